@@ -30,9 +30,12 @@ def test_search_filters_the_list_as_you_type(qtbot, records, make_window):
     qtbot.waitUntil(lambda: len(_listed(w)) == 1, timeout=SEARCH_DELAY_MS * 20)
     assert "Novak" in _listed(w)[0]
     w.patients.search.clear()
-    qtbot.keyClicks(w.patients.search, "c-")
-    qtbot.waitUntil(lambda: len(_listed(w)) == 2, timeout=SEARCH_DELAY_MS * 20)
-    assert w.patients.count.text() == "2 patients found"
+    qtbot.keyClicks(w.patients.search, "c-")  # the chart numbers C-, and a name part "c"
+    qtbot.waitUntil(lambda: len(_listed(w)) == 3, timeout=SEARCH_DELAY_MS * 20)
+    assert w.patients.count.text() == "3 patients found"
+    qtbot.keyClicks(w.patients.search, "1")
+    qtbot.waitUntil(lambda: len(_listed(w)) == 1, timeout=SEARCH_DELAY_MS * 20)
+    assert "Nguyen" in _listed(w)[0]
 
 
 def test_the_count_under_the_list_is_in_the_windows_language(qtbot, records, make_window,

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.store import name_parts
 from imsmap.store.db import StoreError
 from imsmap.store.sqlite_errors import Fault, fault_of
 
@@ -54,8 +55,11 @@ SESSION_ROWS = ("sites", "findings", "adverse_events", "amendments", "photos", "
 PHOTO_BYTES = ("photo_blobs",)
 # Small tables copied whole in every record.
 WHOLE = ("settings", "practitioners", "protocols", "protocol_sites", "audit_head")
-# Every table of the schema is one of these (tests/test_backup_journal.py checks it).
+# Every table of the schema is one of these or DERIVED (tests/test_backup_sets.py checks it).
 TABLES = APPEND_ONLY + ("patients", "sessions") + SESSION_ROWS + PHOTO_BYTES + WHOLE
+# Made from the rows applied, not journalled: the patients' name parts for search (written
+# again for each patient applied, store.name_parts).
+DERIVED = ("patient_name_parts",)
 # The order a record is applied in: words first, a session's rows before the session (a signed
 # session takes no new rows), amendments and withdrawal or entered-in-error marks after their
 # session (a mark needs its session's status), merges of patient records after the patients
@@ -396,6 +400,12 @@ def _apply_rows(conn: sqlite3.Connection, table: str, block: dict[str, Any]) -> 
             else:
                 conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?",
                              tuple(v for c, v in zip(cols, row) if c != key) + (row[k],))
+        if table == "patients":  # their name parts, derived, are not journalled
+            for row in rows:
+                pid = row[k]
+                family, given = conn.execute("SELECT family_name, given_name FROM patients"
+                                             " WHERE id = ?", (pid,)).fetchone()
+                name_parts.rewrite(conn, pid, family, given)
     except sqlite3.DatabaseError as exc:
         if fault_of(exc) is Fault.FULL:
             raise  # the disk of the copy being restored, not the journal: said by the caller

@@ -12,7 +12,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-from imsmap.store import migration_v4
+from imsmap.store import migration_v4, name_parts
 
 log = logging.getLogger(__name__)
 
@@ -495,6 +495,17 @@ WHEN (SELECT s.status FROM photos p JOIN sessions s ON s.id = p.session_id
 BEGIN SELECT RAISE(ABORT, 'a signed session is locked; add an amendment instead'); END;
 """
 
+# The folded parts of each patient's names, which search finds a typed word at the start of
+# (store.name_parts); filled from every patient by FILL_AFTER, kept with every write of a name.
+_V11 = """
+CREATE TABLE patient_name_parts (
+    part TEXT NOT NULL,
+    patient_id INTEGER NOT NULL REFERENCES patients (id),
+    PRIMARY KEY (part, patient_id)
+) WITHOUT ROWID;
+CREATE INDEX patient_name_parts_patient ON patient_name_parts (patient_id, part);
+"""
+
 # (version, description, SQL). The database's user_version is the last one applied.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "patients, sessions, sites, amendments, audit trail", _V1),
@@ -508,10 +519,15 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (8, "withdrawn drafts and sessions entered in error (retractions)", _V8),
     (9, "duplicate patient records merged and separated (patient_merges)", _V9),
     (10, "photos added to a signed session by amendment", _V10),
+    (11, "the folded parts of patients' names, for search", _V11),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.
 AFTER_MIGRATION = {4: (migration_v4.check, migration_v4.SWAP)}
+# Run after a migration's SQL, in its transaction: data made in Python, then its check.
+FILL_AFTER: dict[int, tuple[Callable[[sqlite3.Connection], None],
+                            Callable[[sqlite3.Connection], None]]] = {
+    11: (name_parts.fill, name_parts.check_filled)}
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -543,6 +559,10 @@ def apply_migrations(conn: sqlite3.Connection,
         try:
             for statement in split_statements(sql):
                 conn.execute(statement)
+            if version in FILL_AFTER:
+                make, made = FILL_AFTER[version]
+                make(conn)
+                made(conn)
             if version in AFTER_MIGRATION:
                 check, finish = AFTER_MIGRATION[version]
                 check(conn)

@@ -23,12 +23,12 @@ from imsmap.domain.models import (
 )
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store import merge_rows, row_versions, site_rows
+from imsmap.store import merge_rows, name_parts, row_versions, site_rows
 from imsmap.store import retraction_rows as marks
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
 from imsmap.store.dialect import dialect_of
-from imsmap.store.patient_search import COMMON_WORD_ROWS, like_prefix, prefix_clause
+from imsmap.store.patient_search import COMMON_WORD_ROWS, ranges_clause, walk_clause
 from imsmap.store.record_rows import (
     SESSION_COLUMNS,
     SESSION_ROW,
@@ -73,45 +73,62 @@ class Repository:
 
     @reads
     def search_patients(self, text: str, limit: int = 200) -> list[Patient]:
-        """Patients whose chart number, family or given name starts with each word typed
-        (ASCII letters in any case, other characters exactly, % and _ literally), ordered by
-        name (then id).
+        """Patients found by each word typed: at the start of a part of the family or given
+        name (split at spaces, hyphens and apostrophes; accents and case folded on both sides:
+        store.name_parts) or of the chart number (ASCII letters in any case, % and _
+        literally); ordered by name (then id).
 
-        A word of two or more characters is a range on the NOCASE name indexes and the chart
-        number's index (`store.patient_search.prefix_clause`): a LIKE cannot use them and walked every patient for
-        a rare prefix. A one-letter word, or one that matches many patients ("C-" of every
-        chart number: COMMON_WORD_ROWS, counted on the index first), keeps the LIKE: walking
-        the name index in order to the first ``limit`` matches is then the faster plan.
+        On an SQLite file a word is ranges on the name parts' and the chart number's indexes
+        (`store.patient_search.ranges_clause`), unless it matches many patients ("C-" of every
+        chart number, "p" of many names: COMMON_WORD_ROWS, counted on the indexes first). A
+        common word, and every word on the server, is a condition on each patient
+        (`walk_clause`) while walking the name index in order to the first ``limit`` matches,
+        the faster plan then. (A rare one-letter word is ranges too: walking every patient
+        for "q" took 0.2 s on 100,000 patients.)
         """
         words = text.split()
-        nocase, like = self.dialect.nocase, self.dialect.like
+        nocase = self.dialect.nocase
         order = (f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id LIMIT ?")
         if not words:
             rows = self.db.query(self._patients + order, (limit,))
             return [patient_from_row(r) for r in rows]
         clauses, params = [], []
         for word in words:
-            clause = self._rare_word_clause(word) if len(word) >= 2 else None
+            clause = self._rare_word_clause(word)
             if clause is None:
-                pattern = like_prefix(word)
-                clause = (f"(family_name {like} ? ESCAPE '\\' OR given_name {like} ? ESCAPE '\\'"
-                          f" OR chart_number {like} ? ESCAPE '\\')", [pattern, pattern, pattern])
+                clause = walk_clause(word, self.dialect.like)
             clauses.append(clause[0])
             params += clause[1]
         sql = self._patients + " WHERE " + " AND ".join(clauses) + order
         return [patient_from_row(r) for r in self.db.query(sql, (*params, limit))]
 
-    def _rare_word_clause(self, word: str) -> tuple[str, list[str]] | None:
-        """The index-range clause for ``word``, or None when the LIKE serves it better: the
-        word cannot be a range, or it is common (COMMON_WORD_ROWS index entries or more). The
-        ranges are on SQLite's NOCASE indexes; the server matches every word with ILIKE."""
-        ranges = prefix_clause(word) if self.dialect.nocase_collation else None
+    def _rare_word_clause(self, word: str) -> tuple[str, list[Any]] | None:
+        """The index-range clause for ``word``, or None when walking serves it better: the
+        word cannot be ranges, or it is common (COMMON_WORD_ROWS index entries or more). The
+        chart number's ranges are on SQLite's binary index; the server walks every word."""
+        if not self.dialect.nocase_collation:
+            return None
+        common = self.common_word_rows()
+
+        def rows(sql: str, params: list[Any]) -> int:
+            return int(self.db.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)",
+                                            (*params, common)).fetchone()[0])
+
+        # Each typed part's index entries first (the rarest leads; one common part and the
+        # name side is common), then the whole, with the chart numbers.
+        counted = []
+        for typed in name_parts.typed_parts(word):
+            cond, values = name_parts.part_range(typed)
+            counted.append((rows(f"SELECT 1 FROM patient_name_parts WHERE {cond}", values),
+                            typed))
+        counted.sort()
+        if counted and counted[0][0] >= common:
+            return None
+        ranges = ranges_clause(word, [typed for _n, typed in counted])
         if ranges is None:
             return None
         sql, params = ranges
-        common = self.common_word_rows()
-        n = self.db.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)",
-                                 (*params, common)).fetchone()[0]
+        n = rows(sql, params)
         if n >= common:
             return None
         return f"id IN ({sql})", params
@@ -122,9 +139,18 @@ class Repository:
 
     def insert_patient(self, values: dict[str, Any], at: str, actor: str) -> int:
         cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]
-        return self._insert(
+        pid = self._insert(
             f"INSERT INTO patients ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor, at, actor))
+        self._rewrite_name_parts(pid)
+        return pid
+
+    def _rewrite_name_parts(self, patient_id: int) -> None:
+        """The patient's name parts (store.name_parts) as its names now are, in the same
+        transaction as the write of a name."""
+        family, given = self.db.conn.execute(
+            "SELECT family_name, given_name FROM patients WHERE id = ?", (patient_id,)).fetchone()
+        name_parts.rewrite(self.db.conn, patient_id, family, given)
 
     def update(self, table: str, row_id: int, values: dict[str, Any], at: str, actor: str,
                version: int | None = None) -> None:
@@ -139,6 +165,8 @@ class Repository:
             f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?{guard}",
             (*values.values(), at, actor, row_id, *param))
         row_versions.check(cur, table, row_id, version)
+        if table == "patients" and {"family_name", "given_name"} & set(values):
+            self._rewrite_name_parts(row_id)
 
     def row_version(self, table: str, row_id: int) -> int | None:
         """The row's version on the server (None on an SQLite file): read before the row."""
@@ -451,9 +479,12 @@ class Repository:
         if table == "sites":
             return self.insert_site(values, at, actor)
         cols = list(values) + ["created_at", "created_by"]
-        return self._insert(
+        row_id = self._insert(
             f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
             (*values.values(), at, actor))
+        if table == "patients":
+            self._rewrite_name_parts(row_id)
+        return row_id
 
     def mark_removed(self, table: str, row_id: int, at: str, actor: str,
                      version: int | None = None) -> None:

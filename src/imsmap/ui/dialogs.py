@@ -226,7 +226,11 @@ class PatientDialog(QDialog):
                     str(birth or ""))
 
         mine = key(values["family_name"], values["given_name"], values["birth_date"])
-        same = [p for p in self.records.read.search_patients(str(values["family_name"]))
+        # Both names searched: search finds a word in any part of a name ("Roy" finds
+        # Côté-Roy too), so the family name alone could fill the list before the namesakes.
+        found = self.records.read.search_patients(
+            f"{values['family_name'] or ''} {values['given_name'] or ''}")
+        same = [p for p in found
                 if key(p.family_name, p.given_name,
                        f"{p.birth_date:%Y-%m-%d}" if p.birth_date else "") == mine]
         ids = tuple(p.id for p in same)

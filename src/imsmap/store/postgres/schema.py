@@ -13,6 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.store import name_parts
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from imsmap.store.postgres.connection import (
     GROUPS,
@@ -50,7 +51,12 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v8_patient_merges.sql",)),
     (9, "photos added to a signed session by amendment (SQLite schema 10)", 10,
      ("v9_amendment_photos.sql",)),
+    (10, "the folded parts of patients' names, for search (SQLite schema 11)", 11,
+     ("v10_patient_name_parts.sql",)),
 )
+# Run after a migration's SQL, in its transaction: its data made in Python (the same folding
+# as a file's), then its check.
+FILL_AFTER = {10: (name_parts.fill, name_parts.check_filled)}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \
     "a new SQLite migration needs its PostgreSQL counterpart in MIGRATIONS"
@@ -199,6 +205,10 @@ def _run(conn: PgConnection, version: int, description: str, sqlite_schema: int,
     conn.execute(_VERSION_TABLE)
     for name in files:
         conn.execute(sql_text(name))
+    if version in FILL_AFTER:
+        make, made = FILL_AFTER[version]
+        make(conn, "%s")
+        made(conn)
     conn.execute("INSERT INTO schema_version (version, description, sqlite_schema)"
                  " VALUES (%s, %s, %s)", (version, description, sqlite_schema))
 

@@ -169,8 +169,13 @@ class MergeDialog(QDialog):
         if kept_id is None:
             return None
         kept = self.records.read.patient(kept_id)
-        return next((p.id for p in self.records.read.search_patients(kept.family_name)
-                     if p.id != kept_id and self.records.read.merged_into(p.id) is None), None)
+        others = [p for p in self.records.read.search_patients(kept.family_name)
+                  if p.id != kept_id and self.records.read.merged_into(p.id) is None]
+        # Search finds the name in any part of a name (Côté-Roy for Roy): the same family
+        # name first.
+        same = [p for p in others if p.family_name.casefold() == kept.family_name.casefold()]
+        first = (same or others)[:1]
+        return first[0].id if first else None
 
     def _swap(self) -> None:
         a, b = self.kept.patient_id(), self.duplicate.patient_id()
