@@ -27,7 +27,7 @@ from imsmap.domain.models import Amendment
 from imsmap.domain.photos import Photo
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.services.photos import MAX_PHOTOS_PER_SESSION, PhotoFacts, Photos, caption_text
+from imsmap.services.photos import PhotoFacts, Photos, caption_text
 
 if TYPE_CHECKING:
     from imsmap.services.photo_files import StoredPhoto
@@ -67,16 +67,7 @@ def add_by_amendment(photos: Photos, session_id: int, photo: StoredPhoto, reason
         session = repo.session(session_id)
         _refuse(photos, session)
         photos.check_site(session_id, site_id)
-        present = photos.store.for_session(session_id)
-        same = next((p for p in present if p.sha256 == photo.sha256), None)
-        if same is not None:
-            raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
-                "Photos", "This photo is attached to this session already (photo %1); "
-                "nothing was added."), str(same.seq)), "photo")
-        if len(present) >= MAX_PHOTOS_PER_SESSION:
-            raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
-                "Photos", "A session holds at most %1 photos."), MAX_PHOTOS_PER_SESSION),
-                "photo")
+        photos.check_room(session_id, photo)
         at, actor = work.at, work.actor
         aid = repo.insert_amendment(session_id, at, actor, reason, "")
         photo_id = photos.store.insert(

@@ -102,16 +102,7 @@ class Photos:
             session = work.draft(session_id)
             self._refuse_merged_away(session.patient_id)
             self.check_site(session_id, site_id)
-            present = self.store.for_session(session_id)
-            same = next((p for p in present if p.sha256 == photo.sha256), None)
-            if same is not None:
-                raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
-                    "Photos", "This photo is attached to this session already (photo %1); "
-                    "nothing was added."), str(same.seq)), "photo")
-            if len(present) >= MAX_PHOTOS_PER_SESSION:
-                raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
-                    "Photos", "A session holds at most %1 photos."),
-                    MAX_PHOTOS_PER_SESSION), "photo")
+            self.check_room(session_id, photo)
             photo_id = self.store.insert(
                 session_id, sha256=photo.sha256, mime=photo.mime, width=photo.width,
                 height=photo.height, data=photo.data, thumbnail=photo.thumbnail,
@@ -171,6 +162,20 @@ class Photos:
                 "Photos", "This draft's record was merged into %1; nothing is added to a "
                 "record merged away, and nothing was added."),
                 self.records.repo.patient(merge.kept_id).chart_number), "photo")
+
+    def check_room(self, session_id: int, photo: StoredPhoto) -> None:
+        """Refuses ``photo`` (a sentence, nothing added) when the session has it already or
+        holds as many photos as a session may; in the adding write's transaction."""
+        present = self.store.for_session(session_id)
+        same = next((p for p in present if p.sha256 == photo.sha256), None)
+        if same is not None:
+            raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "This photo is attached to this session already (photo %1); "
+                "nothing was added."), str(same.seq)), "photo")
+        if len(present) >= MAX_PHOTOS_PER_SESSION:
+            raise ValidationError(sentence("Photos", QT_TRANSLATE_NOOP(
+                "Photos", "A session holds at most %1 photos."),
+                MAX_PHOTOS_PER_SESSION), "photo")
 
     def check_site(self, session_id: int, site_id: int | None) -> None:
         if site_id is None:
