@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import sqlite3
 import sys
 import time
@@ -526,7 +527,12 @@ def ensure_database(workdir: Path, params: Params, log=print,
             return path, meta
         log("the cached database has sites on views the atlas no longer has: rebuilding")
     for stale in workdir.glob(f"bench-{params.patients}p-{params.sites}s-*"):
-        stale.unlink()  # an older generator or atlas: the file is rebuilt
+        # An older generator or atlas: the file is rebuilt. The app's window made the drafts'
+        # holds folder beside it (store.file_holds): it goes with its file.
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
     tmp = path.with_name(path.name + ".part")
     for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
         if p.exists():

@@ -364,3 +364,21 @@ def test_the_whole_window_figure_waits_for_step_2_and_the_first_paint_figure_doe
     t = _slow_start(history_db, tmp_path, monkeypatch, "imsmap.ui.patient_panel:PatientPanel",
                     60.0, "app")
     assert t < 60.0, t
+
+
+def test_a_stale_benchmark_database_goes_with_its_holds_folder(tmp_path):
+    """A database of an older generator or atlas is rebuilt; the window the benchmark ran had
+    made its drafts' holds folder beside it, which stopped the rebuild (IsADirectoryError)
+    after the old file was already deleted."""
+    from bench import datagen
+
+    params = datagen.Params(patients=3, sessions=6, sites=30, heavy_sessions=2, heavy_sites=2,
+                            progress_sessions=2, progress_sites=2)
+    stale = tmp_path / "bench-3p-30s-000000000000.sqlite3"
+    stale.write_bytes(b"old")
+    (tmp_path / f"{stale.name}-holds").mkdir()
+    (tmp_path / f"{stale.name}-holds" / "session-1.lock").write_text("{}")
+    path, meta = datagen.ensure_database(tmp_path, params, log=lambda *_: None)
+    assert path.exists() and not meta.get("reused")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in tmp_path.iterdir() if p.name.startswith(path.stem))
