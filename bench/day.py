@@ -46,7 +46,7 @@ PARAMS = dict(patients=300, sessions=1_500, sites=15_000, heavy_sessions=30, hea
 CHARTS = ("anterior", "posterior", "spinal", "lateral_left", "lateral_right")
 FIGURES = ("vm_rss_kb", "vm_hwm_kb", "fds", "threads_python", "threads_os", "qobjects",
            "qtimers", "top_level_widgets", "sqlite_fds", "temp_files", "data_files",
-           "histories_cached", "gc_objects")
+           "histories_cached", "bus_listeners", "chart_scenes", "gc_objects")
 
 
 def _log(msg: str) -> None:
@@ -81,9 +81,16 @@ def _fds_on(path: Path) -> int:
 
 
 def sample(window, db: Path, temp_dir: Path, data_dir: Path) -> dict:
-    from PySide6.QtCore import QObject, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from imsmap.services.changes import Tier
+    from imsmap.ui.chart_scene import ChartScene
+
+    # What was handed to deleteLater goes, as the app's event loop would do between two
+    # patients (processEvents from here does not), and Python's cycles are collected: what
+    # is left is what the process holds.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     status = _status()
     children = window.findChildren(QObject)
@@ -99,6 +106,8 @@ def sample(window, db: Path, temp_dir: Path, data_dir: Path) -> dict:
         "temp_files": _files_under(temp_dir),
         "data_files": _files_under(data_dir),
         "histories_cached": window.histories.held(),
+        "bus_listeners": sum(len(window.records.bus.listeners(t)) for t in Tier),
+        "chart_scenes": len(window.findChildren(ChartScene)),
         "gc_objects": len(gc.get_objects()),
     }
 
@@ -349,7 +358,7 @@ def run(n_patients: int, workdir: Path, regenerate: bool = False) -> dict:
     photo = photo_file(run_dir)
     samples: list[dict] = []
     start = sample(window, db, temp_dir, data_dir)
-    classes_start = qobject_classes(window)
+    classes_start = classes_mid = qobject_classes(window)
     gc_start = Counter(type(o).__name__ for o in gc.get_objects())
     per_patient_s: list[float] = []
     taps: list[int] = []
@@ -374,6 +383,8 @@ def run(n_patients: int, workdir: Path, regenerate: bool = False) -> dict:
         pump(app, 0.02)
         per_patient_s.append(perf() - p0)
         samples.append(sample(window, db, temp_dir, data_dir))
+        if i == len(candidates) // 2 - 1:
+            classes_mid = qobject_classes(window)
         s = samples[-1]
         _log(f"patient {i + 1:2d}/{len(candidates)}: {taps[-1]:2d} sites, "
              f"{per_patient_s[-1]:.1f} s; rss {s['vm_rss_kb'] // 1024} MB, fds {s['fds']}, "
@@ -390,6 +401,8 @@ def run(n_patients: int, workdir: Path, regenerate: bool = False) -> dict:
     growth = {k: round(slope([s[k] for s in half]), 2) for k in FIGURES}
     grew = {k: v for k, v in ((c, classes_end[c] - classes_start.get(c, 0))
                               for c in classes_end) if v > 0}
+    grew_late = {k: v for k, v in ((c, classes_end[c] - classes_mid.get(c, 0))
+                                   for c in set(classes_end) | set(classes_mid)) if v}
     gc_grew = sorted(((k, gc_end[k] - gc_start.get(k, 0)) for k in gc_end),
                      key=lambda kv: -kv[1])[:15]
     out = {
@@ -401,6 +414,8 @@ def run(n_patients: int, workdir: Path, regenerate: bool = False) -> dict:
         "per_patient": samples,
         "seconds_per_patient": [round(t, 2) for t in per_patient_s],
         "qobject_classes_grown": dict(sorted(grew.items(), key=lambda kv: -kv[1])),
+        "qobject_classes_changed_last_half": dict(sorted(grew_late.items(),
+                                                         key=lambda kv: -abs(kv[1]))),
         "python_types_grown_top": dict(gc_grew),
         "machine": machine(),
         "duration_s": round(perf() - t0, 1),
@@ -426,6 +441,9 @@ def table(out: dict) -> str:
     if out["qobject_classes_grown"]:
         lines.append("QObjects grown by class: " + ", ".join(
             f"{k} +{v}" for k, v in list(out["qobject_classes_grown"].items())[:12]))
+    if out["qobject_classes_changed_last_half"]:
+        lines.append("... over the last half of the day: " + ", ".join(
+            f"{k} {v:+d}" for k, v in out["qobject_classes_changed_last_half"].items()))
     return "\n".join(lines)
 
 
