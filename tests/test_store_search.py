@@ -111,7 +111,7 @@ def plan(request, monkeypatch):
     the patients or among as many as it finds (its first patients not all there, or there up
     to a name several patients have: Smith, smith, SMITH), then collected."""
     if request.param == "common words":
-        monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self: 1)
+        monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self, n=None: 1)
     if request.param.startswith("walked first"):
         monkeypatch.setattr(patient_search, "WALK_FIRST_SHARE", 1)
         monkeypatch.setattr(patient_search, "SERVER_WALK_PER_MATCH",
@@ -133,7 +133,7 @@ def test_search_keeps_the_limit_and_the_order_on_every_plan(clinic, plan, limit)
 
 @pytest.mark.sqlite_only("the SQL sent is read with sqlite3's trace callback")
 def test_a_word_common_in_the_chart_numbers_is_walked_not_collected(clinic, monkeypatch):
-    monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self: 20)
+    monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self, n=None: 20)
     sql = []
     clinic.db.conn.set_trace_callback(sql.append)
     try:

@@ -150,9 +150,12 @@ def search_patients(repo: Repository, text: str, limit: int) -> list[Patient]:
     if not words:
         return [patient_from_row(r) for r in repo.db.query(repo._patients + order, (limit,))]
     with repo.dialect.planned_with_values(repo.db.conn):
-        counted = [_word_clause(repo, word) for word in words]
+        patients = repo.patients_counted()  # asked once: on the server each is a round trip
+        common = repo.common_word_rows(patients)
+        counted = [_word_clause(repo, word, common) for word in words]
         if repo.dialect.name != "sqlite":
-            first = _walk_first(repo, words, min(n for n, _c in counted), limit)
+            first = _walk_first(repo, words, min(n for n, _c in counted), limit, patients,
+                                common)
             if first is not None:
                 return first
         if repo.dialect.name != "sqlite" and len(words) > 1:
@@ -168,14 +171,16 @@ def search_patients(repo: Repository, text: str, limit: int) -> list[Patient]:
         return [patient_from_row(r) for r in repo.db.query(sql, (*params, limit))]
 
 
-def _word_clause(repo: Repository, word: str) -> tuple[int, tuple[str, list[Any]] | None]:
+def _word_clause(repo: Repository, word: str, common: int
+                 ) -> tuple[int, tuple[str, list[Any]] | None]:
     """How many patients ``word`` finds, counted on the indexes up to the common number
     (Repository.common_word_rows; that number when it cannot be ranges), and its clause of
     index ranges, None when walking serves it better: the word cannot be ranges, or it is
     common. The chart number's ranges are on a file's binary index (`chart_ranges`), or on
     the server's index of the folded chart number (`folded_chart_range`)."""
-    common = repo.common_word_rows()
-    chart_side = chart_ranges if repo.dialect.name == "sqlite" else folded_chart_range
+    if repo.dialect.name != "sqlite":
+        return _server_word_clause(repo, word, common)
+    chart_side = chart_ranges
 
     def rows(sql: str, params: list[Any]) -> int:
         return int(repo.db.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?) AS counted",
@@ -201,8 +206,35 @@ def _word_clause(repo: Repository, word: str) -> tuple[int, tuple[str, list[Any]
     return n, (f"id IN ({sql})", params)
 
 
-def _walk_first(repo: Repository, words: list[str], matches: int, limit: int
-                ) -> list[Patient] | None:
+def _server_word_clause(repo: Repository, word: str, common: int
+                        ) -> tuple[int, tuple[str, list[Any]] | None]:
+    """`_word_clause` on the server, its counts asked in one statement (each statement is a
+    round trip to another machine, some milliseconds on a loaded one): the same counts, the
+    same decisions."""
+    typed = name_parts.typed_parts(word)
+    counts, params = [], []
+    for part in typed:
+        cond, values = name_parts.part_range(part)
+        counts.append("(SELECT count(*) FROM (SELECT 1 FROM patient_name_parts WHERE"
+                      f" {cond} LIMIT ?) AS counted)")
+        params += [*values, common]
+    whole = ranges_clause(word, typed, folded_chart_range)
+    assert whole is not None  # the server's chart number is always one range
+    counts.append(f"(SELECT count(*) FROM ({whole[0]} LIMIT ?) AS counted)")
+    params += [*whole[1], common]
+    found = [int(n) for n in repo.db.conn.execute("SELECT " + ", ".join(counts),
+                                                  params).fetchone()]
+    n = found[-1]
+    if (typed and min(found[:-1]) >= common) or n >= common:
+        return common, None
+    rarest_first = [part for _n, part in sorted(zip(found[:-1], typed, strict=True))]
+    ranges = ranges_clause(word, rarest_first, folded_chart_range)
+    assert ranges is not None
+    return n, (f"id IN ({ranges[0]})", ranges[1])
+
+
+def _walk_first(repo: Repository, words: list[str], matches: int, limit: int, patients: int,
+                common: int) -> list[Patient] | None:
     """The server's: the first ``limit`` patients the words find, looked for among the first
     SERVER_WALK_PER_MATCH x ``matches`` patients in name order (``matches``: the fewest any
     word finds; at most 1/WALK_FIRST_SHARE of the patients), where they are when spread over
@@ -210,9 +242,8 @@ def _walk_first(repo: Repository, words: list[str], matches: int, limit: int
     find fewer than ``limit`` or are common (walked to the end by the caller). Those found among the first patients are
     the first of all: the rows walked are whole names (WITH TIES: every patient of the last
     name walked), and the order is the search's."""
-    patients = repo.patients_counted()
     walked = min(SERVER_WALK_PER_MATCH * matches, patients // WALK_FIRST_SHARE)
-    if limit <= 0 or matches < limit or matches >= repo.common_word_rows():
+    if limit <= 0 or matches < limit or matches >= common:
         return None
     conds, params = [], []
     for word in words:

@@ -7,6 +7,7 @@ Write methods expect to run inside `Database.transaction()`.
 from __future__ import annotations
 
 import math
+import time
 from typing import Any
 
 from imsmap.domain.errors import NotFoundError
@@ -40,6 +41,8 @@ from imsmap.store.record_rows import (
 from imsmap.store.site_rows import SITE_COLUMNS as _SITE_COLUMNS
 from imsmap.store.terms import terms_of
 
+PATIENTS_COUNTED_S = 60.0
+
 
 class Repository:
     """The record's rows, on an SQLite file or the clinic server: the SQL is written once, and
@@ -51,6 +54,7 @@ class Repository:
         # A patient's notes are clinical: a login outside the practitioners' group (reception)
         # reads the demographics only, which is all the server grants it.
         notes = "notes" if PRACTITIONER in db.roles else "'' AS notes"
+        self._patients_counted: tuple[float, int] | None = None  # (when, how many)
         self._patients = (f"SELECT id, chart_number, family_name, given_name, birth_date, sex, "
                           f"{notes}, created_at, created_by, updated_at, updated_by FROM patients")
 
@@ -84,17 +88,26 @@ class Repository:
         """
         return search_patients(self, text, limit)
 
-    def common_word_rows(self) -> int:
+    def common_word_rows(self, patients: int | None = None) -> int:
         """How many patients a word finds when it is common: walked, not collected
-        (store.patient_search)."""
-        patients = self.patients_counted()
+        (store.patient_search), in a clinic of ``patients`` (patients_counted)."""
+        if patients is None:
+            patients = self.patients_counted()
         if self.dialect.name == "sqlite":
             return max(COMMON_WORD_ROWS, int(math.sqrt(2000 * patients)))
         return max(COMMON_WORD_ROWS, patients // SERVER_COMMON_SHARE)
 
     def patients_counted(self) -> int:
-        """The patients' highest id: their number, near enough (merged ones stay)."""
-        return int(self.db.conn.execute("SELECT max(id) FROM patients").fetchone()[0] or 0)
+        """The patients' highest id: their number, near enough (merged ones stay). On the
+        server asked again after PATIENTS_COUNTED_S only: it decides a search's plan, never
+        what it finds, and each question is a round trip at every keystroke."""
+        now = time.monotonic()
+        if self.dialect.name != "sqlite" and self._patients_counted is not None \
+                and now - self._patients_counted[0] < PATIENTS_COUNTED_S:
+            return self._patients_counted[1]
+        n = int(self.db.conn.execute("SELECT max(id) FROM patients").fetchone()[0] or 0)
+        self._patients_counted = (now, n)
+        return n
 
     def insert_patient(self, values: dict[str, Any], at: str, actor: str) -> int:
         cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]
