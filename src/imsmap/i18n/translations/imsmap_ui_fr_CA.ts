@@ -312,8 +312,8 @@
         <translation>Après</translation>
     </message>
     <message>
-        <source>Audit trail — session of {when}, {patient}</source>
-        <translation>Piste de vérification — séance du {when}, {patient}</translation>
+        <source>Audit trail — session of {when}</source>
+        <translation>Piste de vérification — séance du {when}</translation>
     </message>
     <message>
         <source>Audit trail</source>

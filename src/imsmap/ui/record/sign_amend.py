@@ -24,7 +24,7 @@ from imsmap.services.practitioner_list import Practitioner, by_login, by_name
 from imsmap.services.records import Records, content_hash
 from imsmap.services.safety import signing_atlas, signing_checks
 from imsmap.ui.record.amend_dialog import AmendDialog
-from imsmap.ui.record.audit_words import TrailWords, patient_text
+from imsmap.ui.record.audit_words import TrailWords
 from imsmap.ui.refusals import ERROR_COLOUR, ErrorLine
 from imsmap.ui.wording import language, long_datetime, numeric_datetime, said
 
@@ -208,10 +208,10 @@ class AuditDialog(QDialog):
 
     def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        session = records.read.session(session_id)
-        self.setWindowTitle(self.tr("Audit trail — session of {when}, {patient}").format(
-            when=numeric_datetime(session.started_at),
-            patient=patient_text(records.read.patient(session.patient_id))))
+        # The session's time, not its row id; no patient's name in a title (the task bar
+        # shows it, even behind the privacy screen).
+        self.setWindowTitle(self.tr("Audit trail — session of {when}").format(
+            when=numeric_datetime(records.read.session(session_id).started_at)))
         self.resize(860, 480)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self.COLUMNS))
