@@ -528,11 +528,11 @@
     </message>
     <message>
         <source>First recorded on</source>
-        <translation>Consigné d&apos;abord le</translation>
+        <translation>Première consignation, le</translation>
     </message>
     <message>
         <source>First recorded by</source>
-        <translation>Consigné d&apos;abord par</translation>
+        <translation>Première consignation, par</translation>
     </message>
     <message>
         <source>Site number</source>

@@ -267,7 +267,7 @@ class TrailWords:
         except (TypeError, ValueError, KeyError, IndexError):
             return _plain(value)  # a value not of its key's form (a damaged or foreign trail)
 
-    def _value(self, entry: AuditEntry, key: str, value: object) -> str:  # noqa: C901, PLR0911, PLR0912
+    def _value(self, entry: AuditEntry, key: str, value: object) -> str:
         entity = entry.entity
         if key in BOOLEANS:
             return _tr(YES_NO[bool(value)])
@@ -277,7 +277,9 @@ class TrailWords:
             return numeric_date(date.fromisoformat(value[:10]))
         if key in MILLIMETRES:
             return f"{_number(value)} mm"
-        if key in ("x", "y", "pain_before", "pain_after", "needle_count", "width", "height",
+        if key in ("x", "y"):  # chart units: 1658, never "1,658"
+            return _number(value, grouped=False)
+        if key in ("pain_before", "pain_after", "needle_count", "width", "height",
                    "bytes", "seq"):
             return _number(value)
         if key == "muscle_id":
@@ -293,7 +295,7 @@ class TrailWords:
         if key == "sex" and value in {s.value for s in Sex}:
             return vocabulary("Sex", Sex(value).label)
         if key == "grasp":
-            return grasp_text(int(value), self.grasp_labels)  # type: ignore[call-overload]
+            return grasp_text(_int(value), self.grasp_labels)
         if key in VOCABULARY_KEYS:
             return vocabulary(VOCABULARY_KEYS[key], str(value))
         if key == "sign":
@@ -305,15 +307,15 @@ class TrailWords:
         if key == "status" and value in STATUSES:
             return _tr(STATUSES[str(value)])
         if key in ("session_id", "copied_from_session"):
-            return self._session(int(value))  # type: ignore[call-overload]
+            return self._session(_int(value))
         if key in ("patient_id", "duplicate_id", "kept_id"):
-            return self._patient(int(value))  # type: ignore[call-overload]
+            return self._patient(_int(value))
         if key == "site_id":
-            return self._numbered(Entity.SITE.value, int(value))  # type: ignore[call-overload]
+            return self._numbered(Entity.SITE.value, _int(value))
         if key == "amendment_id":
-            return self._numbered(Entity.AMENDMENT.value, int(value))  # type: ignore[call-overload]
+            return self._numbered(Entity.AMENDMENT.value, _int(value))
         if key == "ends":
-            merge = self.names.merges.get(int(value))  # type: ignore[call-overload]
+            merge = self.names.merges.get(_int(value))
             if merge is None:
                 return QCoreApplication.translate("AuditTrail", "a merge no longer in the file")
             return QCoreApplication.translate("AuditTrail", "the merge of {when}").format(
@@ -377,11 +379,24 @@ def patient_text(patient: Patient) -> str:
     return f"{patient.chart_number} {name}".strip()
 
 
-def _number(value: object) -> str:
-    number = float(value)  # type: ignore[arg-type]
+def _int(value: object) -> int:
+    """A stored whole number (an id, a grade); TypeError for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(value)
+    return int(value)
+
+
+def _number(value: object, grouped: bool = True) -> str:
+    """A stored number as the window's language writes it (0,25; 1 583)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise TypeError(value)
+    number = float(value)
+    locale = QLocale()
+    if not grouped:
+        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
     if number.is_integer():
-        return QLocale().toString(int(number))
-    return QLocale().toString(number, "f", 2).rstrip("0").rstrip(QLocale().decimalPoint())
+        return locale.toString(int(number))
+    return locale.toString(number, "f", 2).rstrip("0").rstrip(locale.decimalPoint())
 
 
 def _plain(value: object) -> str:
