@@ -338,7 +338,7 @@ def test_policy_when_a_full_backup_is_due_and_what_rotation_keeps(clinic):
     policy = sets.policy_of(clinic.db)
     assert (policy.full_every_days, policy.keep_fulls) == (7, 3)
     schema = clinic.db.schema_version
-    assert sets.full_due(folder, policy, schema, DAY)
+    assert sets.full_due(folder, policy, schema, DAY, None)
     made = [sets.run_scheduled(clinic.db, now=DAY + timedelta(days=d)).kind for d in range(22)]
     full, journal_ = sets.Scheduled.FULL, sets.Scheduled.JOURNAL
     assert made == ([full] + [journal_] * 6) * 3 + [full]

@@ -84,7 +84,8 @@ def journal_backup(db_path: str | os.PathLike[str]) -> JournalOutcome:
     try:
         if _sets.append(db) is not None:
             return JournalOutcome.WRITTEN
-        current = _sets.current_set(_backup.backup_dir(db), db.schema_version)
+        folder = _backup.backup_dir(db)
+        current = _sets.current_set(folder, db.schema_version, _sets.identity_of(db, folder))
         return JournalOutcome.NOTHING_NEW if current is not None else JournalOutcome.NO_SET
     finally:
         db.close()

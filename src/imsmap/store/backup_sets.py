@@ -16,6 +16,18 @@ the compressed file are written under hidden ``.partial`` names, checked, fsynce
 linked to their names, the journal first. A full backup that is abandoned (the window closed, the
 process killed) publishes nothing; its partial files are removed by the next one, which starts
 again.
+
+Two databases can share a backup folder (the default folder is named after the file's stem; a
+copy of a database carries its ``backup.dir``). Each set therefore names its owner: a database
+is given a random identity (setting ``backup.database_id``) when its first set is made, and the
+journal's start record holds it with the file's resolved path. A database continues, and
+rotates, only sets of its own identity; a set of another identity is never appended to nor
+deleted. A set made before sets had owners (no identity in its start) is never appended to (a
+new full backup is made: it cannot be told cheaply whose it is, and rows of another clinic in a
+journal would be restored with its full backup); rotation lets it go like the plain backups of
+earlier versions. A copy of a database (same identity, another file, the first file still there
+with that identity) is given an identity of its own before it backs up; a database that was
+moved (its former file gone) keeps its identity and its set.
 """
 
 from __future__ import annotations
@@ -25,6 +37,7 @@ import gzip
 import logging
 import os
 import re
+import secrets
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -49,7 +62,7 @@ from imsmap.store.backup import (
     remove_partial,
     verify_backup,
 )
-from imsmap.store.db import Database, StoreError, user_error
+from imsmap.store.db import BUSY_TIMEOUT_MS, Database, StoreError, user_error
 from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.repository import Repository
 
@@ -57,6 +70,7 @@ log = logging.getLogger(__name__)
 
 FULL_EVERY_SETTING = "backup.full_every_days"
 KEEP_FULLS_SETTING = "backup.keep_fulls"
+IDENTITY_SETTING = "backup.database_id"  # whose backup sets are whose (see the docstring)
 DEFAULT_FULL_EVERY_DAYS = 7
 DEFAULT_KEEP_FULLS = 3
 COMPRESS_LEVEL = 1  # 0.49 of the file at 70 MB/s here; level 6 gives 0.45 at 28 MB/s
@@ -143,16 +157,27 @@ def sets(folder: Path) -> list[BackupSet]:
     return sorted(found, key=lambda s: (s.stamp, s.full.name))
 
 
-def current_set(folder: Path, schema: int) -> BackupSet | None:
-    """The newest set, if its journal continues a full backup at `schema`."""
-    found = sets(folder)
-    if not found:
+def starts(folder: Path) -> list[tuple[BackupSet, journal.Record | None]]:
+    """The sets in `folder`, oldest first, each with its journal's start (None: damaged)."""
+    found: list[tuple[BackupSet, journal.Record | None]] = []
+    for s in sets(folder):
+        try:
+            found.append((s, _start_record(s.journal)))
+        except (StoreError, OSError):
+            found.append((s, None))
+    return found
+
+
+def current_set(folder: Path, schema: int, identity: str | None) -> BackupSet | None:
+    """The newest set of the database `identity`, if its journal continues a full backup at
+    `schema`. None for a database without identity: it has no set of its own yet."""
+    if not identity:
         return None
-    newest = found[-1]
-    try:
-        start = _start_record(newest.journal)
-    except StoreError:
-        return None  # damaged: a new full backup is due
+    own = [(s, start) for s, start in starts(folder)
+           if start is not None and start.identity == identity]
+    if not own:
+        return None
+    newest, start = own[-1]
     return newest if start.schema == schema and start.full == newest.full.name else None
 
 
@@ -165,9 +190,86 @@ def _start_record(path: Path) -> journal.Record:
     return record
 
 
-def full_due(folder: Path, policy: Policy, schema: int, now: datetime) -> bool:
-    current = current_set(folder, schema)
+def full_due(folder: Path, policy: Policy, schema: int, now: datetime,
+             identity: str | None) -> bool:
+    current = current_set(folder, schema, identity)
     return current is None or now - current.stamp >= timedelta(days=policy.full_every_days)
+
+
+# -- whose sets are whose ------------------------------------------------------------------
+def identity_of(db: Database, folder: Path, *, give: bool = False) -> str | None:
+    """This database's identity for its backup sets. A copy of another database whose sets are
+    in `folder` is given one of its own first. None: it has none, and `give` is False or it
+    cannot be given one (a read-only file)."""
+    own = Repository(db).setting(IDENTITY_SETTING)
+    if not own:
+        return _give_identity(db, None) if give else None
+    here = str(db.path.resolve())
+    for _s, start in reversed(starts(folder)):
+        if start is None or start.identity != own:
+            continue
+        if start.path and start.path != here and _another_file_is(Path(start.path), own):
+            log.warning("the database %s is a copy of another one whose backups are in %s: "
+                        "it is given an identity of its own and its own backups",
+                        shown(db.path), shown(folder))
+            return _give_identity(db, own)
+        break  # the newest set of this identity is this file's (or the file was moved)
+    return own
+
+
+def _another_file_is(path: Path, identity: str) -> bool:
+    """Whether the database file at `path` still has `identity` (the file was copied, not
+    moved). A file there that cannot be read counts as one: a new set is the safe side."""
+    if not path.exists():
+        return False  # moved: the identity and its sets go with the file
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                               (IDENTITY_SETTING,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return True
+    return row is not None and row[0] == identity
+
+
+def _give_identity(db: Database, replacing: str | None) -> str | None:
+    """A new random identity written, in one transaction, if the setting is still `replacing`
+    (another process may have written one meanwhile: then that one). The database's read-only
+    connection cannot write: a connection of its own does. None if the file refuses."""
+    value = secrets.token_hex(16)
+    try:
+        conn = db.conn if not db.readonly else sqlite3.connect(
+            str(db.path), isolation_level=None, check_same_thread=False)
+        try:
+            if conn is not db.conn:
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                                   (IDENTITY_SETTING,)).fetchone()
+                if (row[0] if row else None) == replacing:
+                    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT"
+                                 " (key) DO UPDATE SET value = excluded.value",
+                                 (IDENTITY_SETTING, value))
+                else:
+                    value = row[0]
+                conn.execute("COMMIT")
+            finally:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+        finally:
+            if conn is not db.conn:
+                conn.close()
+    except sqlite3.Error as exc:
+        log.warning("the database %s could not be given its backup identity (%s): its backups"
+                    " are made without one and never continued", shown(db.path),
+                    ' '.join(str(exc).split())[:100])
+        return None
+    return value
 
 
 # -- making a set -------------------------------------------------------------------------
@@ -193,6 +295,7 @@ def make_full(db: Database, *, now: datetime | None = None,
     starting at that moment; then rotation. `cancel` set: Cancelled, nothing published."""
     folder = ready_backup_dir(db)
     clean_partials(folder)
+    identity = identity_of(db, folder, give=True)  # before the copy: the copy holds it
     stamp = (now or datetime.now()).replace(microsecond=0)
     name = _full_name(folder, stamp)
     final = folder / name
@@ -230,7 +333,8 @@ def make_full(db: Database, *, now: datetime | None = None,
         verify_backup(copy, interrupt=cancel)
         compress(copy, packed, cancel)
         start = journal.Record("start", stamp.astimezone().isoformat(), marks, {}, full=name,
-                               schema=schema)
+                               schema=schema, identity=identity or "",
+                               path=str(db.path.resolve()))
         journal.create(journal_of(final), start)  # the journal first: a set needs both
         publish(packed, final)
         fsync_dir(folder)
@@ -242,7 +346,7 @@ def make_full(db: Database, *, now: datetime | None = None,
         for path in (copy, packed):
             with contextlib.suppress(OSError):  # never made there, or the folder went read-only
                 remove_partial(path)
-    deleted = rotate(folder, policy_of(db).keep_fulls)
+    deleted = rotate(folder, policy_of(db).keep_fulls, identity)
     log.info("backup written (full set): %s; %d older files let go", shown(final), len(deleted))
     return BackupSet(final, journal_of(final), stamp)
 
@@ -306,9 +410,9 @@ class JournalOutcome(Enum):
 
 def append(db: Database, *, now: datetime | None = None) -> journal.Record | None:
     """Add what was written since to the current set's journal. None when nothing was, or
-    when there is no current set (a full backup is due)."""
+    when there is no current set of this database's own (a full backup is due)."""
     folder = backup_dir(db)
-    current = current_set(folder, db.schema_version)
+    current = current_set(folder, db.schema_version, identity_of(db, folder))
     if current is None:
         return None
     at = (now or datetime.now()).astimezone().replace(microsecond=0).isoformat()
@@ -321,20 +425,24 @@ def run_scheduled(db: Database, *, now: datetime | None = None,
     date."""
     now = now or datetime.now()
     folder = backup_dir(db)
-    if full_due(folder, policy_of(db), db.schema_version, now):
+    identity = identity_of(db, folder)
+    if full_due(folder, policy_of(db), db.schema_version, now, identity):
         return ScheduledBackup(Scheduled.FULL, make_full(db, now=now, cancel=cancel).full)
-    current = current_set(folder, db.schema_version)
+    current = current_set(folder, db.schema_version, identity)
     record = append(db, now=now)
     return ScheduledBackup(Scheduled.JOURNAL,
                            current.journal if record is not None and current else None)
 
 
 # -- rotation and leftovers ---------------------------------------------------------------
-def rotate(folder: Path, keep: int) -> list[Path]:
-    """Keep the newest `keep` restore points (sets, and plain backups of earlier versions);
-    delete the files of the others. Only files named like ours, in this folder."""
+def rotate(folder: Path, keep: int, identity: str | None) -> list[Path]:
+    """Keep the newest `keep` restore points (this database's sets, sets without an owner and
+    plain backups of earlier versions); delete the files of the others. Only files named like
+    ours, in this folder; never a set of another database (another identity)."""
     points: list[tuple[datetime, str, list[Path]]] = []
-    for s in sets(folder):
+    for s, start in starts(folder):
+        if start is not None and start.identity and start.identity != identity:
+            continue  # another database's: its own rotation keeps or lets it go
         points.append((s.stamp, s.full.name, [s.full, s.journal]))
     for entry in os.scandir(folder):
         stamp = parse_backup_name(entry.name)

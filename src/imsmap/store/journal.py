@@ -89,6 +89,11 @@ class Record:
     full: str = ""  # the start record: the full backup's file name
     schema: int = 0  # the start record: the schema of the full backup (and of every record)
     after_cut: bool = False  # the line before this record is one cut short (and left there)
+    # The start record: the identity of the database the set belongs to (its setting
+    # store.backup_sets.IDENTITY_SETTING) and the resolved path of its file then; "" in a
+    # journal made before sets had owners (unknown: never appended to by anyone).
+    identity: str = ""
+    path: str = ""
 
     @property
     def row_count(self) -> int:
@@ -112,7 +117,10 @@ def line_of(record: Record) -> bytes:
     body = json.dumps({"v": FORMAT, "kind": record.kind, "at": record.at, "marks": record.marks,
                        "tables": record.tables, "signed": list(record.signed),
                        "full": record.full, "schema": record.schema,
-                       "after_cut": record.after_cut}, separators=(",", ":"), allow_nan=False)
+                       "after_cut": record.after_cut,
+                       **({"identity": record.identity, "path": record.path}
+                          if record.identity or record.path else {})},
+                      separators=(",", ":"), allow_nan=False)
     return f"{hashlib.sha256(body.encode()).hexdigest()} {body}\n".encode()
 
 
@@ -127,7 +135,8 @@ def parse_line(line: bytes) -> Record | None:
             return None
         return Record(data["kind"], data["at"], {k: int(v) for k, v in data["marks"].items()},
                       data["tables"], tuple(data.get("signed", ())), data.get("full", ""),
-                      int(data.get("schema", 0)), bool(data.get("after_cut", False)))
+                      int(data.get("schema", 0)), bool(data.get("after_cut", False)),
+                      str(data.get("identity", "")), str(data.get("path", "")))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
