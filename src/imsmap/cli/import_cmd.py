@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
-from imsmap.cli.common import add_records_arguments, open_records_for
+from imsmap.cli.common import add_records_arguments, database_file, open_records_for
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, translate
@@ -72,11 +73,19 @@ def run(args: argparse.Namespace) -> int:
     from imsmap.services.importer import import_document
 
     doc = read_json(args.file)
+    target = database_file(args)
+    new_file = target is not None and not target.exists()
     records = open_records_for(args)
     try:
-        counts = import_document(records, doc)
-    finally:
-        records.db.close()
+        try:
+            counts = import_document(records, doc)
+        finally:
+            records.db.close()
+    except BaseException:
+        if new_file:  # "nothing was changed": the file this command made for it goes too
+            assert target is not None
+            _remove_new_database(target)
+        raise
     if counts.get("photos"):
         done = translate("ImportCommand", "Imported %1 patients, %2 visits, %3 sites, %4 photos "
                          "and %5 amendments from %6.")
@@ -97,6 +106,12 @@ def run(args: argparse.Namespace) -> int:
                         "records kept, as the file's audit trail recorded them.", "", merges,
                         PLURAL))
     return 0
+
+
+def _remove_new_database(path: Path) -> None:
+    """Remove the empty database file (and its SQLite side files) a refused import created."""
+    for name in (path.name, path.name + "-wal", path.name + "-shm", path.name + "-journal"):
+        (path.parent / name).unlink(missing_ok=True)
 
 
 def _marked_visits(doc: object) -> int:
