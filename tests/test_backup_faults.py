@@ -93,3 +93,33 @@ def test_a_backup_onto_a_disk_that_fills_as_it_is_finished_leaves_nothing_behind
     assert done.stderr.startswith("imsmap: The disk holding copy.sqlite3 is full; nothing was "
                                   "changed."), done.stderr  # not "disk I/O error"
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
+
+
+def test_a_backup_out_killed_midway_is_cleaned_by_the_next_backup_there(
+        open_records_as, db_path, tmp_path):
+    """`imsmap backup --out FILE` killed mid-copy (kill -9, a power cut) left its hidden
+    `.FILE.PID.partial`, a whole copy of the records, beside FILE (a USB stick) for good: no
+    later run removed it. The next backup into that folder does, whatever its name; a copy
+    still running keeps its file, and so does anything that is not an SQLite copy."""
+    records = open_records_as("anna.physio").records
+    records.create_patient(chart_number="C-1", family_name="Nguyen")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead = int(gone.stdout)
+    (usb / f".monday.bk.{dead}.partial").write_bytes(b"SQLite format 3\0 every patient")
+    (usb / f".monday.bk.{dead}.partial-journal").write_bytes(b"pages")
+    (usb / f".tuesday.bk.{dead}.partial").write_bytes(b"")  # killed as it was created
+    kept = [f".wednesday.bk.{os.getppid()}.partial",  # a copy still running
+            f".photo.jpg.{dead}.partial",  # another program's file
+            ".notes.txt.partial"]
+    (usb / kept[0]).write_bytes(b"SQLite format 3\0 being copied")
+    (usb / kept[1]).write_bytes(b"\xff\xd8\xff a photo")
+    (usb / kept[2]).write_bytes(b"SQLite format 3\0")
+    done = subprocess.run([sys.executable, "-m", "imsmap", "backup", "--db", str(db_path),
+                           "--out", str(usb / "thursday.bk")],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in usb.iterdir()) == sorted([*kept, "thursday.bk"])

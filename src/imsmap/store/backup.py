@@ -244,6 +244,7 @@ def copy_to(conn: sqlite3.Connection, source: Path, target: str | os.PathLike[st
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "The folder %1 does not exist; create it first or choose another."),
             folder))
+    clean_stale_partials(folder)
     tmp = folder / f".{target.name}.{os.getpid()}.partial"
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -287,6 +288,47 @@ def copy_to(conn: sqlite3.Connection, source: Path, target: str | os.PathLike[st
         remove_partial(tmp)
     fsync_dir(folder)
     return target
+
+
+def clean_stale_partials(folder: Path) -> None:
+    """Remove what copies into `folder` left when their process was killed (kill -9, a power
+    cut): each a hidden, whole copy of the records beside where a backup was to go (a USB
+    stick), that nothing else would ever remove. Only a file named as our partial copies are
+    (``.NAME.PID.partial``) that is empty or an SQLite file, with what SQLite left beside it;
+    never the partial file of a copy still running."""
+    pattern = re.compile(r"^\.(.+)\.(\d+)\.partial$")
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if (not match or not entry.is_file(follow_symlinks=False)
+                or alive(int(match.group(2))) or not _empty_or_sqlite(Path(entry.path))):
+            continue
+        remove_partial(Path(entry.path))
+
+
+def _empty_or_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    return head in (b"", b"SQLite format 3\0")
+
+
+def alive(pid: int) -> bool:
+    """Whether the process that named a partial or scratch file by its id is still running."""
+    if pid == os.getpid():
+        return False  # ours, from a backup of this process that ended: not in use
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def remove_partial(tmp: Path) -> None:

@@ -29,6 +29,7 @@ from imsmap.logs import shown
 from imsmap.store import packed
 from imsmap.store.backup import (
     BackupInfo,
+    alive,
     fsync_dir,
     fsync_file,
     make_private,
@@ -37,7 +38,6 @@ from imsmap.store.backup import (
     sidecar,
     verify_backup,
 )
-from imsmap.store.backup_sets import alive
 from imsmap.store.db import StoreError, refuse
 from imsmap.store.sqlite_errors import Fault, fault_of
 
