@@ -5531,6 +5531,10 @@ N° de permis non consigné</translation>
         <translation>Le disque qui contient %1 est plein; rien n&apos;a été modifié. Libérez de l&apos;espace et réessayez.</translation>
     </message>
     <message>
+        <source>%1 cannot be opened where it is, even to read it: SQLite makes its working files (%1-wal, %1-shm) beside the database, and the folder %2 takes no new file (read-only media, or no write permission). Copy the file into a folder you can write to and give the copy; nothing was changed.</source>
+        <translation>%1 ne peut pas être ouvert là où il se trouve, même en lecture : SQLite crée ses fichiers de travail (%1-wal, %1-shm) à côté de la base de données, et le dossier %2 n&apos;accepte aucun nouveau fichier (support en lecture seule, ou aucune permission d&apos;écriture). Copiez le fichier dans un dossier où vous pouvez écrire et donnez la copie; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
         <source>%1 is read-only; nothing was changed.</source>
         <translation>%1 est en lecture seule; rien n&apos;a été modifié.</translation>
     </message>
