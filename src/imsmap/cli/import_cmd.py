@@ -14,6 +14,7 @@ from pathlib import Path
 
 from imsmap.cli.common import add_records_arguments, database_file, open_records_for
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, translate
 
@@ -43,7 +44,7 @@ def read_json(path: str) -> object:
             "ImportCommand", "%1 is a folder; give the export file."), [path])) from None
     except OSError as exc:
         raise UserFacingError(fill(translate("ImportCommand", "%1 cannot be read (%2)."),
-                                   [path, exc.strerror])) from None
+                                   [path, reason(exc)])) from None
     if len(data) > MAX_FILE_BYTES:
         raise UserFacingError(fill(translate(
             "ImportCommand", "%1 is larger than 2 GB; it is not an imsmap export."), [path]))

@@ -27,6 +27,7 @@ from enum import Enum
 from pathlib import Path
 
 from imsmap import __version__, paths
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.logs import shown
 from imsmap.store import packed
@@ -126,7 +127,7 @@ def own_backups(folder: Path) -> list[tuple[Path, datetime]]:
     except OSError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "The backup folder %1 cannot be read (%2)."),
-            folder, exc.strerror)) from None
+            folder, reason(exc))) from None
     for entry in entries:
         stamp = parse_backup_name(entry.name)
         if stamp is not None and entry.is_file(follow_symlinks=False):
@@ -199,7 +200,7 @@ def ready_backup_dir(db: Database) -> Path:
     except OSError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "The backup folder %1 cannot be created (%2); choose another in the "
-            "settings."), folder, exc.strerror)) from None
+            "settings."), folder, reason(exc))) from None
     return folder
 
 
@@ -252,7 +253,7 @@ def copy_to(conn: sqlite3.Connection, source: Path, target: str | os.PathLike[st
     except OSError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "A backup cannot be written in %1 (%2)."),
-            folder, exc.strerror)) from None
+            folder, reason(exc))) from None
     try:
         make_private(tmp)
         try:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, joined, sentence
 from imsmap.logs import shown
 from imsmap.store import journal
@@ -134,7 +135,7 @@ def sets(folder: Path) -> list[BackupSet]:
     except OSError as exc:
         raise StoreError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
             "StoreBackupSets", "The backup folder %1 cannot be read (%2)."),
-            folder, exc.strerror)) from None
+            folder, reason(exc))) from None
     found = []
     for name in names:
         match = FULL_NAME.match(name)
@@ -238,7 +239,7 @@ def make_full(db: Database, *, now: datetime | None = None,
     except OSError as exc:  # the folder refuses files (read-only, no permission, full)
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "A backup cannot be written in %1 (%2)."),
-            folder, exc.strerror)) from None
+            folder, reason(exc))) from None
     finally:
         for path in (copy, packed):
             with contextlib.suppress(OSError):  # never made there, or the folder went read-only

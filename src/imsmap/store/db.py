@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 
 from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.roles import ROLES
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.logs import shown
@@ -256,7 +257,7 @@ def _create_private_file(path: Path) -> None:
             os.chmod(path, 0o600)
     except OSError as exc:
         raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
-            "StoreDb", "%1 cannot be created (%2)."), path, exc.strerror)) from None
+            "StoreDb", "%1 cannot be created (%2)."), path, reason(exc))) from None
 
 
 MOUNTS_TABLE = Path("/proc/mounts")  # the kernel's mount table, on Linux

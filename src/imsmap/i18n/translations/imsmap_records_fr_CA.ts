@@ -5406,8 +5406,8 @@ N° de permis non consigné</translation>
         <translation>%1 existe déjà et rien n&apos;a été modifié. Pour le remplacer par la sauvegarde, ajoutez --force; le fichier actuel sera gardé à côté sous un nouveau nom.</translation>
     </message>
     <message>
-        <source>The backup cannot be written in %1 (%2).</source>
-        <translation>La sauvegarde ne peut pas être écrite dans %1 (%2).</translation>
+        <source>The restored database cannot be written in %1 (%2); nothing was changed.</source>
+        <translation>La base de données restaurée ne peut pas être écrite dans %1 (%2); rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>%1 is open in another imsmap window or program; close it and try again. Nothing was changed.</source>
