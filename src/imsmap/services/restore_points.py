@@ -185,7 +185,7 @@ def _clean_scratch(root: Path) -> None:
         if (match and entry.is_dir(follow_symlinks=False)
                 and entry.stat(follow_symlinks=False).st_uid == _uid()
                 and int(match.group(1)) != os.getpid()  # a look of ours still running
-                and not backup_sets.alive(int(match.group(1)))):
+                and not store_backup.alive(int(match.group(1)))):
             shutil.rmtree(entry.path, ignore_errors=True)
 
 

@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.logs import shown
 from imsmap.store import packed
 from imsmap.store.backup import (
     BackupInfo,
+    alive,
     fsync_dir,
     fsync_file,
     make_private,
@@ -37,7 +39,6 @@ from imsmap.store.backup import (
     sidecar,
     verify_backup,
 )
-from imsmap.store.backup_sets import alive
 from imsmap.store.db import StoreError, refuse
 from imsmap.store.sqlite_errors import Fault, fault_of
 
@@ -99,7 +100,8 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
         os.close(fd)
     except OSError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "The backup cannot be written in %1 (%2)."), folder, exc.strerror)) \
+            "StoreBackup", "The restored database cannot be written in %1 (%2); nothing was "
+            "changed."), folder, reason(exc))) \
             from None
     replaced = None
     replaced_empty = False
@@ -256,7 +258,7 @@ def _aside_name(db_path: Path, stamp: datetime) -> Path:
         except OSError as exc:
             raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
                 "StoreBackup", "%1 cannot be set aside (%2); nothing was replaced."),
-                db_path, exc.strerror)) from None
+                db_path, reason(exc))) from None
         os.close(fd)
         make_private(aside)
         return aside
@@ -348,5 +350,5 @@ def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:
     except OSError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "%1 cannot be set aside (%2); nothing was replaced."),
-            db_path, exc.strerror)) from None
+            db_path, reason(exc))) from None
     return aside
