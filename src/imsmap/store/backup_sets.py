@@ -50,6 +50,7 @@ from imsmap.store.backup import (
     verify_backup,
 )
 from imsmap.store.db import Database, StoreError, user_error
+from imsmap.store.leftovers import alive
 from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.repository import Repository
 
@@ -370,16 +371,3 @@ def clean_partials(folder: Path) -> list[Path]:
             Path(entry.path).unlink(missing_ok=True)
             removed.append(Path(entry.path))
     return removed
-
-
-def alive(pid: int) -> bool:
-    """Whether the process that named a partial or scratch file by its id is still running."""
-    if pid == os.getpid():
-        return False  # ours, from a backup of this process that ended: not in use
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
