@@ -697,3 +697,27 @@ def test_the_selected_marker_is_drawn_over_the_markers_it_overlaps(qtbot, window
     assert scene.marker(first.id).zValue() == scene.marker(second.id).zValue() - 1
     window.chart.select_site(None)
     assert scene.marker(first.id).zValue() == scene.marker(second.id).zValue()
+
+
+def test_the_layer_buttons_follow_the_layer_shown_and_are_made_once_per_chart(qtbot, window):
+    """Another layer of the same chart checks its button (the buttons stay: a click on one is
+    not answered by deleting it); another chart makes its own."""
+    chart = window.chart
+    chart.set_view("posterior")
+    buttons = list(chart._layer_buttons)
+    layers = window.records.atlas.view("posterior").layer_ids
+    assert len(buttons) == len(layers) > 1
+    for layer in (layers[1], layers[0], layers[1]):
+        chart.set_layer(layer)
+        assert chart.layer == layer
+        assert chart._layer_buttons == buttons
+        assert [b.isChecked() for b in buttons] == [x == layer for x in layers]
+    buttons[0].click()  # the button itself switches back
+    assert chart.layer == layers[0] and buttons[0].isChecked() and not buttons[1].isChecked()
+    chart.toggle_layer()  # Ctrl+L
+    assert chart.layer == layers[1] and buttons[1].isChecked()
+    chart.set_view("spinal")
+    spinal = window.records.atlas.view("spinal").layer_ids
+    assert len(chart._layer_buttons) == len(spinal)
+    assert not any(b in chart._layer_buttons for b in buttons)
+    assert chart.layer_label.isVisibleTo(chart) == (len(spinal) > 1)

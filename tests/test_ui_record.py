@@ -137,7 +137,8 @@ def test_audit_dialog_shows_who_changed_what(qtbot, records, session):
     qtbot.addWidget(dialog)
     rows = [[dialog.table.item(r, c).text() for c in range(6)]
             for r in range(dialog.table.rowCount())]
-    pain_rows = [r for r in rows if r[3].endswith("pain_before") and r[2] == "update"]
+    pain_rows = [r for r in rows if r[3] == "Session: Pain before (0 to 10)"
+                 and r[2] == "Changed"]
     assert [(r[1], r[4], r[5]) for r in pain_rows] == [("test.physio", "", "7"),
                                                        ("test.physio", "7", "6")]
 

@@ -51,6 +51,9 @@ class SessionActions:
 
     def new_patient(self) -> None:
         dialog = PatientDialog(self.records, self.parent)
+        # Deleted once answered: a child of the window that its fields' connections keep
+        # alive, one more under the window for each patient created in a day (bench/day.py).
+        dialog.finished.connect(dialog.deleteLater)
         if dialog.exec() and dialog.patient is not None:
             self.patients.select_patient(dialog.patient.id)
             self.show_message(QCoreApplication.translate(

@@ -146,6 +146,10 @@
         <source>changed outside imsmap since it was created (its content no longer matches the digest recorded then)</source>
         <translation>modifiée hors d&apos;imsmap depuis sa création (son contenu ne correspond plus à l&apos;empreinte enregistrée alors)</translation>
     </message>
+    <message>
+        <source>no longer found in the file (its content cannot be shown)</source>
+        <translation>introuvable dans le fichier (son contenu ne peut pas être affiché)</translation>
+    </message>
 </context>
 <context>
     <name>BackupCommand</name>
