@@ -32,6 +32,7 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.logs import shown
 from imsmap.store import packed
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, refuse
+from imsmap.store.leftovers import alive
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
 from imsmap.store.sqlite_errors import Fault, fault_of, interrupted
@@ -317,19 +318,6 @@ def _empty_or_sqlite(path: Path) -> bool:
     except OSError:
         return False
     return head in (b"", b"SQLite format 3\0")
-
-
-def alive(pid: int) -> bool:
-    """Whether the process that named a partial or scratch file by its id is still running."""
-    if pid == os.getpid():
-        return False  # ours, from a backup of this process that ended: not in use
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def remove_partial(tmp: Path) -> None:

@@ -41,7 +41,6 @@ from imsmap.store import journal
 from imsmap.store.backup import (
     BACKUP_NAME,
     Cancelled,
-    alive,
     backup_dir,
     fsync_dir,
     make_private,
@@ -52,6 +51,7 @@ from imsmap.store.backup import (
     verify_backup,
 )
 from imsmap.store.db import Database, StoreError, user_error
+from imsmap.store.leftovers import alive
 from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.repository import Repository
 

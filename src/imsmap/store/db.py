@@ -25,6 +25,7 @@ from imsmap.domain.roles import ROLES
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.logs import shown
 from imsmap.store.dialect import RecordRow
+from imsmap.store.leftovers import remove_restore_copies
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 from imsmap.store.schema_check import schema_damage
 from imsmap.store.sqlite_errors import (
@@ -73,6 +74,9 @@ class Database:
              readonly: bool = False) -> Database:
         path = Path(path).expanduser()
         _check_path(path, create=create)
+        # A restore killed halfway left a whole copy of a backup's records hidden beside it:
+        # removed at every open, the window's and each command's (store.leftovers).
+        remove_restore_copies(path)
         is_new = not path.exists() or path.stat().st_size == 0
         if is_new and readonly:
             raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
