@@ -235,3 +235,31 @@ def test_signing_names_a_missing_pain_after_treatment(qtbot, records, session):
     qtbot.addWidget(again)
     again.show()
     assert "Pain after" not in again.checks_label.text()
+
+
+def test_a_french_window_records_an_adverse_event_with_its_severity(qapp, records, session,
+                                                                     qtbot):
+    """The severity combo shows « modéré » and records "moderate": its words were sent, and
+    every adverse event was refused in French (« La gravité « léger » n'est pas l'une de
+    celles-ci : mild, moderate, severe. »)."""
+    from imsmap import i18n
+
+    i18n.install(qapp, "fr_CA")
+    try:
+        widget = SessionDetailsPanel(records)
+        qtbot.addWidget(widget)
+        widget.set_session(session.id)
+        widget.show()
+        errors = []
+        widget.errorOccurred.connect(errors.append)
+        widget.event_kind.setCurrentIndex(widget.event_kind.findData("bruising"))
+        widget.event_severity.setCurrentIndex(widget.event_severity.findData("moderate"))
+        assert widget.event_severity.currentText() == "modéré"
+        qtbot.keyClicks(widget.event_action, "Glace")
+        _click_button(widget, "Ajouter\u00a0: événement indésirable", qtbot)
+    finally:
+        i18n.install(qapp, "en")
+    assert errors == []
+    assert [(a.kind, a.severity, a.action_taken)
+            for a in records.session_record(session.id).adverse_events] == \
+        [("bruising", "moderate", "Glace")]

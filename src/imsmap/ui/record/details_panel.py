@@ -313,8 +313,10 @@ class SessionDetailsPanel(QWidget):
 
     def _add_event(self) -> None:
         try:
+            # The severity's key ("mild"), not the words shown: in French the label
+            # ("léger") was refused, and no adverse event could be recorded.
             self.records.add_adverse_event(self.session_id, self.event_kind.currentData(),
-                                           self.event_severity.currentText(),
+                                           self.event_severity.currentData(),
                                            self.event_action.text())
             self.event_action.clear()
         except UserFacingError as exc:
