@@ -263,3 +263,17 @@ def test_a_french_window_records_an_adverse_event_with_its_severity(qapp, record
     assert [(a.kind, a.severity, a.action_taken)
             for a in records.session_record(session.id).adverse_events] == \
         [("bruising", "moderate", "Glace")]
+
+
+def test_enter_in_the_text_adds_the_finding_or_the_adverse_event(panel, records, session,
+                                                                 qtbot):
+    """Enter after "L4-L5" adds the finding as Add does (it did nothing; the words stayed in
+    the field, out of the record)."""
+    qtbot.keyClicks(panel.finding_where, "L4-L5")
+    qtbot.keyClick(panel.finding_where, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.event_action, "Ice")
+    qtbot.keyClick(panel.event_action, Qt.Key.Key_Enter)
+    record = records.session_record(session.id)
+    assert [f.location for f in record.findings] == ["L4-L5"]
+    assert [a.action_taken for a in record.adverse_events] == ["Ice"]
+    assert panel.finding_where.text() == "" and panel.event_action.text() == ""

@@ -64,6 +64,9 @@ def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
     remove.setAccessibleName(QCoreApplication.translate(
         "DetailsPanel", "Remove selected {what}").format(what=noun))
     remove.clicked.connect(on_remove)
+    # Enter in the text adds the entry, as Add does: typed "L4-L5" and Enter did nothing, and
+    # the words stayed in the field, never in the record, unless Add was clicked.
+    text.returnPressed.connect(on_add)
     row = QHBoxLayout()
     row.addWidget(first, 1)
     row.addWidget(second)
