@@ -563,6 +563,10 @@
         <translation>{roots} (surtout {root})</translation>
     </message>
     <message>
+        <source>{root} (segmental)</source>
+        <translation>{root} (segmentaire)</translation>
+    </message>
+    <message>
         <source>over the thorax: pneumothorax risk</source>
         <translation>sur le thorax&#xa0;: risque de pneumothorax</translation>
     </message>
