@@ -277,3 +277,34 @@ def test_enter_in_the_text_adds_the_finding_or_the_adverse_event(panel, records,
     assert [f.location for f in record.findings] == ["L4-L5"]
     assert [a.action_taken for a in record.adverse_events] == ["Ice"]
     assert panel.finding_where.text() == "" and panel.event_action.text() == ""
+
+
+def test_the_side_and_the_severity_show_their_whole_words_in_french(qapp, records, session,
+                                                                    qtbot):
+    """« Bilatéral / médian » is shown whole beside the sign in a 450-pixel column (it read
+    « Bilatéral / méd »)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from imsmap import i18n
+
+    i18n.install(qapp, "fr_CA")
+    try:
+        widget = SessionDetailsPanel(records)
+        qtbot.addWidget(widget)
+        widget.set_session(session.id)
+        widget.resize(450, 900)
+        widget.show()
+        qtbot.waitExposed(widget)
+        for combo in (widget.finding_side, widget.event_severity):
+            for i in range(combo.count()):
+                combo.setCurrentIndex(i)
+                option = QStyleOptionComboBox()
+                combo.initStyleOption(option)
+                field = combo.style().subControlRect(
+                    QStyle.ComplexControl.CC_ComboBox, option,
+                    QStyle.SubControl.SC_ComboBoxEditField, combo)
+                text = combo.currentText()
+                assert combo.fontMetrics().horizontalAdvance(text) <= field.width(), text
+        assert widget.finding_side.itemText(0) == "Bilatéral / médian"
+    finally:
+        i18n.install(qapp, "en")

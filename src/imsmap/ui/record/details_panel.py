@@ -162,11 +162,15 @@ class SessionDetailsPanel(QWidget):
         self.plan.textChanged.connect(lambda: None if self._loading else self._plan_timer.start())
         layout.addStretch(1)
 
-        for combo in (self.finding_sign, self.finding_side, self.event_kind,
-                      self.event_severity):
+        for combo in (self.finding_sign, self.event_kind):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
+        # The side and the severity are short, beside a choice that takes what room is left:
+        # they show their whole words (eight letters cut « Bilatéral / médian » to
+        # « Bilatéral / méd »).
+        for combo in (self.finding_side, self.event_severity):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._editors = [self.consent, self.pneumothorax, self.needle_count,
                          self.needles_accounted, self.tolerance, self.plan, add_finding,
                          remove_finding, add_event, remove_event, self.thorax_check,
