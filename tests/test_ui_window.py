@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import sys
 import types
-from pathlib import Path
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
