@@ -76,3 +76,17 @@ def test_reception_s_window_lets_go_of_its_listener_when_it_closes(qtbot, window
     assert listeners() == 3  # each window's, reception's too
     desk.close()
     qtbot.waitUntil(lambda: listeners() == 2, timeout=WAIT_MS)
+
+
+def test_the_patient_reception_has_open_is_read_again_when_another_room_edits_it(qtbot,
+                                                                                  windows):
+    """Reception's window listens as the practitioner's does (ui.open_patient_changes): the
+    details it shows follow a write of another room, unasked."""
+    first, _second, desk, john, _jon = windows
+    assert desk.patients is not None
+    desk.patients.select_patient(john.id)
+    qtbot.waitUntil(lambda: desk.fields["given_name"].text() == "John", timeout=WAIT_MS)
+    first.records.update_patient(john.id, given_name="Johnny", birth_date="1970-03-04")
+    qtbot.waitUntil(lambda: desk.fields["given_name"].text() == "Johnny", timeout=WAIT_MS)
+    assert desk.fields["birth_date"].text() == "1970-03-04"
+    assert desk.patient is not None and desk.patient.given_name == "Johnny"

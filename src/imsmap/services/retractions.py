@@ -10,8 +10,8 @@ Two gestures, one insert-only table (``retractions``: session, kind, reason, at,
 Each is one transaction and one audit entry (action ``withdraw`` or ``entered_in_error``, entity
 ``retraction``, recording the kind, reason and session), so `imsmap check` compares the row with
 its entry as it does an amendment's. Both are final: there is no undo and no un-marking (a
-mark is never changed or deleted; the triggers of store/migrations.py refuse it), which the
-dialogs say before the button.
+mark is never changed or deleted; schema 8's triggers, store/migration_v5_v11.py, refuse it),
+which the dialogs say before the button.
 
 "Counts nowhere" is one rule, `Session.counts`, that the readers of figures apply: the history
 (domain.progress.History.of) leaves such sessions out of the overlay, the heat map, the Progress

@@ -36,13 +36,12 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Patient
 from imsmap.domain.roles import ADMIN, PRACTITIONER, RECEPTION
 from imsmap.services import clinic
-from imsmap.services.changes import Change, Entity
 from imsmap.services.context import AppContext
 from imsmap.services.live import feed_of
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.dialogs import PatientDialog
-from imsmap.ui.listening import listen
 from imsmap.ui.live_rooms import LiveRooms
+from imsmap.ui.open_patient_changes import OpenPatientChanges
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.refusals import ErrorLine, StatusLine
@@ -94,7 +93,9 @@ class DeskWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.connection.status_label)
             self.connection.back.connect(self._connected_again)
         self._menus()
-        self._listener = listen(records.bus, self, self._on_change)
+        # A change of the patient shown, here or in another room, reads it again.
+        self.open_patient = OpenPatientChanges(records.bus, self, lambda: self.patient,
+                                               self._patient_selected)
         # What other rooms change (a patient added or merged elsewhere) arrives on the bus as
         # in the practitioner's window (ui.live_window): heard on a thread of its own.
         found = feed_of(records)
@@ -291,11 +292,6 @@ class DeskWindow(QMainWindow):
     def show_error(self, exc: object) -> None:
         self.status.refuse(exc)
 
-    def _on_change(self, change: Change) -> None:
-        if (change.entity is Entity.PATIENT and self.patient is not None
-                and change.entity_id == self.patient.id):
-            self._patient_selected(self.patient.id)
-
     def _listener_changed(self, error: object) -> None:
         """The listener's connection was lost (a sentence) or is back (""): the status bar's
         mark shows it; back, what other rooms did meanwhile is read."""
@@ -341,7 +337,7 @@ class DeskWindow(QMainWindow):
             self.refresh(force=False)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        self.records.bus.unsubscribe(self._listener)
+        self.open_patient.close()
         if self.live is not None:
             self.live.stop()  # its thread ends
         if self.connection is not None:

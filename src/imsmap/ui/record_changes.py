@@ -4,7 +4,8 @@ through ui.live_window or ui.file_holds_window, or found when the window reads t
 ui.rereading), a write refused because the record had changed first (the window reads it again),
 and the open session's hold gained or lost. Each panel listens on the bus itself (ui.listening)
 and refreshes what it shows; this controller keeps the window's own state in step: the open
-patient, the open session (ui.open_session_changes), the actions.
+patient (ui.open_patient_changes, reception's window's listener too), the open session
+(ui.open_session_changes), the actions.
 
 The window makes it once its panels exist (its `build_rest`), gives it what it shows and the few
 things of its own state it needs (the open patient, the texts and actions it updates), and asks
@@ -27,13 +28,12 @@ from PySide6.QtWidgets import QMainWindow
 
 from imsmap.domain.models import Patient
 from imsmap.services import clinic
-from imsmap.services.changes import Change, Entity
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.file_holds_window import FileWindowHolds
 from imsmap.ui.history_overlay import HistoryOverlay
-from imsmap.ui.listening import listen
+from imsmap.ui.open_patient_changes import OpenPatientChanges
 from imsmap.ui.open_session_changes import OpenSessionChanges
 from imsmap.ui.patient_panel import PatientPanel
 from imsmap.ui.photo_strip import PhotoStrip
@@ -78,7 +78,6 @@ class RecordChanges:
         self.progress = progress
         self.screen_lock = screen_lock
         self.patient = patient
-        self.patient_selected = patient_selected
         self.read_patient_again = read_patient_again
         self.show_patient_texts = show_patient_texts
         self.update_actions = update_actions
@@ -87,7 +86,9 @@ class RecordChanges:
         self.open_session = OpenSessionChanges(
             records, lambda: self.live, undo_stack, chart, session_panel, details,
             photo_strip, edits, backups, show_message, update_actions)
-        self.listener = listen(records.bus, window, self.record_changed)
+        # A change of the open patient reads it again; any other is the open session's.
+        self.open_patient = OpenPatientChanges(records.bus, window, patient, patient_selected,
+                                               self.open_session.session_changed)
 
     def meet_the_others(self, window: QMainWindow, show_error: Callable[[object], None],
                         refresh_all: Callable[[bool], object]) -> None:
@@ -110,16 +111,6 @@ class RecordChanges:
     def session_id(self) -> int | None:
         s = self.session_panel.session
         return s.id if s is not None else None
-
-    def record_changed(self, change: Change) -> None:
-        """A change heard on the bus: the window's own state, the open patient and session,
-        the undo stack, the actions."""
-        if change.entity is Entity.PATIENT:
-            patient = self.patient()
-            if patient is not None and change.entity_id == patient.id:
-                self.patient_selected(patient.id)
-        else:  # the open session's record (ui.open_session_changes)
-            self.open_session.session_changed(change)
 
     def read_again(self, force: bool, after_refusal: bool) -> bool:
         """Read everything again; without ``force`` only when another connection wrote to the
@@ -182,6 +173,6 @@ class RecordChanges:
     def close(self) -> None:
         """The window closes: off the bus; the listener's thread ends, the session's hold is
         let go."""
-        self.records.bus.unsubscribe(self.listener)
+        self.open_patient.close()
         if self.live is not None:
             self.live.close()
