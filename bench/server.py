@@ -1,6 +1,6 @@
 """Several rooms on one clinic server (issue 15, item 8). Not a test: pytest never collects it.
 
-    python bench/server.py [--quick] [--rooms 8] [--seconds S] [--json OUT]
+    python bench/server.py [--quick] [--rooms 8] [--seconds S] [--json OUT] [--search-only]
 
 Starts its own PostgreSQL (initdb in a temporary folder, on a free loopback port, durable:
 fsync and synchronous_commit on, as a clinic's server runs), sets up a clinic (`imsmap server
@@ -20,6 +20,10 @@ one clock: CLOCK_MONOTONIC is the machine's); lost writes (what each room commit
 again on the server); notifications missed; the audit chain verified afterwards
 (store/postgres/chain.py). Full run: 180 s of charting; --quick: 30 s. The machine is shared:
 the load average is reported beside the figures.
+
+Then patient search (`server_patient_search_ms_p95`, bench/server_search.py): the clinic given
+100,000 patients (--quick: 20,000), the search the patient panel makes timed at each keystroke.
+--search-only measures that alone (no rooms).
 """
 
 from __future__ import annotations
@@ -276,7 +280,8 @@ def _stats(values: list[float]) -> dict:
             "max": round(max(values), 2)}
 
 
-def run(rooms: int, seconds: float, quick: bool, path: str = "services") -> dict:
+def run(rooms: int, seconds: float, quick: bool, path: str = "services",
+        search_only: bool = False) -> dict:
     from imsmap.store.postgres import chain, schema, users
 
     top = Path(tempfile.mkdtemp(prefix="imsmap-bench-pg-"))
@@ -291,6 +296,12 @@ def run(rooms: int, seconds: float, quick: bool, path: str = "services") -> dict
         logins = [f"room{n}.bench" for n in range(rooms)]
         for login in logins:
             users.add_user(clinic, login, "practitioner", PASSWORD)
+        if search_only:
+            return {"mode": "quick" if quick else "full", **_search_figures(
+                server, clinic, logins[0], quick),
+                "server": {"postgresql": pg_version, "where": "same machine, loopback TCP"},
+                "machine": {**machine(), "loadavg_1min_start_end": [
+                    round(loads[0], 2), round(os.getloadavg()[0], 2)]}}
         outs = [top / f"room{n}.json" for n in range(rooms)]
         ctx = multiprocessing.get_context("spawn")
         together = ctx.Barrier(rooms, timeout=seconds + 300)
@@ -310,11 +321,28 @@ def run(rooms: int, seconds: float, quick: bool, path: str = "services") -> dict
         if bad:
             raise SystemExit(f"rooms {bad} failed; see their output above.")
         results = [json.loads(o.read_text()) for o in outs]
-        return _figures(results, clinic, logins, chain, seconds, quick, loads, pg_version,
-                        path)
+        figures = _figures(results, clinic, logins, chain, seconds, quick, loads, pg_version,
+                           path)
+        return {**figures, **_search_figures(server, clinic, logins[0], quick)}
     finally:
         server.stop("fast")
         shutil.rmtree(top, ignore_errors=True)
+
+
+def _search_figures(server, clinic: str, login: str, quick: bool) -> dict:
+    """`server_patient_search_ms_p95` and what goes with it (bench/server_search.py)."""
+    import server_search
+
+    patients = server_search.PATIENTS_QUICK if quick else server_search.PATIENTS_FULL
+    _log(f"adding {patients} patients for the search...")
+    server_search.add_patients(clinic, patients)
+    load = os.getloadavg()[0]
+    result = server_search.measure_search(server.dsn("clinic", user=login, password=PASSWORD),
+                                          patients, quick)
+    return {result.key: result.value, f"{result.key}_target": result.target,
+            "patient_search": {"note": result.note, **result.extra,
+                               "loadavg_1min_start_end": [round(load, 2),
+                                                          round(os.getloadavg()[0], 2)]}}
 
 
 WRITE_PATHS = {
@@ -401,9 +429,19 @@ def main() -> int:
     ap.add_argument("--path", choices=sorted(WRITE_PATHS), default="services",
                     help="the write path timed: the record services a window uses (default), "
                          "or the store level's raw SQL")
+    ap.add_argument("--search-only", action="store_true",
+                    help="measure patient search alone (server_patient_search_ms_p95), no rooms")
     args = ap.parse_args()
     seconds = args.seconds or (30.0 if args.quick else 180.0)
-    out = run(args.rooms, seconds, args.quick, args.path)
+    out = run(args.rooms, seconds, args.quick, args.path, search_only=args.search_only)
+    search = (f"patient search p95 {out.get('server_patient_search_ms_p95')} ms, median "
+              f"{out.get('patient_search', {}).get('median_ms')} ms over "
+              f"{out.get('patient_search', {}).get('patients')} patients (target p95 <= 30)")
+    if args.search_only:
+        print(search)
+        if args.json:
+            Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
+        return 0 if out.get("server_patient_search_ms_p95") is not None else 1
     c, o = out["commit_ms"], out["other_room_ms"]
     print(f"write path: {args.path}")
     print(f"rooms {out['rooms']}, {out['units_of_work']} units of work in {seconds:.0f} s, "
@@ -416,6 +454,7 @@ def main() -> int:
           f"{o.get('max')} ms  (target p95 <= {TARGET_OTHER_ROOM_MS:.0f})")
     print(f"lost writes {out['lost_writes']}, notifications missed "
           f"{out['notifications_missed']}, chain intact {out['chain_intact']}")
+    print(search)
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
     return 0 if out["lost_writes"] == 0 and out["chain_intact"] else 1

@@ -1,7 +1,9 @@
 """Patient search finds each typed word at the start of a part of a name (split at spaces,
 hyphens and apostrophes; accents and case folded) or of the chart number (ASCII letters in any
-case, % and _ literally), in name order, on both plans (index ranges, walking in order): the
-same patients as worked out in Python over every patient."""
+case, % and _ literally), in name order, on every plan (index ranges, walking in order, and on
+the server walking the first patients before collecting): the same patients as worked out in
+Python over every patient, on a file and on the server (whose test databases are in the C
+locale: lower() and ILIKE fold ASCII only, as a file's NOCASE and LIKE do)."""
 
 from __future__ import annotations
 
@@ -12,8 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from imsmap.store import repository
+from imsmap.store import patient_search, repository
 from imsmap.store.record_rows import patient_from_row
+
+pytestmark = pytest.mark.both_backends
 
 FAMILY = ["Smith", "smith", "SMITH", "Smithson", "Smyth", "Zoë", "ZOË", "Zoe", "Ødegaard",
           "Élise", "élise", "Åsa", "李", "李明", "O'Neil", "Smith_Jones", "Smith%Jones",
@@ -100,22 +104,36 @@ QUERIES = ["", "sm", "SM", "Smi", "smith", "SMITHS", "smith_", "smith%", "Smith\
            "a\U0010ffff", "ω", "Ω", "ab\U0010ffff"]
 
 
-@pytest.fixture(params=["ranges", "common words"])
+@pytest.fixture(params=["ranges", "common words", "walked first", "walked first, a little"])
 def plan(request, monkeypatch):
-    """Both plans: index ranges for rare words, the LIKE for common ones (every word common)."""
+    """Every plan: index ranges for rare words, the LIKE for common ones (every word common);
+    on the server, a word found by at least ``limit`` patients walked for first, among all
+    the patients or among as many as it finds (its first patients not all there, or there up
+    to a name several patients have: Smith, smith, SMITH), then collected."""
     if request.param == "common words":
-        monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self: 1)
+        monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self, n=None: 1)
+    if request.param.startswith("walked first"):
+        monkeypatch.setattr(patient_search, "WALK_FIRST_SHARE", 1)
+        monkeypatch.setattr(patient_search, "SERVER_WALK_PER_MATCH",
+                            1 if request.param.endswith("a little") else 10**6)
     return request.param
 
 
-@pytest.mark.parametrize("text", QUERIES)
-def test_search_finds_the_expected_patients_in_order(clinic, plan, text):
-    new = clinic.repo.search_patients(text)
-    assert new == _expected(clinic.repo, text)
+def test_search_finds_the_expected_patients_in_order(clinic, plan):
+    for text in QUERIES:
+        assert clinic.repo.search_patients(text) == _expected(clinic.repo, text), text
 
 
+@pytest.mark.parametrize("limit", [1, 7, 40])
+def test_search_keeps_the_limit_and_the_order_on_every_plan(clinic, plan, limit):
+    for text in QUERIES:
+        full = _expected(clinic.repo, text, 10_000)
+        assert clinic.repo.search_patients(text, limit=limit) == full[:limit], text
+
+
+@pytest.mark.sqlite_only("the SQL sent is read with sqlite3's trace callback")
 def test_a_word_common_in_the_chart_numbers_is_walked_not_collected(clinic, monkeypatch):
-    monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self: 20)
+    monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self, n=None: 20)
     sql = []
     clinic.db.conn.set_trace_callback(sql.append)
     try:

@@ -9,6 +9,9 @@ The differences, and only these:
 - a list of ids in one column: ``group_concat`` / ``string_agg``;
 - "has anyone written since I last looked": SQLite's PRAGMA data_version, the server's audit
   head (every write appends an entry there);
+- a statement planned with its values: SQLite plans every statement the same whatever its
+  values; the server's connection can prepare a statement run often, whose generic plan cannot
+  make a LIKE's prefix an index range (``planned_with_values``: patient search);
 - the audit trail: in a file the client links each entry and stores words as term ids; on the
   server the server's triggers number, time, sign and link each entry, and keep the words
   (``server_audit``: store/audit.py hands the trail to store/postgres/trail.py).
@@ -20,6 +23,7 @@ SQLite's ``?`` and binds it as PostgreSQL's own, so every query is written once.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -89,6 +93,12 @@ class Dialect:
         """An aggregate of ``column``'s integers as one comma-separated text."""
         return f"group_concat({column})" if self.name == "sqlite" else \
             f"string_agg({column}::text, ',')"
+
+    def planned_with_values(self, conn: object) -> AbstractContextManager[object]:
+        """Around statements whose best plan depends on their values: on the server none is
+        prepared (store/postgres/database.ServerConnection.planned_with_values)."""
+        planned = getattr(conn, "planned_with_values", None)
+        return planned() if self.name == "postgresql" and planned is not None else nullcontext()
 
     @property
     def data_version_sql(self) -> str:

@@ -1,15 +1,24 @@
-"""Finding patients by what is typed: each word at the start of a part of the family or given
-name (store.name_parts: split at spaces, hyphens and apostrophes, accents and case folded) or
-of the chart number, turned into ranges on their indexes (`ranges_clause`) where that beats
-walking the patients in name order (`walk_clause`; store.repository.Repository.search_patients
-decides which).
+"""Finding patients by what is typed (`search_patients`, Repository.search_patients): each word
+at the start of a part of the family or given name (store.name_parts: split at spaces, hyphens
+and apostrophes, accents and case folded) or of the chart number, turned into ranges on their
+indexes (`ranges_clause`) where that beats walking the patients in name order (`walk_clause`).
+The chart number's ranges differ by backend: a file's are on its binary UNIQUE index, one per
+spelling of the word's first letters (`chart_ranges`); the server's one range on the folded
+chart number's index (`folded_chart_range`, server schema 11).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from imsmap.store import name_parts
 from imsmap.store.name_parts import part_range, typed_parts
+from imsmap.store.record_rows import patient_from_row
+
+if TYPE_CHECKING:
+    from imsmap.domain.models import Patient
+    from imsmap.store.repository import Repository
 
 _MAX_CASE_VARIANTS = 16  # chart-number prefixes: at most 4 letters spelled every way
 # A word is "common" when it matches so many patients that walking the name index in order
@@ -17,6 +26,20 @@ _MAX_CASE_VARIANTS = 16  # chart-number prefixes: at most 4 letters spelled ever
 # 100,000 patients, collecting costs about 1.5 us per match and walking about 15 us per row
 # walked (limit / share of matches rows), even at about sqrt(2,000 x patients) matches.
 COMMON_WORD_ROWS = 3000  # at least; grows with the clinic (common_word_rows)
+# The server is another machine: collecting costs about 10-15 us per patient found there (each
+# row fetched by its id, then sorted: 9,000 found 0.1 s, on a loaded machine) and walking the
+# name order 1-4 us per patient walked. A word is common on the server (walked, never
+# collected) from 1/SERVER_COMMON_SHARE of the patients; a word that finds fewer, but at least
+# ``limit``, is first walked for SERVER_WALK_PER_MATCH patients per patient it finds, about
+# what collecting them costs (`_walk_first`): its first patients are soon found when they are
+# spread over the names ("an", "c-11"), and collected when they cluster ("nguyen": the walk
+# gives up at about the cost of collecting them). The patients of the rarest word only are
+# collected, the other words a condition on each (the planner, which cannot tell how many
+# patients a word's index ranges hold, fetched every "b" before keeping those of "chen").
+SERVER_COMMON_SHARE = 8
+SERVER_WALK_PER_MATCH = 4
+WALK_FIRST_SHARE = 4  # at most a quarter of the patients walked first (the planner walks the
+# name index for that many; for most of them it read and sorted every patient)
 
 
 def like_prefix(word: str) -> str:
@@ -58,12 +81,26 @@ def chart_ranges(word: str) -> tuple[list[str], list[str]] | None:
     return parts, params
 
 
-def ranges_clause(word: str, typed: list[str]) -> tuple[str, list[Any]] | None:
-    """The ids of the patients ``word`` finds, as index ranges (SQLite): the patients with a
-    name part starting with the first of its typed parts (store.name_parts.typed_parts, the
-    rarest first) and a part starting with each other one, and those whose chart number starts
-    with the whole word. None when the chart number's ranges cannot be made."""
-    chart = chart_ranges(word)
+def folded_chart_range(word: str) -> tuple[list[str], list[str]]:
+    """The server's: ``word`` as a prefix of the chart number the way ``chart_number ILIKE
+    'word%'`` matches it, which in a UTF8 database is lower() of both sides, then LIKE
+    (PostgreSQL's like.c): one range on the index of lower(chart_number) text_pattern_ops
+    (sql/v11_chart_search.sql), whatever the database's collation."""
+    return (["SELECT id FROM patients WHERE lower(chart_number) LIKE lower(?) ESCAPE '\\'"],
+            [like_prefix(word)])
+
+
+ChartRanges = Callable[[str], "tuple[list[str], list[str]] | None"]
+
+
+def ranges_clause(word: str, typed: list[str], chart_side: ChartRanges = chart_ranges
+                  ) -> tuple[str, list[Any]] | None:
+    """The ids of the patients ``word`` finds, as index ranges: the patients with a name part
+    starting with the first of its typed parts (store.name_parts.typed_parts, the rarest
+    first) and a part starting with each other one, and those whose chart number starts with
+    the whole word (``chart_side``: `chart_ranges` on a file, `folded_chart_range` on the
+    server). None when the chart number's ranges cannot be made."""
+    chart = chart_side(word)
     if chart is None:
         return None
     selects, params = chart
@@ -99,3 +136,125 @@ def _next_char_binary(c: str) -> str | None:
     if 0xD800 <= n <= 0xDFFF:
         n = 0xE000
     return chr(n) if n <= 0x10FFFF else None
+
+
+def search_patients(repo: Repository, text: str, limit: int) -> list[Patient]:
+    """Repository.search_patients: each word's clause (`_word_clause`: its patients collected
+    from index ranges, or a condition on each patient walked in name order when it is
+    common); on the server, when every word finds many patients, the first patients in name
+    order are walked first (`_walk_first`). The same patients in the same order whichever
+    plan finds them."""
+    words = text.split()
+    nocase = repo.dialect.nocase
+    order = f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id LIMIT ?"
+    if not words:
+        return [patient_from_row(r) for r in repo.db.query(repo._patients + order, (limit,))]
+    with repo.dialect.planned_with_values(repo.db.conn):
+        patients = repo.patients_counted()  # asked once: on the server each is a round trip
+        common = repo.common_word_rows(patients)
+        counted = [_word_clause(repo, word, common) for word in words]
+        if repo.dialect.name != "sqlite":
+            first = _walk_first(repo, words, min(n for n, _c in counted), limit, patients,
+                                common)
+            if first is not None:
+                return first
+        if repo.dialect.name != "sqlite" and len(words) > 1:
+            rarest = min(range(len(words)), key=lambda k: counted[k][0])
+            counted = [c if k == rarest else (c[0], None) for k, c in enumerate(counted)]
+        clauses, params = [], []
+        for word, (_n, clause) in zip(words, counted, strict=True):
+            if clause is None:
+                clause = walk_clause(word, repo.dialect.like)
+            clauses.append(clause[0])
+            params += clause[1]
+        sql = repo._patients + " WHERE " + " AND ".join(clauses) + order
+        return [patient_from_row(r) for r in repo.db.query(sql, (*params, limit))]
+
+
+def _word_clause(repo: Repository, word: str, common: int
+                 ) -> tuple[int, tuple[str, list[Any]] | None]:
+    """How many patients ``word`` finds, counted on the indexes up to the common number
+    (Repository.common_word_rows; that number when it cannot be ranges), and its clause of
+    index ranges, None when walking serves it better: the word cannot be ranges, or it is
+    common. The chart number's ranges are on a file's binary index (`chart_ranges`), or on
+    the server's index of the folded chart number (`folded_chart_range`)."""
+    if repo.dialect.name != "sqlite":
+        return _server_word_clause(repo, word, common)
+    chart_side = chart_ranges
+
+    def rows(sql: str, params: list[Any]) -> int:
+        return int(repo.db.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?) AS counted",
+                                        (*params, common)).fetchone()[0])
+
+    # Each typed part's index entries first (the rarest leads; one common part and the name
+    # side is common), then the whole, with the chart numbers.
+    counted = []
+    for typed in name_parts.typed_parts(word):
+        cond, values = name_parts.part_range(typed)
+        counted.append((rows(f"SELECT 1 FROM patient_name_parts WHERE {cond}", values),
+                        typed))
+    counted.sort()
+    if counted and counted[0][0] >= common:
+        return common, None
+    ranges = ranges_clause(word, [typed for _n, typed in counted], chart_side)
+    if ranges is None:
+        return common, None
+    sql, params = ranges
+    n = rows(sql, params)
+    if n >= common:
+        return common, None
+    return n, (f"id IN ({sql})", params)
+
+
+def _server_word_clause(repo: Repository, word: str, common: int
+                        ) -> tuple[int, tuple[str, list[Any]] | None]:
+    """`_word_clause` on the server, its counts asked in one statement (each statement is a
+    round trip to another machine, some milliseconds on a loaded one): the same counts, the
+    same decisions."""
+    typed = name_parts.typed_parts(word)
+    counts, params = [], []
+    for part in typed:
+        cond, values = name_parts.part_range(part)
+        counts.append("(SELECT count(*) FROM (SELECT 1 FROM patient_name_parts WHERE"
+                      f" {cond} LIMIT ?) AS counted)")
+        params += [*values, common]
+    whole = ranges_clause(word, typed, folded_chart_range)
+    assert whole is not None  # the server's chart number is always one range
+    counts.append(f"(SELECT count(*) FROM ({whole[0]} LIMIT ?) AS counted)")
+    params += [*whole[1], common]
+    found = [int(n) for n in repo.db.conn.execute("SELECT " + ", ".join(counts),
+                                                  params).fetchone()]
+    n = found[-1]
+    if (typed and min(found[:-1]) >= common) or n >= common:
+        return common, None
+    rarest_first = [part for _n, part in sorted(zip(found[:-1], typed, strict=True))]
+    ranges = ranges_clause(word, rarest_first, folded_chart_range)
+    assert ranges is not None
+    return n, (f"id IN ({ranges[0]})", ranges[1])
+
+
+def _walk_first(repo: Repository, words: list[str], matches: int, limit: int, patients: int,
+                common: int) -> list[Patient] | None:
+    """The server's: the first ``limit`` patients the words find, looked for among the first
+    SERVER_WALK_PER_MATCH x ``matches`` patients in name order (``matches``: the fewest any
+    word finds; at most 1/WALK_FIRST_SHARE of the patients), where they are when spread over
+    the names. None when fewer are there (the caller collects them then), or when the words
+    find fewer than ``limit`` or are common (walked to the end by the caller). Those found among the first patients are
+    the first of all: the rows walked are whole names (WITH TIES: every patient of the last
+    name walked), and the order is the search's."""
+    walked = min(SERVER_WALK_PER_MATCH * matches, patients // WALK_FIRST_SHARE)
+    if limit <= 0 or matches < limit or matches >= common:
+        return None
+    conds, params = [], []
+    for word in words:
+        cond, values = walk_clause(word, repo.dialect.like)
+        conds.append(cond)
+        params += values
+    # The keys are columns of the walk, so that the order of its rows is the search's (a
+    # LIMIT on it stops the walk at the ``limit``-th match: no sort of every row walked).
+    keys = "lower(family_name) AS family_key, lower(given_name) AS given_key, "
+    first = repo._patients.replace("SELECT ", "SELECT " + keys, 1)
+    rows = repo.db.query(f"SELECT * FROM ({first} ORDER BY family_key, given_key FETCH FIRST ?"
+                         f" ROWS WITH TIES) AS patients WHERE {' AND '.join(conds)}"
+                         " ORDER BY family_key, given_key, id LIMIT ?", (walked, *params, limit))
+    return [patient_from_row(r) for r in rows] if len(rows) == limit else None

@@ -7,6 +7,7 @@ Write methods expect to run inside `Database.transaction()`.
 from __future__ import annotations
 
 import math
+import time
 from typing import Any
 
 from imsmap.domain.errors import NotFoundError
@@ -28,7 +29,7 @@ from imsmap.store import retraction_rows as marks
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
 from imsmap.store.dialect import dialect_of
-from imsmap.store.patient_search import COMMON_WORD_ROWS, ranges_clause, walk_clause
+from imsmap.store.patient_search import COMMON_WORD_ROWS, SERVER_COMMON_SHARE, search_patients
 from imsmap.store.record_rows import (
     SESSION_COLUMNS,
     SESSION_ROW,
@@ -39,6 +40,8 @@ from imsmap.store.record_rows import (
 )
 from imsmap.store.site_rows import SITE_COLUMNS as _SITE_COLUMNS
 from imsmap.store.terms import terms_of
+
+PATIENTS_COUNTED_S = 60.0
 
 
 class Repository:
@@ -51,6 +54,7 @@ class Repository:
         # A patient's notes are clinical: a login outside the practitioners' group (reception)
         # reads the demographics only, which is all the server grants it.
         notes = "notes" if PRACTITIONER in db.roles else "'' AS notes"
+        self._patients_counted: tuple[float, int] | None = None  # (when, how many)
         self._patients = (f"SELECT id, chart_number, family_name, given_name, birth_date, sex, "
                           f"{notes}, created_at, created_by, updated_at, updated_by FROM patients")
 
@@ -78,64 +82,32 @@ class Repository:
         store.name_parts) or of the chart number (ASCII letters in any case, % and _
         literally); ordered by name (then id).
 
-        On an SQLite file a word is ranges on the name parts' and the chart number's indexes
-        (`store.patient_search.ranges_clause`), unless it matches many patients ("C-" of every
-        chart number, "p" of many names: COMMON_WORD_ROWS, counted on the indexes first). A
-        common word, and every word on the server, is a condition on each patient
-        (`walk_clause`) while walking the name index in order to the first ``limit`` matches,
-        the faster plan then. (A rare one-letter word is ranges too: walking every patient
-        for "q" took 0.2 s on 100,000 patients.)
+        A word is ranges on the name parts' and the chart number's indexes, its patients
+        collected, unless it matches many patients, walked in name order then
+        (store.patient_search.search_patients says how, on a file and on the server).
         """
-        words = text.split()
-        nocase = self.dialect.nocase
-        order = (f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id LIMIT ?")
-        if not words:
-            rows = self.db.query(self._patients + order, (limit,))
-            return [patient_from_row(r) for r in rows]
-        clauses, params = [], []
-        for word in words:
-            clause = self._rare_word_clause(word)
-            if clause is None:
-                clause = walk_clause(word, self.dialect.like)
-            clauses.append(clause[0])
-            params += clause[1]
-        sql = self._patients + " WHERE " + " AND ".join(clauses) + order
-        return [patient_from_row(r) for r in self.db.query(sql, (*params, limit))]
+        return search_patients(self, text, limit)
 
-    def _rare_word_clause(self, word: str) -> tuple[str, list[Any]] | None:
-        """The index-range clause for ``word``, or None when walking serves it better: the
-        word cannot be ranges, or it is common (COMMON_WORD_ROWS index entries or more). The
-        chart number's ranges are on SQLite's binary index; the server walks every word."""
-        if not self.dialect.nocase_collation:
-            return None
-        common = self.common_word_rows()
+    def common_word_rows(self, patients: int | None = None) -> int:
+        """How many patients a word finds when it is common: walked, not collected
+        (store.patient_search), in a clinic of ``patients`` (patients_counted)."""
+        if patients is None:
+            patients = self.patients_counted()
+        if self.dialect.name == "sqlite":
+            return max(COMMON_WORD_ROWS, int(math.sqrt(2000 * patients)))
+        return max(COMMON_WORD_ROWS, patients // SERVER_COMMON_SHARE)
 
-        def rows(sql: str, params: list[Any]) -> int:
-            return int(self.db.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)",
-                                            (*params, common)).fetchone()[0])
-
-        # Each typed part's index entries first (the rarest leads; one common part and the
-        # name side is common), then the whole, with the chart numbers.
-        counted = []
-        for typed in name_parts.typed_parts(word):
-            cond, values = name_parts.part_range(typed)
-            counted.append((rows(f"SELECT 1 FROM patient_name_parts WHERE {cond}", values),
-                            typed))
-        counted.sort()
-        if counted and counted[0][0] >= common:
-            return None
-        ranges = ranges_clause(word, [typed for _n, typed in counted])
-        if ranges is None:
-            return None
-        sql, params = ranges
-        n = rows(sql, params)
-        if n >= common:
-            return None
-        return f"id IN ({sql})", params
-
-    def common_word_rows(self) -> int:
-        patients = self.db.conn.execute("SELECT max(id) FROM patients").fetchone()[0] or 0
-        return max(COMMON_WORD_ROWS, int(math.sqrt(2000 * patients)))
+    def patients_counted(self) -> int:
+        """The patients' highest id: their number, near enough (merged ones stay). On the
+        server asked again after PATIENTS_COUNTED_S only: it decides a search's plan, never
+        what it finds, and each question is a round trip at every keystroke."""
+        now = time.monotonic()
+        if self.dialect.name != "sqlite" and self._patients_counted is not None \
+                and now - self._patients_counted[0] < PATIENTS_COUNTED_S:
+            return self._patients_counted[1]
+        n = int(self.db.conn.execute("SELECT max(id) FROM patients").fetchone()[0] or 0)
+        self._patients_counted = (now, n)
+        return n
 
     def insert_patient(self, values: dict[str, Any], at: str, actor: str) -> int:
         cols = list(values) + ["created_at", "created_by", "updated_at", "updated_by"]

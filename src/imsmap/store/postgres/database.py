@@ -136,6 +136,7 @@ class ServerConnection:
         self._idle = psycopg.pq.TransactionStatus.IDLE
         self.terms = Terms(self)
         self.in_unit = False  # a unit of work or a snapshot is open on this connection
+        self._prepare: bool | None = None  # psycopg's choice: prepared after a few runs
         self._elsewhere: Reconnecting | None = None  # reconnect_elsewhere: the window's
 
     @property
@@ -182,6 +183,18 @@ class ServerConnection:
             self.pg.close()
         if self._elsewhere is not None:
             self._elsewhere.request()
+
+    @contextlib.contextmanager
+    def planned_with_values(self) -> Iterator[None]:
+        """Statements run inside are never prepared: the server plans each with its values. A
+        prepared statement's generic plan cannot see a LIKE's pattern, so it cannot make its
+        prefix an index range (patient search, store.patient_search: the generic plan of a
+        count of a chart number's prefix read every patient)."""
+        before, self._prepare = self._prepare, False
+        try:
+            yield
+        finally:
+            self._prepare = before
 
     def check(self) -> None:
         """One small question: a connection that died without a word is found lost now (and
@@ -284,9 +297,9 @@ class ServerConnection:
             try:
                 if params:
                     cur.execute(bind(sql), tuple(params) if not isinstance(params, Mapping)
-                                else params)
+                                else params, prepare=self._prepare)
                 else:
-                    cur.execute(sql)
+                    cur.execute(sql, prepare=self._prepare)
             except self._errors as exc:
                 # A read outside a unit of work runs again on a new connection; anything
                 # else is told (inside a unit the server rolled all of it back).

@@ -53,6 +53,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v9_amendment_photos.sql",)),
     (10, "the folded parts of patients' names, for search (SQLite schema 11)", 11,
      ("v10_patient_name_parts.sql",)),
+    (11, "the folded chart number's index, for search (a rare word's patients collected)", 11,
+     ("v11_chart_search.sql",)),
 )
 # Run after a migration's SQL, in its transaction: its data made in Python (the same folding
 # as a file's), then its check.
