@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
             merge_records=self.patient_merging.merge,
             separate_records=self.patient_merging.separate,
             new_patient=self.session_actions.new_patient,
+            edit_patient=self.session_actions.edit_patient,
             new_session=self.session_actions.new_session, backup_now=self.backup_now,
             sign_session=self.session_actions.sign_session,
             amend_session=self.session_actions.amend_session,

@@ -60,6 +60,20 @@ class SessionActions:
                 "SessionActions", "Patient {chart} created.").format(
                     chart=dialog.patient.chart_number))
 
+    def edit_patient(self) -> None:
+        """Patient > Edit details…: the open patient's chart number, names, date of birth, sex
+        and notes. A typo in a name or a date of birth could be corrected only in the desk
+        window of a clinic server; a clinic on one computer could not correct it at all."""
+        patient = self.patient()
+        if patient is None:
+            return
+        dialog = PatientDialog(self.records, self.parent, editing=patient)
+        if dialog.exec() and dialog.patient is not None:
+            self.patients.refresh_patients(select_id=dialog.patient.id)
+            self.show_message(QCoreApplication.translate(
+                "SessionActions", "Details of {chart} saved.").format(
+                    chart=dialog.patient.chart_number))
+
     def new_session(self) -> None:
         patient = self.patient()
         if patient is None:
