@@ -1022,6 +1022,10 @@
         <translation>{roots} (surtout {root})</translation>
     </message>
     <message>
+        <source>{root} (segmental)</source>
+        <translation>{root} (segmentaire)</translation>
+    </message>
+    <message>
         <source>over the thorax: pneumothorax risk</source>
         <translation>sur le thorax&#xa0;: risque de pneumothorax</translation>
     </message>
@@ -3914,6 +3918,10 @@ droite</translation>
         <translation>Patient {chart} créé.</translation>
     </message>
     <message>
+        <source>Details of {chart} saved.</source>
+        <translation>Coordonnées de {chart} enregistrées.</translation>
+    </message>
+    <message>
         <source>Choose a patient first, then start a session.</source>
         <translation>Choisissez d&apos;abord un patient, puis commencez une séance.</translation>
     </message>
@@ -5203,6 +5211,14 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Say a signed session is not this patient&apos;s treatment (signed on the wrong patient)</source>
         <translation>Indiquer qu&apos;une séance signée n&apos;est pas un traitement de ce patient (signée au mauvais dossier)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit details…</source>
+        <translation>&amp;Modifier les renseignements…</translation>
+    </message>
+    <message>
+        <source>Correct the open patient&apos;s chart number, name, date of birth, sex or notes</source>
+        <translation>Corriger le n° de dossier, le nom, la date de naissance, le sexe ou les notes du patient ouvert</translation>
     </message>
     <message>
         <source>&amp;Merge duplicate record…</source>
