@@ -23,7 +23,8 @@ one write and fsynced before the caller goes on; a line without its newline or w
 does not match at the end of the file is a record cut short (the process stopped mid-write) and
 is ignored: what it held is still in the database and goes into the next record, which starts
 from the last whole record. A damaged record before the end is refused (`JournalError`).
-The first line is the journal's start: which full backup it continues and where that ends.
+The first line is the journal's start: which full backup it continues and where that ends,
+and whose it is (the database's identity and file; store.backup_sets).
 """
 
 from __future__ import annotations
