@@ -345,7 +345,8 @@ def measure_sign_backup(db: Path, settings_dir: Path, backup_dir: Path, reps: in
         folder = backup_dir / "sign"
         records, w = fresh_window(db, settings_dir, auto_backup=True, backup_folder=folder)
         w.backups.background.wait(3600)  # the window's own start-up backup, if it started one
-        if backup_sets.current_set(folder, records.db.schema_version) is None:
+        if backup_sets.current_set(folder, records.db.schema_version,
+                                   backup_sets.identity_of(records.db, folder)) is None:
             t0 = perf()
             backup_sets.make_full(records.db)
             full_s = perf() - t0

@@ -96,7 +96,9 @@ def prepare_backup_set(db: Path, env: dict[str, str]) -> None:
     os.environ["IMSMAP_DATA_DIR"] = env["IMSMAP_DATA_DIR"]
     try:
         with Database.open(db, create=False, readonly=True) as opened:
-            if backup_sets.current_set(backup_dir(opened), opened.schema_version) is None:
+            folder = backup_dir(opened)
+            if backup_sets.current_set(folder, opened.schema_version,
+                                       backup_sets.identity_of(opened, folder)) is None:
                 backup_sets.make_full(opened)
     finally:
         if before is None:

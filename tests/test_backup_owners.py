@@ -92,7 +92,7 @@ def test_rotation_keeps_each_databases_own_sets(tmp_path):
         b.db.close()
 
 
-def test_a_copy_of_a_database_gets_its_own_identity_and_set(tmp_path):
+def test_a_copy_of_a_database_gets_its_own_identity_and_set(tmp_path, caplog):
     a = clinic_at(tmp_path / "a", "A-1")
     first = sets.make_full(a.db, now=DAY)
     a.db.close()
@@ -107,6 +107,8 @@ def test_a_copy_of_a_database_gets_its_own_identity_and_set(tmp_path):
         assert files.journal_backup(copy_path) is NO_SET
         assert first.journal.read_bytes() == journal_before
         assert identity(copy_path) not in (None, identity(a.db.path))
+        (said,) = [r.getMessage() for r in caplog.records if "is a copy" in r.getMessage()]
+        assert str(copy_path) in said and identity(a.db.path) not in said
         made = files.scheduled_backup(copy_path)
         assert made.kind is FULL
         visit(a, "A-2")
