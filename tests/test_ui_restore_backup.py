@@ -169,9 +169,8 @@ def test_the_first_start_restores_the_old_computers_backup(qtbot, qt_settings, m
     def restored(window):
         # the restored clinic is no new one: no set-up offered
         assert not [w for w in window.findChildren(ClinicSetupWizard) if w.isVisible()]
-        # The window closed for the restore is gone, not kept hidden with its timers running
-        # over closed records until Python's garbage collector deletes it at any moment, even
-        # inside one of its own timers' signals (the likeliest cause of the walk's segfault).
+        # The window closed for the restore is gone, not kept hidden for the process's life
+        # over closed records with its timers running.
         assert [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)] == \
             [window]
         assert not shiboken6.isValid(after["first"])

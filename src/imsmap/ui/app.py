@@ -283,13 +283,13 @@ _checks_let_go: list[startup.StartupCheck] = []
 
 
 def _delete_closed(window: MainWindow | None) -> None:
-    """Delete a window whose event loop ended, now, between two windows: left to Python, it
-    stayed hidden with its timers running over closed records (its connections to the records'
-    change bus make a cycle) until the garbage collector deleted it at any moment of the next
-    window's life, even inside one of its own timers' signals (the likeliest cause of a
-    segmentation fault in QtCore after a restore, on the walk). A structure check still
-    reading the file is let go of first: its thread says its end to no one, and it is deleted
-    here once done."""
+    """Delete a window whose event loop ended, now, between two windows. Left to Python it was
+    never deleted (its children's connections to its methods hold it, out of the garbage
+    collector's sight): after a restore it stayed, hidden, for the life of the process, over
+    closed records, its timers still running (the look for other programs' writes, every 2 s),
+    the first suspect of the segfault in QtCore after a restore on the walk. A structure check
+    still reading the file is let go of first: its thread says its end to no one, and it is
+    deleted here once done."""
     _checks_let_go[:] = [check for check in _checks_let_go if check.running]
     if window is None or not shiboken6.isValid(window):
         return
