@@ -333,3 +333,17 @@ def test_atlas_table_marks_high_and_caution(capsys):
     assert marks["quadratus_lumborum"] == "?" and marks["rhomboid_major"] == "!"
     assert marks["deltoid_middle"] not in "!?"
     assert "? caution" in out
+
+
+def test_the_chart_line_of_a_region_at_a_level_gives_that_segment(atlas):
+    """Multifidus L4 is segment L4 on the chart's line, as the Segments tab and the PDF count
+    it; the line gave the whole muscle's range, "C2–S4 (mainly L5)"."""
+    def region(muscle, level=None, view="spinal"):
+        return next(r for r in atlas.view(view).regions if r.muscle == muscle and r.level == level)
+
+    l4 = describe_region(atlas, region("multifidus", "L4"))
+    assert l4.endswith("· L4 (segmental)") and "mainly" not in l4, l4
+    assert "C8 (segmental)" in describe_region(atlas, region("multifidus", "C8"))
+    # A muscle without a level keeps its range and main root.
+    assert "L5–S2 (mainly S1)" in describe_region(
+        atlas, next(r for r in atlas.view("posterior").regions if r.muscle == "gluteus_maximus"))

@@ -6,6 +6,8 @@ nothing, as a full disk does (tests/test_output_files.py); found by the chaos dr
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -93,3 +95,84 @@ def test_a_backup_onto_a_disk_that_fills_as_it_is_finished_leaves_nothing_behind
     assert done.stderr.startswith("imsmap: The disk holding copy.sqlite3 is full; nothing was "
                                   "changed."), done.stderr  # not "disk I/O error"
     assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]
+
+
+def test_a_backup_out_killed_midway_is_cleaned_by_the_next_backup_there(
+        open_records_as, db_path, tmp_path):
+    """`imsmap backup --out FILE` killed mid-copy (kill -9, a power cut) left its hidden
+    `.FILE.PID.partial`, a whole copy of the records, beside FILE (a USB stick) for good: no
+    later run removed it. The next backup into that folder does, whatever its name; a copy
+    still running keeps its file, and so does anything that is not an SQLite copy."""
+    records = open_records_as("anna.physio").records
+    records.create_patient(chart_number="C-1", family_name="Nguyen")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead = int(gone.stdout)
+    (usb / f".monday.bk.{dead}.partial").write_bytes(b"SQLite format 3\0 every patient")
+    (usb / f".monday.bk.{dead}.partial-journal").write_bytes(b"pages")
+    (usb / f".tuesday.bk.{dead}.partial").write_bytes(b"")  # killed as it was created
+    kept = [f".wednesday.bk.{os.getppid()}.partial",  # a copy still running
+            f".photo.jpg.{dead}.partial",  # another program's file
+            ".notes.txt.partial"]
+    (usb / kept[0]).write_bytes(b"SQLite format 3\0 being copied")
+    (usb / kept[1]).write_bytes(b"\xff\xd8\xff a photo")
+    (usb / kept[2]).write_bytes(b"SQLite format 3\0")
+    done = subprocess.run([sys.executable, "-m", "imsmap", "backup", "--db", str(db_path),
+                           "--out", str(usb / "thursday.bk")],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in usb.iterdir()) == sorted([*kept, "thursday.bk"])
+
+
+def _as_user_without_root_powers(command: list[str]) -> list[str]:
+    """`command` run so that a folder without write permission refuses it, even for root."""
+    if os.geteuid() != 0:
+        return command
+    capsh = shutil.which("capsh")
+    if capsh is None:
+        pytest.skip("needs capsh to run a child without root's file permissions")
+    return [capsh, "--drop=cap_dac_override,cap_dac_read_search,cap_fowner", "--", "-c",
+            " ".join(shlex.quote(word) for word in command)]
+
+
+def test_a_folder_without_permission_is_said_in_french_too(open_records_as, db_path, tmp_path):
+    """Under LC_ALL=fr_CA the refusals of backup --out, restore, import and demo ended in the
+    system's English "(Permission denied)"; pdf and export already said "(permission
+    refusée)"."""
+    records = open_records_as("anna.physio").records
+    records.create_patient(chart_number="C-1", family_name="Nguyen")
+    records.db.close()
+    backup = tmp_path / "copy.bk"
+    subprocess.run([sys.executable, "-m", "imsmap", "backup", "--db", str(db_path), "--out",
+                    str(backup)], check=True, capture_output=True, timeout=120)
+    export = tmp_path / "export.json"
+    subprocess.run([sys.executable, "-m", "imsmap", "export", "--db", str(db_path), "--out",
+                    str(export)], check=True, capture_output=True, timeout=120)
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    if os.geteuid() == 0:
+        os.chown(folder, 65534, 65534)
+    folder.chmod(0o555)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "fr_CA.UTF-8"}
+    said = {}
+    try:
+        for name, args in {
+                "backup": ["backup", "--db", str(db_path), "--out", str(folder / "x.bk")],
+                "restore": ["restore", "--db", str(folder / "new.db"), str(backup)],
+                "import": ["import", "--db", str(folder / "new.db"), str(export)],
+                "demo": ["demo", "--db", str(folder / "demo.db")]}.items():
+            done = subprocess.run(_as_user_without_root_powers(
+                [sys.executable, "-m", "imsmap", *args]), capture_output=True, text=True,
+                timeout=120, env=env)
+            assert done.returncode == 2, done.stderr
+            said[name] = done.stderr.splitlines()[-1]  # (bash may warn of the locale first)
+    finally:
+        folder.chmod(0o755)
+    for name, text in said.items():
+        assert "(permission refusée)" in text and "Permission denied" not in text, (name, text)
+    assert said["restore"] == (f"imsmap\u00a0: La base de données restaurée ne peut pas être écrite "
+                               f"dans {folder} (permission refusée); rien n'a été modifié.")
+    assert list(folder.iterdir()) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shlex
 import shutil
 import sqlite3
 import stat
@@ -128,6 +129,16 @@ def test_demo_makes_a_clinic_and_says_where(capsys, tmp_path, use_demo_atlas):
     finally:
         conn.close()
     assert f"{n_patients} fictional patients" in out and f"{n_sites} needle sites" in out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX shell quoting")
+def test_demo_says_a_command_that_opens_a_path_with_a_space(capsys, tmp_path, use_demo_atlas):
+    """"Open it with: imsmap --db /tmp/démo fr.db" opened /tmp/démo: the path is quoted."""
+    path = tmp_path / "démo fr.sqlite3"
+    assert main(["demo", "--db", str(path)]) == 0
+    last = capsys.readouterr().out.splitlines()[-1]
+    assert last == f"Open it with: imsmap --db '{path}'"
+    assert shlex.split(last.split(": ", 1)[1]) == ["imsmap", "--db", str(path)]
 
 
 def test_demo_db_before_the_subcommand_works_too(capsys, tmp_path, use_demo_atlas):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import inspect
 import os
 import random
+import shlex
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -121,6 +123,42 @@ def test_a_read_only_file_opens_read_only_and_refuses_writes(clinic, db_path):
             recs.db.close()
     finally:
         os.chmod(db_path, 0o600)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_database_in_a_folder_that_takes_no_file_says_so(clinic, db_path, tmp_path):
+    """A clinic file on read-only media (an archive disc, a share without write permission):
+    SQLite cannot make its -wal and -shm beside it, so even `check`, `export` and `pdf` cannot
+    read it. They said "clinic.sqlite3 is read-only; nothing was changed", which sent the user
+    to the file's permissions and read as if the command had tried to change the records."""
+    clinic.db.close()
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    archived = folder / "clinic.sqlite3"
+    archived.write_bytes(db_path.read_bytes())
+    for side in ("-wal", "-shm"):
+        assert not archived.with_name(archived.name + side).exists()
+    command = [sys.executable, "-m", "imsmap", "check", "--db", str(archived)]
+    if os.geteuid() == 0:  # root writes anywhere: drop that power for the child
+        capsh = shutil.which("capsh")
+        if capsh is None:
+            pytest.skip("needs capsh to run a child without root's file permissions")
+        os.chown(folder, 65534, 65534)
+        command = [capsh, "--drop=cap_dac_override,cap_dac_read_search,cap_fowner", "--",
+                   "-c", " ".join(shlex.quote(word) for word in command)]
+    folder.chmod(0o555)
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == (
+        "imsmap: clinic.sqlite3 cannot be opened where it is, even to read it: SQLite makes its "
+        "working files (clinic.sqlite3-wal, clinic.sqlite3-shm) beside the database, and the "
+        f"folder {folder} takes no new file (read-only media, or no write permission). Copy "
+        "the file into a folder you can write to and give the copy; nothing was changed.\n")
+    assert sorted(p.name for p in folder.iterdir()) == ["clinic.sqlite3"]
 
 
 # -- a database from a newer imsmap ---------------------------------------------------------------

@@ -491,3 +491,17 @@ def test_a_number_of_thousands_of_digits_in_the_file_is_one_sentence(target, tmp
     assert main(["import", "--db", str(target.db.path), str(path)]) == 2
     err = capsys.readouterr().err
     assert "number too long" in err and "Traceback" not in err
+
+
+def test_a_refused_import_into_a_new_file_leaves_no_file(source, tmp_path, capsys, monkeypatch):
+    """"Nothing was changed": a refused import does not leave behind the empty database it
+    opened for the records (an `ls` showed a new 200 kB file after the refusal)."""
+    monkeypatch.setattr("imsmap.services.context.load_atlas", chart_atlas)
+    doc = export.export_document(source)
+    doc["patients"][0]["visits"][0]["sites"][0]["grasp"] = 9
+    path = tmp_path / "export.json"
+    path.write_text(export.dumps(doc), encoding="utf-8")
+    db = tmp_path / "new.sqlite3"
+    assert main(["import", "--db", str(db), str(path)]) == 2
+    assert "nothing was changed" in capsys.readouterr().err
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("new.sqlite3")]

@@ -51,6 +51,20 @@ def test_the_session_line_and_its_amendments_read_toronto_time(
             f"Amendment {amended:%Y-%m-%d %H:%M} by "), panel.amendments.text()
 
 
+def test_the_session_list_and_its_tooltip_read_toronto_time(
+        qtbot, make_window, records, patient):
+    """Each row of the session list says its start, and its tooltip who signed and when, in
+    the clinician's zone (each time converted once for its row: wording.numeric_datetime)."""
+    stored = _signed_and_amended(records, patient, LATE_IN_TORONTO)
+    with machine_zone("America/Toronto"):
+        window = make_window(patient_id=patient.id, session_id=stored.id)
+        row = window.patients.sessions.topLevelItem(0)
+        assert row.text(0) == "2026-12-03 23:30", row.text(0)
+        local_signed = stored.signed_at.astimezone()
+        assert row.toolTip(1).startswith(
+            f"Signed {local_signed:%Y-%m-%d %H:%M} by {stored.signed_by}"), row.toolTip(1)
+
+
 def test_leaving_the_start_editor_untouched_keeps_the_start(qtbot, make_window, records, patient):
     """The start editor showed the stored clock-face (14:00) as Toronto time: tabbing through it
     (editingFinished) wrote 14:00-05:00, moving the session five hours later."""

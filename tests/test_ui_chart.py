@@ -697,3 +697,52 @@ def test_the_selected_marker_is_drawn_over_the_markers_it_overlaps(qtbot, window
     assert scene.marker(first.id).zValue() == scene.marker(second.id).zValue() - 1
     window.chart.select_site(None)
     assert scene.marker(first.id).zValue() == scene.marker(second.id).zValue()
+
+
+def test_the_layer_buttons_follow_the_layer_shown_and_are_made_once_per_chart(qtbot, window):
+    """Another layer of the same chart checks its button (the buttons stay: a click on one is
+    not answered by deleting it); another chart makes its own."""
+    chart = window.chart
+    chart.set_view("posterior")
+    buttons = list(chart.layer_group.buttons())
+    layers = window.records.atlas.view("posterior").layer_ids
+    assert len(buttons) == len(layers) > 1
+    for layer in (layers[1], layers[0], layers[1]):
+        chart.set_layer(layer)
+        assert chart.layer == layer
+        assert chart.layer_group.buttons() == buttons
+        assert [b.isChecked() for b in buttons] == [x == layer for x in layers]
+    buttons[0].click()  # the button itself switches back
+    assert chart.layer == layers[0] and buttons[0].isChecked() and not buttons[1].isChecked()
+    chart.toggle_layer()  # Ctrl+L
+    assert chart.layer == layers[1] and buttons[1].isChecked()
+    chart.set_view("spinal")
+    spinal = window.records.atlas.view("spinal").layer_ids
+    assert len(chart.layer_group.buttons()) == len(spinal)
+    assert not any(b in chart.layer_group.buttons() for b in buttons)
+    assert chart.layer_label.isVisibleTo(chart) == (len(spinal) > 1)
+
+
+def test_a_site_on_another_layer_names_that_layer_as_its_button_does(qapp, qtbot, window,
+                                                                      records, session):
+    """The tooltip of a site on another layer says "recorded on the posterior wall layer",
+    and « consigné sur la couche paroi postérieure » in French: it said the layer's id
+    ("posterior_wall") in both."""
+    from imsmap import i18n
+
+    wall = next(r for r in records.atlas.view("anterior").regions
+                if r.layer == "posterior_wall")
+    site = records.add_site(session.id, "anterior", *wall.label, muscle_id=wall.muscle,
+                            side=wall.side, layer="posterior_wall", level=wall.level)
+    window.chart.set_view("anterior")
+    window.chart.set_layer("superficial")
+    marker = window.chart.scene.marker(site.id)
+    marker.update_site(site)
+    assert marker.off_layer and "recorded on the posterior wall layer" in marker.toolTip()
+    i18n.install(qapp, "fr_CA")
+    try:
+        marker.update_site(site)
+        assert "consigné sur la couche paroi postérieure" in marker.toolTip()
+    finally:
+        i18n.install(qapp, "en")
+    assert "posterior_wall" not in marker.toolTip()

@@ -9,7 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from imsmap.ui.record.audit_words import patient_text
 from imsmap.ui.record.merge_dialog import MergeDialog, SeparateDialog
+from imsmap.ui.wording import numeric_datetime
 from test_patient_merges import _visit, split_course
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
@@ -146,24 +148,25 @@ def test_a_session_s_audit_trail_lists_its_patient_s_merge_and_separation(
     merge = seen[0].merge
     _through(qtbot, monkeypatch, SeparateDialog, window.menus.act_separate,
              "Father and son after all", seen)
-    separation = seen[2].separation
+    assert seen[2].separation is not None
     for record, session in ((john, visits[2]), (jon, visits[1])):  # kept; merged away
         window.patients.select_patient(record.id)
         window.patients.select_session(session.id)
         rows = _audit_rows(window, monkeypatch)
-        own = [r for r in rows if not r[3].startswith("patient_merge")]
-        assert own and own[0][2] == "create"
-        merges = [r for r in rows if r[3].startswith("patient_merge")]
+        own = [r for r in rows if not r[3].startswith("Patient records")]
+        assert own and own[0][2] == "Created"
+        merges = [r for r in rows if r[3].startswith("Patient records")]
+        kept, duplicate = patient_text(john), patient_text(jon)
         assert [(r[1], r[2], r[3], r[5]) for r in merges] == [
-            (records.actor, "merge", f"patient_merge {merge.id} duplicate_id", str(jon.id)),
-            (records.actor, "merge", f"patient_merge {merge.id} kept_id", str(john.id)),
-            (records.actor, "merge", f"patient_merge {merge.id} reason",
+            (records.actor, "Records merged", "Patient records: Duplicate record", duplicate),
+            (records.actor, "Records merged", "Patient records: Record kept", kept),
+            (records.actor, "Records merged", "Patient records: Reason",
              "Same person: DOB typo"),
-            (records.actor, "separate", f"patient_merge {separation.id} duplicate_id",
-             str(jon.id)),
-            (records.actor, "separate", f"patient_merge {separation.id} ends", str(merge.id)),
-            (records.actor, "separate", f"patient_merge {separation.id} kept_id",
-             str(john.id)),
-            (records.actor, "separate", f"patient_merge {separation.id} reason",
+            (records.actor, "Records separated", "Patient records: Duplicate record",
+             duplicate),
+            (records.actor, "Records separated", "Patient records: Ends",
+             f"the merge of {numeric_datetime(merge.created_at)}"),
+            (records.actor, "Records separated", "Patient records: Record kept", kept),
+            (records.actor, "Records separated", "Patient records: Reason",
              "Father and son after all")], merges
         assert rows[-len(merges):] == merges  # after the session's own entries, in time order

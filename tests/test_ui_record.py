@@ -137,7 +137,8 @@ def test_audit_dialog_shows_who_changed_what(qtbot, records, session):
     qtbot.addWidget(dialog)
     rows = [[dialog.table.item(r, c).text() for c in range(6)]
             for r in range(dialog.table.rowCount())]
-    pain_rows = [r for r in rows if r[3].endswith("pain_before") and r[2] == "update"]
+    pain_rows = [r for r in rows if r[3] == "Session: Pain before (0 to 10)"
+                 and r[2] == "Changed"]
     assert [(r[1], r[4], r[5]) for r in pain_rows] == [("test.physio", "", "7"),
                                                        ("test.physio", "7", "6")]
 
@@ -235,3 +236,76 @@ def test_signing_names_a_missing_pain_after_treatment(qtbot, records, session):
     qtbot.addWidget(again)
     again.show()
     assert "Pain after" not in again.checks_label.text()
+
+
+def test_a_french_window_records_an_adverse_event_with_its_severity(qapp, records, session,
+                                                                     qtbot):
+    """The severity combo shows « modéré » and records "moderate": its words were sent, and
+    every adverse event was refused in French (« La gravité « léger » n'est pas l'une de
+    celles-ci : mild, moderate, severe. »)."""
+    from imsmap import i18n
+
+    i18n.install(qapp, "fr_CA")
+    try:
+        widget = SessionDetailsPanel(records)
+        qtbot.addWidget(widget)
+        widget.set_session(session.id)
+        widget.show()
+        errors = []
+        widget.errorOccurred.connect(errors.append)
+        widget.event_kind.setCurrentIndex(widget.event_kind.findData("bruising"))
+        widget.event_severity.setCurrentIndex(widget.event_severity.findData("moderate"))
+        assert widget.event_severity.currentText() == "modéré"
+        qtbot.keyClicks(widget.event_action, "Glace")
+        _click_button(widget, "Ajouter\u00a0: événement indésirable", qtbot)
+    finally:
+        i18n.install(qapp, "en")
+    assert errors == []
+    assert [(a.kind, a.severity, a.action_taken)
+            for a in records.session_record(session.id).adverse_events] == \
+        [("bruising", "moderate", "Glace")]
+
+
+def test_enter_in_the_text_adds_the_finding_or_the_adverse_event(panel, records, session,
+                                                                 qtbot):
+    """Enter after "L4-L5" adds the finding as Add does (it did nothing; the words stayed in
+    the field, out of the record)."""
+    qtbot.keyClicks(panel.finding_where, "L4-L5")
+    qtbot.keyClick(panel.finding_where, Qt.Key.Key_Return)
+    qtbot.keyClicks(panel.event_action, "Ice")
+    qtbot.keyClick(panel.event_action, Qt.Key.Key_Enter)
+    record = records.session_record(session.id)
+    assert [f.location for f in record.findings] == ["L4-L5"]
+    assert [a.action_taken for a in record.adverse_events] == ["Ice"]
+    assert panel.finding_where.text() == "" and panel.event_action.text() == ""
+
+
+def test_the_side_and_the_severity_show_their_whole_words_in_french(qapp, records, session,
+                                                                    qtbot):
+    """« Bilatéral / médian » is shown whole beside the sign in a 450-pixel column (it read
+    « Bilatéral / méd »)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from imsmap import i18n
+
+    i18n.install(qapp, "fr_CA")
+    try:
+        widget = SessionDetailsPanel(records)
+        qtbot.addWidget(widget)
+        widget.set_session(session.id)
+        widget.resize(450, 900)
+        widget.show()
+        qtbot.waitExposed(widget)
+        for combo in (widget.finding_side, widget.event_severity):
+            for i in range(combo.count()):
+                combo.setCurrentIndex(i)
+                option = QStyleOptionComboBox()
+                combo.initStyleOption(option)
+                field = combo.style().subControlRect(
+                    QStyle.ComplexControl.CC_ComboBox, option,
+                    QStyle.SubControl.SC_ComboBoxEditField, combo)
+                text = combo.currentText()
+                assert combo.fontMetrics().horizontalAdvance(text) <= field.width(), text
+        assert widget.finding_side.itemText(0) == "Bilatéral / médian"
+    finally:
+        i18n.install(qapp, "en")

@@ -111,7 +111,10 @@ def test_a_message_box_says_the_refusal_in_the_window_language(french, refusal, 
 # -- no refusal translated by hand -----------------------------------------------------------
 UI = Path(imsmap.ui.__file__).parent
 # The display paths themselves (and `said`'s own module): they take the refusal and say it.
-DISPLAY_PATHS = {"refusals.py", "conflict_notice.py", "recovery.py", "wording.py"}
+# And the audit trail's words: what it says with `said` is no refusal but a note the trail's
+# reader wrote in an entry (services.audit_view: a creation changed outside imsmap, or gone).
+DISPLAY_PATHS = {"refusals.py", "conflict_notice.py", "recovery.py", "wording.py",
+                 "audit_words.py"}
 
 
 def by_hand(line: str) -> list[str]:

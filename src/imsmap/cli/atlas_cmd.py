@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n import SOURCE_LANGUAGE, SUPPORTED
 from imsmap.i18n.records import cranial_abbreviation, language, translate
@@ -89,7 +90,7 @@ def _preview(out_dir: str) -> int:
     except OSError as exc:
         raise UserFacingError(sentence("CliAtlas", QT_TRANSLATE_NOOP(
             "CliAtlas", "The chart previews could not all be written to %1 (%2)."),
-            folder, exc.strerror or exc)) from None
+            folder, reason(exc))) from None
     return int(result) if isinstance(result, int) else 0
 
 

@@ -25,6 +25,18 @@ def records_language(value: str) -> str:
         [quote(value)]))
 
 
+def shell_word(value: object) -> str:
+    """`value` as one word of a command line to copy into this system's shell: a path with a
+    space or an accent is quoted (POSIX shells; cmd.exe and PowerShell on Windows)."""
+    import shlex
+    import subprocess
+
+    text = str(value)
+    if os.name == "nt":
+        return subprocess.list2cmdline([text])
+    return shlex.quote(text)
+
+
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     """`--db PATH`, accepted before or after the sub-command.
 

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from imsmap import paths
-from imsmap.cli.common import add_db_argument, db_arg, records_language
+from imsmap.cli.common import add_db_argument, db_arg, records_language, shell_word
 from imsmap.domain.text import fill
 from imsmap.i18n.records import translate
 
@@ -48,5 +48,6 @@ def run(args: argparse.Namespace) -> int:
     print(fill(translate("DemoCommand", "  %1 amendments on %2 signed sessions, %3 audit "
                          "entries."),
                [counts.amendments, counts.amended_sessions, counts.audit_entries]))
-    print(fill(translate("DemoCommand", "Open it with: imsmap --db %1"), [counts.path]))
+    print(fill(translate("DemoCommand", "Open it with: imsmap --db %1"),
+               [shell_word(counts.path)]))
     return 0

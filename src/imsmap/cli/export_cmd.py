@@ -24,9 +24,10 @@ from imsmap.cli.common import (
     open_records_for,
     positive_int,
 )
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import translate
-from imsmap.services.output_files import check_output, reason, write_atomically
+from imsmap.services.output_files import check_output, write_atomically
 from imsmap.store.db import StoreError
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
-from imsmap.cli.common import add_records_arguments, open_records_for
+from imsmap.cli.common import add_records_arguments, database_file, open_records_for
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, translate
 
@@ -42,7 +44,7 @@ def read_json(path: str) -> object:
             "ImportCommand", "%1 is a folder; give the export file."), [path])) from None
     except OSError as exc:
         raise UserFacingError(fill(translate("ImportCommand", "%1 cannot be read (%2)."),
-                                   [path, exc.strerror])) from None
+                                   [path, reason(exc)])) from None
     if len(data) > MAX_FILE_BYTES:
         raise UserFacingError(fill(translate(
             "ImportCommand", "%1 is larger than 2 GB; it is not an imsmap export."), [path]))
@@ -72,11 +74,19 @@ def run(args: argparse.Namespace) -> int:
     from imsmap.services.importer import import_document
 
     doc = read_json(args.file)
+    target = database_file(args)
+    new_file = target is not None and not target.exists()
     records = open_records_for(args)
     try:
-        counts = import_document(records, doc)
-    finally:
-        records.db.close()
+        try:
+            counts = import_document(records, doc)
+        finally:
+            records.db.close()
+    except BaseException:
+        if new_file:  # "nothing was changed": the file this command made for it goes too
+            assert target is not None
+            _remove_new_database(target)
+        raise
     if counts.get("photos"):
         done = translate("ImportCommand", "Imported %1 patients, %2 visits, %3 sites, %4 photos "
                          "and %5 amendments from %6.")
@@ -97,6 +107,12 @@ def run(args: argparse.Namespace) -> int:
                         "records kept, as the file's audit trail recorded them.", "", merges,
                         PLURAL))
     return 0
+
+
+def _remove_new_database(path: Path) -> None:
+    """Remove the empty database file (and its SQLite side files) a refused import created."""
+    for name in (path.name, path.name + "-wal", path.name + "-shm", path.name + "-journal"):
+        (path.parent / name).unlink(missing_ok=True)
 
 
 def _marked_visits(doc: object) -> int:

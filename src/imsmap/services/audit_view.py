@@ -11,10 +11,11 @@ does not match, the row was changed around the app since it was created, and the
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from imsmap.domain.errors import NotFoundError
-from imsmap.domain.models import AuditEntry
+from imsmap.domain.models import AuditEntry, Patient, PatientMerge, Session, Site
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.changes import Entity
 from imsmap.services.records import Records
@@ -23,6 +24,8 @@ from imsmap.store import audit, site_rows
 MISMATCH = sentence("AuditView", QT_TRANSLATE_NOOP(
     "AuditView", "changed outside imsmap since it was created (its content no longer matches "
     "the digest recorded then)"))
+NOT_FOUND = sentence("AuditView", QT_TRANSLATE_NOOP(
+    "AuditView", "no longer found in the file (its content cannot be shown)"))
 
 
 def session_trail(records: Records, session_id: int) -> list[AuditEntry]:
@@ -37,7 +40,7 @@ def session_trail(records: Records, session_id: int) -> list[AuditEntry]:
             continue
         content = _created_content(records, entry, entries[i + 1:])
         if content is None:
-            out.append(replace(entry, changes={"record": [None, "not found"]}))
+            out.append(replace(entry, changes={"record": [None, NOT_FOUND]}))
         elif audit.content_digest(content).hex() != entry.digest:
             out.append(replace(entry, changes={"record": [None, MISMATCH]}))
         else:
@@ -78,3 +81,71 @@ def _created_content(records: Records, entry: AuditEntry,
             if key in current and isinstance(pair, list) and len(pair) == 2:
                 current[key] = pair[0]
     return current
+
+
+@dataclass(frozen=True)
+class TrailNames:
+    """What the ids a trail holds stand for, so that a person reads "site 3" (its number in the
+    session), "photo 2", "amendment 1", a patient's chart number and name, rather than rows'
+    ids. Read once for a trail (`trail_names`); an id the file no longer has is left out, and
+    whoever words the trail says so."""
+
+    session_id: int
+    sites: dict[int, Site]  # by id; removed sites included
+    photos: dict[int, int]  # photo id -> its number in its session
+    amendments: dict[int, int]  # amendment id -> its number in its session (1, 2...)
+    patients: dict[int, Patient]
+    merges: dict[int, PatientMerge]  # merges and separations, by id
+    sessions: dict[int, Session]
+
+
+def trail_names(records: Records, session_id: int,
+                entries: Iterable[AuditEntry]) -> TrailNames:
+    """The names of what `entries` (a session's trail) refer to: its own ids and the ids its
+    values hold (a photo's site, an amendment's photo, a merge's records)."""
+    entries = list(entries)
+    repo = records.repo
+    site_ids: set[int] = set()
+    photo_ids: set[int] = set()
+    patient_ids: set[int] = set()
+    session_ids = {session_id}
+    for entry in entries:
+        if entry.entity_id is not None:
+            {"site": site_ids, "photo": photo_ids, "session": session_ids}.get(
+                entry.entity, set()).add(entry.entity_id)
+        for key, pair in entry.changes.items():
+            for value in (pair if isinstance(pair, list) else [pair]):
+                if not isinstance(value, int) or isinstance(value, bool):
+                    continue
+                {"site_id": site_ids, "patient_id": patient_ids, "duplicate_id": patient_ids,
+                 "kept_id": patient_ids, "session_id": session_ids}.get(key, set()).add(value)
+    sites = {}
+    for site_id in site_ids:
+        try:
+            sites[site_id] = repo.site(site_id, include_removed=True)
+        except NotFoundError:
+            pass
+    photos = {}
+    for photo_id in photo_ids:
+        try:
+            photos[photo_id] = records.photo_store.photo(photo_id, include_removed=True).seq
+        except NotFoundError:
+            pass
+    sessions = {}
+    for sid in session_ids:
+        try:
+            sessions[sid] = repo.session(sid)
+        except NotFoundError:
+            pass
+    patient_ids |= {s.patient_id for s in sessions.values()}
+    patients = {}
+    for pid in patient_ids:
+        try:
+            patients[pid] = repo.patient(pid)
+        except NotFoundError:
+            pass
+    amendments = {a.id: n for n, a in enumerate(repo.amendments(session_id), start=1)}
+    merges = {m.id: m for m in repo.all_merges()}
+    merges |= {m.ended_by.id: m.ended_by for m in list(merges.values())
+               if m.ended_by is not None}
+    return TrailNames(session_id, sites, photos, amendments, patients, merges, sessions)

@@ -31,6 +31,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from imsmap.atlas import Atlas, load_atlas
+from imsmap.domain.os_reasons import reason as os_reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.services import clinic
 from imsmap.services.context import build_context
@@ -148,7 +149,7 @@ def _claim_new_file(path: Path) -> None:
             path)) from None
     except OSError as exc:
         raise DemoError(sentence("Demo", QT_TRANSLATE_NOOP(
-            "Demo", "%1 cannot be created (%2)."), path, exc.strerror)) from None
+            "Demo", "%1 cannot be created (%2)."), path, os_reason(exc))) from None
     os.close(fd)
 
 

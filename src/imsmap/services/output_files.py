@@ -18,7 +18,6 @@ No Qt here: the PDF writer (report/document.py) and the command line share it.
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
 import os
 import re
@@ -30,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.backup import fsync_dir
 
@@ -124,21 +124,6 @@ def check_output(out: str | os.PathLike[str], database: str | os.PathLike[str] |
         raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
             "OutputFiles", "%1 exists already; add --force to replace it."), out))
     return out
-
-
-def reason(exc: OSError) -> str:
-    """Why a write failed, in words: a full disk is said as such whatever the system calls it."""
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "the disk is full"))
-    if exc.errno == errno.EFBIG:
-        return sentence("OutputFiles", QT_TRANSLATE_NOOP(
-            "OutputFiles", "the file is larger than the disk or the system allows (the disk "
-            "may be full)"))
-    if exc.errno == errno.EROFS:
-        return sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "the disk is read-only"))
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "permission denied"))
-    return (exc.strerror or str(exc)).rstrip(".")
 
 
 # What `write_atomically` writes, as its sentences name it ("The PDF cannot be written...").

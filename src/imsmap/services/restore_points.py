@@ -26,7 +26,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.checks import check_restorable
 from imsmap.store import backup as store_backup
-from imsmap.store import backup_sets, packed
+from imsmap.store import backup_sets, leftovers, packed
 from imsmap.store.db import StoreError
 from imsmap.store.restore_losses import RestoreLosses, holdings, restore_losses
 
@@ -185,7 +185,7 @@ def _clean_scratch(root: Path) -> None:
         if (match and entry.is_dir(follow_symlinks=False)
                 and entry.stat(follow_symlinks=False).st_uid == _uid()
                 and int(match.group(1)) != os.getpid()  # a look of ours still running
-                and not backup_sets.alive(int(match.group(1)))):
+                and not leftovers.alive(int(match.group(1)))):
             shutil.rmtree(entry.path, ignore_errors=True)
 
 

@@ -27,10 +27,12 @@ from enum import Enum
 from pathlib import Path
 
 from imsmap import __version__, paths
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.logs import shown
 from imsmap.store import packed
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, refuse
+from imsmap.store.leftovers import alive
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
 from imsmap.store.sqlite_errors import Fault, fault_of, interrupted
@@ -126,7 +128,7 @@ def own_backups(folder: Path) -> list[tuple[Path, datetime]]:
     except OSError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "The backup folder %1 cannot be read (%2)."),
-            folder, exc.strerror)) from None
+            folder, reason(exc))) from None
     for entry in entries:
         stamp = parse_backup_name(entry.name)
         if stamp is not None and entry.is_file(follow_symlinks=False):
@@ -199,7 +201,7 @@ def ready_backup_dir(db: Database) -> Path:
     except OSError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "The backup folder %1 cannot be created (%2); choose another in the "
-            "settings."), folder, exc.strerror)) from None
+            "settings."), folder, reason(exc))) from None
     return folder
 
 
@@ -244,6 +246,7 @@ def copy_to(conn: sqlite3.Connection, source: Path, target: str | os.PathLike[st
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "The folder %1 does not exist; create it first or choose another."),
             folder))
+    clean_stale_partials(folder)
     tmp = folder / f".{target.name}.{os.getpid()}.partial"
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -251,7 +254,7 @@ def copy_to(conn: sqlite3.Connection, source: Path, target: str | os.PathLike[st
     except OSError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "A backup cannot be written in %1 (%2)."),
-            folder, exc.strerror)) from None
+            folder, reason(exc))) from None
     try:
         make_private(tmp)
         try:
@@ -287,6 +290,34 @@ def copy_to(conn: sqlite3.Connection, source: Path, target: str | os.PathLike[st
         remove_partial(tmp)
     fsync_dir(folder)
     return target
+
+
+def clean_stale_partials(folder: Path) -> None:
+    """Remove what copies into `folder` left when their process was killed (kill -9, a power
+    cut): each a hidden, whole copy of the records beside where a backup was to go (a USB
+    stick), that nothing else would ever remove. Only a file named as our partial copies are
+    (``.NAME.PID.partial``) that is empty or an SQLite file, with what SQLite left beside it;
+    never the partial file of a copy still running."""
+    pattern = re.compile(r"^\.(.+)\.(\d+)\.partial$")
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if (not match or not entry.is_file(follow_symlinks=False)
+                or alive(int(match.group(2))) or not _empty_or_sqlite(Path(entry.path))):
+            continue
+        remove_partial(Path(entry.path))
+
+
+def _empty_or_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    return head in (b"", b"SQLite format 3\0")
 
 
 def remove_partial(tmp: Path) -> None:

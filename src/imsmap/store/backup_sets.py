@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, joined, sentence
 from imsmap.logs import shown
 from imsmap.store import journal
@@ -50,6 +51,7 @@ from imsmap.store.backup import (
     verify_backup,
 )
 from imsmap.store.db import Database, StoreError, user_error
+from imsmap.store.leftovers import alive
 from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.repository import Repository
 
@@ -133,7 +135,7 @@ def sets(folder: Path) -> list[BackupSet]:
     except OSError as exc:
         raise StoreError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
             "StoreBackupSets", "The backup folder %1 cannot be read (%2)."),
-            folder, exc.strerror)) from None
+            folder, reason(exc))) from None
     found = []
     for name in names:
         match = FULL_NAME.match(name)
@@ -237,7 +239,7 @@ def make_full(db: Database, *, now: datetime | None = None,
     except OSError as exc:  # the folder refuses files (read-only, no permission, full)
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "A backup cannot be written in %1 (%2)."),
-            folder, exc.strerror)) from None
+            folder, reason(exc))) from None
     finally:
         for path in (copy, packed):
             with contextlib.suppress(OSError):  # never made there, or the folder went read-only
@@ -370,16 +372,3 @@ def clean_partials(folder: Path) -> list[Path]:
             Path(entry.path).unlink(missing_ok=True)
             removed.append(Path(entry.path))
     return removed
-
-
-def alive(pid: int) -> bool:
-    """Whether the process that named a partial or scratch file by its id is still running."""
-    if pid == os.getpid():
-        return False  # ours, from a backup of this process that ended: not in use
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True

@@ -20,13 +20,21 @@ from typing import Any, NoReturn
 
 from imsmap import __version__
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.roles import ROLES
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.logs import shown
 from imsmap.store.dialect import RecordRow
+from imsmap.store.leftovers import remove_restore_copies
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 from imsmap.store.schema_check import schema_damage
-from imsmap.store.sqlite_errors import Fault, error_code, fault_of, may_be_schema_damage
+from imsmap.store.sqlite_errors import (
+    Fault,
+    error_code,
+    fault_of,
+    folder_read_only,
+    may_be_schema_damage,
+)
 from imsmap.store.terms import Connection, terms_of
 
 log = logging.getLogger(__name__)
@@ -66,6 +74,9 @@ class Database:
              readonly: bool = False) -> Database:
         path = Path(path).expanduser()
         _check_path(path, create=create)
+        # A restore killed halfway left a whole copy of a backup's records hidden beside it:
+        # removed at every open, the window's and each command's (store.leftovers).
+        remove_restore_copies(path)
         is_new = not path.exists() or path.stat().st_size == 0
         if is_new and readonly:
             raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
@@ -250,7 +261,7 @@ def _create_private_file(path: Path) -> None:
             os.chmod(path, 0o600)
     except OSError as exc:
         raise StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
-            "StoreDb", "%1 cannot be created (%2)."), path, exc.strerror)) from None
+            "StoreDb", "%1 cannot be created (%2)."), path, reason(exc))) from None
 
 
 MOUNTS_TABLE = Path("/proc/mounts")  # the kernel's mount table, on Linux
@@ -307,6 +318,13 @@ def user_error(exc: BaseException, path: Path) -> UserFacingError | None:
             sentence("StoreDb", QT_TRANSLATE_NOOP(
             "StoreDb", "The disk holding %1 is full; nothing was changed. Free some space and "
             "try again."), path.name))
+    if fault is Fault.READ_ONLY and folder_read_only(exc):
+        return ReadOnlyError(sentence("StoreDb", QT_TRANSLATE_NOOP(
+            "StoreDb", "%1 cannot be opened where it is, even to read it: SQLite makes its "
+            "working files (%1-wal, %1-shm) beside the database, and the folder %2 takes no new "
+            "file (read-only media, or no write permission). Copy the file into a folder you "
+            "can write to and give the copy; nothing was changed."),
+            path.name, path.parent))
     if fault is Fault.READ_ONLY:
         return ReadOnlyError(sentence("StoreDb", QT_TRANSLATE_NOOP(
             "StoreDb", "%1 is read-only; nothing was changed."), path.name))

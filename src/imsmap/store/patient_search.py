@@ -10,7 +10,7 @@ chart number's index (`folded_chart_range`, server schema 11).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from imsmap.store import name_parts
 from imsmap.store.name_parts import part_range, typed_parts
@@ -18,7 +18,21 @@ from imsmap.store.record_rows import patient_from_row
 
 if TYPE_CHECKING:
     from imsmap.domain.models import Patient
-    from imsmap.store.repository import Repository
+    from imsmap.store.db import Database
+    from imsmap.store.dialect import Dialect
+
+
+class Repository(Protocol):
+    """What a search reads of store.repository.Repository (which calls it: a protocol, so the
+    two modules do not import each other)."""
+
+    db: Database
+    dialect: Dialect
+    patients_select: str  # the patients' columns, FROM patients: a query's start
+
+    def patients_counted(self) -> int: ...
+
+    def common_word_rows(self, patients: int | None = None) -> int: ...
 
 _MAX_CASE_VARIANTS = 16  # chart-number prefixes: at most 4 letters spelled every way
 # A word is "common" when it matches so many patients that walking the name index in order
@@ -148,7 +162,7 @@ def search_patients(repo: Repository, text: str, limit: int) -> list[Patient]:
     nocase = repo.dialect.nocase
     order = f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id LIMIT ?"
     if not words:
-        return [patient_from_row(r) for r in repo.db.query(repo._patients + order, (limit,))]
+        return [patient_from_row(r) for r in repo.db.query(repo.patients_select + order, (limit,))]
     with repo.dialect.planned_with_values(repo.db.conn):
         patients = repo.patients_counted()  # asked once: on the server each is a round trip
         common = repo.common_word_rows(patients)
@@ -167,7 +181,7 @@ def search_patients(repo: Repository, text: str, limit: int) -> list[Patient]:
                 clause = walk_clause(word, repo.dialect.like)
             clauses.append(clause[0])
             params += clause[1]
-        sql = repo._patients + " WHERE " + " AND ".join(clauses) + order
+        sql = repo.patients_select + " WHERE " + " AND ".join(clauses) + order
         return [patient_from_row(r) for r in repo.db.query(sql, (*params, limit))]
 
 
@@ -253,7 +267,7 @@ def _walk_first(repo: Repository, words: list[str], matches: int, limit: int, pa
     # The keys are columns of the walk, so that the order of its rows is the search's (a
     # LIMIT on it stops the walk at the ``limit``-th match: no sort of every row walked).
     keys = "lower(family_name) AS family_key, lower(given_name) AS given_key, "
-    first = repo._patients.replace("SELECT ", "SELECT " + keys, 1)
+    first = repo.patients_select.replace("SELECT ", "SELECT " + keys, 1)
     rows = repo.db.query(f"SELECT * FROM ({first} ORDER BY family_key, given_key FETCH FIRST ?"
                          f" ROWS WITH TIES) AS patients WHERE {' AND '.join(conds)}"
                          " ORDER BY family_key, given_key, id LIMIT ?", (walked, *params, limit))

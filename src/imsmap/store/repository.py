@@ -55,7 +55,8 @@ class Repository:
         # reads the demographics only, which is all the server grants it.
         notes = "notes" if PRACTITIONER in db.roles else "'' AS notes"
         self._patients_counted: tuple[float, int] | None = None  # (when, how many)
-        self._patients = (f"SELECT id, chart_number, family_name, given_name, birth_date, sex, "
+        # a query of patients starts with it (store.patient_search too)
+        self.patients_select = (f"SELECT id, chart_number, family_name, given_name, birth_date, sex, "
                           f"{notes}, created_at, created_by, updated_at, updated_by FROM patients")
 
     def _insert(self, sql: str, params: tuple[Any, ...]) -> int:
@@ -64,7 +65,7 @@ class Repository:
     # -- patients --------------------------------------------------------------------------
     @reads
     def patient(self, patient_id: int) -> Patient:
-        row = self.db.query_one(self._patients + " WHERE id = ?", (patient_id,))
+        row = self.db.query_one(self.patients_select + " WHERE id = ?", (patient_id,))
         if row is None:
             raise NotFoundError(sentence("Store", QT_TRANSLATE_NOOP(
                 "Store", "There is no patient with id %1."), str(patient_id)))
@@ -72,7 +73,7 @@ class Repository:
 
     @reads
     def patient_by_chart_number(self, chart_number: str) -> Patient | None:
-        row = self.db.query_one(self._patients + " WHERE chart_number = ?", (chart_number,))
+        row = self.db.query_one(self.patients_select + " WHERE chart_number = ?", (chart_number,))
         return patient_from_row(row) if row else None
 
     @reads

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.logs import shown
 from imsmap.store import packed
@@ -37,8 +37,8 @@ from imsmap.store.backup import (
     sidecar,
     verify_backup,
 )
-from imsmap.store.backup_sets import alive
 from imsmap.store.db import StoreError, refuse
+from imsmap.store.leftovers import remove_restore_copies, restoring_name
 from imsmap.store.sqlite_errors import Fault, fault_of
 
 log = logging.getLogger(__name__)
@@ -92,14 +92,15 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
             "StoreBackup", "%1 already exists and nothing was changed. To replace it with the "
             "backup, add --force; the current file will be kept beside it under a new name."),
             db_path))
-    _clean_leftovers(db_path)
-    tmp = folder / f".{db_path.name}.{os.getpid()}.restoring"
+    remove_restore_copies(db_path)  # of restores killed halfway (also at every open)
+    tmp = restoring_name(db_path, os.getpid())
     try:
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
     except OSError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "The backup cannot be written in %1 (%2)."), folder, exc.strerror)) \
+            "StoreBackup", "The restored database cannot be written in %1 (%2); nothing was "
+            "changed."), folder, reason(exc))) \
             from None
     replaced = None
     replaced_empty = False
@@ -165,22 +166,6 @@ def _holds_no_records(owner: sqlite3.Connection) -> bool:
     except sqlite3.DatabaseError:
         return False
     return bool(row and row[0])
-
-
-def _clean_leftovers(db_path: Path) -> None:
-    """Remove the temporary copies of restores into `db_path` whose process is gone (killed
-    halfway): each is a whole copy of a backup's records, hidden beside the database, that
-    nothing else would ever remove. Never the database, never a file set aside."""
-    pattern = re.compile(rf"^\.{re.escape(db_path.name)}\.(\d+)\.restoring(?:-wal|-shm|-journal)?$")
-    try:
-        entries = list(os.scandir(db_path.parent))
-    except OSError:
-        return
-    for entry in entries:
-        match = pattern.match(entry.name)
-        if (match and entry.is_file(follow_symlinks=False)
-                and int(match.group(1)) != os.getpid() and not alive(int(match.group(1)))):
-            Path(entry.path).unlink(missing_ok=True)
 
 
 def _copy_into(backup: Path, tmp: Path, db_path: Path) -> None:
@@ -256,7 +241,7 @@ def _aside_name(db_path: Path, stamp: datetime) -> Path:
         except OSError as exc:
             raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
                 "StoreBackup", "%1 cannot be set aside (%2); nothing was replaced."),
-                db_path, exc.strerror)) from None
+                db_path, reason(exc))) from None
         os.close(fd)
         make_private(aside)
         return aside
@@ -348,5 +333,5 @@ def _set_aside_damaged(db_path: Path, stamp: datetime) -> Path:
     except OSError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "%1 cannot be set aside (%2); nothing was replaced."),
-            db_path, exc.strerror)) from None
+            db_path, reason(exc))) from None
     return aside

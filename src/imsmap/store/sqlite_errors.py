@@ -37,6 +37,10 @@ SQLITE_CONSTRAINT_TRIGGER = SQLITE_CONSTRAINT | (7 << 8)
 # The write-ahead log's -shm could not be made larger: on a full disk (SQLite's own docs), where
 # "disk I/O error" sent the user looking for a failing disk instead of freeing space.
 SQLITE_IOERR_SHMSIZE = SQLITE_IOERR | (19 << 8)
+# The folder takes no new file, so the write-ahead log's -wal and -shm cannot be made beside the
+# database: even reading a WAL database needs them (read-only media, a folder without write
+# permission). Said apart: "the file is read-only" sent the user to the file's permissions.
+SQLITE_READONLY_DIRECTORY = SQLITE_READONLY | (6 << 8)
 
 
 class Fault(enum.Enum):
@@ -100,6 +104,11 @@ def interrupted(exc: BaseException) -> bool:
     handler); not a fault of the file."""
     code = error_code(exc)
     return code is not None and code & 0xFF == SQLITE_INTERRUPT
+
+
+def folder_read_only(exc: BaseException) -> bool:
+    """SQLite could not make its working files (-wal, -shm) in the database's folder."""
+    return error_code(exc) == SQLITE_READONLY_DIRECTORY
 
 
 def may_be_schema_damage(exc: BaseException) -> bool:

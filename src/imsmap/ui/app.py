@@ -15,7 +15,7 @@ from imsmap.crash_report import versions
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.context import AppContext, open_context
 from imsmap.services.database_files import BACKUP_NAME, DamagedFileError, StoreError
-from imsmap.ui import startup, window_settings
+from imsmap.ui import ending_signals, startup, window_settings
 from imsmap.ui.errors import CrashHandler
 from imsmap.ui.main_window import MainWindow
 from imsmap.ui.qt_log import QtLog
@@ -111,7 +111,9 @@ def run_on_server(app: QApplication, server: str | AppContext,
         if handler is not None:  # a sentence that escapes a slot goes to its status bar
             handler.set_parent(lambda: window)
         window.show()
-        status = app.exec()
+        close = window.close_at_signal if isinstance(window, MainWindow) else window.close
+        with ending_signals.ending(close):
+            status = app.exec()  # SIGTERM, SIGHUP: closed as Quit closes it
     finally:
         context.close()
     log.info("window on the clinic server closed (exit status %d)", status)
@@ -218,7 +220,9 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
                     # read the records' values): the same way out as the check's damage.
                     sys.excepthook = _DamageHook(handler, watch, context.read.path)
                     try:
-                        status = app.exec()
+                        # SIGTERM, SIGHUP (a logout, a shutdown): closed as Quit closes it
+                        with ending_signals.ending(window.close_at_signal):
+                            status = app.exec()
                     finally:
                         sys.excepthook = handler
                     restore = window.restore_request

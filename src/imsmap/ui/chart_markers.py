@@ -23,6 +23,7 @@ from imsmap.domain.vocabulary import NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.touch import still_a_tap
+from imsmap.ui.wording import layer_name
 
 Z_MARKER = 10
 Z_MARKER_SELECTED = 11
@@ -96,8 +97,12 @@ class MarkerItem(QGraphicsItem):
         host = self.host if self.scene() is not None else None
         tip = describe_site(host.atlas, site, host.grasp_labels) if host is not None else ""
         if tip and self.off_layer:
+            # The layer as its button names it, in the window's language: the id ("deep",
+            # "posterior_wall") was said in English, also in a French window.
+            name = layer_name(host.atlas, site.view_id, site.layer)
             tip += " · " + QCoreApplication.translate(
-                "ChartScene", "recorded on the {layer} layer").format(layer=site.layer)
+                "ChartScene", "recorded on the {layer} layer").format(
+                    layer=name[:1].lower() + name[1:])
         self.setToolTip(tip)
         self.update()
 

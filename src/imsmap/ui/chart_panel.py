@@ -102,6 +102,7 @@ class ChartPanel(QWidget):
         self.layer_group.setExclusive(True)
         self.layer_group.idClicked.connect(self._layer_clicked)
         self._layer_buttons: list[QToolButton] = []
+        self._buttons_view: str | None = None  # the chart the layer buttons were made for
 
         self.view = ChartView()
         # a screen reader names the chart; its description says how to work it from the keys
@@ -219,6 +220,11 @@ class ChartPanel(QWidget):
 
     def _sync_layer_buttons(self) -> None:
         view = self.atlas.view(self.view_id)
+        if view.id == self._buttons_view:  # another layer of the same chart: its buttons stay
+            for b, layer in zip(self._layer_buttons, view.layers, strict=True):
+                b.setChecked(layer.id == self.layer)
+            return
+        self._buttons_view = view.id
         for b in self._layer_buttons:
             self.layer_group.removeButton(b)
             # Out of the row now, not at deletion: the row's minimum width must not keep the

@@ -1,5 +1,5 @@
 """The chart's words for a muscle region and a site: the status bar's and the tooltips' line
-("Multifidus L4, right · Medial branches ... · C2–S4 (mainly L5)"), and a site in a sentence
+("Multifidus L4, right · Medial branches ... · L4 (segmental)"), and a site in a sentence
 ("#3 Deltoid, left – grasp 2 (moderate), cramp"). Their translation context stays
 "ChartScene", where they were first written."""
 
@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from imsmap.atlas import Atlas, AtlasError, Region
 from imsmap.domain.models import Side, Site
+from imsmap.domain.segments import level_root
 from imsmap.domain.vocabulary import GRASP_LABELS, NERVE_SENSATION
 from imsmap.ui.wording import (
     grasp_word,
@@ -39,11 +40,26 @@ def describe_region(atlas: Atlas, region: Region) -> str:
     if len(muscle.roots) > 1 and muscle.dominant_root:
         roots = QCoreApplication.translate("ChartScene", "{roots} (mainly {root})").format(
             roots=roots, root=root_name(muscle.dominant_root))
+    segment = _level_root(region.level)
+    if segment:
+        # A region at one level is that segment, as the Segments tab and the PDF count a site
+        # there: "Multifidus L4" said the whole muscle's "C2–S4 (mainly L5)".
+        roots = QCoreApplication.translate("ChartScene", "{root} (segmental)").format(
+            root=root_name(segment))
     text = f"{name}, {side_label(region.side).lower()} · {nerve_text(muscle)} · {roots}"
     warning = THORAX_WARNING.get(muscle.thorax_risk(region.level))
     if warning:
         text += " · " + QCoreApplication.translate("ChartScene", warning)
     return text
+
+
+def _level_root(level: str | None) -> str | None:
+    """The root a site at `level` counts for (domain.segments.level_root); None for no level
+    or one that is not a segment's name."""
+    try:
+        return level_root(level) if level else None
+    except ValueError:
+        return None
 
 
 # The chart's warning for a region, by its pneumothorax tier at the region's level.

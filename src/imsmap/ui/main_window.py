@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.auto_backup = auto_backup
         self._closed = False
         self._damaged = False
+        self._at_signal = False  # closing at the system's request: nobody to answer a question
         self._built = False
         self.patient: Patient | None = None
         self.rereading = Rereading(records.read)  # asked when the window becomes active
@@ -245,6 +246,7 @@ class MainWindow(QMainWindow):
             merge_records=self.patient_merging.merge,
             separate_records=self.patient_merging.separate,
             new_patient=self.session_actions.new_patient,
+            edit_patient=self.session_actions.edit_patient,
             new_session=self.session_actions.new_session, backup_now=self.backup_now,
             sign_session=self.session_actions.sign_session,
             amend_session=self.session_actions.amend_session,
@@ -448,6 +450,13 @@ class MainWindow(QMainWindow):
         self._damaged = True
         self.close()
 
+    def close_at_signal(self) -> bool:
+        """The system ends the program (SIGTERM, SIGHUP: ui.ending_signals): closed as Quit
+        closes it, without a question: a locked window too (nothing is shown), and what is
+        being typed is saved, or, where it cannot be, the window closes all the same."""
+        self._at_signal = True
+        return self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
         if self._damaged or not self._built:
             # Damaged: nothing more is written to the file. Not built yet: nothing was shown
@@ -464,12 +473,13 @@ class MainWindow(QMainWindow):
             self.backups.close(damaged=self._damaged)
             super().closeEvent(event)
             return
-        if self.locked:  # the lock screen first: nobody closes a locked window's records
-            event.ignore()
+        if self.locked and not self._at_signal:
+            event.ignore()  # the lock screen first: nobody closes a locked window's records
             return
         # What is still being typed is saved, or the user chooses (the refusal's reason is
-        # the one the status bar shows).
-        if not self.session_actions.settle_typed_before_closing(self.statusBar().currentMessage):
+        # the one the status bar shows); at a signal, nobody is asked.
+        if not self.session_actions.settle_typed_before_closing(
+                self.statusBar().currentMessage, ask=not self._at_signal):
             event.ignore()
             return
         self._closed = True

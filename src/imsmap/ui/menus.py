@@ -63,6 +63,8 @@ class WindowCommands:
     refresh: Callable[[], object]  # read the database again
     set_names_hidden: Callable[[bool], None]  # the privacy screen
     quit: Callable[[], object]
+    # Patient > Edit details… (ui.session_actions)
+    edit_patient: Callable[[], None] = lambda: None
     # Patient > Merge duplicate record… / Separate records… (ui.patient_merging)
     merge_records: Callable[[], None] = lambda: None
     separate_records: Callable[[], None] = lambda: None
@@ -194,6 +196,9 @@ class WindowMenus(QObject):
                               tip=self.tr("Say a signed session is not this patient's "
                                           "treatment (signed on the wrong patient)"))
         self.act_audit = a(self.tr("Au&dit trail…"), reports.audit_trail)
+        self.act_edit_patient = a(self.tr("&Edit details…"), do.edit_patient,
+                                  tip=self.tr("Correct the open patient's chart number, name, "
+                                              "date of birth, sex or notes"))
         self.act_merge = a(self.tr("&Merge duplicate record…"), do.merge_records,
                            tip=self.tr("One person registered twice: read both records as one "
                                        "history, rewriting nothing"))
@@ -255,7 +260,7 @@ class WindowMenus(QObject):
                        self.act_quit))
         menu("&Edit", (self.act_undo, self.act_redo, None, *self.act_grades, self.act_cramp,
                        self.act_remove))
-        menu("&Patient", (self.act_merge, self.act_separate))
+        menu("&Patient", (self.act_edit_patient, None, self.act_merge, self.act_separate))
         menu("&Session", (self.act_copy_forward, self.act_apply_protocol,
                           self.act_save_protocol, None, self.act_sign, self.act_amend,
                           None, self.act_withdraw, self.act_in_error, None, self.act_audit))
@@ -278,6 +283,7 @@ class WindowMenus(QObject):
         editable = state.editable
         self.act_new_patient.setEnabled(writable)
         self.act_new_session.setEnabled(state.has_patient and writable)
+        self.act_edit_patient.setEnabled(state.has_patient and writable)
         self.act_merge.setEnabled(writable)
         self.act_separate.setEnabled(state.has_patient and writable)
         for act in (*self.act_grades, self.act_cramp, self.act_remove):

@@ -309,8 +309,11 @@ class PatientPanel(QWidget):
     def refresh_sessions(self, select_id: int | None = None, select_first: bool = False) -> None:
         keep = select_id if select_id is not None else self.session_id()
         self._loading = True
+        # the list filled whole, then drawn and laid out once (not at each of 200 rows)
+        self.sessions.setUpdatesEnabled(False)
         try:
             self.sessions.clear()
+            rows: list[QTreeWidgetItem] = []
             chosen = None
             counted: set[int] = set()  # the sessions that count (not withdrawn, not in error)
             under: dict[int, Patient] = {}  # duplicates merged into this record
@@ -370,9 +373,10 @@ class PatientPanel(QWidget):
                         font = item.font(1)
                         font.setItalic(True)
                         item.setFont(1, font)
-                    self.sessions.addTopLevelItem(item)
+                    rows.append(item)
                     if s.id == keep:
                         chosen = item
+            self.sessions.addTopLevelItems(rows)
             self._say_merged(under)
             if chosen is None and select_first and self.sessions.topLevelItemCount():
                 # the newest session that counts: a patient does not open on a draft withdrawn
@@ -385,6 +389,7 @@ class PatientPanel(QWidget):
                 self.sessions.setCurrentItem(chosen)
         finally:
             self._loading = False
+            self.sessions.setUpdatesEnabled(True)
         current = self.session_id()
         if current != getattr(self, "_emitted_session", None):
             self._emitted_session = current

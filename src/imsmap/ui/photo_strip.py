@@ -365,12 +365,18 @@ class PhotoStrip(QWidget):
                                   self.on_error, self,
                                   added_by=added_by_words(photo, amendment)
                                   if photo.by_amendment else "")
-        self.viewer.finished.connect(self._viewer_closed)
-        self.viewer.open()
-        return self.viewer
+        viewer = self.viewer
+        viewer.finished.connect(lambda _result: self._viewer_closed(viewer))
+        viewer.open()
+        return viewer
 
-    def _viewer_closed(self) -> None:
-        self.viewer = None
+    def _viewer_closed(self, viewer: PhotoViewer) -> None:
+        """A closed viewer is deleted, not only let go: it is a child of the strip, and each
+        one kept its widgets and the photo at full size (about 8 MB a photo opened, over a
+        day of patients in one window)."""
+        if self.viewer is viewer:
+            self.viewer = None
+        viewer.deleteLater()
 
 
 def badged(image: QImage) -> QImage:

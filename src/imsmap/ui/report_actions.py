@@ -19,6 +19,7 @@ from imsmap.ui import errors as ui_errors
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.session_panel import SessionPanel
+from imsmap.ui.window_settings import EXPORT_FOLDER
 
 
 def _call_with_parent(fn, *args, parent: QWidget):
@@ -75,7 +76,7 @@ class ReportActions:
         """Ask where (`default` offered), `write` the PDF there, and say it was saved; a
         refusal or a file that cannot be written is said in a message box titled `title`."""
         path, _ = QFileDialog.getSaveFileName(
-            self.parent, title, str(default),
+            self.parent, title, str(_in_export_folder(default)),
             QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
         if not path:
             return
@@ -87,6 +88,7 @@ class ReportActions:
         except OSError as exc:
             ui_errors.show_user_error(self.parent, _not_written(path, exc), title)
             return
+        EXPORT_FOLDER.write(str(Path(path).parent))
         self.show_message(_saved(path))
 
     def audit_trail(self) -> None:
@@ -142,6 +144,14 @@ class ReportActions:
         self._save_pdf(QCoreApplication.translate("ReportActions", "Export progress report"),
                        Path.home() / f"ims-progress-{patient.chart_number}.pdf",
                        lambda path: fn(self.records, patient.id, path, session_ids=chosen))
+
+
+def _in_export_folder(default: Path) -> Path:
+    """`default`'s name in the folder the last PDF went to, while that folder is there: each
+    export began in the home folder, and the clinic's records folder was looked for again
+    after every session."""
+    folder = EXPORT_FOLDER.read()
+    return Path(folder) / default.name if folder and Path(folder).is_dir() else default
 
 
 def _not_written(path: str, exc: OSError) -> str:

@@ -4,6 +4,7 @@ gives what it uses."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -23,6 +24,12 @@ from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.window_settings import PRACTITIONER
 from imsmap.ui.wording import numeric_datetime
+
+log = logging.getLogger(__name__)
+
+# Closing at a signal, a save the file refused (busy...) is tried this often before the window
+# closes without it: each try waits for the file as long as any write does (store.db).
+UNASKED_SAVE_TRIES = 3
 
 
 class SessionActions:
@@ -44,10 +51,27 @@ class SessionActions:
 
     def new_patient(self) -> None:
         dialog = PatientDialog(self.records, self.parent)
+        # Deleted once answered: a child of the window that its fields' connections keep
+        # alive, one more under the window for each patient created in a day (bench/day.py).
+        dialog.finished.connect(dialog.deleteLater)
         if dialog.exec() and dialog.patient is not None:
             self.patients.select_patient(dialog.patient.id)
             self.show_message(QCoreApplication.translate(
                 "SessionActions", "Patient {chart} created.").format(
+                    chart=dialog.patient.chart_number))
+
+    def edit_patient(self) -> None:
+        """Patient > Edit details…: the open patient's chart number, names, date of birth, sex
+        and notes. A typo in a name or a date of birth could be corrected only in the desk
+        window of a clinic server; a clinic on one computer could not correct it at all."""
+        patient = self.patient()
+        if patient is None:
+            return
+        dialog = PatientDialog(self.records, self.parent, editing=patient)
+        if dialog.exec() and dialog.patient is not None:
+            self.patients.refresh_patients(select_id=dialog.patient.id)
+            self.show_message(QCoreApplication.translate(
+                "SessionActions", "Details of {chart} saved.").format(
                     chart=dialog.patient.chart_number))
 
     def new_session(self) -> None:
@@ -133,16 +157,28 @@ class SessionActions:
         self.session_panel.sites.inspector.save_notes()  # a site's note still being typed
         return saved
 
-    def settle_typed_before_closing(self, why_not_saved: Callable[[], str]) -> bool:
+    def settle_typed_before_closing(self, why_not_saved: Callable[[], str], *,
+                                    ask: bool = True) -> bool:
         """The window is closing: save what is still being typed; where it could not be saved
         (`why_not_saved` says why), or is kept only in a notice, ask whether to try again,
-        close without it or stay open. True: the window may close."""
+        close without it or stay open. True: the window may close. Without ``ask`` (the
+        system ends the program: nobody is there to answer) a save that failed is tried again
+        a few times, then the window closes all the same, and the log says what was left."""
+        tries = 0
         while True:
             saved = self.save_typed()
             # a notice of the session's details or of a site keeps typed text as the
             # session's does: closed without asking, it was lost
             if saved and not self.notices_hold_text():
                 return True
+            if not ask:
+                tries += 1
+                if saved or tries >= UNASKED_SAVE_TRIES:  # a notice's text is not saved by trying
+                    log.warning("closing at the system's request: typed text %s",
+                                "kept in a conflict notice is dropped" if saved else
+                                "could not be saved and is dropped")
+                    return True
+                continue
             answer = ask_unsaved_on_close(self.parent, why_not_saved() if not saved else
                                           QCoreApplication.translate(
                                               "SessionActions", "text you typed is kept in a "

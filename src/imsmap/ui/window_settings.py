@@ -68,8 +68,12 @@ ROOM = Setting("server/room", str, "")
 # whether the computer has a touch screen.
 TOUCH_SIZED: Setting[bool | None] = Setting("window/touch_sized", bool, None)
 
+# The folder the last PDF was exported to on this computer (the clinic's records folder, as a
+# rule): the next export offers it ("" : the home folder).
+EXPORT_FOLDER = Setting("export/folder", str, "")
+
 ALL = (WINDOW_GEOMETRY, WINDOW_SPLITTER, CHART_LABELS, HIDE_NAMES, OVERLAY_SHOW, OVERLAY_HEAT,
-       OVERLAY_LAST_N, PRACTITIONER, LANGUAGE, ROOM, TOUCH_SIZED)
+       OVERLAY_LAST_N, PRACTITIONER, LANGUAGE, ROOM, TOUCH_SIZED, EXPORT_FOLDER)
 
 
 def window_language() -> str:

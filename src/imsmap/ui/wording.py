@@ -178,14 +178,22 @@ def long_date(value: date) -> str:
 def numeric_date(value: date) -> str:
     """2026-11-05 in every language (the module's docstring says why). Not strftime: it imports
     the time module on every call, through PySide6's import hook (a long visit list)."""
-    value = local_date(value)
+    return _ymd(local_date(value))
+
+
+def _ymd(value: date) -> str:
+    """A day already in this computer's time zone, as numeric_date writes it."""
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
 def time_of_day(value: datetime, seconds: bool = False) -> str:
     """09:00 (09 h 00), in this computer's time zone; with ``seconds`` 09:00:05
     (09 h 00 min 05 s)."""
-    value = local_time(value)
+    return _clock(local_time(value), seconds)
+
+
+def _clock(value: datetime, seconds: bool = False) -> str:
+    """A time already in this computer's time zone, as time_of_day writes it."""
     pattern = (QCoreApplication.translate("Dates", "HH:mm:ss",
                                           "QLocale pattern of a time of day with its seconds")
                if seconds else
@@ -197,7 +205,7 @@ def numeric_datetime(value: datetime) -> str:
     """2026-11-05 09:00 (2026-11-05 09 h 00): a numeric date and the language's time, both in
     this computer's time zone (converted once, here)."""
     value = local_time(value)
-    return f"{numeric_date(value)} {time_of_day(value)}"
+    return f"{_ymd(value)} {_clock(value)}"
 
 
 def datetime_edit_format() -> str:

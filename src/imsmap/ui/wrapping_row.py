@@ -148,11 +148,12 @@ class WrappingRow(QLayout):
         return self._wide_too or widget is None or widget.window().width() < WRAP_BELOW
 
     def _lines(self, width: int) -> list[list[int]]:
+        shown = self._shown()
         if not self._may_wrap():
-            return [self._shown()] if self._shown() else []
+            return [shown] if shown else []
         lines: list[list[int]] = []
         used = 0
-        for i in self._shown():
+        for i in shown:
             need = self._items[i].minimumSize().width()
             if lines and used + self.spacing() + self._gap[i] + need <= width:
                 lines[-1].append(i)
@@ -203,7 +204,9 @@ class WrappingRow(QLayout):
         return widths
 
     def _place(self, rect: QRect, move: bool) -> int:
-        """Lays the items out in `rect` (when `move`); returns the height they take."""
+        """Lays the items out in `rect` (when `move`); returns the height they take. Asked
+        for the height alone (`heightForWidth`, many times as a window's widgets change), it
+        finds the lines and their heights, not the items' widths."""
         m = self.contentsMargins()
         inner = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         y = inner.y()
@@ -211,21 +214,25 @@ class WrappingRow(QLayout):
             if number:
                 y += self.spacing()
             height = max(self._items[i].sizeHint().height() for i in line)
-            x = inner.x()
-            for place, (i, w) in enumerate(zip(line, self._widths(line, inner.width()),
-                                               strict=True)):
-                if place:
-                    x += self.spacing() + self._gap[i]
-                if move:
-                    item = self._items[i]
-                    h = min(height, max(item.sizeHint().height(), item.minimumSize().height()))
-                    if item.expandingDirections() & Qt.Orientation.Vertical:
-                        h = height
-                    top = y if id(item) in self._top else y + (height - h) // 2
-                    item.setGeometry(QRect(x, top, w, h))
-                x += w
+            if move:
+                self._move_line(line, inner, y, height)
             y += height
         return y - inner.y() + m.top() + m.bottom()
+
+    def _move_line(self, line: list[int], inner: QRect, y: int, height: int) -> None:
+        """The items of one line, left to right from `inner`'s left at `y`."""
+        x = inner.x()
+        for place, (i, w) in enumerate(zip(line, self._widths(line, inner.width()),
+                                           strict=True)):
+            if place:
+                x += self.spacing() + self._gap[i]
+            item = self._items[i]
+            h = min(height, max(item.sizeHint().height(), item.minimumSize().height()))
+            if item.expandingDirections() & Qt.Orientation.Vertical:
+                h = height
+            top = y if id(item) in self._top else y + (height - h) // 2
+            item.setGeometry(QRect(x, top, w, h))
+            x += w
 
 
 def _ignored(item: QLayoutItem) -> bool:

@@ -146,6 +146,10 @@
         <source>changed outside imsmap since it was created (its content no longer matches the digest recorded then)</source>
         <translation>modifiée hors d&apos;imsmap depuis sa création (son contenu ne correspond plus à l&apos;empreinte enregistrée alors)</translation>
     </message>
+    <message>
+        <source>no longer found in the file (its content cannot be shown)</source>
+        <translation>introuvable dans le fichier (son contenu ne peut pas être affiché)</translation>
+    </message>
 </context>
 <context>
     <name>BackupCommand</name>
@@ -5406,8 +5410,8 @@ N° de permis non consigné</translation>
         <translation>%1 existe déjà et rien n&apos;a été modifié. Pour le remplacer par la sauvegarde, ajoutez --force; le fichier actuel sera gardé à côté sous un nouveau nom.</translation>
     </message>
     <message>
-        <source>The backup cannot be written in %1 (%2).</source>
-        <translation>La sauvegarde ne peut pas être écrite dans %1 (%2).</translation>
+        <source>The restored database cannot be written in %1 (%2); nothing was changed.</source>
+        <translation>La base de données restaurée ne peut pas être écrite dans %1 (%2); rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>%1 is open in another imsmap window or program; close it and try again. Nothing was changed.</source>
@@ -5529,6 +5533,10 @@ N° de permis non consigné</translation>
     <message>
         <source>The disk holding %1 is full; nothing was changed. Free some space and try again.</source>
         <translation>Le disque qui contient %1 est plein; rien n&apos;a été modifié. Libérez de l&apos;espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened where it is, even to read it: SQLite makes its working files (%1-wal, %1-shm) beside the database, and the folder %2 takes no new file (read-only media, or no write permission). Copy the file into a folder you can write to and give the copy; nothing was changed.</source>
+        <translation>%1 ne peut pas être ouvert là où il se trouve, même en lecture : SQLite crée ses fichiers de travail (%1-wal, %1-shm) à côté de la base de données, et le dossier %2 n&apos;accepte aucun nouveau fichier (support en lecture seule, ou aucune permission d&apos;écriture). Copiez le fichier dans un dossier où vous pouvez écrire et donnez la copie; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>%1 is read-only; nothing was changed.</source>

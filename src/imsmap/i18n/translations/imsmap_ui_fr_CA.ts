@@ -312,12 +312,471 @@
         <translation>Après</translation>
     </message>
     <message>
-        <source>Audit trail — session {number}</source>
-        <translation>Piste de vérification — séance {number}</translation>
+        <source>Audit trail — session of {when}</source>
+        <translation>Piste de vérification — séance du {when}</translation>
     </message>
     <message>
         <source>Audit trail</source>
         <translation>Piste de vérification</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrail</name>
+    <message>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Retrait</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Rétablissement</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Amendment added</source>
+        <translation>Ajout d&apos;un addenda</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Draft withdrawn</source>
+        <translation>Retrait du brouillon</translation>
+    </message>
+    <message>
+        <source>Marked entered in error</source>
+        <translation>Consignée par erreur</translation>
+    </message>
+    <message>
+        <source>Records merged</source>
+        <translation>Fusion des dossiers</translation>
+    </message>
+    <message>
+        <source>Records separated</source>
+        <translation>Séparation des dossiers</translation>
+    </message>
+    <message>
+        <source>Patient record</source>
+        <translation>Dossier du patient</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <source>Site {number}</source>
+        <translation>Point {number}</translation>
+    </message>
+    <message>
+        <source>Amendment {number}</source>
+        <translation>Addenda {number}</translation>
+    </message>
+    <message>
+        <source>Examination finding</source>
+        <translation>Constat d&apos;examen</translation>
+    </message>
+    <message>
+        <source>Adverse event</source>
+        <translation>Événement indésirable</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Photo {number}</source>
+        <translation>Photo {number}</translation>
+    </message>
+    <message>
+        <source>Patient records</source>
+        <translation>Dossiers du patient</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Imported audit trail</source>
+        <translation>Piste de vérification importée</translation>
+    </message>
+    <message>
+        <source>A site no longer in the file</source>
+        <translation>Un point qui n&apos;est plus dans le fichier</translation>
+    </message>
+    <message>
+        <source>An amendment no longer in the file</source>
+        <translation>Un addenda qui n&apos;est plus dans le fichier</translation>
+    </message>
+    <message>
+        <source>A photo no longer in the file</source>
+        <translation>Une photo qui n&apos;est plus dans le fichier</translation>
+    </message>
+    <message>
+        <source>Chart number</source>
+        <translation>Numéro de dossier</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Permanent identifier</source>
+        <translation>Identifiant permanent</translation>
+    </message>
+    <message>
+        <source>Body chart version</source>
+        <translation>Version des schémas corporels</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Numéro de permis</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Motif de consultation</translation>
+    </message>
+    <message>
+        <source>Pain before (0 to 10)</source>
+        <translation>Douleur avant (de 0 à 10)</translation>
+    </message>
+    <message>
+        <source>Pain after (0 to 10)</source>
+        <translation>Douleur après (de 0 à 10)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Informed consent</source>
+        <translation>Consentement éclairé</translation>
+    </message>
+    <message>
+        <source>Pneumothorax risk discussed</source>
+        <translation>Risque de pneumothorax expliqué</translation>
+    </message>
+    <message>
+        <source>Needles used</source>
+        <translation>Aiguilles utilisées</translation>
+    </message>
+    <message>
+        <source>All needles accounted for</source>
+        <translation>Aiguilles toutes comptées</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Tolérance</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Content hash (SHA-256)</source>
+        <translation>Empreinte du contenu (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Signed as</source>
+        <translation>Signée au nom de</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signée le</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Signée par</translation>
+    </message>
+    <message>
+        <source>First recorded on</source>
+        <translation>Première consignation, le</translation>
+    </message>
+    <message>
+        <source>First recorded by</source>
+        <translation>Première consignation, par</translation>
+    </message>
+    <message>
+        <source>Site number</source>
+        <translation>Numéro du point</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Schéma</translation>
+    </message>
+    <message>
+        <source>Place on the chart, across</source>
+        <translation>Position sur le schéma, horizontale</translation>
+    </message>
+    <message>
+        <source>Place on the chart, down</source>
+        <translation>Position sur le schéma, verticale</translation>
+    </message>
+    <message>
+        <source>Muscle</source>
+        <translation>Muscle</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Needle diameter</source>
+        <translation>Diamètre de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Needle length</source>
+        <translation>Longueur de l&apos;aiguille</translation>
+    </message>
+    <message>
+        <source>Depth reached</source>
+        <translation>Profondeur atteinte</translation>
+    </message>
+    <message>
+        <source>Grasp</source>
+        <translation>Préhension</translation>
+    </message>
+    <message>
+        <source>Cramp</source>
+        <translation>Crampe</translation>
+    </message>
+    <message>
+        <source>Local twitch response</source>
+        <translation>Secousse musculaire locale</translation>
+    </message>
+    <message>
+        <source>Tissue feel</source>
+        <translation>Texture</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Relâchement</translation>
+    </message>
+    <message>
+        <source>Patient sensation</source>
+        <translation>Sensation du patient</translation>
+    </message>
+    <message>
+        <source>Electrical stimulation</source>
+        <translation>Électrostimulation</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévu</translation>
+    </message>
+    <message>
+        <source>Recorded in error</source>
+        <translation>Consigné par erreur</translation>
+    </message>
+    <message>
+        <source>From the protocol</source>
+        <translation>Tiré du protocole</translation>
+    </message>
+    <message>
+        <source>Copied forward from</source>
+        <translation>Repris de</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Signe</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Action taken</source>
+        <translation>Mesure prise</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>Empreinte (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Image type</source>
+        <translation>Type d&apos;image</translation>
+    </message>
+    <message>
+        <source>Width (pixels)</source>
+        <translation>Largeur (pixels)</translation>
+    </message>
+    <message>
+        <source>Height (pixels)</source>
+        <translation>Hauteur (pixels)</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>Taille (octets)</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Site shown</source>
+        <translation>Point illustré</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Ajoutée par</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Amendment text</source>
+        <translation>Texte de l&apos;addenda</translation>
+    </message>
+    <message>
+        <source>Corrections of sites</source>
+        <translation>Corrections des points</translation>
+    </message>
+    <message>
+        <source>Photo added</source>
+        <translation>Photo ajoutée</translation>
+    </message>
+    <message>
+        <source>Duplicate record</source>
+        <translation>Dossier en double</translation>
+    </message>
+    <message>
+        <source>Record kept</source>
+        <translation>Dossier conservé</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Annule</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Marked session</source>
+        <translation>Séance visée</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Mention</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>signée</translation>
+    </message>
+    <message>
+        <source>withdrawn draft</source>
+        <translation>brouillon retiré</translation>
+    </message>
+    <message>
+        <source>entered in error</source>
+        <translation>consignée par erreur</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>{thing}: {field}</source>
+        <translation>{thing}&#xa0;: {field}</translation>
+    </message>
+    <message>
+        <source>a merge no longer in the file</source>
+        <translation>une fusion qui n&apos;est plus dans le fichier</translation>
+    </message>
+    <message>
+        <source>the merge of {when}</source>
+        <translation>la fusion du {when}</translation>
+    </message>
+    <message>
+        <source>Photo {number} (SHA-256 {sha256})</source>
+        <translation>Photo {number} (SHA-256 {sha256})</translation>
+    </message>
+    <message>
+        <source>this session</source>
+        <translation>cette séance</translation>
+    </message>
+    <message>
+        <source>a session no longer in the file</source>
+        <translation>une séance qui n&apos;est plus dans le fichier</translation>
+    </message>
+    <message>
+        <source>the session of {when}</source>
+        <translation>la séance du {when}</translation>
+    </message>
+    <message>
+        <source>a patient record no longer in the file</source>
+        <translation>un dossier qui n&apos;est plus dans le fichier</translation>
+    </message>
+    <message>
+        <source>Site {number}: {field} {old} → {new}</source>
+        <translation>Point {number}&#xa0;: {field} {old} → {new}</translation>
     </message>
 </context>
 <context>
@@ -561,6 +1020,10 @@
     <message>
         <source>{roots} (mainly {root})</source>
         <translation>{roots} (surtout {root})</translation>
+    </message>
+    <message>
+        <source>{root} (segmental)</source>
+        <translation>{root} (segmentaire)</translation>
     </message>
     <message>
         <source>over the thorax: pneumothorax risk</source>
@@ -3455,6 +3918,10 @@ droite</translation>
         <translation>Patient {chart} créé.</translation>
     </message>
     <message>
+        <source>Details of {chart} saved.</source>
+        <translation>Coordonnées de {chart} enregistrées.</translation>
+    </message>
+    <message>
         <source>Choose a patient first, then start a session.</source>
         <translation>Choisissez d&apos;abord un patient, puis commencez une séance.</translation>
     </message>
@@ -4744,6 +5211,14 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Say a signed session is not this patient&apos;s treatment (signed on the wrong patient)</source>
         <translation>Indiquer qu&apos;une séance signée n&apos;est pas un traitement de ce patient (signée au mauvais dossier)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit details…</source>
+        <translation>&amp;Modifier les renseignements…</translation>
+    </message>
+    <message>
+        <source>Correct the open patient&apos;s chart number, name, date of birth, sex or notes</source>
+        <translation>Corriger le n° de dossier, le nom, la date de naissance, le sexe ou les notes du patient ouvert</translation>
     </message>
     <message>
         <source>&amp;Merge duplicate record…</source>

@@ -64,6 +64,9 @@ def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
     remove.setAccessibleName(QCoreApplication.translate(
         "DetailsPanel", "Remove selected {what}").format(what=noun))
     remove.clicked.connect(on_remove)
+    # Enter in the text adds the entry, as Add does: typed "L4-L5" and Enter did nothing, and
+    # the words stayed in the field, never in the record, unless Add was clicked.
+    text.returnPressed.connect(on_add)
     row = QHBoxLayout()
     row.addWidget(first, 1)
     row.addWidget(second)
@@ -159,11 +162,15 @@ class SessionDetailsPanel(QWidget):
         self.plan.textChanged.connect(lambda: None if self._loading else self._plan_timer.start())
         layout.addStretch(1)
 
-        for combo in (self.finding_sign, self.finding_side, self.event_kind,
-                      self.event_severity):
+        for combo in (self.finding_sign, self.event_kind):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
+        # The side and the severity are short, beside a choice that takes what room is left:
+        # they show their whole words (eight letters cut « Bilatéral / médian » to
+        # « Bilatéral / méd »).
+        for combo in (self.finding_side, self.event_severity):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._editors = [self.consent, self.pneumothorax, self.needle_count,
                          self.needles_accounted, self.tolerance, self.plan, add_finding,
                          remove_finding, add_event, remove_event, self.thorax_check,
@@ -313,8 +320,10 @@ class SessionDetailsPanel(QWidget):
 
     def _add_event(self) -> None:
         try:
+            # The severity's key ("mild"), not the words shown: in French the label
+            # ("léger") was refused, and no adverse event could be recorded.
             self.records.add_adverse_event(self.session_id, self.event_kind.currentData(),
-                                           self.event_severity.currentText(),
+                                           self.event_severity.currentData(),
                                            self.event_action.text())
             self.event_action.clear()
         except UserFacingError as exc:

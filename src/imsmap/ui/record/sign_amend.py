@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
@@ -19,15 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import ConflictError, UserFacingError
-from imsmap.domain.local_time import local_time
 from imsmap.services import clinic
-from imsmap.services.audit_view import session_trail
+from imsmap.services.audit_view import session_trail, trail_names
 from imsmap.services.practitioner_list import Practitioner, by_login, by_name
 from imsmap.services.records import Records, content_hash
 from imsmap.services.safety import signing_atlas, signing_checks
 from imsmap.ui.record.amend_dialog import AmendDialog
+from imsmap.ui.record.audit_words import TrailWords
 from imsmap.ui.refusals import ERROR_COLOUR, ErrorLine
-from imsmap.ui.wording import language, long_datetime, said
+from imsmap.ui.wording import language, long_datetime, numeric_datetime, said
 
 __all__ = ["AmendDialog", "AuditDialog", "SignDialog"]
 
@@ -209,7 +208,10 @@ class AuditDialog(QDialog):
 
     def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Audit trail — session {number}").format(number=session_id))
+        # The session's time, not its row id; no patient's name in a title (the task bar
+        # shows it, even behind the privacy screen).
+        self.setWindowTitle(self.tr("Audit trail — session of {when}").format(
+            when=numeric_datetime(records.read.session(session_id).started_at)))
         self.resize(860, 480)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self.COLUMNS))
@@ -228,15 +230,14 @@ class AuditDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Audit trail"))
         layout.addWidget(self.table)
-        for entry in session_trail(records, session_id):
-            changes = entry.changes or {"": [None, None]}
-            for field, pair in changes.items():
-                old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
+        trail = session_trail(records, session_id)
+        words = TrailWords(records.atlas, trail_names(records, session_id, trail),
+                           clinic.grasp_labels(records))
+        for entry in trail:
+            for line in words.rows(entry):
                 row = self.table.rowCount()
                 self.table.insertRow(row)
-                values = (f"{local_time(entry.at):%Y-%m-%d %H:%M:%S}", entry.actor, entry.action,
-                          f"{entry.entity} {entry.entity_id or ''} {field}".strip(),
-                          _show(old), _show(new))
+                values = (line.when, line.who, line.action, line.what, line.old, line.new)
                 for col, value in enumerate(values):
                     item = QTableWidgetItem(value)
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -247,10 +248,3 @@ class AuditDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-
-def _show(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
