@@ -3973,6 +3973,18 @@ droite</translation>
         <translation>Droite</translation>
     </message>
     <message>
+        <source>{event} (mild)</source>
+        <translation>{event} (gravité légère)</translation>
+    </message>
+    <message>
+        <source>{event} (moderate)</source>
+        <translation>{event} (gravité modérée)</translation>
+    </message>
+    <message>
+        <source>{event} (severe)</source>
+        <translation>{event} (gravité élevée)</translation>
+    </message>
+    <message>
         <source>Consent and needles</source>
         <translation>Consentement et aiguilles</translation>
     </message>
