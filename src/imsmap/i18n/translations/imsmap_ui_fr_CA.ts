@@ -3930,10 +3930,6 @@ droite</translation>
         <translation>Nouvelle séance commencée&#xa0;: cliquez sur un muscle du schéma pour ajouter un point.</translation>
     </message>
     <message>
-        <source>Still not signed: {sessions}.</source>
-        <translation>Toujours non signée(s)&#xa0;: {sessions}.</translation>
-    </message>
-    <message>
         <source>text you typed is kept in a notice and in no record.</source>
         <translation>le texte que vous avez tapé n’est conservé que dans un avis, dans aucun dossier.</translation>
     </message>
@@ -4209,6 +4205,16 @@ droite</translation>
     <message>
         <source>Pain is scored from 0 to 10: {typed} was not recorded.</source>
         <translation>La douleur se cote de 0 à 10&#xa0;: {typed} n&apos;a pas été consigné.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWords</name>
+    <message numerus="yes">
+        <source>%n earlier session(s) still not signed: {sessions}.</source>
+        <translation>
+            <numerusform>%n séance antérieure toujours non signée&#xa0;: {sessions}.</numerusform>
+            <numerusform>%n séances antérieures toujours non signées&#xa0;: {sessions}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
