@@ -1148,11 +1148,11 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Évaluation initiale. %1</translation>
     </message>
     <message>
-        <source>%1 strong or moderate grasps; %2 muscle(s) found clear and left out from now on.</source>
-        <translation>Préhensions fortes ou modérées&#xa0;: %1; muscles sans préhension, dorénavant omis&#xa0;: %2.</translation>
+        <source>Strong or moderate grasps: %2; %1 muscle(s) found clear and left out from now on.</source>
+        <translation>Préhensions fortes ou modérées&#xa0;: %2; muscles sans préhension, dorénavant omis&#xa0;: %1.</translation>
     </message>
     <message>
-        <source>%1 strong or moderate grasps.</source>
+        <source>Strong or moderate grasps: %1.</source>
         <translation>Préhensions fortes ou modérées&#xa0;: %1.</translation>
     </message>
     <message>
