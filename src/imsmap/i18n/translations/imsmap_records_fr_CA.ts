@@ -5562,6 +5562,22 @@ N° de permis non consigné</translation>
         <source>%1 could not be read or written (%2); nothing was changed.</source>
         <translation>%1 n&apos;a pas pu être lu ou écrit (%2); rien n&apos;a été modifié.</translation>
     </message>
+    <message>
+        <source>SQLite finds its structure malformed</source>
+        <translation>SQLite y trouve une structure malformée</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>le disque a signalé une erreur d&apos;entrée-sortie</translation>
+    </message>
+    <message>
+        <source>SQLite cannot open the file or its working files</source>
+        <translation>SQLite ne peut pas ouvrir le fichier ou ses fichiers de travail</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
+    </message>
 </context>
 <context>
     <name>StoreIntegrity</name>
