@@ -157,6 +157,7 @@ def freeze() -> None:
             strippable += (internal / "numpy").rglob("*.so")
         sh("strip", "--strip-unneeded", *[lib for lib in strippable if not lib.is_symlink()])
         check_bundle_linux()
+    check_imsmap_bundled()
 
 
 def sign_windows(*files: Path) -> None:
@@ -233,6 +234,41 @@ def check_bundle_linux() -> None:
                 and "psycopg_binary.libs" not in p.resolve().parts]
     if unwanted:
         raise SystemExit(f"the bundle carries what the spec leaves out: {unwanted}")
+
+
+def source_modules() -> set[str]:
+    """Every module of imsmap in the repository: src/imsmap/**/*.py and the atlas package."""
+    src = ROOT / "src"
+    names = {".".join(path.relative_to(src).with_suffix("").parts).removesuffix(".__init__")
+             for path in (src / "imsmap").rglob("*.py")}
+    return names | {"imsmap.assets"}
+
+
+def check_imsmap_bundled() -> None:
+    """Every imsmap module of the source tree is in the frozen app's PYZ, and every compiled
+    catalog (.qm) and server schema file (.sql) next to the bundle's imsmap package. The CLI and
+    the report menus import their modules by name (cli/__init__.py, ui/report_actions.py), so a
+    module left out fails only when a user reaches it; a package missing from pyproject.toml's
+    `packages` is left out of the wheel, and so of the bundle, silently."""
+    step("every imsmap module, catalog and schema file is in the bundle")
+    pyz = BUILD / "work" / "imsmap" / "PYZ-00.pyz"
+    listed = subprocess.run(
+        [str(venv_python()), "-c",
+         "import sys; from PyInstaller.archive.readers import ZlibArchiveReader; "
+         "print('\\n'.join(ZlibArchiveReader(sys.argv[1]).toc))", str(pyz)],
+        check=True, capture_output=True, text=True).stdout.split()
+    missing = sorted(source_modules() - set(listed))
+    if missing:
+        raise SystemExit(f"the bundle lacks imsmap modules: {missing} (a package not listed "
+                         "in pyproject.toml's [tool.setuptools] packages?)")
+    internal = (DIST / "imsmap.app" / "Contents" / "Resources" if sys.platform == "darwin"
+                else DIST / "imsmap" / "_internal")
+    src = ROOT / "src"
+    data = [*(src / "imsmap").rglob("*.qm"), *(src / "imsmap" / "store" / "postgres").glob("sql/*.sql")]
+    absent = [str(f.relative_to(src)) for f in data if not (internal / f.relative_to(src)).is_file()]
+    if absent:
+        raise SystemExit(f"the bundle lacks imsmap's data files: {absent}")
+    print(f"{len(source_modules())} imsmap modules and {len(data)} data files in the bundle")
 
 
 @contextlib.contextmanager

@@ -158,9 +158,13 @@ def smoke(exe: Path, version: str, window_seconds: float, photos: Path | None = 
     try:
         env = clean_env(work / "home")
         out = run(exe, ["--version"], env, work).splitlines()
-        if not out or out[0] != f"imsmap {version}" or len(out) != 3:
-            raise SmokeFailure(f"--version printed {out!r}, expected 'imsmap {version}' and the "
-                               "atlas and schema lines")
+        # imsmap, its atlas, and the two schema numberings (a file's, a clinic server's).
+        expected = (f"imsmap {version}", "atlas ", "file schema ", "clinic server schema ")
+        if len(out) != len(expected) or out[0] != expected[0] or not all(
+                line.startswith(start) and line[len(start):].strip()
+                for line, start in zip(out[1:], expected[1:])):
+            raise SmokeFailure(f"--version printed {out!r}, expected the lines {expected!r} "
+                               "with their versions")
         db = work / "clinic.sqlite3"
         run(exe, ["demo", "--db", str(db)], env, work)
         if not db.is_file():

@@ -193,8 +193,12 @@ def test_the_english_demo_is_written_as_before(english_demo):
             assert {f.location for f in r.findings} == {
                 location for _, location, _ in FINDINGS[presentation.key]}
     notes = "\n".join(r.session.notes for r in sessions)
-    assert "strong or moderate grasps; " in notes and "muscle(s) found clear and left out " \
-        "from now on." in notes
+    # Each count in its singular or plural (they read "3 muscle(s)", "1 strong or moderate
+    # grasps").
+    assert "Strong or moderate grasps: 1." in notes and "Strong or moderate grasps: 2; " in notes
+    assert " 1 muscle found clear and left out from now on." in notes
+    assert re.search(r" [2-9] muscles found clear and left out from now on\.", notes), notes
+    assert "(s)" not in notes and "1 strong" not in notes
     assert {a.action_taken for r in sessions for a in r.adverse_events} == {
         action for events in ADVERSE_EVENTS.values() for _, _, action in events}
     assert {(a.reason, a.text) for r in sessions for a in r.amendments} == {

@@ -304,11 +304,28 @@ def test_cli_import(source, tmp_path, capsys, monkeypatch):
     path.write_text(export.dumps(export.export_document(source)), encoding="utf-8")
     db = tmp_path / "new.sqlite3"
     assert main(["import", "--db", str(db), str(path)]) == 0
-    assert "Imported 2 patients, 4 visits, 12 sites and 2 amendments" in capsys.readouterr().out
+    assert "Imported 2 patients, 4 sessions, 12 sites and 2 amendments" in capsys.readouterr().out
     assert main(["import", "--db", str(db), str(path)]) == 2  # the chart numbers exist now
     err = capsys.readouterr().err
     assert "patients[0].chart_number: Chart number C-100 already exists" in err
     assert main(["check", "--db", str(db)]) == 0
+
+
+def test_cli_import_says_sessions_as_every_other_command_does(source, tmp_path, capsys,
+                                                              monkeypatch):
+    """Its help and its summary said "visits" (« visites »), every other command "sessions"
+    (« séances »)."""
+    monkeypatch.setattr("imsmap.services.context.load_atlas", chart_atlas)
+    monkeypatch.setenv("LC_ALL", "fr_CA.UTF-8")
+    path = tmp_path / "export.json"
+    path.write_text(export.dumps(export.export_document(source)), encoding="utf-8")
+    assert main(["import", "--db", str(tmp_path / "new.sqlite3"), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 patients, 4 séances, 12 points et 2 addendas importés de" in out, out
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    out = capsys.readouterr().out
+    assert "Importer les patients, séances, points" in out and "visite" not in out, out
 
 
 def test_cli_import_of_files_that_are_not_exports(tmp_path, capsys):

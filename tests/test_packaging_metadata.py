@@ -152,6 +152,20 @@ def _spec_data_collections() -> list[tuple[str, list[str]]]:
             if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "collect_data_files"]
 
 
+def test_the_wheel_and_so_the_frozen_build_lists_every_package_of_imsmap():
+    """pyproject.toml names imsmap's packages one by one: a new folder of modules not listed
+    there is left out of the wheel, and so of the frozen app (whose spec collects imsmap's
+    submodules from the installed package), and fails only when a user reaches it."""
+    listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
+    src = ROOT / "src"
+    found = {".".join(init.parent.relative_to(src).parts)
+             for init in (src / "imsmap").rglob("__init__.py")}
+    assert found - listed == set(), "add them to [tool.setuptools] packages in pyproject.toml"
+    folders = {".".join(py.parent.relative_to(src).parts)
+               for py in (src / "imsmap").rglob("*.py")}
+    assert folders <= found, f"modules outside a package (no __init__.py): {folders - found}"
+
+
 def test_the_frozen_build_collects_every_package_data_file():
     """What the wheel ships as package data (pyproject.toml) the frozen app carries too: the
     atlas, the catalogs, and the clinic server's SQL, which `server init` reads (its absence

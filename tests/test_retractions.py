@@ -271,6 +271,6 @@ def test_the_import_command_says_which_visits_arrive_marked(records, patient, tm
     path.write_text(export.dumps(export.export_document(records)), encoding="utf-8")
     assert main(["import", "--db", str(tmp_path / "second.sqlite3"), str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Imported 1 patients, 3 visits" in out
-    assert "2 of these visits withdrawn or entered in error, with that mark kept: counted in " \
+    assert "Imported 1 patients, 3 sessions" in out
+    assert "2 of these sessions withdrawn or entered in error, with that mark kept: counted in " \
            "no figure." in out, out

@@ -97,7 +97,8 @@ def test_a_trigger_protecting_the_record_refuses_in_its_own_words(clinic):
     assert rows(clinic) == before
 
 
-def test_damaged_pages_are_a_damaged_file(clinic, db_path, tmp_path):
+def _damaged_copy(clinic, db_path, tmp_path):
+    """A copy of the clinic's file with every b-tree page header after the first overwritten."""
     for n in range(40):
         view, x, y, muscle, side = spot(clinic.atlas, n)
         clinic.add_site(clinic.session_id, view, x, y, muscle_id=muscle, side=side,
@@ -109,6 +110,11 @@ def test_damaged_pages_are_a_damaged_file(clinic, db_path, tmp_path):
         data[page * 4096: page * 4096 + 12] = b"\xff" * 12
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(bytes(data))
+    return damaged
+
+
+def test_damaged_pages_are_a_damaged_file(clinic, db_path, tmp_path):
+    damaged = _damaged_copy(clinic, db_path, tmp_path)
     raw = sqlite3.connect(damaged)
     try:
         err = raw_error(raw, "SELECT * FROM sites")
@@ -122,6 +128,27 @@ def test_damaged_pages_are_a_damaged_file(clinic, db_path, tmp_path):
         finally:
             recs.db.close()
     assert str(damaged) in str(refused.value) and "damaged" in str(refused.value)
+
+
+def test_sqlites_reason_is_said_in_the_users_language(clinic, db_path, tmp_path):
+    """SQLite's English "(database disk image is malformed)" sat inside the French sentence;
+    its common reasons are said in the user's language, by their error code."""
+    from imsmap.i18n.records import sentence_text, speaking
+
+    damaged = _damaged_copy(clinic, db_path, tmp_path)
+    with pytest.raises(DamagedFileError) as refused:
+        recs = open_clinic(damaged)
+        try:
+            recs.db.query("SELECT * FROM sites")
+        finally:
+            recs.db.close()
+    with speaking("fr_CA"):
+        said = sentence_text(refused.value.message)
+    assert "est endommagé (SQLite y trouve une structure malformée)" in said, said
+    assert "malformed" not in said
+    with speaking("en"):
+        assert "is damaged (SQLite finds its structure malformed)" in \
+            sentence_text(refused.value.message)
 
 
 def test_a_file_that_is_not_a_database_is_named(tmp_path):

@@ -76,3 +76,32 @@ def test_dialogs_shown_20_times_leave_none_under_the_window(qtbot, window, recor
             shown_and_closed(action)
     assert window.findChildren(QDialog) == []
     assert len(window.findChildren(QObject)) == once
+
+
+def test_the_settings_about_and_shortcuts_dialogs_are_gone_once_closed(qtbot, window):
+    # Each stayed a child of the window after closing: one more each time it was opened.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    menus = window.menus
+
+    def shown_and_closed(action) -> None:
+        seen = []
+
+        def close() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, QDialog):
+                QTimer.singleShot(5, close)
+                return
+            seen.append(type(dialog).__name__)
+            dialog.reject()
+
+        QTimer.singleShot(0, close)
+        action.trigger()
+        assert seen, action.text()
+        _settled(qtbot)
+
+    for _ in range(3):
+        for action in (menus.act_settings, menus.act_about, menus.act_shortcuts):
+            shown_and_closed(action)
+            assert window.findChildren(QDialog) == [], action.text()

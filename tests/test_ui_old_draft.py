@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
+from test_ui_french import french  # noqa: F401 - fixture
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 
@@ -32,9 +33,25 @@ def test_a_draft_from_an_earlier_day_says_so_and_a_new_session_names_it(
     assert not panel.status.toolTip()
     assert "#fff1c2" not in panel.status.styleSheet()
     message = window.statusBar().currentMessage()
-    assert message.endswith(f"Still not signed: {friday.started_at:%Y-%m-%d %H:%M}."), message
+    assert message.endswith(
+        f"1 earlier session still not signed: {friday.started_at:%Y-%m-%d %H:%M}."), message
 
     # Signed, Friday's session is read-only and says so, with no word of days.
     records.sign_session(friday.id)
     window.patients.select_session(friday.id)
     assert panel.status.text().startswith("Signed ")
+
+
+def test_the_drafts_still_not_signed_are_counted_in_french(french, qtbot, make_window, records,
+                                                          patient):
+    """« 2 séances antérieures toujours non signées », as French counts them (it read
+    « Toujours non signée(s) »)."""
+    today = records.clock().replace(hour=9, minute=0, second=0)
+    drafts = [records.start_session(patient.id, started_at=today - timedelta(days=days),
+                                    practitioner="J. Physio") for days in (7, 3)]
+    window = make_window(patient_id=patient.id, session_id=drafts[-1].id)
+    qtbot.mouseClick(window.patients.new_session, Qt.MouseButton.LeftButton)
+    when = ", ".join(f"{d.started_at:%Y-%m-%d %H} h {d.started_at:%M}" for d in reversed(drafts))
+    message = window.statusBar().currentMessage()
+    assert message.endswith(
+        f" 2 séances antérieures toujours non signées\u00a0: {when}."), message

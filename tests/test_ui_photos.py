@@ -4,6 +4,8 @@ confirmation; a signed session's photos only show."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
@@ -301,3 +303,31 @@ def test_a_withdrawn_drafts_strip_only_shows_and_says_why(qtbot, window, records
     assert "The draft was withdrawn: this photo is locked with it." in said
     assert "The session is signed: this photo is locked with it." not in said
     viewer.close()
+
+
+def test_the_photo_dialog_opens_in_the_folder_the_last_photo_came_from(
+        qtbot, window, records, session, tmp_path, monkeypatch):
+    """The camera's folder chosen once is where the next "Add photo…" opens (each dialog began
+    in the home folder); a folder since removed gives the home folder back."""
+    camera = tmp_path / "Photos appareil"
+    camera.mkdir()
+    first = write(camera / "posture.jpg", phone_jpeg())
+    offered: list[str] = []
+
+    def choose(paths):
+        def ask(parent, title, folder, *rest, **kw):
+            offered.append(folder)
+            return [str(p) for p in paths], "Photos"
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", ask)
+
+    strip = window.photo_strip
+    choose([first])
+    qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
+    assert Path(offered[0]) == Path.home() and strip.list.count() == 1
+    choose([])  # cancelled: the folder stays
+    qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
+    assert Path(offered[1]) == camera
+    first.unlink()
+    camera.rmdir()
+    qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
+    assert Path(offered[2]) == Path.home()

@@ -258,6 +258,9 @@ def test_a_french_window_records_an_adverse_event_with_its_severity(qapp, record
         assert widget.event_severity.currentText() == "modéré"
         qtbot.keyClicks(widget.event_action, "Glace")
         _click_button(widget, "Ajouter\u00a0: événement indésirable", qtbot)
+        # The severity agrees with « gravité », whatever the event's gender (« Ecchymose
+        # (modéré) » read as a masculine word beside a feminine event).
+        assert widget.events.item(0).text() == "Ecchymose (gravité modérée) — Glace"
     finally:
         i18n.install(qapp, "en")
     assert errors == []

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -163,10 +164,16 @@ def test_the_first_start_restores_the_old_computers_backup(qtbot, qt_settings, m
             for t in timers:
                 t.stop()
         after["status"] = window.statusBar().currentMessage()
+        after["first"] = window
 
     def restored(window):
         # the restored clinic is no new one: no set-up offered
         assert not [w for w in window.findChildren(ClinicSetupWizard) if w.isVisible()]
+        # The window closed for the restore is gone, not kept hidden for the process's life
+        # over closed records with its timers running.
+        assert [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)] == \
+            [window]
+        assert not shiboken6.isValid(after["first"])
         after["title"] = window.windowTitle()
 
     timer = answer_boxes(["OK"], seen)  # the message saying what was restored

@@ -79,7 +79,7 @@ def test_a_draft_withdrawn_stays_listed_struck_through_and_counts_nowhere(
     assert [s.id for s in window.history_bar.sessions] == [last_week.id]
     # New session names no withdrawn draft as "still not signed"
     qtbot.mouseClick(window.patients.new_session, Qt.MouseButton.LeftButton)
-    assert "Still not signed" not in window.statusBar().currentMessage()
+    assert "not signed" not in window.statusBar().currentMessage()
 
 
 def test_a_signed_session_marked_entered_in_error(qtbot, make_window, records, patient,

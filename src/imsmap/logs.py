@@ -13,10 +13,15 @@ backups, errors) and nothing of the record.
   this process has read (log_privacy.PRIVATE: the most recent few thousand, never more), and
   cuts an exception down to its type and frames (crash_report.py): an exception's message can
   quote a record.
+- A crash of the process itself (a segmentation fault in Qt, an abort) runs no Python: its trace
+  is Python's `faulthandler`'s, written to ``crash-native.log`` beside the crash logs (a file
+  opened at start and kept open, since nothing can be opened while crashing). It holds code
+  locations only (file:line and function of each thread's Python frames), no values.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import os
@@ -25,11 +30,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from imsmap import paths
+from imsmap import __version__, paths
 from imsmap.crash_report import format_exception
 from imsmap.log_privacy import PRIVATE, scrub
 
 LOG_NAME = "imsmap.log"
+NATIVE_CRASH_LOG = "crash-native.log"
 MAX_BYTES = 1_000_000
 BACKUPS = 4
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"
@@ -139,6 +145,38 @@ def setup(level: int = logging.INFO) -> Path:
     logger = logging.getLogger("imsmap")
     logger.setLevel(level)
     _handler(logger, RotatingLog, path)
+    return path
+
+
+_native_file: IO[str] | None = None  # open for the process's life: faulthandler writes to it
+
+
+def trace_native_crashes() -> Path | None:
+    """Have a crash of the process (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL) leave the Python
+    frames of every thread in crash-native.log (0600, rotated once past MAX_BYTES), after a line
+    saying which imsmap, which process and when; the path, None when it could not be opened or
+    when faulthandler was already on (python -X faulthandler, pytest: their choice stands)."""
+    global _native_file
+    if _native_file is not None or faulthandler.is_enabled():
+        return None
+    path = log_dir() / NATIVE_CRASH_LOG
+    try:
+        private_dir()
+        if path.exists() and path.stat().st_size > MAX_BYTES:
+            os.replace(path, path.with_name(path.name + ".1"))
+        file = open_private(path)
+        file.write(f"-- imsmap {__version__}, process {os.getpid()}, started "
+                   f"{datetime.now().astimezone():%Y-%m-%d %H:%M:%S %z}: a crash's trace "
+                   "follows if it crashed\n")
+        file.flush()
+        faulthandler.enable(file, all_threads=True)
+    except (OSError, RuntimeError, ValueError):  # no trace of a crash; imsmap runs as well
+        logging.getLogger(__name__).warning("native crash traces cannot be written to %s",
+                                            shown(path))
+        return None
+    _native_file = file
+    logging.getLogger(__name__).info("native crash traces (faulthandler) go to %s",
+                                     shown(path))
     return path
 
 

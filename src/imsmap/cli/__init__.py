@@ -102,6 +102,7 @@ def _main(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     logs.setup()
     log.info("imsmap %s: %s", __version__, args.command or "window")
+    logs.trace_native_crashes()
     try:
         if args.command is None:
             if args.demo and (getattr(args, "db", None) or getattr(args, "dsn", None)):

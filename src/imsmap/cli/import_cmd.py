@@ -24,9 +24,9 @@ MAX_FILE_BYTES = 2 * 1024 ** 3  # an export this large is surely not one
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "import", help=translate("Cli", "import the records of an imsmap export file"),
-        description=translate("Cli", "Import the patients, visits, sites and amendments of an imsmap export "
+        description=translate("Cli", "Import the patients, sessions, sites and amendments of an imsmap export "
                     "(JSON) file. The whole file is checked first and imported in one step, "
-                    "or not at all. Signed visits stay signed with their original signature."))
+                    "or not at all. Signed sessions stay signed with their original signature."))
     add_records_arguments(parser)
     parser.add_argument("file", metavar=translate("Metavar", "FILE"), help=translate("Cli", "the export file (.json)"))
     parser.set_defaults(func=run)
@@ -88,10 +88,10 @@ def run(args: argparse.Namespace) -> int:
             _remove_new_database(target)
         raise
     if counts.get("photos"):
-        done = translate("ImportCommand", "Imported %1 patients, %2 visits, %3 sites, %4 photos "
+        done = translate("ImportCommand", "Imported %1 patients, %2 sessions, %3 sites, %4 photos "
                          "and %5 amendments from %6.")
     else:
-        done = translate("ImportCommand", "Imported %1 patients, %2 visits, %3 sites and %5 "
+        done = translate("ImportCommand", "Imported %1 patients, %2 sessions, %3 sites and %5 "
                          "amendments from %6.")
     print(fill(done, [counts["patients"], counts["sessions"], counts["sites"],
                       counts.get("photos", 0), counts["amendments"], args.file]))
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     # that some arrived with their mark, so nobody reads them as visits that count.
     marked = _marked_visits(doc)
     if marked:
-        print(translate("ImportCommand", "%n of these visit(s) withdrawn or entered in error, "
+        print(translate("ImportCommand", "%n of these session(s) withdrawn or entered in error, "
                         "with that mark kept: counted in no figure.", "", marked, PLURAL))
     merges = counts.get("patient_merges", 0)
     if merges:  # (their records read as one history here too)

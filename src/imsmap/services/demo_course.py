@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TypedDict
 
 from imsmap.atlas import Region, View
-from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, sentence
 from imsmap.services.demo_data import (
     PARASPINAL_SUBSTITUTES,
     PRESENTATIONS,
@@ -248,13 +248,15 @@ def closing_fields(placer: Placer, course: Course, k: int, placed: list[Placed],
     if k == 0:
         notes.append(say(sentence("DemoClinic", QT_TRANSLATE_NOOP(
             "DemoClinic", "Assessment: %1"), say(pres.exam))))
+    # Worded so that only one count has a plural, said by counted(): the notes read
+    # "3 muscle(s)" and "1 strong or moderate grasps".
     if clear:
-        notes.append(say(sentence("DemoClinic", QT_TRANSLATE_NOOP(
-            "DemoClinic", "%1 strong or moderate grasps; %2 muscle(s) found clear and left out "
-            "from now on."), strong, clear)))
+        notes.append(say(counted("DemoClinic", QT_TRANSLATE_NOOP(
+            "DemoClinic", "Strong or moderate grasps: %2; %1 muscle(s) found clear and left "
+            "out from now on."), clear, strong)))
     else:
         notes.append(say(sentence("DemoClinic", QT_TRANSLATE_NOOP(
-            "DemoClinic", "%1 strong or moderate grasps."), strong)))
+            "DemoClinic", "Strong or moderate grasps: %1."), strong)))
     if k == len(course.dates) - 1:
         notes.append(say(QT_TRANSLATE_NOOP(
             "DemoClinic", "Discharged to home programme; review if symptoms return.")))

@@ -7,6 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
 
@@ -230,7 +231,8 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
                 context.close()
                 raise
             finally:
-                window = None
+                _delete_closed(window)
+                window = check = watch = None
             if restore is not None and not damage:
                 # The window closed to free the file: restored (or refused, unchanged), then
                 # opened again, in a new window.
@@ -275,6 +277,29 @@ class _DamageHook:
                 QTimer.singleShot(0, self.watch, self.watch.close_window)
             return
         self.handler(exc_type, exc, tb)
+
+
+_checks_let_go: list[startup.StartupCheck] = []
+
+
+def _delete_closed(window: MainWindow | None) -> None:
+    """Delete a window whose event loop ended, now, between two windows. Left to Python it was
+    never deleted (its children's connections to its methods hold it, out of the garbage
+    collector's sight): after a restore it stayed, hidden, for the life of the process, over
+    closed records, its timers still running (the look for other programs' writes, every 2 s),
+    the first suspect of the segfault in QtCore after a restore on the walk. A structure check
+    still reading the file is let go of first: its thread says its end to no one, and it is
+    deleted here once done."""
+    _checks_let_go[:] = [check for check in _checks_let_go if check.running]
+    if window is None or not shiboken6.isValid(window):
+        return
+    for check in window.findChildren(startup.StartupCheck):
+        if check.running:
+            check.setParent(None)
+            _checks_let_go.append(check)
+    for timer in window.findChildren(QTimer):
+        timer.stop()
+    shiboken6.delete(window)
 
 
 class _DamageWatch(QObject):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMenuBar
 
 from imsmap.domain.roles import ADMIN
 from imsmap.services.records import Records
@@ -334,6 +334,7 @@ class WindowMenus(QObject):
         if self.records.read.readonly:
             return
         dialog = SettingsDialog(self.records, self.window)
+        dialog.finished.connect(dialog.deleteLater)  # else kept under the window, one a time
         if dialog.exec():
             self.say(self.tr("Clinic settings saved. The window speaks its new language the next "
                              "time imsmap starts.") if dialog.language_changed
@@ -344,7 +345,14 @@ class WindowMenus(QObject):
             open_wizard(self.records, self.window, self.setup_follow_up)
 
     def show_about(self) -> None:
-        AboutDialog(self.records, self.window).exec()
+        self._shown(AboutDialog(self.records, self.window))
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.window).exec()
+        self._shown(ShortcutsDialog(self.window))
+
+    @staticmethod
+    def _shown(dialog: QDialog) -> None:
+        """A dialog that only shows something: deleted once closed (else kept under the window,
+        one more each time it is opened)."""
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.exec()

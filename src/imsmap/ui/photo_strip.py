@@ -48,6 +48,7 @@ from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
 from imsmap.ui.record.photo_amend_dialog import PhotoAmendDialog, added_by_words
 from imsmap.ui.touch import hold_for_tips
+from imsmap.ui.window_settings import PHOTO_FOLDER
 from imsmap.ui.wording import said
 from imsmap.ui.wrapping_row import WrappingRow
 
@@ -270,16 +271,19 @@ class PhotoStrip(QWidget):
     def choose_files(self) -> None:
         if self.amendable and self.session_id is not None:
             path, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Add a photo by amendment"), str(Path.home()),
+                self, self.tr("Add a photo by amendment"), _photo_folder(),
                 self.tr("Photos ({patterns});;All files (*)").format(patterns=FILE_PATTERNS))
             if path:
+                PHOTO_FOLDER.write(str(Path(path).parent))
                 self.add_by_amendment(path)
             return
         if not self.editable:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos"), str(Path.home()),
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos"), _photo_folder(),
                                                 self.tr("Photos ({patterns});;All files (*)").format(
                                                     patterns=FILE_PATTERNS))
+        if paths:
+            PHOTO_FOLDER.write(str(Path(paths[0]).parent))
         self.add_files(paths)
 
     def add_files(self, paths: list[str]) -> int:
@@ -377,6 +381,14 @@ class PhotoStrip(QWidget):
         if self.viewer is viewer:
             self.viewer = None
         viewer.deleteLater()
+
+
+def _photo_folder() -> str:
+    """Where the photo dialog opens: the folder the last photo was chosen from while it is
+    there (each dialog began in the home folder, and the camera's folder was looked for again
+    for every session), else the home folder."""
+    folder = PHOTO_FOLDER.read()
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
 
 
 def badged(image: QImage) -> QImage:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
@@ -30,6 +30,15 @@ log = logging.getLogger(__name__)
 # Closing at a signal, a save the file refused (busy...) is tried this often before the window
 # closes without it: each try waits for the file as long as any write does (store.db).
 UNASKED_SAVE_TRIES = 3
+
+
+class SessionWords(QObject):
+    """This module's sentences that count sessions: pyside6-lupdate finds the plural forms of
+    tr() calls only, and SessionActions is no QObject."""
+
+    def still_unsigned(self, started: list[str]) -> str:
+        return self.tr("%n earlier session(s) still not signed: {sessions}.", "",
+                       len(started)).format(sessions=", ".join(started))
 
 
 class SessionActions:
@@ -102,9 +111,8 @@ class SessionActions:
         unsigned = [s for s in self.records.read.sessions_for_patient(patient.id)
                     if not s.is_signed and s.counts and s.id != session.id]
         if unsigned:
-            message += " " + QCoreApplication.translate(
-                "SessionActions", "Still not signed: {sessions}.").format(
-                    sessions=", ".join(numeric_datetime(s.started_at) for s in unsigned))
+            message += " " + SessionWords().still_unsigned(
+                [numeric_datetime(s.started_at) for s in unsigned])
         self.show_message(message)
 
     def _practitioner_of_new_session(self, patient_id: int,

@@ -71,9 +71,13 @@ TOUCH_SIZED: Setting[bool | None] = Setting("window/touch_sized", bool, None)
 # The folder the last PDF was exported to on this computer (the clinic's records folder, as a
 # rule): the next export offers it ("" : the home folder).
 EXPORT_FOLDER = Setting("export/folder", str, "")
+# The folder the last photo was chosen from on this computer (the camera's import folder, as a
+# rule): the next "Add photo" dialog opens there ("" : the home folder).
+PHOTO_FOLDER = Setting("photos/folder", str, "")
 
 ALL = (WINDOW_GEOMETRY, WINDOW_SPLITTER, CHART_LABELS, HIDE_NAMES, OVERLAY_SHOW, OVERLAY_HEAT,
-       OVERLAY_LAST_N, PRACTITIONER, LANGUAGE, ROOM, TOUCH_SIZED, EXPORT_FOLDER)
+       OVERLAY_LAST_N, PRACTITIONER, LANGUAGE, ROOM, TOUCH_SIZED, EXPORT_FOLDER,
+       PHOTO_FOLDER)
 
 
 def window_language() -> str:

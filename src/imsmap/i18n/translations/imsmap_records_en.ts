@@ -70,10 +70,10 @@
 <context>
     <name>ImportCommand</name>
     <message numerus="yes">
-        <source>%n of these visit(s) withdrawn or entered in error, with that mark kept: counted in no figure.</source>
+        <source>%n of these session(s) withdrawn or entered in error, with that mark kept: counted in no figure.</source>
         <translation>
-            <numerusform>%n of these visits withdrawn or entered in error, with that mark kept: counted in no figure.</numerusform>
-            <numerusform>%n of these visits withdrawn or entered in error, with that mark kept: counted in no figure.</numerusform>
+            <numerusform>%n of these sessions withdrawn or entered in error, with that mark kept: counted in no figure.</numerusform>
+            <numerusform>%n of these sessions withdrawn or entered in error, with that mark kept: counted in no figure.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

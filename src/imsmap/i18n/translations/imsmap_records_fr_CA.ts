@@ -720,8 +720,8 @@ schéma du serveur de la clinique %4</translation>
         <translation>importer les dossiers d&apos;un fichier d&apos;exportation imsmap</translation>
     </message>
     <message>
-        <source>Import the patients, visits, sites and amendments of an imsmap export (JSON) file. The whole file is checked first and imported in one step, or not at all. Signed visits stay signed with their original signature.</source>
-        <translation>Importer les patients, visites, points et addendas d&apos;un fichier d&apos;exportation imsmap (JSON). Tout le fichier est d&apos;abord vérifié, puis importé en une seule étape, ou pas du tout. Les visites signées restent signées avec leur signature d&apos;origine.</translation>
+        <source>Import the patients, sessions, sites and amendments of an imsmap export (JSON) file. The whole file is checked first and imported in one step, or not at all. Signed sessions stay signed with their original signature.</source>
+        <translation>Importer les patients, séances, points et addendas d&apos;un fichier d&apos;exportation imsmap (JSON). Tout le fichier est d&apos;abord vérifié, puis importé en une seule étape, ou pas du tout. Les séances signées restent signées avec leur signature d&apos;origine.</translation>
     </message>
     <message>
         <source>the export file (.json)</source>
@@ -1148,11 +1148,11 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Évaluation initiale. %1</translation>
     </message>
     <message>
-        <source>%1 strong or moderate grasps; %2 muscle(s) found clear and left out from now on.</source>
-        <translation>Préhensions fortes ou modérées&#xa0;: %1; muscles sans préhension, dorénavant omis&#xa0;: %2.</translation>
+        <source>Strong or moderate grasps: %2; %1 muscle(s) found clear and left out from now on.</source>
+        <translation>Préhensions fortes ou modérées&#xa0;: %2; muscles sans préhension, dorénavant omis&#xa0;: %1.</translation>
     </message>
     <message>
-        <source>%1 strong or moderate grasps.</source>
+        <source>Strong or moderate grasps: %1.</source>
         <translation>Préhensions fortes ou modérées&#xa0;: %1.</translation>
     </message>
     <message>
@@ -2009,18 +2009,18 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>%1 contient un nombre trop long pour être une valeur d&apos;une exportation imsmap; rien n&apos;a été importé.</translation>
     </message>
     <message>
-        <source>Imported %1 patients, %2 visits, %3 sites, %4 photos and %5 amendments from %6.</source>
-        <translation>%1 patients, %2 visites, %3 points, %4 photos et %5 addendas importés de %6.</translation>
+        <source>Imported %1 patients, %2 sessions, %3 sites, %4 photos and %5 amendments from %6.</source>
+        <translation>%1 patients, %2 séances, %3 points, %4 photos et %5 addendas importés de %6.</translation>
     </message>
     <message>
-        <source>Imported %1 patients, %2 visits, %3 sites and %5 amendments from %6.</source>
-        <translation>%1 patients, %2 visites, %3 points et %5 addendas importés de %6.</translation>
+        <source>Imported %1 patients, %2 sessions, %3 sites and %5 amendments from %6.</source>
+        <translation>%1 patients, %2 séances, %3 points et %5 addendas importés de %6.</translation>
     </message>
     <message numerus="yes">
-        <source>%n of these visit(s) withdrawn or entered in error, with that mark kept: counted in no figure.</source>
+        <source>%n of these session(s) withdrawn or entered in error, with that mark kept: counted in no figure.</source>
         <translation>
-            <numerusform>%n de ces visites retirée ou consignée par erreur, sa marque gardée&#xa0;: comptée dans aucun chiffre.</numerusform>
-            <numerusform>%n de ces visites retirées ou consignées par erreur, leur marque gardée&#xa0;: comptées dans aucun chiffre.</numerusform>
+            <numerusform>%n de ces séances retirée ou consignée par erreur, sa marque gardée&#xa0;: comptée dans aucun chiffre.</numerusform>
+            <numerusform>%n de ces séances retirées ou consignées par erreur, leur marque gardée&#xa0;: comptées dans aucun chiffre.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5561,6 +5561,22 @@ N° de permis non consigné</translation>
     <message>
         <source>%1 could not be read or written (%2); nothing was changed.</source>
         <translation>%1 n&apos;a pas pu être lu ou écrit (%2); rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>SQLite finds its structure malformed</source>
+        <translation>SQLite y trouve une structure malformée</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>le disque a signalé une erreur d&apos;entrée-sortie</translation>
+    </message>
+    <message>
+        <source>SQLite cannot open the file or its working files</source>
+        <translation>SQLite ne peut pas ouvrir le fichier ou ses fichiers de travail</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>permission refusée</translation>
     </message>
 </context>
 <context>

@@ -385,6 +385,16 @@
     </message>
 </context>
 <context>
+    <name>SessionWords</name>
+    <message numerus="yes">
+        <source>%n earlier session(s) still not signed: {sessions}.</source>
+        <translation>
+            <numerusform>%n earlier session still not signed: {sessions}.</numerusform>
+            <numerusform>%n earlier sessions still not signed: {sessions}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SignDialog</name>
     <message numerus="yes">
         <source>&lt;b&gt;{when}&lt;/b&gt; — %n site(s).&lt;br&gt;Once signed, the session is locked: later corrections are dated amendments that leave this note as it is.</source>

@@ -3930,10 +3930,6 @@ droite</translation>
         <translation>Nouvelle séance commencée&#xa0;: cliquez sur un muscle du schéma pour ajouter un point.</translation>
     </message>
     <message>
-        <source>Still not signed: {sessions}.</source>
-        <translation>Toujours non signée(s)&#xa0;: {sessions}.</translation>
-    </message>
-    <message>
         <source>text you typed is kept in a notice and in no record.</source>
         <translation>le texte que vous avez tapé n’est conservé que dans un avis, dans aucun dossier.</translation>
     </message>
@@ -3971,6 +3967,18 @@ droite</translation>
     <message>
         <source>Right</source>
         <translation>Droite</translation>
+    </message>
+    <message>
+        <source>{event} (mild)</source>
+        <translation>{event} (gravité légère)</translation>
+    </message>
+    <message>
+        <source>{event} (moderate)</source>
+        <translation>{event} (gravité modérée)</translation>
+    </message>
+    <message>
+        <source>{event} (severe)</source>
+        <translation>{event} (gravité élevée)</translation>
     </message>
     <message>
         <source>Consent and needles</source>
@@ -4197,6 +4205,16 @@ droite</translation>
     <message>
         <source>Pain is scored from 0 to 10: {typed} was not recorded.</source>
         <translation>La douleur se cote de 0 à 10&#xa0;: {typed} n&apos;a pas été consigné.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWords</name>
+    <message numerus="yes">
+        <source>%n earlier session(s) still not signed: {sessions}.</source>
+        <translation>
+            <numerusform>%n séance antérieure toujours non signée&#xa0;: {sessions}.</numerusform>
+            <numerusform>%n séances antérieures toujours non signées&#xa0;: {sessions}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,13 @@ def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
     layout.addWidget(group)
     return entries, add, remove
 
+# An adverse event's entry in its list, by its severity (ADVERSE_SEVERITIES).
+EVENT_ENTRIES = {
+    "mild": QT_TRANSLATE_NOOP("SessionDetailsPanel", "{event} (mild)"),
+    "moderate": QT_TRANSLATE_NOOP("SessionDetailsPanel", "{event} (moderate)"),
+    "severe": QT_TRANSLATE_NOOP("SessionDetailsPanel", "{event} (severe)"),
+}
+
 
 class SessionDetailsPanel(QWidget):
     """Edits one session's consent, needles, findings, adverse events, tolerance and plan."""
@@ -236,8 +243,14 @@ class SessionDetailsPanel(QWidget):
                 self.findings.addItem(item)
             self.events.clear()
             for a in record.adverse_events:
-                text = (f"{vocabulary('AdverseEvent', ADVERSE_EVENT_KINDS.get(a.kind, a.kind))} "
-                        f"({vocabulary('Severity', a.severity)})")
+                event = vocabulary("AdverseEvent", ADVERSE_EVENT_KINDS.get(a.kind, a.kind))
+                # One sentence per severity, so that a language agrees the severity with a word
+                # of its own (French: « Ecchymose (gravité légère) », whatever the event's
+                # gender), not with the event.
+                template = EVENT_ENTRIES.get(a.severity)
+                text = (QCoreApplication.translate("SessionDetailsPanel", template).format(
+                    event=event) if template else
+                    f"{event} ({vocabulary('Severity', a.severity)})")
                 if a.action_taken:
                     text += f" — {a.action_taken}"
                 item = QListWidgetItem(text)
