@@ -40,68 +40,55 @@ def test_a_photo_opened_and_closed_20_times_leaves_no_viewer_behind(qtbot, windo
     assert len(window.findChildren(QObject)) == once
 
 
+def _shown_and_closed(qtbot, action) -> None:
+    """The menu action's dialog shown, then closed as its Cancel closes it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    seen = []
+
+    def close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            QTimer.singleShot(5, close)
+            return
+        seen.append(type(dialog).__name__)
+        dialog.reject()
+
+    QTimer.singleShot(0, close)
+    action.trigger()
+    assert seen, action.text()
+    _settled(qtbot)
+
+
 def test_dialogs_shown_20_times_leave_none_under_the_window(qtbot, window, records, session):
     # The audit trail's, an amendment's and a new patient's dialogs are gone once closed. A
     # new patient's stayed, one more under the window each time: its fields' connections
     # (lambdas holding the dialog) kept it.
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QDialog
 
     records.sign_session(session.id)
     qtbot.waitUntil(lambda: window.menus.act_amend.isEnabled())
     menus = window.menus
 
-    def shown_and_closed(action) -> None:
-        seen = []
-
-        def close() -> None:
-            dialog = QApplication.activeModalWidget()
-            if not isinstance(dialog, QDialog):
-                QTimer.singleShot(5, close)
-                return
-            seen.append(type(dialog).__name__)
-            dialog.reject()
-
-        QTimer.singleShot(0, close)
-        action.trigger()
-        assert seen, action.text()
-        _settled(qtbot)
-
     actions = (menus.act_audit, menus.act_amend, menus.act_new_patient)
     for action in actions:
-        shown_and_closed(action)
+        _shown_and_closed(qtbot, action)
     once = len(window.findChildren(QObject))
     for _ in range(20):
         for action in actions:
-            shown_and_closed(action)
+            _shown_and_closed(qtbot, action)
     assert window.findChildren(QDialog) == []
     assert len(window.findChildren(QObject)) == once
 
 
 def test_the_settings_about_and_shortcuts_dialogs_are_gone_once_closed(qtbot, window):
     # Each stayed a child of the window after closing: one more each time it was opened.
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QDialog
 
     menus = window.menus
 
-    def shown_and_closed(action) -> None:
-        seen = []
-
-        def close() -> None:
-            dialog = QApplication.activeModalWidget()
-            if not isinstance(dialog, QDialog):
-                QTimer.singleShot(5, close)
-                return
-            seen.append(type(dialog).__name__)
-            dialog.reject()
-
-        QTimer.singleShot(0, close)
-        action.trigger()
-        assert seen, action.text()
-        _settled(qtbot)
-
     for _ in range(3):
         for action in (menus.act_settings, menus.act_about, menus.act_shortcuts):
-            shown_and_closed(action)
+            _shown_and_closed(qtbot, action)
             assert window.findChildren(QDialog) == [], action.text()
