@@ -79,12 +79,13 @@ def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
     layout.addWidget(group)
     return entries, add, remove
 
-# An adverse event's entry in its list, by its severity (ADVERSE_SEVERITIES).
-EVENT_ENTRIES = {
-    "mild": QT_TRANSLATE_NOOP("SessionDetailsPanel", "{event} (mild)"),
-    "moderate": QT_TRANSLATE_NOOP("SessionDetailsPanel", "{event} (moderate)"),
-    "severe": QT_TRANSLATE_NOOP("SessionDetailsPanel", "{event} (severe)"),
-}
+# An adverse event's entry in its list, by its severity, in ADVERSE_SEVERITIES' order (the
+# vocabulary alone lists its words: tests/test_vocabulary.py).
+EVENT_ENTRIES = dict(zip(ADVERSE_SEVERITIES, (
+    QT_TRANSLATE_NOOP("SessionDetailsPanel", "{event} (mild)"),
+    QT_TRANSLATE_NOOP("SessionDetailsPanel", "{event} (moderate)"),
+    QT_TRANSLATE_NOOP("SessionDetailsPanel", "{event} (severe)"),
+), strict=True))
 
 
 class SessionDetailsPanel(QWidget):
