@@ -313,3 +313,22 @@ def test_a_check_that_could_not_run_says_why_in_french(clinic, db_path):
                     f"{db_path} est endommagé (un texte enregistré n'est pas de l'UTF-8 valide); "
                     "il ne peut pas être lu fidèlement. Gardez-le tel quel et restaurez la "
                     "dernière bonne sauvegarde (imsmap restore)."), said
+
+
+# -- a stored value of the wrong form ---------------------------------------------------------
+def test_a_stored_value_of_the_wrong_form_says_why_in_french(clinic, db_path, caplog):
+    """Python's "ValueError: Invalid isoformat string: 'the 3rd'" and an English "row 1" were
+    the reason; the log keeps the error's type, never the value."""
+    from imsmap.store.db import DamagedFileError
+
+    clinic.db.conn.execute("UPDATE sessions SET started_at = 'the 3rd' WHERE id = ?",
+                           (clinic.session_id,))
+    with caplog.at_level("INFO", logger="imsmap.store.damage"), \
+            pytest.raises(DamagedFileError) as refused:
+        clinic.session_record(clinic.session_id)
+    said = french(refused.value.message)
+    assert (f"la ligne {clinic.session_id} de la table sessions ne peut pas être relue (une "
+            "valeur enregistrée n'est pas du type ou de la forme que cette version d'imsmap "
+            "lit)") in said, said
+    assert "ValueError" not in said and "the 3rd" not in said
+    assert "ValueError" in caplog.text and "the 3rd" not in caplog.text

@@ -5503,8 +5503,20 @@ N° de permis non consigné</translation>
 <context>
     <name>StoreDamage</name>
     <message>
+        <source>a stored value is not of the type or form this imsmap reads</source>
+        <translation>une valeur enregistrée n&apos;est pas du type ou de la forme que cette version d&apos;imsmap lit</translation>
+    </message>
+    <message>
+        <source>a row</source>
+        <translation>une ligne</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>la ligne %1</translation>
+    </message>
+    <message>
         <source>%1 of the %2 table cannot be read back (%3)</source>
-        <translation>%1 de la table %2 ne peut pas être relu (%3)</translation>
+        <translation>%1 de la table %2 ne peut pas être relue (%3)</translation>
     </message>
 </context>
 <context>
