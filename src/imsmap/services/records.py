@@ -385,8 +385,9 @@ class Records:
                       clean: FieldValues, version: int | None, change: Change) -> None:
         """Write the fields of `clean` whose value differs from the stored one (`old`'s), in
         one audit entry of each one's value before and after, under `change`'s record and
-        session, and announce `change`; nothing at all when none differs. The one way a
-        patient's, a session's and a site's fields are changed."""
+        session, and announce `change`; nothing at all when none differs. Shared by
+        update_patient, update_session and a draft's site edits, so that they cannot drift
+        apart."""
         values = {k: to_sql(val) for k, val in clean.items()}
         before = as_dict(old, tuple(values))
         diff = {k: [before[k], val] for k, val in values.items() if before[k] != val}
