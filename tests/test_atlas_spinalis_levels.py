@@ -10,8 +10,9 @@ import pytest
 from imsmap.atlas import AtlasError
 from imsmap.atlas.views import parse_view
 from imsmap.domain.segments import UNLEVELLED, segmental_summary
+from imsmap.ui.chart_words import describe_region
 from imsmap.ui.record.segment_panel import ROWS, SegmentPanel
-from test_ui_support import click_chart, make_window, qt_settings, window  # noqa: F401 - fixtures
+from test_ui_support import click_chart, make_window, qt_settings, viewport_point, window  # noqa: F401 - fixtures
 
 THORACIC = [f"T{k}" for k in range(1, 13)]
 # the tips of the thoracic spinous processes on the posterior view (tools/atlas/deep_posterior.py)
@@ -103,3 +104,28 @@ def test_a_spinalis_site_recorded_without_a_level_keeps_none(records, session, a
     assert records.repo.site(site.id).level is None
     rows = {r.root for r in segmental_summary([site], atlas.catalogue)}
     assert rows == {UNLEVELLED}
+
+
+def test_the_hover_text_over_spinalis_says_the_level_under_the_pointer(qtbot, window, records):
+    # as each box of the spinal chart says its own level ("Multifidus T6 ... T6 (segmental)"),
+    # not the whole muscle's "T1-T12 (mainly T6)"
+    window.chart.set_view("posterior")
+    window.chart.set_layer("paraspinal")
+    region = spinalis(records.atlas, "R")
+    viewport = window.chart.view.viewport()
+    item = window.chart.scene.regions[region.id]
+    for level in ("T6", "T9", "T2"):
+        qtbot.mouseMove(viewport, viewport_point(window, *beside_tip(region, level)))
+        qtbot.waitUntil(lambda: window.chart.scene.hovered_region is region)
+        said = window.hover_label.text()
+        assert said.startswith(f"Spinalis (thoracis) {level}, right · ")
+        assert said.endswith(f"{level} (segmental) · over the thorax: pneumothorax risk"), said
+        assert "T1–T12" not in said and item.toolTip() == said
+        assert said == describe_region(records.atlas, region, level)
+    # a region with one level or none says it whatever the pointer's height
+    longissimus = next(r for r in window.chart.scene.chart.regions()
+                       if r.muscle == "longissimus_thoracis" and r.side == "R")
+    qtbot.mouseMove(viewport, viewport_point(window, *longissimus.label))
+    qtbot.waitUntil(lambda: window.chart.scene.hovered_region is longissimus)
+    assert window.hover_label.text() == describe_region(records.atlas, longissimus)
+    assert "T1–T12 (mainly T6)" in window.hover_label.text()

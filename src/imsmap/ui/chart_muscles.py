@@ -119,9 +119,10 @@ class EmphasisItem(QGraphicsItem):
 class RegionItem(QGraphicsPathItem):
     """An invisible muscle region: its shape is the region's path, for hit testing and hover."""
 
-    def __init__(self, region: Region, path: QPainterPath, tooltip: str | Callable[[], str],
-                 host: RegionScene):
-        """`host`: the scene the region goes in (told of hover and of taps)."""
+    def __init__(self, region: Region, path: QPainterPath,
+                 tooltip: str | Callable[[str | None], str], host: RegionScene):
+        """`host`: the scene the region goes in (told of hover and of taps). `tooltip`: the
+        text, or how to make it for a level (None: the region's own, or none)."""
         super().__init__(path)
         self.region = region
         self.host = host
@@ -134,6 +135,10 @@ class RegionItem(QGraphicsPathItem):
         self._tooltip = tooltip
         if isinstance(tooltip, str):
             self.setToolTip(tooltip)
+        # A region drawn across several levels (level_rows) is described at the level under the
+        # pointer, as each box of the spinal chart is at its own: the texts made, by level.
+        self._level: str | None = None
+        self._texts: dict[str | None, str] = {}
         self.setZValue(Z_REGION)
         # It paints nothing: the view then skips it when it paints (no call into Python for
         # each of a chart's ~140 muscles at every frame); hit tests and hover still use shape().
@@ -148,16 +153,36 @@ class RegionItem(QGraphicsPathItem):
         pass  # the background paints the muscle; this item only listens
 
     def describe(self) -> str:
-        """The tooltip: muscle, side and innervation."""
-        if not isinstance(self._tooltip, str):
-            self._tooltip = self._tooltip()
-            self.setToolTip(self._tooltip)
-        return self._tooltip
+        """The tooltip: muscle, side and innervation (at the level under the pointer, for a
+        region with level rows)."""
+        if isinstance(self._tooltip, str):
+            return self._tooltip
+        text = self._texts.get(self._level)
+        if text is None:
+            text = self._texts[self._level] = self._tooltip(self._level)
+        if text != self.toolTip():
+            self.setToolTip(text)
+        return text
+
+    def _level_under(self, event: QGraphicsSceneHoverEvent) -> bool:
+        """Take the level under the pointer; True if it changed."""
+        if not self.region.level_rows:
+            return False
+        level = self.region.level_at(event.pos().y())
+        changed, self._level = level != self._level, level
+        return changed
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        self._level_under(event)
         self.describe()
         if self.scene() is not None:
             self.host.set_hover(self)
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
+        if self._level_under(event):
+            self.describe()
+            if self.scene() is not None:
+                self.host.set_hover(self)  # the status bar says the new level
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         if self.scene() is not None:

@@ -152,7 +152,8 @@ class ChartScene(QGraphicsScene):
             atlas = self._atlas
             for region in self.chart.regions():
                 item = RegionItem(region, self.chart.region_path(region.id),
-                                  lambda region=region: describe_region(atlas, region), self)
+                                  lambda level, region=region: describe_region(atlas, region, level),
+                                  self)
                 item.setCursor(self._cursor)
                 self.addItem(item)
                 self._regions[region.id] = item

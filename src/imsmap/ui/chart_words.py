@@ -28,26 +28,29 @@ def side_label(side: str | Side) -> str:
         else str(side)
 
 
-def describe_region(atlas: Atlas, region: Region) -> str:
-    """Muscle, side and innervation in one line, for the status bar and the tooltip."""
+def describe_region(atlas: Atlas, region: Region, level: str | None = None) -> str:
+    """Muscle, side and innervation in one line, for the status bar and the tooltip. `level`:
+    the level under the pointer in a region drawn across several (its `level_rows`: spinalis on
+    the paraspinal sheet), said as a spinal chart's box at that level says its own."""
     try:
         muscle = atlas.muscle(region.muscle)
     except (AtlasError, KeyError):
         return f"{region.muscle} ({side_label(region.side).lower()})"
-    name = muscle_text(muscle) + (f" {region.level}" if region.level else "")
+    level = region.level or level
+    name = muscle_text(muscle) + (f" {level}" if level else "")
     roots = "–".join([root_name(muscle.roots[0]), root_name(muscle.roots[-1])]) \
         if len(muscle.roots) > 1 else "".join(root_name(r) for r in muscle.roots)
     if len(muscle.roots) > 1 and muscle.dominant_root:
         roots = QCoreApplication.translate("ChartScene", "{roots} (mainly {root})").format(
             roots=roots, root=root_name(muscle.dominant_root))
-    segment = _level_root(region.level)
+    segment = _level_root(level)
     if segment:
         # A region at one level is that segment, as the Segments tab and the PDF count a site
         # there: "Multifidus L4" said the whole muscle's "C2–S4 (mainly L5)".
         roots = QCoreApplication.translate("ChartScene", "{root} (segmental)").format(
             root=root_name(segment))
     text = f"{name}, {side_label(region.side).lower()} · {nerve_text(muscle)} · {roots}"
-    warning = THORAX_WARNING.get(muscle.thorax_risk(region.level))
+    warning = THORAX_WARNING.get(muscle.thorax_risk(level))
     if warning:
         text += " · " + QCoreApplication.translate("ChartScene", warning)
     return text
