@@ -37,7 +37,8 @@ def old_records(tmp_path):
 
 
 def test_released_catalogues_ship_as_they_were():
-    assert archived_versions() == ("2026.11.1", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4")
+    assert archived_versions() == ("2026.11.1", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
+                                  "2026.12.5")
     old = archived_catalogue("2026.12.1")
     assert old.version == "2026.12.1" and old.get("multifidus").levels[-1] == "S1"
     assert "rotatores" not in old and "rotatores" in load_atlas().catalogue
@@ -54,7 +55,7 @@ def test_released_catalogues_ship_as_they_were():
 def test_records_made_on_atlas_2026_12_1_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.12.1" and recs.atlas.version == "2026.12.5"
+    assert session.atlas_version == "2026.12.1" and recs.atlas.version == "2026.12.6"
     assert session.is_signed
     sites = {s.seq: s for s in recs.repo.sites_for_session(1)}
     assert [(sites[n].muscle_id, sites[n].level) for n in sorted(sites)] == [
@@ -89,10 +90,10 @@ def test_the_pdf_of_an_old_signed_session_says_what_it_said(old_records, tmp_pat
     i = marked[0]
     j = next(k for k in range(i, len(now_lines)) if now_lines[k].rstrip().endswith("tapped."))
     note = " ".join(line.strip() for line in now_lines[i:j + 1])
-    assert "the body charts are drawn with atlas 2026.12.5" in note and j - i < 4
+    assert "the body charts are drawn with atlas 2026.12.6" in note and j - i < 4
     del now_lines[i:j + 1]
     assert read_on(now_lines) == read_on(then.rstrip("\n").splitlines())
-    assert "(atlas 2026.12.1)" in text and "(atlas 2026.12.5)" not in text
+    assert "(atlas 2026.12.1)" in text and "(atlas 2026.12.6)" not in text
 
 
 def test_a_signed_session_on_an_atlas_this_imsmap_lacks_is_marked(old_records):
@@ -102,7 +103,7 @@ def test_a_signed_session_on_an_atlas_this_imsmap_lacks_is_marked(old_records):
     used, notes = atlas_version_notes(old_records, record)
     assert used is old_records and len(notes) == 1
     assert notes[0].startswith("Recorded on atlas 2099.1.1, which this imsmap does not carry")
-    assert "follow atlas 2026.12.5" in notes[0]
+    assert "follow atlas 2026.12.6" in notes[0]
     # a draft, or a record of the current atlas, needs no note and no other catalogue
-    draft = replace(record, session=replace(record.session, atlas_version="2026.12.5"))
+    draft = replace(record, session=replace(record.session, atlas_version="2026.12.6"))
     assert atlas_version_notes(old_records, draft) == (old_records, [])

@@ -49,7 +49,7 @@ def test_the_2026_12_2_catalogue_ships_as_released():
 def test_records_made_on_atlas_2026_12_2_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.12.2" and recs.atlas.version == "2026.12.5"
+    assert session.atlas_version == "2026.12.2" and recs.atlas.version == "2026.12.6"
     assert session.is_signed
     sites = {s.seq: s for s in recs.repo.sites_for_session(1)}
     assert [(sites[n].muscle_id, sites[n].side, sites[n].level) for n in sorted(sites)] == [
@@ -93,7 +93,7 @@ def test_the_pdf_of_a_session_signed_on_2026_12_2_says_what_it_said(old_records,
     i = marked[0]
     j = next(k for k in range(i, len(now_lines)) if now_lines[k].rstrip().endswith("tapped."))
     note = " ".join(line.strip() for line in now_lines[i:j + 1])
-    assert "the body charts are drawn with atlas 2026.12.5" in note and j - i < 4
+    assert "the body charts are drawn with atlas 2026.12.6" in note and j - i < 4
     del now_lines[i:j + 1]
     assert read_on(now_lines) == read_on(then.rstrip("\n").splitlines())
 

@@ -125,7 +125,7 @@ def test_a_tap_on_teres_major_on_the_lateral_deep_sheet_records_teres_major(qtbo
 def test_records_made_on_atlas_2026_12_3_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.12.3" and recs.atlas.version == "2026.12.5"
+    assert session.atlas_version == "2026.12.3" and recs.atlas.version == "2026.12.6"
     assert session.is_signed
     sites = {s.seq: s for s in recs.repo.sites_for_session(1)}
     assert [(sites[n].view_id, sites[n].layer, sites[n].muscle_id, sites[n].side, sites[n].level)
@@ -168,7 +168,7 @@ def test_the_pdf_of_a_session_signed_on_2026_12_3_says_what_it_said(old_records,
     i = marked[0]
     j = next(k for k in range(i, len(now_lines)) if now_lines[k].rstrip().endswith("tapped."))
     note = " ".join(line.strip() for line in now_lines[i:j + 1])
-    assert "the body charts are drawn with atlas 2026.12.5" in note and j - i < 4
+    assert "the body charts are drawn with atlas 2026.12.6" in note and j - i < 4
     del now_lines[i:j + 1]
     assert read_on(now_lines) == read_on(then.rstrip("\n").splitlines())
 

@@ -65,7 +65,8 @@ def _pdf_text(path: Path) -> str:
 def test_2026_12_4_ships_as_released_and_the_audit_changed_only_its_four_facts():
     folder = bodycharts_folder()
     then = json.loads((folder / "archive" / "catalogue-2026.12.4.json").read_text(encoding="utf-8"))
-    now = json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))
+    # 2026.12.5 as released (archived since 2026.12.6, which changed only its version)
+    now = json.loads((folder / "archive" / "catalogue-2026.12.5.json").read_text(encoding="utf-8"))
     assert (then.pop("version"), now.pop("version")) == ("2026.12.4", "2026.12.5")
     assert then["renamed"] == now["renamed"] == {}
     assert [m["id"] for m in then["muscles"]] == [m["id"] for m in now["muscles"]]
@@ -163,7 +164,7 @@ def test_the_foot_s_lumbricals_and_flexor_digiti_minimi_brevis_lie_in_their_plan
 def test_records_made_on_atlas_2026_12_4_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.12.4" and recs.atlas.version == "2026.12.5"
+    assert session.atlas_version == "2026.12.4" and recs.atlas.version == "2026.12.6"
     assert session.is_signed and not session.pneumothorax_discussed
     sites = {s.seq: s for s in recs.repo.sites_for_session(1)}
     assert [(sites[n].muscle_id, sites[n].side.value) for n in sorted(sites)] == [
@@ -194,7 +195,7 @@ def test_the_pdf_of_a_session_signed_on_2026_12_4_says_what_it_said(old_records,
     i = marked[0]
     j = next(k for k in range(i, len(now_lines)) if now_lines[k].rstrip().endswith("tapped."))
     note = " ".join(line.strip() for line in now_lines[i:j + 1])
-    assert "the body charts are drawn with atlas 2026.12.5" in note and j - i < 4
+    assert "the body charts are drawn with atlas 2026.12.6" in note and j - i < 4
     del now_lines[i:j + 1]
     assert read_on(now_lines) == read_on(then.rstrip("\n").splitlines())
     assert "Pneumothorax risk" not in text and "Near the pleura" not in text
