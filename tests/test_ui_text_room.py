@@ -1,0 +1,81 @@
+"""Text shown whole where the clinician reads it, English and French, at the window's default
+size (1280 x 800) and on a small screen (1024 x 700): measured with the widgets' own font
+metrics against the room the layouts give them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from tests.test_ui_french import clinic_data, french  # noqa: F401 - fixtures
+from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+
+from imsmap.services.safety import thoracic_sites as over_the_lung
+from imsmap.services.safety import thorax_names, thorax_tier
+from imsmap.ui.wording import language
+
+SIZES = [(1280, 800), (1024, 700)]
+
+
+@pytest.fixture(params=["en", "fr_CA"])
+def any_window(request, make_window, clinic_data, qtbot, qapp):
+    """The window in English or French, on the clinic's second session (a draft)."""
+    from imsmap import i18n
+
+    if request.param == "fr_CA":
+        i18n.install(qapp, "fr_CA")
+    first, second = clinic_data
+    w = make_window()
+    w.patients.select_patient(second.patient_id)
+    w.patients.select_session(second.id)
+    qtbot.wait(10)
+    yield w
+    if request.param == "fr_CA":
+        i18n.install(qapp, "en")
+
+
+def lines_needed(label, text: str | None = None) -> int:
+    """The height (px) a label's words take wrapped at the width it is given."""
+    rect = label.contentsRect()
+    return label.fontMetrics().boundingRect(
+        QRect(0, 0, rect.width(), 100000),
+        int(Qt.TextFlag.TextWordWrap), label.text() if text is None else text).height()
+
+
+def thoracic_sites(records, w, count: int) -> None:
+    """Sites on `count` muscles of the back chart over the thorax or near the pleura."""
+    done: set[str] = set()
+    for r in w.atlas.view("posterior").regions:
+        if r.muscle in done or len(done) == count:
+            continue
+        site = records.add_site(w.session_id, "posterior", *r.label, muscle_id=r.muscle,
+                                layer=r.layer)
+        if thorax_tier(w.atlas, site) == "none":
+            records.remove_site(site.id)
+        else:
+            done.add(r.muscle)
+    assert len(done) == count
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1280x800", "1024x700"])
+def test_the_pneumothorax_prompt_shows_every_muscle_over_the_lung(any_window, records, qtbot,
+                                                                  size):
+    # The prompt was one line, its list cut with an ellipsis (whole only in the tooltip): a
+    # clinician must see every muscle over the lung without hovering.
+    w = any_window
+    thoracic_sites(records, w, 6)
+    w.resize(*size)
+    qtbot.waitUntil(lambda: w.details.thorax_banner.isVisible())
+    qtbot.wait(20)
+    label = w.details.thorax_text
+    record = records.session_record(w.session_id)
+    names = [n for part in thorax_names(w.atlas, over_the_lung(w.atlas, record), language())
+             for n in part]
+    assert len(names) >= 6
+    for name in names:
+        assert name in label.text(), name
+    assert label.contentsRect().width() >= 120, label.contentsRect()
+    assert lines_needed(label) <= label.contentsRect().height(), \
+        (lines_needed(label), label.contentsRect().height())
+    # and the box beside it says what it records, whole
+    check = w.details.thorax_check
+    assert check.width() >= check.sizeHint().width()
