@@ -33,6 +33,17 @@ def any_window(request, make_window, clinic_data, qtbot, qapp):
         i18n.install(qapp, "en")
 
 
+def resize(w, qtbot, size: tuple[int, int]) -> None:
+    """The window at `size`, as a screen that size would have it. In steps, as a hand
+    narrows it: narrowed under 1366 px its rows wrap (ui.wrapping_row), but the window's
+    least width follows a step later (one step from 1440 px to 1280 stops where the French
+    rows on one line want 1350 px)."""
+    for step in ((1365, size[1]), (size[0], size[1] - 1), size):
+        w.resize(*step)
+        qtbot.wait(10)
+    assert w.width() == size[0]
+
+
 def lines_needed(label, text: str | None = None) -> int:
     """The height (px) a label's words take wrapped at the width it is given."""
     rect = label.contentsRect()
@@ -63,7 +74,7 @@ def test_the_pneumothorax_prompt_shows_every_muscle_over_the_lung(any_window, re
     # clinician must see every muscle over the lung without hovering.
     w = any_window
     thoracic_sites(records, w, 6)
-    w.resize(*size)
+    resize(w, qtbot, size)
     qtbot.waitUntil(lambda: w.details.thorax_banner.isVisible())
     qtbot.wait(20)
     label = w.details.thorax_text
@@ -79,3 +90,28 @@ def test_the_pneumothorax_prompt_shows_every_muscle_over_the_lung(any_window, re
     # and the box beside it says what it records, whole
     check = w.details.thorax_check
     assert check.width() >= check.sizeHint().width()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1280x800", "1024x700"])
+def test_the_layer_buttons_name_their_layers_whole(any_window, qtbot, size):
+    # The spinal chart's layer buttons were cut at a fixed 180 px, in French at least
+    # (« Multifide et érecteurs du ra… ») even where the chart's column had the room: each now
+    # names its layer whole, on a line of its own where two do not fit.
+    w = any_window
+    resize(w, qtbot, size)
+    for view_id in ("spinal", "head_neck_posterior", "posterior"):
+        w.chart.set_view(view_id)
+        qtbot.wait(20)
+        view = w.atlas.view(view_id)
+        row = w.chart.layer_box.geometry()
+        for i, layer in enumerate(view.layers):
+            button = w.chart.layer_group.button(i)
+            name = w.atlas.layer_name(view_id, layer.id, language())
+            assert button.text() == name, (view_id, button.text(), name)
+            words = button.fontMetrics().horizontalAdvance(name)
+            assert button.width() >= words + 8, (view_id, name, button.width(), words)
+            # inside the chart's column
+            box = button.geometry()
+            assert row.left() <= box.left() and box.right() <= row.right(), (view_id, name)
+    assert w.width() <= size[0]
+
