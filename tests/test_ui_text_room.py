@@ -5,7 +5,7 @@ metrics against the room the layouts give them."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from tests.test_ui_french import clinic_data, french  # noqa: F401 - fixtures
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
@@ -115,3 +115,63 @@ def test_the_layer_buttons_name_their_layers_whole(any_window, qtbot, size):
             assert row.left() <= box.left() and box.right() <= row.right(), (view_id, name)
     assert w.width() <= size[0]
 
+
+def sides_shown(w) -> dict[str, str]:
+    """The patient's sides the chart shows whole and readable inside its view, by where:
+    {"left": words, "right": words}. Written over the view (a label), or drawn on the chart at
+    its top, where that band is in view and its words at least 9 px high."""
+    from PySide6.QtWidgets import QLabel
+
+    from imsmap.render.chart_lettering import CAPTIONS
+
+    view = w.chart.view
+    chart = w.chart.scene.chart
+    words = {chart.translate("ChartPainter", text) for text in CAPTIONS.values()}
+    area = view.viewport().geometry()
+    shown = {}
+    for label in view.findChildren(QLabel):
+        if label.isVisible() and label.text() in words and area.contains(label.geometry()) \
+                and label.width() >= label.fontMetrics().horizontalAdvance(label.text()):
+            where = "left" if label.geometry().center().x() < area.center().x() else "right"
+            shown[where] = label.text()
+    if getattr(w.chart.scene.background, "caption", True):  # the drawing's own, at its top
+        v = chart.view
+        size = max(chart.style.caption_size * (v.width / 1000.0 if v.kind != "body" else 1.0),
+                   12.0)
+        band = QRectF(0, 0, v.width, size * 2.2)  # its words' line (render.chart_lettering)
+        visible = view.mapToScene(view.viewport().rect()).boundingRect()
+        if visible.contains(band) and size * view.transform().m11() >= 9:
+            shown.update(left="drawn", right="drawn")
+    return shown
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1280x800", "1024x700"])
+def test_the_sides_stay_in_view_after_find_a_muscle_zooms(any_window, qtbot, size):
+    # "Find a muscle" zooms the chart on the muscle: the patient's sides, drawn at the chart's
+    # top, were scrolled off the view or cut at its edge (and fitted at 1024 px, 6 px high).
+    from imsmap.render.chart_lettering import CAPTIONS
+
+    w = any_window
+    resize(w, qtbot, size)
+    w.chart.set_view("posterior")
+    qtbot.wait(20)
+    assert set(sides_shown(w)) == {"left", "right"}, "fitted"
+    for muscle in ("rhomboid_major", "gastrocnemius_medial_head", "gluteus_medius", "deltoid_anterior",
+                   "tibialis_anterior"):
+        assert w.chart.show_muscle(muscle), muscle
+        qtbot.wait(20)
+        assert w.chart.view.zoom() > 1.0, muscle
+        shown = sides_shown(w)
+        assert set(shown) == {"left", "right"}, (muscle, shown)
+        chart = w.chart.scene.chart
+        if "drawn" not in shown.values():
+            # the patient's right on the viewer's left on a back view... as the chart has them
+            viewer_left = chart.view.viewer_left_is
+            other = "L" if viewer_left == "R" else "R"
+            assert shown["left"] == chart.translate("ChartPainter", CAPTIONS[viewer_left])
+            assert shown["right"] == chart.translate("ChartPainter", CAPTIONS[other])
+    # zoomed in all the way, and scrolled to the chart's foot
+    w.chart.view.zoom_by(100)
+    w.chart.view.verticalScrollBar().setValue(w.chart.view.verticalScrollBar().maximum())
+    qtbot.wait(20)
+    assert set(sides_shown(w)) == {"left", "right"}, "at the foot, zoomed in"

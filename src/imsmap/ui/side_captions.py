@@ -1,0 +1,96 @@
+"""The patient's sides over the chart on screen ("Patient's LEFT" / "Patient's RIGHT"), written by
+the view in the window's font at the chart's top corners, kept inside the view at every zoom.
+
+The drawing letters its sides itself (render.chart_lettering), at its top, at the drawing's
+scale: fitted in a 1024-pixel window they were 6 pixels high, and once "find a muscle" had
+zoomed the chart they were scrolled off it or cut at the view's edge, where the clinician most
+needs to know which side is which. On screen the view writes them instead (the reports still
+print the drawing's); a chart without sides (a hand, a foot) keeps its drawn title.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QGraphicsView, QLabel
+
+from imsmap.render.chart_lettering import CAPTIONS
+from imsmap.ui.chart_scene import ChartScene
+
+GAP_PX = 4  # between a caption and the view's (or the chart's) edge
+
+
+class SideCaption(QLabel):
+    """One side's words over the view: plain, bold, on a pale ground that keeps them readable
+    over the muscles; taps go through to the chart."""
+
+    def __init__(self, view: QGraphicsView):
+        # the view's child, over its viewport (a child of the viewport is scrolled with the
+        # zoomed chart)
+        super().__init__(view)
+        self.setObjectName("sideCaption")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.hide()
+
+
+class SideCaptions:
+    """The two captions of the chart in `view`: `left` over the view's left (the patient's
+    right on a front view), `right` over its right. `follow(scene)` as the view shows a scene;
+    `place()` as it is resized, zoomed or scrolled."""
+
+    def __init__(self, view: QGraphicsView):
+        self.view = view
+        self.left = SideCaption(view)
+        self.right = SideCaption(view)
+
+    def follow(self, scene: ChartScene | None) -> None:
+        """The words of `scene`'s chart, or none where it has no sides (its drawing's title
+        stays); the drawing's own side captions left out where the view writes them."""
+        sides = scene.chart.view.viewer_left_is if scene is not None else None
+        if scene is None or sides not in ("L", "R"):
+            if scene is not None:
+                scene.set_caption(True)
+            self.left.hide()
+            self.right.hide()
+            return
+        words = {side: scene.chart.translate("ChartPainter", text)
+                 for side, text in CAPTIONS.items()}
+        other = "L" if sides == "R" else "R"
+        colour = scene.chart.style.caption
+        for label, side in ((self.left, sides), (self.right, other)):
+            label.setText(words[side])
+            label.setStyleSheet(f"QLabel#sideCaption {{ background: rgba(255, 255, 255, 210);"
+                                f" color: {colour}; border-radius: 3px; padding: 1px 4px; }}")
+            label.adjustSize()
+            label.show()
+        scene.set_caption(False)
+        self.place()
+
+    def place(self) -> None:
+        """At the chart's top corners; at the view's where the chart is too narrow for both
+        (the spinal chart, fitted) or reaches past them (zoomed in): always inside the view,
+        whole, the patient's left on the chart's left side of the view and right on its right
+        (one under the other only where the view is narrower than both)."""
+        if self.left.isHidden():
+            return
+        view = self.view
+        area = view.viewport().geometry()
+        scene = view.scene()
+        chart = (view.mapFromScene(scene.sceneRect()).boundingRect().translated(area.topLeft())
+                 if scene is not None else area)
+        top = max(area.top(), chart.top()) + GAP_PX
+        both = self.left.width() + self.right.width() + 3 * GAP_PX
+        span = chart.intersected(area) if chart.width() >= both else area
+        left = span.left() + GAP_PX
+        right = span.right() + 1 - GAP_PX - self.right.width()
+        if right < left + self.left.width() + GAP_PX:  # narrower than both: one under the other
+            right, under = max(left, right), top + self.left.height() + GAP_PX
+        else:
+            under = top
+        self.left.move(QPoint(left, top))
+        self.right.move(QPoint(right, under))
+        self.left.raise_()
+        self.right.raise_()
