@@ -175,3 +175,23 @@ def test_the_sides_stay_in_view_after_find_a_muscle_zooms(any_window, qtbot, siz
     w.chart.view.verticalScrollBar().setValue(w.chart.view.verticalScrollBar().maximum())
     qtbot.wait(20)
     assert set(sides_shown(w)) == {"left", "right"}, "at the foot, zoomed in"
+
+
+def test_a_profile_keeps_its_title_in_view_zoomed_in(any_window, qtbot):
+    # A profile has no left and right to write: its title says the side ("Left lateral
+    # view"), and was scrolled off with the chart's top as well.
+    from PySide6.QtWidgets import QLabel
+
+    w = any_window
+    resize(w, qtbot, SIZES[1])
+    w.chart.set_view("lateral_left")
+    view = w.chart.view
+    view.zoom_by(6)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.wait(20)
+    title = w.atlas.view_name("lateral_left", language())
+    area = view.viewport().geometry()
+    shown = [label for label in view.findChildren(QLabel)
+             if label.isVisible() and label.text() == title and area.contains(label.geometry())
+             and label.width() >= label.fontMetrics().horizontalAdvance(title)]
+    assert len(shown) == 1, [(x.text(), x.isVisible()) for x in view.findChildren(QLabel)]

@@ -5,7 +5,8 @@ The drawing letters its sides itself (render.chart_lettering), at its top, at th
 scale: fitted in a 1024-pixel window they were 6 pixels high, and once "find a muscle" had
 zoomed the chart they were scrolled off it or cut at the view's edge, where the clinician most
 needs to know which side is which. On screen the view writes them instead (the reports still
-print the drawing's); a chart without sides (a hand, a foot) keeps its drawn title.
+print the drawing's); a chart without sides (a profile) has its title written so, which says
+the side as much ("Left lateral view").
 """
 
 from __future__ import annotations
@@ -47,23 +48,27 @@ class SideCaptions:
         self.right = SideCaption(view)
 
     def follow(self, scene: ChartScene | None) -> None:
-        """The words of `scene`'s chart, or none where it has no sides (its drawing's title
-        stays); the drawing's own side captions left out where the view writes them."""
-        sides = scene.chart.view.viewer_left_is if scene is not None else None
-        if scene is None or sides not in ("L", "R"):
-            if scene is not None:
-                scene.set_caption(True)
+        """The words of `scene`'s chart: its sides, or for a chart without sides (a profile)
+        its title ("Left lateral view"), which says the side as much; the drawing's own left
+        out while the view writes them."""
+        if scene is None:
             self.left.hide()
             self.right.hide()
             return
-        words = {side: scene.chart.translate("ChartPainter", text)
-                 for side, text in CAPTIONS.items()}
-        other = "L" if sides == "R" else "R"
-        colour = scene.chart.style.caption
-        for label, side in ((self.left, sides), (self.right, other)):
-            label.setText(words[side])
-            label.setStyleSheet(f"QLabel#sideCaption {{ background: rgba(255, 255, 255, 210);"
-                                f" color: {colour}; border-radius: 3px; padding: 1px 4px; }}")
+        chart = scene.chart
+        sides = chart.view.viewer_left_is
+        if sides in ("L", "R"):
+            other = "L" if sides == "R" else "R"
+            shown = [(self.left, chart.translate("ChartPainter", CAPTIONS[sides])),
+                     (self.right, chart.translate("ChartPainter", CAPTIONS[other]))]
+        else:
+            shown = [(self.left, chart.title_caption or chart.view.name)]
+            self.right.hide()
+        style = (f"QLabel#sideCaption {{ background: rgba(255, 255, 255, 210);"
+                 f" color: {chart.style.caption}; border-radius: 3px; padding: 1px 4px; }}")
+        for label, words in shown:
+            label.setText(words)
+            label.setStyleSheet(style)
             label.adjustSize()
             label.show()
         scene.set_caption(False)
@@ -82,6 +87,12 @@ class SideCaptions:
         chart = (view.mapFromScene(scene.sceneRect()).boundingRect().translated(area.topLeft())
                  if scene is not None else area)
         top = max(area.top(), chart.top()) + GAP_PX
+        if self.right.isHidden():  # a title, over the middle of the chart's part in view
+            span = chart.intersected(area)
+            x = span.center().x() - self.left.width() // 2
+            self.left.move(QPoint(max(area.left() + GAP_PX, x), top))
+            self.left.raise_()
+            return
         both = self.left.width() + self.right.width() + 3 * GAP_PX
         span = chart.intersected(area) if chart.width() >= both else area
         left = span.left() + GAP_PX
