@@ -3,8 +3,8 @@
 A printed record's narrow column (the site table's Notes, 23 mm in French) gets words wider
 than itself: « Électrostimulation » printed as « Électrostimulatio / n », broken after its last
 letter that fit, with no hyphen to say the word goes on. Such a word is broken between its
-syllables instead, and Qt prints the hyphen (a soft hyphen, U+00AD, where the line ends;
-nowhere else, and the PDF's text keeps the word whole: ``report.textflow``).
+syllables instead, and Qt prints the hyphen (a soft hyphen, U+00AD: seen where the line ends,
+nowhere else; ``report.textflow``, for the prose cells of a table only, never a name).
 
 The syllables come from the spelling, by the rules French and English typography share for
 words of Latin and Greek stock (« élec-tros-ti-mu-la-tion », "in-fra-spi-na-tus"): a break
