@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWizard
 
-from test_first_run import page_error, press, type_into
+from test_first_run import answer, page_error, press, type_into
+from test_ui_french import french  # noqa: F401 - a fixture
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 Button = QWizard.WizardButton
@@ -39,3 +40,15 @@ def test_a_refusal_goes_when_the_answer_is_typed(qtbot, records, make_window):
             page.error.show_message("refused")
             edit.textEdited.emit("x")
             assert page.error.text() == "", (page, edit.accessibleName())
+
+
+def test_the_french_summary_says_the_backups_are_lost_with_the_records(qtbot, records,
+                                                                      make_window, french):
+    """« Sauvegardes : … (sur le même disque que les dossiers : perdu avec eux …) »: the
+    backups (les sauvegardes) are lost, « perdues ». The walk's first run in French."""
+    w = make_window()
+    wizard = w.offer_setup()
+    answer(qtbot, wizard, name="Physio Riverside", practitioner="Julie Tremblay, pht",
+           registration="PHT-1234", pin="2468")  # the default folder: the records' disk
+    [backups] = [line for line in wizard.summary_lines() if line.startswith("Sauvegardes")]
+    assert "perdues avec eux en cas de panne" in backups, backups
