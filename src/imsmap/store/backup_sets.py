@@ -55,6 +55,7 @@ from imsmap.store.backup import (
     BACKUP_NAME,
     Cancelled,
     backup_dir,
+    copy_database,
     fsync_dir,
     make_private,
     parse_backup_name,
@@ -67,6 +68,7 @@ from imsmap.store.db import BUSY_TIMEOUT_MS, Database, StoreError, user_error
 from imsmap.store.leftovers import alive
 from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.repository import Repository
+from imsmap.store.sqlite_reasons import reason as sqlite_reason
 
 log = logging.getLogger(__name__)
 
@@ -316,19 +318,14 @@ def make_full(db: Database, *, now: datetime | None = None,
             conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
             marks = journal.marks(conn)
             schema = conn.execute("PRAGMA user_version").fetchone()[0]
-            dst = sqlite3.connect(str(copy), isolation_level=None)
-            try:
-                with _PacedCopy(copy, cancel) as paced:
-                    conn.backup(dst, pages=STEP_PAGES, progress=paced.step)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+            with _PacedCopy(copy, cancel) as paced:
+                copy_database(conn, copy, pages=STEP_PAGES, progress=paced.step)
         except sqlite3.DatabaseError as exc:
             if user_error(exc, db.path) is None:
                 raise  # the code's own error: a bug, not the user's
             raise StoreError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
                 "StoreBackupSets", "The backup of %1 could not be made (%2)."),
-                db.path.name, ' '.join(str(exc).split())[:100])) from None
+                db.path.name, sqlite_reason(exc))) from None
         finally:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -444,6 +444,7 @@ class ChooserFlow:
                 self._say_placed_inside(site)
             return
         updated = editor.edit(site_id, {"muscle_id": region.muscle, "side": region.side,
-                                        "layer": region.layer, "level": region.level}, "muscle")
+                                        "layer": region.layer, "level": region.level_at(y)},
+                              "muscle")
         if updated is not None and editor.say is not None:
             editor.say(describe_site(self.atlas, updated, self.panel.grasp_labels))

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Patient
+from imsmap.domain.os_reasons import reason
 from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.window_settings import EXPORT_FOLDER
+from imsmap.ui.wording import said
 
 
 def _call_with_parent(fn, *args, parent: QWidget):
@@ -124,7 +126,7 @@ class ReportActions:
         except OSError as exc:
             ui_errors.show_user_error(self.parent, QCoreApplication.translate(
                 "ReportActions", "{action} failed: {reason}.").format(
-                    action=title, reason=exc.strerror or exc), title)
+                    action=title, reason=said(reason(exc))), title)
             return False
         return True
 
@@ -166,7 +168,7 @@ def _in_export_folder(default: Path) -> Path:
 def _not_written(path: str, exc: OSError) -> str:
     return QCoreApplication.translate(
         "ReportActions", "The PDF could not be written to {path}: {reason}.").format(
-            path=path, reason=exc.strerror or exc)
+            path=path, reason=said(reason(exc)))
 
 
 def _saved(path: str) -> str:
