@@ -660,6 +660,14 @@ schéma du serveur de la clinique %4</translation>
         <translation>%1 n&apos;est pas %2 (un nombre positif).</translation>
     </message>
     <message>
+        <source>Give either --patient ID or --chart NUMBER, not both.</source>
+        <translation>Indiquez soit --patient NUMÉRO, soit --chart NUMÉRO_DOSSIER, mais pas les deux.</translation>
+    </message>
+    <message>
+        <source>No patient has the chart number %1.</source>
+        <translation>Aucun patient n&apos;a le numéro de dossier %1.</translation>
+    </message>
+    <message>
         <source>%1 %2 is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20.</source>
         <translation>%1 %2 n&apos;est pas une date; écrivez-la AAAA-MM-JJ, p. ex. 2026-11-20.</translation>
     </message>
@@ -710,6 +718,10 @@ schéma du serveur de la clinique %4</translation>
     <message>
         <source>with --fhir: this patient&apos;s sessions</source>
         <translation>avec --fhir&#xa0;: les séances de ce patient</translation>
+    </message>
+    <message>
+        <source>with --fhir: the sessions of the patient with this chart number (in place of --patient)</source>
+        <translation>avec --fhir&#xa0;: les séances du patient qui a ce numéro de dossier (au lieu de --patient)</translation>
     </message>
     <message>
         <source>with --fhir and --to: sessions started on or after DATE (YYYY-MM-DD)</source>
@@ -2590,6 +2602,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>CHEMIN</translation>
     </message>
     <message>
+        <source>NUMBER</source>
+        <translation>NUMÉRO_DOSSIER</translation>
+    </message>
+    <message>
         <source>ID</source>
         <translation>NUMÉRO</translation>
     </message>
@@ -2725,6 +2741,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>the patient&apos;s id (with --progress)</source>
         <translation>le numéro du patient (avec --progress)</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s chart number, in place of --patient (with --progress)</source>
+        <translation>le numéro de dossier du patient, au lieu de --patient (avec --progress)</translation>
     </message>
     <message>
         <source>the progress report of --patient over their sessions</source>
