@@ -144,6 +144,8 @@ def run_restore(args: argparse.Namespace) -> int:
     backup = Path(args.file).expanduser()
     if backup.is_dir():  # the backup folder, as a clinic finds it on the USB drive
         backup = _newest_in(backup, db_path)
+    else:
+        _say_owner(backup, db_path)
     _say_journal_missing(backup)
     asked: list[bool] = []
 
@@ -234,19 +236,64 @@ def _say_held(result) -> None:
 def _newest_in(folder: Path, db_path: Path) -> Path:
     """The newest backup in `folder` that passes the checks (services.restore_points, as the
     window's Restore from a backup finds it), said before the restore checks it again; the
-    newer ones that could not be used, each with why."""
-    from imsmap.services.restore_points import newest
+    newer ones that could not be used, each with why. Over records with an identity, the newest
+    of their own; newer ones of another database are named, with how to restore one; none of
+    their own, nothing is restored (NotOwn), and the others are named the same way."""
+    from imsmap.services.restore_points import NotOwn, newest
 
-    point = newest(folder, db_path)
+    try:
+        point = newest(folder, db_path)
+    except NotOwn as exc:
+        _say_others(exc.others, db_path)
+        raise
     for path, why in point.passed_over:
         print(fill(translate("BackupCommand", "Passed over %1: %2"), [path.name, why]))
     when = point.taken_at or point.made_at
-    print(fill(translate("BackupCommand", "The newest backup in %1 that passes the checks: "
-                         "%2, its records as of %3."),
-               [folder, point.path.name, f"{local_time(when):%Y-%m-%d %H:%M}" if when else "?"]))
+    as_of = f"{local_time(when):%Y-%m-%d %H:%M}" if when else "?"
+    if point.mine:
+        print(fill(translate("BackupCommand", "The newest backup of %1 in %2 that passes the "
+                             "checks: %3, its records as of %4."),
+                   [db_path, folder, point.path.name, as_of]))
+    else:
+        print(fill(translate("BackupCommand", "The newest backup in %1 that passes the checks: "
+                             "%2, its records as of %3."), [folder, point.path.name, as_of]))
     if point.clinic:  # a folder may hold another clinic's backups too
         print(fill(translate("BackupCommand", "It holds the records of %1."), [point.clinic]))
+    if point.made_from:
+        print(fill(translate("BackupCommand", "It was backed up from %1."), [point.made_from]))
+    _say_others(point.others_newer, db_path, newer=True)
     return point.path
+
+
+def _say_others(others, db_path: Path, *, newer: bool = False) -> None:
+    """The backups of another database in the folder (each: its file, when, the database file
+    it was made from), and how to restore one of them explicitly."""
+    if not others:
+        return
+    head = (translate("BackupCommand", "Newer backups in the folder, of another database, were "
+                      "not chosen:") if newer else
+            translate("BackupCommand", "Backups of another database in the folder:"))
+    print(head)
+    for other in others:
+        print("  " + fill(translate("BackupCommand", "%1, its records as of %2, backed up from "
+                                    "%3"),
+                          [other.path.name, f"{local_time(other.taken_at):%Y-%m-%d %H:%M}",
+                           other.made_from or "?"]))
+    print(fill(translate("BackupCommand", "To restore one of them in place of %1, name its "
+                         "file: imsmap restore --db %1 --force %2"),
+               [db_path, others[0].path]))
+
+
+def _say_owner(backup: Path, db_path: Path) -> None:
+    """A backup file named to the command: restored as asked, and said to be another
+    database's when it is one (the file it was backed up from)."""
+    from imsmap.services.restore_points import Whose, owner, records_identity
+
+    choice = owner(backup)
+    if choice.whose(records_identity(db_path)) is Whose.OTHER:
+        print(fill(translate("BackupCommand", "%1 is a backup of another database than %2, "
+                             "backed up from %3."),
+                   [backup.name, db_path, choice.made_from or "?"]))
 
 
 def _at_a_terminal() -> bool:
