@@ -7,7 +7,10 @@ are no records (a new computer), the newest is chosen as before, and whose it is
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -64,10 +67,6 @@ def two_clinics(tmp_path: Path, *, ours_too: bool = True):
 def test_the_command_restores_its_own_databases_newest_and_names_the_newer_other(
         tmp_path, capsys):
     ours, theirs, folder, their_full = two_clinics(tmp_path)
-    point = restore_points.newest(folder, ours)
-    assert point.whose is restore_points.Whose.OWN and point.clinic == "Harbour Physio"
-    assert [o.path for o in point.others_newer] == [their_full]
-
     assert main(["restore", "--db", str(ours), "--force", str(folder)]) == 0
     out = capsys.readouterr().out
     assert f"The newest backup of {ours} in {folder} that passes the checks: " in out
@@ -81,6 +80,9 @@ def test_the_command_restores_its_own_databases_newest_and_names_the_newer_other
     assert _charts(ours) == ["A-1", "A-2"]  # its own records, as of its backup
     (aside,) = ours.parent.glob("clinic.replaced-*.sqlite3")
     assert "A-9" in _charts(aside)
+    point = restore_points.newest(folder, ours)  # the restored records: still their own
+    assert point.whose is restore_points.Whose.OWN and point.clinic == "Harbour Physio"
+    assert [o.path for o in point.others_newer] == [their_full]
 
 
 def test_a_folder_of_another_databases_backups_only_restores_nothing(tmp_path, capsys):
@@ -133,3 +135,21 @@ def test_records_without_identity_or_none_at_all_take_the_newest(tmp_path, empty
         recs.db.close()
     point = restore_points.newest(folder, target)
     assert point.path == their_full and point.mine is None and not point.others_newer
+
+
+def test_the_command_says_it_in_french(tmp_path):
+    """The command in a child process under LC_ALL=fr_CA: the refusal and the way to choose
+    another database's backup explicitly, in the clinic's French."""
+    ours, theirs, folder, their_full = two_clinics(tmp_path, ours_too=False)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LC_ALL": "fr_CA.UTF-8"}
+    done = subprocess.run([sys.executable, "-m", "imsmap", "restore", "--db", str(ours),
+                           "--force", str(folder)], capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert done.returncode == 2, done.stderr
+    assert (f"Aucune des sauvegardes de {folder} n'est celle des dossiers de {ours}\u00a0: "
+            "elles sont d'une autre base de données") in done.stderr
+    assert f"faite à partir de {theirs.resolve()})" in done.stderr
+    assert "Sauvegardes d'une autre base de données dans le dossier\u00a0:" in done.stdout
+    assert (f"Pour restaurer l'une d'elles à la place de {ours}, nommez son fichier\u00a0: "
+            f"imsmap restore --db {ours} --force {their_full}") in done.stdout
+    assert "A-9" in _charts(ours)

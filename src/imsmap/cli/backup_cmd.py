@@ -7,7 +7,10 @@
                                            set the automatic backups' policy (store.backup_sets)
     imsmap restore --db PATH FILE|FOLDER [--force]
                                            check FILE, then put it in place of the database; an
-                                           existing database needs --force and is kept aside
+                                           existing database needs --force and is kept aside;
+                                           FOLDER: its newest backup that passes the checks, of
+                                           the database's own when it has records that backed
+                                           up (services.restore_points)
     imsmap backup --dsn DSN --out FILE     the clinic server's database in pg_dump's custom
                                            format, checked by a restore into a scratch database
                                            (store/postgres/dump.py)
@@ -65,7 +68,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_dsn_argument(parser)
     parser.add_argument("file", metavar=translate("Metavar", "FILE"),
                         help=translate("Cli", "the backup file to restore, or the folder of "
-                                       "backups (its newest that passes the checks)"))
+                                       "backups (its newest that passes the checks; over "
+                                       "records that have backed up, the newest of their own)"))
     parser.add_argument("--force", action="store_true",
                         help=translate("Cli", "replace an existing database (it is kept aside, never deleted)"))
     parser.set_defaults(func=run_restore)

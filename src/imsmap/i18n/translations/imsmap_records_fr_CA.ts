@@ -636,8 +636,8 @@ schéma du serveur de la clinique %4</translation>
         <translation>Vérifier une sauvegarde (intégrité, une base de données imsmap, un schéma que cet imsmap lit), puis la mettre à la place de la base de données en une seule étape. La base de données qu&apos;elle remplace est gardée à côté sous un nouveau nom. Avec --dsn&#xa0;: la sauvegarde d&apos;un serveur de clinique (imsmap backup --dsn) restaurée dans une base de données temporaire sur le serveur et vérifiée là, puis renommée comme la base de données; celle qu&apos;elle remplace est gardée sur le serveur sous un nouveau nom.</translation>
     </message>
     <message>
-        <source>the backup file to restore, or the folder of backups (its newest that passes the checks)</source>
-        <translation>le fichier de sauvegarde à restaurer, ou le dossier des sauvegardes (sa plus récente qui passe les vérifications)</translation>
+        <source>the backup file to restore, or the folder of backups (its newest that passes the checks; over records that have backed up, the newest of their own)</source>
+        <translation>le fichier de sauvegarde à restaurer, ou le dossier des sauvegardes (sa plus récente qui passe les vérifications; pour des dossiers déjà sauvegardés, la plus récente des leurs)</translation>
     </message>
     <message>
         <source>replace an existing database (it is kept aside, never deleted)</source>
