@@ -153,3 +153,19 @@ def test_the_command_says_it_in_french(tmp_path):
     assert (f"Pour restaurer l'une d'elles à la place de {ours}, nommez son fichier\u00a0: "
             f"imsmap restore --db {ours} --force {their_full}") in done.stdout
     assert "A-9" in _charts(ours)
+
+
+def test_another_databases_full_backup_without_its_journal_is_told_once_expanded(tmp_path,
+                                                                                  capsys):
+    """Whose a full backup is whose journal is not beside it is known only once it is
+    expanded (its own setting): then it is not chosen for the records, only named."""
+    ours, _theirs, folder, their_full = two_clinics(tmp_path)
+    sets.journal_of(their_full).unlink()
+    (listed, *_rest) = restore_points.listing(folder)
+    assert listed.path == their_full and listed.identity == ""  # as of its name: 09:00
+    point = restore_points.newest(folder, ours)
+    assert point.whose is restore_points.Whose.OWN and point.path != their_full
+    assert [o.path for o in point.others_newer] == [their_full]
+    assert main(["restore", "--db", str(ours), "--force", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert f"\n  {their_full.name}, its records as of 2026-11-20 09:00\n" in out

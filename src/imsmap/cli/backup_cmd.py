@@ -279,10 +279,12 @@ def _say_others(others, db_path: Path, *, newer: bool = False) -> None:
             translate("BackupCommand", "Backups of another database in the folder:"))
     print(head)
     for other in others:
-        print("  " + fill(translate("BackupCommand", "%1, its records as of %2, backed up from "
-                                    "%3"),
-                          [other.path.name, f"{local_time(other.taken_at):%Y-%m-%d %H:%M}",
-                           other.made_from or "?"]))
+        as_of = f"{local_time(other.taken_at):%Y-%m-%d %H:%M}"
+        print("  " + (fill(translate("BackupCommand", "%1, its records as of %2, backed up "
+                                     "from %3"), [other.path.name, as_of, other.made_from])
+                      if other.made_from else
+                      fill(translate("BackupCommand", "%1, its records as of %2"),
+                           [other.path.name, as_of])))
     print(fill(translate("BackupCommand", "To restore one of them in place of %1, name its "
                          "file: imsmap restore --db %1 --force %2"),
                [db_path, others[0].path]))
@@ -294,10 +296,14 @@ def _say_owner(backup: Path, db_path: Path) -> None:
     from imsmap.services.restore_points import Whose, owner, records_identity
 
     choice = owner(backup)
-    if choice.whose(records_identity(db_path)) is Whose.OTHER:
+    if choice.whose(records_identity(db_path)) is not Whose.OTHER:
+        return
+    if choice.made_from:
         print(fill(translate("BackupCommand", "%1 is a backup of another database than %2, "
-                             "backed up from %3."),
-                   [backup.name, db_path, choice.made_from or "?"]))
+                             "backed up from %3."), [backup.name, db_path, choice.made_from]))
+    else:
+        print(fill(translate("BackupCommand", "%1 is a backup of another database than %2."),
+                   [backup.name, db_path]))
 
 
 def _at_a_terminal() -> bool:

@@ -185,12 +185,20 @@ def newest(folder: str | Path, current: str | Path | None = None) -> RestorePoin
     others.sort(key=lambda c: (c.taken_at, c.path.name), reverse=True)
     if first_refusal is None:  # only other databases' backups
         other = others[0]
-        raise NotOwn(sentence("RestorePoints", QT_TRANSLATE_NOOP(
-            "RestorePoints", "None of the backups in %1 is of the records in %2: they are of "
-            "another database (the newest, %3, holds its records as of %4, backed up from %5). "
-            "None is chosen for you: choose one explicitly to restore it in place of these "
-            "records."), folder, current, other.path.name, _minute(other.taken_at),
-            other.made_from or "?"), found, tuple(others))
+        if other.made_from:
+            said = sentence("RestorePoints", QT_TRANSLATE_NOOP(
+                "RestorePoints", "None of the backups in %1 is of the records in %2: they are "
+                "of another database (the newest, %3, holds its records as of %4, backed up "
+                "from %5). None is chosen for you: choose one explicitly to restore it in place "
+                "of these records."), folder, current, other.path.name,
+                _minute(other.taken_at), other.made_from)
+        else:  # a plain copy, a full backup without its journal: its file is not known
+            said = sentence("RestorePoints", QT_TRANSLATE_NOOP(
+                "RestorePoints", "None of the backups in %1 is of the records in %2: they are "
+                "of another database (the newest, %3, holds its records as of %4). None is "
+                "chosen for you: choose one explicitly to restore it in place of these "
+                "records."), folder, current, other.path.name, _minute(other.taken_at))
+        raise NotOwn(said, found, tuple(others))
     if others:
         raise NotOwn(sentence("RestorePoints", QT_TRANSLATE_NOOP(
             "RestorePoints", "None of the backups of the records in %1 can be used (the newest: "

@@ -121,10 +121,13 @@ class RestoreWords(QObject):
         """Whose backup it is (the database file it was backed up from), and the newer backups
         of another database that were not chosen."""
         lines = []
-        if point.whose is Whose.OTHER:
+        if point.whose is Whose.OTHER and point.made_from:
             lines.append(self.tr(
                 "It is a backup of another database, not of the records open now: it was "
-                "backed up from {path}.").format(path=point.made_from or "?"))
+                "backed up from {path}.").format(path=point.made_from))
+        elif point.whose is Whose.OTHER:
+            lines.append(self.tr(
+                "It is a backup of another database, not of the records open now."))
         elif point.made_from:
             lines.append(self.tr("It was backed up from {path}.").format(path=point.made_from))
         if point.others_newer:
@@ -133,7 +136,9 @@ class RestoreWords(QObject):
                 "To restore one instead, choose it in the list of backups.", "",
                 len(point.others_newer)).format(list="; ".join(
                     self.tr("{name}, as of {when}, backed up from {path}").format(
-                        name=o.path.name, when=when_text(o.taken_at), path=o.made_from or "?")
+                        name=o.path.name, when=when_text(o.taken_at), path=o.made_from)
+                    if o.made_from else self.tr("{name}, as of {when}").format(
+                        name=o.path.name, when=when_text(o.taken_at))
                     for o in point.others_newer)))
         return lines
 
@@ -142,9 +147,11 @@ class RestoreWords(QObject):
         whose = choice.whose(mine)
         if whose is Whose.OWN:
             owner = self.tr("the records open now")
-        elif whose is Whose.OTHER:
+        elif whose is Whose.OTHER and choice.made_from:
             owner = self.tr("another database, backed up from {path}").format(
-                path=choice.made_from or "?")
+                path=choice.made_from)
+        elif whose is Whose.OTHER:
+            owner = self.tr("another database")
         elif choice.made_from:
             owner = self.tr("backed up from {path}").format(path=choice.made_from)
         else:

@@ -241,12 +241,20 @@
         <translation>%1, ses dossiers en date du %2, faite à partir de %3</translation>
     </message>
     <message>
+        <source>%1, its records as of %2</source>
+        <translation>%1, ses dossiers en date du %2</translation>
+    </message>
+    <message>
         <source>To restore one of them in place of %1, name its file: imsmap restore --db %1 --force %2</source>
         <translation>Pour restaurer l&apos;une d&apos;elles à la place de %1, nommez son fichier&#xa0;: imsmap restore --db %1 --force %2</translation>
     </message>
     <message>
         <source>%1 is a backup of another database than %2, backed up from %3.</source>
         <translation>%1 est une sauvegarde d&apos;une autre base de données que %2, faite à partir de %3.</translation>
+    </message>
+    <message>
+        <source>%1 is a backup of another database than %2.</source>
+        <translation>%1 est une sauvegarde d&apos;une autre base de données que %2.</translation>
     </message>
     <message>
         <source>The backup lacks these records of %1: restoring it takes them out of the database (they stay only in the file it keeps aside):</source>
@@ -3951,6 +3959,10 @@ N° de permis %2</translation>
     <message>
         <source>None of the backups in %1 is of the records in %2: they are of another database (the newest, %3, holds its records as of %4, backed up from %5). None is chosen for you: choose one explicitly to restore it in place of these records.</source>
         <translation>Aucune des sauvegardes de %1 n&apos;est celle des dossiers de %2&#xa0;: elles sont d&apos;une autre base de données (la plus récente, %3, contient ses dossiers en date du %4, faite à partir de %5). Aucune n&apos;est choisie pour vous&#xa0;: choisissez-en une explicitement pour la restaurer à la place de ces dossiers.</translation>
+    </message>
+    <message>
+        <source>None of the backups in %1 is of the records in %2: they are of another database (the newest, %3, holds its records as of %4). None is chosen for you: choose one explicitly to restore it in place of these records.</source>
+        <translation>Aucune des sauvegardes de %1 n&apos;est celle des dossiers de %2&#xa0;: elles sont d&apos;une autre base de données (la plus récente, %3, contient ses dossiers en date du %4). Aucune n&apos;est choisie pour vous&#xa0;: choisissez-en une explicitement pour la restaurer à la place de ces dossiers.</translation>
     </message>
     <message>
         <source>None of the backups of the records in %1 can be used (the newest: %2); the others in %3 are of another database: choose one explicitly to restore it in place of these records.</source>

@@ -3582,6 +3582,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>C&apos;est une sauvegarde d&apos;une autre base de données, non des dossiers ouverts&#xa0;: elle a été faite à partir de {path}.</translation>
     </message>
     <message>
+        <source>It is a backup of another database, not of the records open now.</source>
+        <translation>C&apos;est une sauvegarde d&apos;une autre base de données, non des dossiers ouverts.</translation>
+    </message>
+    <message>
         <source>It was backed up from {path}.</source>
         <translation>Elle a été faite à partir de {path}.</translation>
     </message>
@@ -3597,12 +3601,20 @@ Problème&#xa0;: {problem}</translation>
         <translation>{name}, en date du {when}, faite à partir de {path}</translation>
     </message>
     <message>
+        <source>{name}, as of {when}</source>
+        <translation>{name}, en date du {when}</translation>
+    </message>
+    <message>
         <source>the records open now</source>
         <translation>les dossiers ouverts</translation>
     </message>
     <message>
         <source>another database, backed up from {path}</source>
         <translation>une autre base de données (sauvegarde de {path})</translation>
+    </message>
+    <message>
+        <source>another database</source>
+        <translation>une autre base de données</translation>
     </message>
     <message>
         <source>backed up from {path}</source>
