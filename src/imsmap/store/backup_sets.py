@@ -248,7 +248,7 @@ def identity_in(path: Path, *, with_records: bool = False) -> str | None:
                 return None
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):  # damaged, or text that is not UTF-8
         return None
     return str(row[0]) if row and row[0] else None
 
