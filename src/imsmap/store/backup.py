@@ -258,22 +258,16 @@ def copy_to(conn: sqlite3.Connection, source: Path, target: str | os.PathLike[st
     try:
         make_private(tmp)
         try:
-            dst = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                if progress is None and interrupt is None:
-                    conn.backup(dst)
-                else:
-                    def step(_status: int, remaining: int, total: int) -> None:
-                        if interrupt is not None and interrupt.is_set():
-                            raise Cancelled()
-                        if progress is not None:
-                            progress((total - remaining) / max(1, total))
+            if progress is None and interrupt is None:
+                copy_database(conn, tmp)
+            else:
+                def step(_status: int, remaining: int, total: int) -> None:
+                    if interrupt is not None and interrupt.is_set():
+                        raise Cancelled()
+                    if progress is not None:
+                        progress((total - remaining) / max(1, total))
 
-                    conn.backup(dst, pages=PAGES_PER_STEP, progress=step)
-                # One self-contained file: no -wal or -shm beside a backup.
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+                copy_database(conn, tmp, pages=PAGES_PER_STEP, progress=step)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             refuse(exc, target)
         fsync_file(tmp)
@@ -433,6 +427,20 @@ def naming(exc: StoreError, copy: Path, backup: Path) -> StoreError:
 
 
 # -- files --------------------------------------------------------------------------------
+def copy_database(conn: sqlite3.Connection, path: Path, *, pages: int = -1,
+                  progress: Callable[[int, int, int], object] | None = None) -> None:
+    """Copy the database `conn` has open into the file `path` with SQLite's online backup
+    (`pages` a step, `progress` called after each), as one self-contained file: out of WAL, no
+    -wal or -shm beside it. The one way a backup, a full backup of a set, a restore's copy and
+    the database set aside before a restore are written; the caller words the errors."""
+    dst = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.backup(dst, pages=pages, progress=progress)
+        dst.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dst.close()
+
+
 def sidecar(path: Path, suffix: str) -> Path:
     """The file SQLite keeps beside `path` (``-journal``, ``-wal``, ``-shm``)."""
     return path.with_name(path.name + suffix)

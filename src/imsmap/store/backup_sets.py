@@ -55,6 +55,7 @@ from imsmap.store.backup import (
     BACKUP_NAME,
     Cancelled,
     backup_dir,
+    copy_database,
     fsync_dir,
     make_private,
     parse_backup_name,
@@ -350,13 +351,8 @@ def make_full(db: Database, *, now: datetime | None = None,
             conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
             marks = journal.marks(conn)
             schema = conn.execute("PRAGMA user_version").fetchone()[0]
-            dst = sqlite3.connect(str(copy), isolation_level=None)
-            try:
-                with _PacedCopy(copy, cancel) as paced:
-                    conn.backup(dst, pages=STEP_PAGES, progress=paced.step)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+            with _PacedCopy(copy, cancel) as paced:
+                copy_database(conn, copy, pages=STEP_PAGES, progress=paced.step)
         except sqlite3.DatabaseError as exc:
             if user_error(exc, db.path) is None:
                 raise  # the code's own error: a bug, not the user's
