@@ -178,8 +178,8 @@ class RestoreDialog(QDialog):
                 stop_label=self.tr("Stop checking"))
         except NotOwn as exc:  # none of the open records' own: the clinic chooses, or not
             self._list(exc.choices)
-            self._refuse(said(exc) + (" " + self.tr("Choose one in the list of backups to see "
-                                                    "what it holds.") if exc.others else ""))
+            self._refuse(self.tr("{refusal} Choose one in the list of backups to see what it "
+                                 "holds.").format(refusal=said(exc)) if exc.others else exc)
             return
         except UserFacingError as exc:
             self._refuse(exc)

@@ -3454,8 +3454,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>Arrêter la vérification</translation>
     </message>
     <message>
-        <source>Choose one in the list of backups to see what it holds.</source>
-        <translation>Choisissez-en une dans la liste des sauvegardes pour voir ce qu&apos;elle contient.</translation>
+        <source>{refusal} Choose one in the list of backups to see what it holds.</source>
+        <translation>{refusal} Choisissez-en une dans la liste des sauvegardes pour voir ce qu&apos;elle contient.</translation>
     </message>
     <message>
         <source>The backup was not checked (stopped); nothing changed. Look in the folder again to check it.</source>
