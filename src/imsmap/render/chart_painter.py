@@ -173,6 +173,13 @@ class ChartPainter(ChartLettering):
         ids = self.view.layer_ids
         return ids[max(ids.index(self.layer) - 1, 0)]
 
+    def on_other_layer(self, layer: str) -> bool:
+        """Whether a site recorded on `layer` lies on another layer of this view than the one
+        painted: its marker is then drawn faded with a dashed ring (render.markers
+        OTHER_LAYER_OPACITY), today's (ui.chart_markers) as an earlier visit's (render.overlay).
+        A layer the view does not have (an unknown or empty one) is no other layer of it."""
+        return bool(layer) and layer != self.layer and layer in self.view.layer_ids
+
     def regions(self) -> tuple[Region, ...]:
         """Regions of the current layer, in paint order."""
         return self.view.regions_on(self.layer)

@@ -278,7 +278,8 @@ class Records:
     # -- sites -----------------------------------------------------------------------------
     def resolve_muscle(self, view_id: str, x: float, y: float,
                        layer: str | None = None) -> tuple[str, str, str, str | None] | None:
-        """(muscle id, side, layer, level) of the region under a point, preferring `layer`."""
+        """(muscle id, side, layer, level) of the region under a point, preferring `layer`; the
+        level the region gives a site at that height (Region.level_at)."""
         try:
             view = self.atlas.view(view_id)
         except AtlasError as exc:
@@ -287,7 +288,7 @@ class Records:
         if not regions:
             return None
         chosen = next((r for r in regions if r.layer == layer), regions[0])
-        return chosen.muscle, chosen.side, chosen.layer, chosen.level
+        return chosen.muscle, chosen.side, chosen.layer, chosen.level_at(y)
 
     def clean_site_fields(self, fields: FieldValues) -> FieldValues:
         """The fields checked and made clean, on this atlas (services.record_fields)."""

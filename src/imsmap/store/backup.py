@@ -36,6 +36,7 @@ from imsmap.store.leftovers import alive
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
 from imsmap.store.sqlite_errors import Fault, fault_of, interrupted
+from imsmap.store.sqlite_reasons import reason as sqlite_reason
 
 log = logging.getLogger(__name__)
 
@@ -374,16 +375,20 @@ def verify_backup(path: str | os.PathLike[str], *,
                                isolation_level=None)
     except sqlite3.DatabaseError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "%1 cannot be opened (%2)."),
-            path, ' '.join(str(exc).split()))) from None
+            "StoreBackup", "%1 cannot be opened (%2)."), path, sqlite_reason(exc))) from None
     if interrupt is not None:
         conn.set_progress_handler(lambda: 1 if interrupt.is_set() else 0, 100_000)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         if rows != ["ok"]:
-            found = "; ".join(" ".join(str(r).split()) for r in rows[:3])
+            # SQLite's English findings are the maintainer's (the log); the user is told what
+            # they mean
+            log.info("the check of backup %s found: %s", shown(path),
+                     "; ".join(" ".join(str(r).split()) for r in rows[:3]))
             raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-                "StoreBackup", "%1 is damaged (%2); it cannot be used."), path, found))
+                "StoreBackup", "%1 is damaged (%2); it cannot be used."), path,
+                sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                    "StoreBackup", "SQLite's check of its structure finds faults"))))
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
@@ -410,7 +415,7 @@ def verify_backup(path: str | os.PathLike[str], *,
                 "first page is damaged)."), path)) from None
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "%1 is damaged or not an imsmap backup (%2)."),
-            path, ' '.join(str(exc).split())[:120])) from None
+            path, sqlite_reason(exc))) from None
     finally:
         conn.close()
 

@@ -68,6 +68,7 @@ from imsmap.store.db import BUSY_TIMEOUT_MS, Database, StoreError, user_error
 from imsmap.store.leftovers import alive
 from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.repository import Repository
+from imsmap.store.sqlite_reasons import reason as sqlite_reason
 
 log = logging.getLogger(__name__)
 
@@ -358,7 +359,7 @@ def make_full(db: Database, *, now: datetime | None = None,
                 raise  # the code's own error: a bug, not the user's
             raise StoreError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
                 "StoreBackupSets", "The backup of %1 could not be made (%2)."),
-                db.path.name, ' '.join(str(exc).split())[:100])) from None
+                db.path.name, sqlite_reason(exc))) from None
         finally:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -1175,7 +1175,7 @@
     </message>
     <message>
         <source>{folder} (on the same disk as the records: lost with them if it fails)</source>
-        <translation>{folder} (sur le même disque que les dossiers&#xa0;: perdu avec eux en cas de panne)</translation>
+        <translation>{folder} (sur le même disque que les dossiers&#xa0;: perdues avec eux en cas de panne)</translation>
     </message>
     <message>
         <source>Clinic: {name}</source>
