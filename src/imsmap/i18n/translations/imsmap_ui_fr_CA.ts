@@ -791,11 +791,11 @@
     </message>
     <message>
         <source>Choose where the copies go. Best is a folder on another disk: a USB drive or a second disk that stays connected to this computer.</source>
-        <translation>Choisissez où vont les copies. Le mieux est un dossier sur un autre disque&#xa0;: une clé USB ou un deuxième disque qui reste branché à cet ordinateur.</translation>
+        <translation>Choisissez où vont les copies. Le mieux est un répertoire sur un autre disque&#xa0;: une clé USB ou un deuxième disque qui reste branché à cet ordinateur.</translation>
     </message>
     <message>
         <source>Backup folder</source>
-        <translation>Dossier de sauvegarde</translation>
+        <translation>Répertoire de sauvegarde</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>Backup folder:</source>
-        <translation>Dossier de sauvegarde&#xa0;:</translation>
+        <translation>Répertoire de sauvegarde&#xa0;:</translation>
     </message>
     <message>
         <source>The default is {folder}.</source>
@@ -811,7 +811,7 @@
     </message>
     <message>
         <source>This folder is on the same disk as your records. If that disk breaks or is stolen, the records and their backups are lost together. Choose a folder on a USB drive or another disk if you can.</source>
-        <translation>Ce dossier est sur le même disque que vos dossiers. Si ce disque brise ou est volé, les dossiers et leurs sauvegardes sont perdus ensemble. Choisissez si possible un dossier sur une clé USB ou un autre disque.</translation>
+        <translation>Ce répertoire est sur le même disque que vos dossiers. Si ce disque brise ou est volé, les dossiers et leurs sauvegardes sont perdus ensemble. Choisissez si possible un répertoire sur une clé USB ou un autre disque.</translation>
     </message>
 </context>
 <context>
@@ -1333,7 +1333,7 @@
     </message>
     <message>
         <source>The details could not be written to the log folder. You can carry on working.</source>
-        <translation>Les détails n&apos;ont pas pu être écrits dans le dossier du journal. Vous pouvez continuer à travailler.</translation>
+        <translation>Les détails n&apos;ont pas pu être écrits dans le répertoire du journal. Vous pouvez continuer à travailler.</translation>
     </message>
 </context>
 <context>
@@ -2018,7 +2018,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{path} is open read-only (the file or its folder cannot be written).</source>
-        <translation>{path} est ouvert en lecture seule (le fichier ou son dossier ne peut pas être modifié).</translation>
+        <translation>{path} est ouvert en lecture seule (le fichier ou son répertoire ne peut pas être modifié).</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -3411,15 +3411,15 @@ Problème&#xa0;: {problem}</translation>
     <name>RestoreDialog</name>
     <message>
         <source>Choose the folder that holds the backups, for example on the USB drive. imsmap finds the newest backup there and shows what it holds; nothing changes until you press Restore.</source>
-        <translation>Choisissez le dossier qui contient les sauvegardes, par exemple sur la clé USB. imsmap y trouve la sauvegarde la plus récente et montre ce qu&apos;elle contient; rien ne change avant que vous appuyiez sur Restaurer.</translation>
+        <translation>Choisissez le répertoire qui contient les sauvegardes, par exemple sur la clé USB. imsmap y trouve la sauvegarde la plus récente et montre ce qu&apos;elle contient; rien ne change avant que vous appuyiez sur Restaurer.</translation>
     </message>
     <message>
         <source>Backup folder</source>
-        <translation>Dossier de sauvegarde</translation>
+        <translation>Répertoire de sauvegarde</translation>
     </message>
     <message>
         <source>the folder of the backups, e.g. on the USB drive</source>
-        <translation>le dossier des sauvegardes, p. ex. sur la clé USB</translation>
+        <translation>le répertoire des sauvegardes, p. ex. sur la clé USB</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -3427,7 +3427,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Look in this folder</source>
-        <translation>Examiner ce dossier</translation>
+        <translation>Examiner ce répertoire</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -3435,7 +3435,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Checking the newest backup in {folder}: every record, signature and amendment in it is read, a few minutes for a large clinic&apos;s. Nothing changes.</source>
-        <translation>Vérification de la sauvegarde la plus récente de {folder}&#xa0;: chaque dossier, signature et addenda qu&apos;elle contient est lu, quelques minutes pour celle d&apos;une grande clinique. Rien n&apos;est modifié.</translation>
+        <translation>Vérification de la sauvegarde la plus récente de {folder}&#xa0;: chaque dossier de patient, chaque signature et chaque addenda qu&apos;elle contient est lu, quelques minutes pour celle d&apos;une grande clinique. Rien n&apos;est modifié.</translation>
     </message>
     <message>
         <source>Stop checking</source>
@@ -3443,18 +3443,18 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>The backup was not checked (stopped); nothing changed. Look in the folder again to check it.</source>
-        <translation>La sauvegarde n&apos;a pas été vérifiée (arrêt demandé); rien n&apos;a changé. Regardez de nouveau dans le dossier pour la vérifier.</translation>
+        <translation>La sauvegarde n&apos;a pas été vérifiée (arrêt demandé); rien n&apos;a changé. Regardez de nouveau dans le répertoire pour la vérifier.</translation>
     </message>
     <message>
         <source>The records open now hold what this backup lacks. Restoring takes it out of them (it stays in the file set aside, {name}.replaced-…):</source>
-        <translation>Les dossiers ouverts contiennent ce qui manque à cette sauvegarde. La restaurer le retire des dossiers (il reste dans le fichier mis de côté, {name}.replaced-…)&#xa0;:</translation>
+        <translation>Les dossiers des patients ouverts maintenant contiennent ce qui manque à cette sauvegarde. La restaurer l&apos;en retire (cela reste dans le fichier mis de côté, {name}.replaced-…)&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>RestoreWords</name>
     <message>
         <source>The newest backup in this folder holds the records as they were on {when}:</source>
-        <translation>La sauvegarde la plus récente de ce dossier contient les dossiers tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+        <translation>La sauvegarde la plus récente de ce répertoire contient les dossiers des patients tels qu&apos;ils étaient le {when}&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s)</source>
@@ -3520,7 +3520,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Its journal ({name}) is not in the folder: the records come back as they were when this full backup was made, without what was signed after it. If you have the journal, put it in the folder and look again.</source>
-        <translation>Son journal ({name}) n&apos;est pas dans le dossier&#xa0;: les dossiers reviennent tels qu&apos;ils étaient au moment de cette sauvegarde complète, sans ce qui a été signé après. Si vous avez le journal, mettez-le dans ce dossier, puis examinez de nouveau le dossier.</translation>
+        <translation>Son journal ({name}) n&apos;est pas dans le répertoire&#xa0;: les dossiers des patients reviennent tels qu&apos;ils étaient au moment de cette sauvegarde complète, sans ce qui a été signé après. Si vous avez le journal, mettez-le dans ce répertoire, puis examinez de nouveau le répertoire.</translation>
     </message>
     <message numerus="yes">
         <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
@@ -3601,7 +3601,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>The newest backup in this folder holds the records of {clinic} as they were on {when}:</source>
-        <translation>La sauvegarde la plus récente de ce dossier contient les dossiers de {clinic} tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+        <translation>La sauvegarde la plus récente de ce répertoire contient les dossiers des patients de {clinic} tels qu&apos;ils étaient le {when}&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>%n draft session(s) changed since the backup (they come back as they were):</source>
@@ -4269,15 +4269,15 @@ droite</translation>
     </message>
     <message>
         <source>imsmap&apos;s data folder (default)</source>
-        <translation>Dossier de données d&apos;imsmap (par défaut)</translation>
+        <translation>Répertoire de données d&apos;imsmap (par défaut)</translation>
     </message>
     <message>
         <source>Backup folder</source>
-        <translation>Dossier de sauvegarde</translation>
+        <translation>Répertoire de sauvegarde</translation>
     </message>
     <message>
         <source>Automatic backups go here: a full copy each week and a journal of each signed session, the last three weeks kept (imsmap backup --help). Choose a folder on another disk if you can.</source>
-        <translation>Les sauvegardes automatiques vont ici&#xa0;: une copie complète chaque semaine et un journal de chaque séance signée, les trois dernières semaines conservées (imsmap backup --help). Choisissez si possible un dossier sur un autre disque.</translation>
+        <translation>Les sauvegardes automatiques vont ici&#xa0;: une copie complète chaque semaine et un journal de chaque séance signée, les trois dernières semaines conservées (imsmap backup --help). Choisissez si possible un répertoire sur un autre disque.</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -5045,7 +5045,7 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     </message>
     <message>
         <source>Backed up to {name} in {folder}.</source>
-        <translation>Sauvegardé dans {name}, dans le dossier {folder}.</translation>
+        <translation>Sauvegardé dans {name}, dans le répertoire {folder}.</translation>
     </message>
 </context>
 <context>
@@ -5196,7 +5196,7 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     </message>
     <message>
         <source>Put the newest backup of a folder (a USB drive) in place of these records; they are kept aside</source>
-        <translation>Remplacer ces dossiers par la sauvegarde la plus récente d&apos;un dossier (une clé USB); ils sont mis de côté</translation>
+        <translation>Remplacer ces dossiers par la sauvegarde la plus récente d&apos;un répertoire (une clé USB); ils sont mis de côté</translation>
     </message>
     <message>
         <source>Undo the last change</source>
