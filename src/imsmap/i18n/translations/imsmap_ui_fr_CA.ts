@@ -3356,6 +3356,14 @@ Problème&#xa0;: {problem}</translation>
         <translation>Exporter le rapport d&apos;évolution</translation>
     </message>
     <message>
+        <source>Export FHIR bundle</source>
+        <translation>Exporter le Bundle FHIR</translation>
+    </message>
+    <message>
+        <source>FHIR bundles (*.json)</source>
+        <translation>Bundles FHIR (*.json)</translation>
+    </message>
+    <message>
         <source>The PDF could not be written to {path}: {reason}.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}&#xa0;: {reason}.</translation>
     </message>
@@ -5189,6 +5197,14 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
+    </message>
+    <message>
+        <source>Export &amp;FHIR bundle…</source>
+        <translation>E&amp;xporter le Bundle FHIR…</translation>
+    </message>
+    <message>
+        <source>The open patient&apos;s sessions as an HL7 FHIR R4 bundle (JSON), each signed one with its PDF, in a file you choose</source>
+        <translation>Les séances du patient ouvert en Bundle HL7 FHIR R4 (JSON), chaque séance signée avec son PDF, dans un fichier de votre choix</translation>
     </message>
     <message>
         <source>&amp;Restore from backup…</source>
