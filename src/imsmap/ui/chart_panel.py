@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -48,13 +48,22 @@ from imsmap.ui.wrapping_row import WrappingRow
 
 # The widest a layer button's text may be (px) before it is shortened with an ellipsis.
 LAYER_BUTTON_TEXT_PX = 180
-# The layer shown is unmistakable: its button filled as the inspector's toggles are when on
-# (ui.inspector_fields.CHECKED_STYLE); a sunken frame alone read as the other layer's
-# (a lumbar tap on the spinal chart's deep layer recorded intertransversarii, not multifidus).
-LAYER_CHECKED_STYLE = ("QToolButton { padding: 2px 6px; border: 1px solid palette(mid); "
-                       "border-radius: 3px; background: palette(button); }"
-                       "QToolButton:checked { background: #1565c0; color: white; "
-                       "border: 1px solid #0d3c73; }")
+# The layer shown is unmistakable: its button filled blue, its words white (a sunken frame
+# alone read as the other layer's: a lumbar tap on the spinal chart's deep layer recorded
+# intertransversarii, not multifidus). By the palette, not a style sheet, which would take the
+# touch-sized style's larger buttons away (ui.touch_size).
+LAYER_ON_FILL = "#1565c0"  # the inspector's toggles when on (ui.inspector_fields.CHECKED_STYLE)
+
+
+def mark_layer_button(button: QToolButton, on: bool) -> None:
+    """The layer button filled (its layer shown), or as the style draws it (the palette it
+    inherits: an empty one resolves nothing)."""
+    palette = QPalette()
+    if on:
+        palette.setColor(QPalette.ColorRole.Button, QColor(LAYER_ON_FILL))
+        palette.setColor(QPalette.ColorRole.ButtonText, QColor("white"))
+    button.setPalette(palette)
+
 
 # The charts first among the tabs, the rest after them in the atlas's order. The spinal chart
 # beside the posterior view: Gunn's IMS needles the paraspinal muscles of the segments involved
@@ -259,7 +268,7 @@ class ChartPanel(QWidget):
             b.setText(b.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
                                                  LAYER_BUTTON_TEXT_PX))
             b.setCheckable(True)
-            b.setStyleSheet(LAYER_CHECKED_STYLE)
+            b.toggled.connect(lambda on, b=b: mark_layer_button(b, on))
             b.setChecked(layer.id == self.layer)
             b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(
                 layer=name.lower()))
