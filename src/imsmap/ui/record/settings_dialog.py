@@ -190,7 +190,7 @@ class SettingsDialog(QDialog):
         if not path:
             return
         try:
-            self._set_logo(clinic.read_logo(path))
+            self._set_logo(clinic.read_logo(self.records, path))
         except UserFacingError as exc:
             self.error.show_message(exc)
 
