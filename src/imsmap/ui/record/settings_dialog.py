@@ -32,6 +32,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services import clinic
 from imsmap.services.records import Records
+from imsmap.ui import file_dialogs
 from imsmap.ui.dialogs import save_cancel_buttons
 from imsmap.ui.needle_text import BadPreset, presets_text, read_presets
 from imsmap.ui.record.language_box import LanguageBox
@@ -186,7 +187,7 @@ class SettingsDialog(QDialog):
             self.practitioners.setItem(row, column, QTableWidgetItem(text))
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Clinic logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
+        path, _ = file_dialogs.open_file_name(self, self.tr("Clinic logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
         if not path:
             return
         try:
