@@ -3,8 +3,8 @@ dialog read the first bytes of the database's -wal and -shm to guess their kind,
 them dropped the window's locks on the -shm (on POSIX, closing any descriptor of a file drops
 every lock the process holds on it): the lock that tells every other program the window is
 still using the shared index. The window keeps its locks now, whichever dialog lists the
-folder: a photo's (opened where the last photo came from) or a PDF's (where the last PDF
-went)."""
+folder: a photo's (opened where the last photo came from), a PDF's (where the last PDF
+went), or a folder's (where backups are restored from)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
 
+from imsmap.ui.restore_backup import RestoreDialog
 from imsmap.ui.window_settings import EXPORT_FOLDER, PHOTO_FOLDER
 from test_multiprocess import posix_locks_of
 from test_signing_processes import draft_with_a_site
@@ -50,7 +51,7 @@ def listed_then_closed(qtbot, folder: Path) -> list[Path]:
     return listed
 
 
-@pytest.mark.parametrize("which", ["photo", "pdf"])
+@pytest.mark.parametrize("which", ["photo", "pdf", "backup folder"])
 def test_a_file_dialog_on_the_database_folder_leaves_the_window_its_locks(
         qtbot, qt_settings, open_records_as, db_path, which):  # noqa: F811 - the fixture
     context = open_records_as("anna.physio")
@@ -65,9 +66,15 @@ def test_a_file_dialog_on_the_database_folder_leaves_the_window_its_locks(
         if which == "photo":
             PHOTO_FOLDER.write(str(db_path.parent))
             window.photo_strip.choose_files()
-        else:
+        elif which == "pdf":
             EXPORT_FOLDER.write(str(db_path.parent))
             window.menus.act_export.trigger()
+        else:  # a folder chosen where backups are restored from (folders only are shown)
+            chooser = RestoreDialog(db_path, str(db_path.parent), window)
+            try:
+                qtbot.mouseClick(chooser.choose, Qt.MouseButton.LeftButton)
+            finally:
+                chooser.deleteLater()
         assert listed == [db_path.parent]
         assert shm_locks(db_path) == held, "the dialog dropped the window's lock on the -shm"
     finally:

@@ -1,4 +1,4 @@
-"""The window's dialogs for choosing a file (a photo, a logo, where a PDF goes).
+"""The window's dialogs for choosing a file (a photo, a logo, where a PDF goes) or a folder.
 
 Each is QFileDialog, as its static functions make it (the desktop's own dialog where it offers
 one, through its portal, out of this process), but where Qt's own dialog is shown it is given
@@ -60,11 +60,13 @@ def _icons() -> NamesOnlyIcons:
 
 
 def _chosen(parent: QWidget | None, caption: str, where: str, filters: str,
-            mode: QFileDialog.FileMode, accept: QFileDialog.AcceptMode) -> tuple[list[str], str]:
+            mode: QFileDialog.FileMode, accept: QFileDialog.AcceptMode, *,
+            dirs_only: bool = False) -> tuple[list[str], str]:
     dialog = QFileDialog(parent, caption, where, filters)
     try:
         dialog.setFileMode(mode)
         dialog.setAcceptMode(accept)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, dirs_only)
         dialog.setIconProvider(_icons())
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
             return [], ""
@@ -96,3 +98,11 @@ def save_file_name(parent: QWidget | None, caption: str, where: str,
     files, chosen = _chosen(parent, caption, where, filters, QFileDialog.FileMode.AnyFile,
                             QFileDialog.AcceptMode.AcceptSave)
     return (files[0] if files else ""), chosen
+
+
+def existing_directory(parent: QWidget | None, caption: str, where: str) -> str:
+    """A folder (QFileDialog.getExistingDirectory: folders only are shown, but Qt's own
+    dialog still read the kinds of the files in the folder it listed); "" if cancelled."""
+    folders, _ = _chosen(parent, caption, where, "", QFileDialog.FileMode.Directory,
+                         QFileDialog.AcceptMode.AcceptOpen, dirs_only=True)
+    return folders[0] if folders else ""

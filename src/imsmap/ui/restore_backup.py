@@ -20,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files, restore_points
 from imsmap.services.restore_points import RestoreLosses, RestorePoint, restore_losses
+from imsmap.ui import file_dialogs
 from imsmap.ui.busy import while_working
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.wording import long_datetime, said
@@ -276,7 +276,7 @@ class RestoreDialog(QDialog):
         self.folder.textEdited.connect(lambda _t: self._show(None))
 
     def _choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = file_dialogs.existing_directory(
             self, self.tr("Backup folder"), self.folder.text()
         )
         if folder:

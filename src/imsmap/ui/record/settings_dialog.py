@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -196,7 +195,7 @@ class SettingsDialog(QDialog):
             self.error.show_message(exc)
 
     def _choose_backup_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())
+        folder = file_dialogs.existing_directory(self, self.tr("Backup folder"), self.backup_dir.text())
         if folder:
             self.backup_dir.setText(folder)
 
