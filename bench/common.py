@@ -1,7 +1,9 @@
-"""Shared helpers for the benchmarks: statistics, results, an isolated Qt application."""
+"""Shared helpers for the benchmarks: statistics, results, an isolated Qt application, the
+printed table and the JSON file of a run."""
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import platform
@@ -53,6 +55,23 @@ def missing(key: str, target: float | None, what: str) -> Result:
 
 def failed(key: str, target: float | None, exc: BaseException) -> Result:
     return Result(key, None, target, note=f"error: {type(exc).__name__}: {exc}"[:400])
+
+
+def columns(rows: list[tuple[str, ...]]) -> list[str]:
+    """`rows` (the first the heading) as lines of a table: every column but the last padded to
+    its widest cell, two spaces apart (the last, a note, runs free, and no line ends in
+    spaces), a rule under the heading."""
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    lines = ["  ".join([*(c.ljust(w) for c, w in zip(r, widths)), r[-1]]).rstrip()
+             for r in rows]
+    lines.insert(1, "-" * len(lines[0]))
+    return lines
+
+
+def save_json(path: str | None, out: dict[str, Any]) -> None:
+    """The run's results written as JSON to `path` (the --json option), when one is given."""
+    if path:
+        Path(path).write_text(json.dumps(out, indent=2) + "\n")
 
 
 def rss_peak_mb() -> float:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import shutil
 import sys
@@ -37,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import machine, perf, pump, pump_until, qt_app  # noqa: E402
+from common import columns, machine, perf, pump, pump_until, qt_app, save_json  # noqa: E402
 
 # A small clinic: the day's patients are drawn from it (the heavy and progress patients of the
 # generator are left out: a day is ordinary patients with a few visits each).
@@ -432,9 +431,7 @@ def table(out: dict) -> str:
     for k in FIGURES:
         rows.append((k, str(out["start"][k]), str(out["end"][k]),
                      f"{out['growth_per_patient_last_half'][k]:+g}"))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
-    lines.insert(1, "-" * len(lines[0]))
+    lines = columns(rows)
     m = out["machine"]
     lines.append(f"\n{out['patients']} patients, {out['sites_tapped']} sites, "
                  f"{out['duration_s']} s; {m['nproc']} x {m['cpu']}")
@@ -461,8 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = Path(args.workdir or Path(tempfile.gettempdir()) / "imsmap-bench-day").resolve()
     out = run(n, workdir, args.regenerate)
     print(table(out))
-    if args.json:
-        Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
+    save_json(args.json, out)
     return 0
 
 

@@ -12,7 +12,6 @@ app that is not there yet is reported as null with a "missing: ..." note.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -23,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import Result, machine, perf  # noqa: E402
+from common import Result, columns, machine, perf, save_json  # noqa: E402
 
 KEYS = ("startup_s", "startup_ratio", "click_to_marker_ms_p95", "overlay_repaint_ms_median",
         "session_pdf_ms", "progress_pdf_ms", "patient_search_ms_p95", "history_open_ms",
@@ -166,9 +165,7 @@ def table(out: dict) -> str:
         rows.append((key, "null" if v is None else f"{v:g}", "" if t is None else f"<= {t:g}",
                      "" if met is None else ("yes" if met else "NO"),
                      out["notes"].get(key, "")[:70]))
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r[:4], widths)) + "  " + r[4] for r in rows]
-    lines.insert(1, "-" * len(lines[0]))
+    lines = columns(rows)
     m = out["machine"]
     lines.append(f"\n{'quick' if out['quick'] else 'full'} run, {out['duration_s']} s; "
                  f"{m['nproc']} x {m['cpu']}, {m['ram_mb']} MB RAM; database "
@@ -191,8 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.split(",")) if args.only else None
     out = run(args.quick, workdir, only, args.regenerate)
     print(table(out))
-    if args.json:
-        Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
+    save_json(args.json, out)
     return 0
 
 

@@ -44,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))  # pg_support: the tests' server
 
-from common import machine, median, ms, p95  # noqa: E402
+from common import machine, median, ms, p95, save_json  # noqa: E402
 
 TARGET_COMMIT_MS = 16.0
 TARGET_OTHER_ROOM_MS = 500.0
@@ -439,8 +439,7 @@ def main() -> int:
               f"{out.get('patient_search', {}).get('patients')} patients (target p95 <= 30)")
     if args.search_only:
         print(search)
-        if args.json:
-            Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
+        save_json(args.json, out)
         return 0 if out.get("server_patient_search_ms_p95") is not None else 1
     c, o = out["commit_ms"], out["other_room_ms"]
     print(f"write path: {args.path}")
@@ -455,8 +454,7 @@ def main() -> int:
     print(f"lost writes {out['lost_writes']}, notifications missed "
           f"{out['notifications_missed']}, chain intact {out['chain_intact']}")
     print(search)
-    if args.json:
-        Path(args.json).write_text(json.dumps(out, indent=2) + "\n")
+    save_json(args.json, out)
     return 0 if out["lost_writes"] == 0 and out["chain_intact"] else 1
 
 

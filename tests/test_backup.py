@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import os
 import sqlite3
@@ -15,6 +16,7 @@ from imsmap.cli import main
 from imsmap.services.context import build_context
 from imsmap.services.records import Records
 from imsmap.store import backup as bk
+from imsmap.store import backup_sets
 from imsmap.store import restore as rs
 from imsmap.store.db import Database, StoreError
 from support import chart_atlas, spot
@@ -159,6 +161,29 @@ def test_backup_now_writes_a_private_verified_copy(clinic):
     assert count(path, "sites") == 2
     # one self-contained file: no journal beside it, no stray temporary files
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def opens_alone(data: bytes) -> bool:
+    """An SQLite file's header says whether it opens alone (bytes 18-19: 1, a rollback journal)
+    or needs the -wal file beside it (2)."""
+    return data[:16] == b"SQLite format 3\x00" and data[18:20] == b"\x01\x01"
+
+
+def test_every_copy_of_the_database_opens_alone_out_of_wal(db_path, tmp_path):
+    """A backup, a set's full backup and the database a restore sets aside are each one file,
+    out of WAL, as the database itself is not (store.backup.copy_database)."""
+    recs = open_clinic(db_path)
+    fill(recs)
+    try:
+        assert not opens_alone(db_path.read_bytes())
+        backup = bk.backup_to(recs.db, tmp_path / "copy.sqlite3")
+        full = backup_sets.make_full(recs.db).full
+    finally:
+        recs.db.close()
+    replaced = rs.restore(backup, db_path, force=True).replaced
+    assert replaced is not None
+    for data in (backup.read_bytes(), gzip.decompress(full.read_bytes()), replaced.read_bytes()):
+        assert opens_alone(data)
 
 
 def test_backup_dir_setting_overrides_the_default(clinic, tmp_path):

@@ -382,3 +382,12 @@ def test_a_stale_benchmark_database_goes_with_its_holds_folder(tmp_path):
     assert path.exists() and not meta.get("reused")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         p.name for p in tmp_path.iterdir() if p.name.startswith(path.stem))
+
+
+def test_a_table_lines_its_columns_up_under_a_rule_and_lets_the_last_run_free():
+    lines = common.columns([("figure", "value", "note"), ("startup_s", "1.25", "a long note"),
+                            ("peak_rss_mb", "null", "")])
+    assert lines == ["figure       value  note",
+                     "------------------------",
+                     "startup_s    1.25   a long note",
+                     "peak_rss_mb  null"]

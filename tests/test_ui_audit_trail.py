@@ -13,8 +13,10 @@ from datetime import UTC, datetime
 import pytest
 
 from imsmap import i18n
+from imsmap.domain.models import AuditEntry
 from imsmap.services import import_corrections, merging, planning, retractions
 from imsmap.services.amending import CORRECTIONS
+from imsmap.services.audit_view import trail_names
 from imsmap.services.changes import Action, Entity
 from imsmap.services.context import open_context
 from imsmap.services.export import export_document
@@ -176,6 +178,20 @@ def test_no_raw_key_appears_for_any_entry_kind(qtbot, records, every_kind, impor
         assert expected in shown, expected
     added = next(r for r in shown if r[1] == "Amendment 2: Photo added")
     assert re.fullmatch(r"Photo 3 \(SHA-256 [0-9a-f]{64}\)", added[3])
+
+
+def test_an_id_the_file_does_not_hold_is_left_out_of_the_trails_names(records, session):
+    """A trail's values may name a site, a photo, a session or a patient the file does not
+    hold: its names leave each out (the words say "no longer found") and keep the others."""
+    site = site_on(records, session, "tibialis_anterior")
+    gone = 999_999
+    stray = AuditEntry(id=gone, at=NINE_IN_TORONTO, actor="test.physio", action="create",
+                       entity="photo", entity_id=gone, session_id=session.id,
+                       changes={"site_id": [None, gone], "patient_id": [None, gone],
+                                "session_id": [None, gone]})
+    names = trail_names(records, session.id, [*records.audit_entries(session.id), stray])
+    assert (set(names.sites), names.photos) == ({site.id}, {})
+    assert (set(names.sessions), set(names.patients)) == ({session.id}, {session.patient_id})
 
 
 @pytest.mark.sqlite_only("it edits the file around the app")

@@ -12,8 +12,14 @@ from PySide6.QtCore import Qt
 
 from imsmap.ui.chart_words import side_label
 from imsmap.ui.wording import muscle_name
-from test_ui_chart import _layered_point, _spread_regions
-from test_ui_support import click_region, make_window, qt_settings, window  # noqa: F401 - fixtures
+from test_ui_support import (  # noqa: F401 - fixtures
+    click_region,
+    layered_point,
+    make_window,
+    qt_settings,
+    spread_regions,
+    window,
+)
 
 pytestmark = pytest.mark.both_backends
 
@@ -31,7 +37,7 @@ def _click_row(qtbot, window, row: int) -> None:
 
 def test_removing_a_site_names_it_and_says_the_numbers_after_it_moved(qtbot, window, records,
                                                                       session):
-    first, second = _spread_regions(window, 2)
+    first, second = spread_regions(window, 2)
     click_region(qtbot, window, first)
     click_region(qtbot, window, second)
     one, two = records.repo.sites_for_session(session.id)
@@ -57,8 +63,8 @@ def test_the_muscle_strip_of_a_later_site_follows_its_new_number(qtbot, window, 
                                                                  session):
     # A tap offers the muscles under it ("#2 or: ..."); site 1 removed meanwhile, the strip
     # still said "#2 or:" of the site the list now numbers 1.
-    top, _deep = _layered_point(window)
-    other = next(r for r in _spread_regions(window, 8) if r.muscle != top.muscle)
+    top, _deep = layered_point(window)
+    other = next(r for r in spread_regions(window, 8) if r.muscle != top.muscle)
     click_region(qtbot, window, other)
     click_region(qtbot, window, top)
     one, two = records.repo.sites_for_session(session.id)

@@ -145,6 +145,48 @@ def click_region(qtbot, w, region: Region) -> None:
     click_chart(qtbot, w, *region.label)
 
 
+def sites_of(records, session):
+    """The session's sites as the store holds them."""
+    return records.repo.sites_for_session(session.id)
+
+
+def spread_regions(w, n: int, min_px: float = 34.0):
+    """Up to n clickable regions of the current chart whose label points lie apart on screen."""
+    scene = w.chart.scene
+    chosen, points = [], []
+    if n <= 0:
+        return chosen
+    for region in scene.chart.regions():
+        x, y = region.label
+        if not region.contains(x, y) or scene.region_at(x, y) is not region:
+            continue
+        p = w.chart.scene_to_viewport(x, y)
+        if not w.chart.view.viewport().rect().adjusted(20, 20, -20, -20).contains(p):
+            continue
+        if all((p - q).manhattanLength() > min_px for q in points):
+            chosen.append(region)
+            points.append(p)
+        if len(chosen) == n:
+            break
+    return chosen
+
+
+def layered_point(w, view_id: str = "posterior"):
+    """A superficial region's label point with a deep muscle under it."""
+    w.chart.set_view(view_id)
+    w.chart.set_layer("superficial")
+    scene = w.chart.scene
+    view = w.records.atlas.view(view_id)
+    for region in scene.chart.regions():
+        x, y = region.label
+        if scene.region_at(x, y) is not region or region.area < 2000:
+            continue
+        deep = [r for r in view.regions_at(x, y) if r.layer == "deep"]
+        if deep:
+            return region, deep[0]
+    raise AssertionError("no superficial muscle with a deep one under it")
+
+
 def sign_through_dialog(qtbot, window, meanwhile=lambda: None) -> str:
     """Sign the window's session through Session > Sign and its dialog (ticking 'with these
     items open'), `meanwhile` done while the dialog is up; the notes the window showed behind

@@ -265,12 +265,11 @@ def test_the_muscle_chooser_of_the_last_tap_goes_when_the_session_is_locked(
         qtbot, make_window, records, patient, monkeypatch, how):
     """The French walk of 5 December: after signing (and after withdrawing) the strip "#15 or:
     Multifidus T3" stayed over the chart, offering to move a site of a locked record."""
-    from test_ui_chart import _layered_point
-    from test_ui_support import click_region, sign_through_dialog
+    from test_ui_support import click_region, layered_point, sign_through_dialog
 
     draft = records.start_session(patient.id)
     window = make_window(patient_id=patient.id, session_id=draft.id)
-    top, _deep = _layered_point(window)
+    top, _deep = layered_point(window)
     click_region(qtbot, window, top)
     qtbot.keyClick(window.chart.view, Qt.Key.Key_2)
     chooser = window.chart.chooser

@@ -52,6 +52,7 @@ def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:
             "label": (_side_label(spec.label, side, fsign, mapx) if spec.label
                       else list(label_point(d))),
             "level": spec.level,
+            **({"level_rows": [[lv, top] for lv, top in spec.level_rows]} if spec.level_rows else {}),
         })
         hint = spec.name_hint.get(side) if isinstance(spec.name_hint, dict) else spec.name_hint
         if hint:  # where the generator would like the name (labels.spread_labels), or one side's

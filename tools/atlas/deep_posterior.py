@@ -248,6 +248,11 @@ def limbs(f: Figure) -> None:
 
 
 P3 = "paraspinal"
+# spinous process tips in the posterior view (posterior.details): T1 at 372, 26 units a level
+THORACIC_TIP = {f"T{k}": 372 + 26 * (k - 1) for k in range(1, 13)}
+# the rows of the levels beside the thoracic spines: (level, top), each from 13 units (half a
+# level) above the tip of its spinous process
+SPINE_ROWS = [(level, float(y - 13)) for level, y in THORACIC_TIP.items()]
 
 
 def paraspinal(f: Figure) -> None:
@@ -266,9 +271,16 @@ def paraspinal(f: Figure) -> None:
     def beside(muscle: str, y: float) -> tuple[float, float]:
         return (col_x + text_size(muscle.replace("_", " "), SIZE)[0] / 2, y)
 
-    R("spinalis", P3, (3, 384), (22, 384), (24, 480), (23, 600), (16, 646), (3, 646),
-      label=(12, 620), name_hint=(8 + text_size("spinalis", SIZE)[0] / 2, 716),
-      fibres=[[(4 + k * 4, 380), (5 + k * 4, 520), (4 + k * 3, 650)] for k in range(5)])
+    # Spinalis is segmental (T1-T12, docs/atlas-format.md "Levels"): a site beside the spinous
+    # process of vertebra X is level X. Its column is narrower than a level's name, so it is not
+    # cut into a box per level (twelve names with leaders would cover the back): the tap's height
+    # gives the level (`level_rows`), each level from half way above the tip of its spinous
+    # process to half way below it. The column runs from beside the T1 spine to the T12 one (it
+    # stopped short of both, so a tap there could give neither level).
+    R("spinalis", P3, (3, SPINE_ROWS[0][1]), (22, SPINE_ROWS[0][1]), (24, 480), (23, 600), (18, 660),
+      (14, THORACIC_TIP["T12"] + 13), (3, THORACIC_TIP["T12"] + 13),
+      label=(12, 620), name_hint=(8 + text_size("spinalis", SIZE)[0] / 2, 716), level_rows=SPINE_ROWS,
+      fibres=[[(4 + k * 4, 362), (5 + k * 4, 520), (4 + k * 3, 668)] for k in range(5)])
     R("longissimus_thoracis", P3, (27, 380), (54, 382), (56, 396), (58, 500), (60, 600), (58, 690), (28, 690),
       (25, 600), (26, 480), label=(42, 604), name_hint=beside("longissimus_thoracis", 604),
       fibres=[[(28 + k * 6, 372), (29 + k * 6, 530), (30 + k * 5.5, 694)] for k in range(5)])
@@ -280,8 +292,6 @@ def paraspinal(f: Figure) -> None:
 
 
 D4 = "deepest"
-# spinous process tips in the posterior view (posterior.details): T1 at 372, 26 units a level
-THORACIC_TIP = {f"T{k}": 372 + 26 * (k - 1) for k in range(1, 13)}
 
 
 def under_erector(f: Figure) -> None:

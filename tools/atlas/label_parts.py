@@ -53,6 +53,10 @@ SPREAD: dict[str, str] = {
 # how far round a box its nearest part of the body is looked for (view units): the first ring
 # that reaches a part says what the name reads as beside
 REACH = (0.0, 8.0, 16.0, 24.0, 32.0)
+# a leader that leaves the body across at least GAP units of page and then runs over another part
+# of it for at least GAP units crosses another piece of it (the hanging forearm beside the hip):
+# a narrower run is the raster's sliver between two outlines drawn close together
+GAP = 6.0
 SKIN = 400.0  # how far a muscle's part spreads over the skin no muscle covers (view units)
 _PARTS: dict[str, str] = {}
 
@@ -139,11 +143,14 @@ class Cover:
         muscle = raster([r["d"] for r in regions], self.nx, self.ny)
         body = raster(list(view.get("outline", [])), self.nx, self.ny)
         self.muscle, self.body = table(muscle), table(body)
+        self.solid = body | muscle
         # the parts of the body: on the body views only (the spinal chart, the hand, foot and head
         # sheets show one part)
         self.of = {r["id"]: r["muscle"] for r in regions} if view.get("kind") == "body" else {}
         self.names, label = part_map(regions, body | muscle) if self.of else ([], body)
         self.parts = [table(label == i) for i in range(len(self.names))]
+        self.label = label
+        self._others: dict[str, np.ndarray] = {}  # leaves_body's cells of other parts, by muscle
 
     def _sum(self, t: np.ndarray, x0, y0, x1, y1) -> tuple[np.ndarray, np.ndarray]:
         i0 = np.clip((np.asarray(y0) / GRID).astype(int), 0, self.ny)
@@ -155,6 +162,39 @@ class Cover:
     def fraction(self, t: np.ndarray, x0, y0, x1, y1) -> np.ndarray:
         s, n = self._sum(t, x0, y0, x1, y1)
         return s / np.maximum(n, 1)
+
+    def leaves_body(self, rid: str, px: float, py: float, ex, ey) -> np.ndarray:
+        """For each leader of `rid`'s name from (px, py) (a point of its region) to (ex, ey)
+        (arrays): whether it leaves the body over the page and then crosses another piece of it
+        of a part its muscle's name does not read as beside (label_parts.near_parts: the forearm
+        hanging beside the hip), on a body view; its name then reads as that piece's, or as the
+        page's beyond it. False on other sheets."""
+        ex, ey = np.asarray(ex, dtype=float), np.asarray(ey, dtype=float)
+        out = np.zeros(ex.shape, dtype=bool)
+        muscle = self.muscle_of(rid) if self.of else None
+        if muscle is None or not ex.size:
+            return out
+        other = self._others.get(muscle)
+        if other is None:
+            near = near_parts(muscle)
+            far = [i for i, name in enumerate(self.names) if name not in near]
+            other = self._others[muscle] = np.isin(self.label, far)
+        n = np.ceil(np.hypot(ex - px, ey - py) / GRID).astype(int) + 1
+        need = int(np.ceil(GAP / GRID))
+        page = np.zeros(ex.shape, dtype=int)  # the page run so far
+        left = np.zeros(ex.shape, dtype=bool)  # a page run of GAP units behind
+        again = np.zeros(ex.shape, dtype=int)  # the run over another part since
+        for k in range(int(n.max()) + 1):
+            live = k <= n
+            t = np.minimum(k / n, 1.0)
+            i = np.clip(((py + t * (ey - py)) / GRID).astype(int), 0, self.ny - 1)
+            j = np.clip(((px + t * (ex - px)) / GRID).astype(int), 0, self.nx - 1)
+            on, far_on = self.solid[i, j], other[i, j]
+            page = np.where(live & ~on, page + 1, np.where(live, 0, page))
+            left |= page >= need
+            again = np.where(live & far_on & left, again + 1, np.where(live, 0, again))
+            out |= again >= need
+        return out
 
     def muscle_of(self, rid: str) -> str | None:
         """The muscle of region `rid`, or of a group ("group:muscle.side.layer")."""

@@ -43,6 +43,9 @@ class RegionSpec:
     level: str | None = None
     midline: bool = False
     name_hint: Pt | dict[str, Pt] | None = None  # where the generator would like the name (labels.spread_labels)
+    # a region drawn across several levels: (level, top y) rows, cranio-caudal; a tap's height
+    # gives its level (docs/atlas-format.md, `level_rows`)
+    level_rows: list[tuple[str, float]] | None = None
 
 
 @dataclass
@@ -112,11 +115,12 @@ class Figure:
         return c[i : j + 1] if i <= j else list(reversed(c[j : i + 1]))
 
     def region(self, muscle: str, layer: str, *items, fibres=None, label=None, tag="", level=None,
-               midline=False, name_hint=None) -> RegionSpec:
+               midline=False, name_hint=None, level_rows=None) -> RegionSpec:
         names = self.names(*items)
         if names[0] == names[-1]:
             names.pop()
-        spec = RegionSpec(muscle, layer, names, list(fibres or []), label, tag, level, midline, name_hint)
+        spec = RegionSpec(muscle, layer, names, list(fibres or []), label, tag, level, midline, name_hint,
+                          level_rows)
         self.regions.append(spec)
         return spec
 

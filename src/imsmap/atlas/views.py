@@ -105,6 +105,30 @@ class Region:
     # where the name goes in other languages than English (its words are longer or shorter):
     # (language, label, name_at), from the view's "placed" (docs/atlas-format.md)
     placed: tuple[Placed, ...] = ()
+    # A region of a segmental muscle drawn across several levels, not a box for each (spinalis
+    # beside the thoracic spines): (level, top) rows, cranio-caudal; a tap's height gives its
+    # level (`level_at`). Empty for a region with one level or none.
+    level_rows: tuple[tuple[str, float], ...] = ()
+
+    def level_at(self, y: float) -> str | None:
+        """The level a site at height `y` in this region records: the region's own level, or
+        the row of `level_rows` whose top is the last above `y` (the first row above its top);
+        None for a region without levels."""
+        if self.level is not None or not self.level_rows:
+            return self.level
+        found = self.level_rows[0][0]
+        for level, top in self.level_rows:
+            if y < top:
+                break
+            found = level
+        return found
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """Every level a site in this region can record."""
+        if self.level is not None:
+            return (self.level,)
+        return tuple(level for level, _ in self.level_rows)
 
     def placement(self, language: str = "en") -> tuple[tuple[float, float], tuple[float, float] | None]:
         """Where the name goes in `language`: (point, name_at), as `label` and `name_at` say for
@@ -328,6 +352,7 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
         tag = x.get("tag")
         if tag is not None and (not isinstance(tag, str) or not 0 < len(tag) <= 6):
             raise AtlasError(f"{rwhere}: tag must be a short text (1-6 characters).")
+        level_rows = _parse_level_rows(x.get("level_rows", []), level, rwhere)
         regions.append(
             Region(
                 id=rid,
@@ -342,6 +367,7 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
                 tag=tag,
                 name_at=name_at,
                 placed=_parse_placed(x.get("placed", {}), rwhere),
+                level_rows=level_rows,
             )
         )
     groups = _parse_groups(data.get("groups", []), where, layer_ids, regions)
@@ -391,6 +417,25 @@ def _parse_placed(raw: Any, where: str, group: bool = False) -> tuple[Placed, ..
             raise AtlasError(f"{pwhere}: a group's name needs its name_at.")
         out.append((language, label, None if at is None else _point(at, f"{pwhere}: name_at")))
     return tuple(sorted(out))
+
+
+def _parse_level_rows(raw: Any, level: str | None, where: str) -> tuple[tuple[str, float], ...]:
+    """[[level, top], ...]: segment levels in cranio-caudal order, their tops going down."""
+    if not isinstance(raw, list) or any(not isinstance(r, list) or len(r) != 2 for r in raw):
+        raise AtlasError(f"{where}: level_rows must be a list of [level, top] pairs.")
+    if raw and level is not None:
+        raise AtlasError(f"{where} has a level and level_rows: one or the other.")
+    rows: list[tuple[str, float]] = []
+    for lv, top in raw:
+        if lv not in SEGMENT_LEVELS:
+            raise AtlasError(f"{where}: level {lv!r} in level_rows is not a segment level.")
+        y = _number(top, f"{where}: level_rows")
+        if rows and (SEGMENT_LEVELS.index(lv) <= SEGMENT_LEVELS.index(rows[-1][0])
+                     or y <= rows[-1][1]):
+            raise AtlasError(f"{where}: level_rows must go down the spine, each row below the "
+                             f"one before ({rows[-1][0]} then {lv}).")
+        rows.append((lv, y))
+    return tuple(rows)
 
 
 def _parse_groups(raw: Any, where: str, layer_ids: list[str], regions: list[Region]

@@ -13,7 +13,8 @@ __all__ = ["reason"]
 
 
 def reason(exc: OSError) -> str:
-    """Why a write failed, in words: a full disk is said as such whatever the system calls it."""
+    """Why a read or write failed, in words: a full disk is said as such whatever the system
+    calls it."""
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "the disk is full"))
     if exc.errno == errno.EFBIG:
@@ -24,4 +25,18 @@ def reason(exc: OSError) -> str:
         return sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "the disk is read-only"))
     if exc.errno in (errno.EACCES, errno.EPERM):
         return sentence("OutputFiles", QT_TRANSLATE_NOOP("OutputFiles", "permission denied"))
+    if exc.errno == errno.ENOENT:
+        return sentence("OsReasons", QT_TRANSLATE_NOOP(
+            "OsReasons", "there is no such file or folder"))
+    if exc.errno == errno.EISDIR:
+        return sentence("OsReasons", QT_TRANSLATE_NOOP("OsReasons", "it is a folder, not a file"))
+    if exc.errno == errno.ENOTDIR:
+        return sentence("OsReasons", QT_TRANSLATE_NOOP(
+            "OsReasons", "a part of its path is a file, not a folder"))
+    if exc.errno == errno.EEXIST:
+        return sentence("OsReasons", QT_TRANSLATE_NOOP(
+            "OsReasons", "a file of that name is there already"))
+    if exc.errno == errno.EIO:
+        return sentence("OsReasons", QT_TRANSLATE_NOOP(
+            "OsReasons", "the disk reported an input/output error"))
     return (exc.strerror or str(exc)).rstrip(".")

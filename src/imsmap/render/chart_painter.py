@@ -173,6 +173,13 @@ class ChartPainter(ChartLettering):
         ids = self.view.layer_ids
         return ids[max(ids.index(self.layer) - 1, 0)]
 
+    def on_other_layer(self, layer: str) -> bool:
+        """Whether a site recorded on `layer` lies on another layer of this view than the one
+        painted: its marker is then drawn faded with a dashed ring (render.markers
+        OTHER_LAYER_OPACITY), today's (ui.chart_markers) as an earlier visit's (render.overlay).
+        A layer the view does not have (an unknown or empty one) is no other layer of it."""
+        return bool(layer) and layer != self.layer and layer in self.view.layer_ids
+
     def regions(self) -> tuple[Region, ...]:
         """Regions of the current layer, in paint order."""
         return self.view.regions_on(self.layer)
@@ -304,14 +311,15 @@ class ChartPainter(ChartLettering):
 
     def paint_emphasis(self, painter: QPainter, *, labels: bool = False,
                        highlight: frozenset = frozenset(), hover: str | None = None,
-                       within: QRectF | None = None, notes: bool = True) -> None:
+                       within: QRectF | None = None, notes: bool = True,
+                       caption: bool = True) -> None:
         """The lit and hovered regions alone, as paint_base draws them, with what paint_base
         draws over them (bones, the body line, landmarks, labels) clipped to those regions.
         Over a paint_base without highlight or hover it gives paint_base's picture with them: the
         screen keeps that plain chart cached and repaints only this when the selection or the
         pointer moves. ``within`` (view units), as for paint_base: the part the caller shows
-        (a tap repaints a marker's square); what cannot reach it is not painted. ``notes``: as
-        paint_base's."""
+        (a tap repaints a marker's square); what cannot reach it is not painted. ``notes`` and
+        ``caption``: as paint_base's."""
         s = self.style
         hover_ok = (hover is not None and self.view.has_region(hover)
                     and self.view.region(hover).layer == self.layer)
@@ -355,7 +363,7 @@ class ChartPainter(ChartLettering):
             self._paint_landmarks(painter, within=area)
         if labels:
             self._paint_labels(painter, highlight, frozenset())
-        if area.top() < self._caption_bottom():
+        if caption and area.top() < self._caption_bottom():
             self._paint_caption(painter)
         painter.restore()
 

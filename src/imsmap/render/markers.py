@@ -22,10 +22,17 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from imsmap.render.style import ChartStyle, grey_level
 from imsmap.render.text import text_path
 
-__all__ = ["PIP_OFFSET", "PIP_RADIUS", "paint_marker", "paint_markers", "pip_centres"]
+__all__ = ["OTHER_LAYER_OPACITY", "OTHER_LAYER_RING", "PIP_OFFSET", "PIP_RADIUS",
+           "other_layer_ring", "paint_marker", "paint_markers", "pip_centres"]
 
 PIP_RADIUS = 0.21  # a pip's radius, of the marker's: still a dot on the smallest earlier marker
 PIP_OFFSET = 0.44  # how far the outer pips of 2 and 3 sit from the centre, along each axis
+# A site recorded on another layer of the view than the one shown (ChartPainter.on_other_layer),
+# today's or an earlier visit's: its marker at this opacity (an earlier one, whose colours stay
+# opaque, blended as far toward the background), and a dashed ring this far outside it (in marker
+# units; further out round a cramp's second ring).
+OTHER_LAYER_OPACITY = 0.6
+OTHER_LAYER_RING = 3.5
 
 
 def paint_marker(painter: QPainter, style: ChartStyle, x: float, y: float,
@@ -81,6 +88,19 @@ def paint_marker(painter: QPainter, style: ChartStyle, x: float, y: float,
         pip = r * PIP_RADIUS
         for dx, dy in pip_centres(grasp):
             painter.drawEllipse(QPointF(x + dx * r, y + dy * r), pip, pip)
+    painter.restore()
+
+
+def other_layer_ring(painter: QPainter, style: ChartStyle, x: float, y: float, *,
+                     cramp: bool = False, scale: float = 1.0) -> None:
+    """The dashed ring round the marker of a site recorded on another layer than the one shown,
+    whatever its grasp colour."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(QColor(style.marker_ring), 1.6 * scale, Qt.PenStyle.DashLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    ring = style.marker_radius * scale + (OTHER_LAYER_RING + (3.0 if cramp else 0.0)) * scale
+    painter.drawEllipse(QPointF(x, y), ring, ring)
     painter.restore()
 
 

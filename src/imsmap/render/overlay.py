@@ -7,6 +7,11 @@ none for 0, one to three dots; ungraded keeps its dashed ring): the fade lighten
 lightness alone cannot tell an old strong grasp from a moderate one today, in grey print or to
 a colour-blind eye, and the pips can. All colours stay opaque (no alpha), so the same painting
 is PDF/A-clean. Oldest first, so the most recent lie on top; today's numbered markers go last.
+
+On a chart of one layer (the window's), an earlier site recorded on another layer of the view is
+drawn as today's sites of other layers are (ChartPainter.on_other_layer): paler, blended as far
+toward the background as today's are made transparent, with the same dashed ring; a muscle of the
+superficial sheet no longer shows its old grasps at full strength over the deep sheet.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from imsmap.domain.models import Site
 from imsmap.domain.progress import History
 from imsmap.domain.vocabulary import GRASP_LABELS, UNGRADED, clinic_grasp_word
 from imsmap.render.chart_painter import ChartPainter, text_path
+from imsmap.render.markers import OTHER_LAYER_OPACITY, OTHER_LAYER_RING, other_layer_ring
 from imsmap.render.style import ChartStyle, blend
 from imsmap.render.text import text_width
 
@@ -37,6 +43,7 @@ __all__ = [
     "faded_chart",
     "faded_style",
     "marker_sprite",
+    "other_layer_fade",
     "paint_overlay",
     "paint_overlay_legend",
 ]
@@ -60,6 +67,7 @@ class OverlayMarker:
     session_id: int = 0
     muscle_id: str = ""
     side: str = ""
+    layer: str = ""  # the layer it was recorded on ("": not known, drawn as on the layer shown)
 
 
 def age_fade(age: int, oldest: int, nearest: float = NEAREST_FADE,
@@ -96,7 +104,8 @@ def earlier_markers(history: History, today_id: int | None, view_id: str, *,
         for site in history.sites_of(sid):
             if site.view_id == view_id:
                 out.append(OverlayMarker(site.x, site.y, site.grasp, age, sid, site.muscle_id,
-                                         getattr(site.side, "value", str(site.side))))
+                                         getattr(site.side, "value", str(site.side)),
+                                         site.layer))
     return out
 
 
@@ -104,7 +113,7 @@ def paint_overlay(painter: QPainter, chart: ChartPainter,
                   earlier: Iterable[OverlayMarker] | EarlierMarkers,
                   today: Iterable[Site] = (), *, oldest: int | None = None,
                   scale: float = 1.0, selected: int | None = None,
-                  sprites: bool | None = None) -> None:
+                  sprites: bool | None = None, one_layer: bool = False) -> None:
     """Paint earlier markers (faded by age) and then today's sites (numbered, full colour).
 
     Last time's markers are drawn at ``LAST_SCALE``, older ones at ``EARLIER_SCALE`` of
@@ -117,34 +126,53 @@ def paint_overlay(painter: QPainter, chart: ChartPainter,
     sprites: draw the earlier markers as images rendered once per look at the device's
     resolution (thousands of them in a frame); None: on screen and into images yes, into a
     PDF, a picture or an SVG never (they stay vector there).
+    one_layer: the chart shows its layer alone (the window's chart, with a button per layer):
+    earlier markers of the view's other layers are drawn paler with a dashed ring (ignored for
+    an `EarlierMarkers`, which was made knowing it or not). Charts that gather every layer of a
+    view into one (the Progress tab's, the progress report's) draw them all alike.
     """
     if not isinstance(earlier, EarlierMarkers):
-        earlier = EarlierMarkers(earlier, oldest)
+        earlier = EarlierMarkers(earlier, oldest, chart if one_layer else None)
     _paint_overlay(painter, chart, earlier, today, scale, selected, sprites)
 
 
 class EarlierMarkers:
     """Earlier markers in paint order (oldest first, so the most recent lie on top), each with
-    its look: made once for a set of markers, painted at any scale. Each look (an age and a
-    grasp: its fade, its colour, its size) is listed once; ``look_of[i]`` is marker i's."""
+    its look: made once for a set of markers, painted at any scale. Each look (an age, a grasp
+    and whether it lies on another layer: its fade, its colour, its size, its dashed ring) is
+    listed once; ``look_of[i]`` is marker i's.
 
-    def __init__(self, markers: Iterable[OverlayMarker], oldest: int | None = None):
+    shown: the chart of one layer they are painted on (ChartPainter.on_other_layer says which
+    markers lie on another layer); None draws every marker as on the layer shown."""
+
+    def __init__(self, markers: Iterable[OverlayMarker], oldest: int | None = None,
+                 shown: ChartPainter | None = None):
         self.markers = sorted(markers, key=lambda m: -m.age)
         if oldest is None:
             oldest = max((m.age for m in self.markers), default=1)
         self.oldest = oldest
-        index: dict[tuple[int, int | None], int] = {}
-        self.look_of: list[int] = [index.setdefault((m.age, m.grasp), len(index))
-                                   for m in self.markers]
-        # (fade, grasp, size as a fraction of today's markers) of each look
-        self.looks: list[tuple[float, int | None, float]] = [
-            (age_fade(age, oldest), grasp, LAST_SCALE if age <= 1 else EARLIER_SCALE)
-            for age, grasp in index]
+        index: dict[tuple[int, int | None, bool], int] = {}
+        self.look_of: list[int] = [
+            index.setdefault((m.age, m.grasp, shown is not None and shown.on_other_layer(m.layer)),
+                             len(index))
+            for m in self.markers]
+        # (fade, grasp, size as a fraction of today's markers, on another layer) of each look
+        self.looks: list[tuple[float, int | None, float, bool]] = [
+            (other_layer_fade(age_fade(age, oldest)) if other else age_fade(age, oldest),
+             grasp, LAST_SCALE if age <= 1 else EARLIER_SCALE, other)
+            for age, grasp, other in index]
         self.xs = [m.x for m in self.markers]
         self.ys = [m.y for m in self.markers]
 
     def __len__(self) -> int:
         return len(self.markers)
+
+
+def other_layer_fade(fade: float) -> float:
+    """An earlier marker's fade once it lies on another layer than the one shown: its colours
+    blended toward the background as far again as today's markers of other layers are made
+    transparent (render.markers.OTHER_LAYER_OPACITY), staying opaque."""
+    return 1.0 - (1.0 - fade) * OTHER_LAYER_OPACITY
 
 
 def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: EarlierMarkers,
@@ -155,9 +183,11 @@ def _paint_overlay(painter: QPainter, chart: ChartPainter, earlier: EarlierMarke
         _paint_sprites(painter, chart, earlier, scale, device)
     else:
         for m, look in zip(earlier.markers, earlier.look_of):
-            fade, grasp, size = earlier.looks[look]
-            faded_chart(chart, fade).paint_marker(painter, m.x, m.y, None, grasp,
-                                                  scale=scale * size, pips=True)
+            fade, grasp, size, other = earlier.looks[look]
+            faded = faded_chart(chart, fade)
+            faded.paint_marker(painter, m.x, m.y, None, grasp, scale=scale * size, pips=True)
+            if other:
+                other_layer_ring(painter, faded.style, m.x, m.y, scale=scale * size)
     for site in today:
         if site.planned:
             chart.paint_marker(painter, site.x, site.y, site.seq, None, planned=True,
@@ -221,7 +251,7 @@ def faded_chart(chart: ChartPainter, fade: float) -> ChartPainter:
 
 
 def marker_sprite(chart: ChartPainter, fade: float, grasp: int | None, size: float,
-                  device: tuple[float, float]) -> QImage:
+                  device: tuple[float, float], other_layer: bool = False) -> QImage:
     """One earlier marker (no number) as an image at the device's resolution, its centre in
     the middle; cached on the chart painter, keyed by everything that changes its pixels.
 
@@ -231,18 +261,21 @@ def marker_sprite(chart: ChartPainter, fade: float, grasp: int | None, size: flo
     k, dpr = device
     px = size * k  # device pixels per view unit of a marker of size 1
     sprites = _looks(chart).sprites
-    key = (round(fade, 6), grasp, round(px, 6), dpr)
+    key = (round(fade, 6), grasp, round(px, 6), dpr, other_layer)
     image = sprites.get(key)
     if image is not None:
         return image
-    extent = (chart.style.marker_radius + 1.5) * px + 2.0
+    extent = (chart.style.marker_radius + 1.5 + (OTHER_LAYER_RING if other_layer else 0.0)) * px + 2.0
     side = 2 * int(extent + 1)
     image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     p = QPainter(image)
     p.translate(side / 2, side / 2)
     p.scale(px, px)
-    faded_chart(chart, fade).paint_marker(p, 0.0, 0.0, None, grasp, pips=True)
+    faded = faded_chart(chart, fade)
+    faded.paint_marker(p, 0.0, 0.0, None, grasp, pips=True)
+    if other_layer:
+        other_layer_ring(p, faded.style, 0.0, 0.0)
     p.end()
     image.setDevicePixelRatio(dpr)
     if len(sprites) >= _SPRITES_MAX:
@@ -263,8 +296,8 @@ def _paint_sprites(painter: QPainter, chart: ChartPainter, earlier: EarlierMarke
     t = painter.combinedTransform()
     dpr = device[1]
     k, dx, dy = t.m11(), t.dx(), t.dy()
-    images = [marker_sprite(chart, fade, grasp, scale * size, device)
-              for fade, grasp, size in earlier.looks]
+    images = [marker_sprite(chart, fade, grasp, scale * size, device, other)
+              for fade, grasp, size, other in earlier.looks]
     halves = [image.width() / (2 * dpr) for image in images]
     painter.save()
     painter.resetTransform()  # (the device's pixel ratio stays: Qt keeps it under the transform)

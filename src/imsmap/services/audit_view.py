@@ -11,8 +11,9 @@ does not match, the row was changed around the app since it was created, and the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from imsmap.domain.errors import NotFoundError
 from imsmap.domain.models import AuditEntry, Patient, PatientMerge, Session, Site
@@ -26,6 +27,8 @@ MISMATCH = sentence("AuditView", QT_TRANSLATE_NOOP(
     "the digest recorded then)"))
 NOT_FOUND = sentence("AuditView", QT_TRANSLATE_NOOP(
     "AuditView", "no longer found in the file (its content cannot be shown)"))
+
+T = TypeVar("T")
 
 
 def session_trail(records: Records, session_id: int) -> list[AuditEntry]:
@@ -119,33 +122,25 @@ def trail_names(records: Records, session_id: int,
                     continue
                 {"site_id": site_ids, "patient_id": patient_ids, "duplicate_id": patient_ids,
                  "kept_id": patient_ids, "session_id": session_ids}.get(key, set()).add(value)
-    sites = {}
-    for site_id in site_ids:
-        try:
-            sites[site_id] = repo.site(site_id, include_removed=True)
-        except NotFoundError:
-            pass
-    photos = {}
-    for photo_id in photo_ids:
-        try:
-            photos[photo_id] = records.photo_store.photo(photo_id, include_removed=True).seq
-        except NotFoundError:
-            pass
-    sessions = {}
-    for sid in session_ids:
-        try:
-            sessions[sid] = repo.session(sid)
-        except NotFoundError:
-            pass
+    sites = _found(site_ids, lambda i: repo.site(i, include_removed=True))
+    photos = _found(photo_ids,
+                    lambda i: records.photo_store.photo(i, include_removed=True).seq)
+    sessions = _found(session_ids, repo.session)
     patient_ids |= {s.patient_id for s in sessions.values()}
-    patients = {}
-    for pid in patient_ids:
-        try:
-            patients[pid] = repo.patient(pid)
-        except NotFoundError:
-            pass
+    patients = _found(patient_ids, repo.patient)
     amendments = {a.id: n for n, a in enumerate(repo.amendments(session_id), start=1)}
     merges = {m.id: m for m in repo.all_merges()}
     merges |= {m.ended_by.id: m.ended_by for m in list(merges.values())
                if m.ended_by is not None}
     return TrailNames(session_id, sites, photos, amendments, patients, merges, sessions)
+
+
+def _found(ids: Iterable[int], read: Callable[[int], T]) -> dict[int, T]:
+    """What `read` gives for each of `ids`, by id; an id the file no longer has left out."""
+    out: dict[int, T] = {}
+    for i in ids:
+        try:
+            out[i] = read(i)
+        except NotFoundError:
+            pass
+    return out

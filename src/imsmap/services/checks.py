@@ -253,7 +253,8 @@ def full_check(records: Records, *, keep: int | None = SHOWN_PER_KIND, sink: Sin
         except StoreError as exc:  # the readers turn a damaged file's errors into StoreError
             if not damage_is_a_problem:
                 raise  # the file's own structure: unusable, not merely wrong
-            found.add(f"could not be checked: {exc}")
+            found.add(sentence("Checks", QT_TRANSLATE_NOOP("Checks", "could not be checked: %1"),
+                               exc))
             checked = ""
         step(1.0)
         return found.section(checked)

@@ -16,6 +16,7 @@ from typing import Any
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import GRASP_LABELS
@@ -322,7 +323,7 @@ def read_logo(records: Records, path: str | Path) -> bytes:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
-            "Clinic", "The logo %1 cannot be read (%2)."), path, exc.strerror),
+            "Clinic", "The logo %1 cannot be read (%2)."), path, reason(exc)),
                               "logo") from None
     check_logo(data)
     return data

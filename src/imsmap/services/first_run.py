@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from imsmap.domain.errors import UserFacingError, ValidationError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services import clinic, lock
 from imsmap.services.records import Records
@@ -175,7 +176,7 @@ def set_up(records: Records, setup: ClinicSetup, *, expect_new: bool = False
         except OSError as exc:
             raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
                 "FirstRun", "The backup folder %1 cannot be created (%2). Choose another "
-                "folder."), folder, exc.strerror),
+                "folder."), folder, reason(exc)),
                                   "backup_dir") from None
         settings = replace(settings, backup_dir=str(folder))
     values = clinic.settings_values(settings)

@@ -29,6 +29,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from imsmap.domain.errors import ValidationError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.services.output_files import is_database_file
 
@@ -90,7 +91,7 @@ def read_photo_file(path: str | os.PathLike[str], *,
             "PhotoFiles", "There is no file %1."), path), "photo") from None
     except OSError as exc:
         raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
-            "PhotoFiles", "%1 cannot be read (%2)."), name, exc.strerror or exc),
+            "PhotoFiles", "%1 cannot be read (%2)."), name, reason(exc)),
                               "photo") from None
     if len(raw) > MAX_FILE_BYTES:
         raise ValidationError(too_large(name, len(raw)), "photo")

@@ -147,17 +147,9 @@ class Records:
                                 clean, PATIENT_FIELDS)
             if "chart_number" in clean and clean["chart_number"] != old.chart_number:
                 self.read.check_chart_number_free(clean["chart_number"], patient_id)
-            old_values = as_dict(old, tuple(clean))
-            values = {k: to_sql(val) for k, val in clean.items()}
-            diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
-            if diff:
-                at = work.at
-                self.repo.update("patients", patient_id, {k: values[k] for k in diff}, at,
-                                 self.actor, version)
-                work.audit(Action.UPDATE, Entity.PATIENT, patient_id, None,
-                           changes=diff)
-                work.changed(Change(Action.UPDATE, Entity.PATIENT, patient_id,
-                                    patient_id=patient_id))
+            self._write_update(work, "patients", old, clean, version,
+                               Change(Action.UPDATE, Entity.PATIENT, patient_id,
+                                      patient_id=patient_id))
         return self.repo.patient(patient_id)
 
     # -- sessions --------------------------------------------------------------------------
@@ -203,17 +195,9 @@ class Records:
             if expected:
                 conflicts.check(self.db.conn, "session", session_id, session_id, old, expected,
                                 clean, EDITABLE_SESSION_FIELDS)
-            old_values = as_dict(old, tuple(clean))
-            values = {k: to_sql(val) for k, val in clean.items()}
-            diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
-            if diff:
-                at = work.at
-                self.repo.update("sessions", session_id, {k: values[k] for k in diff}, at,
-                                 self.actor, version)
-                work.audit(Action.UPDATE, Entity.SESSION, session_id, session_id,
-                           changes=diff)
-                work.changed(Change(Action.UPDATE, Entity.SESSION, session_id,
-                                    session_id=session_id, patient_id=old.patient_id))
+            self._write_update(work, "sessions", old, clean, version,
+                               Change(Action.UPDATE, Entity.SESSION, session_id,
+                                      session_id=session_id, patient_id=old.patient_id))
         return self.repo.session(session_id)
 
     def session_record(self, session_id: int) -> SessionRecord:
@@ -294,7 +278,8 @@ class Records:
     # -- sites -----------------------------------------------------------------------------
     def resolve_muscle(self, view_id: str, x: float, y: float,
                        layer: str | None = None) -> tuple[str, str, str, str | None] | None:
-        """(muscle id, side, layer, level) of the region under a point, preferring `layer`."""
+        """(muscle id, side, layer, level) of the region under a point, preferring `layer`; the
+        level the region gives a site at that height (Region.level_at)."""
         try:
             view = self.atlas.view(view_id)
         except AtlasError as exc:
@@ -303,7 +288,7 @@ class Records:
         if not regions:
             return None
         chosen = next((r for r in regions if r.layer == layer), regions[0])
-        return chosen.muscle, chosen.side, chosen.layer, chosen.level
+        return chosen.muscle, chosen.side, chosen.layer, chosen.level_at(y)
 
     def clean_site_fields(self, fields: FieldValues) -> FieldValues:
         """The fields checked and made clean, on this atlas (services.record_fields)."""
@@ -392,17 +377,28 @@ class Records:
             if expected:
                 conflicts.check(self.db.conn, "site", site_id, old.session_id, old, expected,
                                 clean, EDITABLE_SITE_FIELDS)
-            old_values = {k: to_sql(getattr(old, k)) for k in clean}
-            values = {k: to_sql(val) for k, val in clean.items()}
-            diff = {k: [old_values[k], val] for k, val in values.items() if old_values[k] != val}
-            if diff:
-                at = work.at
-                self.repo.update("sites", site_id, {k: values[k] for k in diff}, at, self.actor,
-                                 version)
-                work.audit(Action.UPDATE, Entity.SITE, site_id, old.session_id,
-                           changes=diff)
-                work.changed(Change(Action.UPDATE, Entity.SITE, site_id, session_id=old.session_id))
+            self._write_update(work, "sites", old, clean, version,
+                               Change(Action.UPDATE, Entity.SITE, site_id,
+                                      session_id=old.session_id))
         return self.repo.site(site_id)
+
+    def _write_update(self, work: UnitOfWork, table: str, old: Patient | Session | Site,
+                      clean: FieldValues, version: int | None, change: Change) -> None:
+        """Write the fields of `clean` whose value differs from the stored one (`old`'s), in
+        one audit entry of each one's value before and after, under `change`'s record and
+        session, and announce `change`; nothing at all when none differs. Shared by
+        update_patient, update_session and a draft's site edits, so that they cannot drift
+        apart."""
+        values = {k: to_sql(val) for k, val in clean.items()}
+        before = as_dict(old, tuple(values))
+        diff = {k: [before[k], val] for k, val in values.items() if before[k] != val}
+        if not diff:
+            return
+        self.repo.update(table, change.entity_id, {k: values[k] for k in diff}, work.at,
+                         self.actor, version)
+        work.audit(Action.UPDATE, change.entity, change.entity_id, change.session_id,
+                   changes=diff)
+        work.changed(change)
 
     def remove_site(self, site_id: int) -> Site:
         """Take a site off a draft. The row is kept, marked removed, and can be restored."""

@@ -36,6 +36,7 @@ from imsmap.store.leftovers import alive
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
 from imsmap.store.sqlite_errors import Fault, fault_of, interrupted
+from imsmap.store.sqlite_reasons import reason as sqlite_reason
 
 log = logging.getLogger(__name__)
 
@@ -258,22 +259,16 @@ def copy_to(conn: sqlite3.Connection, source: Path, target: str | os.PathLike[st
     try:
         make_private(tmp)
         try:
-            dst = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                if progress is None and interrupt is None:
-                    conn.backup(dst)
-                else:
-                    def step(_status: int, remaining: int, total: int) -> None:
-                        if interrupt is not None and interrupt.is_set():
-                            raise Cancelled()
-                        if progress is not None:
-                            progress((total - remaining) / max(1, total))
+            if progress is None and interrupt is None:
+                copy_database(conn, tmp)
+            else:
+                def step(_status: int, remaining: int, total: int) -> None:
+                    if interrupt is not None and interrupt.is_set():
+                        raise Cancelled()
+                    if progress is not None:
+                        progress((total - remaining) / max(1, total))
 
-                    conn.backup(dst, pages=PAGES_PER_STEP, progress=step)
-                # One self-contained file: no -wal or -shm beside a backup.
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+                copy_database(conn, tmp, pages=PAGES_PER_STEP, progress=step)
         except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             refuse(exc, target)
         fsync_file(tmp)
@@ -380,16 +375,20 @@ def verify_backup(path: str | os.PathLike[str], *,
                                isolation_level=None)
     except sqlite3.DatabaseError as exc:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-            "StoreBackup", "%1 cannot be opened (%2)."),
-            path, ' '.join(str(exc).split()))) from None
+            "StoreBackup", "%1 cannot be opened (%2)."), path, sqlite_reason(exc))) from None
     if interrupt is not None:
         conn.set_progress_handler(lambda: 1 if interrupt.is_set() else 0, 100_000)
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         if rows != ["ok"]:
-            found = "; ".join(" ".join(str(r).split()) for r in rows[:3])
+            # SQLite's English findings are the maintainer's (the log); the user is told what
+            # they mean
+            log.info("the check of backup %s found: %s", shown(path),
+                     "; ".join(" ".join(str(r).split()) for r in rows[:3]))
             raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-                "StoreBackup", "%1 is damaged (%2); it cannot be used."), path, found))
+                "StoreBackup", "%1 is damaged (%2); it cannot be used."), path,
+                sentence("StoreBackup", QT_TRANSLATE_NOOP(
+                    "StoreBackup", "SQLite's check of its structure finds faults"))))
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
@@ -416,7 +415,7 @@ def verify_backup(path: str | os.PathLike[str], *,
                 "first page is damaged)."), path)) from None
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "%1 is damaged or not an imsmap backup (%2)."),
-            path, ' '.join(str(exc).split())[:120])) from None
+            path, sqlite_reason(exc))) from None
     finally:
         conn.close()
 
@@ -433,6 +432,20 @@ def naming(exc: StoreError, copy: Path, backup: Path) -> StoreError:
 
 
 # -- files --------------------------------------------------------------------------------
+def copy_database(conn: sqlite3.Connection, path: Path, *, pages: int = -1,
+                  progress: Callable[[int, int, int], object] | None = None) -> None:
+    """Copy the database `conn` has open into the file `path` with SQLite's online backup
+    (`pages` a step, `progress` called after each), as one self-contained file: out of WAL, no
+    -wal or -shm beside it. The one way a backup, a full backup of a set, a restore's copy and
+    the database set aside before a restore are written; the caller words the errors."""
+    dst = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.backup(dst, pages=pages, progress=progress)
+        dst.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dst.close()
+
+
 def sidecar(path: Path, suffix: str) -> Path:
     """The file SQLite keeps beside `path` (``-journal``, ``-wal``, ``-shm``)."""
     return path.with_name(path.name + suffix)

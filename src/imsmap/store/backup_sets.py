@@ -55,6 +55,7 @@ from imsmap.store.backup import (
     BACKUP_NAME,
     Cancelled,
     backup_dir,
+    copy_database,
     fsync_dir,
     make_private,
     parse_backup_name,
@@ -67,6 +68,7 @@ from imsmap.store.db import BUSY_TIMEOUT_MS, Database, StoreError, user_error
 from imsmap.store.leftovers import alive
 from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.repository import Repository
+from imsmap.store.sqlite_reasons import reason as sqlite_reason
 
 log = logging.getLogger(__name__)
 
@@ -219,6 +221,40 @@ def identity_of(db: Database, folder: Path, *, give: bool = False) -> str | None
     return own
 
 
+def set_owner(full: Path) -> tuple[str, str]:
+    """Whose set the full backup `full` is: (identity, the resolved path of the database file
+    that made it), from its journal's start; ("", "") when not known (a set made before sets
+    had owners, a journal missing or damaged)."""
+    try:
+        start = _start_record(journal_of(full))
+    except (StoreError, OSError):
+        return "", ""
+    return start.identity, start.path
+
+
+def identity_in(path: Path, *, with_records: bool = False) -> str | None:
+    """The identity of the database file at `path` (or of a plain copy of one), read-only.
+    None: no file there, none set, or a file that cannot be read; with `with_records`, also a
+    database that holds no patient and no session (a new computer's new, empty clinic)."""
+    if not path.is_file() or not path.stat().st_size:
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                               (IDENTITY_SETTING,)).fetchone()
+            if with_records and row and conn.execute(
+                    "SELECT NOT EXISTS (SELECT 1 FROM patients)"
+                    " AND NOT EXISTS (SELECT 1 FROM sessions)").fetchone()[0]:
+                return None
+        finally:
+            conn.close()
+    except (sqlite3.Error, UnicodeDecodeError):  # damaged, or text that is not UTF-8
+        return None
+    return str(row[0]) if row and row[0] else None
+
+
 def _another_file_is(path: Path, identity: str) -> bool:
     """Whether the database file at `path` still has `identity` (the file was copied, not
     moved). A file there that cannot be read counts as one: a new set is the safe side."""
@@ -316,19 +352,14 @@ def make_full(db: Database, *, now: datetime | None = None,
             conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
             marks = journal.marks(conn)
             schema = conn.execute("PRAGMA user_version").fetchone()[0]
-            dst = sqlite3.connect(str(copy), isolation_level=None)
-            try:
-                with _PacedCopy(copy, cancel) as paced:
-                    conn.backup(dst, pages=STEP_PAGES, progress=paced.step)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+            with _PacedCopy(copy, cancel) as paced:
+                copy_database(conn, copy, pages=STEP_PAGES, progress=paced.step)
         except sqlite3.DatabaseError as exc:
             if user_error(exc, db.path) is None:
                 raise  # the code's own error: a bug, not the user's
             raise StoreError(sentence("StoreBackupSets", QT_TRANSLATE_NOOP(
                 "StoreBackupSets", "The backup of %1 could not be made (%2)."),
-                db.path.name, ' '.join(str(exc).split())[:100])) from None
+                db.path.name, sqlite_reason(exc))) from None
         finally:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.db import DamagedFileError, damaged, user_error
+
+log = logging.getLogger(__name__)
 
 # What decoding a stored value of the wrong type or form raises (a ValidationError is a
 # ValueError: a domain object refusing a stored value refuses the row).
@@ -33,10 +37,15 @@ class UnreadableRow(DamagedFileError):
 
 
 def unreadable(table: str, row_id: object, exc: BaseException) -> UnreadableRow:
-    what = type(exc).__name__ if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
-    if len(what) > 100:
-        what = what[:100] + "…"
-    row = "a row" if row_id is None else f"row {row_id!r}"
+    """The sentence for a row whose stored value `exc` refused: a refusal of the domain's says
+    why in its own sentence; Python's words ("ValueError: Invalid isoformat string...") are
+    English and may quote the value, so the log gets the error's type and the user a sentence."""
+    log.info("row %s of the %s table cannot be read back: %s", row_id, table, type(exc).__name__)
+    what = exc.message if isinstance(exc, UserFacingError) else sentence(
+        "StoreDamage", QT_TRANSLATE_NOOP(
+            "StoreDamage", "a stored value is not of the type or form this imsmap reads"))
+    row = sentence("StoreDamage", QT_TRANSLATE_NOOP("StoreDamage", "a row")) if row_id is None \
+        else sentence("StoreDamage", QT_TRANSLATE_NOOP("StoreDamage", "row %1"), str(row_id))
     return UnreadableRow(sentence("StoreDamage", QT_TRANSLATE_NOOP(
         "StoreDamage", "%1 of the %2 table cannot be read back (%3)"), row, table, what))
 

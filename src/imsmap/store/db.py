@@ -29,17 +29,14 @@ from imsmap.store.leftovers import remove_restore_copies
 from imsmap.store.migrations import SCHEMA_VERSION, apply_migrations
 from imsmap.store.schema_check import schema_damage
 from imsmap.store.sqlite_errors import (
-    SQLITE_CANTOPEN,
-    SQLITE_CORRUPT,
-    SQLITE_IOERR,
-    SQLITE_PERM,
     Fault,
-    error_code,
     fault_of,
     folder_read_only,
     may_be_schema_damage,
 )
+from imsmap.store.sqlite_reasons import reason as sqlite_reason
 from imsmap.store.terms import Connection, terms_of
+from imsmap.store.trigger_words import trigger_reason
 
 log = logging.getLogger(__name__)
 
@@ -332,27 +329,24 @@ def user_error(exc: BaseException, path: Path) -> UserFacingError | None:
     if fault is Fault.READ_ONLY:
         return ReadOnlyError(sentence("StoreDb", QT_TRANSLATE_NOOP(
             "StoreDb", "%1 is read-only; nothing was changed."), path.name))
-    if fault is Fault.PROTECTED:  # the trigger's words are the schema's own sentence
+    if fault is Fault.PROTECTED:  # the trigger's words, in the user's (store.sqlite_reasons)
         return ReadOnlyError(sentence("StoreDb", QT_TRANSLATE_NOOP(
-            "StoreDb", "Refused: %1. Nothing was changed."), _short(str(exc))))
+            "StoreDb", "Refused: %1. Nothing was changed."), trigger_reason(str(exc))))
     if fault is Fault.NOT_A_DATABASE:
         return DamagedFileError(
             sentence("StoreDb", QT_TRANSLATE_NOOP(
             "StoreDb", "%1 is not an imsmap database (it is not an SQLite file, or its first "
             "page is damaged). If it is your clinic's database, restore it from a backup."),
             path))
-    if fault is Fault.DAMAGED:
-        if error_code(exc) is None:  # a stored text that is not text: never quote it
-            return damaged(path, sentence("StoreDb", QT_TRANSLATE_NOOP(
-                "StoreDb", "a stored text is not valid UTF-8")))
-        return damaged(path, _sqlite_reason(exc))
+    if fault is Fault.DAMAGED:  # a stored text that is not text is said so, never quoted
+        return damaged(path, sqlite_reason(exc))
     if fault is Fault.NO_MEMORY:
         return StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
             "StoreDb", "The computer ran out of memory working on %1; nothing was changed. "
             "Close other programs and try again."), path.name))
     return StoreError(sentence("StoreDb", QT_TRANSLATE_NOOP(
         "StoreDb", "%1 could not be read or written (%2); nothing was changed."),
-        path, _sqlite_reason(exc)))
+        path, sqlite_reason(exc)))
 
 
 def refuse(exc: BaseException, path: Path) -> NoReturn:
@@ -362,30 +356,3 @@ def refuse(exc: BaseException, path: Path) -> NoReturn:
     if error is None:
         raise exc
     raise error from None
-
-
-def _sqlite_reason(exc: BaseException) -> str:
-    """SQLite's reason in the user's words, for the "(%2)" of a sentence: SQLite words it in
-    English whatever language imsmap speaks (« … est endommagé (database disk image is
-    malformed) »), so the common reasons are said here, translated, by their error code
-    (as domain.os_reasons says the system's); the rare ones keep SQLite's words."""
-    code = error_code(exc)
-    primary = None if code is None else code & 0xFF
-    if primary == SQLITE_CORRUPT:
-        return sentence("StoreDb", QT_TRANSLATE_NOOP(
-            "StoreDb", "SQLite finds its structure malformed"))
-    if primary == SQLITE_IOERR:
-        return sentence("StoreDb", QT_TRANSLATE_NOOP(
-            "StoreDb", "the disk reported an input/output error"))
-    if primary == SQLITE_CANTOPEN:
-        return sentence("StoreDb", QT_TRANSLATE_NOOP(
-            "StoreDb", "SQLite cannot open the file or its working files"))
-    if primary == SQLITE_PERM:
-        return sentence("StoreDb", QT_TRANSLATE_NOOP("StoreDb", "permission denied"))
-    return _short(str(exc))
-
-
-def _short(text: str) -> str:
-    """SQLite's words on one line, cut short (a damaged schema it quotes can be long)."""
-    text = " ".join(text.split())  # one line: the schema SQLite quotes may hold line breaks
-    return text if len(text) <= 120 else text[:100] + "…"

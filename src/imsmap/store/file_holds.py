@@ -39,6 +39,7 @@ from datetime import datetime
 from pathlib import Path
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 
 log = logging.getLogger(__name__)
@@ -155,11 +156,12 @@ class FileHolds:
             mode = 0o600
         return mode, mode | ((mode & 0o444) >> 2)
 
-    def _unavailable(self, exc: OSError) -> HoldsUnavailable:
+    def _unavailable(self, why: str) -> HoldsUnavailable:
+        """`why`: a part of a sentence, in the user's words (domain.os_reasons)."""
         return HoldsUnavailable(sentence("FileHolds", QT_TRANSLATE_NOOP(
             "FileHolds", "Drafts open in other windows cannot be marked: %1 cannot be written "
             "(%2). Two windows could then edit the same draft; each change is still checked "
-            "against what it was based on."), self.folder, exc.strerror or str(exc)))
+            "against what it was based on."), self.folder, why))
 
     def _open(self, session_id: int) -> int:
         """The draft's lock file, open (made with the database's mode if it is new). One this
@@ -179,7 +181,7 @@ class FileHolds:
             except PermissionError:
                 fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except OSError as exc:
-            raise self._unavailable(exc) from None
+            raise self._unavailable(reason(exc)) from None
         if sys.platform != "win32":
             with contextlib.suppress(OSError):  # the umask narrowed it; its owner widens it
                 if stat.S_IMODE(os.fstat(fd).st_mode) != file_mode:
@@ -220,7 +222,8 @@ class FileHolds:
                 raise
             self._held[session_id] = fd
             return None
-        raise self._unavailable(OSError(0, "the lock file keeps changing"))
+        raise self._unavailable(sentence("FileHolds", QT_TRANSLATE_NOOP(
+            "FileHolds", "its lock files keep changing")))
 
     def _same_file(self, fd: int, session_id: int) -> bool:
         try:

@@ -14,7 +14,8 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.damage import reading
 from imsmap.store.db import DamagedFileError, Database, refuse
 from imsmap.store.dialect import dialect_of
-from imsmap.store.sqlite_errors import Fault, error_code, fault_of
+from imsmap.store.sqlite_errors import Fault, fault_of
+from imsmap.store.sqlite_reasons import reason as sqlite_reason
 from imsmap.store.terms import terms_of
 
 MAX_REPORTED = 100  # SQLite stops after this many problems; more would not help anyone
@@ -80,12 +81,9 @@ def _too_damaged(exc: sqlite3.DatabaseError | UnicodeDecodeError, db: Database) 
     """A check SQLite could not finish: the file is too damaged (or busy, unreadable) to check;
     an error of the code's own is raised as it is."""
     if fault_of(exc) in (Fault.DAMAGED, Fault.NOT_A_DATABASE):
-        what = sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
-            "StoreIntegrity", "a stored text is not valid UTF-8")) if error_code(exc) is None else \
-            " ".join(str(exc).split())[:120]
         raise DamagedFileError(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
             "StoreIntegrity", "%1 is too damaged to check (%2). Restore it from a backup."),
-            db.path, what)) from None
+            db.path, sqlite_reason(exc))) from None
     refuse(exc, db.path)
 
 

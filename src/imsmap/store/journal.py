@@ -40,10 +40,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from imsmap.domain.os_reasons import reason as os_reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store import name_parts
 from imsmap.store.db import StoreError
 from imsmap.store.sqlite_errors import Fault, fault_of
+from imsmap.store.sqlite_reasons import reason as sqlite_reason
 
 FORMAT = 1
 # Tables whose ids only grow and whose rows never change: new rows are those past the mark.
@@ -150,7 +152,7 @@ def read(path: Path) -> list[Record]:
         data = path.read_bytes()
     except OSError as exc:
         raise JournalError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
-            "StoreJournal", "The backup journal %1 cannot be read (%2)."), path, exc.strerror)) \
+            "StoreJournal", "The backup journal %1 cannot be read (%2)."), path, os_reason(exc))) \
             from None
     lines = data.split(b"\n")
     torn_tail = lines.pop()  # b"" when the file ends with a newline
@@ -234,7 +236,7 @@ def append(path: Path, conn: sqlite3.Connection, at: str) -> Record | None:
         fd = os.open(path, os.O_RDWR | os.O_APPEND)
     except OSError as exc:
         raise StoreError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
-            "StoreJournal", "The backup journal %1 cannot be written (%2)."), path, exc.strerror)) \
+            "StoreJournal", "The backup journal %1 cannot be written (%2)."), path, os_reason(exc))) \
             from None
     try:
         _lock(fd)
@@ -254,7 +256,7 @@ def append(path: Path, conn: sqlite3.Connection, at: str) -> Record | None:
         except OSError as exc:
             raise StoreError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
                 "StoreJournal", "The backup journal %1 could not be written (%2); the records "
-                "themselves are safe in the database."), path, exc.strerror)) from None
+                "themselves are safe in the database."), path, os_reason(exc))) from None
         return record
     finally:
         os.close(fd)  # drops the lock
@@ -421,7 +423,7 @@ def _apply_rows(conn: sqlite3.Connection, table: str, block: dict[str, Any]) -> 
             raise  # the disk of the copy being restored, not the journal: said by the caller
         raise JournalError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
             "StoreJournal", "The backup journal does not fit its full backup (%1: %2); nothing "
-            "was restored."), table, ' '.join(str(exc).split())[:100])) \
+            "was restored."), table, sqlite_reason(exc))) \
             from None
 
 

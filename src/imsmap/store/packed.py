@@ -11,6 +11,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store import journal
 from imsmap.store.db import StoreError
@@ -82,8 +83,9 @@ def expand(full: Path, target: Path, *, where: Path | None = None) -> int:
 def _damaged(full: Path, exc: BaseException) -> StoreError:
     """The sentence for a full backup that cannot be read: what the system said (the drive
     unplugged: an input/output error), else its compressed data cut short."""
-    detail = getattr(exc, "strerror", None) or sentence("StorePacked", QT_TRANSLATE_NOOP(
-        "StorePacked", "its compressed data is cut short or damaged"))
+    detail = reason(exc) if isinstance(exc, OSError) and exc.strerror else sentence(
+        "StorePacked", QT_TRANSLATE_NOOP("StorePacked", "its compressed data is cut short or "
+                                         "damaged"))
     return StoreError(sentence("StorePacked", QT_TRANSLATE_NOOP(
         "StorePacked", "%1 is damaged (%2); it cannot be used."), full, detail))
 
@@ -103,7 +105,7 @@ def unwritable(folder: Path, exc: OSError) -> StoreError:
     return StoreError(sentence("StorePacked", QT_TRANSLATE_NOOP(
         "StorePacked", "The restored records cannot be written in %1 (%2). Nothing was changed "
         "and the backup is fine; choose a folder you can write to."),
-        folder, exc.strerror or str(exc)))
+        folder, reason(exc)))
 
 
 def _check_continues(conn: sqlite3.Connection, start: journal.Record, full: Path,

@@ -29,6 +29,7 @@ from imsmap.logs import shown
 from imsmap.store import packed
 from imsmap.store.backup import (
     BackupInfo,
+    copy_database,
     fsync_dir,
     fsync_file,
     make_private,
@@ -172,12 +173,7 @@ def _copy_into(backup: Path, tmp: Path, db_path: Path) -> None:
     try:
         src = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            dst = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dst.close()
+            copy_database(src, tmp)
         finally:
             src.close()
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
@@ -251,12 +247,7 @@ def _set_aside(owner: sqlite3.Connection, db_path: Path, stamp: datetime) -> Pat
     """Copy the current database, through the connection holding it, into a file beside it."""
     aside = _aside_name(db_path, stamp)
     try:
-        dst = sqlite3.connect(str(aside), isolation_level=None)
-        try:
-            owner.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
+        copy_database(owner, aside)
     except sqlite3.DatabaseError as exc:
         if fault_of(exc) is Fault.FULL:  # the part copied is of a file still in place
             aside.unlink(missing_ok=True)

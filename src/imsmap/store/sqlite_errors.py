@@ -34,6 +34,12 @@ SQLITE_NOTADB = 26
 # The extended code of RAISE(ABORT, ...) in a trigger: the file's own protections of the record
 # (a signed session is locked, clinical rows are never deleted, the audit trail is append-only).
 SQLITE_CONSTRAINT_TRIGGER = SQLITE_CONSTRAINT | (7 << 8)
+# The other constraints a row can break (a backup journal that does not fit its full backup).
+SQLITE_CONSTRAINT_CHECK = SQLITE_CONSTRAINT | (1 << 8)
+SQLITE_CONSTRAINT_FOREIGNKEY = SQLITE_CONSTRAINT | (3 << 8)
+SQLITE_CONSTRAINT_NOTNULL = SQLITE_CONSTRAINT | (5 << 8)
+SQLITE_CONSTRAINT_PRIMARYKEY = SQLITE_CONSTRAINT | (6 << 8)
+SQLITE_CONSTRAINT_UNIQUE = SQLITE_CONSTRAINT | (8 << 8)
 # The write-ahead log's -shm could not be made larger: on a full disk (SQLite's own docs), where
 # "disk I/O error" sent the user looking for a failing disk instead of freeing space.
 SQLITE_IOERR_SHMSIZE = SQLITE_IOERR | (19 << 8)

@@ -45,6 +45,7 @@ from pathlib import Path
 
 from imsmap import paths
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.logs import shown
 from imsmap.store.backup import (
@@ -294,7 +295,7 @@ def _hold_alone(conn: sqlite3.Connection, p: Pending, folder: Path) -> None:
         raise UpgradeRefused(sentence("StoreUpgrade", QT_TRANSLATE_NOOP(
             "StoreUpgrade", "Before upgrading %1, imsmap keeps a copy of it as it is now in "
             "%2, and that folder cannot be created (%3); nothing was changed."),
-            p.path.name, folder, exc.strerror)) from None
+            p.path.name, folder, reason(exc))) from None
     need = space_needed(p)
     free = shutil.disk_usage(p.path.parent).free
     size = p.path.stat().st_size

@@ -21,6 +21,7 @@ from imsmap.atlas import Atlas
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import NERVE_SENSATION
 from imsmap.render.chart_painter import ChartPainter, text_path
+from imsmap.render.markers import OTHER_LAYER_OPACITY, other_layer_ring
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.touch import still_a_tap
 from imsmap.ui.wording import layer_name
@@ -38,8 +39,6 @@ NERVE_FILL = "#ffd54f"
 NERVE_LINE = "#8c1d18"
 NERVE_FLAG_AT = 1.05  # the warning's centre, in marker radii up and right of the centre
 NERVE_FLAG_SIZE = 0.8
-# A site recorded on the other layer of the view: lighter, with a dashed ring.
-OFF_LAYER_OPACITY = 0.6
 
 
 class MarkerScene(Protocol):
@@ -131,7 +130,7 @@ class MarkerItem(QGraphicsItem):
         off = self.off_layer
         if off and not self.isSelected():
             painter.save()
-            painter.setOpacity(OFF_LAYER_OPACITY)
+            painter.setOpacity(OTHER_LAYER_OPACITY)
         self.chart.paint_marker(painter, 0.0, 0.0, s.seq, s.grasp, cramp=s.cramp,
                                 selected=self.isSelected(), planned=s.planned,
                                 scale=self.scale_factor)
@@ -140,21 +139,15 @@ class MarkerItem(QGraphicsItem):
         k = self.scale_factor
         r = self.chart.style.marker_radius * k
         if off:
-            # A site on another layer: a dashed outer ring, whatever its grasp colour.
-            pen = QPen(QColor(self.chart.style.marker_ring), 1.6 * k, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            ring = r + (6.5 if s.cramp else 3.5) * k
-            painter.drawEllipse(QPointF(0, 0), ring, ring)
+            other_layer_ring(painter, self.chart.style, 0.0, 0.0, cramp=s.cramp, scale=k)
         if s.sensation == NERVE_SENSATION:
             paint_nerve_flag(painter, r * NERVE_FLAG_AT, -r * NERVE_FLAG_AT, r * NERVE_FLAG_SIZE)
 
     @property
     def off_layer(self) -> bool:
-        """True for a site recorded on another layer of this view than the one shown."""
-        host = self.host
-        return self.scene() is not None and self.site.layer != host.layer and \
-            self.site.layer in host.chart.view.layer_ids
+        """True for a site recorded on another layer of this view than the one shown (the rule
+        the earlier visits' markers follow too: ChartPainter.on_other_layer)."""
+        return self.scene() is not None and self.host.chart.on_other_layer(self.site.layer)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         self._press_pos = QPointF(self.pos())

@@ -95,7 +95,7 @@ def overlay_markers(history: History, drawn: Sequence[int], current_id: int | No
         for site in history.sites_of(sid):
             if site.view_id == view_id:
                 out.append(OverlayMarker(site.x, site.y, site.grasp, age_of.get(sid, 1), sid,
-                                         site.muscle_id, site.side.value))
+                                         site.muscle_id, site.side.value, site.layer))
     oldest = max((age_of.get(sid, 1) for sid in drawn), default=1)
     return out, oldest
 
@@ -193,7 +193,9 @@ class HistoryOverlayItem(QGraphicsItem):
             # grasp still reads at a glance when the whole body is in view.
             scale = (getattr(scene, "marker_scale", 1.0) or 1.0) * EARLIER_BOOST
             if self._earlier is None:  # the same at every zoom step: made when they change
-                self._earlier = EarlierMarkers(self.markers, max(1, self.oldest))
+                # this scene's layer alone: the sites of its other layers paler, ringed, as
+                # the open session's markers of other layers are (ChartPainter.on_other_layer)
+                self._earlier = EarlierMarkers(self.markers, max(1, self.oldest), self.chart)
             paint_overlay(painter, self.chart, self._earlier, (), scale=scale)
         if self.others:
             scale = (getattr(self.scene(), "marker_scale", 1.0) or 1.0) * EARLIER_BOOST

@@ -39,8 +39,8 @@ def levels_drawn(atlas: Atlas) -> dict[str, set[str]]:
     drawn: dict[str, set[str]] = {}
     for view in atlas.views.values():
         for region in view.regions:
-            if region.level:
-                drawn.setdefault(region.muscle, set()).add(region.level)
+            if region.levels:  # a box's level, or the rows of a column drawn across levels
+                drawn.setdefault(region.muscle, set()).update(region.levels)
     return drawn
 
 
@@ -219,7 +219,7 @@ def show_on(panel, muscle_id: str, level: str | None = None) -> bool:
     muscle = atlas.muscle(muscle_id)
 
     def drawn(region) -> bool:
-        return region.muscle == muscle.id and (level is None or region.level == level)
+        return region.muscle == muscle.id and (level is None or level in region.levels)
 
     order = [panel.view_id] + [v for v in atlas.views if v != panel.view_id]
     for view_id in order:

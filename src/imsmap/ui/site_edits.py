@@ -174,7 +174,7 @@ class SiteEdits:
         try:
             site = self.records.add_site(
                 self.session_id, self.chart.view_id, x, y, muscle_id=region.muscle,
-                side=region.side, layer=region.layer, level=region.level)
+                side=region.side, layer=region.layer, level=region.level_at(y))
         except UserFacingError as exc:
             self.show_error(exc)
             return

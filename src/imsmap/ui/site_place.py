@@ -10,7 +10,7 @@ from imsmap.domain.models import Side, Site
 def muscle_fields(atlas: Atlas, site: Site, muscle_id: str) -> dict:
     """The fields that change with the muscle: its id, the layer it is drawn on in the site's
     view (the region under the site first), and the level (only segmental muscles have one: the
-    region's level, or the site's if the new muscle has that level too)."""
+    region's level at the site's height, or the site's if the new muscle has that level too)."""
     muscle = atlas.muscle(muscle_id)
     fields: dict = {"muscle_id": muscle.id}
     try:
@@ -22,8 +22,9 @@ def muscle_fields(atlas: Atlas, site: Site, muscle_id: str) -> dict:
     pick = (here or same_side or regions or [None])[0]
     if pick is not None:
         fields["layer"] = pick.layer
-    if here and here[0].level in muscle.levels:
-        fields["level"] = here[0].level
+    level_here = here[0].level_at(site.y) if here else None
+    if level_here is not None and level_here in muscle.levels:
+        fields["level"] = level_here
     elif site.level not in muscle.levels:
         fields["level"] = None
     return fields

@@ -213,12 +213,48 @@
         <translation>Écartée, %1&#xa0;: %2</translation>
     </message>
     <message>
+        <source>The newest backup of %1 in %2 that passes the checks: %3, its records as of %4.</source>
+        <translation>La sauvegarde la plus récente de %1 dans %2 qui passe les vérifications&#xa0;: %3, ses dossiers en date du %4.</translation>
+    </message>
+    <message>
         <source>The newest backup in %1 that passes the checks: %2, its records as of %3.</source>
         <translation>La sauvegarde la plus récente de %1 qui passe les vérifications&#xa0;: %2, ses dossiers en date du %3.</translation>
     </message>
     <message>
         <source>It holds the records of %1.</source>
         <translation>Elle contient les dossiers de %1.</translation>
+    </message>
+    <message>
+        <source>It was backed up from %1.</source>
+        <translation>Elle a été faite à partir de %1.</translation>
+    </message>
+    <message>
+        <source>Newer backups in the folder, of another database, were not chosen:</source>
+        <translation>Des sauvegardes plus récentes du dossier, d&apos;une autre base de données, n&apos;ont pas été retenues&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Backups of another database in the folder:</source>
+        <translation>Sauvegardes d&apos;une autre base de données dans le dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1, its records as of %2, backed up from %3</source>
+        <translation>%1, ses dossiers en date du %2, faite à partir de %3</translation>
+    </message>
+    <message>
+        <source>%1, its records as of %2</source>
+        <translation>%1, ses dossiers en date du %2</translation>
+    </message>
+    <message>
+        <source>To restore one of them in place of %1, name its file: imsmap restore --db %1 --force %2</source>
+        <translation>Pour restaurer l&apos;une d&apos;elles à la place de %1, nommez son fichier&#xa0;: imsmap restore --db %1 --force %2</translation>
+    </message>
+    <message>
+        <source>%1 is a backup of another database than %2, backed up from %3.</source>
+        <translation>%1 est une sauvegarde d&apos;une autre base de données que %2, faite à partir de %3.</translation>
+    </message>
+    <message>
+        <source>%1 is a backup of another database than %2.</source>
+        <translation>%1 est une sauvegarde d&apos;une autre base de données que %2.</translation>
     </message>
     <message>
         <source>The backup lacks these records of %1: restoring it takes them out of the database (they stay only in the file it keeps aside):</source>
@@ -405,6 +441,10 @@
     <message>
         <source>The backup does not pass imsmap&apos;s checks, so nothing was restored: %1%2. Choose an earlier backup.</source>
         <translation>La sauvegarde ne passe pas les vérifications d&apos;imsmap, donc rien n&apos;a été restauré&#xa0;: %1%2. Choisissez une sauvegarde plus ancienne.</translation>
+    </message>
+    <message>
+        <source>could not be checked: %1</source>
+        <translation>vérification impossible&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server&apos;s own check of the audit chain (audit_breaks)</source>
@@ -608,8 +648,8 @@ schéma du serveur de la clinique %4</translation>
         <translation>Vérifier une sauvegarde (intégrité, une base de données imsmap, un schéma que cet imsmap lit), puis la mettre à la place de la base de données en une seule étape. La base de données qu&apos;elle remplace est gardée à côté sous un nouveau nom. Avec --dsn&#xa0;: la sauvegarde d&apos;un serveur de clinique (imsmap backup --dsn) restaurée dans une base de données temporaire sur le serveur et vérifiée là, puis renommée comme la base de données; celle qu&apos;elle remplace est gardée sur le serveur sous un nouveau nom.</translation>
     </message>
     <message>
-        <source>the backup file to restore, or the folder of backups (its newest that passes the checks)</source>
-        <translation>le fichier de sauvegarde à restaurer, ou le dossier des sauvegardes (sa plus récente qui passe les vérifications)</translation>
+        <source>the backup file to restore, or the folder of backups (its newest that passes the checks; over records that have backed up, the newest of their own)</source>
+        <translation>le fichier de sauvegarde à restaurer, ou le dossier des sauvegardes (sa plus récente qui passe les vérifications; pour des dossiers déjà sauvegardés, la plus récente des leurs)</translation>
     </message>
     <message>
         <source>replace an existing database (it is kept aside, never deleted)</source>
@@ -654,6 +694,14 @@ schéma du serveur de la clinique %4</translation>
     <message>
         <source>%1 is not %2 (a positive number).</source>
         <translation>%1 n&apos;est pas %2 (un nombre positif).</translation>
+    </message>
+    <message>
+        <source>Give either --patient ID or --chart NUMBER, not both.</source>
+        <translation>Indiquez soit --patient NUMÉRO, soit --chart NUMÉRO_DOSSIER, mais pas les deux.</translation>
+    </message>
+    <message>
+        <source>No patient has the chart number %1.</source>
+        <translation>Aucun patient n&apos;a le numéro de dossier %1.</translation>
     </message>
     <message>
         <source>%1 %2 is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20.</source>
@@ -706,6 +754,10 @@ schéma du serveur de la clinique %4</translation>
     <message>
         <source>with --fhir: this patient&apos;s sessions</source>
         <translation>avec --fhir&#xa0;: les séances de ce patient</translation>
+    </message>
+    <message>
+        <source>with --fhir: the sessions of the patient with this chart number (in place of --patient)</source>
+        <translation>avec --fhir&#xa0;: les séances du patient qui a ce numéro de dossier (au lieu de --patient)</translation>
     </message>
     <message>
         <source>with --fhir and --to: sessions started on or after DATE (YYYY-MM-DD)</source>
@@ -1864,6 +1916,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <source>Drafts open in other windows cannot be marked: %1 cannot be written (%2). Two windows could then edit the same draft; each change is still checked against what it was based on.</source>
         <translation>Les brouillons ouverts dans d&apos;autres fenêtres ne peuvent pas être marqués&#xa0;: %1 ne peut pas être écrit (%2). Deux fenêtres pourraient alors modifier le même brouillon; chaque modification est tout de même vérifiée par rapport à ce sur quoi elle se fondait.</translation>
     </message>
+    <message>
+        <source>its lock files keep changing</source>
+        <translation>ses fichiers de verrou changent sans cesse</translation>
+    </message>
 </context>
 <context>
     <name>FindingSign</name>
@@ -2586,6 +2642,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>CHEMIN</translation>
     </message>
     <message>
+        <source>NUMBER</source>
+        <translation>NUMÉRO_DOSSIER</translation>
+    </message>
+    <message>
         <source>ID</source>
         <translation>NUMÉRO</translation>
     </message>
@@ -2604,6 +2664,29 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>STEP</source>
         <translation>ÉTAPE</translation>
+    </message>
+</context>
+<context>
+    <name>OsReasons</name>
+    <message>
+        <source>there is no such file or folder</source>
+        <translation>ce fichier ou ce dossier n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>c&apos;est un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <source>a part of its path is a file, not a folder</source>
+        <translation>une partie de son chemin est un fichier, pas un dossier</translation>
+    </message>
+    <message>
+        <source>a file of that name is there already</source>
+        <translation>un fichier de ce nom s&apos;y trouve déjà</translation>
+    </message>
+    <message>
+        <source>the disk reported an input/output error</source>
+        <translation>le disque a signalé une erreur d&apos;entrée-sortie</translation>
     </message>
 </context>
 <context>
@@ -2698,6 +2781,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>the patient&apos;s id (with --progress)</source>
         <translation>le numéro du patient (avec --progress)</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s chart number, in place of --patient (with --progress)</source>
+        <translation>le numéro de dossier du patient, au lieu de --patient (avec --progress)</translation>
     </message>
     <message>
         <source>the progress report of --patient over their sessions</source>
@@ -3927,6 +4014,18 @@ N° de permis %2</translation>
     <message>
         <source>There is no imsmap backup in %1: choose the folder that holds the files named imsmap-backup-…</source>
         <translation>Il n&apos;y a aucune sauvegarde imsmap dans %1&#xa0;: choisissez le dossier qui contient les fichiers nommés imsmap-backup-…</translation>
+    </message>
+    <message>
+        <source>None of the backups in %1 is of the records in %2: they are of another database (the newest, %3, holds its records as of %4, backed up from %5). None is chosen for you: choose one explicitly to restore it in place of these records.</source>
+        <translation>Aucune des sauvegardes de %1 n&apos;est celle des dossiers de %2&#xa0;: elles sont d&apos;une autre base de données (la plus récente, %3, contient ses dossiers en date du %4, faite à partir de %5). Aucune n&apos;est choisie pour vous&#xa0;: choisissez-en une explicitement pour la restaurer à la place de ces dossiers.</translation>
+    </message>
+    <message>
+        <source>None of the backups in %1 is of the records in %2: they are of another database (the newest, %3, holds its records as of %4). None is chosen for you: choose one explicitly to restore it in place of these records.</source>
+        <translation>Aucune des sauvegardes de %1 n&apos;est celle des dossiers de %2&#xa0;: elles sont d&apos;une autre base de données (la plus récente, %3, contient ses dossiers en date du %4). Aucune n&apos;est choisie pour vous&#xa0;: choisissez-en une explicitement pour la restaurer à la place de ces dossiers.</translation>
+    </message>
+    <message>
+        <source>None of the backups of the records in %1 can be used (the newest: %2); the others in %3 are of another database: choose one explicitly to restore it in place of these records.</source>
+        <translation>Aucune des sauvegardes des dossiers de %1 n&apos;est utilisable (la plus récente&#xa0;: %2); les autres de %3 sont d&apos;une autre base de données&#xa0;: choisissez-en une explicitement pour la restaurer à la place de ces dossiers.</translation>
     </message>
     <message>
         <source>None of the backups in %1 can be used; the newest: %2</source>
@@ -5386,6 +5485,10 @@ N° de permis non consigné</translation>
         <translation>%1 est endommagé (%2); il ne peut pas être utilisé.</translation>
     </message>
     <message>
+        <source>SQLite&apos;s check of its structure finds faults</source>
+        <translation>la vérification de sa structure par SQLite y trouve des défauts</translation>
+    </message>
+    <message>
         <source>%1 is an SQLite database, but not an imsmap one.</source>
         <translation>%1 est une base de données SQLite, mais pas une base imsmap.</translation>
     </message>
@@ -5476,8 +5579,20 @@ N° de permis non consigné</translation>
 <context>
     <name>StoreDamage</name>
     <message>
+        <source>a stored value is not of the type or form this imsmap reads</source>
+        <translation>une valeur enregistrée n&apos;est pas du type ou de la forme que cette version d&apos;imsmap lit</translation>
+    </message>
+    <message>
+        <source>a row</source>
+        <translation>une ligne</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>la ligne %1</translation>
+    </message>
+    <message>
         <source>%1 of the %2 table cannot be read back (%3)</source>
-        <translation>%1 de la table %2 ne peut pas être relu (%3)</translation>
+        <translation>%1 de la table %2 ne peut pas être relue (%3)</translation>
     </message>
 </context>
 <context>
@@ -5571,6 +5686,22 @@ N° de permis non consigné</translation>
         <translation>%1 n&apos;a pas pu être lu ou écrit (%2); rien n&apos;a été modifié.</translation>
     </message>
     <message>
+        <source>a record of the same key is there already</source>
+        <translation>un enregistrement de même clé s&apos;y trouve déjà</translation>
+    </message>
+    <message>
+        <source>a record refers to another that is not there</source>
+        <translation>un enregistrement renvoie à un autre qui n&apos;y est pas</translation>
+    </message>
+    <message>
+        <source>a record lacks a required value</source>
+        <translation>une valeur obligatoire manque à un enregistrement</translation>
+    </message>
+    <message>
+        <source>a record holds a value the database does not allow</source>
+        <translation>un enregistrement contient une valeur que la base de données n&apos;accepte pas</translation>
+    </message>
+    <message>
         <source>SQLite finds its structure malformed</source>
         <translation>SQLite y trouve une structure malformée</translation>
     </message>
@@ -5586,6 +5717,30 @@ N° de permis non consigné</translation>
         <source>permission denied</source>
         <translation>permission refusée</translation>
     </message>
+    <message>
+        <source>it is not an SQLite file, or its first page is damaged</source>
+        <translation>ce n&apos;est pas un fichier SQLite, ou sa première page est endommagée</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation>le fichier ou son dossier est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the file is busy in another imsmap window or program</source>
+        <translation>le fichier est occupé par une autre fenêtre d&apos;imsmap ou un autre programme</translation>
+    </message>
+    <message>
+        <source>the computer ran out of memory</source>
+        <translation>l&apos;ordinateur a manqué de mémoire</translation>
+    </message>
+    <message>
+        <source>a record breaks a rule of the database</source>
+        <translation>un enregistrement enfreint une règle de la base de données</translation>
+    </message>
 </context>
 <context>
     <name>StoreIntegrity</name>
@@ -5596,10 +5751,6 @@ N° de permis non consigné</translation>
     <message>
         <source>... and %1 more rows like these</source>
         <translation>... et %1 autres lignes semblables</translation>
-    </message>
-    <message>
-        <source>a stored text is not valid UTF-8</source>
-        <translation>un texte enregistré n&apos;est pas de l&apos;UTF-8 valide</translation>
     </message>
     <message>
         <source>%1 is too damaged to check (%2). Restore it from a backup.</source>
@@ -5741,6 +5892,153 @@ N° de permis non consigné</translation>
     <message>
         <source>The %1 coordinate %2 has more than two decimals; chart positions are kept to 0.01.</source>
         <translation>La coordonnée %1 %2 a plus de deux décimales; les positions sur le schéma sont gardées au 0,01 près.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreTriggers</name>
+    <message>
+        <source>a correction is never changed; add another amendment instead</source>
+        <translation>une correction n&apos;est jamais modifiée; ajoutez plutôt un autre addenda</translation>
+    </message>
+    <message>
+        <source>a correction is of a needled site of the session its amendment amends</source>
+        <translation>une correction porte sur un point puncturé de la séance visée par son addenda</translation>
+    </message>
+    <message>
+        <source>a merge of patient records is never changed; separate the records instead</source>
+        <translation>une fusion de dossiers n&apos;est jamais modifiée; séparez plutôt les dossiers</translation>
+    </message>
+    <message>
+        <source>a merge of patient records is never deleted; separate the records instead</source>
+        <translation>une fusion de dossiers n&apos;est jamais supprimée; séparez plutôt les dossiers</translation>
+    </message>
+    <message>
+        <source>a photo added by amendment is written with its amendment, of the same session</source>
+        <translation>une photo ajoutée par addenda est enregistrée avec son addenda, dans la même séance</translation>
+    </message>
+    <message>
+        <source>a photo is never changed; only its caption and chart site are</source>
+        <translation>une photo n&apos;est jamais modifiée; seuls sa légende et son point sur le schéma peuvent l&apos;être</translation>
+    </message>
+    <message>
+        <source>a record merged away keeps nothing; merge into the record it was merged into</source>
+        <translation>un dossier fusionné dans un autre ne garde rien; fusionnez plutôt dans le dossier qui l&apos;a reçu</translation>
+    </message>
+    <message>
+        <source>a separation ends a merge of the same two records</source>
+        <translation>une séparation met fin à une fusion des deux mêmes dossiers</translation>
+    </message>
+    <message>
+        <source>a signed session is locked; add an amendment instead</source>
+        <translation>une séance signée est verrouillée; ajoutez plutôt un addenda</translation>
+    </message>
+    <message>
+        <source>a withdrawal or entered-in-error mark is never changed</source>
+        <translation>une mention de retrait ou de séance consignée par erreur n&apos;est jamais modifiée</translation>
+    </message>
+    <message>
+        <source>a withdrawal or entered-in-error mark is never deleted</source>
+        <translation>une mention de retrait ou de séance consignée par erreur n&apos;est jamais supprimée</translation>
+    </message>
+    <message>
+        <source>a withdrawn draft is locked; nothing more is written to it</source>
+        <translation>un brouillon retiré est verrouillé; rien n&apos;y est plus écrit</translation>
+    </message>
+    <message>
+        <source>adverse events are never deleted; they are marked removed</source>
+        <translation>les événements indésirables ne sont jamais supprimés; ils sont marqués comme retirés</translation>
+    </message>
+    <message>
+        <source>amendments are never deleted</source>
+        <translation>les addenda ne sont jamais supprimés</translation>
+    </message>
+    <message>
+        <source>an amendment is never changed; add another amendment instead</source>
+        <translation>un addenda n&apos;est jamais modifié; ajoutez plutôt un autre addenda</translation>
+    </message>
+    <message>
+        <source>corrections are never deleted</source>
+        <translation>les corrections ne sont jamais supprimées</translation>
+    </message>
+    <message>
+        <source>findings are never deleted; they are marked removed</source>
+        <translation>les constats d&apos;examen ne sont jamais supprimés; ils sont marqués comme retirés</translation>
+    </message>
+    <message>
+        <source>only a draft is withdrawn; a signed session is marked entered in error</source>
+        <translation>seul un brouillon est retiré; une séance signée est plutôt marquée comme consignée par erreur</translation>
+    </message>
+    <message>
+        <source>only a signed session is amended</source>
+        <translation>seule une séance signée reçoit un addenda</translation>
+    </message>
+    <message>
+        <source>only a signed session is marked entered in error; a draft is withdrawn</source>
+        <translation>seule une séance signée est marquée comme consignée par erreur; un brouillon est plutôt retiré</translation>
+    </message>
+    <message>
+        <source>patient records are never deleted</source>
+        <translation>les dossiers des patients ne sont jamais supprimés</translation>
+    </message>
+    <message>
+        <source>photos are never deleted; they are marked removed</source>
+        <translation>les photos ne sont jamais supprimées; elles sont marquées comme retirées</translation>
+    </message>
+    <message>
+        <source>records are merged into this one; it is not merged away in turn (no chains)</source>
+        <translation>d&apos;autres dossiers sont fusionnés dans celui-ci; il n&apos;est pas fusionné à son tour dans un autre (pas de chaîne)</translation>
+    </message>
+    <message>
+        <source>session records are never deleted</source>
+        <translation>les séances ne sont jamais supprimées</translation>
+    </message>
+    <message>
+        <source>site records are never deleted; they are marked removed</source>
+        <translation>les points ne sont jamais supprimés; ils sont marqués comme retirés</translation>
+    </message>
+    <message>
+        <source>terms are append-only</source>
+        <translation>les termes ne font que s&apos;ajouter; aucun n&apos;est modifié ni supprimé</translation>
+    </message>
+    <message>
+        <source>the audit trail is append-only</source>
+        <translation>la piste de vérification ne fait que s&apos;allonger; aucune entrée n&apos;est modifiée ni supprimée</translation>
+    </message>
+    <message>
+        <source>the end of the audit trail is kept</source>
+        <translation>la fin de la piste de vérification est conservée</translation>
+    </message>
+    <message>
+        <source>this record is merged into another already</source>
+        <translation>ce dossier est déjà fusionné dans un autre</translation>
+    </message>
+    <message>
+        <source>a session starts as a draft; it is signed once its content is there</source>
+        <translation>une séance commence comme brouillon; elle est signée une fois son contenu consigné</translation>
+    </message>
+    <message>
+        <source>the end of the audit trail moves only when an entry is appended</source>
+        <translation>la fin de la piste de vérification n&apos;avance que lorsqu&apos;une entrée y est ajoutée</translation>
+    </message>
+    <message>
+        <source>an audit entry&apos;s changes are a JSON object</source>
+        <translation>les changements d&apos;une entrée de la piste de vérification forment un objet JSON</translation>
+    </message>
+    <message>
+        <source>a creation digest is 16 bytes</source>
+        <translation>une empreinte de création compte 16 octets</translation>
+    </message>
+    <message>
+        <source>the server writes an audit entry&apos;s number, time, author and link; leave them out</source>
+        <translation>le serveur inscrit lui-même le numéro, l&apos;heure, l&apos;auteur et le lien d&apos;une entrée de la piste de vérification; ne les fournissez pas</translation>
+    </message>
+    <message>
+        <source>a merge or separation of patient records is made in the name of the login that makes it</source>
+        <translation>une fusion ou une séparation de dossiers se fait au nom de l&apos;utilisateur connecté qui la fait</translation>
+    </message>
+    <message>
+        <source>a withdrawal or entered-in-error mark is made in the name of the login that makes it</source>
+        <translation>une mention de retrait ou de séance consignée par erreur se fait au nom de l&apos;utilisateur connecté qui la fait</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ import struct
 from imsmap.domain.errors import ConflictError, ReadOnlyError, UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres.dsn import Fault, ServerError, first_line, parse, require_psycopg, where
+from imsmap.store.trigger_words import trigger_reason
 
 # Fault lives in dsn.py (ServerError carries one); it is read here too, as before.
 __all__ = ["PROBE_TIMEOUT_S", "RETRY_RECONNECT", "RETRY_SAME", "Fault", "classify",
@@ -167,9 +168,10 @@ def error_for(exc: BaseException) -> UserFacingError | None:
         return ConflictError(sentence("ServerRefusals", QT_TRANSLATE_NOOP(
             "ServerRefusals", "This record was changed in another room while you had it "
             "open; your change was not saved. It has been read again.")))
-    if fault is Fault.INTEGRITY:
+    if fault is Fault.INTEGRITY:  # a trigger's words in the user's (store.trigger_words)
         return ReadOnlyError(sentence("ServerRefusals", QT_TRANSLATE_NOOP(
-            "ServerRefusals", "The server refused the change (%1); nothing was changed."), words))
+            "ServerRefusals", "The server refused the change (%1); nothing was changed."),
+            trigger_reason(words)))
     if fault is Fault.PRIVILEGE:
         return ServerError(sentence("ServerRefusals", QT_TRANSLATE_NOOP(
             "ServerRefusals", "The server refused this to your login (%1); nothing was "
