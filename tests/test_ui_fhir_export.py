@@ -9,10 +9,9 @@ import base64
 import json
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
 import fhir_reader
 from imsmap.cli import main
+from imsmap.ui import file_dialogs
 from support import spot
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
@@ -52,7 +51,7 @@ def test_the_patient_menu_exports_the_open_patients_fhir_bundle(
         assert "*.json" in kind
         return answer[0], ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(file_dialogs, "save_file_name", ask)
     action.trigger()
     out = folder / "anna.fhir.json"
     assert Path(offered[0]) == Path.home() / f"ims-{patient.chart_number}.fhir.json"

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.local_time import local_date, local_time
@@ -18,6 +18,7 @@ from imsmap.domain.models import Patient
 from imsmap.domain.os_reasons import reason
 from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
+from imsmap.ui import file_dialogs
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.session_panel import SessionPanel
@@ -89,7 +90,7 @@ class ReportActions:
         """Ask where (`default` offered, in the folder of the last export), `write` the file
         there, and say it was saved; a refusal or a file that cannot be written is said in a
         message box titled `title`. `kind`: the dialog's file filter (PDF documents)."""
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.save_file_name(
             self.parent, title, str(_in_export_folder(default)),
             kind or QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
         if not path:
