@@ -4280,6 +4280,10 @@ droite</translation>
         <translation>Les sauvegardes automatiques vont ici&#xa0;: une copie complète chaque semaine et un journal de chaque séance signée, les trois dernières semaines conservées (imsmap backup --help). Choisissez si possible un dossier sur un autre disque.</translation>
     </message>
     <message>
+        <source>The clinic server is backed up on the server, as a whole, by whoever looks after it (imsmap backup --dsn); the rooms make no backups of their own.</source>
+        <translation>Le serveur de la clinique est sauvegardé sur le serveur, en entier, par la personne qui s&apos;en occupe (imsmap backup --dsn); les salles ne font aucune sauvegarde elles-mêmes.</translation>
+    </message>
+    <message>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
@@ -5189,6 +5193,10 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
+    </message>
+    <message>
+        <source>The clinic server is backed up on the server, as a whole, by whoever looks after it (imsmap backup --dsn); the rooms make no backups of their own.</source>
+        <translation>Le serveur de la clinique est sauvegardé sur le serveur, en entier, par la personne qui s&apos;en occupe (imsmap backup --dsn); les salles ne font aucune sauvegarde elles-mêmes.</translation>
     </message>
     <message>
         <source>&amp;Restore from backup…</source>
