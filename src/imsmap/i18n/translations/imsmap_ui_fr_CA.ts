@@ -1384,7 +1384,7 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>dddd d MMMM yyyy, HH:mm</source>
         <comment>QLocale pattern of a long date and time</comment>
-        <translation>dddd d MMMM yyyy, H &apos;h&apos; mm</translation>
+        <translation>dddd d MMMM yyyy, H&#xa0;&apos;h&apos;&#xa0;mm</translation>
     </message>
     <message>
         <source>d MMMM yyyy</source>
@@ -1394,12 +1394,12 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>HH:mm:ss</source>
         <comment>QLocale pattern of a time of day with its seconds</comment>
-        <translation>HH &apos;h&apos; mm &apos;min&apos; ss &apos;s&apos;</translation>
+        <translation>HH&#xa0;&apos;h&apos;&#xa0;mm&#xa0;&apos;min&apos;&#xa0;ss&#xa0;&apos;s&apos;</translation>
     </message>
     <message>
         <source>HH:mm</source>
         <comment>QLocale pattern of a time of day</comment>
-        <translation>HH &apos;h&apos; mm</translation>
+        <translation>HH&#xa0;&apos;h&apos;&#xa0;mm</translation>
     </message>
     <message>
         <source>dd MMM yyyy</source>
