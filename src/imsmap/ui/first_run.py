@@ -59,6 +59,10 @@ class _Page(QWizardPage):
     def finish_layout(self) -> None:
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.error)
+        # The refusal goes once an answer is edited (it comes back on Next if still wrong): it
+        # stayed under the name typed in, "Enter the practitioner's name.", as if refused still.
+        for edit in self.findChildren(QLineEdit):
+            edit.textEdited.connect(lambda _text: self.error.show_message(None))
 
     def check(self) -> None:
         """Raise UserFacingError when the page's answers cannot be used."""
