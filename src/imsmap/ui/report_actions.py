@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.local_time import local_date, local_time
@@ -17,6 +17,7 @@ from imsmap.domain.models import Patient
 from imsmap.domain.os_reasons import reason
 from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
+from imsmap.ui import file_dialogs
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.session_panel import SessionPanel
@@ -86,7 +87,7 @@ class ReportActions:
     def _save_pdf(self, title: str, default: Path, write: Callable[[str], object]) -> None:
         """Ask where (`default` offered), `write` the PDF there, and say it was saved; a
         refusal or a file that cannot be written is said in a message box titled `title`."""
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.save_file_name(
             self.parent, title, str(_in_export_folder(default)),
             QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
         if not path:

@@ -1113,6 +1113,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Le logo doit être une image PNG ou JPEG.</translation>
     </message>
     <message>
+        <source>%1 is the imsmap database or one of its own files, not a logo.</source>
+        <translation>%1 est la base de données d&apos;imsmap ou l&apos;un de ses propres fichiers, pas un logo.</translation>
+    </message>
+    <message>
         <source>The logo %1 cannot be read (%2).</source>
         <translation>Le logo %1 ne peut pas être lu (%2).</translation>
     </message>
@@ -2956,6 +2960,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>JPEG, PNG, WebP, TIFF, BMP or GIF</source>
         <translation>JPEG, PNG, WebP, TIFF, BMP ou GIF</translation>
+    </message>
+    <message>
+        <source>%1 is the imsmap database or one of its own files, not a photo; nothing was added.</source>
+        <translation>%1 est la base de données d&apos;imsmap ou l&apos;un de ses propres fichiers, pas une photo; rien n&apos;a été ajouté.</translation>
     </message>
     <message>
         <source>%1 is not a file; choose a photo.</source>
