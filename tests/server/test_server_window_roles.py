@@ -201,7 +201,7 @@ def test_the_clinic_settings_on_the_server_ask_for_no_backup_folder(people, open
     qtbot.mouseClick(w.settings_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Harbour" in w.clinic_summary.text())
     assert seen["folder shown"] is False
-    assert "backed up on the server" in seen["note"]
+    assert "Made on the clinic server" in seen["note"]
     assert clinic.load(w.records).backup_dir == ""
 
 

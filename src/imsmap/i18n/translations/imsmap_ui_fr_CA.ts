@@ -4363,16 +4363,16 @@ droite</translation>
         <translation>Les sauvegardes automatiques vont ici&#xa0;: une copie complète chaque semaine et un journal de chaque séance signée, les trois dernières semaines conservées (imsmap backup --help). Choisissez si possible un dossier sur un autre disque.</translation>
     </message>
     <message>
-        <source>The clinic server is backed up on the server, as a whole, by whoever looks after it (imsmap backup --dsn); the rooms make no backups of their own.</source>
-        <translation>Le serveur de la clinique est sauvegardé sur le serveur, en entier, par la personne qui s&apos;en occupe (imsmap backup --dsn); les salles ne font aucune sauvegarde elles-mêmes.</translation>
-    </message>
-    <message>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
         <source>Backups:</source>
         <translation>Sauvegardes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Made on the clinic server, as a whole (imsmap backup --dsn); the rooms make none.</source>
+        <translation>Faites sur le serveur de la clinique, en entier (imsmap backup --dsn); les salles n&apos;en font aucune.</translation>
     </message>
     <message>
         <source>Practitioners</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -89,9 +90,12 @@ class SettingsDialog(QDialog):
             # for here would be kept and never used. The stored one is kept as it is.
             self.backup_dir.hide()
             self.server_backups = QLabel(self.tr(
-                "The clinic server is backed up on the server, as a whole, by whoever looks "
-                "after it (imsmap backup --dsn); the rooms make no backups of their own."))
+                "Made on the clinic server, as a whole (imsmap backup --dsn); the rooms make "
+                "none."))
             self.server_backups.setWordWrap(True)
+            # never squeezed below its lines where the screen is short (it was cut in half)
+            self.server_backups.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                              QSizePolicy.Policy.Minimum)
             self.server_backups.setObjectName("hint")
             form.addRow(self.tr("Backups:"), self.server_backups)
         else:
