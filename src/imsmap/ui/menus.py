@@ -153,6 +153,16 @@ class WindowMenus(QObject):
         self.act_print = a(self.tr("&Print…"), reports.print_session, SK.Print)
         self.act_preview = a(self.tr("Print pre&view…"), reports.print_preview, "Ctrl+Shift+P")
         self.act_backup = a(self.tr("&Back up now"), do.backup_now, "Ctrl+Shift+B")
+        if self.records.read.on_server:
+            # A clinic server is backed up on the server as a whole, and a room's window makes
+            # no backups (ui.window_backups): Back up now there said "The automatic backup
+            # failed: There is no database at anna.nguyen at database clinic on …".
+            why = self.tr("The clinic server is backed up on the server, as a whole, by whoever "
+                          "looks after it (imsmap backup --dsn); the rooms make no backups of "
+                          "their own.")
+            self.act_backup.setEnabled(False)
+            self.act_backup.setStatusTip(why)
+            self.act_backup.setToolTip(why)
         self.act_settings = a(self.tr("Clinic se&ttings…"), self.clinic_settings, "Ctrl+,")
         self.act_restore = a(self.tr("&Restore from backup…"),
                              do.restore_backup or (lambda: None),

@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>The database it replaced could not be read to list what the backup lacks; examine %1 on the server to see its records.</source>
-        <translation>La base de données remplacée n&apos;a pas pu être lue pour énumérer ce qui manque à la sauvegarde&#xa0;; examinez %1 sur le serveur pour voir ses dossiers.</translation>
+        <translation>La base de données remplacée n&apos;a pas pu être lue pour énumérer ce qui manque à la sauvegarde; examinez %1 sur le serveur pour voir ses dossiers.</translation>
     </message>
     <message>
         <source>Not in the restored database (they are only in %1, the database it replaced, kept on the server):</source>
@@ -2107,7 +2107,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>Site %1 was recorded in error by an earlier correction; it is not corrected further.</source>
-        <translation>Le point %1 a été consigné par erreur par une correction antérieure&#xa0;; il n&apos;est plus corrigé.</translation>
+        <translation>Le point %1 a été consigné par erreur par une correction antérieure; il n&apos;est plus corrigé.</translation>
     </message>
     <message>
         <source>The value before this correction is not the one site %1 had then.</source>
@@ -3659,7 +3659,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>These visits were amended after signing. The figures, charts and grids of this report count the sites as the amendments corrected them (a grade, a cramp, a site recorded in error); what an amendment says in words only is not applied to them. Read each amendment with its visit&apos;s figures.</source>
-        <translation>Ces visites ont reçu un addenda après la signature. Les chiffres, graphiques et grilles de ce rapport comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur)&#xa0;; ce qu&apos;un addenda dit seulement en mots n&apos;y est pas appliqué. Lisez chaque addenda avec les chiffres de sa visite.</translation>
+        <translation>Ces visites ont reçu un addenda après la signature. Les chiffres, graphiques et grilles de ce rapport comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur); ce qu&apos;un addenda dit seulement en mots n&apos;y est pas appliqué. Lisez chaque addenda avec les chiffres de sa visite.</translation>
     </message>
     <message>
         <source>Pain is compared with the first session in which it was recorded; negative changes are improvements. —: not recorded in one of the two visits, so no change is given.</source>
@@ -3881,7 +3881,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Site %1: %2 is already that; nothing to correct.</source>
-        <translation>Point %1&#xa0;: %2 a déjà cette valeur&#xa0;; rien à corriger.</translation>
+        <translation>Point %1&#xa0;: %2 a déjà cette valeur; rien à corriger.</translation>
     </message>
     <message>
         <source>site %1&apos;s %2</source>
@@ -4319,7 +4319,7 @@ N° de permis %2</translation>
     <name>ServerHolds</name>
     <message>
         <source>%1 had this session open in %2 when the clinic server went away; it is kept for that room until %3. It can be read here, and edited once it is free or taken over.</source>
-        <translation>%1 avait cette séance ouverte dans %2 quand le serveur de la clinique est devenu inaccessible&#xa0;; elle est réservée à cette salle jusqu&apos;à %3. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
+        <translation>%1 avait cette séance ouverte dans %2 quand le serveur de la clinique est devenu inaccessible; elle est réservée à cette salle jusqu&apos;à %3. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
     </message>
     <message>
         <source>You hold this session in %1.</source>
@@ -4451,7 +4451,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>The %2 is open in %1 connection(s) (%3); close imsmap in every room (and any other program using it), then restore again. Nothing was changed.</source>
-        <translation>La %2 est ouverte dans %1 connexion(s) (%3)&#xa0;; fermez imsmap dans chaque salle (et tout autre programme qui l&apos;utilise), puis restaurez de nouveau. Rien n&apos;a été modifié.</translation>
+        <translation>La %2 est ouverte dans %1 connexion(s) (%3); fermez imsmap dans chaque salle (et tout autre programme qui l&apos;utilise), puis restaurez de nouveau. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>The %1 is an imsmap clinic with no patient and no session yet (%2 audit entries), and nothing was changed. To replace it with the backup, add --force; it will be set aside on the server under a new name.</source>
@@ -5330,7 +5330,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>A number in red: the site as signed, corrected by an amendment (its Notes say how); the charts and the segmental summary count it as corrected, a site recorded in error nowhere.</source>
-        <translation>Un numéro en rouge&#xa0;: le point tel que signé, corrigé par un addenda (ses Notes disent comment)&#xa0;; les graphiques et le résumé segmentaire le comptent tel que corrigé, un point consigné par erreur nulle part.</translation>
+        <translation>Un numéro en rouge&#xa0;: le point tel que signé, corrigé par un addenda (ses Notes disent comment); les graphiques et le résumé segmentaire le comptent tel que corrigé, un point consigné par erreur nulle part.</translation>
     </message>
     <message>
         <source>† Muscle over or near the thorax: pneumothorax risk.</source>

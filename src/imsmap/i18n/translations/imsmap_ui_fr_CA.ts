@@ -247,7 +247,7 @@
         <source>%n amendment(s); the newest:</source>
         <translation>
             <numerusform>%n addenda&#xa0;:</numerusform>
-            <numerusform>%n addenda&#xa0;; le plus récent&#xa0;:</numerusform>
+            <numerusform>%n addenda; le plus récent&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1384,7 +1384,7 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>dddd d MMMM yyyy, HH:mm</source>
         <comment>QLocale pattern of a long date and time</comment>
-        <translation>dddd d MMMM yyyy, H &apos;h&apos; mm</translation>
+        <translation>dddd d MMMM yyyy, H&#xa0;&apos;h&apos;&#xa0;mm</translation>
     </message>
     <message>
         <source>d MMMM yyyy</source>
@@ -1394,12 +1394,12 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>HH:mm:ss</source>
         <comment>QLocale pattern of a time of day with its seconds</comment>
-        <translation>HH &apos;h&apos; mm &apos;min&apos; ss &apos;s&apos;</translation>
+        <translation>HH&#xa0;&apos;h&apos;&#xa0;mm&#xa0;&apos;min&apos;&#xa0;ss&#xa0;&apos;s&apos;</translation>
     </message>
     <message>
         <source>HH:mm</source>
         <comment>QLocale pattern of a time of day</comment>
-        <translation>HH &apos;h&apos; mm</translation>
+        <translation>HH&#xa0;&apos;h&apos;&#xa0;mm</translation>
     </message>
     <message>
         <source>dd MMM yyyy</source>
@@ -1419,15 +1419,15 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Signed in for reception and the clinic&apos;s administration: patients&apos; details and the clinic&apos;s settings; sessions, charts and clinical notes are the practitioners&apos;, and the server keeps them from this login.</source>
-        <translation>Connecté pour la réception et l&apos;administration de la clinique&#xa0;: coordonnées des patients et paramètres de la clinique&#xa0;; les séances, les schémas et les notes cliniques appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
+        <translation>Connecté pour la réception et l&apos;administration de la clinique&#xa0;: coordonnées des patients et paramètres de la clinique; les séances, les schémas et les notes cliniques appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
     </message>
     <message>
         <source>Signed in for reception: patients&apos; names and details only; sessions, charts and clinical notes are the practitioners&apos;, and the server keeps them from this login.</source>
-        <translation>Connecté pour la réception&#xa0;: noms et coordonnées des patients seulement&#xa0;; les séances, les schémas et les notes cliniques appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
+        <translation>Connecté pour la réception&#xa0;: noms et coordonnées des patients seulement; les séances, les schémas et les notes cliniques appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
     </message>
     <message>
         <source>Signed in as the clinic&apos;s administrator: the clinic&apos;s settings and its practitioners; patients&apos; records are the practitioners&apos;, and the server keeps them from this login.</source>
-        <translation>Connecté comme administrateur de la clinique&#xa0;: paramètres de la clinique et ses praticiens&#xa0;; les dossiers des patients appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
+        <translation>Connecté comme administrateur de la clinique&#xa0;: paramètres de la clinique et ses praticiens; les dossiers des patients appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
     </message>
     <message>
         <source>Patient&apos;s details</source>
@@ -1523,7 +1523,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Connected to the clinic server again; what changed meanwhile has been read.</source>
-        <translation>Reconnecté au serveur de la clinique&#xa0;; ce qui a changé entre-temps a été relu.</translation>
+        <translation>Reconnecté au serveur de la clinique; ce qui a changé entre-temps a été relu.</translation>
     </message>
     <message>
         <source>Refreshed from the database.</source>
@@ -1576,11 +1576,11 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{login} has this session open in another imsmap window ({room}) now; it is read-only here.</source>
-        <translation>{login} a maintenant cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room})&#xa0;; elle est en lecture seule ici.</translation>
+        <translation>{login} a maintenant cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}); elle est en lecture seule ici.</translation>
     </message>
     <message>
         <source>{login} no longer has this session open in another imsmap window ({room}); it can be edited here now.</source>
-        <translation>{login} n&apos;a plus cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room})&#xa0;; elle peut maintenant être modifiée ici.</translation>
+        <translation>{login} n&apos;a plus cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}); elle peut maintenant être modifiée ici.</translation>
     </message>
 </context>
 <context>
@@ -1789,15 +1789,15 @@ Problème&#xa0;: {problem}</translation>
     <name>HoldBanner</name>
     <message>
         <source>{login} has this session open in another imsmap window ({room}, since {since}); it can be read here, and edited once it is closed there.</source>
-        <translation>{login} a cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}, depuis {since})&#xa0;; elle peut être lue ici, et modifiée une fois fermée là-bas.</translation>
+        <translation>{login} a cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}, depuis {since}); elle peut être lue ici, et modifiée une fois fermée là-bas.</translation>
     </message>
     <message>
         <source>{login} had this session open in {room} when the clinic server went away; it is kept for that room until {until}. It can be read here, and edited once it is free or taken over.</source>
-        <translation>{login} avait cette séance ouverte dans {room} quand le serveur de la clinique est devenu inaccessible&#xa0;; elle est réservée à cette salle jusqu&apos;à {until}. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
+        <translation>{login} avait cette séance ouverte dans {room} quand le serveur de la clinique est devenu inaccessible; elle est réservée à cette salle jusqu&apos;à {until}. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
     </message>
     <message>
         <source>{login} has this session open in {room} (since {since}); it can be read here, and edited once it is free or taken over.</source>
-        <translation>{login} a cette séance ouverte dans {room} (depuis {since})&#xa0;; elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
+        <translation>{login} a cette séance ouverte dans {room} (depuis {since}); elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
     </message>
     <message>
         <source>Take over…</source>
@@ -1805,7 +1805,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Edit this session here; the other room can then only read it, and the record notes who took it over.</source>
-        <translation>Modifier cette séance ici&#xa0;; l&apos;autre salle ne pourra alors que la lire, et le dossier note qui l&apos;a reprise.</translation>
+        <translation>Modifier cette séance ici; l&apos;autre salle ne pourra alors que la lire, et le dossier note qui l&apos;a reprise.</translation>
     </message>
     <message>
         <source>Take over this session</source>
@@ -1813,7 +1813,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Take this session over from {login} in {room}? They will no longer be able to edit it, and the record notes that you took it over.</source>
-        <translation>Reprendre cette séance de {login} dans {room}&#xa0;? Cette personne ne pourra plus la modifier, et le dossier note que vous l&apos;avez reprise.</translation>
+        <translation>Reprendre cette séance de {login} dans {room}? Cette personne ne pourra plus la modifier, et le dossier note que vous l&apos;avez reprise.</translation>
     </message>
     <message>
         <source>Take over</source>
@@ -1913,7 +1913,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{login} took this session over in {room}; it is read-only here now.</source>
-        <translation>{login} a repris cette séance dans {room}&#xa0;; elle est maintenant en lecture seule ici.</translation>
+        <translation>{login} a repris cette séance dans {room}; elle est maintenant en lecture seule ici.</translation>
     </message>
     <message>
         <source>{login} no longer has this session open in {room}; it can be edited here now.</source>
@@ -1921,11 +1921,11 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>The connection to the clinic server was lost; changes from other rooms will arrive once it is back ({reason}).</source>
-        <translation>La connexion au serveur de la clinique est perdue&#xa0;; les modifications des autres salles arriveront dès son retour ({reason}).</translation>
+        <translation>La connexion au serveur de la clinique est perdue; les modifications des autres salles arriveront dès son retour ({reason}).</translation>
     </message>
     <message>
         <source>Connected to the clinic server again; what changed meanwhile has been read.</source>
-        <translation>Reconnecté au serveur de la clinique&#xa0;; ce qui a changé entre-temps a été relu.</translation>
+        <translation>Reconnecté au serveur de la clinique; ce qui a changé entre-temps a été relu.</translation>
     </message>
 </context>
 <context>
@@ -2065,11 +2065,11 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{login} signed this session on {when}; it is locked now.</source>
-        <translation>{login} a signé cette séance le {when}&#xa0;; elle est maintenant verrouillée.</translation>
+        <translation>{login} a signé cette séance le {when}; elle est maintenant verrouillée.</translation>
     </message>
     <message>
         <source>{login} withdrew this draft on {when}; it is locked now.</source>
-        <translation>{login} a retiré ce brouillon le {when}&#xa0;; il est maintenant verrouillé.</translation>
+        <translation>{login} a retiré ce brouillon le {when}; il est maintenant verrouillé.</translation>
     </message>
     <message>
         <source>Refreshed from the database.</source>
@@ -2330,7 +2330,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{dup} was merged into {kept} by {by} on {when}; that record is open.</source>
-        <translation>{dup} a été fusionné dans {kept} par {by} le {when}&#xa0;; ce dossier est ouvert.</translation>
+        <translation>{dup} a été fusionné dans {kept} par {by} le {when}; ce dossier est ouvert.</translation>
     </message>
     <message>
         <source>Recorded under {under}. That record was merged into {kept} by {by} on {when}: {reason}</source>
@@ -3047,8 +3047,8 @@ Problème&#xa0;: {problem}</translation>
     <message numerus="yes">
         <source>Amended after signing (%n amendment(s)). The grid and the charts count the sites as the amendments corrected them (a grade, a cramp, a site recorded in error); what an amendment says in words only is not counted: read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</source>
         <translation>
-            <numerusform>Addenda après la signature (%n addenda). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur)&#xa0;; ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
-            <numerusform>Addendas après la signature (%n addendas). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur)&#xa0;; ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+            <numerusform>Addenda après la signature (%n addenda). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur); ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+            <numerusform>Addendas après la signature (%n addendas). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur); ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
         </translation>
     </message>
 </context>
@@ -3221,7 +3221,7 @@ Problème&#xa0;: {problem}</translation>
     <name>RecordsPlaceDialog</name>
     <message>
         <source>Where are the clinic&apos;s records?</source>
-        <translation>Où sont les dossiers de la clinique&#xa0;?</translation>
+        <translation>Où sont les dossiers de la clinique?</translation>
     </message>
     <message>
         <source>On this computer (one treatment room)</source>
@@ -3229,7 +3229,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>On a clinic server (several rooms; your IT provider set it up)</source>
-        <translation>Sur un serveur de la clinique (plusieurs salles&#xa0;; installé par votre fournisseur informatique)</translation>
+        <translation>Sur un serveur de la clinique (plusieurs salles; installé par votre fournisseur informatique)</translation>
     </message>
     <message>
         <source>Clinic server address</source>
@@ -3237,7 +3237,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Your IT provider gives you the server&apos;s address. On the clinic&apos;s network it ends in sslmode=verify-full: then imsmap talks only to the real server, over TLS. The address is kept on this computer for you; your password is not: you sign in with it each time.</source>
-        <translation>Votre fournisseur informatique vous donne l&apos;adresse du serveur. Sur le réseau de la clinique, elle se termine par sslmode=verify-full&#xa0;: imsmap ne parle alors qu&apos;au vrai serveur, par TLS. L&apos;adresse est conservée sur cet ordinateur pour vous&#xa0;; votre mot de passe ne l&apos;est pas&#xa0;: vous vous connectez avec lui chaque fois.</translation>
+        <translation>Votre fournisseur informatique vous donne l&apos;adresse du serveur. Sur le réseau de la clinique, elle se termine par sslmode=verify-full&#xa0;: imsmap ne parle alors qu&apos;au vrai serveur, par TLS. L&apos;adresse est conservée sur cet ordinateur pour vous; votre mot de passe ne l&apos;est pas&#xa0;: vous vous connectez avec lui chaque fois.</translation>
     </message>
     <message>
         <source>Signing in was stopped and nothing was kept: correct the address and press OK, or press Cancel to close.</source>
@@ -4379,6 +4379,10 @@ droite</translation>
         <translation>Sauvegardes&#xa0;:</translation>
     </message>
     <message>
+        <source>Made on the clinic server, as a whole (imsmap backup --dsn); the rooms make none.</source>
+        <translation>Faites sur le serveur de la clinique, en entier (imsmap backup --dsn); les salles n&apos;en font aucune.</translation>
+    </message>
+    <message>
         <source>Practitioners</source>
         <translation>Praticiens</translation>
     </message>
@@ -5207,7 +5211,7 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     </message>
     <message>
         <source>The clinic&apos;s settings are kept by its administrators on the clinic server; sign in with an administrator&apos;s login to change them.</source>
-        <translation>Les paramètres de la clinique sont gérés par ses administrateurs sur le serveur de la clinique&#xa0;; connectez-vous avec un identifiant d&apos;administrateur pour les modifier.</translation>
+        <translation>Les paramètres de la clinique sont gérés par ses administrateurs sur le serveur de la clinique; connectez-vous avec un identifiant d&apos;administrateur pour les modifier.</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -5288,6 +5292,10 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>The open patient&apos;s sessions as an HL7 FHIR R4 bundle (JSON), each signed one with its PDF, in a file you choose</source>
         <translation>Les séances du patient ouvert en Bundle HL7 FHIR R4 (JSON), chaque séance signée avec son PDF, dans un fichier de votre choix</translation>
+    </message>
+    <message>
+        <source>The clinic server is backed up on the server, as a whole, by whoever looks after it (imsmap backup --dsn); the rooms make no backups of their own.</source>
+        <translation>Le serveur de la clinique est sauvegardé sur le serveur, en entier, par la personne qui s&apos;en occupe (imsmap backup --dsn); les salles ne font aucune sauvegarde elles-mêmes.</translation>
     </message>
     <message>
         <source>&amp;Restore from backup…</source>
