@@ -255,12 +255,12 @@ def test_a_holds_folder_that_cannot_be_made_says_why_in_french(tmp_path):
     assert "File exists" not in said
 
 
-def test_a_logo_that_is_a_folder_says_why_in_french(tmp_path):
+def test_a_logo_that_is_a_folder_says_why_in_french(clinic, tmp_path):
     from imsmap.domain.errors import ValidationError
     from imsmap.services import clinic as clinic_settings
 
     with pytest.raises(ValidationError) as refused:
-        clinic_settings.read_logo(tmp_path)
+        clinic_settings.read_logo(clinic, tmp_path)
     said = french(refused.value.message)
     assert said == f"Le logo {tmp_path} ne peut pas être lu (c'est un répertoire, pas un fichier).", \
         said
