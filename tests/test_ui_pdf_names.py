@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
-
+from imsmap.ui import file_dialogs
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 
@@ -24,7 +23,7 @@ def test_two_sessions_of_a_day_are_offered_two_names(make_window, records, patie
     def ask(parent, title, default, *rest, **kw):
         offered.append(Path(default).name)
         return "", ""  # cancelled: nothing written
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(file_dialogs, "save_file_name", ask)
     w = make_window(patient_id=patient.id)
     for s in (morning, afternoon, other_day):
         w.patients.select_session(s.id)

@@ -44,7 +44,7 @@ SCRATCH = ".imsmap-restore-check-"
 SCRATCH_NAME = re.compile(r"^\.imsmap-restore-check-(\d+)-[A-Za-z0-9_]+$")
 
 __all__ = ["Choice", "NotOwn", "RestoreLosses", "RestorePoint", "Whose", "candidates", "chosen",
-           "listing", "newest", "owner", "records_identity", "read", "restore_losses"]
+           "listing", "newest", "offerable", "owner", "records_identity", "read", "restore_losses"]
 
 
 class Whose(Enum):
@@ -144,6 +144,21 @@ def listing(folder: Path) -> list[Choice]:
     for path, stamp in store_backup.own_backups(folder):
         found.append(Choice(path, stamp, backup_sets.identity_in(path) or ""))
     return sorted(found, key=lambda c: (c.taken_at, c.path.name), reverse=True)
+
+
+def offerable(folder: Path, current: Path) -> list[Path]:
+    """The restore points of `folder` that may be offered for the database file `current`
+    without the clinic choosing (the damaged-file dialog), newest first: another database's are
+    left out. Whose the file is comes from its identity when it can still be read, else from
+    the path its sets' journals name: a file emptied or too damaged to read offers the backups
+    made from its own path first, then, where none were, the others as before owners."""
+    found = listing(folder)
+    mine = backup_sets.identity_in(current)
+    if mine:
+        return [c.path for c in found if c.whose(mine) is not Whose.OTHER]
+    here = str(current.resolve())
+    made_here = [c.path for c in found if c.made_from == here]
+    return made_here + [c.path for c in found if c.path not in made_here]
 
 
 def newest(folder: str | Path, current: str | Path | None = None) -> RestorePoint:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import clinic, first_run, lock
 from imsmap.services.database_files import BackupReason
 from imsmap.services.records import Records
+from imsmap.ui import file_dialogs
 from imsmap.ui.privacy import pin_edit
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.window_settings import PRACTITIONER
@@ -234,7 +234,7 @@ class BackupPage(_Page):
         self.finish_layout()
 
     def _choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
+        folder = file_dialogs.existing_directory(self, self.tr("Backup folder"),
                                                   self.folder.text())
         if folder:
             self.folder.setText(folder)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -43,6 +42,7 @@ from imsmap.services.restore_points import (
     RestorePoint,
     restore_losses,
 )
+from imsmap.ui import file_dialogs
 from imsmap.ui.busy import while_working
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.restore_words import RestoreWords, holds_lines, losses_lines, when_text
@@ -146,7 +146,7 @@ class RestoreDialog(QDialog):
         self._list(())
 
     def _choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = file_dialogs.existing_directory(
             self, self.tr("Backup folder"), self.folder.text()
         )
         if folder:
