@@ -106,8 +106,9 @@ class AmendDialog(QDialog):
         # A refusal of the reason or of the words goes once that field is edited, as the new
         # patient dialog's do: it stayed, saying an empty reason under one typed in.
         self.refused_field: str | None = None
-        self.reason.textEdited.connect(lambda _t: self._edited("reason"))
-        self.text.textChanged.connect(lambda: self._edited("text"))
+        # (bound methods: a lambda holding the dialog kept every closed one alive)
+        self.reason.textEdited.connect(self._reason_edited)
+        self.text.textChanged.connect(self._text_edited)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(self.tr("Add amendment"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
@@ -305,6 +306,12 @@ class AmendDialog(QDialog):
             self._refuse(exc)
             return
         self.accept()
+
+    def _reason_edited(self, _text: str) -> None:
+        self._edited("reason")
+
+    def _text_edited(self) -> None:
+        self._edited("text")
 
     def _edited(self, field: str) -> None:
         if self.refused_field == field:
