@@ -26,6 +26,7 @@ from imsmap.report.print_chart import (
     bbox,
     captions_in_records_language,
     crop_around,
+    one_piece_side,
     paint_side_captions,
 )
 from imsmap.report.site_text import grasp_text
@@ -292,7 +293,8 @@ class ChartBlock(Block):
         rect = panel.rect
         if panel.letter:
             self._tag(doc, painter, rect.topLeft(), panel.letter)
-        paint_side_captions(doc, painter, rect, self.view.viewer_left_is)
+        paint_side_captions(doc, painter, rect, self.view.viewer_left_is,
+                            only=one_piece_side(self.chart, QRectF(*panel.crop)))
 
     def _paint_view(self, doc: Doc, painter: QPainter, panel: Panel, marker_mm: float, *,
                     numbers: bool, labels: bool, notes: bool = True, caption: bool = True,
