@@ -21,8 +21,7 @@ from imsmap.domain.progress import (
     overlap_percents,
 )
 from imsmap.domain.text import fill
-from imsmap.i18n.records import number, translate
-from imsmap.report.document import fmt_dt
+from imsmap.i18n.records import date_time, long_date, number, translate
 from imsmap.report.layout import MUTED, Block, Paragraph, Spacer
 from imsmap.report.site_text import target_label
 from imsmap.report.table import Cell, Column, Table
@@ -136,8 +135,9 @@ def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendm
     for s in shown:
         for a in amended[s.id]:
             line = fill(entry if a.text.strip() else reason_only,
-                        [history.number(s.id), f"{local_date(s.started_at):%Y-%m-%d}",
-                         fmt_dt(a.created_at), a.created_by, a.reason, a.text]).rstrip()
+                        # running text: dates as the records language writes them there
+                        [history.number(s.id), long_date(s.started_at),
+                         date_time(a.created_at), a.created_by, a.reason, a.text]).rstrip()
             if corrected.get(a.id):
                 line += " " + fill(sites, ["; ".join(corrected[a.id])])
             if added.get(a.id):
