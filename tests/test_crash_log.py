@@ -9,10 +9,11 @@ import stat
 import sys
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from imsmap import __version__, paths
 from imsmap.ui import errors as ui_errors
+from imsmap.ui import file_dialogs
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 # What the conftest's patient and session hold, and what the record below adds.
@@ -42,7 +43,7 @@ def crashing_export(window, records, session, monkeypatch, tmp_path):
                 f"by {visit.practitioner}, {visit.notes}, {visit.practitioner_registration}")
 
     monkeypatch.setattr(session_pdf, "write_session_pdf", buggy_write)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(file_dialogs, "save_file_name",
                         lambda *a, **k: (str(tmp_path / "out.pdf"), ""))
     return window
 

@@ -374,3 +374,57 @@ def test_windows_and_the_command_line_at_once_then_a_crash_lose_no_acknowledged_
     for path, before in backups:
         verify_backup(path)
         assert before <= site_ids_in(path), path
+
+
+# -- a file chosen to read is the database itself (its lock would go with the descriptor) -------
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux's lock table")
+@pytest.mark.parametrize("side", ["", "-wal", "-shm"])
+def test_the_database_dropped_on_the_photo_strip_is_refused_without_opening_it(
+        db_path, tmp_path, side):
+    """A folder's files dropped on the photo strip (or "All files" in its dialog), the
+    clinic's database among them: refused by name before it is opened. Reading it would close
+    a descriptor of the file the window has open, and the kernel would drop the window's
+    locks with it: the next command to close would find itself the last connection and
+    delete the journal the window goes on writing into (acknowledged sites lost)."""
+    from imsmap.domain.errors import ValidationError
+    from imsmap.services.photos import Photos
+
+    recs = open_clinic(db_path)
+    try:
+        patient = recs.create_patient(chart_number="C-1", family_name="Nguyen")
+        session = recs.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30))
+        def locks() -> list[str]:  # each line without its place in the kernel's table
+            return [line.split(":", 1)[1] for line in posix_locks_of(os.getpid(), db_path)]
+
+        held = locks()
+        assert held
+        with pytest.raises(ValidationError, match="is the imsmap database or one of its own "
+                                                  "files, not a photo; nothing was added"):
+            Photos(recs).add_file(session.id, f"{db_path}{side}")
+        assert locks() == held, "the window lost its locks on the database file"
+        cli("export", "--out", str(tmp_path / "all.json"), db=db_path)
+        assert Path(f"{db_path}-wal").exists() and Path(f"{db_path}-shm").exists(), \
+            "the command deleted the journal the window is writing into"
+        view, x, y, muscle, side_ = spot(recs.atlas)
+        for n in range(3):
+            recs.add_site(session.id, view, x, y, muscle_id=muscle, side=side_, grasp=n)
+        assert count(db_path, "sites") == 3
+    finally:
+        recs.db.close()
+
+
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="Linux's lock table")
+def test_the_database_chosen_as_the_clinic_logo_is_refused_without_opening_it(db_path):
+    from imsmap.domain.errors import ValidationError
+    from imsmap.services import clinic
+
+    recs = open_clinic(db_path)
+    try:
+        recs.create_patient(chart_number="C-1", family_name="Nguyen")
+        assert posix_locks_of(os.getpid(), db_path)
+        with pytest.raises(ValidationError, match="is the imsmap database or one of its own "
+                                                  "files, not a logo"):
+            clinic.read_logo(recs, db_path)
+        assert posix_locks_of(os.getpid(), db_path), "the window lost its lock"
+    finally:
+        recs.db.close()

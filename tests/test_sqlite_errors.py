@@ -11,7 +11,7 @@ import sqlite3
 import sys
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from imsmap import paths
 from imsmap.domain.errors import ReadOnlyError, UserFacingError
@@ -20,6 +20,7 @@ from imsmap.store import db as store_db
 from imsmap.store.db import BusyError, DamagedFileError, Database, StoreError
 from imsmap.store.sqlite_errors import Fault, fault_of
 from imsmap.ui import errors as ui_errors
+from imsmap.ui import file_dialogs
 from support import chart_atlas, clinic, open_clinic, outside_edit, spot  # noqa: F401 - clinic: a fixture
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
@@ -242,7 +243,7 @@ def test_the_window_shows_a_programming_error_as_a_bug(window, records, session,
             conn.execute("UPDATE sessions SET exported_att = 1 WHERE id = ?", (session_id,))
 
     monkeypatch.setattr(session_pdf, "write_session_pdf", buggy_write)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+    monkeypatch.setattr(file_dialogs, "save_file_name",
                         lambda *a, **k: (str(tmp_path / "out.pdf"), ""))
     shown, warned = [], []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.detailedText()))

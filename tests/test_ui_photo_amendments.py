@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from imsmap.services import retractions
 from imsmap.services.photos import Photos
+from imsmap.ui import file_dialogs
 from imsmap.ui.photo_strip import BADGE
 from imsmap.ui.record.photo_amend_dialog import PhotoAmendDialog
 from photo_support import phone_jpeg, png_bytes, write
@@ -101,7 +102,7 @@ def test_add_photo_on_a_signed_session_chooses_one_file_then_asks(qtbot, window,
     qtbot.waitUntil(lambda: strip.amendable)
     assert strip.hint.text() == "none; adding one makes an amendment"
     chosen = write(tmp_path / "consent.png", png_bytes())
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: (str(chosen), ""))
     said = _answer(qtbot, [("Consent form scanned at reception", "")])
     qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: strip.list.count() == 1)

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from imsmap.services.photos import Photos
+from imsmap.ui import file_dialogs
 from photo_support import phone_jpeg, png_bytes, write
 from support import spot
 from test_ui_french import french  # noqa: F401 - fixture
@@ -69,7 +70,7 @@ def test_dropped_photos_show_in_the_strip_and_a_bad_file_is_one_sentence(
 def test_add_photo_opens_the_file_dialog_and_the_viewer_shows_it_full_size(
         qtbot, window, records, session, tmp_path, monkeypatch):
     path = write(tmp_path / "posture.jpg", phone_jpeg())
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+    monkeypatch.setattr(file_dialogs, "open_file_names",
                         lambda *a, **k: ([str(path)], "Photos"))
     strip = window.photo_strip
     qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
@@ -318,7 +319,7 @@ def test_the_photo_dialog_opens_in_the_folder_the_last_photo_came_from(
         def ask(parent, title, folder, *rest, **kw):
             offered.append(folder)
             return [str(p) for p in paths], "Photos"
-        monkeypatch.setattr(QFileDialog, "getOpenFileNames", ask)
+        monkeypatch.setattr(file_dialogs, "open_file_names", ask)
 
     strip = window.photo_strip
     choose([first])

@@ -71,7 +71,8 @@ def test_model_cells_and_colours(matrix_widget):
     assert m.columnCount() == FIRST_SESSION_COL + 3
     cells = [[_cell(m, r, FIRST_SESSION_COL + j) for j in range(3)] for r in range(3)]
     assert cells == [["?", "1", "0"], ["3", "2", "1"], ["2", "", "2"]]
-    assert [_cell(m, r, COL_CHANGE) for r in range(3)] == ["-1", "-2", "0"]
+    # The minus sign (U+2212), as the summary and the progress PDF write a change.
+    assert [_cell(m, r, COL_CHANGE) for r in range(3)] == ["\u22121", "\u22122", "0"]
     # Grasp colours of the chart style, text colour to match; nothing where not needled.
     bg = _cell(m, 1, FIRST_SESSION_COL, Qt.ItemDataRole.BackgroundRole)
     assert bg.color() == QColor(LIGHT.grasp_fills[3]) == QColor("#6d1020")

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from imsmap.services import planning
 from imsmap.services.context import open_context, open_records
 from imsmap.store import backup as store_backup
-from imsmap.ui import menus
+from imsmap.ui import file_dialogs, menus
 from imsmap.ui.record.sign_amend import AmendDialog, AuditDialog, SignDialog
 from test_ui_support import answer_boxes, make_window, qt_settings, window  # noqa: F401 - fixtures
 
@@ -140,7 +140,7 @@ def test_export_progress_report_passes_the_sessions_shown(window, session, monke
         (pid, out, session_ids))
     monkeypatch.setitem(sys.modules, "imsmap.report.progress_pdf", fake)
     out = str(tmp_path / "progress.pdf")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (out, ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (out, ""))
     assert window.menus.act_export_progress.isEnabled()
     window.menus.act_export_progress.trigger()
     assert calls == [(session.patient_id, out, [session.id])]
@@ -150,12 +150,12 @@ def test_the_session_pdf_is_saved_where_asked_or_said_why_not(window, monkeypatc
     """Export session PDF (ui.report_actions): the file where the dialog said, and "Saved";
     a folder that is not there gets the service's sentence in a box, and nothing is made."""
     out = tmp_path / "session.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(out), ""))
     window.menus.act_export.trigger()
     assert out.read_bytes().startswith(b"%PDF")
     assert window.statusBar().currentMessage() == f"Saved {out}"
     nowhere = tmp_path / "no such folder" / "session.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(nowhere), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(nowhere), ""))
     seen: list[str] = []
     timer = answer_boxes(["OK"], seen)
     try:
@@ -360,7 +360,7 @@ def test_the_next_pdf_export_begins_in_the_folder_the_last_one_went_to(window, m
         def ask(parent, title, default, *rest, **kw):
             offered.append(default)
             return (str(out) if out else ""), ""
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+        monkeypatch.setattr(file_dialogs, "save_file_name", ask)
 
     save_to(records_folder / "first.pdf")
     window.menus.act_export.trigger()

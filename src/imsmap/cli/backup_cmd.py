@@ -7,7 +7,10 @@
                                            set the automatic backups' policy (store.backup_sets)
     imsmap restore --db PATH FILE|FOLDER [--force]
                                            check FILE, then put it in place of the database; an
-                                           existing database needs --force and is kept aside
+                                           existing database needs --force and is kept aside;
+                                           FOLDER: its newest backup that passes the checks, of
+                                           the database's own when it has records that backed
+                                           up (services.restore_points)
     imsmap backup --dsn DSN --out FILE     the clinic server's database in pg_dump's custom
                                            format, checked by a restore into a scratch database
                                            (store/postgres/dump.py)
@@ -65,7 +68,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_dsn_argument(parser)
     parser.add_argument("file", metavar=translate("Metavar", "FILE"),
                         help=translate("Cli", "the backup file to restore, or the folder of "
-                                       "backups (its newest that passes the checks)"))
+                                       "backups (its newest that passes the checks; over "
+                                       "records that have backed up, the newest of their own)"))
     parser.add_argument("--force", action="store_true",
                         help=translate("Cli", "replace an existing database (it is kept aside, never deleted)"))
     parser.set_defaults(func=run_restore)
@@ -144,6 +148,8 @@ def run_restore(args: argparse.Namespace) -> int:
     backup = Path(args.file).expanduser()
     if backup.is_dir():  # the backup folder, as a clinic finds it on the USB drive
         backup = _newest_in(backup, db_path)
+    else:
+        _say_owner(backup, db_path)
     _say_journal_missing(backup)
     asked: list[bool] = []
 
@@ -234,19 +240,70 @@ def _say_held(result) -> None:
 def _newest_in(folder: Path, db_path: Path) -> Path:
     """The newest backup in `folder` that passes the checks (services.restore_points, as the
     window's Restore from a backup finds it), said before the restore checks it again; the
-    newer ones that could not be used, each with why."""
-    from imsmap.services.restore_points import newest
+    newer ones that could not be used, each with why. Over records with an identity, the newest
+    of their own; newer ones of another database are named, with how to restore one; none of
+    their own, nothing is restored (NotOwn), and the others are named the same way."""
+    from imsmap.services.restore_points import NotOwn, newest
 
-    point = newest(folder, db_path)
+    try:
+        point = newest(folder, db_path)
+    except NotOwn as exc:
+        _say_others(exc.others, db_path)
+        raise
     for path, why in point.passed_over:
         print(fill(translate("BackupCommand", "Passed over %1: %2"), [path.name, why]))
     when = point.taken_at or point.made_at
-    print(fill(translate("BackupCommand", "The newest backup in %1 that passes the checks: "
-                         "%2, its records as of %3."),
-               [folder, point.path.name, f"{local_time(when):%Y-%m-%d %H:%M}" if when else "?"]))
+    as_of = f"{local_time(when):%Y-%m-%d %H:%M}" if when else "?"
+    if point.mine:
+        print(fill(translate("BackupCommand", "The newest backup of %1 in %2 that passes the "
+                             "checks: %3, its records as of %4."),
+                   [db_path, folder, point.path.name, as_of]))
+    else:
+        print(fill(translate("BackupCommand", "The newest backup in %1 that passes the checks: "
+                             "%2, its records as of %3."), [folder, point.path.name, as_of]))
     if point.clinic:  # a folder may hold another clinic's backups too
         print(fill(translate("BackupCommand", "It holds the records of %1."), [point.clinic]))
+    if point.made_from:
+        print(fill(translate("BackupCommand", "It was backed up from %1."), [point.made_from]))
+    _say_others(point.others_newer, db_path, newer=True)
     return point.path
+
+
+def _say_others(others, db_path: Path, *, newer: bool = False) -> None:
+    """The backups of another database in the folder (each: its file, when, the database file
+    it was made from), and how to restore one of them explicitly."""
+    if not others:
+        return
+    head = (translate("BackupCommand", "Newer backups in the folder, of another database, were "
+                      "not chosen:") if newer else
+            translate("BackupCommand", "Backups of another database in the folder:"))
+    print(head)
+    for other in others:
+        as_of = f"{local_time(other.taken_at):%Y-%m-%d %H:%M}"
+        print("  " + (fill(translate("BackupCommand", "%1, its records as of %2, backed up "
+                                     "from %3"), [other.path.name, as_of, other.made_from])
+                      if other.made_from else
+                      fill(translate("BackupCommand", "%1, its records as of %2"),
+                           [other.path.name, as_of])))
+    print(fill(translate("BackupCommand", "To restore one of them in place of %1, name its "
+                         "file: imsmap restore --db %1 --force %2"),
+               [db_path, others[0].path]))
+
+
+def _say_owner(backup: Path, db_path: Path) -> None:
+    """A backup file named to the command: restored as asked, and said to be another
+    database's when it is one (the file it was backed up from)."""
+    from imsmap.services.restore_points import Whose, owner, records_identity
+
+    choice = owner(backup)
+    if choice.whose(records_identity(db_path)) is not Whose.OTHER:
+        return
+    if choice.made_from:
+        print(fill(translate("BackupCommand", "%1 is a backup of another database than %2, "
+                             "backed up from %3."), [backup.name, db_path, choice.made_from]))
+    else:
+        print(fill(translate("BackupCommand", "%1 is a backup of another database than %2."),
+                   [backup.name, db_path]))
 
 
 def _at_a_terminal() -> bool:

@@ -7,9 +7,9 @@ import os
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from imsmap.domain.errors import UserFacingError
+from imsmap.domain.errors import NotFoundError, UserFacingError
 from imsmap.domain.local_time import local_date
-from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, quoted, sentence
 from imsmap.i18n.records import quote, translate
 
 LANGUAGE_CHOICES = ("en", "fr_CA")  # services.clinic.RECORDS_LANGUAGES
@@ -78,6 +78,32 @@ def positive_int(what: str) -> Callable[[str], int]:
                 "Cli", "%1 is not %2 (a positive number)."), [quote(value), what]))
         return number
     return parse
+
+
+def add_chart_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """`--chart NUMBER`, in place of `--patient ID`: the chart number is what the window shows
+    of a patient; the id nothing in it does (the walk of 6 December 2026: `--patient WALK-0001`
+    was refused as not a number, and no screen said the number it wanted)."""
+    parser.add_argument("--chart", metavar=translate("Metavar", "NUMBER"), help=help_text)
+
+
+def patient_given(args: argparse.Namespace) -> bool:
+    """Whether a patient is chosen, by --patient ID or --chart NUMBER (not both: refused)."""
+    if args.patient is not None and args.chart is not None:
+        raise UserFacingError(sentence("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "Give either --patient ID or --chart NUMBER, not both.")))
+    return args.patient is not None or args.chart is not None
+
+
+def chosen_patient(args: argparse.Namespace, repo):  # -> Patient
+    """The patient of --patient ID or --chart NUMBER; an unknown one is one sentence."""
+    if args.chart is None:
+        return repo.patient(args.patient)  # NotFoundError: one sentence
+    patient = repo.patient_by_chart_number(args.chart.strip())
+    if patient is None:
+        raise NotFoundError(sentence("Cli", QT_TRANSLATE_NOOP(
+            "Cli", "No patient has the chart number %1."), quoted(args.chart.strip())))
+    return patient
 
 
 def sessions_on_days(repo, first: date, last: date) -> list:

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from imsmap.cli.common import (
+    add_chart_argument,
     add_records_arguments,
     database_file,
     open_records_for,
@@ -56,6 +57,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--patient", metavar=translate("Metavar", "ID"),
                         type=positive_int(translate("PdfCommand", "a patient id")),
                         help=translate("Cli", "with --fhir: this patient's sessions"))
+    add_chart_argument(parser, translate("Cli", "with --fhir: the sessions of the patient with "
+                                         "this chart number (in place of --patient)"))
     parser.add_argument("--from", dest="date_from", metavar="DATE",
                         help=translate("Cli", "with --fhir and --to: sessions started on or after DATE "
                              "(YYYY-MM-DD)"))

@@ -1,9 +1,10 @@
 """`imsmap export --fhir`: which sessions, and the PDF of each signed one (docs/fhir.md).
 
-    imsmap export --fhir --db PATH [--patient ID | --from DATE --to DATE | --session ID ...]
+    imsmap export --fhir --db PATH [--patient ID | --chart NUMBER | --from DATE --to DATE |
+                  --session ID ...]
                   [--out FILE] [--force]
 
-Without a choice, every patient and session; `--patient` one patient's sessions; `--from` and
+Without a choice, every patient and session; `--patient` (or `--chart`) one patient's sessions; `--from` and
 `--to` the sessions started on those days and between; `--session` chosen sessions, and one
 signed session alone is a FHIR *document* (a Composition first, then its resources). A signed
 session's PDF/A is the one `imsmap pdf` writes, generated at the export's time.
@@ -17,7 +18,13 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from imsmap.cli.common import ensure_gui_application, iso_date, sessions_on_days
+from imsmap.cli.common import (
+    chosen_patient,
+    ensure_gui_application,
+    iso_date,
+    patient_given,
+    sessions_on_days,
+)
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import translate
@@ -27,8 +34,9 @@ from imsmap.services.records import Records
 def check_options(args: argparse.Namespace) -> None:
     """Every mistake in the options is one sentence before anything is read or written."""
     ranged = args.date_from is not None or args.date_to is not None
+    patient = patient_given(args)
     if not args.fhir:
-        if args.patient is not None or ranged:
+        if patient or ranged:
             raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
                 "CliExportFhir", "--patient, --from and --to choose what a FHIR export holds; "
                 "add --fhir.")))
@@ -36,7 +44,7 @@ def check_options(args: argparse.Namespace) -> None:
     if args.csv:
         raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
             "CliExportFhir", "Choose one of --csv and --fhir.")))
-    ways = sum((args.patient is not None, ranged, bool(args.session)))
+    ways = sum((patient, ranged, bool(args.session)))
     if ways > 1:
         raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
             "CliExportFhir", "Choose the sessions one way: --patient ID, --from DATE --to "
@@ -56,8 +64,8 @@ def check_options(args: argparse.Namespace) -> None:
 def _chosen(args: argparse.Namespace, records: Records) -> list[int] | None:
     """The session ids to export (None: the whole record)."""
     repo = records.repo
-    if args.patient is not None:
-        patient = repo.patient(args.patient)  # NotFoundError: one sentence
+    if patient_given(args):
+        patient = chosen_patient(args, repo)  # NotFoundError: one sentence
         ids = [s.id for s in reversed(repo.sessions_for_patient(patient.id))]
         if not ids:
             raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(

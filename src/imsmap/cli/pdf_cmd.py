@@ -3,6 +3,7 @@ clinic's records system.
 
     imsmap pdf --db PATH --session ID --out FILE [--paper A4|Letter] [--force]
     imsmap pdf --db PATH --patient ID --progress --out FILE [--last N] [--paper ...] [--force]
+    imsmap pdf --db PATH --chart NUMBER --progress --out FILE [...]
     imsmap pdf --db PATH --from DATE --to DATE --out-dir DIR [--paper ...] [--force]
 
 The last form writes one file per session started in the date range (both days included), named
@@ -24,11 +25,14 @@ import re
 from pathlib import Path
 
 from imsmap.cli.common import (
+    add_chart_argument,
     add_records_arguments,
+    chosen_patient,
     database_file,
     ensure_gui_application,
     iso_date,
     open_records_for,
+    patient_given,
     positive_int,
     records_language,
     sessions_on_days,
@@ -68,6 +72,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--patient", metavar=translate("Metavar", "ID"),
                         type=positive_int(translate("PdfCommand", "a patient id")),
                         help=translate("PdfCommand", "the patient's id (with --progress)"))
+    add_chart_argument(parser, translate("PdfCommand", "the patient's chart number, in place "
+                                         "of --patient (with --progress)"))
     parser.add_argument("--progress", action="store_true", help=translate(
         "PdfCommand", "the progress report of --patient over their sessions"))
     parser.add_argument("--last", metavar="N",
@@ -98,7 +104,7 @@ def _mode(args: argparse.Namespace) -> str:
     """'session', 'progress' or 'batch'; a wrong combination is one sentence (exit 2)."""
     batch = (args.date_from, args.date_to, args.out_dir)
     if any(v is not None for v in batch):
-        if args.session is not None or args.patient is not None or args.progress:
+        if args.session is not None or patient_given(args) or args.progress:
             raise UserFacingError(translate(
                 "PdfCommand", "--from, --to and --out-dir export every session of a date range; "
                 "leave out --session, --patient and --progress."))
@@ -112,11 +118,11 @@ def _mode(args: argparse.Namespace) -> str:
                 "DIR."))
         return "batch"
     last_alone = translate("PdfCommand", "--last goes with --patient and --progress.")
-    if args.progress or args.patient is not None:
+    if args.progress or patient_given(args):
         if args.session is not None:
             raise UserFacingError(translate(
                 "PdfCommand", "Give either --session or --patient with --progress, not both."))
-        if not (args.progress and args.patient is not None):
+        if not (args.progress and patient_given(args)):
             raise UserFacingError(translate(
                 "PdfCommand", "A progress report needs both --patient ID and --progress."))
         mode = "progress"
@@ -146,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
     records = open_records_for(args, create=False)
     try:
         if mode == "progress":
-            patient = records.repo.patient(args.patient)  # unknown: says so before Qt starts
+            patient = chosen_patient(args, records.repo)  # unknown: said before Qt starts
             # newest first; withdrawn or entered in error: no visit of the course
             sessions = [s for s in records.repo.sessions_for_patient(patient.id) if s.counts]
             if not sessions:

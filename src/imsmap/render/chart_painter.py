@@ -311,14 +311,15 @@ class ChartPainter(ChartLettering):
 
     def paint_emphasis(self, painter: QPainter, *, labels: bool = False,
                        highlight: frozenset = frozenset(), hover: str | None = None,
-                       within: QRectF | None = None, notes: bool = True) -> None:
+                       within: QRectF | None = None, notes: bool = True,
+                       caption: bool = True) -> None:
         """The lit and hovered regions alone, as paint_base draws them, with what paint_base
         draws over them (bones, the body line, landmarks, labels) clipped to those regions.
         Over a paint_base without highlight or hover it gives paint_base's picture with them: the
         screen keeps that plain chart cached and repaints only this when the selection or the
         pointer moves. ``within`` (view units), as for paint_base: the part the caller shows
-        (a tap repaints a marker's square); what cannot reach it is not painted. ``notes``: as
-        paint_base's."""
+        (a tap repaints a marker's square); what cannot reach it is not painted. ``notes`` and
+        ``caption``: as paint_base's."""
         s = self.style
         hover_ok = (hover is not None and self.view.has_region(hover)
                     and self.view.region(hover).layer == self.layer)
@@ -362,7 +363,7 @@ class ChartPainter(ChartLettering):
             self._paint_landmarks(painter, within=area)
         if labels:
             self._paint_labels(painter, highlight, frozenset())
-        if area.top() < self._caption_bottom():
+        if caption and area.top() < self._caption_bottom():
             self._paint_caption(painter)
         painter.restore()
 

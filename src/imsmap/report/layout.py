@@ -113,31 +113,35 @@ class Doc:
         return self.metrics(font).height()
 
     def flow(self, text: str, font: QFont, width: float,
-             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, wrap: bool = True) -> Flow:
-        """``text`` broken into lines of ``width``: what is measured is what is painted."""
-        key = (text, self._font_key(font), width, align, wrap)
+             align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, wrap: bool = True,
+             hyphens: bool = False) -> Flow:
+        """``text`` broken into lines of ``width``: what is measured is what is painted.
+        ``hyphens``: prose, whose words wider than the line break with a hyphen (Flow)."""
+        key = (text, self._font_key(font), width, align, wrap, hyphens)
         flow = self._flows.get(key)
         if flow is None:
             flow = Flow(text, font, width, self.device,
                         align=Qt.AlignmentFlag(align & Qt.AlignmentFlag.AlignHorizontal_Mask),
-                        wrap=wrap, min_line=self.line_height(font))
+                        wrap=wrap, min_line=self.line_height(font), hyphens=hyphens)
             self._flows[key] = flow
         return flow
 
     def text_height(self, text: str, font: QFont, width: float,
-                    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> float:
+                    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+                    hyphens: bool = False) -> float:
         """The height ``text`` takes; ``align``, the alignment it is painted with, changes no
         line break: given, the layout measured is the one painted."""
         if not text:
             return self.line_height(font)
-        return max(self.flow(text, font, width, align).height, self.line_height(font))
+        return max(self.flow(text, font, width, align, hyphens=hyphens).height,
+                   self.line_height(font))
 
     def text_width(self, text: str, font: QFont) -> float:
         return self.metrics(font).horizontalAdvance(printable(text, font))
 
     def draw_text(self, painter: QPainter, rect: QRectF, text: str, font: QFont,
                   colour: str = INK, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
-                  wrap: bool = True) -> None:
+                  wrap: bool = True, hyphens: bool = False) -> None:
         """``text`` from the top of ``rect``, wrapped to its width (words wider than the
         width are broken anywhere): never clipped, the layout reserves the height
         ``text_height`` gives. With ``wrap`` False, one line (a label, a caption, the running
@@ -148,8 +152,8 @@ class Doc:
             if self.metrics(font).horizontalAdvance(shown) > rect.width():
                 text = self.metrics(font).elidedText(shown, Qt.TextElideMode.ElideRight,
                                                      rect.width())
-        self.flow(text, font, rect.width(), align, wrap).paint(painter, rect.x(), rect.y(),
-                                                              colour)
+        self.flow(text, font, rect.width(), align, wrap, hyphens).paint(
+            painter, rect.x(), rect.y(), colour)
 
     def rule(self, painter: QPainter, x0: float, x1: float, y: float, width_pt: float = 0.5,
              colour: str = RULE) -> None:

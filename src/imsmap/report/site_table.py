@@ -139,10 +139,11 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
             f"{mm_text(s.needle_diameter_mm)} × {mm_text(s.needle_length_mm)}",
             mm_text(s.depth_mm),
             Cell(grasp_text(s.grasp, labels), draw=draw, draw_mm=3.4),
-            _response(s),
+            Cell(_response(s), hyphens=True),
             Cell(translate("SiteTable", "In full under Site notes, below."), colour=MUTED,
-                 small="\n".join(fixed)) if _long(s.notes) else
-            Cell(s.notes, small="\n".join(fixed)) if s.notes else
+                 small="\n".join(fixed), hyphens=True) if _long(s.notes) else
+            # (a word wider than the narrow column breaks between syllables, with a hyphen)
+            Cell(s.notes, small="\n".join(fixed), hyphens=True) if s.notes else
             Cell("\n".join(fixed), colour=ALERT) if fixed else "",
         ])
     # "—" stands for three things in the table: each column's own meaning is said.

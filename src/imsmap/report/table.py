@@ -31,12 +31,13 @@ CellDrawer = Callable[[QPainter, QRectF], None]
 TALL_ROW_MM = 30.0  # a table row taller than this runs on across a page break
 
 
-def _cut(doc: Doc, text: str, font: QFont, width: float, room: float) -> tuple[str, str, float]:
+def _cut(doc: Doc, text: str, font: QFont, width: float, room: float,
+         hyphens: bool = False) -> tuple[str, str, float]:
     """The lines of ``text`` that fit in ``room``, the rest (without blank lines at its top),
     and the height used."""
     if not text:
         return "", "", 0.0
-    flow = doc.flow(text, font, width)
+    flow = doc.flow(text, font, width, hyphens=hyphens)
     n = flow.fit(room)
     head, rest = flow.cut(n)
     return head, rest.lstrip("\n"), flow.bottoms[n - 1] if n else 0.0
@@ -53,6 +54,9 @@ class Cell:
     draw: CellDrawer | None = None
     draw_mm: float = 0.0  # width (and height) reserved for the drawing
     small: str = ""  # a second line in smaller, muted type
+    # prose (a note): a word wider than the column breaks with a hyphen between syllables,
+    # never a name or a number (report.textflow)
+    hyphens: bool = False
 
 
 def _cell(value: Cell | str) -> Cell:
@@ -112,7 +116,7 @@ class Table(Block):
                      align: Qt.AlignmentFlag) -> float:
         _px, py = self._pads(doc)
         text_w = self._text_w(doc, cell, width)
-        h = doc.text_height(cell.text, font, text_w, align) if cell.text else 0.0
+        h = doc.text_height(cell.text, font, text_w, align, cell.hyphens) if cell.text else 0.0
         if cell.small:
             h += doc.text_height(cell.small, self._small_font(doc), text_w, align)
         if cell.draw:
@@ -207,7 +211,7 @@ class Table(Block):
                 return None
             text_w = self._text_w(doc, cell, w)
             head_text, rest_text, used = _cut(doc, cell.text, self._cell_font(doc, cell),
-                                              text_w, inner)
+                                              text_w, inner, cell.hyphens)
             if rest_text or not cell.small:
                 head_small, rest_small = "", cell.small
             else:
@@ -264,12 +268,14 @@ class Table(Block):
                 text_top = cy + py
                 if cell.draw and not cell.small:  # centre one line of text on the drawing
                     text_top += max(0.0, (doc.mm(cell.draw_mm)
-                                           - doc.text_height(cell.text, font, tw, col.align)) / 2)
+                                           - doc.text_height(cell.text, font, tw, col.align,
+                                                             cell.hyphens)) / 2)
                 if cell.text:
                     doc.draw_text(painter, QRectF(tx, text_top, tw, rh), cell.text, font,
-                                  cell.colour, col.align)
+                                  cell.colour, col.align, hyphens=cell.hyphens)
                 if cell.small:
-                    th = doc.text_height(cell.text, font, tw, col.align) if cell.text else 0.0
+                    th = (doc.text_height(cell.text, font, tw, col.align, cell.hyphens)
+                          if cell.text else 0.0)
                     doc.draw_text(painter, QRectF(tx, text_top + th, tw, rh), cell.small,
                                   doc.font(self.size * 0.85, condensed=self.condensed), MUTED, col.align)
                 cx += w

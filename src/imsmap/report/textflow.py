@@ -1,9 +1,11 @@
 """Text laid out in lines: what the layout engine measures, cuts across pages and paints.
 
 A printed record must hold every character of what was recorded. So text is broken into lines
-here, once, with Qt's ``QTextLayout``: at word boundaries, and anywhere inside a word that is
-wider than the line (a long web address); one line per ``\\n``-separated paragraph at least. The
-same lines are measured and painted, so what the layout reserves is what the page shows. A text
+here, once, with Qt's ``QTextLayout``: at word boundaries; inside a word wider than the line
+of prose (a note) between its syllables, with a hyphen (``hyphenated``: « Électrostimula- /
+tion »); anywhere else inside a word wider than the line (a long web address, a name); one line
+per ``\\n``-separated paragraph at least. The same lines are measured and painted, so what
+the layout reserves is what the page shows. A text
 that does not fit where it is is cut at the start of a line (``Flow.cut``). The head keeps the
 lines it was measured as: Qt's line breaking is not stable under cutting a text short (a word
 the cut shortened, or one with "/", "-", "." or "_", can be broken differently, even a line
@@ -22,12 +24,22 @@ make a name or a note print reversed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPaintDevice, QPainter, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPaintDevice,
+    QPainter,
+    QTextLayout,
+    QTextOption,
+)
 
 from imsmap.domain.validation import BIDI_CONTROLS
+from imsmap.report.hyphenation import hyphenable
 
 __all__ = ["KEPT_BREAK", "Flow", "printable", "stand_in"]
 
@@ -40,6 +52,7 @@ KEPT_BREAK = "\ufdd0"
 # Characters a font may lack without harm: line breaks and tabs are layout, not glyphs.
 _LAYOUT_CHARS = frozenset("\n\t\u2028\u2029")
 _drawable: dict[tuple[str, bool, bool, str], bool] = {}
+_SPACES = re.compile(r"(\s+)")
 
 
 def stand_in(ch: str) -> str:
@@ -93,16 +106,37 @@ def printable(text: str, font: QFont) -> str:
     return "".join(stand_in(ch) if ch in missing else ch for ch in text)
 
 
+def hyphenated(text: str, font: QFont, width: float, device: QPaintDevice) -> str:
+    """``text`` with each word wider than ``width`` (device units) given soft hyphens where
+    it may be broken (``report.hyphenation``): Qt then breaks it there and prints the hyphen,
+    rather than after whatever letter fits (« Électrostimulatio / n »). The words that fit a
+    line are left as they are: they go whole to the next line, as before."""
+    metrics = QFontMetricsF(font, device)
+    words = _SPACES.split(text)
+    changed = False
+    for i in range(0, len(words), 2):  # the words; the spaces between them at odd places
+        word = words[i]
+        if len(word) > 4 and metrics.horizontalAdvance(word) > width:
+            broken = hyphenable(word)
+            changed = changed or broken != word
+            words[i] = broken
+    return "".join(words) if changed else text
+
+
 class Flow:
     """``text`` in ``font`` broken into lines of ``width`` device units (one line when
-    ``wrap`` is False). ``starts`` and ``tops`` give each line's first character and its top;
-    ``height`` is the whole. Each part of ``text`` that ends in ``KEPT_BREAK`` (a head
-    ``cut`` returned) is one line, as it was measured."""
+    ``wrap`` is False); with ``hyphens``, prose, whose words wider than a line are broken
+    between syllables with a hyphen (``hyphenated``), never a name or a number, where a
+    hyphen the record does not hold would misstate it. ``starts`` and ``tops`` give each
+    line's first character and its top; ``height`` is the whole. Each part of ``text`` that
+    ends in ``KEPT_BREAK`` (a head ``cut`` returned) is one line, as it was measured."""
 
     def __init__(self, text: str, font: QFont, width: float, device: QPaintDevice, *,
                  align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft, wrap: bool = True,
-                 min_line: float = 0.0):
-        self.text = KEPT_BREAK.join(printable(part, font) for part in text.split(KEPT_BREAK))
+                 min_line: float = 0.0, hyphens: bool = False):
+        self.text = KEPT_BREAK.join(
+            hyphenated(printable(part, font), font, width, device) if wrap and hyphens else
+            printable(part, font) for part in text.split(KEPT_BREAK))
         self.width = width
         option = QTextOption(align)
         # Left to right as the page is, like QPainter.drawText: an Arabic or Hebrew name is

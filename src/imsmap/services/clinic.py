@@ -21,6 +21,7 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
+from imsmap.services.output_files import is_database_file
 from imsmap.services.practitioner_list import (
     LOGINS_SETTING,
     PRACTITIONERS_SETTING,
@@ -310,7 +311,14 @@ def check_logo(data: bytes) -> None:
             "Clinic", "The logo must be a PNG or JPEG image.")), "logo")
 
 
-def read_logo(path: str | Path) -> bytes:
+def read_logo(records: Records, path: str | Path) -> bytes:
+    """The logo image at ``path``, checked. The database file the records are in, and its
+    side files, are refused before they are opened: closing a descriptor of that file would
+    drop this process's locks on it (docs/architecture.md)."""
+    if not records.read.on_server and is_database_file(path, records.read.path):
+        raise ValidationError(sentence("Clinic", QT_TRANSLATE_NOOP(
+            "Clinic", "%1 is the imsmap database or one of its own files, not a logo."),
+            Path(path).name), "logo")
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

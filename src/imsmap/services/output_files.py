@@ -85,6 +85,16 @@ def _looks_like_sqlite(path: str) -> bool:
             or head[:8] == _JOURNAL_MAGIC)
 
 
+def is_database_file(path: str | os.PathLike[str],
+                     database: str | os.PathLike[str]) -> bool:
+    """`path` names `database` or one of its side files (-wal, -shm, -journal): by name, with
+    symlinks resolved, or by identity (a hard link). Nothing is opened, so a file a process
+    means to read may be asked about before it is opened: reading the database itself would
+    close a descriptor of it, and with it the process's locks on it."""
+    target = os.path.abspath(os.path.expanduser(os.fspath(path)))
+    return any(_same_file(target, protected) for protected in _protected(database))
+
+
 def refuse_database(out: str | os.PathLike[str],
                     database: str | os.PathLike[str] | None, *, look_inside: bool = True) -> None:
     """OutputError if writing `out` would write over `database`, one of its side files, or
@@ -92,13 +102,10 @@ def refuse_database(out: str | os.PathLike[str],
     SQLite database. `database` is the database this process has open (or is about to open);
     None when there is none."""
     target = os.path.abspath(os.path.expanduser(os.fspath(out)))
-    if database is not None:
-        for protected in _protected(database):
-            if _same_file(target, protected):
-                raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
-                    "OutputFiles", "%1 is the database itself or one of its own files (-wal, "
-                    "-shm, -journal); nothing was written: choose another file name."),
-                    out))
+    if database is not None and is_database_file(target, database):
+        raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
+            "OutputFiles", "%1 is the database itself or one of its own files (-wal, "
+            "-shm, -journal); nothing was written: choose another file name."), out))
     # Only now that `out` is known not to be the open database may its first bytes be read.
     if look_inside and _looks_like_sqlite(target):
         raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(

@@ -52,7 +52,9 @@ def add_file_by_amendment(photos: Photos, session_id: int, path: str | os.PathLi
     _refuse(photos, photos.records.read.session(session_id))  # before reading the file
     from imsmap.services.photo_files import read_photo_file
 
-    return add_by_amendment(photos, session_id, read_photo_file(path), reason, caption, site_id)
+    return add_by_amendment(photos, session_id,
+                            read_photo_file(path, database=photos.database_file), reason,
+                            caption, site_id)
 
 
 def add_by_amendment(photos: Photos, session_id: int, photo: StoredPhoto, reason: str,

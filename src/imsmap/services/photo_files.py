@@ -31,6 +31,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.services.output_files import is_database_file
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a phone's JPEG is 2-12 MB; a TIFF from a scanner more
 MAX_SIDE = 2048  # px: the long side of a stored photo, at most
@@ -61,11 +62,19 @@ class StoredPhoto:
     thumbnail: bytes
 
 
-def read_photo_file(path: str | os.PathLike[str]) -> StoredPhoto:
+def read_photo_file(path: str | os.PathLike[str], *,
+                    database: str | os.PathLike[str] | None = None) -> StoredPhoto:
     """The photo at ``path``, made fit for the record; ValidationError with one sentence
-    otherwise."""
+    otherwise. ``database``, the file this process has open (None on a clinic server): that
+    file and its -wal, -shm and -journal are refused before they are opened (a folder's
+    files dropped at once, the database among them), since closing a descriptor of it would
+    drop this process's locks on it (docs/architecture.md)."""
     path = Path(path)
     name = path.name
+    if database is not None and is_database_file(path, database):
+        raise ValidationError(sentence("PhotoFiles", QT_TRANSLATE_NOOP(
+            "PhotoFiles", "%1 is the imsmap database or one of its own files, not a photo; "
+            "nothing was added."), name), "photo")
     try:
         size = path.stat().st_size
         if not path.is_file():

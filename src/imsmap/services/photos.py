@@ -14,6 +14,7 @@ import hashlib
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imsmap.domain import validation as v
@@ -78,6 +79,12 @@ class Photos:
     def data(self, photo_id: int) -> bytes:
         return self.store.data(photo_id)
 
+    @property
+    def database_file(self) -> Path | None:
+        """The database file this process has open, never to be read as a photo; None on a
+        clinic server."""
+        return None if self.records.read.on_server else self.records.read.path
+
     # -- writing ---------------------------------------------------------------------------
     def add_file(self, session_id: int, path: str | os.PathLike[str], caption: str = "",
                  site_id: int | None = None) -> Photo:
@@ -93,7 +100,8 @@ class Photos:
         # by everything that reads or checks the photos (the start-up check among them).
         from imsmap.services.photo_files import read_photo_file
 
-        return self.add(session_id, read_photo_file(path), caption, site_id)
+        return self.add(session_id, read_photo_file(path, database=self.database_file),
+                        caption, site_id)
 
     def add(self, session_id: int, photo: StoredPhoto, caption: str = "",
             site_id: int | None = None) -> Photo:

@@ -221,6 +221,40 @@ def identity_of(db: Database, folder: Path, *, give: bool = False) -> str | None
     return own
 
 
+def set_owner(full: Path) -> tuple[str, str]:
+    """Whose set the full backup `full` is: (identity, the resolved path of the database file
+    that made it), from its journal's start; ("", "") when not known (a set made before sets
+    had owners, a journal missing or damaged)."""
+    try:
+        start = _start_record(journal_of(full))
+    except (StoreError, OSError):
+        return "", ""
+    return start.identity, start.path
+
+
+def identity_in(path: Path, *, with_records: bool = False) -> str | None:
+    """The identity of the database file at `path` (or of a plain copy of one), read-only.
+    None: no file there, none set, or a file that cannot be read; with `with_records`, also a
+    database that holds no patient and no session (a new computer's new, empty clinic)."""
+    if not path.is_file() or not path.stat().st_size:
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                               (IDENTITY_SETTING,)).fetchone()
+            if with_records and row and conn.execute(
+                    "SELECT NOT EXISTS (SELECT 1 FROM patients)"
+                    " AND NOT EXISTS (SELECT 1 FROM sessions)").fetchone()[0]:
+                return None
+        finally:
+            conn.close()
+    except (sqlite3.Error, UnicodeDecodeError):  # damaged, or text that is not UTF-8
+        return None
+    return str(row[0]) if row and row[0] else None
+
+
 def _another_file_is(path: Path, identity: str) -> bool:
     """Whether the database file at `path` still has `identity` (the file was copied, not
     moved). A file there that cannot be read counts as one: a new set is the safe side."""

@@ -51,6 +51,7 @@ class BackgroundItem(QGraphicsItem):
         self.chart = chart
         self.labels = False
         self.notes = True  # the chart's key on the drawing (the view may write it beside)
+        self.caption = True  # its sides (or title) on the drawing (the view may write them)
         self.hover: str | None = None
         self.highlight: frozenset[str] = frozenset()
         self.setZValue(Z_BACKGROUND)
@@ -64,7 +65,7 @@ class BackgroundItem(QGraphicsItem):
         # Zoomed in, the cached picture holds the part of the chart the view shows: the muscles
         # beyond it are not painted (Qt's exposedRect is the whole item here).
         self.chart.paint_base(painter, labels=self.labels, within=shown_part(painter),
-                              notes=self.notes)
+                              notes=self.notes, caption=self.caption)
 
 
 def shown_part(painter: QPainter) -> QRectF:
@@ -113,7 +114,8 @@ class EmphasisItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         bg = self.background
         self.chart.paint_emphasis(painter, labels=bg.labels, highlight=bg.highlight,
-                                  hover=bg.hover, within=option.exposedRect, notes=bg.notes)
+                                  hover=bg.hover, within=option.exposedRect, notes=bg.notes,
+                                  caption=bg.caption)
 
 
 class RegionItem(QGraphicsPathItem):

@@ -37,6 +37,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     LegendSwatch,
 )
 from imsmap.ui.chart_words import describe_site
+from imsmap.ui.layer_button import LayerButton
 from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.lit_muscle_keys import lit_key, lit_regions
 from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
@@ -45,9 +46,6 @@ from imsmap.ui.touch import FINGER_REACH_PX
 from imsmap.ui.undo import SiteEditor, apply_site_key
 from imsmap.ui.wording import grasp_text, layer_name, view_name, view_tab_name, vocabulary
 from imsmap.ui.wrapping_row import WrappingRow
-
-# The widest a layer button's text may be (px) before it is shortened with an ellipsis.
-LAYER_BUTTON_TEXT_PX = 180
 
 # The charts first among the tabs, the rest after them in the atlas's order. The spinal chart
 # beside the posterior view: Gunn's IMS needles the paraspinal muscles of the segments involved
@@ -93,9 +91,10 @@ class ChartPanel(QWidget):
             self.tabs.addTab(view_tab_name(atlas, vid))
             self.tabs.setTabToolTip(i, _view_name(atlas, vid))
         self.layer_label = QLabel(self.tr("Layer:"))
-        # The label and the layer buttons, on a second line where the chart's column is
-        # narrow (ui.wrapping_row; French names are longer).
-        self.layer_box = WrappingRow(spacing=2)
+        # The label and the layer buttons, each button on a line of its own where the chart's
+        # column is too narrow for its whole name (ui.wrapping_row; the spinal chart's names
+        # are long, longer in French), at any window width: on one line they would widen it.
+        self.layer_box = WrappingRow(spacing=2, wide_too=True, whole=True)
         self.layer_box.setContentsMargins(4, 0, 0, 0)
         self.layer_box.add(self.layer_label)
         self.layer_group = QButtonGroup(self)
@@ -234,12 +233,8 @@ class ChartPanel(QWidget):
             b.deleteLater()
         self._layer_buttons = []
         for i, layer in enumerate(view.layers):
-            b = QToolButton()
             name = layer_name(self.atlas, view.id, layer.id)
-            # A long name (the spinal chart's, longer still in French) is shortened, whole in
-            # the tooltip: the buttons share one row, as wide as the chart.
-            b.setText(b.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight,
-                                                 LAYER_BUTTON_TEXT_PX))
+            b = LayerButton(name)
             b.setCheckable(True)
             b.setChecked(layer.id == self.layer)
             b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(

@@ -176,6 +176,14 @@ class ChartScene(QGraphicsScene):
             self.background.update()
             self.emphasis.update()
 
+    def set_caption(self, on: bool) -> None:
+        """Whether the drawing letters its sides (or its title) at its top (ui.side_captions:
+        the view writes the sides where they stay in view and readable at any zoom)."""
+        if on != self.background.caption:
+            self.background.caption = on
+            self.background.update()
+            self.emphasis.update()
+
     def set_landmark_names(self, on: bool) -> None:
         """Whether the drawing letters its landmarks' names (the view may write them beside)."""
         if on != self.chart.landmark_names:

@@ -32,6 +32,7 @@ from imsmap.ui.chart_key_text import (
 from imsmap.ui.chart_keys import handle_site_key, is_tab
 from imsmap.ui.chart_markers import MarkerItem
 from imsmap.ui.chart_scene import ChartScene
+from imsmap.ui.side_captions import SideCaptions
 from imsmap.ui.touch import TwoFingers, by_finger, still_a_tap
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
@@ -102,6 +103,8 @@ class ChartView(QGraphicsView):
         # Two fingers pinch and pan (ui.touch); one finger's touches become Qt's mouse events.
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.two_fingers = TwoFingers(self)
+        # The patient's sides, in the window's font, kept in view at every zoom.
+        self.side_captions = SideCaptions(self)
 
     # -- zoom -------------------------------------------------------------------------------
     def fit_scale(self) -> float:
@@ -171,6 +174,7 @@ class ChartView(QGraphicsView):
 
     def _scale_changed(self) -> None:
         self.zoomed.emit()
+        self.side_captions.place()
         scene = self.scene()
         if isinstance(scene, ChartScene):
             scene.fit_markers_to(self.transform().m11())
@@ -256,6 +260,11 @@ class ChartView(QGraphicsView):
             w.move(8, max(0, self.viewport().height() - w.height() - 8))
         for follower in self.corner_followers:
             follower.place()
+        self.side_captions.place()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt naming
+        super().scrollContentsBy(dx, dy)
+        self.side_captions.place()  # at the chart's corners while they are in view
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -281,6 +290,7 @@ class ChartView(QGraphicsView):
         brush = scene.backgroundBrush() if scene is not None else QBrush()
         self.setBackgroundBrush(brush)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, brush.isOpaque())
+        self.side_captions.follow(scene)
         if keep is None:
             self.fit()
         else:

@@ -46,11 +46,13 @@ def describe_region(atlas: Atlas, region: Region) -> str:
         # there: "Multifidus L4" said the whole muscle's "C2–S4 (mainly L5)".
         roots = QCoreApplication.translate("ChartScene", "{root} (segmental)").format(
             root=root_name(segment))
-    text = f"{name}, {side_label(region.side).lower()} · {nerve_text(muscle)} · {roots}"
+    # The pneumothorax warning right after the muscle: at the end of a long line (a nerve of
+    # two branches, French words) the status bar cut it off, "near the pleura: pneumotho".
     warning = THORAX_WARNING.get(muscle.thorax_risk(region.level))
-    if warning:
-        text += " · " + QCoreApplication.translate("ChartScene", warning)
-    return text
+    said = [f"{name}, {side_label(region.side).lower()}",
+            *([QCoreApplication.translate("ChartScene", warning)] if warning else []),
+            nerve_text(muscle), roots]
+    return " · ".join(said)
 
 
 def _level_root(level: str | None) -> str | None:

@@ -76,6 +76,7 @@ class PatientDialog(QDialog):
 
         self.errors = {name: ErrorLine() for name in self.FIELDS}
         self.general_error = ErrorLine()
+        self._fitted_height: int | None = None  # the height `fit_messages` last gave
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -106,7 +107,7 @@ class PatientDialog(QDialog):
         for name in ("chart_number", "family_name", "given_name", "birth_date"):
             widget: QLineEdit = getattr(self, name)
             widget.editingFinished.connect(lambda n=name: self._check_one(n))
-            widget.textEdited.connect(lambda _t, n=name: self.errors[n].show_message(None))
+            widget.textEdited.connect(lambda _t, n=name: self._put_right(n))
         if editing is not None:
             self.chart_number.setText(editing.chart_number)
             self.family_name.setText(editing.family_name)
@@ -179,14 +180,29 @@ class PatientDialog(QDialog):
             first_bad.setFocus(Qt.FocusReason.OtherFocusReason)
         return ok
 
+    def _put_right(self, name: str) -> None:
+        """A field edited: its refusal goes, and the room it took."""
+        if self.errors[name].text():
+            self.errors[name].show_message(None)
+            self.fit_messages()
+
     def fit_messages(self) -> None:
         """Grow the dialog to hold the sentences shown: Qt sizes a window by its layout's
         minimum, which leaves out the lines a wrapped sentence takes (three of them put the
-        Notes box under the buttons)."""
+        Notes box under the buttons). And shrink it again, as far as the sentences still
+        shown need, when some went: grown by this, it kept their room as a blank line between
+        a field and its sentence. A height the user gave the dialog is kept."""
         layout = self.layout()
-        need = layout.totalHeightForWidth(self.width()) if layout is not None else 0
-        if self.height() < need:
+        if layout is None:
+            return
+        layout.activate()  # the dialog's least height now, not at the next event loop's turn
+        need = layout.totalHeightForWidth(self.width())
+        if need < 0:  # no wrapped sentence shown: the layout's own height
+            need = layout.sizeHint().height()
+        if self.height() < need or self.height() == self._fitted_height > need:
             self.resize(self.width(), need)
+        if self.height() == need:  # grown here or by the sentence itself (ErrorLine)
+            self._fitted_height = need
 
     def save(self) -> None:
         self._save()

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import clinic, first_run, lock
 from imsmap.services.database_files import BackupReason
 from imsmap.services.records import Records
+from imsmap.ui import file_dialogs
 from imsmap.ui.privacy import pin_edit
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.window_settings import PRACTITIONER
@@ -59,6 +59,10 @@ class _Page(QWizardPage):
     def finish_layout(self) -> None:
         self.layout_.addStretch(1)
         self.layout_.addWidget(self.error)
+        # The refusal goes once an answer is edited (it comes back on Next if still wrong): it
+        # stayed under the name typed in, "Enter the practitioner's name.", as if refused still.
+        for edit in self.findChildren(QLineEdit):
+            edit.textEdited.connect(lambda _text: self.error.show_message(None))
 
     def check(self) -> None:
         """Raise UserFacingError when the page's answers cannot be used."""
@@ -230,7 +234,7 @@ class BackupPage(_Page):
         self.finish_layout()
 
     def _choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"),
+        folder = file_dialogs.existing_directory(self, self.tr("Backup folder"),
                                                   self.folder.text())
         if folder:
             self.folder.setText(folder)

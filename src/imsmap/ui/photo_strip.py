@@ -28,7 +28,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -43,6 +42,7 @@ from imsmap.domain.photos import Photo
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photos import Photos
 from imsmap.services.records import Records
+from imsmap.ui import file_dialogs
 from imsmap.ui.hold_banner import held_sentence
 from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
@@ -270,7 +270,7 @@ class PhotoStrip(QWidget):
     # -- adding -----------------------------------------------------------------------------
     def choose_files(self) -> None:
         if self.amendable and self.session_id is not None:
-            path, _ = QFileDialog.getOpenFileName(
+            path, _ = file_dialogs.open_file_name(
                 self, self.tr("Add a photo by amendment"), _photo_folder(),
                 self.tr("Photos ({patterns});;All files (*)").format(patterns=FILE_PATTERNS))
             if path:
@@ -279,7 +279,7 @@ class PhotoStrip(QWidget):
             return
         if not self.editable:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos"), _photo_folder(),
+        paths, _ = file_dialogs.open_file_names(self, self.tr("Attach photos"), _photo_folder(),
                                                 self.tr("Photos ({patterns});;All files (*)").format(
                                                     patterns=FILE_PATTERNS))
         if paths:

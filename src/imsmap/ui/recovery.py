@@ -23,14 +23,15 @@ def title() -> str:
     return QCoreApplication.translate("Recovery", "Database recovery")
 
 
-def latest_good_backup(folder: Path) -> database_files.BackupInfo | None:
-    """The newest backup in ``folder`` that passes verify_backup, if any: the automatic full
-    backups with their journals (which plain copies' names alone missed) and plain copies."""
+def latest_good_backup(folder: Path, db_path: Path) -> database_files.BackupInfo | None:
+    """The newest backup of the database file ``db_path`` in ``folder`` that passes
+    verify_backup, if any: the automatic full backups with their journals and plain copies;
+    never another database's that shares the folder (restore_points.offerable)."""
     try:
-        found = restore_points.candidates(folder)
+        found = restore_points.offerable(folder, db_path)
     except StoreError:
         return None
-    for _stamp, path in found:
+    for path in found:
         try:
             return database_files.verify_backup(path)
         except StoreError:
@@ -126,7 +127,7 @@ def damaged_dialog(db_path: Path, problems: Sequence[object], parent: QWidget | 
     sentences); True when a backup was put in place (restored), False when the user quits."""
     folder = database_files.backup_folder_for(db_path)
     if info is None:
-        info = latest_good_backup(folder)
+        info = latest_good_backup(folder, db_path)
     dialog = DamagedDialog(db_path, problems, info, folder, parent)
     dialog.exec()
     if not dialog.wants_restore() or info is None:

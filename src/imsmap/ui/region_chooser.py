@@ -22,9 +22,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainterPath
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 
 from imsmap.atlas import Atlas, Region, View, geometry
 from imsmap.ui.chart_markers import MarkerItem
@@ -33,6 +33,7 @@ from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.focus_order import chain
 from imsmap.ui.wording import layer_name, muscle_name
+from imsmap.ui.wrapping_row import WrappingRow
 
 TOUCH = 40  # px
 MAX_CHOICES = 5
@@ -150,18 +151,19 @@ class RegionChooser(QFrame):
         self.caption_template = ""  # the caption, "{number}" standing for the site's number
         self.regions: list[Region] = []
         self.buttons: list[QPushButton] = []
-        self._layout = QHBoxLayout(self)
+        # One line where the chart is wide enough, more where it is not (French names are
+        # long: « Longissimus du thorax (partie thoracique) (paravertébrale) »): `place`.
+        self._layout = WrappingRow(self, spacing=4, wide_too=True)
         self._layout.setContentsMargins(6, 4, 4, 4)
-        self._layout.setSpacing(4)
         self.caption = QLabel()
-        self._layout.addWidget(self.caption)
+        self._layout.add(self.caption)
         self.close_button = QPushButton("✕")
         self.close_button.setToolTip(self.tr("Keep the muscle as it is (Esc)"))
         self.close_button.setAccessibleName(self.tr("Keep the muscle as it is"))
         self.close_button.setFixedSize(TOUCH, TOUCH)
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.dismiss)
-        self._layout.addWidget(self.close_button)
+        self._layout.add(self.close_button)
         self.hide()
 
     def offer(self, atlas: Atlas, view: View, regions: Iterable[Region], at: QPoint | None, *,
@@ -180,20 +182,22 @@ class RegionChooser(QFrame):
             self._layout.removeWidget(b)
             b.deleteLater()
         self.buttons = []
+        self._layout.removeWidget(self.close_button)  # back after the choices, below
         self.caption_template = caption
         self.renumber(number)
         # What a screen reader says after each choice's muscle.
         does = self.tr("Enter puts the site in this muscle; Escape keeps the muscle as it is") \
             if site_id is not None else self.tr("Enter adds a site in this muscle; Escape closes")
-        for i, region in enumerate(self.regions):
+        for region in self.regions:
             b = _Choice(region_name(atlas, view, region,
                                     layer_word=region.layer != shown_layer), self)
             b.setMinimumHeight(TOUCH)
             b.setAccessibleName(b.text())
             b.setAccessibleDescription(does)
             b.clicked.connect(lambda _c=False, r=region: self._chosen(r))
-            self._layout.insertWidget(1 + i, b)
+            self._layout.add(b)
             self.buttons.append(b)
+        self._layout.add(self.close_button)
         self.setAccessibleName(self.caption.text().rstrip(" :\xa0"))
         # Tab from the chart past its last site, then through the choices, to the search box.
         chain([self.parentWidget(), *self.buttons,
@@ -209,7 +213,7 @@ class RegionChooser(QFrame):
         """Beside the finger (below and right of it), or docked: bottom left, above the widget
         `dock_above` (the search box); inside the parent either way."""
         host = self.parentWidget().rect()
-        size = self.sizeHint()
+        size = self._size_within(host.width() - 12)
         if at is None:
             if not self.isVisible() or not self.docked:
                 return
@@ -222,6 +226,18 @@ class RegionChooser(QFrame):
         if y + size.height() > host.height() - 4:
             y = max(4, at.y() - size.height() - 26)
         self.setGeometry(QRect(QPoint(x, y), size))
+
+    def _size_within(self, room: int) -> QSize:
+        """Its one line's size, or, where the chart is narrower than that line (less its
+        scroll bar), that width and the height of the lines the choices then take."""
+        size = self.sizeHint()
+        bar = getattr(self.parentWidget(), "verticalScrollBar", None)
+        if bar is not None and bar().isVisible():
+            room -= bar().width()
+        if size.width() <= room:
+            return size
+        width = max(room, self.minimumSizeHint().width())
+        return QSize(width, self.heightForWidth(width))
 
     def renumber(self, number: int | str) -> None:
         """The offered site's number in the caption: a site removed before it takes one off
@@ -272,6 +288,7 @@ class RegionChooser(QFrame):
 
     def choice_texts(self) -> list[str]:
         return [b.text() for b in self.buttons]
+
 
 
 class ChooserFlow:

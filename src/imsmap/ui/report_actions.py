@@ -9,14 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.domain.local_time import local_date
+from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Patient
 from imsmap.domain.os_reasons import reason
 from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
+from imsmap.ui import file_dialogs
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.session_panel import SessionPanel
@@ -70,14 +71,23 @@ class ReportActions:
         s = self.session_panel.session
         patient = self.patient()
         default = Path.home() / (f"ims-{patient.chart_number if patient else 'session'}-"
-                                 f"{local_date(s.started_at):%Y-%m-%d}.pdf")
+                                 f"{self._when(s)}.pdf")
         self._save_pdf(QCoreApplication.translate("ReportActions", "Export session PDF"),
                        default, lambda path: write_session_pdf(self.records, sid, path))
+
+    def _when(self, session) -> str:
+        """The session's day in its PDF's name, and its time when the patient has another
+        session that day: both were offered the same name, the second PDF over the first."""
+        day = local_date(session.started_at)
+        if any(o.id != session.id and local_date(o.started_at) == day
+               for o in self.records.read.sessions_for_patient(session.patient_id)):
+            return f"{day:%Y-%m-%d}-{local_time(session.started_at):%H%M}"
+        return f"{day:%Y-%m-%d}"
 
     def _save_pdf(self, title: str, default: Path, write: Callable[[str], object]) -> None:
         """Ask where (`default` offered), `write` the PDF there, and say it was saved; a
         refusal or a file that cannot be written is said in a message box titled `title`."""
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = file_dialogs.save_file_name(
             self.parent, title, str(_in_export_folder(default)),
             QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
         if not path:

@@ -1,14 +1,17 @@
 """Restore from a backup, in the window: offered by the first start's set-up (a new computer,
 the old one's backups on a USB drive) and by File > Restore from backup….
 
-The dialog asks for the backup folder only. imsmap finds the newest backup there and says what
+The dialog asks for the backup folder only. imsmap finds the newest backup there (over records
+that have an identity, the newest of their own: a folder may hold another database's too, which
+is named and never chosen for them) and says what
 it holds (patients, sessions, the last signed session's date and time, amendments, photos) and
 what it cannot bring back, and, over records that are open, what those hold that the backup
 lacks (store.restore_losses, as `imsmap restore` says it) before anything is replaced. The
 restore is services.database_files.restore (store.restore.restore, the command line's): it
 needs the file to itself, so the window closes, ui.app restores (`run_restore`), then opens
 the restored records in a new window. The records replaced are set aside beside the file under
-a new name, never deleted.
+a new name, never deleted. The list under the folder holds every backup in it, whose each is:
+choosing another one there checks and shows that one instead.
 """
 
 from __future__ import annotations
@@ -16,11 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,10 +35,18 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files, restore_points
-from imsmap.services.restore_points import RestoreLosses, RestorePoint, restore_losses
+from imsmap.services.restore_points import (
+    Choice,
+    NotOwn,
+    RestoreLosses,
+    RestorePoint,
+    restore_losses,
+)
+from imsmap.ui import file_dialogs
 from imsmap.ui.busy import while_working
 from imsmap.ui.refusals import ErrorLine
-from imsmap.ui.wording import long_datetime, said
+from imsmap.ui.restore_words import RestoreWords, holds_lines, losses_lines, when_text
+from imsmap.ui.wording import said
 
 WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
 
@@ -50,163 +61,6 @@ class RestoreRequest:
 
     point: RestorePoint
     losses: RestoreLosses
-
-
-def _when(value) -> str:
-    return long_datetime(value) if value is not None else "—"
-
-
-class RestoreWords(QObject):
-    """The dialog's and the message's longer texts (a QObject for tr's plural forms)."""
-
-    def holds_lines(self, point: RestorePoint) -> list[str]:
-        """What the backup holds, and what it cannot bring back, in the window's words."""
-        lines = [
-            self.tr(
-                "The newest backup in this folder holds the records of {clinic} as they were "
-                "on {when}:",
-            ).format(clinic=point.clinic, when=_when(point.taken_at))
-            if point.clinic
-            else self.tr(
-                "The newest backup in this folder holds the records as they were on {when}:",
-            ).format(when=_when(point.taken_at)),
-            "• "
-            + self.tr("%n patient(s)", "", point.patients)
-            + ", "
-            + self.tr("%n session(s)", "", point.sessions)
-            + " ("
-            + self.tr("%n signed", "", point.signed)
-            + ", "
-            + self.tr("%n draft(s)", "", point.drafts)
-            + "), "
-            + self.tr("%n amendment(s)", "", point.amendments)
-            + ", "
-            + self.tr("%n photo(s)", "", point.photos)
-            + ".",
-        ]
-        if point.last_signed_at is not None:
-            lines.append(
-                "• "
-                + self.tr("The last signed session: chart {chart}, signed on {when}.").format(
-                    chart=point.last_signed_chart, when=_when(point.last_signed_at)
-                )
-            )
-        else:
-            lines.append("• " + self.tr("It holds no signed session."))
-        lines.append(
-            "• "
-            + self.tr(
-                "Checked: the backup is whole, every signature matches its "
-                "session and the audit trail is unbroken.",
-            )
-        )
-        lines.append("")
-        lines.append(self.tr("What it cannot bring back:"))
-        lines.append(
-            "• "
-            + self.tr(
-                "anything written after {when}: a session "
-                "signed, a draft changed or a photo added later.",
-            ).format(when=_when(point.taken_at))
-        )
-        if point.journal_missing and point.journal is not None:
-            lines.append(
-                "• "
-                + self.tr(
-                    "Its journal ({name}) is not in the folder: the records come back as they "
-                    "were when this full backup was made, without what was signed after it. "
-                    "If you have the journal, put it in the folder and look again.",
-                ).format(name=point.journal.name)
-            )
-        if point.drafts:
-            lines.append(
-                "• "
-                + self.tr(
-                    "%n draft session(s) come back as they were then, not signed: "
-                    "check them before you sign.",
-                    "",
-                    point.drafts,
-                )
-            )
-        lines.append(
-            "• "
-            + self.tr(
-                "PDFs that were saved or printed are not in a backup; File > Export "
-                "session PDF… makes them again from the restored records.",
-            )
-        )
-        for path, reason in point.passed_over:
-            lines.append(
-                "• "
-                + self.tr("A newer backup, {name}, was passed over: {reason}").format(
-                    name=path.name, reason=said(reason)
-                )
-            )
-        return lines
-
-    def losses_lines(self, losses: RestoreLosses) -> list[str]:
-        """What the open records hold that the backup lacks (the command line's list): a line
-        for each kind there is, its count and then each one."""
-        def started(s) -> str:
-            return self.tr("chart {chart}, {started}").format(
-                chart=s.chart_number, started=_stamp(s.started_at))
-
-        kinds = [
-            (self.tr("%n signed session(s):", "", len(losses.signed_sessions)), "; ",
-             [self.tr("chart {chart}, {started}, signed {signed}").format(
-                 chart=s.chart_number, started=_stamp(s.started_at), signed=_stamp(s.signed_at))
-              for s in losses.signed_sessions]),
-            (self.tr("%n amendment(s):", "", len(losses.amendments)), "; ",
-             [self.tr("chart {chart}, {started}, written {written} by {who}").format(
-                 chart=a.chart_number, started=_stamp(a.session_started_at),
-                 written=_stamp(a.created_at), who=a.created_by)
-              for a in losses.amendments]),
-            (self.tr("%n session(s) withdrawn or entered in error (they count again "
-                     "restored):", "", len(losses.retractions)), "; ",
-             [self.tr("chart {chart}, {started}, marked {written} by {who}").format(
-                 chart=r.chart_number, started=_stamp(r.session_started_at),
-                 written=_stamp(r.created_at), who=r.created_by)
-              for r in losses.retractions]),
-            (self.tr("%n merge(s) or separation(s) of patient records (restored, the "
-                     "records read as before them):", "", len(losses.merges)), "; ",
-             [self.tr("chart {dup} into chart {kept}, {written} by {who}").format(
-                 dup=m.duplicate_chart, kept=m.kept_chart, written=_stamp(m.created_at),
-                 who=m.created_by)
-              for m in losses.merges]),
-            (self.tr("%n draft session(s):", "", len(losses.draft_sessions)), "; ",
-             [started(s) for s in losses.draft_sessions]),
-            (self.tr("%n draft session(s) changed since the backup (they come back as they "
-                     "were):", "", len(losses.changed_drafts)), "; ",
-             [started(s) for s in losses.changed_drafts]),
-            (self.tr("%n patient(s):", "", len(losses.patients)), ", ", list(losses.patients)),
-            (self.tr("%n patient(s) whose details changed since the backup (they come back as "
-                     "they were):", "", len(losses.changed_patients)), ", ",
-             list(losses.changed_patients)),
-        ]
-        return ["• " + head + " " + between.join(items) for head, between, items in kinds
-                if items]
-
-    def counts(self, patients: int, sessions: int) -> tuple[str, str]:
-        return self.tr("%n patient(s)", "", patients), self.tr("%n session(s)", "", sessions)
-
-
-def holds_lines(point: RestorePoint) -> list[str]:
-    return RestoreWords().holds_lines(point)
-
-
-def losses_lines(losses: RestoreLosses) -> list[str]:
-    return RestoreWords().losses_lines(losses)
-
-
-def _stamp(stamp: str | None) -> str:
-    from datetime import datetime
-
-    if not stamp:
-        return "—"
-    try:
-        return long_datetime(datetime.fromisoformat(stamp))
-    except ValueError:
-        return stamp
 
 
 class RestoreDialog(QDialog):
@@ -239,6 +93,20 @@ class RestoreDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(self.choose)
         row.addWidget(self.look_button)
+        self.listed: tuple[Choice, ...] = ()  # the backups in the list, as it shows them
+        self.backups = QComboBox()
+        self.backups.setAccessibleName(self.tr("Backup to restore"))
+        self.backups.setPlaceholderText(self.tr("Choose a backup…"))
+        # a line names a database file's whole path: the dialog keeps its width, the line elides
+        self.backups.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.backups.setMinimumContentsLength(40)
+        self.backups.activated.connect(self._pick)
+        self.backups_label = QLabel(self.tr("&Backup:"))
+        self.backups_label.setBuddy(self.backups)
+        pick_row = QHBoxLayout()
+        pick_row.addWidget(self.backups_label)
+        pick_row.addWidget(self.backups, 1)
         self.holds = QLabel()
         self.holds.setTextFormat(Qt.TextFormat.PlainText)
         self.holds.setWordWrap(True)
@@ -267,16 +135,18 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
+        layout.addLayout(pick_row)
         layout.addWidget(self.holds)
         layout.addWidget(self.lacks)
         layout.addStretch(1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(640)
-        self.folder.textEdited.connect(lambda _t: self._show(None))
+        self.folder.textEdited.connect(lambda _t: self._forget())
+        self._list(())
 
     def _choose(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = file_dialogs.existing_directory(
             self, self.tr("Backup folder"), self.folder.text()
         )
         if folder:
@@ -296,7 +166,7 @@ class RestoreDialog(QDialog):
             self._looking = False
 
     def _look(self) -> None:
-        self._show(None)
+        self._forget()
         folder = self.folder.text().strip() or "."
         try:
             point = while_working(
@@ -306,6 +176,11 @@ class RestoreDialog(QDialog):
                     "changes.").format(folder=folder),
                 lambda: restore_points.newest(folder, self.db_path),
                 stop_label=self.tr("Stop checking"))
+        except NotOwn as exc:  # none of the open records' own: the clinic chooses, or not
+            self._list(exc.choices)
+            self._refuse(self.tr("{refusal} Choose one in the list of backups to see what it "
+                                 "holds.").format(refusal=said(exc)) if exc.others else exc)
+            return
         except UserFacingError as exc:
             self._refuse(exc)
             return
@@ -316,6 +191,56 @@ class RestoreDialog(QDialog):
             return
         self._show(point)
 
+    def _pick(self, index: int) -> None:
+        """A backup chosen in the list: checked and shown in place of the one shown."""
+        if self._looking or not 0 <= index < len(self.listed):
+            return
+        choice = self.listed[index]
+        if self.point is not None and self.point.path == choice.path:
+            return
+        self._looking = True
+        try:
+            self._show(None)  # the list stays, on the one chosen
+            try:
+                point = while_working(
+                    self, title(), self.tr(
+                        "Checking the backup {name}: every record, signature and amendment in "
+                        "it is read, a few minutes for a large clinic's. Nothing changes.")
+                    .format(name=choice.path.name),
+                    lambda: restore_points.chosen(choice.path, self.db_path),
+                    stop_label=self.tr("Stop checking"))
+            except UserFacingError as exc:
+                self._refuse(exc)
+                return
+            if point is None:
+                self._refuse(self.tr("The backup was not checked (stopped); nothing changed. "
+                                     "Choose it again to check it."))
+                return
+            self._show(point)
+        finally:
+            self._looking = False
+
+    def _forget(self) -> None:
+        """Nothing shown, nothing listed: the folder changed."""
+        self._show(None)
+        self._list(())
+
+    def _list(self, choices: tuple[Choice, ...], mine: str | None = None,
+              current: Path | None = None) -> None:
+        """The list of the folder's backups, `current` chosen in it (None: none yet)."""
+        self.listed = tuple(choices)
+        self.backups.clear()
+        words = RestoreWords()
+        for choice in self.listed:
+            line = words.choice_text(choice, mine)
+            self.backups.addItem(line)
+            self.backups.setItemData(self.backups.count() - 1, line,
+                                     Qt.ItemDataRole.ToolTipRole)
+        paths = [c.path for c in self.listed]
+        self.backups.setCurrentIndex(paths.index(current) if current in paths else -1)
+        self.backups.setVisible(bool(self.listed))
+        self.backups_label.setVisible(bool(self.listed))
+
     def _refuse(self, message: object) -> None:
         """The red sentence, the dialog grown to hold it whole: a refusal of three lines (a
         damaged journal: what to do about it) showed its first two, cut in mid-sentence."""
@@ -324,6 +249,8 @@ class RestoreDialog(QDialog):
 
     def _show(self, point: RestorePoint | None) -> None:
         self.point = point
+        if point is not None and point.choices:  # the list, this one chosen in it
+            self._list(point.choices, point.mine, point.path)
         self.error.show_message(None)
         self.restore_button.setEnabled(point is not None)
         self.holds.setText("\n".join(holds_lines(point)) if point is not None else "")
@@ -361,7 +288,7 @@ def _confirm_losses(parent: QWidget, point: RestorePoint) -> bool:
     box.setText(
         QCoreApplication.translate(
             "RestoreBackup", "Replace the records open now with the backup of {when}?"
-        ).format(when=_when(point.taken_at))
+        ).format(when=when_text(point.taken_at))
     )
     box.setInformativeText(
         QCoreApplication.translate(
@@ -407,7 +334,7 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
                     )
                 )
 
-    when = _when(request.point.taken_at)
+    when = when_text(request.point.taken_at)
     try:
         result = while_working(
             parent, title(), QCoreApplication.translate(
@@ -430,7 +357,7 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
     lines = [
         QCoreApplication.translate(
             "RestoreBackup", "The backup of {when} was restored: {patients}, {sessions}."
-        ).format(when=_when(point.taken_at), patients=patients, sessions=sessions)
+        ).format(when=when_text(point.taken_at), patients=patients, sessions=sessions)
     ]
     if result.replaced and not result.replaced_empty:  # an empty new clinic: nothing to say
         lines.append(
@@ -441,7 +368,7 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
     lines.append(
         QCoreApplication.translate(
             "RestoreBackup", "Not in it: anything written after {when}."
-        ).format(when=_when(point.taken_at))
+        ).format(when=when_text(point.taken_at))
     )
     QMessageBox.information(parent, title(), "\n\n".join(lines))
     return True

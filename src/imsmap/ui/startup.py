@@ -61,7 +61,7 @@ def open_checked(opener: Callable[[], AppContext], db_path: Path,
     while True:
         was_empty = db_path.is_file() and db_path.stat().st_size == 0
         if was_empty:
-            info = latest_good_backup(database_files.backup_folder_for(db_path))
+            info = latest_good_backup(database_files.backup_folder_for(db_path), db_path)
             if info is not None:  # a database emptied by accident, not a new one
                 restored = damaged_dialog(db_path, [QCoreApplication.translate(
                     "Startup", "The database file is empty (0 bytes), but there are backups of "

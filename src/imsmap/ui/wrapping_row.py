@@ -51,12 +51,16 @@ class WrappingRow(QLayout):
     A line break comes where the next item's minimum width no longer fits."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 4, *,
-                 wide_too: bool = False) -> None:
+                 wide_too: bool = False, whole: bool = False) -> None:
         """`wide_too`: the row may wrap in a window of any width, for a row whose items change
         (a choice shows other controls) and whose one line can be wider than its column at
-        1366 px: on one line it would widen the window past the screen's edge."""
+        1366 px: on one line it would widen the window past the screen's edge.
+        `whole`: a line breaks where the next item's preferred width no longer fits (not its
+        minimum), for items that can be narrower than their words (a button that shortens its
+        name to the room it gets): they get a line of their own before they are shortened."""
         super().__init__(parent)
         self._wide_too = wide_too
+        self._whole = whole
         self._items: list[QLayoutItem] = []
         self._stretch: list[int] = []
         self._gap: list[int] = []  # extra room before each item (an addSpacing before it)
@@ -155,6 +159,8 @@ class WrappingRow(QLayout):
         used = 0
         for i in shown:
             need = self._items[i].minimumSize().width()
+            if self._whole:
+                need = max(need, self._items[i].sizeHint().width())
             if lines and used + self.spacing() + self._gap[i] + need <= width:
                 lines[-1].append(i)
                 used += self.spacing() + self._gap[i] + need

@@ -213,12 +213,48 @@
         <translation>Écartée, %1&#xa0;: %2</translation>
     </message>
     <message>
+        <source>The newest backup of %1 in %2 that passes the checks: %3, its records as of %4.</source>
+        <translation>La sauvegarde la plus récente de %1 dans %2 qui passe les vérifications&#xa0;: %3, ses dossiers en date du %4.</translation>
+    </message>
+    <message>
         <source>The newest backup in %1 that passes the checks: %2, its records as of %3.</source>
         <translation>La sauvegarde la plus récente de %1 qui passe les vérifications&#xa0;: %2, ses dossiers en date du %3.</translation>
     </message>
     <message>
         <source>It holds the records of %1.</source>
         <translation>Elle contient les dossiers de %1.</translation>
+    </message>
+    <message>
+        <source>It was backed up from %1.</source>
+        <translation>Elle a été faite à partir de %1.</translation>
+    </message>
+    <message>
+        <source>Newer backups in the folder, of another database, were not chosen:</source>
+        <translation>Des sauvegardes plus récentes du dossier, d&apos;une autre base de données, n&apos;ont pas été retenues&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Backups of another database in the folder:</source>
+        <translation>Sauvegardes d&apos;une autre base de données dans le dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1, its records as of %2, backed up from %3</source>
+        <translation>%1, ses dossiers en date du %2, faite à partir de %3</translation>
+    </message>
+    <message>
+        <source>%1, its records as of %2</source>
+        <translation>%1, ses dossiers en date du %2</translation>
+    </message>
+    <message>
+        <source>To restore one of them in place of %1, name its file: imsmap restore --db %1 --force %2</source>
+        <translation>Pour restaurer l&apos;une d&apos;elles à la place de %1, nommez son fichier&#xa0;: imsmap restore --db %1 --force %2</translation>
+    </message>
+    <message>
+        <source>%1 is a backup of another database than %2, backed up from %3.</source>
+        <translation>%1 est une sauvegarde d&apos;une autre base de données que %2, faite à partir de %3.</translation>
+    </message>
+    <message>
+        <source>%1 is a backup of another database than %2.</source>
+        <translation>%1 est une sauvegarde d&apos;une autre base de données que %2.</translation>
     </message>
     <message>
         <source>The backup lacks these records of %1: restoring it takes them out of the database (they stay only in the file it keeps aside):</source>
@@ -612,8 +648,8 @@ schéma du serveur de la clinique %4</translation>
         <translation>Vérifier une sauvegarde (intégrité, une base de données imsmap, un schéma que cet imsmap lit), puis la mettre à la place de la base de données en une seule étape. La base de données qu&apos;elle remplace est gardée à côté sous un nouveau nom. Avec --dsn&#xa0;: la sauvegarde d&apos;un serveur de clinique (imsmap backup --dsn) restaurée dans une base de données temporaire sur le serveur et vérifiée là, puis renommée comme la base de données; celle qu&apos;elle remplace est gardée sur le serveur sous un nouveau nom.</translation>
     </message>
     <message>
-        <source>the backup file to restore, or the folder of backups (its newest that passes the checks)</source>
-        <translation>le fichier de sauvegarde à restaurer, ou le dossier des sauvegardes (sa plus récente qui passe les vérifications)</translation>
+        <source>the backup file to restore, or the folder of backups (its newest that passes the checks; over records that have backed up, the newest of their own)</source>
+        <translation>le fichier de sauvegarde à restaurer, ou le dossier des sauvegardes (sa plus récente qui passe les vérifications; pour des dossiers déjà sauvegardés, la plus récente des leurs)</translation>
     </message>
     <message>
         <source>replace an existing database (it is kept aside, never deleted)</source>
@@ -658,6 +694,14 @@ schéma du serveur de la clinique %4</translation>
     <message>
         <source>%1 is not %2 (a positive number).</source>
         <translation>%1 n&apos;est pas %2 (un nombre positif).</translation>
+    </message>
+    <message>
+        <source>Give either --patient ID or --chart NUMBER, not both.</source>
+        <translation>Indiquez soit --patient NUMÉRO, soit --chart NUMÉRO_DOSSIER, mais pas les deux.</translation>
+    </message>
+    <message>
+        <source>No patient has the chart number %1.</source>
+        <translation>Aucun patient n&apos;a le numéro de dossier %1.</translation>
     </message>
     <message>
         <source>%1 %2 is not a date; write it as YYYY-MM-DD, e.g. 2026-11-20.</source>
@@ -710,6 +754,10 @@ schéma du serveur de la clinique %4</translation>
     <message>
         <source>with --fhir: this patient&apos;s sessions</source>
         <translation>avec --fhir&#xa0;: les séances de ce patient</translation>
+    </message>
+    <message>
+        <source>with --fhir: the sessions of the patient with this chart number (in place of --patient)</source>
+        <translation>avec --fhir&#xa0;: les séances du patient qui a ce numéro de dossier (au lieu de --patient)</translation>
     </message>
     <message>
         <source>with --fhir and --to: sessions started on or after DATE (YYYY-MM-DD)</source>
@@ -1063,6 +1111,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>The logo must be a PNG or JPEG image.</source>
         <translation>Le logo doit être une image PNG ou JPEG.</translation>
+    </message>
+    <message>
+        <source>%1 is the imsmap database or one of its own files, not a logo.</source>
+        <translation>%1 est la base de données d&apos;imsmap ou l&apos;un de ses propres fichiers, pas un logo.</translation>
     </message>
     <message>
         <source>The logo %1 cannot be read (%2).</source>
@@ -2590,6 +2642,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>CHEMIN</translation>
     </message>
     <message>
+        <source>NUMBER</source>
+        <translation>NUMÉRO_DOSSIER</translation>
+    </message>
+    <message>
         <source>ID</source>
         <translation>NUMÉRO</translation>
     </message>
@@ -2725,6 +2781,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>the patient&apos;s id (with --progress)</source>
         <translation>le numéro du patient (avec --progress)</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s chart number, in place of --patient (with --progress)</source>
+        <translation>le numéro de dossier du patient, au lieu de --patient (avec --progress)</translation>
     </message>
     <message>
         <source>the progress report of --patient over their sessions</source>
@@ -2900,6 +2960,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>JPEG, PNG, WebP, TIFF, BMP or GIF</source>
         <translation>JPEG, PNG, WebP, TIFF, BMP ou GIF</translation>
+    </message>
+    <message>
+        <source>%1 is the imsmap database or one of its own files, not a photo; nothing was added.</source>
+        <translation>%1 est la base de données d&apos;imsmap ou l&apos;un de ses propres fichiers, pas une photo; rien n&apos;a été ajouté.</translation>
     </message>
     <message>
         <source>%1 is not a file; choose a photo.</source>
@@ -3950,6 +4014,18 @@ N° de permis %2</translation>
     <message>
         <source>There is no imsmap backup in %1: choose the folder that holds the files named imsmap-backup-…</source>
         <translation>Il n&apos;y a aucune sauvegarde imsmap dans %1&#xa0;: choisissez le dossier qui contient les fichiers nommés imsmap-backup-…</translation>
+    </message>
+    <message>
+        <source>None of the backups in %1 is of the records in %2: they are of another database (the newest, %3, holds its records as of %4, backed up from %5). None is chosen for you: choose one explicitly to restore it in place of these records.</source>
+        <translation>Aucune des sauvegardes de %1 n&apos;est celle des dossiers de %2&#xa0;: elles sont d&apos;une autre base de données (la plus récente, %3, contient ses dossiers en date du %4, faite à partir de %5). Aucune n&apos;est choisie pour vous&#xa0;: choisissez-en une explicitement pour la restaurer à la place de ces dossiers.</translation>
+    </message>
+    <message>
+        <source>None of the backups in %1 is of the records in %2: they are of another database (the newest, %3, holds its records as of %4). None is chosen for you: choose one explicitly to restore it in place of these records.</source>
+        <translation>Aucune des sauvegardes de %1 n&apos;est celle des dossiers de %2&#xa0;: elles sont d&apos;une autre base de données (la plus récente, %3, contient ses dossiers en date du %4). Aucune n&apos;est choisie pour vous&#xa0;: choisissez-en une explicitement pour la restaurer à la place de ces dossiers.</translation>
+    </message>
+    <message>
+        <source>None of the backups of the records in %1 can be used (the newest: %2); the others in %3 are of another database: choose one explicitly to restore it in place of these records.</source>
+        <translation>Aucune des sauvegardes des dossiers de %1 n&apos;est utilisable (la plus récente&#xa0;: %2); les autres de %3 sont d&apos;une autre base de données&#xa0;: choisissez-en une explicitement pour la restaurer à la place de ces dossiers.</translation>
     </message>
     <message>
         <source>None of the backups in %1 can be used; the newest: %2</source>

@@ -288,6 +288,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n newer backup(s) in this folder, of another database, not chosen: {list}. To restore one instead, choose it in the list of backups.</source>
+        <translation>
+            <numerusform>%n newer backup in this folder, of another database, not chosen: {list}. To restore it instead, choose it in the list of backups.</numerusform>
+            <numerusform>%n newer backups in this folder, of another database, not chosen: {list}. To restore one instead, choose it in the list of backups.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n signed session(s):</source>
         <translation>
             <numerusform>%n signed session:</numerusform>

@@ -1175,7 +1175,7 @@
     </message>
     <message>
         <source>{folder} (on the same disk as the records: lost with them if it fails)</source>
-        <translation>{folder} (sur le même disque que les dossiers&#xa0;: perdu avec eux en cas de panne)</translation>
+        <translation>{folder} (sur le même disque que les dossiers&#xa0;: perdues avec eux en cas de panne)</translation>
     </message>
     <message>
         <source>Clinic: {name}</source>
@@ -3430,6 +3430,18 @@ Problème&#xa0;: {problem}</translation>
         <translation>Examiner ce dossier</translation>
     </message>
     <message>
+        <source>Backup to restore</source>
+        <translation>Sauvegarde à restaurer</translation>
+    </message>
+    <message>
+        <source>Choose a backup…</source>
+        <translation>Choisissez une sauvegarde…</translation>
+    </message>
+    <message>
+        <source>&amp;Backup:</source>
+        <translation>&amp;Sauvegarde&#xa0;:</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
@@ -3442,8 +3454,20 @@ Problème&#xa0;: {problem}</translation>
         <translation>Arrêter la vérification</translation>
     </message>
     <message>
+        <source>{refusal} Choose one in the list of backups to see what it holds.</source>
+        <translation>{refusal} Choisissez-en une dans la liste des sauvegardes pour voir ce qu&apos;elle contient.</translation>
+    </message>
+    <message>
         <source>The backup was not checked (stopped); nothing changed. Look in the folder again to check it.</source>
         <translation>La sauvegarde n&apos;a pas été vérifiée (arrêt demandé); rien n&apos;a changé. Regardez de nouveau dans le dossier pour la vérifier.</translation>
+    </message>
+    <message>
+        <source>Checking the backup {name}: every record, signature and amendment in it is read, a few minutes for a large clinic&apos;s. Nothing changes.</source>
+        <translation>Vérification de la sauvegarde {name}&#xa0;: chaque dossier, signature et addenda qu&apos;elle contient est lu, quelques minutes pour celle d&apos;une grande clinique. Rien n&apos;est modifié.</translation>
+    </message>
+    <message>
+        <source>The backup was not checked (stopped); nothing changed. Choose it again to check it.</source>
+        <translation>La sauvegarde n&apos;a pas été vérifiée (arrêt demandé); rien n&apos;a changé. Choisissez-la de nouveau pour la vérifier.</translation>
     </message>
     <message>
         <source>The records open now hold what this backup lacks. Restoring takes it out of them (it stays in the file set aside, {name}.replaced-…):</source>
@@ -3536,6 +3560,65 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>A newer backup, {name}, was passed over: {reason}</source>
         <translation>Une sauvegarde plus récente, {name}, a été écartée&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup chosen holds the records of {clinic} as they were on {when}:</source>
+        <translation>La sauvegarde choisie contient les dossiers de {clinic} tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The backup chosen holds the records as they were on {when}:</source>
+        <translation>La sauvegarde choisie contient les dossiers tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The newest backup in this folder of the records open now holds the records of {clinic} as they were on {when}:</source>
+        <translation>La sauvegarde la plus récente des dossiers ouverts, dans ce dossier, contient ceux de {clinic} tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The newest backup in this folder of the records open now holds them as they were on {when}:</source>
+        <translation>La sauvegarde la plus récente des dossiers ouverts, dans ce dossier, les contient tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>It is a backup of another database, not of the records open now: it was backed up from {path}.</source>
+        <translation>C&apos;est une sauvegarde d&apos;une autre base de données, non des dossiers ouverts&#xa0;: elle a été faite à partir de {path}.</translation>
+    </message>
+    <message>
+        <source>It is a backup of another database, not of the records open now.</source>
+        <translation>C&apos;est une sauvegarde d&apos;une autre base de données, non des dossiers ouverts.</translation>
+    </message>
+    <message>
+        <source>It was backed up from {path}.</source>
+        <translation>Elle a été faite à partir de {path}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n newer backup(s) in this folder, of another database, not chosen: {list}. To restore one instead, choose it in the list of backups.</source>
+        <translation>
+            <numerusform>%n sauvegarde plus récente de ce dossier, d&apos;une autre base de données, non retenue&#xa0;: {list}. Pour la restaurer à la place, choisissez-la dans la liste des sauvegardes.</numerusform>
+            <numerusform>%n sauvegardes plus récentes de ce dossier, d&apos;une autre base de données, non retenues&#xa0;: {list}. Pour restaurer l&apos;une d&apos;elles à la place, choisissez-la dans la liste des sauvegardes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name}, as of {when}, backed up from {path}</source>
+        <translation>{name}, en date du {when}, faite à partir de {path}</translation>
+    </message>
+    <message>
+        <source>{name}, as of {when}</source>
+        <translation>{name}, en date du {when}</translation>
+    </message>
+    <message>
+        <source>the records open now</source>
+        <translation>les dossiers ouverts</translation>
+    </message>
+    <message>
+        <source>another database, backed up from {path}</source>
+        <translation>une autre base de données (sauvegarde de {path})</translation>
+    </message>
+    <message>
+        <source>another database</source>
+        <translation>une autre base de données</translation>
+    </message>
+    <message>
+        <source>backed up from {path}</source>
+        <translation>sauvegarde de {path}</translation>
     </message>
     <message numerus="yes">
         <source>%n signed session(s):</source>

@@ -166,7 +166,10 @@ class TrendModel(QAbstractTableModel):
         if col == COL_CHANGE:
             change = float(self._change[row])
             if role == Qt.ItemDataRole.DisplayRole:
-                return "" if math.isnan(change) else f"{change:+.0f}" if change else "0"
+                # The minus sign (U+2212), as the summary above and the progress PDF write a
+                # change: the grid wrote a hyphen, "-2", under "pain 6 → 2 (−4, −67 %)".
+                return "" if math.isnan(change) else \
+                    f"{change:+.0f}".replace("-", "\u2212") if change else "0"
             if role == SORT_ROLE:
                 return self._sort_change(row)
             if role == Qt.ItemDataRole.TextAlignmentRole:

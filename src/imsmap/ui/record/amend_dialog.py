@@ -103,6 +103,11 @@ class AmendDialog(QDialog):
         layout.addWidget(self._corrections_box(retracted=bool(s.retracted)))
         self.error = ErrorLine(keep_place=True)
         layout.addWidget(self.error)
+        # A refusal of the reason or of the words goes once that field is edited, as the new
+        # patient dialog's do: it stayed, saying an empty reason under one typed in.
+        self.refused_field: str | None = None
+        self.reason.textEdited.connect(lambda _t: self._edited("reason"))
+        self.text.textChanged.connect(lambda: self._edited("text"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(self.tr("Add amendment"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
@@ -281,6 +286,7 @@ class AmendDialog(QDialog):
             self.error.show_message(self.tr(
                 "A correction is chosen but not added: press Add correction to put it in this "
                 "amendment, or Add amendment again to save without it."))
+            self.refused_field = None  # not a field's: typing does not answer it
             self.chosen = False  # said once: a second press saves without it
             return
         # The values the corrections were chosen from: an amendment written meanwhile in
@@ -300,10 +306,16 @@ class AmendDialog(QDialog):
             return
         self.accept()
 
+    def _edited(self, field: str) -> None:
+        if self.refused_field == field:
+            self.refused_field = None
+            self.error.show_message(None)
+
     def _refuse(self, exc: UserFacingError) -> None:
         """Say why nothing was added, the dialog as tall as the sentence needs: a conflict's
         takes three lines, and the dialog kept the height of one, cutting it off."""
         self.error.show_message(exc)
+        self.refused_field = getattr(exc, "field", None)
         layout = self.layout()
         self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 

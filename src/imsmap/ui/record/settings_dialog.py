@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services import clinic
 from imsmap.services.records import Records
+from imsmap.ui import file_dialogs
 from imsmap.ui.dialogs import save_cancel_buttons
 from imsmap.ui.needle_text import BadPreset, presets_text, read_presets
 from imsmap.ui.record.language_box import LanguageBox
@@ -186,16 +186,16 @@ class SettingsDialog(QDialog):
             self.practitioners.setItem(row, column, QTableWidgetItem(text))
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Clinic logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
+        path, _ = file_dialogs.open_file_name(self, self.tr("Clinic logo"), "", self.tr("Images (*.png *.jpg *.jpeg)"))
         if not path:
             return
         try:
-            self._set_logo(clinic.read_logo(path))
+            self._set_logo(clinic.read_logo(self.records, path))
         except UserFacingError as exc:
             self.error.show_message(exc)
 
     def _choose_backup_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())
+        folder = file_dialogs.existing_directory(self, self.tr("Backup folder"), self.backup_dir.text())
         if folder:
             self.backup_dir.setText(folder)
 

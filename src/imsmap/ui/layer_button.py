@@ -1,0 +1,64 @@
+"""The chart's layer buttons (`LayerButton`): each names its layer whole wherever the chart's
+column has the room, on a line of its own if need be (the panel's row wraps: ui.wrapping_row);
+the spinal chart's long names, longer in French, were cut at a fixed 180 px
+("Multifide et érecteurs du ra…") even where the column had room for them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+
+# The least a layer button's words are given (px) where its line is narrower than its name.
+LAYER_BUTTON_LEAST_PX = 80
+
+
+class LayerButton(QToolButton):
+    """A layer's button: its whole name wherever a line of the chart's column holds it; only
+    a column narrower than the name alone shortens it (to the room given, with an ellipsis;
+    the tooltip names the layer whole)."""
+
+    def __init__(self, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.name = name
+        self._whole = QSize()
+        # (a tool button's width is fixed at its size hint: this one may give way, down to
+        # its minimum, where its line is narrower than its name)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._measure()
+
+    def _measure(self) -> None:
+        """The button's size with its whole name (its font or style changed: again)."""
+        if self.text() != self.name:
+            self.setText(self.name)
+        self._whole = super().sizeHint()
+        self._fit_text()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(self._whole)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        padding = self._whole.width() - self.fontMetrics().horizontalAdvance(self.name)
+        return QSize(min(self._whole.width(), padding + LAYER_BUTTON_LEAST_PX),
+                     self._whole.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_text()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._measure()
+
+    def _fit_text(self) -> None:
+        """The name whole where the button is as wide as it asks, else shortened to the room
+        it is given."""
+        if self.width() >= self._whole.width():
+            shown = self.name
+        else:
+            room = self.width() - (self._whole.width()
+                                   - self.fontMetrics().horizontalAdvance(self.name))
+            shown = self.fontMetrics().elidedText(self.name, Qt.TextElideMode.ElideRight, room)
+        if shown != self.text():
+            self.setText(shown)
