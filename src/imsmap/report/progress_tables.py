@@ -31,8 +31,11 @@ __all__ = ["amendment_paragraphs", "change_table", "comparison_paragraphs", "ses
 
 
 def _signed(value: float | int | None, digits: int = 0, unit: str = "") -> str:
+    """A change with its sign, "+2", "−1.5"; no change is "0", not "+0"."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
+    if round(abs(value), digits) == 0:
+        return number(0, digits) + unit
     if digits:
         text = ("+" if value >= 0 else "−") + number(abs(value), digits)
     else:
@@ -166,7 +169,7 @@ def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
     gb0 = base([m.grasp_burden for m in metrics])
     pct = "" if math.isnan(since.pain_before_pct) else fill(
         translate("ProgressTables", " (%1%)", "a percentage after a change"),
-        [f"{since.pain_before_pct:+.0f}".replace("-", "−")])
+        [_signed(since.pain_before_pct)])
     rows = [
         [Cell(translate("ProgressTables", "Pain before treatment"), bold=True), _whole(pb0),
          _whole(last.pain_before), Cell(_signed(since.pain_before) + pct, bold=True)],
