@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from imsmap.atlas import geometry, load_atlas
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.folder import bodycharts_folder
 from imsmap.atlas.names import names_file_languages
 from imsmap.atlas.views import GroupName, load_views, parse_view
 from imsmap.render.chart_labels import chart_names, group_text, label_leader, label_text
@@ -354,6 +355,19 @@ def test_a_group_name_is_painted_once_with_a_leader_and_its_spaces_show_their_le
 def test_a_bad_group_name_is_refused_with_one_sentence(change, says):
     with pytest.raises(AtlasError, match=says):
         parse_view(_grouped_view(**change))
+
+
+def test_a_shipped_view_parsed_at_start_leaves_its_paths_unflattened():
+    """The window's start parses its first view with validate=False: a group's label is not
+    tested against its regions' outlines there (that flattened each region's path, about half of
+    the anterior view's parse), only where the views are validated (the tests, above)."""
+    raw = json.loads((bodycharts_folder() / "views" / "anterior.json").read_text(encoding="utf-8"))
+    assert raw.get("groups")
+    view = parse_view(raw, "anterior.json", validate=False)
+    assert not any("polygon" in vars(r) for r in view.regions)
+    assert not any("polygon" in vars(r) for r in parse_view(_grouped_view(), validate=False).regions)
+    with pytest.raises(AtlasError, match="inside one of the group"):
+        parse_view(_grouped_view(label=[200, 200]), validate=True)
 
 
 def test_a_group_needs_levels_and_is_named_once():

@@ -7,6 +7,7 @@ Help > About shows the versions and the database's path."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,7 @@ def test_a_new_database_walks_through_the_wizard_to_a_ready_clinic(
         press(qtbot, wizard, Button.FinishButton)
         qtbot.waitUntil(lambda: not open_wizards(window))
         seen["message"] = window.statusBar().currentMessage()
+        seen["title"] = window.windowTitle()
         # The first copy runs on a thread; closing abandons a running one (the next start
         # makes it), so a loaded machine could close first: wait for it as a user would.
         qtbot.waitUntil(lambda: not window.backups.running, timeout=60_000)
@@ -118,6 +120,8 @@ def test_a_new_database_walks_through_the_wizard_to_a_ready_clinic(
 
     assert run_window(qtbot, monkeypatch, user, db=str(db)) == 0
     assert "Riverside Physiotherapy is set up" in seen["message"]
+    # the clinic's name in the title at once (it showed none, walk of 6 December)
+    assert seen["title"] == "Riverside Physiotherapy – new.sqlite3", seen["title"]
     assert seen["lock"] and seen["idle"]  # the window took the new PIN at once
     records = open_records(db)
     try:
@@ -170,6 +174,20 @@ def test_not_offered_for_a_database_with_records_or_settings(
 def test_a_demo_window_is_never_offered_it_even_when_empty(records, make_window):
     assert first_run.is_new_clinic(records)
     assert make_window(demo=True).offer_setup() is None
+
+
+def test_the_title_names_the_clinic_as_its_settings_do(records, make_window):
+    """The window's title says the clinic's name from the moment it is given (the set-up, or
+    File > Clinic settings later), after the demo's label in the demo; none before."""
+    window = make_window()
+    before = window.windowTitle()
+    assert before == records.read.path.name
+    clinic.save(records, replace(clinic.load(records), clinic_name="Harbour Physio"))
+    assert window.windowTitle() == f"Harbour Physio – {before}"
+    demo = make_window(demo=True)
+    assert demo.windowTitle() == f"DEMO clinic (made-up patients) – Harbour Physio – {before}"
+    clinic.save(records, replace(clinic.load(records), clinic_name=""))
+    assert window.windowTitle() == before
 
 
 def test_a_read_only_database_is_never_offered_it(qtbot, qt_settings, db_path, records):

@@ -34,3 +34,16 @@ def test_earlier_sites_are_not_anterior_sites_in_french(area):
     wrong = [(source, french) for source, french in _french(area)
              if re.search(r"\bpoints? antérieurs?\b", french, re.IGNORECASE)]
     assert wrong == []
+
+
+@pytest.mark.parametrize("area", ["ui", "records"])
+def test_no_space_before_a_semicolon_a_question_or_an_exclamation_mark_in_french(area):
+    # docs/translating.md: a no-break space before a colon, none before `;`, `?` and `!`
+    # (Quebec usage). The walk of 6 December found both in one French window: the clinic
+    # server's sentences (« … (depuis 01 h 38) ; elle peut être lue ici », « Reconnecté au
+    # serveur de la clinique ; … », « Reprendre cette séance … ? ») had one, the rest of the
+    # window (« aucune; tout ajout se fait par addenda ») none. (The atlas's key, where « ! »
+    # and « ? » are marks in columns after a run of spaces, is no sentence.)
+    wrong = [(source, french) for source, french in _french(area)
+             if re.search(r"[^\s\u00a0\u202f][ \u00a0\u202f][;?!]", french)]
+    assert wrong == []

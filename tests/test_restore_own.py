@@ -149,7 +149,7 @@ def test_the_command_says_it_in_french(tmp_path):
     assert (f"Aucune des sauvegardes de {folder} n'est celle des dossiers de {ours}\u00a0: "
             "elles sont d'une autre base de données") in done.stderr
     assert f"faite à partir de {theirs.resolve()})" in done.stderr
-    assert "Sauvegardes d'une autre base de données dans le dossier\u00a0:" in done.stdout
+    assert "Sauvegardes d'une autre base de données dans le répertoire\u00a0:" in done.stdout
     assert (f"Pour restaurer l'une d'elles à la place de {ours}, nommez son fichier\u00a0: "
             f"imsmap restore --db {ours} --force {their_full}") in done.stdout
     assert "A-9" in _charts(ours)

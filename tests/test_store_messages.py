@@ -215,7 +215,7 @@ def test_a_journal_that_cannot_be_read_or_written_says_why_in_french(clinic, tmp
     for refused, what in ((unread, "lu"), (unwritten, "écrit")):
         said = french(refused.value.message)
         assert said == (f"Le journal de sauvegarde {folder} ne peut pas être {what} (c'est un "
-                        "dossier, pas un fichier)."), said
+                        "répertoire, pas un fichier)."), said
     assert english(unread.value.message).endswith("(it is a folder, not a file).")
 
 
@@ -255,14 +255,14 @@ def test_a_holds_folder_that_cannot_be_made_says_why_in_french(tmp_path):
     assert "File exists" not in said
 
 
-def test_a_logo_that_is_a_folder_says_why_in_french(tmp_path):
+def test_a_logo_that_is_a_folder_says_why_in_french(clinic, tmp_path):
     from imsmap.domain.errors import ValidationError
     from imsmap.services import clinic as clinic_settings
 
     with pytest.raises(ValidationError) as refused:
-        clinic_settings.read_logo(tmp_path)
+        clinic_settings.read_logo(clinic, tmp_path)
     said = french(refused.value.message)
-    assert said == f"Le logo {tmp_path} ne peut pas être lu (c'est un dossier, pas un fichier).", \
+    assert said == f"Le logo {tmp_path} ne peut pas être lu (c'est un répertoire, pas un fichier).", \
         said
 
 
@@ -279,7 +279,7 @@ def test_an_upgrade_whose_copy_folder_cannot_be_made_says_why_in_french(tmp_path
     with pytest.raises(upgrade.UpgradeRefused) as refused:
         upgrade.upgrade(upgrade.pending(old))
     said = french(refused.value.message)
-    assert said.endswith("(une partie de son chemin est un fichier, pas un dossier); rien n'a "
+    assert said.endswith("(une partie de son chemin est un fichier, pas un répertoire); rien n'a "
                          "été changé."), said
     assert "Not a directory" not in said
 

@@ -235,9 +235,9 @@ def test_the_trail_is_french(qtbot, qapp, records, every_kind):
             title = dialog.windowTitle()
     finally:
         i18n.install(qapp, "en")
-    assert title == "Piste de vérification — séance du 2026-12-03 09 h 00"
+    assert title == "Piste de vérification — séance du 2026-12-03 09\u00a0h\u00a000"
     assert _raw(rows) == []
-    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d h \d\d min \d\d s", r[0]) for r in rows)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d\xa0h\xa0\d\d\xa0min\xa0\d\d\xa0s", r[0]) for r in rows)
     english = {w for w in audit_words.ACTIONS.values()}
     assert not {r[2] for r in rows} & english
     shown = {tuple(r[2:]) for r in rows}
@@ -246,7 +246,7 @@ def test_the_trail_is_french(qtbot, qapp, records, every_kind):
             ("Modification", f"Point 1{nbsp}: Préhension", "", "2 modérée"),
             ("Création", f"Point 1{nbsp}: Muscle", "", "Tibial antérieur"),
             ("Création", f"Point 1{nbsp}: Côté", "", "Droite"),
-            ("Création", f"Séance{nbsp}: Début", "", "2026-12-03 09 h 00"),
+            ("Création", f"Séance{nbsp}: Début", "", f"2026-12-03 09{nbsp}h{nbsp}00"),
             ("Signature", f"Séance{nbsp}: Statut", "brouillon", "signée"),
             ("Ajout d'un addenda", f"Addenda 1{nbsp}: Corrections des points", "",
              f"Point 1{nbsp}: Préhension 2 modérée → 3 forte\n"

@@ -236,3 +236,35 @@ def test_an_electric_sensation_puts_a_warning_on_the_marker(qtbot, window, recor
     assert _distance(after, QColor("#ffd54f")) < 40 and _distance(before, after) > 40
     assert "ELECTRIC" in marker.toolTip()
 
+
+
+def test_each_chart_keeps_its_own_layer_and_one_never_shown_opens_on_its_first(
+        qtbot, window, records, session):
+    """The posterior chart left on its deep layer does not open the spinal chart on its deep
+    layer (a lumbar tap there recorded "Intertransversarii L3" where the clinician meant
+    multifidus, walk of 6 December): each chart opens on the layer it was left on, its first
+    (superficial) if never shown; the layer shown is the one filled button."""
+    chart = window.chart
+    chart.set_view("posterior")
+    chart.set_layer("deep")
+    chart.set_view("spinal")
+    assert chart.layer == "superficial"
+    first, second = chart.layer_group.buttons()
+    assert first.isChecked() and not second.isChecked()
+    region = records.atlas.view("spinal").region("spinal.superficial.multifidus.L3.L")
+    click_region(qtbot, window, region)
+    (site,) = sites_of(records, session)
+    assert (site.muscle_id, site.level, site.layer) == ("multifidus", "L3", "superficial")
+    # The shown layer's button is filled, the other not: not a frame's shade apart.
+    on, off = first.grab().toImage(), second.grab().toImage()
+    fill_on = QColor(on.pixel(4, on.height() // 2))
+    fill_off = QColor(off.pixel(4, off.height() // 2))
+    assert abs(fill_on.lightness() - fill_off.lightness()) > 80
+    chart.set_layer("deep")
+    chart.set_view("posterior")
+    assert chart.layer == "deep"  # each chart where it was left
+    chart.set_view("anterior")
+    assert chart.layer == "superficial"
+    chart.set_view("spinal")
+    assert chart.layer == "deep"
+    assert [b.isChecked() for b in chart.layer_group.buttons()] == [False, True]

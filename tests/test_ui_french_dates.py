@@ -34,7 +34,7 @@ def test_the_french_long_dates_of_the_window_and_the_records_say_1er(french):
     assert wording.long_date(date(2026, 12, 1)) == "1er décembre 2026"
     assert wording.long_date(date(2026, 12, 11)) == "11 décembre 2026"
     assert wording.long_datetime(datetime(2026, 12, 1, 10, 30)) == (
-        "mardi 1er décembre 2026, 10 h 30")
+        "mardi 1er décembre 2026, 10\u00a0h\u00a030")
     with records_text.speaking("fr_CA"):
         assert records_text.long_date(date(2026, 12, 1)) == "1er décembre 2026"
         assert records_text.medium_date(date(2026, 9, 1)) == "1er sept. 2026"

@@ -75,7 +75,7 @@ def test_the_visit_list_shows_dates_and_times_whole_at_1366_px(french_window, qt
             if tree.columnWidth(column) < need:
                 problems.append(f"{item.text(column)!r}: {tree.columnWidth(column)} px "
                                 f"< {need} px")
-    assert "09 h 30" in tree.topLevelItem(0).text(0)
+    assert "09\u00a0h\u00a030" in tree.topLevelItem(0).text(0)
     # and the list, its columns and the frame fit the patients' column
     assert sum(tree.columnWidth(c) for c in range(tree.columnCount())) \
         <= tree.viewport().width(), tree.viewport().width()

@@ -193,18 +193,21 @@ def test_the_key_says_what_the_diamond_is_on_a_chart_that_has_one(win, visits):
 # -- the grade stays legible ----------------------------------------------------------------
 def test_a_strong_grasp_two_visits_back_still_reads_as_strong(win, visits, atlas):
     """Two visits back is the oldest drawn: its fade is the palest. Its colour on the chart must
-    still be nearer the key's strong grasp than any other grade's."""
-    _show(win, "posterior", "deep")
+    still be nearer the key's strong grasp than any other grade's, on the layer it was recorded
+    on; on another layer of the view it is drawn paler still, as any site of another layer is
+    (ChartPainter.on_other_layer), its pips telling its grade."""
+    _show(win, "posterior", "superficial")
     image, rect = _render(win)
     region = atlas.view("posterior").region(SEMIT_POST)  # visit 1, graded 3, alone there
     style = win.chart.scene.chart.style
     # beside the centre pip of its three (render.markers), inside the smaller earlier marker
     x, y = region.label
     x += 0.5 * style.marker_radius * win.chart.scene.marker_scale * EARLIER_BOOST * EARLIER_SCALE
-    assert _reads_as(style, _pixel(image, rect, x, y)) == 3
-    win.chart.set_layer("superficial")
+    own = _pixel(image, rect, x, y)
+    assert _reads_as(style, own) == 3
+    win.chart.set_layer("deep")
     image, rect = _render(win)
-    assert _reads_as(style, _pixel(image, rect, x, y)) == 3
+    assert _pixel(image, rect, x, y).lightness() > own.lightness()
 
 
 # -- the progress report's charts ---------------------------------------------------------

@@ -37,7 +37,7 @@ def test_the_banner_of_a_draft_held_by_another_window_says_the_time_in_french(
         words = banner.label.text()
         since = banner.hold.current.since
         assert "ben.physio" in words and time_of_day(since) in words, words
-        assert re.search(r"\d\d h \d\d", words) and not CLOCK.search(words), words
+        assert re.search(r"\d\d\u00a0h\u00a0\d\d", words) and not CLOCK.search(words), words
         banner.set_session(None)
     finally:
         other.close()
@@ -49,5 +49,41 @@ def test_a_hold_kept_after_the_server_went_away_says_until_when_to_the_second(fr
                 mine=False, kept_until=since + timedelta(minutes=1))
     words = held_sentence(hold)
     local = (since + timedelta(minutes=1)).astimezone()
-    assert f"{local:%H} h {local:%M} min {local:%S} s" in words, words
+    assert f"{local:%H}\u00a0h\u00a0{local:%M}\u00a0min\u00a0{local:%S}\u00a0s" in words, words
     assert not CLOCK.search(words), words
+
+
+def test_a_french_time_of_day_is_never_cut_at_the_end_of_a_line(french, qtbot):
+    """The walk of 6 December: Ben's French banner read « anna.nguyen a cette séance ouverte
+    dans Room A (depuis 01 » and, on the next line, « h 38) ; elle peut être lue ici… »: the
+    spaces of « 01 h 38 » were ordinary ones, where a line may end. They are no-break spaces
+    (U+00A0), in the window's every time and long date."""
+    from imsmap.ui import wording
+
+    moment = datetime(2026, 12, 6, 1, 38, 5)
+    for text in (wording.time_of_day(moment), wording.time_of_day(moment, seconds=True),
+                 wording.long_datetime(moment).split(", ")[-1]):
+        assert " " not in text and "\u00a0h\u00a0" in text, repr(text)
+    hold = Hold(session_id=3, held_by="anna.nguyen", room="Room A", since=moment.astimezone(),
+                heartbeat=moment.astimezone(), mine=False)
+    words = held_sentence(hold)
+    assert "01\u00a0h\u00a038" in words, words
+    # laid out in a label as narrow as Ben's banner, no line ends inside the time
+    from PySide6.QtGui import QTextLayout
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(words)
+    qtbot.addWidget(label)
+    start = words.index("01\u00a0h")
+    for width in range(150, 420, 7):
+        layout = QTextLayout(words, label.font())
+        layout.beginLayout()
+        ends = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            ends.append(line.textStart() + line.textLength())
+        layout.endLayout()
+        assert not any(start < end < start + len("01\u00a0h\u00a038") for end in ends), width

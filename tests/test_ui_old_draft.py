@@ -51,7 +51,8 @@ def test_the_drafts_still_not_signed_are_counted_in_french(french, qtbot, make_w
                                     practitioner="J. Physio") for days in (7, 3)]
     window = make_window(patient_id=patient.id, session_id=drafts[-1].id)
     qtbot.mouseClick(window.patients.new_session, Qt.MouseButton.LeftButton)
-    when = ", ".join(f"{d.started_at:%Y-%m-%d %H} h {d.started_at:%M}" for d in reversed(drafts))
+    when = ", ".join(f"{d.started_at:%Y-%m-%d %H}\u00a0h\u00a0{d.started_at:%M}"
+                     for d in reversed(drafts))
     message = window.statusBar().currentMessage()
     assert message.endswith(
         f" 2 séances antérieures toujours non signées\u00a0: {when}."), message

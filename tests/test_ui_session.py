@@ -316,3 +316,26 @@ def test_the_pain_range_reads_with_an_en_dash(window):
     labels = [w.text() for w in window.session_panel.findChildren(QLabel)
               if w.text().startswith("Pain")]
     assert labels == ["Pain (0–10)"], labels  # a range: 0–10, not 0-10
+
+
+def _dark_pixels_at_right_end(field) -> int:
+    """Dark pixels (an arrow's) in the field's right end, inside its frame, drawn wide enough
+    that the time's digits stay clear of it."""
+    field.resize(260, field.height())
+    image = field.grab().toImage()
+    w, h = image.width(), image.height()
+    return sum(image.pixelColor(x, y).lightness() < 110
+               for x in range(w - 18, w - 3) for y in range(4, h - 4))
+
+
+def test_a_signed_sessions_start_time_looks_read_only(qtbot, window, records, session):
+    """A signed session's "Started" kept its calendar's drop-down arrow and a white field, as
+    if it could be changed (walk of 6 December): read-only, it shows neither, as the pain
+    boxes do."""
+    started = window.session_panel.started_at
+    assert started.calendarPopup() and _dark_pixels_at_right_end(started) > 4
+    records.sign_session(session.id)
+    assert started.isReadOnly() and not started.calendarPopup()
+    assert _dark_pixels_at_right_end(started) == 0
+    assert started.palette().color(started.backgroundRole()) \
+        == window.session_panel.pain_before.palette().color(started.backgroundRole())

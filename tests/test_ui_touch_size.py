@@ -30,6 +30,7 @@ def _sizes(w) -> dict[str, int]:
             QStyle.PixelMetric.PM_TabBarScrollButtonWidth, None, tabs),
             *(b.width() for b in arrows if b.isVisible()))),
         "new session button": w.patients.new_session.sizeHint().height(),
+        "layer button": w.chart.layer_group.buttons()[0].sizeHint().height(),
         "earlier sessions check box": w.history_bar.show_earlier.sizeHint().height(),
         "check box's box": QApplication.style().pixelMetric(
             QStyle.PixelMetric.PM_IndicatorHeight, None, w.history_bar.show_earlier),

@@ -167,6 +167,44 @@ def test_a_practitioner_gets_the_chart_and_leaves_the_settings_to_the_administra
     assert w.menus.act_new_patient.isEnabled()
 
 
+def test_a_practitioners_window_offers_no_backup_of_the_server(people, open_window, qtbot):
+    """The walk of 6 December: File > Back up now (Ctrl+Shift+B) in a room on the clinic server
+    copied nothing and said "The automatic backup failed: There is no database at anna.nguyen
+    at database clinic on 127.0.0.1:58413." The server is backed up as a whole on the server;
+    the action is off and says so."""
+    w = open_window(people["practitioner"])
+    act = w.menus.act_backup
+    assert not act.isEnabled()
+    assert "backed up on the server" in act.statusTip() and "imsmap backup --dsn" in act.toolTip()
+    w.activateWindow()
+    qtbot.keyClick(w, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.wait(300)
+    assert not w.backups.running
+    assert "backup" not in w.statusBar().currentMessage().lower()
+
+
+def test_the_clinic_settings_on_the_server_ask_for_no_backup_folder(people, open_window,
+                                                                    qtbot):
+    """The administrator's clinic settings offered a backup folder ("Automatic backups go here:
+    a full copy each week…") that no room of a clinic server ever uses. They say where the
+    server's backups are made instead, and keep the stored folder as it was."""
+    w = open_window(people["admin"])
+    seen = {}
+
+    def settings(dialog):
+        seen["folder shown"] = dialog.backup_dir.isVisible()
+        seen["note"] = dialog.server_backups.text() if dialog.server_backups.isVisible() else ""
+        dialog.clinic_name.setText("Harbour Physiotherapy")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    answer_dialog(qtbot, settings)
+    qtbot.mouseClick(w.settings_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Harbour" in w.clinic_summary.text())
+    assert seen["folder shown"] is False
+    assert "Made on the clinic server" in seen["note"]
+    assert clinic.load(w.records).backup_dir == ""
+
+
 def test_a_search_the_server_cannot_answer_leaves_no_list_passed_off_as_its(
         people, open_window, qtbot, pg_server):
     """The desk searches while the clinic server is out of reach: the list kept the last

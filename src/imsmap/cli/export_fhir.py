@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from datetime import datetime
-from pathlib import Path
 
 from imsmap.cli.common import (
     chosen_patient,
@@ -28,6 +26,7 @@ from imsmap.cli.common import (
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, fill, sentence
 from imsmap.i18n.records import translate
+from imsmap.report.fhir_export import bundle_text, patient_session_ids, signed_pdf
 from imsmap.services.records import Records
 
 
@@ -65,13 +64,8 @@ def _chosen(args: argparse.Namespace, records: Records) -> list[int] | None:
     """The session ids to export (None: the whole record)."""
     repo = records.repo
     if patient_given(args):
-        patient = chosen_patient(args, repo)  # NotFoundError: one sentence
-        ids = [s.id for s in reversed(repo.sessions_for_patient(patient.id))]
-        if not ids:
-            raise UserFacingError(sentence("CliExportFhir", QT_TRANSLATE_NOOP(
-                "CliExportFhir", "%1 (chart %2) has no sessions to export; nothing was written."),
-                patient.display_name, patient.chart_number))
-        return ids
+        # NotFoundError: one sentence; a patient without sessions too (as the window's export)
+        return patient_session_ids(records, chosen_patient(args, repo))
     if args.date_from is not None:
         first, last = iso_date(args.date_from, "--from"), iso_date(args.date_to, "--to")
         sessions = sessions_on_days(repo, first, last)
@@ -86,11 +80,8 @@ def _chosen(args: argparse.Namespace, records: Records) -> list[int] | None:
 
 
 def fhir_text(args: argparse.Namespace, records: Records) -> str:
-    """The bundle as JSON text (UserFacingError for an unknown patient or session)."""
-    from imsmap.i18n.records import catalog
-    from imsmap.services.clinic import records_language
-    from imsmap.services.fhir import dumps, fhir_bundle
-
+    """The bundle as JSON text (UserFacingError for an unknown patient or session), made as
+    the window's Patient > Export FHIR bundle… makes it (report.fhir_export)."""
     ids = _chosen(args, records)
     document = ids is not None and len(ids) == 1 and bool(args.session) \
         and records.repo.session(ids[0]).is_signed
@@ -104,24 +95,4 @@ def fhir_text(args: argparse.Namespace, records: Records) -> str:
             apps.append(ensure_gui_application())
         return signed_pdf(records, session_id, generated)
 
-    # In the clinic's records language, as its PDFs (docs/fhir.md, "Language").
-    language = records_language(records)
-    words = catalog(language)
-    return dumps(fhir_bundle(records, session_ids=ids, document=document, pdf=pdf,
-                             language=language, say=words.tr,
-                             decimal_point=words.locale.decimalPoint()))
-
-
-def signed_pdf(records: Records, session_id: int, generated: datetime) -> bytes:
-    """The PDF/A `imsmap pdf --session ID` writes, generated at `generated`; refused, like
-    there, for a signed session whose content no longer matches its signature. Needs a
-    QGuiApplication (fonts)."""
-    from imsmap.report.session_pdf import write_session_pdf
-    from imsmap.services.fidelity import refuse_unfaithful
-
-    refuse_unfaithful(records, [session_id])
-
-    with tempfile.TemporaryDirectory(prefix="imsmap-fhir-") as folder:
-        path = write_session_pdf(records, session_id, Path(folder) / "record.pdf",
-                                 generated=generated)
-        return path.read_bytes()
+    return bundle_text(records, ids, document=document, pdf=pdf)

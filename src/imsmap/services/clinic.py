@@ -128,6 +128,13 @@ def grasp_labels(records: Records) -> tuple[str, ...]:
     return _grasp_labels(None if raw is None else json.loads(raw))
 
 
+def clinic_name(records: Records) -> str:
+    """The clinic's name alone (what the window's title says), as `load` gives it; "" when
+    none was given."""
+    raw = records.repo.setting("clinic.name_json")
+    return "" if raw is None else str(json.loads(raw)).strip()
+
+
 def needle_presets(records: Records) -> tuple[NeedlePreset, ...]:
     """The clinic's needle presets alone (what the site inspector offers at every tap), as
     `load` gives them."""

@@ -79,7 +79,10 @@ class ChartPanel(QWidget):
         self._sites: list[Site] = []
         self._labels = False
         self._editable = True
-        self._layer = "superficial"
+        # The layer each chart was last shown on: a chart opens where it was left, one never
+        # shown on its first (superficial) layer; a layer id of one chart means nothing on
+        # another (the posterior "deep" is not the spinal chart's "deep").
+        self._layers: dict[str, str] = {}
         self._root_lit: tuple[frozenset, frozenset] = (frozenset(), frozenset())
 
         self.tabs = QTabBar()
@@ -168,7 +171,14 @@ class ChartPanel(QWidget):
     @property
     def layer(self) -> str:
         scene = self.scene
-        return scene.layer if scene is not None else self._layer
+        if scene is not None:
+            return scene.layer
+        view_id = self.view_id
+        return self._layer_of(view_id) if view_id is not None else ""
+
+    def _layer_of(self, view_id: str) -> str:
+        """The layer this chart was last shown on, its first if it was never shown."""
+        return self._layers.get(view_id) or self.atlas.view(view_id).layer_ids[0]
 
     @property
     def scene(self) -> ChartScene | None:
@@ -215,7 +225,8 @@ class ChartPanel(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         if 0 <= index < len(self._view_ids):
-            self._show(self._view_ids[index], self._layer)
+            view_id = self._view_ids[index]
+            self._show(view_id, self._layer_of(view_id))
 
     def _sync_layer_buttons(self) -> None:
         view = self.atlas.view(self.view_id)
@@ -261,9 +272,12 @@ class ChartPanel(QWidget):
         self.set_layer(view.layers[index].id)
 
     def set_layer(self, layer: str) -> None:
-        self._layer = layer
-        if self.view_id is not None:
-            self._show(self.view_id, layer)
+        """Show this layer of the chart shown; the chart keeps it until another is chosen."""
+        view_id = self.view_id
+        if view_id is not None:
+            if layer in self.atlas.view(view_id).layer_ids:
+                self._layers[view_id] = layer
+            self._show(view_id, layer)
 
     def toggle_layer(self) -> None:
         ids = self.atlas.view(self.view_id).layer_ids
@@ -342,7 +356,7 @@ class ChartPanel(QWidget):
             return
         view_id = max(on_view, key=lambda v: (on_view[v], -self._view_ids.index(v)))
         layer = Counter(s.layer for s in self._sites if s.view_id == view_id).most_common(1)[0][0]
-        self._layer = layer
+        self._layers[view_id] = layer
         self.set_view(view_id)
         if self.layer != layer:
             self.set_layer(layer)

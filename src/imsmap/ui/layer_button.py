@@ -6,11 +6,16 @@ the spinal chart's long names, longer in French, were cut at a fixed 180 px
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 # The least a layer button's words are given (px) where its line is narrower than its name.
 LAYER_BUTTON_LEAST_PX = 80
+# The layer shown is unmistakable: its button filled blue, its words white (a sunken frame
+# alone read as the other layer's: a lumbar tap on the spinal chart's deep layer recorded
+# intertransversarii, not multifidus). By the palette, not a style sheet, which would take the
+# touch-sized style's larger buttons away (ui.touch_size).
+LAYER_ON_FILL = "#1565c0"  # the inspector's toggles when on (ui.inspector_fields.CHECKED_STYLE)
 
 
 class LayerButton(QToolButton):
@@ -26,6 +31,16 @@ class LayerButton(QToolButton):
         # its minimum, where its line is narrower than its name)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._measure()
+        self.toggled.connect(self._mark)
+
+    def _mark(self, on: bool) -> None:
+        """Filled when its layer is shown; else as the style draws it (the palette it
+        inherits: an empty one resolves nothing)."""
+        palette = QPalette()
+        if on:
+            palette.setColor(QPalette.ColorRole.Button, QColor(LAYER_ON_FILL))
+            palette.setColor(QPalette.ColorRole.ButtonText, QColor("white"))
+        self.setPalette(palette)
 
     def _measure(self) -> None:
         """The button's size with its whole name (its font or style changed: again)."""

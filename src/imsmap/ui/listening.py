@@ -52,3 +52,15 @@ def follow_grasp_labels(records: Records, owner: QObject,
             apply(clinic.grasp_labels(records))
 
     listen(records.bus, owner, settings_changed)
+
+
+def follow_clinic_name(records: Records, owner: QObject, apply: Callable[[str], None]) -> None:
+    """Call ``apply`` with the clinic's name now, and again each time the clinic's settings
+    change (the first-run set-up, File > Clinic settings), while ``owner`` lives."""
+    apply(clinic.clinic_name(records))
+
+    def settings_changed(change: Change) -> None:
+        if change.entity is Entity.SETTINGS:
+            apply(clinic.clinic_name(records))
+
+    listen(records.bus, owner, settings_changed)

@@ -48,6 +48,7 @@ from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.history_overlay import HistoryOverlay
+from imsmap.ui.listening import follow_clinic_name
 from imsmap.ui.menus import MenuState, WindowCommands, WindowMenus, add_menu_titles
 from imsmap.ui.patient_merging import PatientMerging
 from imsmap.ui.patient_panel import PatientPanel, patient_header
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self._at_signal = False  # closing at the system's request: nobody to answer a question
         self._built = False
         self.patient: Patient | None = None
+        self._clinic_name = ""  # the clinic's, for the title
         self.rereading = Rereading(records.read)  # asked when the window becomes active
         if not records.read.on_server:  # a window beside the active one follows its writes
             follow_others(self, lambda: self.refresh_all(force=False))
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
                                      say=self.show_message, show_error=self.show_error)
 
         self.chart.hoverText.connect(self.hover_label.setText)
-        self._update_title()
+        follow_clinic_name(records, self, self._clinic_named)  # and the title with it
         self.resize(window_layout.first_size(self))
         # The saved columns are put in place as the window is first shown, and a first size
         # within the screen once the window manager has framed it (after the first paint).
@@ -380,6 +382,8 @@ class MainWindow(QMainWindow):
             return
         if self.demo:
             parts.append(self.tr("DEMO clinic (made-up patients)"))
+        if self._clinic_name:  # given at the first-run set-up or in the clinic's settings
+            parts.append(self._clinic_name)
         if self.patient is not None:
             parts.append(self.tr("privacy screen") if self.hide_names else
                          f"{self.patient.chart_number} {self.patient.display_name}")
@@ -388,6 +392,10 @@ class MainWindow(QMainWindow):
         if self.readonly:
             title = self.tr("{title} [read-only]").format(title=title)
         self.setWindowTitle(title)
+
+    def _clinic_named(self, name: str) -> None:
+        self._clinic_name = name
+        self._update_title()
 
     def _show_patient_texts(self) -> None:
         text = patient_header(self.patient, self.hide_names)

@@ -146,9 +146,23 @@ class WindowMenus(QObject):
         self.act_export = a(self.tr("&Export session PDF…"), reports.export_pdf, "Ctrl+E")
         self.act_export_progress = a(self.tr("Export pro&gress report PDF…"), reports.export_progress,
                                      "Ctrl+Shift+E")
+        self.act_export_fhir = a(
+            self.tr("Export &FHIR bundle…"), reports.export_fhir,
+            tip=self.tr("The open patient's sessions as an HL7 FHIR R4 bundle (JSON), each "
+                        "signed one with its PDF, in a file you choose"))
         self.act_print = a(self.tr("&Print…"), reports.print_session, SK.Print)
         self.act_preview = a(self.tr("Print pre&view…"), reports.print_preview, "Ctrl+Shift+P")
         self.act_backup = a(self.tr("&Back up now"), do.backup_now, "Ctrl+Shift+B")
+        if self.records.read.on_server:
+            # A clinic server is backed up on the server as a whole, and a room's window makes
+            # no backups (ui.window_backups): Back up now there said "The automatic backup
+            # failed: There is no database at anna.nguyen at database clinic on …".
+            why = self.tr("The clinic server is backed up on the server, as a whole, by whoever "
+                          "looks after it (imsmap backup --dsn); the rooms make no backups of "
+                          "their own.")
+            self.act_backup.setEnabled(False)
+            self.act_backup.setStatusTip(why)
+            self.act_backup.setToolTip(why)
         self.act_settings = a(self.tr("Clinic se&ttings…"), self.clinic_settings, "Ctrl+,")
         self.act_restore = a(self.tr("&Restore from backup…"),
                              do.restore_backup or (lambda: None),
@@ -260,7 +274,8 @@ class WindowMenus(QObject):
                        self.act_quit))
         menu("&Edit", (self.act_undo, self.act_redo, None, *self.act_grades, self.act_cramp,
                        self.act_remove))
-        menu("&Patient", (self.act_edit_patient, None, self.act_merge, self.act_separate))
+        menu("&Patient", (self.act_edit_patient, None, self.act_export_fhir, None,
+                          self.act_merge, self.act_separate))
         menu("&Session", (self.act_copy_forward, self.act_apply_protocol,
                           self.act_save_protocol, None, self.act_sign, self.act_amend,
                           None, self.act_withdraw, self.act_in_error, None, self.act_audit))
@@ -298,6 +313,7 @@ class WindowMenus(QObject):
         self.act_print.setEnabled(state.has_session)
         self.act_preview.setEnabled(state.has_session)
         self.act_export_progress.setEnabled(state.has_patient and state.has_history)
+        self.act_export_fhir.setEnabled(state.has_patient and state.has_history)
         self.act_copy_forward.setEnabled(editable and state.can_copy_forward)
         self.act_apply_protocol.setEnabled(editable)
         self.act_save_protocol.setEnabled(state.has_session and writable and state.has_sites)

@@ -5,11 +5,12 @@ makes and gives what it uses; the reports are imported only when asked (they loa
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.local_time import local_date, local_time
@@ -84,16 +85,19 @@ class ReportActions:
             return f"{day:%Y-%m-%d}-{local_time(session.started_at):%H%M}"
         return f"{day:%Y-%m-%d}"
 
-    def _save_pdf(self, title: str, default: Path, write: Callable[[str], object]) -> None:
-        """Ask where (`default` offered), `write` the PDF there, and say it was saved; a
-        refusal or a file that cannot be written is said in a message box titled `title`."""
+    def _save_pdf(self, title: str, default: Path, write: Callable[[str], object],
+                  kind: str | None = None) -> None:
+        """Ask where (`default` offered, in the folder of the last export), `write` the file
+        there, and say it was saved; a refusal or a file that cannot be written is said in a
+        message box titled `title`. `kind`: the dialog's file filter (PDF documents)."""
         path, _ = file_dialogs.save_file_name(
             self.parent, title, str(_in_export_folder(default)),
-            QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
+            kind or QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
         if not path:
             return
         try:
-            write(path)
+            with busy_cursor():
+                write(path)
         except UserFacingError as exc:
             ui_errors.show_user_error(self.parent, exc, title)
             return
@@ -156,6 +160,35 @@ class ReportActions:
         self._save_pdf(QCoreApplication.translate("ReportActions", "Export progress report"),
                        Path.home() / f"ims-progress-{patient.chart_number}.pdf",
                        lambda path: fn(self.records, patient.id, path, session_ids=chosen))
+
+
+    def export_fhir(self) -> None:
+        """Patient > Export FHIR bundle…: the open patient's sessions as an HL7 FHIR R4 bundle,
+        each signed one with its PDF/A, in a file the clinician chooses (report.fhir_export,
+        what `imsmap export --fhir --chart NUMBER` writes); nothing leaves the machine
+        otherwise."""
+        patient = self.patient()
+        if patient is None:
+            return
+        fn = self._report("fhir_export", "write_patient_bundle")
+        if fn is None:
+            return
+        self.session_panel.flush()
+        self._save_pdf(QCoreApplication.translate("ReportActions", "Export FHIR bundle"),
+                       Path.home() / f"ims-{patient.chart_number}.fhir.json",
+                       lambda path: fn(self.records, patient, path),
+                       QCoreApplication.translate("ReportActions", "FHIR bundles (*.json)"))
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor while a file is drawn on the window's thread (a FHIR bundle draws each
+    signed session's PDF: a third of a second each)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def _in_export_folder(default: Path) -> Path:

@@ -322,6 +322,11 @@ class SessionPanel(QWidget):
         for w in (self.practitioner, self.complaint, self.notes, self.started_at):
             w.setReadOnly(not editable)
         self.started_at.setEnabled(s is not None)
+        # Read-only, the start time offers no calendar and no arrows (Qt draws a drop-down
+        # arrow for a calendar popup even on a read-only field: it looked editable).
+        self.started_at.setCalendarPopup(editable)
+        self.started_at.setButtonSymbols(QSpinBox.ButtonSymbols.UpDownArrows if editable
+                                         else QSpinBox.ButtonSymbols.NoButtons)
         for w in (self.pain_before, self.pain_after):
             w.setReadOnly(not editable)
             w.setButtonSymbols(QSpinBox.ButtonSymbols.UpDownArrows if editable
@@ -330,7 +335,7 @@ class SessionPanel(QWidget):
                   self.pain_after, self.sites):
             w.setEnabled(s is not None)
         for w in (self.practitioner, self.complaint, self.notes, self.pain_before,
-                  self.pain_after):
+                  self.pain_after, self.started_at):
             palette = w.palette()
             palette.setColor(QPalette.ColorRole.Base,
                              QColor(READ_ONLY_BASE) if s is not None and not editable

@@ -179,7 +179,7 @@
     </message>
     <message>
         <source>Its journal, %1, is not beside it: the records come back as they were when the full backup was made, without what was signed or written after it. If you have the journal, put it in the same folder and restore again.</source>
-        <translation>Son journal, %1, n&apos;est pas à côté&#xa0;: les dossiers reviennent tels qu&apos;ils étaient au moment de la sauvegarde complète, sans ce qui a été signé ou saisi après. Si vous avez le journal, mettez-le dans le même dossier et restaurez de nouveau.</translation>
+        <translation>Son journal, %1, n&apos;est pas à côté&#xa0;: les dossiers reviennent tels qu&apos;ils étaient au moment de la sauvegarde complète, sans ce qui a été signé ou saisi après. Si vous avez le journal, mettez-le dans le même répertoire et restaurez de nouveau.</translation>
     </message>
     <message>
         <source>The restored records are those of %1.</source>
@@ -230,11 +230,11 @@
     </message>
     <message>
         <source>Newer backups in the folder, of another database, were not chosen:</source>
-        <translation>Des sauvegardes plus récentes du dossier, d&apos;une autre base de données, n&apos;ont pas été retenues&#xa0;:</translation>
+        <translation>Des sauvegardes plus récentes du répertoire, d&apos;une autre base de données, n&apos;ont pas été retenues&#xa0;:</translation>
     </message>
     <message>
         <source>Backups of another database in the folder:</source>
-        <translation>Sauvegardes d&apos;une autre base de données dans le dossier&#xa0;:</translation>
+        <translation>Sauvegardes d&apos;une autre base de données dans le répertoire&#xa0;:</translation>
     </message>
     <message>
         <source>%1, its records as of %2, backed up from %3</source>
@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>The database it replaced could not be read to list what the backup lacks; examine %1 on the server to see its records.</source>
-        <translation>La base de données remplacée n&apos;a pas pu être lue pour énumérer ce qui manque à la sauvegarde&#xa0;; examinez %1 sur le serveur pour voir ses dossiers.</translation>
+        <translation>La base de données remplacée n&apos;a pas pu être lue pour énumérer ce qui manque à la sauvegarde; examinez %1 sur le serveur pour voir ses dossiers.</translation>
     </message>
     <message>
         <source>Not in the restored database (they are only in %1, the database it replaced, kept on the server):</source>
@@ -609,7 +609,7 @@ schéma du serveur de la clinique %4</translation>
     </message>
     <message>
         <source>preview: write an image of every chart view to --out DIR</source>
-        <translation>aperçu&#xa0;: écrire une image de chaque vue de schéma dans --out DOSSIER</translation>
+        <translation>aperçu&#xa0;: écrire une image de chaque vue de schéma dans --out RÉPERTOIRE</translation>
     </message>
     <message>
         <source>print the catalogue and views as JSON</source>
@@ -617,7 +617,7 @@ schéma du serveur de la clinique %4</translation>
     </message>
     <message>
         <source>folder for the preview images</source>
-        <translation>dossier des images d&apos;aperçu</translation>
+        <translation>répertoire des images d&apos;aperçu</translation>
     </message>
     <message>
         <source>copy the database safely, even while imsmap is open</source>
@@ -625,7 +625,7 @@ schéma du serveur de la clinique %4</translation>
     </message>
     <message>
         <source>Copy the database into a backup file with SQLite&apos;s online backup. Without --out: a full, compressed backup in the backup folder, with a journal that the window adds to at each signature; the folder keeps the newest full backups (3 unless set) with their journals. --full-every-days and --keep-fulls set that policy and make no backup. With --dsn: the clinic server&apos;s database with pg_dump -Fc into --out, checked by a restore into a scratch database (audit chain, counts) before it is kept.</source>
-        <translation>Copier la base de données dans un fichier de sauvegarde avec la sauvegarde en ligne de SQLite. Sans --out&#xa0;: une sauvegarde complète et compressée dans le dossier des sauvegardes, avec un journal que la fenêtre complète à chaque signature; le dossier garde les sauvegardes complètes les plus récentes (3 sauf réglage contraire) avec leurs journaux. --full-every-days et --keep-fulls règlent cette politique et ne font aucune sauvegarde. Avec --dsn&#xa0;: la base de données du serveur de la clinique avec pg_dump -Fc dans --out, vérifiée par une restauration dans une base de données temporaire (chaîne d&apos;audit, nombres) avant d&apos;être conservée.</translation>
+        <translation>Copier la base de données dans un fichier de sauvegarde avec la sauvegarde en ligne de SQLite. Sans --out&#xa0;: une sauvegarde complète et compressée dans le répertoire des sauvegardes, avec un journal que la fenêtre complète à chaque signature; le répertoire garde les sauvegardes complètes les plus récentes (3 sauf réglage contraire) avec leurs journaux. --full-every-days et --keep-fulls règlent cette politique et ne font aucune sauvegarde. Avec --dsn&#xa0;: la base de données du serveur de la clinique avec pg_dump -Fc dans --out, vérifiée par une restauration dans une base de données temporaire (chaîne d&apos;audit, nombres) avant d&apos;être conservée.</translation>
     </message>
     <message>
         <source>the new backup file (refused if it exists)</source>
@@ -649,7 +649,7 @@ schéma du serveur de la clinique %4</translation>
     </message>
     <message>
         <source>the backup file to restore, or the folder of backups (its newest that passes the checks; over records that have backed up, the newest of their own)</source>
-        <translation>le fichier de sauvegarde à restaurer, ou le dossier des sauvegardes (sa plus récente qui passe les vérifications; pour des dossiers déjà sauvegardés, la plus récente des leurs)</translation>
+        <translation>le fichier de sauvegarde à restaurer, ou le répertoire des sauvegardes (sa plus récente qui passe les vérifications; pour des dossiers déjà sauvegardés, la plus récente des leurs)</translation>
     </message>
     <message>
         <source>replace an existing database (it is kept aside, never deleted)</source>
@@ -685,7 +685,7 @@ schéma du serveur de la clinique %4</translation>
     </message>
     <message>
         <source>the database file (default: $IMSMAP_DB, else imsmap.sqlite3 in your data folder)</source>
-        <translation>le fichier de la base de données (par défaut&#xa0;: $IMSMAP_DB, sinon imsmap.sqlite3 dans votre dossier de données)</translation>
+        <translation>le fichier de la base de données (par défaut&#xa0;: $IMSMAP_DB, sinon imsmap.sqlite3 dans votre répertoire de données)</translation>
     </message>
     <message>
         <source>%1 is not %2 (a number).</source>
@@ -876,7 +876,7 @@ schéma du serveur de la clinique %4</translation>
     <name>CliAtlas</name>
     <message>
         <source>imsmap atlas preview needs a folder: add --out DIR.</source>
-        <translation>imsmap atlas preview a besoin d&apos;un dossier&#xa0;: ajoutez --out DOSSIER.</translation>
+        <translation>imsmap atlas preview a besoin d&apos;un répertoire&#xa0;: ajoutez --out RÉPERTOIRE.</translation>
     </message>
     <message>
         <source>--out is only used with &apos;imsmap atlas preview&apos;.</source>
@@ -888,11 +888,11 @@ schéma du serveur de la clinique %4</translation>
     </message>
     <message>
         <source>%1 is a file; give --out a folder for the images.</source>
-        <translation>%1 est un fichier; donnez à --out un dossier pour les images.</translation>
+        <translation>%1 est un fichier; donnez à --out un répertoire pour les images.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; create it first.</source>
-        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord.</translation>
+        <translation>Le répertoire %1 n&apos;existe pas; créez-le d&apos;abord.</translation>
     </message>
     <message>
         <source>The chart previews could not all be written to %1 (%2).</source>
@@ -1094,15 +1094,15 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>The backup folder must be a full path, e.g. /home/clinic/imsmap-backups.</source>
-        <translation>Le dossier des sauvegardes doit être un chemin complet, p. ex. /home/clinique/imsmap-sauvegardes.</translation>
+        <translation>Le répertoire des sauvegardes doit être un chemin complet, p. ex. /home/clinique/imsmap-sauvegardes.</translation>
     </message>
     <message>
         <source>The backup folder %1 does not exist; create it first.</source>
-        <translation>Le dossier des sauvegardes %1 n&apos;existe pas; créez-le d&apos;abord.</translation>
+        <translation>Le répertoire des sauvegardes %1 n&apos;existe pas; créez-le d&apos;abord.</translation>
     </message>
     <message>
         <source>The backup folder %1 cannot be written to.</source>
-        <translation>Impossible d&apos;écrire dans le dossier des sauvegardes %1.</translation>
+        <translation>Impossible d&apos;écrire dans le répertoire des sauvegardes %1.</translation>
     </message>
     <message>
         <source>The logo is %1 KB; the limit is %2 KB.</source>
@@ -1170,7 +1170,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <name>Demo</name>
     <message>
         <source>%1 is a folder; the demo needs the name of a new file.</source>
-        <translation>%1 est un dossier; la démonstration a besoin du nom d&apos;un nouveau fichier.</translation>
+        <translation>%1 est un répertoire; la démonstration a besoin du nom d&apos;un nouveau fichier.</translation>
     </message>
     <message>
         <source>%1 exists already; the demo never overwrites a file. Choose another path.</source>
@@ -1178,7 +1178,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>The folder %1 does not exist; create it first or choose another path.</source>
-        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez un autre chemin.</translation>
+        <translation>Le répertoire %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez un autre chemin.</translation>
     </message>
     <message>
         <source>%1 cannot be created (%2).</source>
@@ -1960,27 +1960,27 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <name>FirstRun</name>
     <message>
         <source>Choose a folder for the backups.</source>
-        <translation>Choisissez un dossier pour les sauvegardes.</translation>
+        <translation>Choisissez un répertoire pour les sauvegardes.</translation>
     </message>
     <message>
         <source>The backup folder must be a full path, e.g. /home/clinic/imsmap-backups.</source>
-        <translation>Le dossier des sauvegardes doit être un chemin complet, p. ex. /home/clinique/imsmap-sauvegardes.</translation>
+        <translation>Le répertoire des sauvegardes doit être un chemin complet, p. ex. /home/clinique/imsmap-sauvegardes.</translation>
     </message>
     <message>
         <source>%1 is a file, not a folder; choose a folder for the backups.</source>
-        <translation>%1 est un fichier, pas un dossier; choisissez un dossier pour les sauvegardes.</translation>
+        <translation>%1 est un fichier, pas un répertoire; choisissez un répertoire pour les sauvegardes.</translation>
     </message>
     <message>
         <source>The backup folder %1 cannot be created: %2 is not a folder. Choose another folder.</source>
-        <translation>Le dossier des sauvegardes %1 ne peut pas être créé&#xa0;: %2 n&apos;est pas un dossier. Choisissez un autre dossier.</translation>
+        <translation>Le répertoire des sauvegardes %1 ne peut pas être créé&#xa0;: %2 n&apos;est pas un répertoire. Choisissez un autre répertoire.</translation>
     </message>
     <message>
         <source>The backup folder %1 cannot be written to. Choose another folder.</source>
-        <translation>Impossible d&apos;écrire dans le dossier des sauvegardes %1. Choisissez un autre dossier.</translation>
+        <translation>Impossible d&apos;écrire dans le répertoire des sauvegardes %1. Choisissez un autre répertoire.</translation>
     </message>
     <message>
         <source>The backup folder %1 cannot be created (%2 cannot be written to). Choose another folder.</source>
-        <translation>Le dossier des sauvegardes %1 ne peut pas être créé (impossible d&apos;écrire dans %2). Choisissez un autre dossier.</translation>
+        <translation>Le répertoire des sauvegardes %1 ne peut pas être créé (impossible d&apos;écrire dans %2). Choisissez un autre répertoire.</translation>
     </message>
     <message>
         <source>Enter the clinic&apos;s name: it heads every note and report.</source>
@@ -2008,7 +2008,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>The backup folder %1 cannot be created (%2). Choose another folder.</source>
-        <translation>Le dossier des sauvegardes %1 ne peut pas être créé (%2). Choisissez un autre dossier.</translation>
+        <translation>Le répertoire des sauvegardes %1 ne peut pas être créé (%2). Choisissez un autre répertoire.</translation>
     </message>
 </context>
 <context>
@@ -2042,7 +2042,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>%1 is a folder; give the export file.</source>
-        <translation>%1 est un dossier; indiquez le fichier d&apos;exportation.</translation>
+        <translation>%1 est un répertoire; indiquez le fichier d&apos;exportation.</translation>
     </message>
     <message>
         <source>%1 cannot be read (%2).</source>
@@ -2107,7 +2107,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>Site %1 was recorded in error by an earlier correction; it is not corrected further.</source>
-        <translation>Le point %1 a été consigné par erreur par une correction antérieure&#xa0;; il n&apos;est plus corrigé.</translation>
+        <translation>Le point %1 a été consigné par erreur par une correction antérieure; il n&apos;est plus corrigé.</translation>
     </message>
     <message>
         <source>The value before this correction is not the one site %1 had then.</source>
@@ -2476,7 +2476,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>The backup folder</source>
-        <translation>Le dossier de sauvegarde</translation>
+        <translation>Le répertoire de sauvegarde</translation>
     </message>
     <message>
         <source>The name</source>
@@ -2631,7 +2631,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>DIR</source>
-        <translation>DOSSIER</translation>
+        <translation>RÉPERTOIRE</translation>
     </message>
     <message>
         <source>FILE</source>
@@ -2670,15 +2670,15 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <name>OsReasons</name>
     <message>
         <source>there is no such file or folder</source>
-        <translation>ce fichier ou ce dossier n&apos;existe pas</translation>
+        <translation>ce fichier ou ce répertoire n&apos;existe pas</translation>
     </message>
     <message>
         <source>it is a folder, not a file</source>
-        <translation>c&apos;est un dossier, pas un fichier</translation>
+        <translation>c&apos;est un répertoire, pas un fichier</translation>
     </message>
     <message>
         <source>a part of its path is a file, not a folder</source>
-        <translation>une partie de son chemin est un fichier, pas un dossier</translation>
+        <translation>une partie de son chemin est un fichier, pas un répertoire</translation>
     </message>
     <message>
         <source>a file of that name is there already</source>
@@ -2701,11 +2701,11 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>%1 is a folder; give the name of the file to write.</source>
-        <translation>%1 est un dossier; donnez le nom du fichier à écrire.</translation>
+        <translation>%1 est un répertoire; donnez le nom du fichier à écrire.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; create it first or choose another.</source>
-        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre.</translation>
+        <translation>Le répertoire %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre.</translation>
     </message>
     <message>
         <source>%1 exists already; add --force to replace it.</source>
@@ -2812,7 +2812,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>the folder for one PDF per session of the date range</source>
-        <translation>le dossier où écrire un PDF par séance de la période</translation>
+        <translation>le répertoire où écrire un PDF par séance de la période</translation>
     </message>
     <message>
         <source>paper size (default: the clinic&apos;s setting, else A4)</source>
@@ -2824,7 +2824,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>replace FILE (or files in DIR) that exist</source>
-        <translation>remplacer FICHIER (ou les fichiers de DOSSIER) s&apos;il existe déjà</translation>
+        <translation>remplacer FICHIER (ou les fichiers de RÉPERTOIRE) s&apos;il existe déjà</translation>
     </message>
     <message>
         <source>--from, --to and --out-dir export every session of a date range; leave out --session, --patient and --progress.</source>
@@ -2832,11 +2832,11 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>A date range writes one file per session: give --out-dir DIR, not --out.</source>
-        <translation>Une période produit un fichier par séance&#xa0;: indiquez --out-dir DOSSIER, et non --out.</translation>
+        <translation>Une période produit un fichier par séance&#xa0;: indiquez --out-dir RÉPERTOIRE, et non --out.</translation>
     </message>
     <message>
         <source>A date range needs all of --from DATE, --to DATE and --out-dir DIR.</source>
-        <translation>Une période exige --from DATE, --to DATE et --out-dir DOSSIER.</translation>
+        <translation>Une période exige --from DATE, --to DATE et --out-dir RÉPERTOIRE.</translation>
     </message>
     <message>
         <source>--last goes with --patient and --progress.</source>
@@ -2879,7 +2879,7 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>The folder %1 does not exist; create it first or choose another with --out-dir.</source>
-        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre avec --out-dir.</translation>
+        <translation>Le répertoire %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre avec --out-dir.</translation>
     </message>
     <message>
         <source>No sessions started between %1 and %2; nothing written.</source>
@@ -3659,7 +3659,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>These visits were amended after signing. The figures, charts and grids of this report count the sites as the amendments corrected them (a grade, a cramp, a site recorded in error); what an amendment says in words only is not applied to them. Read each amendment with its visit&apos;s figures.</source>
-        <translation>Ces visites ont reçu un addenda après la signature. Les chiffres, graphiques et grilles de ce rapport comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur)&#xa0;; ce qu&apos;un addenda dit seulement en mots n&apos;y est pas appliqué. Lisez chaque addenda avec les chiffres de sa visite.</translation>
+        <translation>Ces visites ont reçu un addenda après la signature. Les chiffres, graphiques et grilles de ce rapport comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur); ce qu&apos;un addenda dit seulement en mots n&apos;y est pas appliqué. Lisez chaque addenda avec les chiffres de sa visite.</translation>
     </message>
     <message>
         <source>Pain is compared with the first session in which it was recorded; negative changes are improvements. —: not recorded in one of the two visits, so no change is given.</source>
@@ -3881,7 +3881,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>Site %1: %2 is already that; nothing to correct.</source>
-        <translation>Point %1&#xa0;: %2 a déjà cette valeur&#xa0;; rien à corriger.</translation>
+        <translation>Point %1&#xa0;: %2 a déjà cette valeur; rien à corriger.</translation>
     </message>
     <message>
         <source>site %1&apos;s %2</source>
@@ -3995,7 +3995,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; choose an existing folder.</source>
-        <translation>Le dossier %1 n&apos;existe pas; choisissez un dossier existant.</translation>
+        <translation>Le répertoire %1 n&apos;existe pas; choisissez un répertoire existant.</translation>
     </message>
 </context>
 <context>
@@ -4009,11 +4009,11 @@ N° de permis %2</translation>
     <name>RestorePoints</name>
     <message>
         <source>There is no folder %1: is the backup drive connected?</source>
-        <translation>Le dossier %1 n&apos;existe pas&#xa0;: le disque des sauvegardes est-il branché?</translation>
+        <translation>Le répertoire %1 n&apos;existe pas&#xa0;: le disque des sauvegardes est-il branché?</translation>
     </message>
     <message>
         <source>There is no imsmap backup in %1: choose the folder that holds the files named imsmap-backup-…</source>
-        <translation>Il n&apos;y a aucune sauvegarde imsmap dans %1&#xa0;: choisissez le dossier qui contient les fichiers nommés imsmap-backup-…</translation>
+        <translation>Il n&apos;y a aucune sauvegarde imsmap dans %1&#xa0;: choisissez le répertoire qui contient les fichiers nommés imsmap-backup-…</translation>
     </message>
     <message>
         <source>None of the backups in %1 is of the records in %2: they are of another database (the newest, %3, holds its records as of %4, backed up from %5). None is chosen for you: choose one explicitly to restore it in place of these records.</source>
@@ -4289,7 +4289,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; create it first. Nothing was written.</source>
-        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord. Rien n&apos;a été écrit.</translation>
+        <translation>Le répertoire %1 n&apos;existe pas; créez-le d&apos;abord. Rien n&apos;a été écrit.</translation>
     </message>
     <message>
         <source>Backing up the %1 and checking the backup in a scratch database needs the server&apos;s administrator&apos;s login (one that may create databases); nothing was written.</source>
@@ -4319,7 +4319,7 @@ N° de permis %2</translation>
     <name>ServerHolds</name>
     <message>
         <source>%1 had this session open in %2 when the clinic server went away; it is kept for that room until %3. It can be read here, and edited once it is free or taken over.</source>
-        <translation>%1 avait cette séance ouverte dans %2 quand le serveur de la clinique est devenu inaccessible&#xa0;; elle est réservée à cette salle jusqu&apos;à %3. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
+        <translation>%1 avait cette séance ouverte dans %2 quand le serveur de la clinique est devenu inaccessible; elle est réservée à cette salle jusqu&apos;à %3. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
     </message>
     <message>
         <source>You hold this session in %1.</source>
@@ -4451,7 +4451,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>The %2 is open in %1 connection(s) (%3); close imsmap in every room (and any other program using it), then restore again. Nothing was changed.</source>
-        <translation>La %2 est ouverte dans %1 connexion(s) (%3)&#xa0;; fermez imsmap dans chaque salle (et tout autre programme qui l&apos;utilise), puis restaurez de nouveau. Rien n&apos;a été modifié.</translation>
+        <translation>La %2 est ouverte dans %1 connexion(s) (%3); fermez imsmap dans chaque salle (et tout autre programme qui l&apos;utilise), puis restaurez de nouveau. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>The %1 is an imsmap clinic with no patient and no session yet (%2 audit entries), and nothing was changed. To replace it with the backup, add --force; it will be set aside on the server under a new name.</source>
@@ -5330,7 +5330,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>A number in red: the site as signed, corrected by an amendment (its Notes say how); the charts and the segmental summary count it as corrected, a site recorded in error nowhere.</source>
-        <translation>Un numéro en rouge&#xa0;: le point tel que signé, corrigé par un addenda (ses Notes disent comment)&#xa0;; les graphiques et le résumé segmentaire le comptent tel que corrigé, un point consigné par erreur nulle part.</translation>
+        <translation>Un numéro en rouge&#xa0;: le point tel que signé, corrigé par un addenda (ses Notes disent comment); les graphiques et le résumé segmentaire le comptent tel que corrigé, un point consigné par erreur nulle part.</translation>
     </message>
     <message>
         <source>† Muscle over or near the thorax: pneumothorax risk.</source>
@@ -5438,15 +5438,15 @@ N° de permis non consigné</translation>
     <name>StoreBackup</name>
     <message>
         <source>The backup folder %1 cannot be read (%2).</source>
-        <translation>Le dossier des sauvegardes %1 ne peut pas être lu (%2).</translation>
+        <translation>Le répertoire des sauvegardes %1 ne peut pas être lu (%2).</translation>
     </message>
     <message>
         <source>The backup folder %1 is not there: is its drive connected? Nothing was backed up; connect it, or choose another folder in the settings.</source>
-        <translation>Le dossier des sauvegardes %1 est introuvable&#xa0;: son disque est-il branché? Rien n&apos;a été sauvegardé; branchez-le, ou choisissez un autre dossier dans les réglages.</translation>
+        <translation>Le répertoire des sauvegardes %1 est introuvable&#xa0;: son disque est-il branché? Rien n&apos;a été sauvegardé; branchez-le, ou choisissez un autre répertoire dans les réglages.</translation>
     </message>
     <message>
         <source>The backup folder %1 cannot be created (%2); choose another in the settings.</source>
-        <translation>Le dossier des sauvegardes %1 ne peut pas être créé (%2); choisissez-en un autre dans les réglages.</translation>
+        <translation>Le répertoire des sauvegardes %1 ne peut pas être créé (%2); choisissez-en un autre dans les réglages.</translation>
     </message>
     <message>
         <source>%1 already exists; a backup never overwrites a file. Choose a new file name.</source>
@@ -5454,7 +5454,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; create it first or choose another.</source>
-        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre.</translation>
+        <translation>Le répertoire %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre.</translation>
     </message>
     <message>
         <source>A backup cannot be written in %1 (%2).</source>
@@ -5510,7 +5510,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>%1 is a folder, not a database file; give a file name.</source>
-        <translation>%1 est un dossier, pas un fichier de base de données; donnez un nom de fichier.</translation>
+        <translation>%1 est un répertoire, pas un fichier de base de données; donnez un nom de fichier.</translation>
     </message>
     <message>
         <source>%1 is the database itself; choose a backup file.</source>
@@ -5565,7 +5565,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>The backup folder %1 cannot be read (%2).</source>
-        <translation>Le dossier des sauvegardes %1 ne peut pas être lu (%2).</translation>
+        <translation>Le répertoire des sauvegardes %1 ne peut pas être lu (%2).</translation>
     </message>
     <message>
         <source>The backup journal %1 has lost its first record.</source>
@@ -5623,15 +5623,15 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>%1 is a folder, not a database file; give a file name.</source>
-        <translation>%1 est un dossier, pas un fichier de base de données; donnez un nom de fichier.</translation>
+        <translation>%1 est un répertoire, pas un fichier de base de données; donnez un nom de fichier.</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; create it first or choose another.</source>
-        <translation>Le dossier %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre.</translation>
+        <translation>Le répertoire %1 n&apos;existe pas; créez-le d&apos;abord ou choisissez-en un autre.</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>
-        <translation>%1 n&apos;est pas un dossier.</translation>
+        <translation>%1 n&apos;est pas un répertoire.</translation>
     </message>
     <message>
         <source>%1 cannot be read (permission denied).</source>
@@ -5659,7 +5659,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>%1 cannot be opened where it is, even to read it: SQLite makes its working files (%1-wal, %1-shm) beside the database, and the folder %2 takes no new file (read-only media, or no write permission). Copy the file into a folder you can write to and give the copy; nothing was changed.</source>
-        <translation>%1 ne peut pas être ouvert là où il se trouve, même en lecture : SQLite crée ses fichiers de travail (%1-wal, %1-shm) à côté de la base de données, et le dossier %2 n&apos;accepte aucun nouveau fichier (support en lecture seule, ou aucune permission d&apos;écriture). Copiez le fichier dans un dossier où vous pouvez écrire et donnez la copie; rien n&apos;a été modifié.</translation>
+        <translation>%1 ne peut pas être ouvert là où il se trouve, même en lecture : SQLite crée ses fichiers de travail (%1-wal, %1-shm) à côté de la base de données, et le répertoire %2 n&apos;accepte aucun nouveau fichier (support en lecture seule, ou aucune permission d&apos;écriture). Copiez le fichier dans un répertoire où vous pouvez écrire et donnez la copie; rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>%1 is read-only; nothing was changed.</source>
@@ -5727,7 +5727,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>the file or its folder is read-only</source>
-        <translation>le fichier ou son dossier est en lecture seule</translation>
+        <translation>le fichier ou son répertoire est en lecture seule</translation>
     </message>
     <message>
         <source>the file is busy in another imsmap window or program</source>
@@ -5777,11 +5777,11 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>The backup journal %1 is damaged at record %2 of %3; nothing was restored. To restore the full backup alone, move the journal out of the folder first (what it holds after the full backup is then not restored).</source>
-        <translation>Le journal de sauvegarde %1 est endommagé à l&apos;enregistrement %2 sur %3; rien n&apos;a été restauré. Pour restaurer la sauvegarde complète seule, sortez d&apos;abord le journal du dossier (ce qu&apos;il contient après la sauvegarde complète n&apos;est alors pas restauré).</translation>
+        <translation>Le journal de sauvegarde %1 est endommagé à l&apos;enregistrement %2 sur %3; rien n&apos;a été restauré. Pour restaurer la sauvegarde complète seule, sortez d&apos;abord le journal du répertoire (ce qu&apos;il contient après la sauvegarde complète n&apos;est alors pas restauré).</translation>
     </message>
     <message>
         <source>The backup journal %1 has lost its first record; nothing was restored. Move it out of the folder to restore the full backup alone.</source>
-        <translation>Le journal de sauvegarde %1 a perdu son premier enregistrement; rien n&apos;a été restauré. Sortez-le du dossier pour restaurer la sauvegarde complète seule.</translation>
+        <translation>Le journal de sauvegarde %1 a perdu son premier enregistrement; rien n&apos;a été restauré. Sortez-le du répertoire pour restaurer la sauvegarde complète seule.</translation>
     </message>
     <message>
         <source>The backup journal %1 holds no whole record.</source>
@@ -5839,15 +5839,15 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>The disk of %1 is full: there is no room for the restored records. Nothing was changed and the backup is fine; free some space on that disk, or restore into a folder on another disk.</source>
-        <translation>Le disque de %1 est plein&#xa0;: il n&apos;y a pas la place pour les dossiers restaurés. Rien n&apos;a été modifié et la sauvegarde est intacte; libérez de l&apos;espace sur ce disque, ou restaurez dans un dossier d&apos;un autre disque.</translation>
+        <translation>Le disque de %1 est plein&#xa0;: il n&apos;y a pas la place pour les dossiers restaurés. Rien n&apos;a été modifié et la sauvegarde est intacte; libérez de l&apos;espace sur ce disque, ou restaurez dans un répertoire d&apos;un autre disque.</translation>
     </message>
     <message>
         <source>The restored records cannot be written in %1 (%2). Nothing was changed and the backup is fine; choose a folder you can write to.</source>
-        <translation>Les dossiers restaurés ne peuvent pas être écrits dans %1 (%2). Rien n&apos;a été modifié et la sauvegarde est intacte; choisissez un dossier où vous pouvez écrire.</translation>
+        <translation>Les dossiers restaurés ne peuvent pas être écrits dans %1 (%2). Rien n&apos;a été modifié et la sauvegarde est intacte; choisissez un répertoire où vous pouvez écrire.</translation>
     </message>
     <message>
         <source>The backup journal %1 does not belong with the full backup %2: they hold different records (another clinic&apos;s or another computer&apos;s backup copied under the same name). Nothing was restored; check that both files come from the same backup folder.</source>
-        <translation>Le journal de sauvegarde %1 ne va pas avec la sauvegarde complète %2&#xa0;: ils contiennent des dossiers différents (la sauvegarde d&apos;une autre clinique ou d&apos;un autre ordinateur copiée sous le même nom). Rien n&apos;a été restauré; vérifiez que les deux fichiers viennent du même dossier de sauvegarde.</translation>
+        <translation>Le journal de sauvegarde %1 ne va pas avec la sauvegarde complète %2&#xa0;: ils contiennent des dossiers différents (la sauvegarde d&apos;une autre clinique ou d&apos;un autre ordinateur copiée sous le même nom). Rien n&apos;a été restauré; vérifiez que les deux fichiers viennent du même répertoire de sauvegarde.</translation>
     </message>
     <message>
         <source>The backup journal %1 belongs to another full backup; nothing was restored.</source>
@@ -6057,7 +6057,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>Before upgrading %1, imsmap keeps a copy of it as it is now in %2, and that folder cannot be created (%3); nothing was changed.</source>
-        <translation>Avant de mettre à niveau %1, imsmap en garde une copie dans son état actuel dans %2, et ce dossier ne peut pas être créé (%3); rien n&apos;a été changé.</translation>
+        <translation>Avant de mettre à niveau %1, imsmap en garde une copie dans son état actuel dans %2, et ce répertoire ne peut pas être créé (%3); rien n&apos;a été changé.</translation>
     </message>
     <message>
         <source>Before upgrading %1, imsmap keeps a copy of it as it is now in %2, which needs about %3 GB there and there are %4 GB; nothing was changed. Free some space, then open the file again.</source>

@@ -247,7 +247,7 @@
         <source>%n amendment(s); the newest:</source>
         <translation>
             <numerusform>%n addenda&#xa0;:</numerusform>
-            <numerusform>%n addenda&#xa0;; le plus récent&#xa0;:</numerusform>
+            <numerusform>%n addenda; le plus récent&#xa0;:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -791,11 +791,11 @@
     </message>
     <message>
         <source>Choose where the copies go. Best is a folder on another disk: a USB drive or a second disk that stays connected to this computer.</source>
-        <translation>Choisissez où vont les copies. Le mieux est un dossier sur un autre disque&#xa0;: une clé USB ou un deuxième disque qui reste branché à cet ordinateur.</translation>
+        <translation>Choisissez où vont les copies. Le mieux est un répertoire sur un autre disque&#xa0;: une clé USB ou un deuxième disque qui reste branché à cet ordinateur.</translation>
     </message>
     <message>
         <source>Backup folder</source>
-        <translation>Dossier de sauvegarde</translation>
+        <translation>Répertoire de sauvegarde</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -803,7 +803,7 @@
     </message>
     <message>
         <source>Backup folder:</source>
-        <translation>Dossier de sauvegarde&#xa0;:</translation>
+        <translation>Répertoire de sauvegarde&#xa0;:</translation>
     </message>
     <message>
         <source>The default is {folder}.</source>
@@ -811,7 +811,7 @@
     </message>
     <message>
         <source>This folder is on the same disk as your records. If that disk breaks or is stolen, the records and their backups are lost together. Choose a folder on a USB drive or another disk if you can.</source>
-        <translation>Ce dossier est sur le même disque que vos dossiers. Si ce disque brise ou est volé, les dossiers et leurs sauvegardes sont perdus ensemble. Choisissez si possible un dossier sur une clé USB ou un autre disque.</translation>
+        <translation>Ce répertoire est sur le même disque que vos dossiers. Si ce disque brise ou est volé, les dossiers et leurs sauvegardes sont perdus ensemble. Choisissez si possible un répertoire sur une clé USB ou un autre disque.</translation>
     </message>
 </context>
 <context>
@@ -1333,7 +1333,7 @@
     </message>
     <message>
         <source>The details could not be written to the log folder. You can carry on working.</source>
-        <translation>Les détails n&apos;ont pas pu être écrits dans le dossier du journal. Vous pouvez continuer à travailler.</translation>
+        <translation>Les détails n&apos;ont pas pu être écrits dans le répertoire du journal. Vous pouvez continuer à travailler.</translation>
     </message>
 </context>
 <context>
@@ -1384,7 +1384,7 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>dddd d MMMM yyyy, HH:mm</source>
         <comment>QLocale pattern of a long date and time</comment>
-        <translation>dddd d MMMM yyyy, H &apos;h&apos; mm</translation>
+        <translation>dddd d MMMM yyyy, H&#xa0;&apos;h&apos;&#xa0;mm</translation>
     </message>
     <message>
         <source>d MMMM yyyy</source>
@@ -1394,12 +1394,12 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>HH:mm:ss</source>
         <comment>QLocale pattern of a time of day with its seconds</comment>
-        <translation>HH &apos;h&apos; mm &apos;min&apos; ss &apos;s&apos;</translation>
+        <translation>HH&#xa0;&apos;h&apos;&#xa0;mm&#xa0;&apos;min&apos;&#xa0;ss&#xa0;&apos;s&apos;</translation>
     </message>
     <message>
         <source>HH:mm</source>
         <comment>QLocale pattern of a time of day</comment>
-        <translation>HH &apos;h&apos; mm</translation>
+        <translation>HH&#xa0;&apos;h&apos;&#xa0;mm</translation>
     </message>
     <message>
         <source>dd MMM yyyy</source>
@@ -1419,15 +1419,15 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Signed in for reception and the clinic&apos;s administration: patients&apos; details and the clinic&apos;s settings; sessions, charts and clinical notes are the practitioners&apos;, and the server keeps them from this login.</source>
-        <translation>Connecté pour la réception et l&apos;administration de la clinique&#xa0;: coordonnées des patients et paramètres de la clinique&#xa0;; les séances, les schémas et les notes cliniques appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
+        <translation>Connecté pour la réception et l&apos;administration de la clinique&#xa0;: coordonnées des patients et paramètres de la clinique; les séances, les schémas et les notes cliniques appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
     </message>
     <message>
         <source>Signed in for reception: patients&apos; names and details only; sessions, charts and clinical notes are the practitioners&apos;, and the server keeps them from this login.</source>
-        <translation>Connecté pour la réception&#xa0;: noms et coordonnées des patients seulement&#xa0;; les séances, les schémas et les notes cliniques appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
+        <translation>Connecté pour la réception&#xa0;: noms et coordonnées des patients seulement; les séances, les schémas et les notes cliniques appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
     </message>
     <message>
         <source>Signed in as the clinic&apos;s administrator: the clinic&apos;s settings and its practitioners; patients&apos; records are the practitioners&apos;, and the server keeps them from this login.</source>
-        <translation>Connecté comme administrateur de la clinique&#xa0;: paramètres de la clinique et ses praticiens&#xa0;; les dossiers des patients appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
+        <translation>Connecté comme administrateur de la clinique&#xa0;: paramètres de la clinique et ses praticiens; les dossiers des patients appartiennent aux praticiens, et le serveur les refuse à cet identifiant.</translation>
     </message>
     <message>
         <source>Patient&apos;s details</source>
@@ -1523,7 +1523,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Connected to the clinic server again; what changed meanwhile has been read.</source>
-        <translation>Reconnecté au serveur de la clinique&#xa0;; ce qui a changé entre-temps a été relu.</translation>
+        <translation>Reconnecté au serveur de la clinique; ce qui a changé entre-temps a été relu.</translation>
     </message>
     <message>
         <source>Refreshed from the database.</source>
@@ -1576,11 +1576,11 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{login} has this session open in another imsmap window ({room}) now; it is read-only here.</source>
-        <translation>{login} a maintenant cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room})&#xa0;; elle est en lecture seule ici.</translation>
+        <translation>{login} a maintenant cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}); elle est en lecture seule ici.</translation>
     </message>
     <message>
         <source>{login} no longer has this session open in another imsmap window ({room}); it can be edited here now.</source>
-        <translation>{login} n&apos;a plus cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room})&#xa0;; elle peut maintenant être modifiée ici.</translation>
+        <translation>{login} n&apos;a plus cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}); elle peut maintenant être modifiée ici.</translation>
     </message>
 </context>
 <context>
@@ -1789,15 +1789,15 @@ Problème&#xa0;: {problem}</translation>
     <name>HoldBanner</name>
     <message>
         <source>{login} has this session open in another imsmap window ({room}, since {since}); it can be read here, and edited once it is closed there.</source>
-        <translation>{login} a cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}, depuis {since})&#xa0;; elle peut être lue ici, et modifiée une fois fermée là-bas.</translation>
+        <translation>{login} a cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}, depuis {since}); elle peut être lue ici, et modifiée une fois fermée là-bas.</translation>
     </message>
     <message>
         <source>{login} had this session open in {room} when the clinic server went away; it is kept for that room until {until}. It can be read here, and edited once it is free or taken over.</source>
-        <translation>{login} avait cette séance ouverte dans {room} quand le serveur de la clinique est devenu inaccessible&#xa0;; elle est réservée à cette salle jusqu&apos;à {until}. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
+        <translation>{login} avait cette séance ouverte dans {room} quand le serveur de la clinique est devenu inaccessible; elle est réservée à cette salle jusqu&apos;à {until}. Elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
     </message>
     <message>
         <source>{login} has this session open in {room} (since {since}); it can be read here, and edited once it is free or taken over.</source>
-        <translation>{login} a cette séance ouverte dans {room} (depuis {since})&#xa0;; elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
+        <translation>{login} a cette séance ouverte dans {room} (depuis {since}); elle peut être lue ici, et modifiée une fois libérée ou reprise.</translation>
     </message>
     <message>
         <source>Take over…</source>
@@ -1805,7 +1805,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Edit this session here; the other room can then only read it, and the record notes who took it over.</source>
-        <translation>Modifier cette séance ici&#xa0;; l&apos;autre salle ne pourra alors que la lire, et le dossier note qui l&apos;a reprise.</translation>
+        <translation>Modifier cette séance ici; l&apos;autre salle ne pourra alors que la lire, et le dossier note qui l&apos;a reprise.</translation>
     </message>
     <message>
         <source>Take over this session</source>
@@ -1813,7 +1813,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Take this session over from {login} in {room}? They will no longer be able to edit it, and the record notes that you took it over.</source>
-        <translation>Reprendre cette séance de {login} dans {room}&#xa0;? Cette personne ne pourra plus la modifier, et le dossier note que vous l&apos;avez reprise.</translation>
+        <translation>Reprendre cette séance de {login} dans {room}? Cette personne ne pourra plus la modifier, et le dossier note que vous l&apos;avez reprise.</translation>
     </message>
     <message>
         <source>Take over</source>
@@ -1913,7 +1913,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{login} took this session over in {room}; it is read-only here now.</source>
-        <translation>{login} a repris cette séance dans {room}&#xa0;; elle est maintenant en lecture seule ici.</translation>
+        <translation>{login} a repris cette séance dans {room}; elle est maintenant en lecture seule ici.</translation>
     </message>
     <message>
         <source>{login} no longer has this session open in {room}; it can be edited here now.</source>
@@ -1921,11 +1921,11 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>The connection to the clinic server was lost; changes from other rooms will arrive once it is back ({reason}).</source>
-        <translation>La connexion au serveur de la clinique est perdue&#xa0;; les modifications des autres salles arriveront dès son retour ({reason}).</translation>
+        <translation>La connexion au serveur de la clinique est perdue; les modifications des autres salles arriveront dès son retour ({reason}).</translation>
     </message>
     <message>
         <source>Connected to the clinic server again; what changed meanwhile has been read.</source>
-        <translation>Reconnecté au serveur de la clinique&#xa0;; ce qui a changé entre-temps a été relu.</translation>
+        <translation>Reconnecté au serveur de la clinique; ce qui a changé entre-temps a été relu.</translation>
     </message>
 </context>
 <context>
@@ -2018,7 +2018,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{path} is open read-only (the file or its folder cannot be written).</source>
-        <translation>{path} est ouvert en lecture seule (le fichier ou son dossier ne peut pas être modifié).</translation>
+        <translation>{path} est ouvert en lecture seule (le fichier ou son répertoire ne peut pas être modifié).</translation>
     </message>
     <message>
         <source>Locked</source>
@@ -2065,11 +2065,11 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{login} signed this session on {when}; it is locked now.</source>
-        <translation>{login} a signé cette séance le {when}&#xa0;; elle est maintenant verrouillée.</translation>
+        <translation>{login} a signé cette séance le {when}; elle est maintenant verrouillée.</translation>
     </message>
     <message>
         <source>{login} withdrew this draft on {when}; it is locked now.</source>
-        <translation>{login} a retiré ce brouillon le {when}&#xa0;; il est maintenant verrouillé.</translation>
+        <translation>{login} a retiré ce brouillon le {when}; il est maintenant verrouillé.</translation>
     </message>
     <message>
         <source>Refreshed from the database.</source>
@@ -2330,7 +2330,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{dup} was merged into {kept} by {by} on {when}; that record is open.</source>
-        <translation>{dup} a été fusionné dans {kept} par {by} le {when}&#xa0;; ce dossier est ouvert.</translation>
+        <translation>{dup} a été fusionné dans {kept} par {by} le {when}; ce dossier est ouvert.</translation>
     </message>
     <message>
         <source>Recorded under {under}. That record was merged into {kept} by {by} on {when}: {reason}</source>
@@ -3047,8 +3047,8 @@ Problème&#xa0;: {problem}</translation>
     <message numerus="yes">
         <source>Amended after signing (%n amendment(s)). The grid and the charts count the sites as the amendments corrected them (a grade, a cramp, a site recorded in error); what an amendment says in words only is not counted: read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</source>
         <translation>
-            <numerusform>Addenda après la signature (%n addenda). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur)&#xa0;; ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
-            <numerusform>Addendas après la signature (%n addendas). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur)&#xa0;; ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+            <numerusform>Addenda après la signature (%n addenda). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur); ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+            <numerusform>Addendas après la signature (%n addendas). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur); ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
         </translation>
     </message>
 </context>
@@ -3221,7 +3221,7 @@ Problème&#xa0;: {problem}</translation>
     <name>RecordsPlaceDialog</name>
     <message>
         <source>Where are the clinic&apos;s records?</source>
-        <translation>Où sont les dossiers de la clinique&#xa0;?</translation>
+        <translation>Où sont les dossiers de la clinique?</translation>
     </message>
     <message>
         <source>On this computer (one treatment room)</source>
@@ -3229,7 +3229,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>On a clinic server (several rooms; your IT provider set it up)</source>
-        <translation>Sur un serveur de la clinique (plusieurs salles&#xa0;; installé par votre fournisseur informatique)</translation>
+        <translation>Sur un serveur de la clinique (plusieurs salles; installé par votre fournisseur informatique)</translation>
     </message>
     <message>
         <source>Clinic server address</source>
@@ -3237,7 +3237,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Your IT provider gives you the server&apos;s address. On the clinic&apos;s network it ends in sslmode=verify-full: then imsmap talks only to the real server, over TLS. The address is kept on this computer for you; your password is not: you sign in with it each time.</source>
-        <translation>Votre fournisseur informatique vous donne l&apos;adresse du serveur. Sur le réseau de la clinique, elle se termine par sslmode=verify-full&#xa0;: imsmap ne parle alors qu&apos;au vrai serveur, par TLS. L&apos;adresse est conservée sur cet ordinateur pour vous&#xa0;; votre mot de passe ne l&apos;est pas&#xa0;: vous vous connectez avec lui chaque fois.</translation>
+        <translation>Votre fournisseur informatique vous donne l&apos;adresse du serveur. Sur le réseau de la clinique, elle se termine par sslmode=verify-full&#xa0;: imsmap ne parle alors qu&apos;au vrai serveur, par TLS. L&apos;adresse est conservée sur cet ordinateur pour vous; votre mot de passe ne l&apos;est pas&#xa0;: vous vous connectez avec lui chaque fois.</translation>
     </message>
     <message>
         <source>Signing in was stopped and nothing was kept: correct the address and press OK, or press Cancel to close.</source>
@@ -3356,6 +3356,14 @@ Problème&#xa0;: {problem}</translation>
         <translation>Exporter le rapport d&apos;évolution</translation>
     </message>
     <message>
+        <source>Export FHIR bundle</source>
+        <translation>Exporter le Bundle FHIR</translation>
+    </message>
+    <message>
+        <source>FHIR bundles (*.json)</source>
+        <translation>Bundles FHIR (*.json)</translation>
+    </message>
+    <message>
         <source>The PDF could not be written to {path}: {reason}.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}&#xa0;: {reason}.</translation>
     </message>
@@ -3411,15 +3419,15 @@ Problème&#xa0;: {problem}</translation>
     <name>RestoreDialog</name>
     <message>
         <source>Choose the folder that holds the backups, for example on the USB drive. imsmap finds the newest backup there and shows what it holds; nothing changes until you press Restore.</source>
-        <translation>Choisissez le dossier qui contient les sauvegardes, par exemple sur la clé USB. imsmap y trouve la sauvegarde la plus récente et montre ce qu&apos;elle contient; rien ne change avant que vous appuyiez sur Restaurer.</translation>
+        <translation>Choisissez le répertoire qui contient les sauvegardes, par exemple sur la clé USB. imsmap y trouve la sauvegarde la plus récente et montre ce qu&apos;elle contient; rien ne change avant que vous appuyiez sur Restaurer.</translation>
     </message>
     <message>
         <source>Backup folder</source>
-        <translation>Dossier de sauvegarde</translation>
+        <translation>Répertoire de sauvegarde</translation>
     </message>
     <message>
         <source>the folder of the backups, e.g. on the USB drive</source>
-        <translation>le dossier des sauvegardes, p. ex. sur la clé USB</translation>
+        <translation>le répertoire des sauvegardes, p. ex. sur la clé USB</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -3427,7 +3435,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Look in this folder</source>
-        <translation>Examiner ce dossier</translation>
+        <translation>Examiner ce répertoire</translation>
     </message>
     <message>
         <source>Backup to restore</source>
@@ -3447,7 +3455,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Checking the newest backup in {folder}: every record, signature and amendment in it is read, a few minutes for a large clinic&apos;s. Nothing changes.</source>
-        <translation>Vérification de la sauvegarde la plus récente de {folder}&#xa0;: chaque dossier, signature et addenda qu&apos;elle contient est lu, quelques minutes pour celle d&apos;une grande clinique. Rien n&apos;est modifié.</translation>
+        <translation>Vérification de la sauvegarde la plus récente de {folder}&#xa0;: chaque dossier de patient, chaque signature et chaque addenda qu&apos;elle contient est lu, quelques minutes pour celle d&apos;une grande clinique. Rien n&apos;est modifié.</translation>
     </message>
     <message>
         <source>Stop checking</source>
@@ -3459,7 +3467,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>The backup was not checked (stopped); nothing changed. Look in the folder again to check it.</source>
-        <translation>La sauvegarde n&apos;a pas été vérifiée (arrêt demandé); rien n&apos;a changé. Regardez de nouveau dans le dossier pour la vérifier.</translation>
+        <translation>La sauvegarde n&apos;a pas été vérifiée (arrêt demandé); rien n&apos;a changé. Regardez de nouveau dans le répertoire pour la vérifier.</translation>
     </message>
     <message>
         <source>Checking the backup {name}: every record, signature and amendment in it is read, a few minutes for a large clinic&apos;s. Nothing changes.</source>
@@ -3471,14 +3479,14 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>The records open now hold what this backup lacks. Restoring takes it out of them (it stays in the file set aside, {name}.replaced-…):</source>
-        <translation>Les dossiers ouverts contiennent ce qui manque à cette sauvegarde. La restaurer le retire des dossiers (il reste dans le fichier mis de côté, {name}.replaced-…)&#xa0;:</translation>
+        <translation>Les dossiers des patients ouverts maintenant contiennent ce qui manque à cette sauvegarde. La restaurer l&apos;en retire (cela reste dans le fichier mis de côté, {name}.replaced-…)&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>RestoreWords</name>
     <message>
         <source>The newest backup in this folder holds the records as they were on {when}:</source>
-        <translation>La sauvegarde la plus récente de ce dossier contient les dossiers tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+        <translation>La sauvegarde la plus récente de ce répertoire contient les dossiers des patients tels qu&apos;ils étaient le {when}&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>%n patient(s)</source>
@@ -3544,7 +3552,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>Its journal ({name}) is not in the folder: the records come back as they were when this full backup was made, without what was signed after it. If you have the journal, put it in the folder and look again.</source>
-        <translation>Son journal ({name}) n&apos;est pas dans le dossier&#xa0;: les dossiers reviennent tels qu&apos;ils étaient au moment de cette sauvegarde complète, sans ce qui a été signé après. Si vous avez le journal, mettez-le dans ce dossier, puis examinez de nouveau le dossier.</translation>
+        <translation>Son journal ({name}) n&apos;est pas dans le répertoire&#xa0;: les dossiers des patients reviennent tels qu&apos;ils étaient au moment de cette sauvegarde complète, sans ce qui a été signé après. Si vous avez le journal, mettez-le dans ce répertoire, puis examinez de nouveau le répertoire.</translation>
     </message>
     <message numerus="yes">
         <source>%n draft session(s) come back as they were then, not signed: check them before you sign.</source>
@@ -3571,11 +3579,11 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>The newest backup in this folder of the records open now holds the records of {clinic} as they were on {when}:</source>
-        <translation>La sauvegarde la plus récente des dossiers ouverts, dans ce dossier, contient ceux de {clinic} tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+        <translation>La sauvegarde la plus récente des dossiers ouverts, dans ce répertoire, contient ceux de {clinic} tels qu&apos;ils étaient le {when}&#xa0;:</translation>
     </message>
     <message>
         <source>The newest backup in this folder of the records open now holds them as they were on {when}:</source>
-        <translation>La sauvegarde la plus récente des dossiers ouverts, dans ce dossier, les contient tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+        <translation>La sauvegarde la plus récente des dossiers ouverts, dans ce répertoire, les contient tels qu&apos;ils étaient le {when}&#xa0;:</translation>
     </message>
     <message>
         <source>It is a backup of another database, not of the records open now: it was backed up from {path}.</source>
@@ -3592,8 +3600,8 @@ Problème&#xa0;: {problem}</translation>
     <message numerus="yes">
         <source>%n newer backup(s) in this folder, of another database, not chosen: {list}. To restore one instead, choose it in the list of backups.</source>
         <translation>
-            <numerusform>%n sauvegarde plus récente de ce dossier, d&apos;une autre base de données, non retenue&#xa0;: {list}. Pour la restaurer à la place, choisissez-la dans la liste des sauvegardes.</numerusform>
-            <numerusform>%n sauvegardes plus récentes de ce dossier, d&apos;une autre base de données, non retenues&#xa0;: {list}. Pour restaurer l&apos;une d&apos;elles à la place, choisissez-la dans la liste des sauvegardes.</numerusform>
+            <numerusform>%n sauvegarde plus récente de ce répertoire, d&apos;une autre base de données, non retenue&#xa0;: {list}. Pour la restaurer à la place, choisissez-la dans la liste des sauvegardes.</numerusform>
+            <numerusform>%n sauvegardes plus récentes de ce répertoire, d&apos;une autre base de données, non retenues&#xa0;: {list}. Pour restaurer l&apos;une d&apos;elles à la place, choisissez-la dans la liste des sauvegardes.</numerusform>
         </translation>
     </message>
     <message>
@@ -3684,7 +3692,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>The newest backup in this folder holds the records of {clinic} as they were on {when}:</source>
-        <translation>La sauvegarde la plus récente de ce dossier contient les dossiers de {clinic} tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+        <translation>La sauvegarde la plus récente de ce répertoire contient les dossiers des patients de {clinic} tels qu&apos;ils étaient le {when}&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>%n draft session(s) changed since the backup (they come back as they were):</source>
@@ -4352,15 +4360,15 @@ droite</translation>
     </message>
     <message>
         <source>imsmap&apos;s data folder (default)</source>
-        <translation>Dossier de données d&apos;imsmap (par défaut)</translation>
+        <translation>Répertoire de données d&apos;imsmap (par défaut)</translation>
     </message>
     <message>
         <source>Backup folder</source>
-        <translation>Dossier de sauvegarde</translation>
+        <translation>Répertoire de sauvegarde</translation>
     </message>
     <message>
         <source>Automatic backups go here: a full copy each week and a journal of each signed session, the last three weeks kept (imsmap backup --help). Choose a folder on another disk if you can.</source>
-        <translation>Les sauvegardes automatiques vont ici&#xa0;: une copie complète chaque semaine et un journal de chaque séance signée, les trois dernières semaines conservées (imsmap backup --help). Choisissez si possible un dossier sur un autre disque.</translation>
+        <translation>Les sauvegardes automatiques vont ici&#xa0;: une copie complète chaque semaine et un journal de chaque séance signée, les trois dernières semaines conservées (imsmap backup --help). Choisissez si possible un répertoire sur un autre disque.</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -4369,6 +4377,10 @@ droite</translation>
     <message>
         <source>Backups:</source>
         <translation>Sauvegardes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Made on the clinic server, as a whole (imsmap backup --dsn); the rooms make none.</source>
+        <translation>Faites sur le serveur de la clinique, en entier (imsmap backup --dsn); les salles n&apos;en font aucune.</translation>
     </message>
     <message>
         <source>Practitioners</source>
@@ -5128,7 +5140,7 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     </message>
     <message>
         <source>Backed up to {name} in {folder}.</source>
-        <translation>Sauvegardé dans {name}, dans le dossier {folder}.</translation>
+        <translation>Sauvegardé dans {name}, dans le répertoire {folder}.</translation>
     </message>
 </context>
 <context>
@@ -5199,7 +5211,7 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     </message>
     <message>
         <source>The clinic&apos;s settings are kept by its administrators on the clinic server; sign in with an administrator&apos;s login to change them.</source>
-        <translation>Les paramètres de la clinique sont gérés par ses administrateurs sur le serveur de la clinique&#xa0;; connectez-vous avec un identifiant d&apos;administrateur pour les modifier.</translation>
+        <translation>Les paramètres de la clinique sont gérés par ses administrateurs sur le serveur de la clinique; connectez-vous avec un identifiant d&apos;administrateur pour les modifier.</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -5274,12 +5286,24 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
         <translation>&amp;Patient</translation>
     </message>
     <message>
+        <source>Export &amp;FHIR bundle…</source>
+        <translation>E&amp;xporter le Bundle FHIR…</translation>
+    </message>
+    <message>
+        <source>The open patient&apos;s sessions as an HL7 FHIR R4 bundle (JSON), each signed one with its PDF, in a file you choose</source>
+        <translation>Les séances du patient ouvert en Bundle HL7 FHIR R4 (JSON), chaque séance signée avec son PDF, dans un fichier de votre choix</translation>
+    </message>
+    <message>
+        <source>The clinic server is backed up on the server, as a whole, by whoever looks after it (imsmap backup --dsn); the rooms make no backups of their own.</source>
+        <translation>Le serveur de la clinique est sauvegardé sur le serveur, en entier, par la personne qui s&apos;en occupe (imsmap backup --dsn); les salles ne font aucune sauvegarde elles-mêmes.</translation>
+    </message>
+    <message>
         <source>&amp;Restore from backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
     <message>
         <source>Put the newest backup of a folder (a USB drive) in place of these records; they are kept aside</source>
-        <translation>Remplacer ces dossiers par la sauvegarde la plus récente d&apos;un dossier (une clé USB); ils sont mis de côté</translation>
+        <translation>Remplacer ces dossiers par la sauvegarde la plus récente d&apos;un répertoire (une clé USB); ils sont mis de côté</translation>
     </message>
     <message>
         <source>Undo the last change</source>

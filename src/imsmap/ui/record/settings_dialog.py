@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -77,19 +78,33 @@ class SettingsDialog(QDialog):
         self.photos_in_pdf.setToolTip(self.tr("Off: the PDF lists the photos (caption, site, sha256) "
                                       "without printing them; the PDF often leaves the clinic"))
         form.addRow(self.tr("Photos:"), self.photos_in_pdf)
-        backup_row = QHBoxLayout()
-        self.backup_dir = QLineEdit(self.settings.backup_dir)
+        self.backup_dir = QLineEdit(self.settings.backup_dir, self)
         self.backup_dir.setPlaceholderText(self.tr("imsmap's data folder (default)"))
         self.backup_dir.setAccessibleName(self.tr("Backup folder"))
         self.backup_dir.setToolTip(self.tr("Automatic backups go here: a full copy each week and a "
                                    "journal of each signed session, the last three weeks kept "
                                    "(imsmap backup --help). Choose a folder on another disk if "
                                    "you can."))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose_backup_dir)
-        backup_row.addWidget(self.backup_dir, 1)
-        backup_row.addWidget(browse)
-        form.addRow(self.tr("Backups:"), backup_row)
+        if records.read.on_server:
+            # No room backs up a clinic server (its window makes no backups): a folder asked
+            # for here would be kept and never used. The stored one is kept as it is.
+            self.backup_dir.hide()
+            self.server_backups = QLabel(self.tr(
+                "Made on the clinic server, as a whole (imsmap backup --dsn); the rooms make "
+                "none."))
+            self.server_backups.setWordWrap(True)
+            # never squeezed below its lines where the screen is short (it was cut in half)
+            self.server_backups.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                              QSizePolicy.Policy.Minimum)
+            self.server_backups.setObjectName("hint")
+            form.addRow(self.tr("Backups:"), self.server_backups)
+        else:
+            backup_row = QHBoxLayout()
+            browse = QPushButton(self.tr("Choose…"))
+            browse.clicked.connect(self._choose_backup_dir)
+            backup_row.addWidget(self.backup_dir, 1)
+            backup_row.addWidget(browse)
+            form.addRow(self.tr("Backups:"), backup_row)
         layout.addWidget(general)
 
         people = QGroupBox(self.tr("Practitioners"))

@@ -1,0 +1,82 @@
+"""Patient > Export FHIR bundle… (walk of 6 December: the FHIR export was on the command line
+only): the open patient's sessions as the bundle `imsmap export --fhir --chart NUMBER` writes
+(report.fhir_export, one way to make it for both), each signed session with its PDF/A, in the
+file the clinician chooses, the dialog opening in the folder of the last export."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import fhir_reader
+from imsmap.cli import main
+from imsmap.ui import file_dialogs
+from support import spot
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+
+
+def _resources(path: Path) -> dict[str, dict]:
+    """The bundle's resources by id, without what is made at the export's time (the
+    timestamp, the PDFs drawn then)."""
+    bundle = json.loads(path.read_text(encoding="utf-8"))
+    found = {}
+    for entry in bundle["entry"]:
+        res = entry["resource"]
+        if res["resourceType"] == "DocumentReference":
+            res = {**res, "content": None, "date": None}
+        found[res["id"]] = res
+    return found
+
+
+def test_the_patient_menu_exports_the_open_patients_fhir_bundle(
+        qtbot, make_window, records, patient, session, db_path, tmp_path, monkeypatch):
+    view_id, x, y, muscle, side = spot(records.atlas)
+    records.add_site(session.id, view_id, x, y, muscle_id=muscle, side=side, grasp=2)
+    records.update_session(session.id, pain_before=6, consent=True)
+    records.sign_session(session.id)
+    records.create_patient(chart_number="C-9", family_name="Gagnon")  # not exported
+    window = make_window(patient_id=patient.id, session_id=session.id)
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Patient")
+    action = next(a for a in menu.actions() if a.text() == "Export &FHIR bundle…")
+    assert action is window.menus.act_export_fhir and action.isEnabled()
+
+    folder = tmp_path / "records system"
+    folder.mkdir()
+    offered: list[str] = []
+    answer: list[str] = [str(folder / "anna.fhir.json")]
+
+    def ask(parent, title, default, kind, *rest, **kw):
+        offered.append(default)
+        assert "*.json" in kind
+        return answer[0], ""
+
+    monkeypatch.setattr(file_dialogs, "save_file_name", ask)
+    action.trigger()
+    out = folder / "anna.fhir.json"
+    assert Path(offered[0]) == Path.home() / f"ims-{patient.chart_number}.fhir.json"
+    assert window.statusBar().currentMessage() == f"Saved {out}"
+    bundle = json.loads(out.read_text(encoding="utf-8"))
+    [exported] = fhir_reader.read(bundle)
+    assert exported["chart_number"] == patient.chart_number and len(exported["visits"]) == 1
+    pdfs = [e["resource"]["content"][0]["attachment"]["data"] for e in bundle["entry"]
+            if e["resource"]["resourceType"] == "DocumentReference"]
+    assert len(pdfs) == 1 and base64.b64decode(pdfs[0]).startswith(b"%PDF")
+
+    # the command line's bundle of the same chart: the same resources
+    by_cli = tmp_path / "cli.json"
+    assert main(["export", "--fhir", "--db", str(db_path), "--chart", patient.chart_number,
+                 "--out", str(by_cli)]) == 0
+    assert _resources(out) == _resources(by_cli)
+
+    # the next export opens where this one went; cancelled, nothing is written
+    answer[0] = ""
+    action.trigger()
+    assert Path(offered[1]).parent == folder
+    assert sorted(p.name for p in folder.iterdir()) == ["anna.fhir.json"]
+
+
+def test_a_patient_without_sessions_has_nothing_to_export(make_window, records):
+    lone = records.create_patient(chart_number="C-5", family_name="Roy")
+    window = make_window(patient_id=lone.id)
+    assert not window.menus.act_export_fhir.isEnabled()
