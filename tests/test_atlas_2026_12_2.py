@@ -5,6 +5,7 @@ site's meaning, and the PDF of its signed session says what it said when that co
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -82,8 +83,15 @@ def test_the_pdf_of_an_old_signed_session_says_what_it_said(old_records, tmp_pat
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], check=True, capture_output=True,
                           text=True).stdout
     # the pain range's hyphen became an en dash (0–10) on 5 Dec 2026: typography, not meaning
+    # and the session's time on the first page says its offset from UTC since 6 Dec 2026, as
+    # the signature's always did: "2026-12-02 14:00 +00:00"
     then = (FIXTURES / "atlas_2026_12_1_session1.txt").read_text(encoding="utf-8").replace(
-        "(0-10)", "(0–10)")
+        "(0-10)", "(0–10)").replace(" 2026-12-02 14:00 ", " 2026-12-02 14:00 +00:00 ", 1)
+    # and an enlargement of one hand names that hand's side alone since 6 Dec 2026: its
+    # corners are not the patient's two sides (report.print_chart.one_piece_side)
+    hands = then.index("Hands, palmar")
+    then = then[:hands] + re.sub(r"Patient's right +Patient's left", "Patient's right",
+                                 then[hands:], count=1)
     now_lines = text.rstrip("\n").splitlines()
     marked = [i for i, line in enumerate(now_lines) if line.startswith("Recorded on atlas 2026.12.1")]
     assert len(marked) == 1

@@ -138,9 +138,10 @@ def medium_date(when: date, year: bool = True) -> str:
 
 def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
     """A date and time in running text: "3 décembre 2026 à 9 h 30" in French, "2026-12-03 09:30"
-    in English; with `offset`, a time that knows its offset from UTC says it (" +01:00": when
-    something was signed or generated; a session's own time is said without it). `short`: the
-    month abbreviated in French (« 7 oct. 2026 à 8 h 00 »), for a running header. An aware
+    in English; with `offset`, a time that knows its offset from UTC says it (" +01:00": a
+    session's start on the first page of its record, when something was signed or generated; a
+    running header says it without). `short`: the month abbreviated in French (« 7 oct. 2026 à
+    8 h 00 »), for a running header. An aware
     time is said in this computer's time zone (domain.local_time), whatever offset wrote it:
     the offset said is then this computer's at that instant."""
     when = local_time(when)

@@ -23,9 +23,11 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPainterPath,
     QPdfWriter,
+    QPen,
     QTransform,
 )
 
@@ -40,7 +42,7 @@ from imsmap.services import output_files
 
 __all__ = ["DPI", "PAPERS", "Frame", "Laid", "ReportError", "device_resolution", "fmt_dt",
            "lay_out", "new_pdf_writer", "now", "paint_pages", "paper_key", "pdf_info",
-           "write_atomically", "write_pdf"]
+           "watermark_path", "write_atomically", "write_pdf"]
 
 DPI = 300
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
@@ -49,6 +51,8 @@ MARGIN_TOP_MM = 14.0
 MARGIN_BOTTOM_MM = 17.0
 RUNNING_HEADER_MM = 9.0  # space the running header takes on pages 2..N
 WATERMARK = "#e4e4e4"  # opaque light grey, painted under everything else
+WATERMARK_LINE = "#b0b0b0"  # its outline, over everything else: a draft's charts do not hide it
+WATERMARK_LINE_PT = 0.75
 DRAFT_INK = "#8a1c1c"
 
 
@@ -121,10 +125,8 @@ def lay_out(doc: Doc, device: QPagedPaintDevice, blocks: Sequence[Block]) -> Lai
     return Laid(doc, pages, x, width, device_w, device_h)
 
 
-def paint_watermark(doc: Doc, painter: QPainter, w: float, h: float) -> None:
-    painter.save()
-    painter.translate(w / 2, h / 2)
-    painter.rotate(-52)
+def watermark_path(doc: Doc, w: float, h: float, device: QPaintDevice) -> QPainterPath:
+    """The word DRAFT across a page of ``w`` x ``h`` (device units), as a shape."""
     font = doc.font(120, bold=True)
     word = translate("ReportFrame", "DRAFT", "watermark across the page")
     # A shape, not text: as text, a PDF reader's text layer (pdftotext, a records system's
@@ -133,12 +135,28 @@ def paint_watermark(doc: Doc, painter: QPainter, w: float, h: float) -> None:
     path = QPainterPath()
     path.addText(0.0, 0.0, font, word)  # at the screen's resolution: scaled to the page's
     box = path.boundingRect()
-    width = QFontMetricsF(font, painter.device()).tightBoundingRect(word).width()
+    width = QFontMetricsF(font, device).tightBoundingRect(word).width()
     scale = width / box.width() if box.width() > 0 else 1.0
     path = QTransform.fromTranslate(-box.center().x(), -box.center().y()).map(path)
     path = QTransform.fromScale(scale, scale).map(path)
+    turn = QTransform()
+    turn.translate(w / 2, h / 2)
+    turn.rotate(-52)
+    return turn.map(path)
+
+
+def paint_watermark(doc: Doc, painter: QPainter, w: float, h: float, *,
+                    over: bool = False) -> None:
+    """The DRAFT watermark: filled in light grey under the page's content, and (``over``) its
+    outline drawn over it, thin: the charts are opaque (PDF/A-1b has no transparency), and a
+    page of charts hid all of the word under them but a sliver. Opaque both, so PDF/A."""
+    path = watermark_path(doc, w, h, painter.device())
+    painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.fillPath(path, QColor(WATERMARK))
+    if over:
+        painter.strokePath(path, QPen(QColor(WATERMARK_LINE), doc.pt(WATERMARK_LINE_PT)))
+    else:
+        painter.fillPath(path, QColor(WATERMARK))
     painter.restore()
 
 
@@ -213,6 +231,8 @@ def paint_pages(device: QPagedPaintDevice, laid: Laid, frame: Frame,
                                      frame)
             for block, y in placed:
                 block.paint(doc, painter, laid.x, y, laid.width)
+            if frame.draft:
+                paint_watermark(doc, painter, laid.device_w, laid.device_h, over=True)
             paint_footer(doc, painter, laid.x, laid.width, laid.device_h, i + 1,
                          len(laid.pages), frame)
     finally:

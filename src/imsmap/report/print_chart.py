@@ -13,11 +13,12 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from imsmap.i18n.records import current, language, translate
+from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle, blend
 from imsmap.report.layout import INK, Doc
 
 __all__ = ["PRINT_STYLE", "bbox", "captions_in_records_language", "crop_around",
-           "paint_side_captions", "records_words"]
+           "one_piece_side", "paint_side_captions", "records_words"]
 
 
 def _paler(colours: tuple[str, ...], t: float) -> tuple[str, ...]:
@@ -81,9 +82,45 @@ def crop_around(view, sites: Sequence[Placed], aspect: float
     return place(cx, w, vw), place(cy, h, vh), w, h
 
 
-def paint_side_captions(doc: Doc, painter: QPainter, rect: QRectF, viewer_left_is: str) -> None:
+# A sheet drawn in two pieces, one per side (the hands, the feet, the head's two profiles): its
+# sides' muscles lie this far apart at least (a fraction of its width); a figure's meet at its
+# midline.
+PIECES_GAP = 0.05
+
+
+def one_piece_side(chart: ChartPainter, crop: QRectF) -> str | None:
+    """The side ("R" or "L") of the one piece ``crop`` (view units) lies within, on a sheet drawn
+    in two pieces, one per side; None on a figure (whose crop's left and right are directions
+    towards the patient's sides) or for a crop that reaches both pieces."""
+    v = chart.view
+    spans: dict[str, tuple[float, float]] = {}
+    for layer in v.layer_ids:
+        for region in v.regions_on(layer):
+            if region.side not in ("R", "L"):
+                continue
+            box = chart.box(region.d)
+            x0, x1 = spans.get(region.side, (box.left(), box.right()))
+            spans[region.side] = (min(x0, box.left()), max(x1, box.right()))
+    if len(spans) != 2:
+        return None
+    (left_side, (_a, left_end)), (right_side, (right_start, _b)) = sorted(
+        spans.items(), key=lambda item: item[1][0])
+    if right_start - left_end < PIECES_GAP * v.width:
+        return None
+    middle = (left_end + right_start) / 2
+    if crop.right() <= middle:
+        return left_side
+    if crop.left() >= middle:
+        return right_side
+    return None
+
+
+def paint_side_captions(doc: Doc, painter: QPainter, rect: QRectF, viewer_left_is: str | None,
+                        only: str | None = None) -> None:
     """Which side of the patient is which, on white along the foot of ``rect`` (the chart's own
-    caption is usually outside a cropped part); nothing for a view without sides."""
+    caption is usually outside a cropped part); nothing for a view without sides. ``only``: the
+    crop shows one piece of a sheet of two, one per side (one_piece_side): its side alone, at
+    the left; its corners are not the patient's sides (a profile's are its face and its nape)."""
     if viewer_left_is not in ("L", "R"):
         return
     patient_right = translate("PrintChart", "Patient's right")
@@ -94,8 +131,11 @@ def paint_side_captions(doc: Doc, painter: QPainter, rect: QRectF, viewer_left_i
     lh = doc.line_height(font)
     pad = doc.mm(0.8)
     y = rect.bottom() - lh - pad
-    for text, bx in ((left, rect.left() + pad),
-                     (right, rect.right() - pad - doc.text_width(right, font))):
+    words = ((left, rect.left() + pad),
+             (right, rect.right() - pad - doc.text_width(right, font)))
+    if only in ("R", "L"):
+        words = ((patient_right if only == "R" else patient_left, rect.left() + pad),)
+    for text, bx in words:
         w = doc.text_width(text, font)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#ffffff"))

@@ -41,6 +41,7 @@ from imsmap.report.print_chart import (
     PRINT_STYLE,
     captions_in_records_language,
     crop_around,
+    one_piece_side,
     paint_side_captions,
     records_words,
 )
@@ -167,7 +168,8 @@ class HeatChart:
         painter.setPen(QPen(QColor(RULE), doc.pt(0.6)))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(target)
-        paint_side_captions(doc, painter, target, self.view.viewer_left_is)
+        paint_side_captions(doc, painter, target, self.view.viewer_left_is,
+                            only=one_piece_side(self.chart, crop_rect))
 
 
 class HeatChartRow(Block):

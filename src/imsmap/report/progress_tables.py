@@ -21,8 +21,7 @@ from imsmap.domain.progress import (
     overlap_percents,
 )
 from imsmap.domain.text import fill
-from imsmap.i18n.records import number, translate
-from imsmap.report.document import fmt_dt
+from imsmap.i18n.records import date_time, long_date, number, translate
 from imsmap.report.layout import MUTED, Block, Paragraph, Spacer
 from imsmap.report.site_text import target_label
 from imsmap.report.table import Cell, Column, Table
@@ -32,8 +31,11 @@ __all__ = ["amendment_paragraphs", "change_table", "comparison_paragraphs", "ses
 
 
 def _signed(value: float | int | None, digits: int = 0, unit: str = "") -> str:
+    """A change with its sign, "+2", "−1.5"; no change is "0", not "+0"."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
+    if round(abs(value), digits) == 0:
+        return number(0, digits) + unit
     if digits:
         text = ("+" if value >= 0 else "−") + number(abs(value), digits)
     else:
@@ -136,8 +138,9 @@ def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendm
     for s in shown:
         for a in amended[s.id]:
             line = fill(entry if a.text.strip() else reason_only,
-                        [history.number(s.id), f"{local_date(s.started_at):%Y-%m-%d}",
-                         fmt_dt(a.created_at), a.created_by, a.reason, a.text]).rstrip()
+                        # running text: dates as the records language writes them there
+                        [history.number(s.id), long_date(s.started_at),
+                         date_time(a.created_at), a.created_by, a.reason, a.text]).rstrip()
             if corrected.get(a.id):
                 line += " " + fill(sites, ["; ".join(corrected[a.id])])
             if added.get(a.id):
@@ -166,7 +169,7 @@ def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
     gb0 = base([m.grasp_burden for m in metrics])
     pct = "" if math.isnan(since.pain_before_pct) else fill(
         translate("ProgressTables", " (%1%)", "a percentage after a change"),
-        [f"{since.pain_before_pct:+.0f}".replace("-", "−")])
+        [_signed(since.pain_before_pct)])
     rows = [
         [Cell(translate("ProgressTables", "Pain before treatment"), bold=True), _whole(pb0),
          _whole(last.pain_before), Cell(_signed(since.pain_before) + pct, bold=True)],

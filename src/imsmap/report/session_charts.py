@@ -26,6 +26,7 @@ from imsmap.report.print_chart import (
     bbox,
     captions_in_records_language,
     crop_around,
+    one_piece_side,
     paint_side_captions,
 )
 from imsmap.report.site_text import grasp_text
@@ -242,9 +243,11 @@ class ChartBlock(Block):
                     self._tag(doc, painter, QPointF(box.left(), box.top()), p.letter, outside=True)
         for p in panels:
             # The chart's key (the spinal chart's abbreviations) is the overview's: an
-            # enlargement's frame would cut it into fragments ("Il iliocost").
+            # enlargement's frame would cut it into fragments ("Il iliocost"). So is its
+            # caption: the view's name, at the enlargement's scale, spanned the top of the
+            # enlarged head ("Right lateral"); its sides are said at its foot (_paint_sides).
             self._paint_view(doc, painter, p, MARKER_RADIUS_MM, numbers=True, labels=False,
-                             notes=over is None,
+                             notes=over is None, caption=over is None,
                              word_cap=enlargement_word_size(doc) if over is not None else None)
             if over is not None:
                 self._paint_levels(doc, painter, p)
@@ -290,10 +293,11 @@ class ChartBlock(Block):
         rect = panel.rect
         if panel.letter:
             self._tag(doc, painter, rect.topLeft(), panel.letter)
-        paint_side_captions(doc, painter, rect, self.view.viewer_left_is)
+        paint_side_captions(doc, painter, rect, self.view.viewer_left_is,
+                            only=one_piece_side(self.chart, QRectF(*panel.crop)))
 
     def _paint_view(self, doc: Doc, painter: QPainter, panel: Panel, marker_mm: float, *,
-                    numbers: bool, labels: bool, notes: bool = True,
+                    numbers: bool, labels: bool, notes: bool = True, caption: bool = True,
                     word_cap: float | None = None) -> None:
         sx, sy, sw, sh = panel.crop
         k = panel.scale
@@ -306,7 +310,7 @@ class ChartBlock(Block):
         needled = frozenset(s.muscle_id for s in self.sites)
         self.chart.paint_base(painter, labels=labels, highlight=needled if numbers else frozenset(),
                               within=QRectF(sx, sy, sw, sh),  # an enlargement: its part only
-                              notes=notes,
+                              notes=notes, caption=caption,
                               word_size=None if word_cap is None else word_cap / k,
                               # an enlargement letters the levels it shows itself
                               level_names=word_cap is None)
