@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime
 
@@ -78,6 +79,24 @@ def outside_edit(path, *statements: str) -> None:
         conn.execute("COMMIT")
     finally:
         conn.close()
+
+
+def presented_today(text: str, one_piece: tuple[tuple[str, str], ...] = ()) -> str:
+    """An old signed session's PDF text (a fixture written by an earlier version's code) as
+    today's code presents the same record: the pain range's hyphen an en dash (0–10) since
+    5 Dec 2026 (typography); the session's time on the first page with its offset from UTC
+    since 6 Dec 2026, as the signature's always had; an enlargement of one piece of a sheet
+    drawn in two (a hand, a foot, a profile of the head) naming that piece's side alone since
+    6 Dec 2026 (report.print_chart.one_piece_side): `one_piece` gives each such enlargement's
+    heading and the side it names. The record says the same."""
+    text = text.replace("(0-10)", "(0–10)")
+    text = re.sub(r"^( *\d{4}-\d{2}-\d{2} \d{2}:\d{2})(?= )", r"\1 +00:00", text, count=1,
+                  flags=re.M)
+    for heading, side in one_piece:
+        at = text.index(heading)
+        text = text[:at] + re.sub(r"Patient's (left|right) +Patient's (left|right)",
+                                  f"Patient's {side}", text[at:], count=1)
+    return text
 
 
 def read_on(lines: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from imsmap.domain.segments import UNLEVELLED, segmental_summary
 from imsmap.report.session_pdf import write_session_pdf
 from imsmap.services.context import open_records
 from imsmap.services.safety import thorax_tier
-from support import read_on
+from support import presented_today, read_on
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -84,9 +84,8 @@ def test_the_pdf_of_a_session_signed_on_2026_12_2_says_what_it_said(old_records,
                             generated=datetime(2026, 12, 3, 10, 0))
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], check=True, capture_output=True,
                           text=True).stdout
-    # the pain range's hyphen became an en dash (0–10) on 5 Dec 2026: typography, not meaning
-    then = (FIXTURES / "atlas_2026_12_2_session1.txt").read_text(encoding="utf-8").replace(
-        "(0-10)", "(0–10)")
+    # presented as today's code presents the same record (support.presented_today)
+    then = presented_today((FIXTURES / "atlas_2026_12_2_session1.txt").read_text(encoding="utf-8"))
     now_lines = text.rstrip("\n").splitlines()
     marked = [i for i, line in enumerate(now_lines) if line.startswith("Recorded on atlas 2026.12.2")]
     assert len(marked) == 1

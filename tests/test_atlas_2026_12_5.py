@@ -34,7 +34,7 @@ from imsmap.atlas.folder import bodycharts_folder
 from imsmap.report.session_pdf import write_session_pdf
 from imsmap.services.context import open_records
 from imsmap.services.safety import needs_pneumothorax_prompt, signing_checks, thorax_tier
-from support import read_on
+from support import presented_today, read_on
 from test_ui_support import click_region, make_window, qt_settings, window  # noqa: F401 - fixtures
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -186,9 +186,12 @@ def test_the_pdf_of_a_session_signed_on_2026_12_4_says_what_it_said(old_records,
     out = write_session_pdf(old_records, 1, tmp_path / "s.pdf", paper="A4",
                             generated=datetime(2026, 12, 4, 19, 0))
     text = _pdf_text(out)
-    # the pain range's hyphen became an en dash (0–10) on 5 Dec 2026: typography, not meaning
-    then = (FIXTURES / "atlas_2026_12_4_session1.txt").read_text(encoding="utf-8").replace(
-        "(0-10)", "(0–10)")
+    # presented as today's code presents the same record (support.presented_today)
+    then = presented_today(
+        (FIXTURES / "atlas_2026_12_4_session1.txt").read_text(encoding="utf-8"),
+        one_piece=(("Feet, plantar (soles) — intermediate layer", "left"),
+                   ("Feet, plantar (soles) — deep layer", "right"),
+                   ("Head and neck, lateral", "left")))
     now_lines = text.rstrip("\n").splitlines()
     marked = [i for i, line in enumerate(now_lines) if line.startswith("Recorded on atlas 2026.12.4")]
     assert len(marked) == 1

@@ -24,7 +24,7 @@ from imsmap.atlas.folder import bodycharts_folder
 from imsmap.domain.segments import UNLEVELLED, segmental_summary
 from imsmap.report.session_pdf import write_session_pdf
 from imsmap.services.context import open_records
-from support import read_on
+from support import presented_today, read_on
 from test_ui_support import click_chart, make_window, qt_settings, window  # noqa: F401 - fixtures
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -125,7 +125,7 @@ def test_the_pdf_of_a_session_signed_on_2026_12_5_says_what_it_said(old_records,
     out = write_session_pdf(old_records, 1, tmp_path / "s.pdf", paper="A4",
                             generated=datetime(2026, 12, 5, 19, 0))
     text = _pdf_text(out)
-    then = (FIXTURES / "atlas_2026_12_5_session1.txt").read_text(encoding="utf-8")
+    then = presented_today((FIXTURES / "atlas_2026_12_5_session1.txt").read_text(encoding="utf-8"))
     now_lines = text.rstrip("\n").splitlines()
     marked = [i for i, line in enumerate(now_lines) if line.startswith("Recorded on atlas 2026.12.5")]
     assert len(marked) == 1
