@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
+import subprocess
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -96,6 +99,32 @@ def presented_today(text: str, one_piece: tuple[tuple[str, str], ...] = ()) -> s
         at = text.index(heading)
         text = text[:at] + re.sub(r"Patient's (left|right) +Patient's (left|right)",
                                   f"Patient's {side}", text[at:], count=1)
+    return text
+
+
+def pdf_text(path: Path) -> str:
+    """A PDF's text as pdftotext -layout gives it (poppler-utils, installed by .ci/run)."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def says_what_it_said(pdf: Path, then: str, recorded_on: str, drawn_with: str) -> str:
+    """Check that the session PDF `pdf` of a session signed on atlas `recorded_on` reads as
+    `then` (the text that version's code wrote, see presented_today) but for one marked note,
+    which says its charts are drawn with atlas `drawn_with`; the PDF's text, for more checks."""
+    text = pdf_text(pdf)
+    now_lines = text.rstrip("\n").splitlines()
+    marked = [i for i, line in enumerate(now_lines)
+              if line.startswith(f"Recorded on atlas {recorded_on}")]
+    assert len(marked) == 1
+    i = marked[0]
+    j = next(k for k in range(i, len(now_lines)) if now_lines[k].rstrip().endswith("tapped."))
+    note = " ".join(line.strip() for line in now_lines[i:j + 1])
+    assert f"the body charts are drawn with atlas {drawn_with}" in note and j - i < 4
+    del now_lines[i:j + 1]
+    assert read_on(now_lines) == read_on(then.rstrip("\n").splitlines())
     return text
 
 
