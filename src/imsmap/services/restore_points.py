@@ -67,9 +67,7 @@ class Choice:
     made_from: str = ""  # that database's file when the backup was made ("" not known)
 
     def whose(self, mine: str | None) -> Whose:
-        if not mine or not self.identity:
-            return Whose.UNKNOWN
-        return Whose.OWN if self.identity == mine else Whose.OTHER
+        return _whose(self.identity, mine)
 
 
 class NotOwn(StoreError):
@@ -118,7 +116,15 @@ class RestorePoint:
 
     @property
     def whose(self) -> Whose:
-        return Choice(self.path, self.taken_at or datetime.min, self.identity).whose(self.mine)
+        return _whose(self.identity, self.mine)
+
+
+def _whose(identity: str, mine: str | None) -> Whose:
+    """A backup's owner by its identity, beside the identity of the records (None, "": not
+    known)."""
+    if not mine or not identity:
+        return Whose.UNKNOWN
+    return Whose.OWN if identity == mine else Whose.OTHER
 
 
 def candidates(folder: Path) -> list[tuple[datetime, Path]]:

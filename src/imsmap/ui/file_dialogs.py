@@ -34,12 +34,10 @@ class NamesOnlyIcons(QFileIconProvider):
         return self._mime.mimeTypeForFile(info, QMimeDatabase.MatchMode.MatchExtension)
 
     def icon(self, what: QFileInfo | QFileIconProvider.IconType) -> QIcon:
-        if isinstance(what, QFileInfo):
-            if what.isFile():
-                kind = self._kind(what)
-                return QIcon.fromTheme(kind.iconName(), QIcon.fromTheme(
-                    kind.genericIconName(), super().icon(QFileIconProvider.IconType.File)))
-            return super().icon(what)
+        if isinstance(what, QFileInfo) and what.isFile():
+            kind = self._kind(what)
+            return QIcon.fromTheme(kind.iconName(), QIcon.fromTheme(
+                kind.genericIconName(), super().icon(QFileIconProvider.IconType.File)))
         return super().icon(what)
 
     def type(self, info: QFileInfo) -> str:

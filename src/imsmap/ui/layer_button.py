@@ -53,9 +53,12 @@ class LayerButton(QToolButton):
         return QSize(self._whole)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        padding = self._whole.width() - self.fontMetrics().horizontalAdvance(self.name)
-        return QSize(min(self._whole.width(), padding + LAYER_BUTTON_LEAST_PX),
+        return QSize(min(self._whole.width(), self._padding() + LAYER_BUTTON_LEAST_PX),
                      self._whole.height())
+
+    def _padding(self) -> int:
+        """What the button takes beyond its words (frame, margins, the style's)."""
+        return self._whole.width() - self.fontMetrics().horizontalAdvance(self.name)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -72,8 +75,7 @@ class LayerButton(QToolButton):
         if self.width() >= self._whole.width():
             shown = self.name
         else:
-            room = self.width() - (self._whole.width()
-                                   - self.fontMetrics().horizontalAdvance(self.name))
+            room = self.width() - self._padding()
             shown = self.fontMetrics().elidedText(self.name, Qt.TextElideMode.ElideRight, room)
         if shown != self.text():
             self.setText(shown)

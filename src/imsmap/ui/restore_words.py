@@ -4,6 +4,8 @@ the folder's backups. A QObject's tr, for the plural forms."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QObject
 
 from imsmap.services.restore_points import Choice, RestoreLosses, RestorePoint, Whose
@@ -213,8 +215,6 @@ def losses_lines(losses: RestoreLosses) -> list[str]:
 
 
 def _stamp(stamp: str | None) -> str:
-    from datetime import datetime
-
     if not stamp:
         return "—"
     try:
