@@ -205,3 +205,34 @@ def test_a_row_whose_items_change_is_laid_out_afresh(first_start, records, sessi
     settled(w, qtbot)
     w.session_panel.practitioner.setText("Dr. Jean-Christophe Beauchamp-Lavoie, pht")
     settled(w, qtbot)
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_a_wide_window_goes_to_a_1280_px_screen_in_one_step(qapp, first_start, qtbot, language):
+    """A window as wide as 1440 px, maximised on a 1280 x 1024 screen (or resized to it in
+    one step), takes the screen's width: the least width the window manager is told is that
+    of the rows wrapped, not of each row on one line (in French 1350 px: the window stopped
+    there, its right column past the screen's edge; walk of 6 December). Qt holds a window to
+    its least width as the window manager does. And back at 1440 px the rows are on one line
+    again, the window as narrowable as before."""
+    from imsmap import i18n
+
+    i18n.install(qapp, language)
+    try:
+        w = first_start((1440, 900))
+        assert w.minimumWidth() <= 1280, w.minimumWidth()
+        for _ in range(2):
+            w.resize(1280, 994)
+            assert w.width() == 1280
+            settled(w, qtbot)
+            assert unreachable(w, (1280, 994)) == []
+            w.resize(1440, 900)
+            assert w.width() == 1440
+            settled(w, qtbot)
+            assert w.minimumWidth() <= 1280, w.minimumWidth()
+            assert unreachable(w, (1440, 900)) == []
+        sp = w.session_panel
+        assert abs(sp.pain_before.mapTo(w, QPoint(0, 0)).y()
+                   - sp.pain_after.mapTo(w, QPoint(0, 0)).y()) <= 1  # one line again
+    finally:
+        i18n.install(qapp, "en")

@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         self.screen_lock.apply_settings()
         self.history_control.attach()
         focus_order.follow_the_screen(self.patients.sessions, self.chart, self.history_bar)
+        window_layout.hold_least_width(self)  # the columns are all there now
         if not self.screen_lock.locked:
             # A day starts by finding a patient: typed keys go to the search, not to the
             # chart's tab bar (which took them without a word or a visible focus)

@@ -30,7 +30,7 @@ from imsmap.ui.window_settings import (
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
 )
-from imsmap.ui.wrapping_row import WRAP_BELOW, rewrap
+from imsmap.ui.wrapping_row import WRAP_BELOW, all_wrapped, forget_sizes, rewrap
 
 # The right column's tabs are at least this wide (their minimumSizeHint with the default font,
 # the session's panel and the room of the scroll bar it has on a short screen:
@@ -166,9 +166,42 @@ def first_columns(width: int, session_least: int) -> list[int]:
 
 
 def rewrap_across(window: QWidget, old_width: int) -> None:
-    """The window's rows, when its width crossed `WRAP_BELOW` (ui.wrapping_row)."""
+    """The window's rows, when its width crossed `WRAP_BELOW` (ui.wrapping_row), and the least
+    width it tells the window manager (`hold_least_width`)."""
     if (old_width < WRAP_BELOW) != (window.width() < WRAP_BELOW):
         rewrap(window)
+        hold_least_width(window)
+
+
+def least_width_wrapped(window: QWidget) -> int:
+    """The window's least width with its rows wrapped, as they are in a window narrower than
+    `WRAP_BELOW`, whatever its width now."""
+    try:
+        with all_wrapped():
+            forget_sizes(window)
+            return window.minimumSizeHint().width()
+    finally:
+        forget_sizes(window)  # as its width lays them out
+
+
+def hold_least_width(window: QWidget) -> None:
+    """The least width the window manager is told: in a window at least `WRAP_BELOW` wide, the
+    least width with the rows wrapped (`least_width_wrapped`), not that of its rows each on one
+    line, else the window cannot go narrower than that in one step: a French window of 1440
+    px maximised on a 1280 px screen (or resized to it) stopped at 1350, its right column past
+    the screen's edge, the rows wrapping only once the window was below 1366. Narrower, the
+    window's layout says it again, from its wrapped rows."""
+    if window.width() >= WRAP_BELOW:
+        window.setMinimumWidth(max(1, least_width_wrapped(window)))
+        return
+    # Held no more: the layout gives the window its least size, from its rows as they are now
+    # (wrapped), not as Qt had them cached: the rows' new sizes reach the window through
+    # posted events, and a window resized to 1280 px took the 1350 of its rows on one line.
+    window.setMinimumSize(0, 0)
+    forget_sizes(window)
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
 
 
 def columns_on_show(window: QWidget, splitter: QSplitter, built: bool,

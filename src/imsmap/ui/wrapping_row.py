@@ -12,6 +12,9 @@ column scrolls to it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,8 +29,39 @@ from PySide6.QtWidgets import (
 # pixels). From this width on they keep to one line as a QHBoxLayout, with its least width, so
 # a window on a 1366 px screen or wider is laid out exactly as before (French included, whose
 # session column is wider than the default). The main window asks its rows again when its
-# width crosses this (`rewrap`).
+# width crosses this (`rewrap`); wider, it still tells the window manager the least width of
+# its rows wrapped (ui.window_layout.hold_least_width), so that it can be made narrower than
+# its rows on one line in one step (maximised on a 1280 px screen).
 WRAP_BELOW = 1366
+
+
+_assume_wrapped = False  # `all_wrapped`: every row as in a window narrower than WRAP_BELOW
+
+
+@contextmanager
+def all_wrapped() -> Iterator[None]:
+    """Within it, every row lays itself out (and gives its least width) as in a window
+    narrower than `WRAP_BELOW`, whatever the window's width: how narrow a wide window may
+    become (ui.window_layout.least_width_wrapped). Sizes asked within it are cached by Qt's
+    layouts: forget them before and after (`forget_sizes`)."""
+    global _assume_wrapped
+    _assume_wrapped = True
+    try:
+        yield
+    finally:
+        _assume_wrapped = False
+
+
+def forget_sizes(window: QWidget) -> None:
+    """Every layout and widget item of `window` works its sizes out again when next asked
+    (Qt caches them until a widget or layout says it changed), now and not at the next
+    pass of the event loop."""
+    for widget in window.findChildren(QWidget):
+        widget.updateGeometry()  # its size in its parent's layout (QWidgetItem's cache)
+    for layout in window.findChildren(QLayout):
+        layout.invalidate()
+    if window.layout() is not None:
+        window.layout().invalidate()
 
 
 def together(*widgets: QWidget) -> QHBoxLayout:
@@ -149,7 +183,8 @@ class WrappingRow(QLayout):
     def _may_wrap(self) -> bool:
         """In a window narrower than `WRAP_BELOW` (or in none yet), or any window (`wide_too`)."""
         widget = self.parentWidget()
-        return self._wide_too or widget is None or widget.window().width() < WRAP_BELOW
+        return (self._wide_too or _assume_wrapped or widget is None
+                or widget.window().width() < WRAP_BELOW)
 
     def _lines(self, width: int) -> list[list[int]]:
         shown = self._shown()
