@@ -287,3 +287,48 @@ def test_a_password_the_server_asks_for_is_asked_on_the_window_thread(  # noqa: 
         if dialog.opened is not None:
             dialog.opened.close()
         clinic_template.drop(name)
+
+
+def test_the_password_is_asked_first_then_the_wait_for_the_server_shows(  # noqa: F811
+        qtbot, qt_settings, monkeypatch, clinic_template):
+    """A login whose password libpq has not, at the start on a server and at the first start's
+    question: the question comes first, the person typing as long as they like, and the line
+    that imsmap waits for the server (its bar moving) only after it. The start's waiting
+    dialog opened over the question while the person typed, its bar moving; the first start's
+    bar moved under it."""
+    from imsmap.services.context import AppContext
+    from imsmap.ui.signing_in import SigningInDialog
+    from pg_support import TEST_PASSWORD
+
+    name = clinic_template.new_clinic()
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(records_place.place_path().parent / "no-pgpass"))
+    dsn = clinic_template.server.dsn(name, user="anna.physio", password=None)
+    waiting_shown: list[bool] = []
+    question: RecordsPlaceDialog | None = None
+
+    def typing(shown) -> str:  # the person takes longer than the dialog's SHOW_AFTER_MS
+        qtbot.wait(SigningInDialog.SHOW_AFTER_MS + 500)
+        waiting_shown.append(shown())
+        return TEST_PASSWORD
+
+    try:
+        start = SigningInDialog(dsn, ask_password=lambda login: typing(start.isVisible))
+        qtbot.addWidget(start)
+        opened = start.run()
+        assert isinstance(opened, AppContext), opened
+        opened.close()
+        assert waiting_shown == [False]
+
+        question = asking = RecordsPlaceDialog(ask_password=lambda login: typing(
+            lambda: asking.busy.isVisible() or asking.waiting.isVisible()))
+        qtbot.addWidget(question)
+        question.show()
+        qtbot.waitExposed(question)
+        _answer_server(qtbot, question, dsn)
+        assert question.result() == question.DialogCode.Accepted, question.error.text()
+        assert waiting_shown == [False, False]
+    finally:
+        if question is not None and question.opened is not None:
+            question.opened.close()
+        clinic_template.drop(name)

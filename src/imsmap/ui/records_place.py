@@ -105,6 +105,7 @@ class RecordsPlaceDialog(QDialog):
             self.error.show_message(None)
             self.signing = signing = SigningIn(self.dsn.text(), self.ask_password)
             signing.done.connect(lambda result: self._signed_in(signing, result))
+            signing.asking.connect(lambda asking: self._asked(signing, asking))
             self._show_waiting(True)
             signing.start()
             return
@@ -131,6 +132,13 @@ class RecordsPlaceDialog(QDialog):
         self.opened = result
         self.error.show_message(None)
         super().accept()
+
+    def _asked(self, signing: SigningIn, asking: bool) -> None:
+        """While the password is asked, nothing waits for the server: the moving bar steps
+        aside (it moved under the question) and comes back once the question is answered."""
+        if signing is self.signing:
+            self.waiting.setVisible(not asking)
+            self.busy.setVisible(not asking)
 
     def reject(self) -> None:
         """Cancel: while signing in, stop waiting (nothing kept; the address can be

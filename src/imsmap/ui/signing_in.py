@@ -8,8 +8,11 @@ same waiting line (`waiting_widgets`).
 `SigningIn` signs in (services.records_place.sign_in) on a thread of its own; ``done`` gives
 the open services or the refusal, on the GUI thread. When the server asks for a password that
 libpq has not, the question is asked on the GUI thread (``ask_password``) while the thread
-waits for the answer. `cancel` stops waiting: ``done`` is never emitted, and services opened
-after all are closed at once (nothing is kept: keeping is the dialog's, after ``done``).
+waits for the answer; ``asking`` says when the question opens and when it is answered, so
+that the waiting line steps aside for it: first the question, then the wait for the server
+(its moving bar was under the question). `cancel` stops waiting: ``done`` is never emitted,
+and services opened after all are closed at once (nothing is kept: keeping is the dialog's,
+after ``done``).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ class SigningIn(QObject):
     done = Signal(object)  # on the GUI thread: AppContext, or the UserFacingError refused
     finished = Signal(object)  # from the signing thread (queued to `_finished`)
     password_wanted = Signal(str)  # from the signing thread: ask for this login's password
+    asking = Signal(bool)  # on the GUI thread: the password question opens (True), is answered
 
     def __init__(self, dsn: str, ask_password: Callable[[str], str | None] | None = None):
         super().__init__()
@@ -98,9 +102,17 @@ class SigningIn(QObject):
         return self._answer
 
     def _ask_here(self, login: str) -> None:
+        ask = None if self.cancelled else self.ask_password
+        self._answer = None
         try:
-            self._answer = (None if self.cancelled or self.ask_password is None
-                            else self.ask_password(login))
+            if ask is not None:
+                # Nothing waits for the server while the person types: the waiting line
+                # steps aside (its bar moved under the question) and comes back after it.
+                self.asking.emit(True)
+                try:
+                    self._answer = ask(login)
+                finally:
+                    self.asking.emit(False)
         finally:
             self._answered.set()
 
@@ -160,6 +172,7 @@ class SigningInDialog(QDialog):
         self.waiting.setFixedWidth(max(360, self.waiting.fontMetrics().averageCharWidth() * 52))
         self.signing = SigningIn(dsn, ask_password)
         self.signing.done.connect(self._done)
+        self.signing.asking.connect(self._asking)
         self.outcome: object = None
         self._loop = QEventLoop(self)
         self._shown_at = QTimer(self)
@@ -183,6 +196,16 @@ class SigningInDialog(QDialog):
             self.show()
             self.raise_()
             self.activateWindow()
+
+    def _asking(self, asking: bool) -> None:
+        """The password is asked first, this dialog out of sight; then it shows the wait for
+        the server as at the start (after SHOW_AFTER_MS: a quick sign-in shows nothing).
+        Shown before the question (a slow server), it opened under it with its bar moving."""
+        if asking:
+            self._shown_at.stop()
+            self.hide()
+        elif self._loop.isRunning():
+            self._shown_at.start(self.SHOW_AFTER_MS)
 
     def _done(self, result: object) -> None:
         self.outcome = result
