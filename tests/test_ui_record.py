@@ -220,6 +220,81 @@ def test_settings_dialog_saves_and_refuses_bad_presets(qtbot, records):
     assert saved.grasp_labels[3] == "marked"
 
 
+@pytest.mark.sqlite_only("on the server the clinic's settings are the admin's")
+def test_a_settings_refusal_goes_once_its_field_is_edited(qtbot, records):
+    # A bad needle preset's sentence stayed under the presets once they were typed right
+    # (walk of 6 December); an edit of another field leaves a refusal where it is.
+    from PySide6.QtWidgets import QPushButton
+
+    from imsmap.services import clinic
+    from imsmap.ui.record.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(records)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.presets.selectAll()
+    qtbot.keyClicks(dialog.presets, "0.25x40, 0.30 60")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "0.30 60" in dialog.error.text() and "diameter x length" in dialog.error.text()
+    qtbot.keyClicks(dialog.clinic_name, "Harbour Physiotherapy")
+    assert "0.30 60" in dialog.error.text()
+    qtbot.keyClick(dialog.presets, Qt.Key.Key_End)
+    for _ in "60":
+        qtbot.keyClick(dialog.presets, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(dialog.presets, "x60")
+    assert dialog.error.text() == ""
+    # the practitioners' table too: a name listed twice, then one of them renamed
+    add = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Add practitioner")
+    for name in ("Jo Lee", "Jo Lee"):
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+        dialog.practitioners.item(dialog.practitioners.rowCount() - 1, 0).setText(name)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "listed twice" in dialog.error.text()
+    dialog.grasp_labels[3].setText("marked")  # not the table
+    qtbot.keyClicks(dialog.grasp_labels[3], "!")
+    assert "listed twice" in dialog.error.text()
+    dialog.practitioners.item(dialog.practitioners.rowCount() - 1, 0).setText("Jo Leigh")
+    assert dialog.error.text() == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = clinic.load(records)
+    assert [p.label for p in saved.needle_presets] == ["0.25 x 40 mm", "0.30 x 60 mm"]
+    assert [p.name for p in saved.practitioners][-2:] == ["Jo Lee", "Jo Leigh"]
+
+
+@pytest.mark.sqlite_only("on the server the clinic's settings are the admin's")
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_the_settings_show_five_practitioners_within_a_1366_x_768_screen(
+        qapp, qtbot, records, language):
+    # In one column the dialog was taller than a 1366 x 768 screen, and on a 1000 px one the
+    # practitioners' table showed one or two rows (walk of 6 December): in two columns, the
+    # dialog at its least height fits under a title bar on the short screen and its table
+    # shows five rows, and it is narrower than a 1280 px screen, in French too.
+    from imsmap import i18n
+    from imsmap.ui.record.settings_dialog import SettingsDialog
+
+    i18n.install(qapp, language)
+    try:
+        dialog = SettingsDialog(records)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.resize(dialog.width(), 1)  # as short as its layout lets it be
+        qtbot.wait(20)
+        table = dialog.practitioners
+        rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+        assert dialog.height() <= 768 - 30 and rows >= 5, (dialog.height(), rows)
+        assert dialog.width() <= 1280 - 40, dialog.width()
+        # the note on logins under the table, not over it (Qt opened the dialog two thirds
+        # of the screen high, shorter than its wrapped sentences need)
+        note = dialog.logins_note
+        assert table.geometry().bottom() < note.geometry().top(), (table.geometry(),
+                                                                   note.geometry())
+        assert note.height() >= note.heightForWidth(note.width())
+    finally:
+        i18n.install(qapp, "en")
+
+
 def test_signing_names_a_missing_pain_after_treatment(qtbot, records, session):
     # The outcome's pain score (before/after) is half the note's result: with pain before
     # recorded and pain after left "not recorded", the dialog listed consent and needles but

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain import validation as v
-from imsmap.domain.errors import UserFacingError
+from imsmap.domain.errors import UserFacingError, ValidationError
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services import clinic
 from imsmap.services.records import Records
@@ -49,6 +49,14 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Clinic settings"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        # Two columns: the clinic and its practitioners on the left, the table taking the
+        # height; needles, grades and languages on the right. In one column the dialog was
+        # taller than a 1366 x 768 screen, and on a 1000 px one the table showed a row or two.
+        columns = QHBoxLayout()
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        layout.addLayout(columns, 1)
 
         general = QGroupBox(self.tr("Clinic"))
         form = QFormLayout(general)
@@ -105,7 +113,7 @@ class SettingsDialog(QDialog):
             backup_row.addWidget(self.backup_dir, 1)
             backup_row.addWidget(browse)
             form.addRow(self.tr("Backups:"), backup_row)
-        layout.addWidget(general)
+        left.addWidget(general)
 
         people = QGroupBox(self.tr("Practitioners"))
         pl = QVBoxLayout(people)
@@ -124,6 +132,11 @@ class SettingsDialog(QDialog):
         self.practitioners.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.practitioners.setAccessibleName(self.tr("Practitioners"))
+        # at least PRACTITIONER_ROWS rows in view, however short the screen
+        rows = self.practitioners.verticalHeader().defaultSectionSize() * PRACTITIONER_ROWS
+        self.practitioners.setMinimumHeight(
+            rows + self.practitioners.horizontalHeader().sizeHint().height()
+            + 2 * self.practitioners.frameWidth())
         for p in self.settings.practitioners:
             self._add_practitioner(p.name, p.registration, p.login)
         self.logins_note = QLabel(self.tr(
@@ -144,7 +157,7 @@ class SettingsDialog(QDialog):
         pl.addWidget(self.practitioners)
         pl.addWidget(self.logins_note)
         pl.addLayout(row)
-        layout.addWidget(people)
+        left.addWidget(people, 1)
 
         needles = QGroupBox(self.tr("Needles (mm)"))
         nl = QFormLayout(needles)
@@ -154,6 +167,7 @@ class SettingsDialog(QDialog):
         self.presets.setToolTip(self.tr("Diameter x length in millimetres, e.g. {example}")
                                 .format(example=presets_text(clinic.DEFAULT_PRESETS[:2])))
         self.presets.setAccessibleName(self.tr("Needle presets"))
+        self.presets.setCursorPosition(0)  # its first presets in view, not its last
         nl.addRow(self.tr("Presets:"), self.presets)
         default_row = QHBoxLayout()
         self.default_diameter = QDoubleSpinBox(decimals=2, singleStep=0.02)
@@ -169,7 +183,7 @@ class SettingsDialog(QDialog):
         default_row.addWidget(self.default_length)
         default_row.addStretch(1)
         nl.addRow(self.tr("Default:"), default_row)
-        layout.addWidget(needles)
+        right.addWidget(needles)
 
         grades = QGroupBox(self.tr("Grasp grades"))
         gl = QFormLayout(grades)
@@ -180,19 +194,51 @@ class SettingsDialog(QDialog):
             edit.setAccessibleName(self.tr("Label of grasp grade {grade}").format(grade=grade))
             gl.addRow(self.tr("{name}:").format(name=grade), edit)
             self.grasp_labels.append(edit)
-        layout.addWidget(grades)
+        right.addWidget(grades)
 
         # The records' language as the clinic's PDFs are written now (its setting, else the
         # system's); stored only when the clinic has one or chooses another here.
         self._records_language_shown = clinic.records_language(self.records)
         self.languages = LanguageBox(records_language=self._records_language_shown,
                                      parent=self)
-        layout.addWidget(self.languages)
+        right.addWidget(self.languages)
+        right.addStretch(1)
 
         self.error = ErrorLine(keep_place=True)
         layout.addWidget(self.error)
         buttons, self.save_button = save_cancel_buttons(self, self.save)
         layout.addWidget(buttons)
+        # A refusal of a field goes once that field is edited, as the patient's and the
+        # amendment's dialogs do: a bad needle preset's stayed under the presets typed right.
+        # (bound methods: a lambda holding the dialog would keep every closed one alive)
+        self.refused_part: str | None = None
+        self.clinic_name.textEdited.connect(self._name_edited)
+        self.backup_dir.textChanged.connect(self._backup_edited)  # typed, or chosen
+        self.practitioners.itemChanged.connect(self._people_edited)
+        self.practitioners.model().rowsRemoved.connect(self._people_edited)
+        self.presets.textEdited.connect(self._presets_edited)
+        for edit in self.grasp_labels:
+            edit.textEdited.connect(self._labels_edited)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._keep_lines_whole()
+
+    def _keep_lines_whole(self) -> None:
+        """The dialog is never shorter than its wrapped sentences need at its width (up to
+        the screen's height). Qt opens a dialog at most two thirds of the screen high and
+        takes a wrapped sentence's least height as one of a few lines: on a 1366 x 768 screen
+        the note on logins lay over the practitioners' table."""
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        need = layout.totalHeightForWidth(self.width())
+        screen = self.screen()
+        if screen is not None:
+            frame = self.frameGeometry().height() - self.geometry().height()
+            need = min(need, screen.availableGeometry().height() - frame)
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
     def _add_practitioner(self, name: str, registration: str, login: str) -> None:
         row = self.practitioners.rowCount()
@@ -237,7 +283,7 @@ class SettingsDialog(QDialog):
         try:
             presets = read_presets(self.presets.text())
         except BadPreset as exc:
-            raise UserFacingError(_bad_preset(exc.chunk)) from None
+            raise ValidationError(_bad_preset(exc.chunk), PRESETS_FIELD) from None
         return replace(
             self.settings, clinic_name=self.clinic_name.text(), logo_png=self._logo,
             practitioners=tuple(practitioners), needle_presets=tuple(presets),
@@ -260,9 +306,41 @@ class SettingsDialog(QDialog):
             self.settings = clinic.save(self.records, self._collect())
         except UserFacingError as exc:
             self.error.show_message(exc)
+            self.refused_part = REFUSED_PARTS.get(getattr(exc, "field", None) or "")
             return
         self.language_changed = self.languages.save_window_language()
         self.accept()
+
+    def _name_edited(self, *_: object) -> None:
+        self._edited("name")
+
+    def _backup_edited(self, *_: object) -> None:
+        self._edited("backup")
+
+    def _people_edited(self, *_: object) -> None:
+        self._edited("people")
+
+    def _presets_edited(self, *_: object) -> None:
+        self._edited("presets")
+
+    def _labels_edited(self, *_: object) -> None:
+        self._edited("labels")
+
+    def _edited(self, part: str) -> None:
+        """The field a refusal spoke of was edited: the refusal goes (Save says it again if
+        it still holds); one about another field stays."""
+        if self.refused_part == part:
+            self.refused_part = None
+            self.error.show_message(None)
+
+
+PRACTITIONER_ROWS = 5  # the practitioners' table shows this many rows at least
+PRESETS_FIELD = "needle_presets"
+# The fields a refusal names (ValidationError.field) -> the part of the dialog that edits them.
+REFUSED_PARTS = {
+    "clinic_name": "name", "backup_dir": "backup", "practitioner": "people",
+    "registration": "people", "login": "people", PRESETS_FIELD: "presets", "needle": "presets",
+    "needle_diameter_mm": "presets", "needle_length_mm": "presets", "grasp_labels": "labels"}
 
 
 def _bad_preset(chunk: str) -> str:
