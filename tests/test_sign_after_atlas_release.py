@@ -12,6 +12,7 @@ checks follow that catalogue. And a PDF prints a recorded discussion whatever th
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from datetime import datetime
@@ -142,3 +143,21 @@ def test_a_session_signed_on_the_old_atlas_prints_the_discussion_it_recorded(
     assert (f"No site of this session is over or near the pleura in atlas {OLD}, the version "
             "this record names.") in text
     assert "Near the pleura" not in text
+
+
+def test_the_guide_quotes_the_dialog_s_sentence_without_a_version_that_goes_stale(
+        qtbot, today, draft):
+    # docs/user-guide.md quoted "started on atlas 2026.12.4; ... today's atlas 2026.12.5" a
+    # release after the app had moved on: it quotes the sentence with its versions as words.
+    from pathlib import Path
+
+    guide = Path(__file__).resolve().parents[1] / "docs" / "user-guide.md"
+    text = " ".join(guide.read_text(encoding="utf-8").split())
+    start = text.index("A draft started before a new imsmap")
+    passage = text[start:text.index("![", start)]
+    dialog = SignDialog(today, draft)
+    qtbot.addWidget(dialog)
+    said = dialog.atlas_line.text().replace(OLD, "*the draft's*").replace(
+        today.atlas.version, "*this imsmap's*").rstrip(".")
+    assert f'"{said}"' in passage, passage
+    assert not re.search(r"\b20\d\d\.\d+\.\d+\b", passage), passage
