@@ -50,6 +50,7 @@ from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.history_overlay import HistoryOverlay
 from imsmap.ui.listening import follow_clinic_name
 from imsmap.ui.menus import MenuState, WindowCommands, WindowMenus, add_menu_titles
+from imsmap.ui.name_eliding import show_elided
 from imsmap.ui.patient_merging import PatientMerging
 from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.photo_strip import PhotoStrip
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self.backups = WindowBackups(self, records, auto_backup=auto_backup, demo=demo,
                                      say=self.show_message, show_error=self.show_error)
 
-        self.chart.hoverText.connect(self.hover_label.setText)
+        self.chart.hoverText.connect(self._show_hover)
         follow_clinic_name(records, self, self._clinic_named)  # and the title with it
         self.resize(window_layout.first_size(self))
         # The saved columns are put in place as the window is first shown, and a first size
@@ -165,6 +166,9 @@ class MainWindow(QMainWindow):
             self, self.splitter, self.chart, self.history_bar)
         self._columns_placed = False
         self.chart.view.firstPainted.connect(self.after_first_paint)
+
+    def _show_hover(self, text: str) -> None:
+        show_elided(self.hover_label, text)
 
     def after_first_paint(self) -> None:
         if not self._closed:  # closed first: nothing more to build (or write)

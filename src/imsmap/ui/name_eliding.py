@@ -3,7 +3,8 @@ rather than Qt's "Tremblay-Bérubé-Casto…e". Where a place has room for one l
 patient list); the whole name is in the row's tooltip.
 
 `PatientRows` paints each row of the patient list with its name cut so, the chart number and
-the year of birth after it kept whole: they are what tells two namesakes apart.
+the year of birth after it kept whole: they are what tells two namesakes apart. `show_elided`
+cuts a label's one line so (the status bar's muscle under the pointer).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 ELLIPSIS = "…"
 NAME_ROLE = Qt.ItemDataRole.UserRole + 7  # the row's name part (None: the row has none)
@@ -26,13 +27,25 @@ def word_elided(text: str, width: int, metrics: QFontMetrics) -> str:
         return text
     best = ""
     for found in _WORD_END.finditer(text):
-        head = text[:found.start()].rstrip(" ,-")
+        head = text[:found.start()].rstrip(" ,;:-")
         if not head:
             continue
         if metrics.horizontalAdvance(head + ELLIPSIS) > width:
             break
         best = head + ELLIPSIS
     return best or metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+def show_elided(label: QLabel, text: str) -> None:
+    """`text` on the one line of `label`, cut at a word's end with "…" where it is wider than
+    the label may be (its maximum width), and whole in its tooltip. The muscle under the
+    pointer, with its nerve and roots, was cut off in the status bar mid-word (« Nerf
+    accessoire (NC XI) ; branches ( », walk of 6 December)."""
+    margins = label.contentsMargins()
+    room = label.maximumWidth() - margins.left() - margins.right() - 2 * label.margin()
+    shown = word_elided(text, room, label.fontMetrics())
+    label.setText(shown)
+    label.setToolTip(text if shown != text else "")
 
 
 class PatientRows(QStyledItemDelegate):

@@ -1,16 +1,23 @@
 """The session form's own fields: the notes box that grows with the room the site list leaves
-it, and the pain score box that refuses an impossible score whole. Used by ui.session_panel.
+it, the pain score box that refuses an impossible score whole, and the start time's box that
+is as wide as its time. Used by ui.session_panel.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, QTime, Signal
 from PySide6.QtGui import QFocusEvent, QValidator
-from PySide6.QtWidgets import QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+)
 
 NOT_RECORDED = -1  # the pain box's value for a score not recorded (stored as no value)
 
-__all__ = ["NOT_RECORDED", "NotesEdit", "PainBox", "notes_least_height"]
+__all__ = ["NOT_RECORDED", "NotesEdit", "PainBox", "StartEdit", "notes_least_height"]
 
 
 class NotesEdit(QPlainTextEdit):
@@ -71,3 +78,31 @@ def notes_least_height(edit: QPlainTextEdit) -> int:
     margins = edit.contentsMargins()
     return (2 * edit.fontMetrics().lineSpacing() + int(2 * edit.document().documentMargin())
             + margins.top() + margins.bottom() + 2)
+
+
+class StartEdit(QDateTimeEdit):
+    """The session's start time: never narrower than its whole date and time beside the
+    calendar's drop-down arrow. Qt measures a date-time box as a spin box, by the first 18
+    characters of its text: with its calendar (an arrow wider than a spin box's buttons) the
+    French « 2026-12-06 04 h 13 » showed « 2026-12-06 04 h 1 » (walk of 6 December)."""
+
+    WIDEST = QDateTime(QDate(2026, 12, 28), QTime(23, 58))  # a date and time of wide digits
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.whole_width()), hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.whole_width()), hint.height())
+
+    def whole_width(self) -> int:
+        """The width its text takes in the box drawn as a combo box (its calendar's)."""
+        text = self.locale().toString(self.WIDEST, self.displayFormat())
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        inner = QSize(self.fontMetrics().horizontalAdvance(text + " "),
+                      self.fontMetrics().height())
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, inner,
+                                             self).width()

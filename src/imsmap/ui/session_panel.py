@@ -18,7 +18,6 @@ from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -50,7 +49,7 @@ from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
 from imsmap.ui.record.amendment_list import AmendmentList, AmendmentWords
 from imsmap.ui.record.photo_amend_dialog import photos_added_in_words
-from imsmap.ui.session_fields import NotesEdit, PainBox
+from imsmap.ui.session_fields import NotesEdit, PainBox, StartEdit
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import datetime_edit_format, numeric_date, numeric_datetime
@@ -119,7 +118,7 @@ class SessionPanel(QWidget):
 
         # When the session began; editable for a note written up after the treatment. A time in
         # the future is refused by the service, and the field shows the stored time again.
-        self.started_at = QDateTimeEdit()
+        self.started_at = StartEdit()
         self.started_at.setDisplayFormat(datetime_edit_format())
         self.started_at.setCalendarPopup(True)
         self.started_at.setAccessibleName(self.tr("Session start time"))
