@@ -332,3 +332,27 @@ def test_the_password_is_asked_first_then_the_wait_for_the_server_shows(  # noqa
         if question is not None and question.opened is not None:
             question.opened.close()
         clinic_template.drop(name)
+
+
+def test_the_password_question_is_wide_enough_for_its_title(qtbot, qt_settings):  # noqa: F811
+    # At the width of its question the window manager cut its title to « Conne…msmap »
+    # (walk of 6 December, in French).
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+
+    seen = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(10, answer)
+            return
+        seen.append((dialog.width(), dialog.windowTitle(), dialog.textEchoMode()))
+        qtbot.keyClicks(dialog.findChild(QLineEdit), "s3cret")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    assert ui_app.ask_server_password("anna.physio") == "s3cret"
+    width, title, echo = seen[0]
+    assert width >= ui_app.PASSWORD_DIALOG_WIDTH and title == "Sign in to the clinic server"
+    assert echo == QLineEdit.EchoMode.Password

@@ -74,12 +74,24 @@ def make_application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+PASSWORD_DIALOG_WIDTH = 420  # its field: as wide as the window's other small dialogs
+
+
 def ask_server_password(login: str) -> str | None:
-    """The sign-in dialog: the login's password on the clinic server (None: cancelled)."""
-    text, ok = QInputDialog.getText(
-        None, QCoreApplication.translate("App", "Sign in to the clinic server"),
-        QCoreApplication.translate("App", "Password for {login}:").format(login=login),
-        QLineEdit.EchoMode.Password)
+    """The sign-in dialog: the login's password on the clinic server (None: cancelled). As
+    wide as the window's other small dialogs: at the width of its question the window
+    manager cut its title to « Conne…msmap » (walk of 6 December)."""
+    dialog = QInputDialog()
+    dialog.setWindowTitle(QCoreApplication.translate("App", "Sign in to the clinic server"))
+    dialog.setLabelText(
+        QCoreApplication.translate("App", "Password for {login}:").format(login=login))
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    field = dialog.findChild(QLineEdit)  # the dialog's layout holds it to its least size
+    if field is not None:
+        field.setMinimumWidth(PASSWORD_DIALOG_WIDTH)
+    ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+    text = dialog.textValue()
+    dialog.deleteLater()
     return text if ok else None
 
 
