@@ -47,8 +47,7 @@ class SettingsDialog(QDialog):
         self.settings = clinic.load(records)
         self.language_changed = False  # the window's language, at the next start
         self.setWindowTitle(self.tr("Clinic settings"))
-        self.setMinimumWidth(560)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)  # as wide as its two columns' least widths, no less
         # Two columns: the clinic and its practitioners on the left, the table taking the
         # height; needles, grades and languages on the right. In one column the dialog was
         # taller than a 1366 x 768 screen, and on a 1000 px one the table showed a row or two.
