@@ -11,6 +11,7 @@ strace: the commit adding store.durable says how. A test cannot see a power cut.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -95,9 +96,17 @@ def test_a_write_killed_between_its_write_and_its_rename_leaves_the_old_file_who
     assert [p.name.startswith(".settings.json.") and p.name.endswith(".tmp") for p in left] \
         == [True]
     assert left[0].stat().st_mode & 0o077 == 0
-    # The next write goes through beside it.
+    # The next write goes through beside it, and leaves it: it may be a write in progress.
     durable.write_text(target, '{"newer": true}\n')
     assert json.loads(target.read_text(encoding="utf-8")) == {"newer": True}
+    assert left[0].exists()
+    # An hour later it is no write in progress: the next write removes it, and nothing else.
+    others = [tmp_path / ".settings.json.backup", tmp_path / ".other.json.abcdefgh.tmp"]
+    for path in [left[0], *others]:
+        path.touch()
+        os.utime(path, (time.time() - 2 * durable.LEFT_AFTER_S,) * 2)
+    durable.write_text(target, '{"newest": true}\n')
+    assert sorted(tmp_path.iterdir()) == sorted([target, *others])
 
 
 @posix_only

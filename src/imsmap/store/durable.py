@@ -35,13 +35,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["CutShort", "fsync_dir", "fsync_file", "into_place", "read_json", "read_whole_text",
-           "replace", "temporary_beside", "write_text", "write_whole"]
+__all__ = ["LEFT_AFTER_S", "CutShort", "fsync_dir", "fsync_file", "into_place", "read_json",
+           "read_whole_text", "remove_left", "replace", "temporary_beside", "write_text",
+           "write_whole"]
 
 # Windows: os.replace refused (the target held open by another program): tries and the pause
 # between them.
 REPLACE_TRIES = 10
 REPLACE_PAUSE_S = 0.1
+
+# A temporary file of a write killed (kill -9, a power cut) older than this is no write in
+# progress (a small file takes milliseconds): `remove_left` removes it.
+LEFT_AFTER_S = 3600.0
 
 Publish = Callable[[Path, Path], None]
 
@@ -121,12 +126,38 @@ def write_whole(target: str | os.PathLike[str], write: Callable[[Path], None], *
 
 
 def write_text(target: str | os.PathLike[str], text: str) -> Path:
-    """`write_whole` for a short text file of imsmap's own (UTF-8, "\\n" line ends)."""
+    """`write_whole` for a short text file of imsmap's own (UTF-8, "\\n" line ends); the
+    temporary files of its earlier writes that were killed are removed first (`remove_left`)."""
+    remove_left(Path(target))
 
     def write(tmp: Path) -> None:
         tmp.write_text(text, encoding="utf-8", newline="\n")
 
     return write_whole(target, write)
+
+
+def remove_left(target: Path) -> list[Path]:
+    """Remove what writes of `target` that were killed left beside it: regular files named as
+    `temporary_beside` names them (``.NAME.XXXXXXXX.tmp``), last written more than
+    `LEFT_AFTER_S` ago; never anything else. One that cannot be removed is left."""
+    prefix = f".{target.name}."
+    removed: list[Path] = []
+    before = time.time() - LEFT_AFTER_S
+    try:
+        entries = list(os.scandir(target.parent if str(target.parent) else "."))
+    except OSError:
+        return removed
+    for entry in entries:
+        middle = entry.name[len(prefix):-len(".tmp")]
+        if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")
+                and len(middle) == 8 and middle.isascii() and "." not in middle):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and \
+                    entry.stat(follow_symlinks=False).st_mtime < before:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+    return removed
 
 
 class CutShort(ValueError):
