@@ -5,13 +5,16 @@ the new one, never empty or half of either, and no temporary file stays behind a
 file an earlier imsmap left empty or cut short (a power cut before its content reached the
 disk) is a sentence that says so, and the choice is asked again, never taken for a first start.
 
-(That the temporary file is flushed before the rename and the folder after it was seen with
-strace: the commit adding store.durable says how. A test cannot see a power cut.)"""
+A power cut cannot be made in a test; what makes a rename survive one can be seen: with strace
+(Linux; CI installs it), each save flushes its temporary file before the rename and the folder
+after it."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -286,3 +289,48 @@ def test_a_write_that_fails_removes_its_temporary_file_and_keeps_the_old(tmp_pat
         durable.write_whole(target, write)
     assert target.read_text(encoding="utf-8") == "old"
     assert sorted(tmp_path.iterdir()) == [target]
+
+
+# Both files the next start reads back, saved once each.
+SAVED_ONCE = """
+    from imsmap.services import records_place
+    from imsmap.store.postgres.connection import save
+    records_place.keep_server("postgresql://anna.physio@db.clinic.lan/clinic")
+    save("postgresql://anna.physio@db.clinic.lan/clinic")
+"""
+CALL = re.compile(r'^\d+\s+(\w+)\((.*)\)\s+=\s+(-?\d+)')
+
+
+@pytest.mark.skipif(shutil.which("strace") is None or not sys.platform.startswith("linux"),
+                    reason="strace (Linux) shows the system calls; CI installs it")
+def test_each_save_flushes_its_file_before_the_rename_and_the_folder_after(tmp_path):
+    trace = tmp_path / "trace.txt"
+    subprocess.run(["strace", "-f", "-qq", "-e",
+                    "trace=openat,fsync,fdatasync,rename,renameat,renameat2", "-o", str(trace),
+                    sys.executable, "-c", textwrap.dedent(SAVED_ONCE)],
+                   check=True, timeout=120, capture_output=True)
+    # (what, the path it names): an open's descriptor resolved to the path it opened.
+    opened: dict[str, str] = {}
+    steps: list[tuple[str, str]] = []
+    for line in trace.read_text().splitlines():
+        call = CALL.match(line)
+        if call is None or call.group(3).startswith("-"):
+            continue
+        name, args, result = call.groups()
+        paths = re.findall(r'"([^"]*)"', args)
+        if name == "openat" and paths:
+            opened[result] = paths[0]
+        elif name in ("fsync", "fdatasync"):
+            steps.append(("flush", opened.get(args.strip(), "?")))
+        elif name.startswith("rename") and len(paths) == 2:
+            steps.append(("rename " + paths[0], paths[1]))
+    folder = records_place.place_path().parent
+    for target in (records_place.place_path(), folder / "server.json"):
+        renames = [i for i, (what, path) in enumerate(steps) if path == str(target)]
+        assert len(renames) == 1, steps
+        at = renames[0]
+        tmp = steps[at][0].removeprefix("rename ")
+        assert re.fullmatch(rf"{re.escape(str(folder))}/\.{re.escape(target.name)}\.\w{{8}}\.tmp",
+                            tmp), tmp
+        assert ("flush", tmp) in steps[:at], "the file is not flushed before its rename"
+        assert ("flush", str(folder)) in steps[at + 1:at + 3], "the folder is not flushed after"
