@@ -73,8 +73,8 @@ class ReportActions:
         patient = self.patient()
         default = Path.home() / (f"ims-{patient.chart_number if patient else 'session'}-"
                                  f"{self._when(s)}.pdf")
-        self._save_pdf(QCoreApplication.translate("ReportActions", "Export session PDF"),
-                       default, lambda path: write_session_pdf(self.records, sid, path))
+        self._save_file(QCoreApplication.translate("ReportActions", "Export session PDF"),
+                        default, lambda path: write_session_pdf(self.records, sid, path))
 
     def _when(self, session) -> str:
         """The session's day in its PDF's name, and its time when the patient has another
@@ -85,8 +85,8 @@ class ReportActions:
             return f"{day:%Y-%m-%d}-{local_time(session.started_at):%H%M}"
         return f"{day:%Y-%m-%d}"
 
-    def _save_pdf(self, title: str, default: Path, write: Callable[[str], object],
-                  kind: str | None = None) -> None:
+    def _save_file(self, title: str, default: Path, write: Callable[[str], object],
+                   kind: str | None = None) -> None:
         """Ask where (`default` offered, in the folder of the last export), `write` the file
         there, and say it was saved; a refusal or a file that cannot be written is said in a
         message box titled `title`. `kind`: the dialog's file filter (PDF documents)."""
@@ -157,10 +157,9 @@ class ReportActions:
             return
         patient = self.patient()
         chosen = self.progress.chosen_ids() or None
-        self._save_pdf(QCoreApplication.translate("ReportActions", "Export progress report"),
-                       Path.home() / f"ims-progress-{patient.chart_number}.pdf",
-                       lambda path: fn(self.records, patient.id, path, session_ids=chosen))
-
+        self._save_file(QCoreApplication.translate("ReportActions", "Export progress report"),
+                        Path.home() / f"ims-progress-{patient.chart_number}.pdf",
+                        lambda path: fn(self.records, patient.id, path, session_ids=chosen))
 
     def export_fhir(self) -> None:
         """Patient > Export FHIR bundle…: the open patient's sessions as an HL7 FHIR R4 bundle,
@@ -174,10 +173,10 @@ class ReportActions:
         if fn is None:
             return
         self.session_panel.flush()
-        self._save_pdf(QCoreApplication.translate("ReportActions", "Export FHIR bundle"),
-                       Path.home() / f"ims-{patient.chart_number}.fhir.json",
-                       lambda path: fn(self.records, patient, path),
-                       QCoreApplication.translate("ReportActions", "FHIR bundles (*.json)"))
+        self._save_file(QCoreApplication.translate("ReportActions", "Export FHIR bundle"),
+                        Path.home() / f"ims-{patient.chart_number}.fhir.json",
+                        lambda path: fn(self.records, patient, path),
+                        QCoreApplication.translate("ReportActions", "FHIR bundles (*.json)"))
 
 
 @contextmanager
