@@ -9,9 +9,12 @@ import base64
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+
 import fhir_reader
 from imsmap.cli import main
-from imsmap.ui import file_dialogs
+from imsmap.ui import file_dialogs, report_actions
 from support import spot
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
@@ -95,12 +98,6 @@ def test_a_long_export_counts_the_pdfs_and_stop_writes_nothing(
         qtbot, make_window, records, patient, tmp_path, monkeypatch):
     """A year of weekly visits is some fifteen seconds of PDFs drawn on the window's thread:
     a progress window counts them, and Stop ends the export with nothing written."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
-
-    from imsmap.ui import report_actions
-
     _signed_sessions(records, patient, 4)
     window = make_window(patient_id=patient.id)
     out = tmp_path / "bundle.json"
