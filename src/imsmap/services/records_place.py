@@ -130,8 +130,9 @@ def _read() -> dict[str, str]:
                     exc)
         raise ChoiceLost(sentence("RecordsPlace", QT_TRANSLATE_NOOP(
             "RecordsPlace", "The choice of where the clinic's records are kept, in %1, was "
-            "found empty or cut short: the computer stopped while it was being saved. The records themselves "
-            "are not in that file and are untouched; choose again where they are kept."),
+            "found empty or cut short: the computer stopped while it was being saved. The "
+            "records themselves are not in that file and are untouched; choose again where they "
+            "are kept."),
             path)) from None
     except (OSError, ValueError) as exc:
         raise UserFacingError(sentence("RecordsPlace", QT_TRANSLATE_NOOP(
