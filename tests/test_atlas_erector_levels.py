@@ -156,8 +156,8 @@ def test_the_hover_text_says_the_level_under_the_pointer(qtbot, window, records,
         qtbot.mouseMove(viewport, viewport_point(window, *at_height(region, TIP[spine])))
         qtbot.waitUntil(lambda: window.chart.scene.hovered_region is region)
         end = f" · {level} (segmental)"
-        qtbot.waitUntil(lambda end=end: window.hover_label.text().endswith(end))
-        said = window.hover_label.text()
+        qtbot.waitUntil(lambda end=end: window.hover_text.endswith(end))
+        said = window.hover_text
         assert said.startswith(f"{name} {level}, right · over the thorax: pneumothorax risk · ")
         assert "T1–T12" not in said and item.toolTip() == said
         assert said == describe_region(records.atlas, region, level)

@@ -119,7 +119,7 @@ def test_the_hover_text_over_spinalis_says_the_level_under_the_pointer(qtbot, wi
     for level in ("T6", "T9", "T2"):
         qtbot.mouseMove(viewport, viewport_point(window, *beside_tip(region, level)))
         qtbot.waitUntil(lambda: window.chart.scene.hovered_region is region)
-        said = window.hover_label.text()
+        said = window.hover_text
         assert said.startswith(f"Spinalis (thoracis) {level}, right · over the thorax: "
                                "pneumothorax risk · ")
         assert said.endswith(f" · {level} (segmental)"), said
@@ -131,5 +131,5 @@ def test_the_hover_text_over_spinalis_says_the_level_under_the_pointer(qtbot, wi
                     if r.muscle == "serratus_posterior_superior" and r.side == "R")
     qtbot.mouseMove(viewport, viewport_point(window, *serratus.label))
     qtbot.waitUntil(lambda: window.chart.scene.hovered_region is serratus)
-    assert window.hover_label.text() == describe_region(records.atlas, serratus)
-    assert "(segmental)" not in window.hover_label.text()
+    assert window.hover_text == describe_region(records.atlas, serratus)
+    assert "(segmental)" not in window.hover_text

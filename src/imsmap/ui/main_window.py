@@ -170,6 +170,12 @@ class MainWindow(QMainWindow):
     def _show_hover(self, text: str) -> None:
         show_elided(self.hover_label, text)
 
+    @property
+    def hover_text(self) -> str:
+        """What the status bar says of the muscle under the pointer, whole (its label may
+        show it cut at a word's end: `show_elided`)."""
+        return self.hover_label.toolTip() or self.hover_label.text()
+
     def after_first_paint(self) -> None:
         if not self._closed:  # closed first: nothing more to build (or write)
             if not self._restored.sized:
