@@ -25,7 +25,10 @@ pytestmark = pytest.mark.usefixtures("touch_sized")
 
 
 # At 1366 x 768 and at 1080p and 200 % (960 logical pixels).
-@pytest.mark.parametrize("width", [1366, 960])
+@pytest.mark.parametrize("width", [1366, pytest.param(960, marks=pytest.mark.xfail(
+    strict=True, reason="found by the walk of 6 December: the French window could not be made "
+    "narrower than 1350 px, so this case ran at 1350; at a real 960 px the chart is 286 px "
+    "wide and the chooser 389: not fixed yet"))])
 def test_the_chooser_keeps_every_choice_whole_inside_the_chart(french_window, qtbot, width):
     w = french_window
     w.resize(width, {1366: 768, 960: 540}[width])
