@@ -22,7 +22,7 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 from imsmap.domain.corrections import effective_sites
 from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Patient, PatientMerge, Retraction, SessionRecord
-from imsmap.domain.text import fill
+from imsmap.domain.text import clause, fill
 from imsmap.i18n.records import PLURAL, date_time, long_date, speaking, translate
 from imsmap.report.document import (
     DPI,
@@ -270,7 +270,8 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
 def retraction_statement(in_error: bool, mark: Retraction) -> str:
     """The PDF's statement that a session is entered in error (or a draft withdrawn): what,
     the reason, who and when."""
-    values = [mark.reason, mark.created_by, date_time(mark.created_at)]
+    # the reason inside the sentence: "...wrong chart (marked by ...).", not "chart. (marked"
+    values = [clause(mark.reason), mark.created_by, date_time(mark.created_at)]
     return fill(translate(
         "SessionPdf", "ENTERED IN ERROR. This signed session is not this patient's treatment: "
         "%1 (marked by %2, %3). It is kept as it was signed, below, for the record, and counts "
@@ -287,7 +288,7 @@ def merge_statement(under: Patient, kept: Patient, merge: PatientMerge) -> str:
         "SessionPdf", "Recorded under %1 (%2). That record was merged into %3 (%4) by %5, %6: "
         "%7. This session is part of that patient's history; it is kept as it was signed."),
         [under.display_name, under.chart_number, kept.display_name, kept.chart_number,
-         merge.created_by, date_time(merge.created_at), merge.reason])
+         merge.created_by, date_time(merge.created_at), clause(merge.reason)])
 
 
 def _digest(record: SessionRecord) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.models import SessionRecord
-from imsmap.domain.text import fill
+from imsmap.domain.text import clause, fill
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
 from imsmap.i18n.records import PLURAL, date_time, sentence_text, translate
 from imsmap.report.document import DRAFT_INK, fmt_dt
@@ -138,7 +138,8 @@ def amendment_table(record: SessionRecord) -> Table:
     for p in record.photos:
         if p.amendment_id is not None:
             added.setdefault(p.amendment_id, []).append(
-                fill(translate("SessionSections", "Photo %1 added: %2."), [p.seq, p.caption])
+                fill(translate("SessionSections", "Photo %1 added: %2."),
+                     [p.seq, clause(p.caption)])
                 if p.caption else fill(translate("SessionSections", "Photo %1 added."), [p.seq]))
     rows = [[fmt_dt(a.created_at), a.created_by, a.reason,
              " ".join(x for x in (a.text, *added.get(a.id, ())) if x)]
