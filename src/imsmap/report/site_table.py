@@ -132,7 +132,9 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
         fixed = fixes.get(s.id, [])
         rows.append([
             Cell(str(s.seq), bold=True, colour=ALERT if fixed else INK),
-            Cell(mt.name + (" †" if mt.thorax else ""), bold=True, small="; ".join(extra)),
+            # (the dagger on the name's last line, never on a line of its own)
+            Cell(mt.name + ("\u00a0†" if mt.thorax else ""), bold=True,
+                 small="; ".join(extra)),
             side_label(s.side),
             s.level or "—",
             Cell(mt.nerve, small=mt.roots),
