@@ -151,8 +151,8 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         status += "\n" + (translate("SessionPdf", "ENTERED IN ERROR") if s.is_entered_in_error
                           else translate("SessionPdf", "WITHDRAWN"))
     if record.amendments:
-        # They are printed after the signature, pages after the note and the sites they
-        # correct: the first page says there are some.
+        # They are printed after the signature (with the photos they added), pages after the
+        # note and the sites they correct: the first page says there are some.
         na = len(record.amendments)
         status += "\n" + translate("SessionPdf", "%n amendment(s), below", "", na, PLURAL)
     blocks.append(KeyValues([
@@ -249,6 +249,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     blocks.append(Paragraph(s.plan or unrecorded, 9, label=translate("SessionPdf", "Plan"),
                             label_mm=34, italic=not s.plan))
 
+    # The session's own photos; those added after signing come with their amendments, below.
     blocks.extend(photo_blocks(records, record, settings))  # (none without photos)
 
     blocks.append(Spacer(3))
@@ -260,10 +261,13 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         blocks.append(Heading(translate("SessionPdf", "Amendments"),
                               note=f"{len(record.amendments)}"))
         if record.amendments:
-            blocks.append(amendment_table(record))
+            blocks.append(amendment_table(record, corrections))
         else:
             blocks.append(Paragraph(translate("SessionPdf", "None.", "no amendments"), 9,
                                     italic=True))
+        # What the amendments added, after them: the signed record reads as it was signed,
+        # then what was added to it, in order (a photo added the next morning included).
+        blocks.extend(photo_blocks(records, record, settings, by_amendment=True))
     return blocks, charts
 
 
