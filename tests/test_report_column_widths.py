@@ -183,3 +183,32 @@ def test_an_empty_notes_column_gives_its_width_to_the_others(qapp, records, sess
                                                language=language))
         widths = table.column_widths(doc, width)
         assert widths[notes] > weighted[notes] - doc.mm(4)
+
+
+def test_a_table_too_narrow_for_a_name_breaks_it_between_syllables_with_a_hyphen(qapp,
+                                                                                 tmp_path):
+    """Where the page cannot give a name its widest word (a table 20 mm wide), the name breaks
+    between its syllables with a hyphen, as prose does, rather than after its last letter that
+    fits; the prose column gives what it can first (down to its own widest word)."""
+    from PySide6.QtGui import QPainter
+
+    from imsmap.report.table import Column
+
+    writer = QPdfWriter(str(tmp_path / "narrow.pdf"))
+    writer.setResolution(DPI)
+    doc = Doc(writer, DPI)
+    table = Table((Column("Muscle", 1), Column("N", 1)),
+                  [[Cell("Sternocleidomastoid", bold=True), Cell("ache", hyphens=True)]])
+    width = doc.mm(20)
+    widths = table.column_widths(doc, width)
+    assert widths[0] > widths[1]  # the name took what the note could give
+    painter = QPainter(writer)
+    table.paint(doc, painter, doc.mm(20), doc.mm(20), width)
+    painter.end()
+    text = pypdf.PdfReader(str(tmp_path / "narrow.pdf")).pages[0].extract_text()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = next(i for i, line in enumerate(lines) if line.startswith("Ster"))
+    last = next(i for i in range(first, len(lines)) if not lines[i].endswith("-"))
+    pieces = lines[first:last + 1]  # "Ster-", "no-", "clei-"...
+    assert "".join(p.rstrip("-") for p in pieces) == "Sternocleidomastoid", lines
+    assert len(pieces) > 1 and all(len(p.rstrip("-")) >= 2 for p in pieces), pieces
