@@ -35,8 +35,10 @@ LONG_NOTE = 240  # characters; or more than three lines
 
 def site_columns() -> tuple[Column, ...]:
     """The table's columns, headed in the records language; weights are millimetres on A4
-    (178 mm between the margins). The side's words are longer in French ("Gauche") than in
-    English, whose widths stay as they were: a signed record's PDF made again reads the same."""
+    (178 mm between the margins), before the table's rows correct them (report.column_widths:
+    a name's longest word whole, an empty Notes column's width given to the columns that wrap).
+    The side's words are longer in French ("Gauche") than in English, whose weights stay as
+    they were."""
     side_mm = 10 if language() == "en" else 11.5
     return (
         Column("#", 6.5, Qt.AlignmentFlag.AlignRight),
