@@ -93,4 +93,8 @@ def test_a_room_s_own_session_draws_the_signed_visits_not_another_room_s_draft(q
     assert earlier_drawn(ben) == {(last_week.id, 1)}  # last week's visit is last time
     assert bar_words(ben) == ("1 earlier shown", ["last time"],
                               "1 draft, not signed: not drawn")
+    # Copy last visit's sites copies last week's, not Room 1's draft in progress
+    ben.menus.act_copy_forward.trigger()
+    copied = ben.records.read.sites_for_session(ben.session_id)
+    assert [(s.muscle_id, s.planned) for s in copied] == [(a[2].muscle, True)]
 
