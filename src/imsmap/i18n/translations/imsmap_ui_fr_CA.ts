@@ -3379,6 +3379,18 @@ Problème&#xa0;: {problem}</translation>
         <translation>Bundles FHIR (*.json)</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>The export was stopped; nothing was written.</source>
+        <translation>L&apos;exportation a été arrêtée; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Drawing the PDF of signed session {n} of {count}…</source>
+        <translation>Production du PDF de la séance signée {n} sur {count}…</translation>
+    </message>
+    <message>
         <source>The PDF could not be written to {path}: {reason}.</source>
         <translation>Le PDF n&apos;a pas pu être écrit dans {path}&#xa0;: {reason}.</translation>
     </message>
