@@ -56,7 +56,6 @@ from imsmap.store.backup import (
     Cancelled,
     backup_dir,
     copy_database,
-    fsync_dir,
     make_private,
     parse_backup_name,
     publish,
@@ -65,6 +64,7 @@ from imsmap.store.backup import (
     verify_backup,
 )
 from imsmap.store.db import BUSY_TIMEOUT_MS, Database, StoreError, user_error
+from imsmap.store.durable import fsync_dir
 from imsmap.store.leftovers import alive
 from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.repository import Repository
