@@ -3146,8 +3146,8 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
 <context>
     <name>Planning</name>
     <message>
-        <source>This patient has no earlier session to copy from.</source>
-        <translation>Ce patient n&apos;a aucune séance antérieure d&apos;où copier.</translation>
+        <source>This patient has no earlier signed visit to copy from.</source>
+        <translation>Ce patient n&apos;a aucune visite antérieure signée d&apos;où copier.</translation>
     </message>
     <message>
         <source>Sites can only be copied from the same patient&apos;s sessions.</source>
