@@ -149,8 +149,9 @@ def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
         text = f"{when:%Y-%m-%d %H:%M}"
     else:
         text = fill(translate("Dates", DATE_AT_TIME), [
-            (medium_date if short else long_date)(when.date()), locale().toString(QTime(when.hour, when.minute),
-                                                      "H 'h' mm")])
+            (medium_date if short else long_date)(when.date()),
+            # no-break spaces: « 15 h 00 » is never cut at a line's end (as the window's times)
+            locale().toString(QTime(when.hour, when.minute), "H'\u00a0h\u00a0'mm")])
     if offset and when.tzinfo is not None:
         utc = when.strftime("%z")
         # a no-break space: the offset never goes to a line of its own ("15 h 00 / +00:00")
