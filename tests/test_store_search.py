@@ -113,6 +113,7 @@ def plan(request, monkeypatch):
     if request.param == "common words":
         monkeypatch.setattr(repository.Repository, "common_word_rows", lambda self, n=None: 1)
     if request.param.startswith("walked first"):
+        monkeypatch.setattr(patient_search, "walk_first_pays", lambda *_: True)
         monkeypatch.setattr(patient_search, "WALK_FIRST_SHARE", 1)
         monkeypatch.setattr(patient_search, "SERVER_WALK_PER_MATCH",
                             1 if request.param.endswith("a little") else 10**6)
