@@ -1,10 +1,11 @@
 """Finding patients by what is typed (`search_patients`, Repository.search_patients): each word
 at the start of a part of the family or given name (store.name_parts: split at spaces, hyphens
-and apostrophes, accents and case folded) or of the chart number, turned into ranges on their
-indexes (`ranges_clause`) where that beats walking the patients in name order (`walk_clause`).
-The chart number's ranges differ by backend: a file's are on its binary UNIQUE index, one per
-spelling of the word's first letters (`chart_ranges`); the server's one range on the folded
-chart number's index (`folded_chart_range`, server schema 11).
+and apostrophes, accents and case folded) or of the chart number. On a file each word is ranges
+on their indexes (`ranges_clause`: the chart number's on its binary UNIQUE index, one per
+spelling of the word's first letters, `chart_ranges`) where that beats walking the patients in
+name order (`walk_clause`). On the server (`_server_search`) the rarest word's patients are
+collected with their order keys from the name parts' index (server schema 12) and the chart
+number's (`folded_chart_range`, schema 11), put in order there, and only those shown read.
 """
 
 from __future__ import annotations
@@ -41,16 +42,14 @@ _MAX_CASE_VARIANTS = 16  # chart-number prefixes: at most 4 letters spelled ever
 # 100,000 patients, collecting costs about 1.5 us per match and walking about 15 us per row
 # walked (limit / share of matches rows), even at about sqrt(2,000 x patients) matches.
 COMMON_WORD_ROWS = 3000  # at least; grows with the clinic (common_word_rows)
-# The server is another machine: collecting costs about 10-15 us per patient found there (each
-# row fetched by its id, then sorted: 9,000 found 0.1 s, on a loaded machine) and walking the
-# name order 1-4 us per patient walked. A word is common on the server (walked, never
-# collected) from 1/SERVER_COMMON_SHARE of the patients; a word that finds fewer, but at least
-# ``limit``, is first walked for SERVER_WALK_PER_MATCH patients per patient it finds, about
-# what collecting them costs (`_walk_first`): its first patients are soon found when they are
-# spread over the names ("an", "c-11"), and collected when they cluster ("nguyen": the walk
-# gives up at about the cost of collecting them). The patients of the rarest word only are
-# collected, the other words a condition on each (the planner, which cannot tell how many
-# patients a word's index ranges hold, fetched every "b" before keeping those of "chen").
+# The server is another machine. A word is common there (its name parts walked in the search's
+# order, or the patients when it finds many by their chart numbers) from 1/SERVER_COMMON_SHARE
+# of the patients. A word that finds fewer is collected from its parts' index with their order
+# keys (about 1 us a patient, 6 December), but a word found by many chart numbers, whose
+# patients are each read from their row to be put in order, is first walked for among the
+# first SERVER_WALK_PER_MATCH patients in name order per patient it finds (`_walk_first`), when
+# its chart numbers, spread over the names, would fill the list there (`walk_first_pays`).
+# The patients of the rarest word only are collected, the other words tested on each.
 SERVER_COMMON_SHARE = 8
 SERVER_WALK_PER_MATCH = 4
 WALK_FIRST_SHARE = 4  # at most a quarter of the patients walked first (the planner walks the
@@ -213,15 +212,16 @@ def _word_clause(repo: Repository, word: str, common: int
 # -- the server ------------------------------------------------------------------------------
 # Each statement is a round trip to another machine (some milliseconds on a loaded one), and
 # reading a patient row by its id costs about as much as ten index entries read in order. So:
-# every word's counts in one statement (`_server_counts`); a word's patients collected from the
-# index of their name parts with their order keys (server schema 12: patient_name_parts_ordered)
-# and put in order there, only the patients shown read (`_collected_in_order`); walking the name
-# order when every word is common (`_walked`), and first, for a word found by many
-# chart numbers (spread over the names, and each read from its row to be ordered), among the
-# first patients (`_walk_first`). Every test of a patient walked is a subquery run for that row
-# (`probe_clause`), never a hashed list of every patient a word finds: the planner, counting
-# every patient of the name order, built that list first (18,000 entries for "s", 18 ms) for a
-# walk that stops after a few hundred rows.
+# every word's counts in one statement (`_server_counts`); the rarest word's patients collected
+# from its name parts' index with their order keys (server schema 12) and put in order there,
+# only the patients shown read (`_collected_in_order`); a common word's parts walked in the
+# search's order on the other index of schema 12 (the planner takes it when the word's share
+# of the parts says so), the patients walked in name order only when every word is common by
+# its chart numbers (`_walked`); walked first among the first patients for a word many chart
+# numbers spread over the names find (`_walk_first`). Every test of a patient for another word
+# is a subquery run for that patient (`probe_clause`), never a hashed list of every patient
+# the word finds: the planner, counting every patient of the name order, built that list first
+# (18,000 entries for "s", 18 ms) for a walk that stops after a few hundred rows.
 
 
 class _Counted(NamedTuple):
@@ -269,7 +269,12 @@ def _server_counts(repo: Repository, words: list[str], common: int) -> list[_Cou
             cond, values = part_range(part)
             counts.append(f"SELECT 1 FROM patient_name_parts WHERE {cond}")
             params += [*values, common]
-        counts.append(f"SELECT 1 FROM patients WHERE {_FOLDED_CHART}")
+        # In the index's order (text_pattern_ops sorts by ~<~): at most the common number of
+        # its entries read, never the table read in order until that many are found (the
+        # planner's plan for a prefix half the patients have, "C-11", whose patients are
+        # the last rows written).
+        counts.append(f"SELECT 1 FROM patients WHERE {_FOLDED_CHART}"
+                      " ORDER BY lower(chart_number) USING ~<~")
         params += [like_prefix(word), common]
     found = iter(int(n) for n in repo.db.conn.execute(
         "SELECT " + ", ".join(f"(SELECT count(*) FROM ({c} LIMIT ?) AS counted)"
@@ -372,10 +377,13 @@ def _collected_in_order(repo: Repository, words: list[str], rarest: int,
     union = " UNION ALL ".join(selects)
     head, source = ("", f"({union}) AS candidates") if walk else \
         (f"WITH candidates AS MATERIALIZED ({union}) ", "candidates")
-    sql = (f"{head}{repo.patients_select} JOIN (SELECT DISTINCT {keys} FROM {source}{where}"
-           " ORDER BY family_key, given_key, patient_id LIMIT ?) AS found"
-           " ON found.patient_id = patients.id"
-           " ORDER BY found.family_key, found.given_key, found.patient_id")
+    # The patients shown read by their ids (an index scan whatever the planner expects of
+    # a join: at 20,000 patients it read them all to join 200), then put in the same order.
+    nocase = repo.dialect.nocase
+    sql = (f"{head}{repo.patients_select} WHERE id = ANY (ARRAY(SELECT patient_id FROM"
+           f" (SELECT DISTINCT {keys} FROM {source}{where}"
+           " ORDER BY family_key, given_key, patient_id LIMIT ?) AS found))"
+           f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id")
     return [patient_from_row(r) for r in repo.db.query(sql, (*params, limit))]
 
 
