@@ -242,6 +242,11 @@ def _server_search(repo: Repository, words: list[str], limit: int, patients: int
         # Found by its name parts only: their index walked in the search's order.
         return _collected_in_order(repo, words, by_names[0], counted, limit, walk=True)
     least = counted[rarest]
+    if not least.charts and [len(part) for part in least.typed] == [1]:
+        # One letter ("w": 11,000 patients at 100,000): its given names spread its patients
+        # over the name order, and the planner walks its parts in that order or reads its
+        # range, by the letter's share of the parts.
+        return _collected_in_order(repo, words, rarest, counted, limit, walk=True)
     walked = min(SERVER_WALK_PER_MATCH * least.found, patients // WALK_FIRST_SHARE)
     if walk_first_pays(least.charts, walked, limit, patients):
         first = _walk_first(repo, words, counted, least.found, limit, patients, common)
@@ -314,10 +319,11 @@ def _has_part(row_id: str, cond: str) -> str:
             f" WHERE n.patient_id = {row_id}), false)")
 
 
-def probe_clause(word: str, counted: _Counted, row_id: str, chart: str
+def probe_clause(word: str, counted: _Counted, row_id: str, chart: str | None = None
                  ) -> tuple[str, list[Any]]:
-    """The server's test of one patient (id ``row_id``, chart number ``chart``) for ``word``:
-    a name part starting with each typed part, or the chart number starting with the word.
+    """The server's test of one patient (id ``row_id``; chart number ``chart``, read from the
+    patient's row, or None: the row walked is the patient's) for ``word``: a name part
+    starting with each typed part, or the chart number starting with the word.
     Each part is a subquery run for that patient (an index probe), which the planner cannot
     turn into a list of every patient the part finds (as it does an EXISTS). A side that
     found nobody when the words were counted is not asked (its patient's row not read)."""
@@ -328,8 +334,14 @@ def probe_clause(word: str, counted: _Counted, row_id: str, chart: str
         params += values
     sides = [f"({' AND '.join(conds)})"] if conds else []
     if counted.charts or not sides:
-        sides.append(f"{chart} ILIKE ? ESCAPE '\\'")
-        params.append(like_prefix(word))
+        # Tested first when it is the row's own column (nothing more to read), last when it
+        # is read from the patient's row.
+        if chart is not None:
+            sides.append(f"{chart} ILIKE ? ESCAPE '\\'")
+            params.append(like_prefix(word))
+        else:
+            sides.insert(0, "chart_number ILIKE ? ESCAPE '\\'")
+            params.insert(0, like_prefix(word))
     return f"({' OR '.join(sides)})", params
 
 
@@ -338,7 +350,7 @@ def _walked(repo: Repository, words: list[str], counted: list[_Counted], order: 
     """Every word common: the patients walked in name order, each tested for each word."""
     conds, params = [], []
     for word, count in zip(words, counted, strict=True):
-        cond, values = probe_clause(word, count, "patients.id", "chart_number")
+        cond, values = probe_clause(word, count, "patients.id")
         conds.append(cond)
         params += values
     sql = repo.patients_select + " WHERE " + " AND ".join(conds) + order
@@ -401,7 +413,7 @@ def _walk_first(repo: Repository, words: list[str], counted: list[_Counted], mat
         return None
     conds, params = [], []
     for word, count in zip(words, counted, strict=True):
-        cond, values = probe_clause(word, count, "patients.id", "chart_number")
+        cond, values = probe_clause(word, count, "patients.id")
         conds.append(cond)
         params += values
     # The keys are columns of the walk, so that the order of its rows is the search's (a
