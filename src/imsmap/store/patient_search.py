@@ -267,7 +267,11 @@ def _server_counts(repo: Repository, words: list[str], common: int) -> list[_Cou
     count stopped at the common number: one statement for every word. A word of several typed
     parts ("C-1307", "tremblay-lév") counts each part's entries and takes the fewest (an upper
     bound: tested together, the first part's entries were each tested for the others, 13,000
-    of them for the "c" of "C-1307"); the counts choose a plan, never what is found."""
+    of them for the "c" of "C-1307"). The counts choose the plan; a side (name parts, chart
+    number) that found nobody is then not read or tested. The two statements are not one
+    snapshot: a patient another room writes between them may be missed by this keystroke's
+    side that found nobody, and is found at the next (the list is searched again when another
+    room's change is heard)."""
     counts, params = [], []
     for word in words:
         for part in name_parts.typed_parts(word):
