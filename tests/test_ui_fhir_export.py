@@ -9,9 +9,12 @@ import base64
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
+
 import fhir_reader
 from imsmap.cli import main
-from imsmap.ui import file_dialogs
+from imsmap.ui import file_dialogs, report_actions
 from support import spot
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
@@ -80,3 +83,63 @@ def test_a_patient_without_sessions_has_nothing_to_export(make_window, records):
     lone = records.create_patient(chart_number="C-5", family_name="Roy")
     window = make_window(patient_id=lone.id)
     assert not window.menus.act_export_fhir.isEnabled()
+
+
+def _signed_sessions(records, patient, n: int) -> None:
+    view_id, x, y, muscle, side = spot(records.atlas)
+    for k in range(n):
+        s = records.start_session(patient.id)
+        records.add_site(s.id, view_id, x, y, muscle_id=muscle, side=side, grasp=k % 4)
+        records.update_session(s.id, pain_before=5, consent=True)
+        records.sign_session(s.id)
+
+
+def test_a_long_export_counts_the_pdfs_and_stop_writes_nothing(
+        qtbot, make_window, records, patient, tmp_path, monkeypatch):
+    """A year of weekly visits is some fifteen seconds of PDFs drawn on the window's thread:
+    a progress window counts them, and Stop ends the export with nothing written."""
+    _signed_sessions(records, patient, 4)
+    window = make_window(patient_id=patient.id)
+    out = tmp_path / "bundle.json"
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(report_actions, "PROGRESS_AFTER_MS", 0)  # shown at once, for the test
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text: told.append((title, text)))
+    seen: list[str] = []
+
+    def progress() -> QProgressDialog | None:
+        return next((w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, QProgressDialog) and w.isVisible()), None)
+
+    def look() -> None:  # what the progress window says as each PDF is drawn
+        box = progress()
+        if box is not None and box.labelText() not in seen:
+            seen.append(box.labelText())
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(0)
+    window.menus.act_export_fhir.trigger()
+    timer.stop()
+    assert out.is_file()
+    # (Qt shows the window once the first PDFs say the whole will take longer than its delay,
+    # and turns the event loop from then on, at each PDF)
+    counted = [f"Drawing the PDF of signed session {n} of 4…" for n in (1, 2, 3, 4)]
+    assert seen and set(seen) <= set(counted) and seen[-1] == counted[-1]
+    assert progress() is None and told == []
+
+    # Stop pressed while the first PDF is drawn: nothing written, said as information
+    out.unlink()
+
+    def stop() -> None:
+        box = progress()
+        if box is not None and not box.wasCanceled():
+            qtbot.mouseClick(box.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    timer2 = QTimer()
+    timer2.timeout.connect(stop)
+    timer2.start(0)
+    window.menus.act_export_fhir.trigger()
+    timer2.stop()
+    assert not out.exists() and list(tmp_path.glob("bundle*")) == []
+    assert told == [("Export FHIR bundle", "The export was stopped; nothing was written.")]
+    assert progress() is None

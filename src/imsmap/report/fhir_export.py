@@ -62,12 +62,26 @@ def patient_session_ids(records: Records, patient: Patient) -> list[int]:
     return ids
 
 
-def write_patient_bundle(records: Records, patient: Patient,
-                         out: str | os.PathLike[str]) -> Path:
+def write_patient_bundle(records: Records, patient: Patient, out: str | os.PathLike[str],
+                         each_pdf: Callable[[int, int], None] | None = None) -> Path:
     """The patient's sessions as a FHIR bundle in the file `out` (replaced when it exists: the
     window's file dialog asked), written beside it first and moved into place; never over the
-    database. Needs a QGuiApplication (the PDFs' fonts)."""
-    text = bundle_text(records, patient_session_ids(records, patient))
+    database. Needs a QGuiApplication (the PDFs' fonts). `each_pdf(done, signed)` before each
+    signed session's PDF is drawn (a quarter to a third of a second each): the window's
+    progress; an exception it raises stops the export, and nothing is written."""
+    ids = patient_session_ids(records, patient)
+    pdf = None
+    if each_pdf is not None:
+        signed = sum(1 for s in records.read.sessions_for_patient(patient.id)
+                     if s.signed_at is not None)
+        drawn = [0]
+
+        def pdf(session_id: int, generated: datetime) -> bytes:
+            each_pdf(drawn[0], signed)
+            drawn[0] += 1
+            return signed_pdf(records, session_id, generated)
+
+    text = bundle_text(records, ids, pdf=pdf)
     return output_files.write_atomically(
         out, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"),
         database=records.read.path, force=True, what="export")

@@ -17,13 +17,10 @@ No Qt here: the PDF writer (report/document.py) and the command line share it.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import re
 import stat
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,7 +28,7 @@ from pathlib import Path
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store.backup import fsync_dir
+from imsmap.store import durable
 
 log = logging.getLogger(__name__)
 
@@ -153,30 +150,27 @@ def write_atomically(out: str | os.PathLike[str], write: Callable[[Path], None],
     what = _WHAT.get(what, what)
     folder = out.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        tmp = durable.temporary_beside(out)
     except OSError as exc:
         raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
             "OutputFiles", "The %1 cannot be written in %2 (%3); nothing was written."),
             what, folder, reason(exc))) from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        _fsync(tmp)
+
+    def publish(tmp: Path, out: Path) -> None:
         refuse_database(out, database)
         _publish(tmp, out, force=force)
+
+    try:
+        durable.write_whole(out, write, publish=publish, tmp=tmp)
     except OSError as exc:
         raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
             "OutputFiles", "The %1 cannot be written to %2 (%3); nothing was changed."),
             what, out, reason(exc))) from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    fsync_dir(folder)
     return out
 
 
-# The temporary file `write_atomically` writes a PDF under (tempfile.mkstemp's eight letters),
+# The temporary file `write_atomically` writes a PDF under (store.durable.temporary_beside:
+# tempfile.mkstemp's eight letters),
 # which stays behind when its process is killed mid-write: ".NAME.pdf.k3x_9q2a.tmp".
 LEFT_PDF = re.compile(r"^\..+\.pdf\.[a-z0-9_]{8}\.tmp$")
 # Older than this, such a file is no window's write in progress (a PDF takes seconds).
@@ -214,7 +208,7 @@ def remove_left_pdfs(folder: Path) -> list[Path]:
 
 def _publish(tmp: Path, out: Path, *, force: bool) -> None:
     if force:
-        os.replace(tmp, out)
+        durable.replace(tmp, out)
         return
     try:
         os.link(tmp, out)  # fails if `out` appeared meanwhile: it is never replaced
@@ -225,12 +219,4 @@ def _publish(tmp: Path, out: Path, *, force: bool) -> None:
         if out.exists() or out.is_symlink():
             raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
                 "OutputFiles", "%1 exists already; add --force to replace it."), out)) from None
-        os.replace(tmp, out)  # a real failure (a full disk) is raised from here
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY if sys.platform != "win32" else os.O_RDWR)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        durable.replace(tmp, out)  # a real failure (a full disk) is raised from here

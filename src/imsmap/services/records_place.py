@@ -3,26 +3,39 @@ clinic server (store/postgres/). Asked once, at the first start, and kept per us
 folder (``records-place.json``, owner-only) without any password: the server's password is asked
 at sign-in, or read by libpq from its own places (PGPASSFILE or ~/.pgpass, a service file).
 `imsmap --db` and `imsmap --dsn` override the choice for one start; deleting the file asks again.
+
+The file is written whole or not at all (store.durable). One that an earlier imsmap left empty
+or cut short (the computer stopped while it saved it) is `ChoiceLost`: the start asks again,
+saying why, instead of taking a lost choice for a first start.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.os_reasons import reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.paths import data_dir, ensure_private_dir
+from imsmap.paths import data_dir, default_db_path, ensure_private_dir
+from imsmap.store import durable
 
 if TYPE_CHECKING:
     from imsmap.services.context import AppContext
 
+log = logging.getLogger(__name__)
+
 PLACE_FILE = "records-place.json"
 THIS_COMPUTER = "this computer"
 SERVER = "clinic server"
+
+
+class ChoiceLost(UserFacingError):
+    """The choice file is there but empty or cut short: an earlier imsmap was saving it when
+    the computer stopped. Nothing of the records is in it: the choice is asked again."""
 
 
 def place_path() -> Path:
@@ -30,7 +43,8 @@ def place_path() -> Path:
 
 
 def chosen() -> str | None:
-    """THIS_COMPUTER, SERVER, or None when nothing was chosen yet."""
+    """THIS_COMPUTER, SERVER, or None when nothing was chosen yet. ChoiceLost when the file
+    is empty or cut short; UserFacingError when it holds something else."""
     return _read().get("where")
 
 
@@ -38,6 +52,13 @@ def saved_server() -> str | None:
     """The clinic server's DSN (no password) when the records are kept there."""
     found = _read()
     return found.get("dsn") if found.get("where") == SERVER else None
+
+
+def file_here() -> Path | None:
+    """This computer's clinic file (where "this computer" keeps the records) when there is
+    one: what that choice would open, rather than a new, empty clinic."""
+    path = default_db_path()
+    return path if path.exists() else None
 
 
 def keep_this_computer() -> Path:
@@ -100,10 +121,19 @@ def _read() -> dict[str, str]:
     if not path.exists():
         return {}
     try:
-        value = json.loads(path.read_text(encoding="utf-8"))
+        value = durable.read_json(path)
         if not isinstance(value, dict) or value.get("where") not in (THIS_COMPUTER, SERVER):
             raise ValueError(sentence("RecordsPlace", QT_TRANSLATE_NOOP(
                 "RecordsPlace", "not a choice imsmap wrote")))
+    except durable.CutShort as exc:
+        log.warning("the choice of where the records are kept is cut short (%s): asked again",
+                    exc)
+        raise ChoiceLost(sentence("RecordsPlace", QT_TRANSLATE_NOOP(
+            "RecordsPlace", "The choice of where the clinic's records are kept, in %1, was "
+            "found empty or cut short: the computer stopped while it was being saved. The "
+            "records themselves are not in that file and are untouched; choose again where they "
+            "are kept."),
+            path)) from None
     except (OSError, ValueError) as exc:
         raise UserFacingError(sentence("RecordsPlace", QT_TRANSLATE_NOOP(
             "RecordsPlace", "The choice of where the records are kept, in %1, cannot be read "
@@ -113,11 +143,10 @@ def _read() -> dict[str, str]:
 
 def _write(value: dict[str, str]) -> Path:
     path = place_path()
-    ensure_private_dir(path.parent)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(value, out, indent=2)
-        out.write("\n")
-    os.replace(tmp, path)
-    return path
+    try:
+        ensure_private_dir(path.parent)
+        return durable.write_text(path, json.dumps(value, indent=2) + "\n")
+    except OSError as exc:  # a full disk, a folder that refuses files: the old choice stands
+        raise UserFacingError(sentence("RecordsPlace", QT_TRANSLATE_NOOP(
+            "RecordsPlace", "The choice of where the clinic's records are kept cannot be saved "
+            "in %1 (%2); nothing was changed."), path.parent, reason(exc))) from None

@@ -32,6 +32,7 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.logs import shown
 from imsmap.store import packed
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, refuse
+from imsmap.store.durable import fsync_dir, fsync_file, replace
 from imsmap.store.leftovers import alive
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
@@ -335,7 +336,7 @@ def publish(tmp: Path, target: Path) -> None:
             raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
                 "StoreBackup", "%1 already exists; a backup never overwrites a file."), target)) \
                 from None
-        os.replace(tmp, target)
+        replace(tmp, target)
 
 
 # -- checking a backup --------------------------------------------------------------------
@@ -454,25 +455,3 @@ def sidecar(path: Path, suffix: str) -> Path:
 def make_private(path: Path) -> None:
     if sys.platform != "win32":
         os.chmod(path, 0o600)
-
-
-def fsync_file(path: Path) -> None:
-    """Make what was written into `path` durable."""
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in `folder` durable (POSIX); a folder that cannot be synced is no failure."""
-    if sys.platform == "win32":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

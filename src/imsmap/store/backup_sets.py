@@ -56,7 +56,6 @@ from imsmap.store.backup import (
     Cancelled,
     backup_dir,
     copy_database,
-    fsync_dir,
     make_private,
     parse_backup_name,
     publish,
@@ -65,6 +64,7 @@ from imsmap.store.backup import (
     verify_backup,
 )
 from imsmap.store.db import BUSY_TIMEOUT_MS, Database, StoreError, user_error
+from imsmap.store.durable import fsync_dir
 from imsmap.store.leftovers import alive
 from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
 from imsmap.store.repository import Repository
@@ -239,20 +239,9 @@ def identity_in(path: Path, *, with_records: bool = False) -> str | None:
     if not path.is_file() or not path.stat().st_size:
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            row = conn.execute("SELECT value FROM settings WHERE key = ?",
-                               (IDENTITY_SETTING,)).fetchone()
-            if with_records and row and conn.execute(
-                    "SELECT NOT EXISTS (SELECT 1 FROM patients)"
-                    " AND NOT EXISTS (SELECT 1 FROM sessions)").fetchone()[0]:
-                return None
-        finally:
-            conn.close()
+        return _stored_identity(path, with_records=with_records)
     except (sqlite3.Error, UnicodeDecodeError):  # damaged, or text that is not UTF-8
         return None
-    return str(row[0]) if row and row[0] else None
 
 
 def _another_file_is(path: Path, identity: str) -> bool:
@@ -261,16 +250,27 @@ def _another_file_is(path: Path, identity: str) -> bool:
     if not path.exists():
         return False  # moved: the identity and its sets go with the file
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            row = conn.execute("SELECT value FROM settings WHERE key = ?",
-                               (IDENTITY_SETTING,)).fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
+        return _stored_identity(path) == identity
+    except (sqlite3.Error, UnicodeDecodeError):
         return True
-    return row is not None and row[0] == identity
+
+
+def _stored_identity(path: Path, *, with_records: bool = False) -> str | None:
+    """The identity setting of the database file at `path`, read-only (None: not set; with
+    `with_records`, also none for a database without patients and sessions); SQLite's error
+    when the file cannot be read."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        row = conn.execute("SELECT value FROM settings WHERE key = ?",
+                           (IDENTITY_SETTING,)).fetchone()
+        if with_records and row and conn.execute(
+                "SELECT NOT EXISTS (SELECT 1 FROM patients)"
+                " AND NOT EXISTS (SELECT 1 FROM sessions)").fetchone()[0]:
+            return None
+    finally:
+        conn.close()
+    return str(row[0]) if row and row[0] else None
 
 
 def _give_identity(db: Database, replacing: str | None) -> str | None:

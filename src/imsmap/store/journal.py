@@ -42,7 +42,7 @@ from typing import Any
 
 from imsmap.domain.os_reasons import reason as os_reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store import name_parts
+from imsmap.store import durable, name_parts
 from imsmap.store.db import StoreError
 from imsmap.store.sqlite_errors import Fault, fault_of
 from imsmap.store.sqlite_reasons import reason as sqlite_reason
@@ -211,16 +211,16 @@ def _write(fd: int, data: bytes) -> None:
 
 
 def create(path: Path, start: Record) -> None:
-    """A new journal holding its start record: written beside, fsynced, then given its name."""
+    """A new journal holding its start record: written beside, then given its name durably
+    (store.durable: flushed, linked without ever replacing a file, the folder flushed)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
     fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
         _write(fd, line_of(start))
-        os.fsync(fd)
     finally:
         os.close(fd)
     try:
-        os.link(tmp, path)
+        durable.into_place(tmp, path, publish=os.link)
     except FileExistsError:
         raise StoreError(sentence("StoreJournal", QT_TRANSLATE_NOOP(
             "StoreJournal", "%1 already exists; a backup never overwrites a file."),

@@ -30,8 +30,6 @@ from imsmap.store import packed
 from imsmap.store.backup import (
     BackupInfo,
     copy_database,
-    fsync_dir,
-    fsync_file,
     make_private,
     naming,
     publish,
@@ -39,6 +37,7 @@ from imsmap.store.backup import (
     verify_backup,
 )
 from imsmap.store.db import StoreError, refuse
+from imsmap.store.durable import fsync_dir, fsync_file
 from imsmap.store.leftovers import remove_restore_copies, restoring_name
 from imsmap.store.sqlite_errors import Fault, fault_of
 

@@ -134,22 +134,26 @@ def window_for(context: AppContext) -> QMainWindow:
 
 def where_records_are() -> str | AppContext | None:
     """The clinic server's DSN when this person's records are kept there, None for this
-    computer's file; at the very first start (no choice kept, no database file yet) asked
-    (services.records_place): then the server's services, signed in, when the answer was a
-    server; "" when that question was cancelled."""
+    computer's file; at the very first start (no choice kept, no database file yet), and when
+    the choice kept was found empty (services.records_place.ChoiceLost), asked: then the
+    server's services, signed in, when the answer was a server; "" when that question was
+    cancelled."""
     from imsmap.services import records_place
 
+    lost: records_place.ChoiceLost | None = None
     try:
         if records_place.chosen() is not None:
             return records_place.saved_server()
+    except records_place.ChoiceLost as exc:
+        lost = exc  # left empty by a power cut: asked again, saying so; never a first start
     except UserFacingError as exc:
         tell(None, QCoreApplication.translate("App", "Cannot start"), exc)
         return ""
-    if paths.default_db_path().exists():
+    if lost is None and paths.default_db_path().exists():
         return None  # a clinic already kept on this computer
     from imsmap.ui.records_place import RecordsPlaceDialog
 
-    dialog = RecordsPlaceDialog(ask_password=ask_server_password)
+    dialog = RecordsPlaceDialog(ask_password=ask_server_password, lost=lost)
     if not dialog.exec():
         return ""
     return dialog.opened

@@ -8,6 +8,11 @@ kept, and the address can be corrected. Signing in runs on a thread of its own
 meanwhile the dialog says it is signing in and Cancel stops waiting (nothing kept; a second
 Cancel closes the dialog). Where this imsmap cannot reach a server at all (a pip install
 without the `server` extra), the choice is greyed out and one sentence says why.
+
+Asked again because the choice kept was found empty (an earlier imsmap was saving it when the
+computer stopped: services.records_place.ChoiceLost), the dialog says so above the choices, and
+which one opens the records: this computer when its clinic file is there, else the clinic
+server (chosen for the person), so that OK never starts a new, empty clinic unasked.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from imsmap.services import records_place
 from imsmap.services.context import AppContext
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.signing_in import SigningIn, waiting_widgets
+from imsmap.ui.wording import said
 
 
 class RecordsPlaceDialog(QDialog):
@@ -39,7 +45,8 @@ class RecordsPlaceDialog(QDialog):
     ``opened`` holds its services, signed in; with this computer, None."""
 
     def __init__(self, parent: QWidget | None = None,
-                 ask_password: Callable[[str], str | None] | None = None):
+                 ask_password: Callable[[str], str | None] | None = None,
+                 lost: records_place.ChoiceLost | None = None):
         super().__init__(parent)
         self.ask_password = ask_password
         self.opened: AppContext | None = None
@@ -81,6 +88,11 @@ class RecordsPlaceDialog(QDialog):
         if missing is not None:  # a pip install without the server extra: say so, offer nothing
             self.server.setEnabled(False)
             self.error.show_message(missing)
+        self.lost = QLabel()
+        self.lost.setWordWrap(True)
+        self.lost.setVisible(lost is not None)
+        if lost is not None:
+            self._say_lost(lost)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -88,10 +100,26 @@ class RecordsPlaceDialog(QDialog):
         layout = QVBoxLayout(self)
         # The dialog takes the height its wrapped sentences need, and grows with the red one.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
-        for widget in (self.here, self.server, self.dsn, self.note, self.waiting, self.busy,
-                       self.error, self.buttons):
+        for widget in (self.lost, self.here, self.server, self.dsn, self.note, self.waiting,
+                       self.busy, self.error, self.buttons):
             layout.addWidget(widget)
         self._show_waiting(False)
+
+    def _say_lost(self, lost: records_place.ChoiceLost) -> None:
+        """Why the question is asked again, and which choice opens the records."""
+        here = records_place.file_here()
+        if here is not None:
+            which = QCoreApplication.translate(
+                "RecordsPlaceDialog", "This computer holds a clinic's file, {file}: choosing "
+                "this computer opens it.").format(file=here)
+        else:
+            which = QCoreApplication.translate(
+                "RecordsPlaceDialog", "This computer holds no clinic's file, so the records are "
+                "on a clinic server: give its address. Choosing this computer would start a "
+                "new, empty clinic.")
+            if self.can_serve:
+                self.server.setChecked(True)
+        self.lost.setText(f"{said(lost)}\n{which}")
 
     def _server_chosen(self, on: bool) -> None:
         self.dsn.setEnabled(on)
@@ -108,7 +136,11 @@ class RecordsPlaceDialog(QDialog):
             self._show_waiting(True)
             signing.start()
             return
-        records_place.keep_this_computer()
+        try:
+            records_place.keep_this_computer()
+        except UserFacingError as exc:  # the disk refused it: said, and the dialog stays
+            self.error.show_message(exc)
+            return
         self.error.show_message(None)
         super().accept()
 

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.local_time import local_date, local_time
@@ -21,9 +21,13 @@ from imsmap.ui import errors as ui_errors
 from imsmap.ui import file_dialogs
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record.sign_amend import AuditDialog
+from imsmap.ui.refusals import tell
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.window_settings import EXPORT_FOLDER
 from imsmap.ui.wording import said
+
+# A long export's progress window shows once it has run this long with more still to come.
+PROGRESS_AFTER_MS = 1000
 
 
 def _call_with_parent(fn, *args, parent: QWidget):
@@ -73,8 +77,8 @@ class ReportActions:
         patient = self.patient()
         default = Path.home() / (f"ims-{patient.chart_number if patient else 'session'}-"
                                  f"{self._when(s)}.pdf")
-        self._save_pdf(QCoreApplication.translate("ReportActions", "Export session PDF"),
-                       default, lambda path: write_session_pdf(self.records, sid, path))
+        self._save_file(QCoreApplication.translate("ReportActions", "Export session PDF"),
+                        default, lambda path: write_session_pdf(self.records, sid, path))
 
     def _when(self, session) -> str:
         """The session's day in its PDF's name, and its time when the patient has another
@@ -85,8 +89,8 @@ class ReportActions:
             return f"{day:%Y-%m-%d}-{local_time(session.started_at):%H%M}"
         return f"{day:%Y-%m-%d}"
 
-    def _save_pdf(self, title: str, default: Path, write: Callable[[str], object],
-                  kind: str | None = None) -> None:
+    def _save_file(self, title: str, default: Path, write: Callable[[str], object],
+                   kind: str | None = None) -> None:
         """Ask where (`default` offered, in the folder of the last export), `write` the file
         there, and say it was saved; a refusal or a file that cannot be written is said in a
         message box titled `title`. `kind`: the dialog's file filter (PDF documents)."""
@@ -98,6 +102,9 @@ class ReportActions:
         try:
             with busy_cursor():
                 write(path)
+        except StoppedExport as exc:
+            tell(self.parent, title, exc, QMessageBox.Icon.Information)
+            return
         except UserFacingError as exc:
             ui_errors.show_user_error(self.parent, exc, title)
             return
@@ -157,10 +164,9 @@ class ReportActions:
             return
         patient = self.patient()
         chosen = self.progress.chosen_ids() or None
-        self._save_pdf(QCoreApplication.translate("ReportActions", "Export progress report"),
-                       Path.home() / f"ims-progress-{patient.chart_number}.pdf",
-                       lambda path: fn(self.records, patient.id, path, session_ids=chosen))
-
+        self._save_file(QCoreApplication.translate("ReportActions", "Export progress report"),
+                        Path.home() / f"ims-progress-{patient.chart_number}.pdf",
+                        lambda path: fn(self.records, patient.id, path, session_ids=chosen))
 
     def export_fhir(self) -> None:
         """Patient > Export FHIR bundle…: the open patient's sessions as an HL7 FHIR R4 bundle,
@@ -174,10 +180,44 @@ class ReportActions:
         if fn is None:
             return
         self.session_panel.flush()
-        self._save_pdf(QCoreApplication.translate("ReportActions", "Export FHIR bundle"),
-                       Path.home() / f"ims-{patient.chart_number}.fhir.json",
-                       lambda path: fn(self.records, patient, path),
-                       QCoreApplication.translate("ReportActions", "FHIR bundles (*.json)"))
+        title = QCoreApplication.translate("ReportActions", "Export FHIR bundle")
+        self._save_file(title, Path.home() / f"ims-{patient.chart_number}.fhir.json",
+                        lambda path: _with_progress(self.parent, title, lambda each: fn(
+                            self.records, patient, path, each_pdf=each)),
+                        QCoreApplication.translate("ReportActions", "FHIR bundles (*.json)"))
+
+
+class StoppedExport(UserFacingError):
+    """The clinician pressed Stop: said as information, not as a refusal."""
+
+
+def _with_progress(parent: QWidget | None, title: str, write: Callable[..., object]) -> object:
+    """`write(each_pdf)` with a progress window counting the signed sessions' PDFs as they are
+    drawn (a year of weekly visits is some fifteen seconds of drawing on the window's thread:
+    the window said nothing meanwhile but a wait cursor). Stop ends it: nothing is written."""
+    box = QProgressDialog(parent)
+    box.setWindowTitle(title)
+    box.setCancelButtonText(QCoreApplication.translate("ReportActions", "Stop"))
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setMinimumDuration(PROGRESS_AFTER_MS)
+    box.setAutoClose(False)
+    box.setAutoReset(False)
+
+    def each(done: int, signed: int) -> None:
+        if box.wasCanceled():
+            raise StoppedExport(QCoreApplication.translate(
+                "ReportActions", "The export was stopped; nothing was written."))
+        box.setMaximum(signed)
+        box.setLabelText(QCoreApplication.translate(
+            "ReportActions", "Drawing the PDF of signed session {n} of {count}…").format(
+                n=done + 1, count=signed))
+        box.setValue(done)  # modal: the window is repainted and Stop can be pressed
+
+    try:
+        return write(each)
+    finally:
+        box.close()
+        box.deleteLater()
 
 
 @contextmanager

@@ -3931,8 +3931,16 @@ N° de permis %2</translation>
         <translation>ce n&apos;est pas un choix écrit par imsmap</translation>
     </message>
     <message>
+        <source>The choice of where the clinic&apos;s records are kept, in %1, was found empty or cut short: the computer stopped while it was being saved. The records themselves are not in that file and are untouched; choose again where they are kept.</source>
+        <translation>Le choix de l&apos;endroit où les dossiers de la clinique sont conservés, dans %1, a été trouvé vide ou tronqué&#xa0;: l&apos;ordinateur s&apos;est arrêté pendant son enregistrement. Les dossiers eux-mêmes ne sont pas dans ce fichier et sont intacts; choisissez de nouveau où ils sont conservés.</translation>
+    </message>
+    <message>
         <source>The choice of where the records are kept, in %1, cannot be read (%2); delete the file to be asked again.</source>
         <translation>Le choix de l&apos;endroit où les dossiers sont conservés, dans %1, ne peut pas être lu (%2); supprimez le fichier pour que la question soit posée de nouveau.</translation>
+    </message>
+    <message>
+        <source>The choice of where the clinic&apos;s records are kept cannot be saved in %1 (%2); nothing was changed.</source>
+        <translation>Le choix de l&apos;endroit où les dossiers de la clinique sont conservés ne peut pas être enregistré dans %1 (%2); rien n&apos;a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -4202,6 +4210,10 @@ N° de permis %2</translation>
 </context>
 <context>
     <name>ServerConnection</name>
+    <message>
+        <source>The saved server settings in %1 were found empty or cut short: the computer stopped while they were being saved. Give --dsn, which writes them again.</source>
+        <translation>Les paramètres de serveur enregistrés dans %1 ont été trouvés vides ou tronqués&#xa0;: l&apos;ordinateur s&apos;est arrêté pendant leur enregistrement. Donnez --dsn, qui les réécrit.</translation>
+    </message>
     <message>
         <source>The saved server settings in %1 cannot be read (%2); give --dsn, which writes them again.</source>
         <translation>Les paramètres de serveur enregistrés dans %1 ne peuvent pas être lus (%2); donnez --dsn, qui les réécrit.</translation>

@@ -3240,6 +3240,14 @@ Problème&#xa0;: {problem}</translation>
         <translation>Votre fournisseur informatique vous donne l&apos;adresse du serveur. Sur le réseau de la clinique, elle se termine par sslmode=verify-full&#xa0;: imsmap ne parle alors qu&apos;au vrai serveur, par TLS. L&apos;adresse est conservée sur cet ordinateur pour vous; votre mot de passe ne l&apos;est pas&#xa0;: vous vous connectez avec lui chaque fois.</translation>
     </message>
     <message>
+        <source>This computer holds a clinic&apos;s file, {file}: choosing this computer opens it.</source>
+        <translation>Cet ordinateur contient le fichier d&apos;une clinique, {file}&#xa0;: choisir cet ordinateur l&apos;ouvre.</translation>
+    </message>
+    <message>
+        <source>This computer holds no clinic&apos;s file, so the records are on a clinic server: give its address. Choosing this computer would start a new, empty clinic.</source>
+        <translation>Cet ordinateur ne contient aucun fichier de clinique; les dossiers sont donc sur un serveur de la clinique&#xa0;: donnez son adresse. Choisir cet ordinateur créerait une nouvelle clinique, vide.</translation>
+    </message>
+    <message>
         <source>Signing in was stopped and nothing was kept: correct the address and press OK, or press Cancel to close.</source>
         <translation>La connexion a été arrêtée et rien n&apos;a été conservé&#xa0;: corrigez l&apos;adresse et appuyez sur OK, ou sur Annuler pour fermer.</translation>
     </message>
@@ -3362,6 +3370,18 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>FHIR bundles (*.json)</source>
         <translation>Bundles FHIR (*.json)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>The export was stopped; nothing was written.</source>
+        <translation>L&apos;exportation a été arrêtée; rien n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Drawing the PDF of signed session {n} of {count}…</source>
+        <translation>Production du PDF de la séance signée {n} sur {count}…</translation>
     </message>
     <message>
         <source>The PDF could not be written to {path}: {reason}.</source>

@@ -5,19 +5,20 @@ words. Everything in it is passed through to libpq unchanged, so TLS (sslmode=ve
 sslrootcert=...) and client certificates (sslcert, sslkey) work as the PostgreSQL documentation
 says. The connection settings are kept in the data folder without the password (``save`` and
 ``saved_dsn``); the password comes from a prompt, ~/.pgpass or PGPASSWORD, never from a file of
-imsmap's.
+imsmap's. They are written whole or not at all (store.durable); a file an earlier imsmap left
+empty or cut short (the computer stopped while it saved it) is a sentence that says so.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.paths import data_dir, ensure_private_dir
+from imsmap.store import durable
 from imsmap.store.postgres import refusals
 from imsmap.store.postgres.dsn import (
     ServerError,
@@ -112,13 +113,7 @@ def save(dsn: str) -> Path:
     """Keep the connection settings (never the password) in the data folder, owner-only."""
     path = settings_path()
     ensure_private_dir(path.parent)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump({"dsn": without_password(dsn)}, out, indent=2)
-        out.write("\n")
-    os.replace(tmp, path)
-    return path
+    return durable.write_text(path, json.dumps({"dsn": without_password(dsn)}, indent=2) + "\n")
 
 
 def saved_dsn() -> str | None:
@@ -127,9 +122,15 @@ def saved_dsn() -> str | None:
     if not path.exists():
         return None
     try:
-        value = json.loads(path.read_text(encoding="utf-8"))["dsn"]
+        found = durable.read_json(path)
+        value = found["dsn"] if isinstance(found, dict) else None
         if not isinstance(value, str):
             raise TypeError("the dsn is not text")
+    except durable.CutShort:
+        raise ServerError(sentence("ServerConnection", QT_TRANSLATE_NOOP(
+            "ServerConnection", "The saved server settings in %1 were found empty or cut "
+            "short: the computer stopped while they were being saved. Give --dsn, which writes "
+            "them again."), path)) from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ServerError(sentence("ServerConnection", QT_TRANSLATE_NOOP(
             "ServerConnection", "The saved server settings in %1 cannot be read (%2); give "

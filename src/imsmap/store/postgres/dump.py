@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.store import durable
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import (
     ServerError,
@@ -133,7 +134,7 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
         finally:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
                          .format(sql.Identifier(scratch)))
-        os.replace(tmp, out)
+        durable.into_place(tmp, out)  # flushed, renamed, the folder flushed
     finally:
         conn.close()
         tmp.unlink(missing_ok=True)
