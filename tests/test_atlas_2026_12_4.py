@@ -123,7 +123,7 @@ def test_a_tap_on_teres_major_on_the_lateral_deep_sheet_records_teres_major(qtbo
 def test_records_made_on_atlas_2026_12_3_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.12.3" and recs.atlas.version == "2026.12.6"
+    assert session.atlas_version == "2026.12.3" and recs.atlas.version == "2026.12.7"
     assert session.is_signed
     sites = {s.seq: s for s in recs.repo.sites_for_session(1)}
     assert [(sites[n].view_id, sites[n].layer, sites[n].muscle_id, sites[n].side, sites[n].level)

@@ -222,7 +222,7 @@ def test_french_headings_labels_and_column_headers_fit_their_boxes(qapp, demo, t
     for block in prepared.blocks:
         if isinstance(block, Table):
             font = doc.font(block.size * 0.92, bold=True, condensed=block.condensed)
-            for column, w in zip(block.columns, block.column_widths(width)):
+            for column, w in zip(block.columns, block.column_widths(doc, width)):
                 room = block.text_room(doc, Cell(column.title), w)
                 for word in column.title.split():
                     assert doc.text_width(word, font) <= room, (column.title, word)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from label_words import SIZE, text_size
 from pathkit import Figure, fibres
+from thoracic_rows import RIB_ANGLE_ROWS, SPINE_ROWS, THORACIC_TIP, TRANSVERSE_ROWS, within
 
 D = "deep"
 
@@ -101,10 +102,14 @@ def trunk(f: Figure) -> None:
     # inferior, its leader crossing iliocostalis below the other's name, so that the two leaders
     # part instead of running side by side (their names had crowded into slanting leaders, the
     # medial muscle's name above the lateral one's)
-    R("longissimus_thoracis", D, (8, 498), (30, 514), (32, 580), (30, 640), (28, 672), (8, 672), (7, 600),
+    # Each column records the level under the tap (`level_rows`): longissimus the transverse
+    # process at that height, iliocostalis the rib (tools/atlas/thoracic_rows.py)
+    longissimus = [(8, 498), (30, 514), (32, 580), (30, 640), (28, 672), (8, 672), (7, 600)]
+    R("longissimus_thoracis", D, *longissimus, level_rows=within(TRANSVERSE_ROWS, *longissimus),
       label=(19.4, 596.0), name_hint=_beside_back("longissimus_thoracis", LONGISSIMUS_NAME[0], LONGISSIMUS_NAME[1]),
       fibres=[[(9 + k * 5, 490), (10 + k * 5, 580), (9 + k * 4, 680)] for k in range(5)])
-    R("iliocostalis_thoracis", D, (38, 520), (62, 538), (62, 600), (58, 650), (54, 688), (38, 690), (36, 610),
+    iliocostalis = [(38, 520), (62, 538), (62, 600), (58, 650), (54, 688), (38, 690), (36, 610)]
+    R("iliocostalis_thoracis", D, *iliocostalis, level_rows=within(RIB_ANGLE_ROWS, *iliocostalis),
       label=(50.8, 562.0), name_hint=_beside_back("iliocostalis_thoracis", ILIOCOSTALIS_NAME[0], ILIOCOSTALIS_NAME[1]),
       fibres=[[(36 + k * 6, 510), (40 + k * 5, 600), (40 + k * 4, 692)] for k in range(5)])
     # serratus posterior inferior: T11-L2 spines (by aponeurosis) -> ribs 9-12, slips rising laterally
@@ -248,11 +253,6 @@ def limbs(f: Figure) -> None:
 
 
 P3 = "paraspinal"
-# spinous process tips in the posterior view (posterior.details): T1 at 372, 26 units a level
-THORACIC_TIP = {f"T{k}": 372 + 26 * (k - 1) for k in range(1, 13)}
-# the rows of the levels beside the thoracic spines: (level, top), each from 13 units (half a
-# level) above the tip of its spinous process
-SPINE_ROWS = [(level, float(y - 13)) for level, y in THORACIC_TIP.items()]
 
 
 def paraspinal(f: Figure) -> None:
@@ -281,10 +281,21 @@ def paraspinal(f: Figure) -> None:
       (14, THORACIC_TIP["T12"] + 13), (3, THORACIC_TIP["T12"] + 13),
       label=(12, 620), name_hint=(8 + text_size("spinalis", SIZE)[0] / 2, 716), level_rows=SPINE_ROWS,
       fibres=[[(4 + k * 4, 362), (5 + k * 4, 520), (4 + k * 3, 668)] for k in range(5)])
-    R("longissimus_thoracis", P3, (27, 380), (54, 382), (56, 396), (58, 500), (60, 600), (58, 690), (28, 690),
-      (25, 600), (26, 480), label=(42, 604), name_hint=beside("longissimus_thoracis", 604),
-      fibres=[[(28 + k * 6, 372), (29 + k * 6, 530), (30 + k * 5.5, 694)] for k in range(5)])
-    R("iliocostalis_thoracis", P3, (62, 404), (78, 438), (92, 484), (94, 600), (90, 700), (64, 700), (62, 560),
+    # Longissimus and iliocostalis thoracis are segmental too, but their levels are not the spines
+    # beside them: longissimus's is the transverse process under the tap, iliocostalis's the rib
+    # (its angle), each at a height of its own (tools/atlas/thoracic_rows.py: the transverse
+    # process of X lies about level with the spine of the vertebra above). Longissimus reaches up
+    # beside the vertebra prominens, to the T1 transverse process (its top, below the T1 spine,
+    # had left out the T1 row and all but a sliver of T2's), its upper corner clear of
+    # iliocostalis cervicis.
+    longissimus = [(27, 346), (40, 346), (54, 364), (56, 396), (58, 500), (60, 600), (58, 690), (28, 690),
+                   (25, 600), (26, 480)]
+    R("longissimus_thoracis", P3, *longissimus, level_rows=within(TRANSVERSE_ROWS, *longissimus),
+      label=(42, 604), name_hint=beside("longissimus_thoracis", 604),
+      fibres=[[(28 + k * 6, max(350.0, 350 + (28 + k * 6 - 40) * 18 / 14)), (29 + k * 6, 530),
+               (30 + k * 5.5, 694)] for k in range(5)])
+    iliocostalis = [(62, 404), (78, 438), (92, 484), (94, 600), (90, 700), (64, 700), (62, 560)]
+    R("iliocostalis_thoracis", P3, *iliocostalis, level_rows=within(RIB_ANGLE_ROWS, *iliocostalis),
       label=(78, 560), name_hint=beside("iliocostalis_thoracis", 560),
       fibres=[[(63 + k * 6, 400 + k * 10), (66 + k * 6, 560), (66 + k * 5, 704)] for k in range(5)])
     R("iliocostalis_cervicis", P3, (34, 296), (48, 294), (62, 330), (58, 350), (46, 350),
