@@ -133,14 +133,33 @@ def read_on(lines: list[str]) -> list[str]:
     white space squashed; blank lines, each page's footer and running head, and a table's
     "(continued)" caption with the header row it repeats left out. Where a page breaks is
     layout (a table keeps 3 rows on each side of a break since 5 Dec 2026), not what the record
-    says."""
+    says. So is how wide the site table's columns are (since 6 Dec 2026 a column is as wide as
+    its longest word needs and an empty one gives its width to the others:
+    report.column_widths), which changes where its cells wrap: its header and each of its rows
+    are read as the characters they hold, whatever their lines."""
     out: list[str] = []
     repeat = False
+    table: list[str] | None = None  # the site table's header and rows, while it is read
     for line in lines:
         words = " ".join(line.split())
         if (not words or words.startswith("Document IMS-")
                 or words == "Confidential health information."
                 or (" · Session " in words and words.endswith("IMS treatment record"))):
+            continue
+        if table is not None and words.startswith("Grasp graded "):
+            out.extend("".join(sorted(part.replace(" ", ""))) for part in table)
+            table = None
+        if table is not None:
+            if words.endswith("(continued)"):
+                repeat = True  # and the header rows under it, up to the next site's row
+            elif re.match(r"\d+ \S", words):
+                repeat = False
+                table.append(words)
+            elif not repeat:
+                table[-1] += words
+            continue
+        if words.startswith("# Muscle "):
+            table = [words]
             continue
         if words.endswith("(continued)"):
             repeat = True  # and the header row under it

@@ -116,6 +116,32 @@ def test_a_delay_in_opening_a_history_shows_in_the_cold_figure(bench_app, histor
     assert DELAY_S * 1000 <= result.extra["new_window_ms"] < child_delay_s * 1000
 
 
+
+def test_work_on_the_window_s_thread_shows_in_the_first_open_s_main_thread_cpu(
+        bench_app, history_db, tmp_path, monkeypatch):
+    """The first open's main-thread CPU (the window's own work, without the start-up check's
+    and journal's threads that the process's CPU also counts) holds CPU work put in the
+    history's read (a busy loop of `busy_s` in the app process, by a sitecustomize module)."""
+    busy_s = 0.6
+    db, pid = history_db
+    inject = tmp_path / "inject"
+    inject.mkdir()
+    (inject / "sitecustomize.py").write_text(
+        "import time\n"
+        "from imsmap.store.repository import Repository\n"
+        "_real = Repository.sessions_for_patient\n"
+        "def _busy(self, patient_id):\n"
+        "    end = time.thread_time() + " + repr(busy_s) + "\n"
+        "    while time.thread_time() < end:\n"
+        "        pass\n"
+        "    return _real(self, patient_id)\n"
+        "Repository.sessions_for_patient = _busy\n", encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(inject))
+    times, cpus, held, sizes, mains = measure_cold.first_opens(db, tmp_path / "run", pid, 1)
+    assert held == [0] and sizes == ["1440x900"]
+    assert mains[0] >= busy_s and cpus[0] >= mains[0] and times[0] >= busy_s
+
+
 def test_a_delay_in_painting_the_overlay_shows_in_the_cold_overlay_figure(
         bench_app, history_db, tmp_path, monkeypatch):
     import measure_ui

@@ -90,7 +90,7 @@ def test_copy_forward_brings_last_visits_sites_as_planned(records, atlas, patien
 
 
 def test_copy_forward_without_an_earlier_session_says_so(records, session):
-    with pytest.raises(ValidationError, match="no earlier session"):
+    with pytest.raises(ValidationError, match="no earlier signed visit"):
         planning.copy_forward(records, session.id)
 
 

@@ -258,3 +258,27 @@ def test_imsmap_check_names_a_changed_session_by_its_toronto_times(records, pati
         here = signed.astimezone()
     assert (f"session {s.id} (chart C-1001, 2026-12-03 23:30, signed by test.physio on "
             f"{here:%Y-%m-%d %H:%M})") in out, out
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_a_lists_times_are_written_as_each_alone_in_toronto(qapp, language):
+    """A list writes its many times with the language's pattern asked once
+    (wording.numeric_datetime_writer): each reads as numeric_datetime writes it alone, in this
+    computer's zone, summer and winter, in English and French."""
+    from imsmap import i18n
+    from imsmap.ui.wording import numeric_datetime, numeric_datetime_writer
+
+    moments = [NINE_IN_TORONTO, LATE_IN_TORONTO, datetime(2026, 7, 1, 13, 5, tzinfo=UTC)]
+    i18n.install(qapp, language)
+    try:
+        with machine_zone("America/Toronto"):
+            write = numeric_datetime_writer()
+            written = [write(m) for m in moments]
+            assert written == [numeric_datetime(m) for m in moments]
+    finally:
+        i18n.install(qapp, "en")
+    nb = "\u00a0"  # French writes "09 h 00" with no-break spaces
+    clock = {"en": ["09:00", "23:30", "09:05"],
+             "fr_CA": [f"09{nb}h{nb}00", f"23{nb}h{nb}30", f"09{nb}h{nb}05"]}
+    assert written == [f"2026-12-03 {clock[language][0]}", f"2026-12-03 {clock[language][1]}",
+                       f"2026-07-01 {clock[language][2]}"]

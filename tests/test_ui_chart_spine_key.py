@@ -170,3 +170,27 @@ def test_the_landmarks_names_are_readable_beside_the_fitted_chart(language, make
     assert not view.key_label.isVisible() or LANDMARK not in view.key_label.text()
     view.fit()
     assert not chart.landmark_names and LANDMARK in view.key_label.text()
+
+
+def test_a_chart_shown_says_its_scale_once_with_its_key_beside_it(make_window, qtbot):
+    """Showing a chart works out its scale's consequences (the markers' size, the key and the
+    landmarks written beside it or on the drawing) once: `fit` does, and nothing again after
+    it. Zoomed in, a chart shown keeps the zoom, and its key follows."""
+    w, view = spinal_window(make_window, qtbot, LAPTOP)
+    said = []
+    view.zoomed.connect(lambda: said.append(view.transform().m11()))
+    w.chart.set_view("anterior")
+    qtbot.wait(10)
+    assert len(said) == 1 and not view.key_label.isVisible()
+    said.clear()
+    w.chart.set_view("spinal")
+    qtbot.wait(10)
+    assert len(said) == 1 and view.key_label.isVisible() and not w.chart.scene.background.notes
+    # zoomed in, another layer of the chart shown: the zoom kept, said once more by its step
+    view.zoom_by(1.2, anchor_under_mouse=False)
+    said.clear()
+    w.chart.toggle_layer()
+    qtbot.wait(10)
+    assert view.zoom() == pytest.approx(1.2) and said
+    assert said[-1] == pytest.approx(view.transform().m11())
+    assert view.key_label.isVisible() and not w.chart.scene.background.notes

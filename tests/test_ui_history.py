@@ -4,19 +4,22 @@ and a muscle chosen in the progress grid lit on the chart."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from imsmap.domain.models import Session
+from imsmap.domain.models import Session, SessionStatus
+from imsmap.domain.progress import History, drafts_not_drawn
 from imsmap.render.overlay import EARLIER_SCALE, age_fade, faded_style
 from imsmap.ui.history_bar import OverlayChoice, OverlayMode
 from imsmap.ui.history_overlay import (
     EARLIER_BOOST,
     Z_HISTORY,
     HistoryOverlayItem,
+    ages_of,
     sessions_to_draw,
 )
 from imsmap.ui.progress.progress_panel import Deferred
@@ -26,8 +29,9 @@ START = datetime(2026, 9, 1, 9, 0)
 
 
 def _sessions(n: int) -> list[Session]:
+    """n weekly visits, signed."""
     return [Session(id=10 + i, patient_id=1, started_at=START + timedelta(days=7 * i),
-                    atlas_version="t") for i in range(n)]
+                    atlas_version="t", status=SessionStatus.SIGNED) for i in range(n)]
 
 
 # -- which sessions (pure) ----------------------------------------------------------------
@@ -50,8 +54,32 @@ def test_a_date_range_and_picked_sessions_never_draw_later_visits():
     assert sessions_to_draw(s, 12, picked) == [10]
 
 
+def test_a_draft_is_never_drawn_nor_aged_as_an_earlier_visit():
+    """Visits 10, 11 and 13 signed; 12 a draft left unsigned (or in progress in another room);
+    14 today's draft. Last time is 13, the visit before it 11; picked or in a date range, the
+    draft is not drawn either, and with no session open it is no "last time"."""
+    s = _sessions(5)
+    s[2] = replace(s[2], status=SessionStatus.DRAFT)
+    s[4] = replace(s[4], status=SessionStatus.DRAFT)
+    last = OverlayChoice(OverlayMode.LAST, last_n=3)
+    assert sessions_to_draw(s, 14, last) == [10, 11, 13]
+    assert sessions_to_draw(s, 14, OverlayChoice(OverlayMode.LAST, last_n=1)) == [13]
+    assert sessions_to_draw(s, 14, OverlayChoice(OverlayMode.PICKED,
+                                                 picked=frozenset({12, 13}))) == [13]
+    assert sessions_to_draw(s, 14, OverlayChoice(OverlayMode.RANGE, date_from=date(2026, 9, 1),
+                                                 date_to=date(2026, 9, 29))) == [10, 11, 13]
+    assert sessions_to_draw(s, None, OverlayChoice(OverlayMode.LAST, last_n=1)) == [13]
+    history = History.of(s, {})
+    assert ages_of(history, 14) == {13: 1, 11: 2, 10: 3}  # "last time" is the signed 13
+    assert ages_of(history, None) == {13: 1, 11: 2, 10: 3}
+    assert [x.id for x in drafts_not_drawn(s, 14)] == [12]
+    assert [x.id for x in drafts_not_drawn(s, None)] == [12, 14]
+    assert [x.id for x in drafts_not_drawn(s, 13)] == [12]
+    assert drafts_not_drawn(s, 11) == []
+
+
 # -- the window ---------------------------------------------------------------------------
-def _regions(atlas, view_id="posterior", n=2):
+def large_regions(atlas, view_id="posterior", n=2):
     """Large regions of a view, by their label points (clear of each other)."""
     view = atlas.view(view_id)
     found = []
@@ -68,8 +96,8 @@ def _regions(atlas, view_id="posterior", n=2):
 @pytest.fixture
 def visits(records, patient, atlas):
     """Four weekly visits: the same muscle grasping 3, 2, 1 at A; a site at B only in visit 1;
-    the fourth visit (today's draft) has one site at B."""
-    (ax, ay, ra), (bx, by, rb) = _regions(atlas)
+    the first three signed, the fourth (today's draft) has one site at B."""
+    (ax, ay, ra), (bx, by, rb) = large_regions(atlas)
     ids = []
     for i, grade in enumerate((3, 2, 1, None)):
         s = records.start_session(patient.id, started_at=START + timedelta(days=7 * i),
@@ -83,6 +111,8 @@ def visits(records, patient, atlas):
             site = records.add_site(s.id, "posterior", bx, by, muscle_id=rb.muscle,
                                     side=rb.side, layer=rb.layer, level=rb.level)
             records.update_site(site.id, grasp=3 if i == 0 else 0)
+        if i < 3:  # the earlier visits are signed: a draft is never drawn as one
+            records.sign_session(s.id)
     return {"ids": ids, "a": (ax, ay, ra), "b": (bx, by, rb)}
 
 
@@ -97,7 +127,7 @@ def hwin(make_window, visits, patient):
     return w
 
 
-def _render(w) -> tuple[QImage, QRectF]:
+def render_chart(w) -> tuple[QImage, QRectF]:
     scene = w.chart.scene
     rect = scene.sceneRect()
     image = QImage(int(rect.width() / 2), int(rect.height() / 2), QImage.Format.Format_RGB32)
@@ -108,12 +138,12 @@ def _render(w) -> tuple[QImage, QRectF]:
     return image, rect
 
 
-def _pixel(image: QImage, rect: QRectF, x: float, y: float) -> QColor:
+def pixel_at(image: QImage, rect: QRectF, x: float, y: float) -> QColor:
     return image.pixelColor(int((x - rect.left()) * image.width() / rect.width()),
                             int((y - rect.top()) * image.height() / rect.height()))
 
 
-def _close(a: QColor, b: QColor, tol: int = 12) -> bool:
+def close_colours(a: QColor, b: QColor, tol: int = 12) -> bool:
     return all(abs(u - v) <= tol for u, v in ((a.red(), b.red()), (a.green(), b.green()),
                                               (a.blue(), b.blue())))
 
@@ -146,7 +176,9 @@ def test_the_pick_menu_lists_the_visits_when_it_opens_and_picks_from_them(hwin, 
     bar.pick_menu.aboutToShow.emit()
     labels = [a.text() for a in bar.pick_menu.actions()]
     assert labels == [f"#{i + 1}  {(START + timedelta(days=7 * i)).date().isoformat()}"
-                      for i in range(4)]
+                      for i in range(3)] + [
+        f"#4  {(START + timedelta(days=21)).date().isoformat()}  (draft, not signed)"]
+    assert [a.isEnabled() for a in bar.pick_menu.actions()] == [True, True, True, False]
     bar.mode.setCurrentIndex(bar.mode.findData("picked"))
     bar.pick_menu.actions()[1].setChecked(True)
     assert hwin.overlay.drawn_ids() == [ids[1]]
@@ -157,31 +189,31 @@ def test_the_pick_menu_lists_the_visits_when_it_opens_and_picks_from_them(hwin, 
 def test_rendered_scene_shows_last_visits_grasp_colour_at_its_site(hwin, visits):
     ax, ay, _ = visits["a"]
     hwin.history_bar.last_n.setValue(1)  # last time: grasp 1 at A
-    image, rect = _render(hwin)
+    image, rect = render_chart(hwin)
     style = hwin.chart.scene.chart.style
     # beside the centre, where the grade's pips leave the fill (render.markers): half the
     # smaller earlier marker's radius
     ax += 0.5 * style.marker_radius * hwin.chart.scene.marker_scale * EARLIER_BOOST * EARLIER_SCALE
     expected = faded_style(style, age_fade(1, 1)).grasp_fill(1)
-    assert _close(_pixel(image, rect, ax, ay), expected)
+    assert close_colours(pixel_at(image, rect, ax, ay), expected)
     hwin.menus.act_overlay.trigger()
-    bare, _ = _render(hwin)
-    assert not _close(_pixel(bare, rect, ax, ay), expected, tol=30)
+    bare, _ = render_chart(hwin)
+    assert not close_colours(pixel_at(bare, rect, ax, ay), expected, tol=30)
     hwin.menus.act_overlay.trigger()
     hwin.history_bar.pick_sessions([visits["ids"][0]])  # three visits back: strong, faded
-    image, _ = _render(hwin)
+    image, _ = render_chart(hwin)
     expected = faded_style(style, age_fade(3, 3)).grasp_fill(3)
-    assert _close(_pixel(image, rect, ax, ay), expected)
+    assert close_colours(pixel_at(image, rect, ax, ay), expected)
 
 
 def test_todays_marker_stays_on_top_of_earlier_ones(hwin, visits):
     bx, by, _ = visits["b"]
     hwin.history_bar.pick_sessions([visits["ids"][0]])  # grasp 3 at B, under today's 0 at B
-    image, rect = _render(hwin)
+    image, rect = render_chart(hwin)
     today = hwin.chart.scene.chart.style.grasp_fill(0)
     # The number covers the centre: look beside it, inside the marker.
     r = hwin.chart.scene.chart.style.marker_radius * hwin.chart.scene.marker_scale
-    assert _close(_pixel(image, rect, bx - r * 0.75, by), today, tol=20)
+    assert close_colours(pixel_at(image, rect, bx - r * 0.75, by), today, tol=20)
 
 
 def test_heat_map_warms_the_chart_where_it_grasped(hwin, visits):
@@ -191,12 +223,12 @@ def test_heat_map_warms_the_chart_where_it_grasped(hwin, visits):
     item = hwin.overlay.item_for(hwin.chart.scene)
     grid = item.heat_grid()
     assert grid.at(ax, ay) > grid.at(bx, by) > 0  # 3+2+1 at A, 3 at B
-    before, rect = _render(hwin)
+    before, rect = render_chart(hwin)
     hwin.menus.act_heat.trigger()
     assert hwin.history_bar.heat.isChecked() and hwin.history_bar.legend.heat_vmax > 5.5  # 3 + 2 + 1
-    after, _ = _render(hwin)
+    after, _ = render_chart(hwin)
     off = 30.0  # beside the marker, still in the warm spot
-    b, a = _pixel(before, rect, ax + off, ay), _pixel(after, rect, ax + off, ay)
+    b, a = pixel_at(before, rect, ax + off, ay), pixel_at(after, rect, ax + off, ay)
     assert a.blue() < b.blue() - 40 and a.red() >= a.blue() + 60
 
 
@@ -284,9 +316,10 @@ def test_a_hidden_progress_panel_answers_with_the_patient_now_open(
 def test_taps_in_a_first_visit_leave_the_overlay_picture_alone(make_window, records, patient,
                                                                  atlas, monkeypatch):
     # A new patient, the overlay and the heat map on, no visit open: the first visit, as it is
-    # created, is one of "the earlier visits" for a moment and its sites are read; once it is
-    # open, a tap in it reads them again (a new history) but the overlay draws nothing of it,
-    # so its cached picture (the whole chart, with the heat map) stays.
+    # created, is a draft, never one of "the earlier visits" (not even for a moment); with the
+    # Progress tab shown its sites are read, and once it is open a tap in it reads them again
+    # (a new history) but the overlay draws nothing of it, so its cached picture (the whole
+    # chart, with the heat map) stays.
     import imsmap.ui.history_overlay as history_overlay
 
     w = make_window()
@@ -298,7 +331,9 @@ def test_taps_in_a_first_visit_leave_the_overlay_picture_alone(make_window, reco
     w.patients.select_session(first.id)
     w.chart.set_view("posterior")
     w.chart.set_layer("superficial")
-    assert first.id in w.histories.loaded(patient.id)  # read while it was "earlier"
+    assert w.overlay.drawn_ids() == []  # a draft: no earlier visit
+    w.menus.act_progress.trigger()  # the Progress tab reads every visit's sites
+    assert first.id in w.histories.loaded(patient.id)
     counted = []
     real = history_overlay.overlay_markers
 
@@ -309,7 +344,7 @@ def test_taps_in_a_first_visit_leave_the_overlay_picture_alone(make_window, reco
     monkeypatch.setattr(history_overlay, "overlay_markers", counting)
     item = w.overlay.item_for(w.chart.scene)
     before = w.overlay.history
-    for x, y, r in _regions(atlas):
+    for x, y, r in large_regions(atlas):
         site = records.add_site(first.id, "posterior", x, y, muscle_id=r.muscle, side=r.side,
                                 layer=r.layer, level=r.level)
         w.edits.select_site(site.id)

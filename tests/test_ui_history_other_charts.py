@@ -34,9 +34,10 @@ def _add(records, session_id, atlas, region_id, grade):
 
 
 @pytest.fixture
-def visits(records, patient, atlas):
+def unsigned(records, patient, atlas):
     """Visit 1: gluteus minimus R graded 3 on the posterior deep chart, semitendinosus R 3.
-    Visit 2: gluteus medius R graded 1 on the posterior chart. Visit 3: today's draft."""
+    Visit 2: gluteus medius R graded 1 on the posterior chart. Visit 3: today's draft. None
+    signed yet (`signed_before_today`)."""
     ids = []
     for i in range(3):
         s = records.start_session(patient.id, started_at=START + timedelta(days=7 * i),
@@ -48,12 +49,29 @@ def visits(records, patient, atlas):
     return ids
 
 
+def signed_before_today(records, ids):
+    """Visits 1 and 2 signed: earlier visits are signed ones (a draft is never drawn as one)."""
+    for sid in ids[:-1]:
+        records.sign_session(sid)
+    return ids
+
+
 @pytest.fixture
-def win(make_window, visits, patient):
+def visits(records, unsigned):
+    """`unsigned`'s visits, 1 and 2 signed."""
+    return signed_before_today(records, unsigned)
+
+
+def open_today(make_window, patient, ids):
     w = make_window()
     w.patients.select_patient(patient.id)
-    w.patients.select_session(visits[-1])
+    w.patients.select_session(ids[-1])
     return w
+
+
+@pytest.fixture
+def win(make_window, visits, patient):
+    return open_today(make_window, patient, visits)
 
 
 def _show(w, view_id, layer):
@@ -144,8 +162,11 @@ def test_nothing_is_marked_for_muscles_this_chart_does_not_draw(win, visits):
     assert item.others == [] and len(item.markers) == 3
 
 
-def test_a_mark_gives_way_to_this_charts_own_site_as_recent(win, visits, records, atlas):
-    _add(records, visits[1], atlas, GMIN_LAT, 1)  # visit 2 needled it on the lateral chart
+def test_a_mark_gives_way_to_this_charts_own_site_as_recent(make_window, patient, unsigned,
+                                                            records, atlas):
+    _add(records, unsigned[1], atlas, GMIN_LAT, 1)  # visit 2 needled it on the lateral chart
+    visits = signed_before_today(records, unsigned)
+    win = open_today(make_window, patient, visits)
     item = _show(win, "lateral_right", "deep")
     assert item.others == []  # its own earlier marker (visit 2, grade 1) says more
     assert [(m.grasp, m.age) for m in item.markers] == [(1, 1)]
@@ -238,9 +259,10 @@ def test_the_progress_reports_lateral_chart_marks_the_muscle_and_its_key_says_so
     assert "needled on another chart" in text
 
 
-def test_a_muscle_drawn_in_parts_here_gets_one_mark_on_its_largest_part(win, visits, records,
-                                                                         atlas):
-    _add(records, visits[1], atlas, "anterior.superficial.external_oblique.R", 2)
+def test_a_muscle_drawn_in_parts_here_gets_one_mark_on_its_largest_part(
+        make_window, patient, unsigned, records, atlas):
+    _add(records, unsigned[1], atlas, "anterior.superficial.external_oblique.R", 2)
+    win = open_today(make_window, patient, signed_before_today(records, unsigned))
     item = _show(win, "lateral_right", "superficial")
     parts = [r for r in atlas.view("lateral_right").regions
              if r.muscle == "external_oblique" and r.side == "R"]

@@ -44,6 +44,7 @@ def layered(records, patient, atlas, make_window):
         site = records.add_site(last.id, "posterior", *r.label, muscle_id=r.muscle,
                                 side=r.side, layer=r.layer, level=r.level)
         records.update_site(site.id, grasp=3)
+    records.sign_session(last.id)
     today = records.start_session(patient.id, started_at=START + timedelta(days=7),
                                   practitioner="J. Physio")
     w = make_window()

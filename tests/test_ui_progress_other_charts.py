@@ -14,6 +14,7 @@ from tests.test_ui_history_other_charts import (  # noqa: F401 - fixtures
     GMED_LAT,
     GMIN_LAT,
     _close,
+    unsigned,
     visits,
 )
 from tests.test_ui_progress_chart_french import render

@@ -18,12 +18,13 @@ EARLIER = datetime(2026, 11, 13, 9, 30)
 
 @pytest.fixture
 def earlier_visit(records, patient, session):
-    """An earlier visit with three sites, the fixture's draft after it with one site of its
-    own (recorded before the copy, so the numbers after undo and redo are checked too)."""
+    """An earlier visit with three sites, signed, the fixture's draft after it with one site
+    of its own (recorded before the copy, so the numbers after undo and redo are checked too)."""
     first = records.start_session(patient.id, started_at=EARLIER, practitioner="J. Physio")
     for muscle, x in (("gluteus_medius", 600.0), ("piriformis", 640.0),
                       ("gluteus_maximus", 620.0)):
         records.add_site(first.id, "posterior", x, 1000.0, muscle_id=muscle, side="R")
+    records.sign_session(first.id)
     own = records.add_site(session.id, "posterior", 600.0, 1000.0, muscle_id="gluteus_medius",
                            side="L", grasp=2)
     return first, session, own

@@ -25,10 +25,11 @@ EARLIER = datetime(2026, 11, 13, 9, 30)
 
 @pytest.fixture
 def two_visits(records, patient, session):
-    """An earlier visit with two sites, and the fixture's draft session after it."""
+    """An earlier visit with two sites, signed, and the fixture's draft session after it."""
     first = records.start_session(patient.id, started_at=EARLIER, practitioner="J. Physio")
     for muscle, x in (("gluteus_medius", 600.0), ("piriformis", 640.0)):
         records.add_site(first.id, "posterior", x, 1000.0, muscle_id=muscle, side="R")
+    records.sign_session(first.id)
     return first, session
 
 
@@ -224,7 +225,14 @@ def test_read_only_database_disables_every_change(qtbot, records, session, qt_se
 def test_sessions_follow_each_other_by_date(records, patient):
     s1 = records.start_session(patient.id, started_at=EARLIER)
     s2 = records.start_session(patient.id, started_at=EARLIER + timedelta(days=7))
+    assert planning.previous_session_id(records, s2.id) is None  # a draft is no visit yet
+    records.sign_session(s1.id)
     assert planning.previous_session_id(records, s2.id) == s1.id
+    # a draft between them (left unsigned, or in progress elsewhere) is not last time
+    between = records.start_session(patient.id, started_at=EARLIER + timedelta(days=3))
+    assert planning.previous_session_id(records, s2.id) == s1.id
+    records.sign_session(between.id)
+    assert planning.previous_session_id(records, s2.id) == between.id
 
 
 def _listed(w) -> list[str]:

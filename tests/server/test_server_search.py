@@ -6,10 +6,19 @@ patients it finds, in which order, is tests/test_store_search.py's, on both back
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+import pytest
+
 from imsmap.services.context import open_server_context
 from imsmap.store import name_parts
 from imsmap.store.postgres import schema, users
 from imsmap.store.postgres.connection import connect
+from imsmap.store.postgres.database import ServerConnection
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import server_search  # noqa: E402  (the benchmark's clinic: its names, by their weights)
 
 NOW = "2026-12-05T09:00:00+00:00"
 PASSWORD = "search-secret-123"
@@ -27,6 +36,13 @@ def _patients(conn, n: int) -> None:
     name_parts.insert(conn, ids, "%s")
 
 
+def _login(pg_server, clinic_dsn: str, role: str = "practitioner") -> str:
+    dbname = clinic_dsn.split("dbname=")[1].split()[0]
+    login = f"search.{role}.{dbname[-6:]}"
+    users.add_user(clinic_dsn, login, role, PASSWORD)
+    return pg_server.dsn(dbname, user=login, password=PASSWORD)
+
+
 def test_an_upgrade_to_schema_11_keeps_every_patient_and_indexes_the_chart_number(
         pg_server, monkeypatch):
     name = pg_server.new_database()
@@ -40,9 +56,10 @@ def test_an_upgrade_to_schema_11_keeps_every_patient_and_indexes_the_chart_numbe
         owner.commit()
         before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
         parts = owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall()
-        assert schema.apply_migrations(owner) == [11]
+        assert schema.apply_migrations(owner) == [11, 12]
         assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
-        assert owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall() == parts
+        assert owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
+                             ).fetchall() == parts
         owner.execute("SET enable_seqscan = off")  # the index can be used (300 rows: a scan)
         plan = "\n".join(r[0] for r in owner.execute(
             "EXPLAIN SELECT id FROM patients WHERE lower(chart_number) LIKE lower('C-12%')"))
@@ -76,4 +93,101 @@ def test_the_search_is_planned_with_its_values_and_never_compiled(pg_server, cli
             " ESCAPE '\\'", ("C-12%",)))
         assert "patients_chart_folded" in plan, plan
     finally:
+        context.close()
+
+
+def test_an_upgrade_to_schema_12_keeps_every_part_and_gives_each_its_patients_order(
+        pg_server, monkeypatch):
+    name = pg_server.new_database()
+    dsn = pg_server.dsn(name)
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:11])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 11)
+    schema.init(dsn)
+    monkeypatch.undo()
+    with connect(dsn) as owner:
+        _patients(owner, 300)
+        owner.commit()
+        before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
+        parts = owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall()
+        assert schema.apply_migrations(owner) == [12]
+        assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
+        assert owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
+                             ).fetchall() == parts
+        # every part with its patient's keys, the search's order
+        assert owner.execute(
+            "SELECT count(*) FROM patient_name_parts n JOIN patients p ON p.id = n.patient_id"
+            " WHERE n.family_key = lower(p.family_name) AND n.given_key = lower(p.given_name)"
+            ).fetchone()[0] == len(parts)
+        owner.commit()
+
+
+@pytest.mark.parametrize("role", ["practitioner", "reception"])
+def test_the_parts_keys_follow_the_patients_names(pg_server, clinic_dsn, role):
+    context = open_server_context(_login(pg_server, clinic_dsn, role))
+    try:
+        records = context.records
+        p = records.create_patient(chart_number="C-77", family_name="Côté-Roy",
+                                   given_name="Émilie")
+        records.update_patient(p.id, family_name="O'Neil", given_name="Zoë")
+        conn = records.repo.db.conn
+        rows = conn.execute("SELECT part, family_key, given_key FROM patient_name_parts"
+                            " WHERE patient_id = ? ORDER BY part", (p.id,)).fetchall()
+        assert [tuple(r) for r in rows] == [(part, "o'neil", "zoë")
+                                           for part in ("neil", "o", "oneil", "zoe")]
+        assert [x.id for x in records.repo.search_patients("zo")] == [p.id]
+    finally:
+        context.close()
+
+
+# Each kind of keystroke, as the patient panel sends it (one letter, a family name's first
+# letters, "family, given" as the list shows it, a chart number, accented and apostrophed).
+KEYSTROKES = ("s", "w", "smi", "nguyen", "nguyen a", "Nguyen, An", "brown ch", "C-11", "C-1107",
+              "c-115002", "côté", "lév", "tremblay-lév", "o'n", "oneil", "hél", "x")
+
+
+def _scans(node: dict):
+    """Every scan of a plan (EXPLAIN (ANALYZE, FORMAT JSON)) with the rows it read."""
+    if "Relation Name" in node:
+        yield (node["Node Type"], node["Relation Name"],
+               (node["Actual Rows"] + node.get("Rows Removed by Filter", 0)) * node["Actual Loops"])
+    for child in node.get("Plans", []):
+        yield from _scans(child)
+
+
+def test_each_kind_of_keystroke_reads_the_patients_through_an_index(pg_server, clinic_dsn,
+                                                                    monkeypatch):
+    """20,000 patients (bench/server_search.py's, vacuumed and analyzed): no statement a
+    search sends reads the patients or their name parts in a sequential scan. At this size
+    the planner reads the whole table for a statement no index serves (checked first: the
+    test can fail)."""
+    server_search.add_patients(clinic_dsn, 20_000)
+    context = open_server_context(_login(pg_server, clinic_dsn))
+    sent: list[tuple[str, tuple]] = []
+    real = ServerConnection.execute
+
+    def recorded(self, sql, params=(), /, **kw):
+        sent.append((sql, tuple(params)))
+        return real(self, sql, params, **kw)
+
+    try:
+        repo = context.records.repo
+        conn = repo.db.conn
+
+        def scans(sql: str, params: tuple) -> list[tuple[str, str, int]]:
+            shown = real(conn, "EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params).fetchone()[0]
+            return list(_scans(shown[0]["Plan"]))
+
+        assert ("Seq Scan", "patients", 20_000) in scans(
+            "SELECT id FROM patients WHERE chart_number ILIKE ?", ("%7",))
+        monkeypatch.setattr(ServerConnection, "execute", recorded)
+        for text in KEYSTROKES:
+            sent.clear()
+            found = repo.search_patients(text)
+            assert found or text in ("x",), text
+            assert 1 <= len(sent) <= 3, (text, [s for s, _p in sent])
+            for sql, params in sent:
+                for kind, table, rows in scans(sql, params):
+                    assert kind != "Seq Scan", (text, sql, kind, table, rows)
+    finally:
+        monkeypatch.undo()
         context.close()

@@ -50,6 +50,8 @@ __all__ = [
     "TargetChange",
     "changes_since_first",
     "compare_sessions",
+    "drafts_not_drawn",
+    "earlier_visits",
     "grasp_matrix",
     "jaccard",
     "jaccard_consecutive",
@@ -192,6 +194,32 @@ class History:
         for site in self.sites_of(session_id):
             grouped.setdefault(target_of(site), []).append(site)
         return {t: _max_grasp(sites) for t, sites in grouped.items()}
+
+
+def _before(sessions: Iterable[Session], current_id: int | None) -> list[Session]:
+    """The sessions that count started before the one open (in start order), oldest first;
+    with none open (or one that counts nowhere), all of them."""
+    ordered = sorted((s for s in sessions if s.counts), key=lambda s: (s.started_at, s.id))
+    ids = [s.id for s in ordered]
+    return ordered[: ids.index(current_id)] if current_id in ids else ordered
+
+
+def earlier_visits(sessions: Iterable[Session], current_id: int | None) -> list[Session]:
+    """The visits before the session open (`current_id`; None: before now), oldest first:
+    what a chart draws under it and calls "last time", ages counted among these alone.
+
+    Signed sessions only (their figures as amended: the history's sites are the effective
+    ones). A draft is no visit yet: it may still change, be withdrawn or be entered in error,
+    whether it is this room's own left unsigned (yesterday's) or one in progress in another
+    room or window on the same patient. The drafts left out are `drafts_not_drawn`'s."""
+    return [s for s in _before(sessions, current_id) if s.is_signed]
+
+
+def drafts_not_drawn(sessions: Iterable[Session], current_id: int | None) -> list[Session]:
+    """The drafts `earlier_visits` leaves out (started before the session open, or with none
+    open any), oldest first: said apart as drafts not signed, never drawn as a visit."""
+    return [s for s in _before(sessions, current_id)
+            if not s.is_signed and s.id != current_id]
 
 
 # ------------------------------------------------------------------------------------ metrics

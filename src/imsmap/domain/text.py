@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["QT_TRANSLATE_NOOP", "QUOTES", "Quoted", "Sentence", "counted", "fill", "joined",
-           "plural_marks", "quoted", "sentence", "shown"]
+__all__ = ["QT_TRANSLATE_NOOP", "QUOTES", "Quoted", "Sentence", "clause", "counted", "fill",
+           "joined", "plural_marks", "quoted", "sentence", "shown"]
 
 _PLACE = re.compile(r"%(\d{1,2})")
 MOST_PLACES = 99  # %1 .. %99, as QString.arg
@@ -38,6 +38,17 @@ def fill(template: str, args: Sequence[object]) -> str:
         return str(args[i]) if 0 <= i < len(args) else m.group(0)
 
     return _PLACE.sub(one, template)
+
+
+def clause(text: str) -> str:
+    """What someone wrote (a reason, a caption) put inside a sentence that goes on after it:
+    without its closing full stop, so that "Signed on the wrong chart." read in "%1 (marked by
+    %2)." says "...wrong chart (marked by ...)." rather than "...chart. (marked by ...).".
+    An ellipsis, a question or an exclamation stays as written."""
+    text = text.rstrip()
+    if text.endswith(".") and not text.endswith(".."):
+        return text[:-1].rstrip()
+    return text
 
 
 def shown(arg: object) -> str:

@@ -138,22 +138,24 @@ def medium_date(when: date, year: bool = True) -> str:
 
 def date_time(when: datetime, offset: bool = True, short: bool = False) -> str:
     """A date and time in running text: "3 décembre 2026 à 9 h 30" in French, "2026-12-03 09:30"
-    in English; with `offset`, a time that knows its offset from UTC says it (" +01:00": a
-    session's start on the first page of its record, when something was signed or generated; a
-    running header says it without). `short`: the month abbreviated in French (« 7 oct. 2026 à
-    8 h 00 »), for a running header. An aware
-    time is said in this computer's time zone (domain.local_time), whatever offset wrote it:
-    the offset said is then this computer's at that instant."""
+    in English; with `offset`, a time that knows its offset from UTC says it ("+01:00" after a
+    no-break space, so that it never starts a line of its own: a session's start on the first
+    page of its record, when something was signed or generated; a running header says it
+    without). `short`: the month abbreviated in French (« 7 oct. 2026 à 8 h 00 »), for a
+    running header. An aware time is said in this computer's time zone (domain.local_time),
+    whatever offset wrote it: the offset said is then this computer's at that instant."""
     when = local_time(when)
     if language() == SOURCE_LANGUAGE:
         text = f"{when:%Y-%m-%d %H:%M}"
     else:
         text = fill(translate("Dates", DATE_AT_TIME), [
-            (medium_date if short else long_date)(when.date()), locale().toString(QTime(when.hour, when.minute),
-                                                      "H 'h' mm")])
+            (medium_date if short else long_date)(when.date()),
+            # no-break spaces: « 15 h 00 » is never cut at a line's end (as the window's times)
+            locale().toString(QTime(when.hour, when.minute), "H'\u00a0h\u00a0'mm")])
     if offset and when.tzinfo is not None:
         utc = when.strftime("%z")
-        text += f" {utc[:3]}:{utc[3:]}" if utc else ""
+        # a no-break space: the offset never goes to a line of its own ("15 h 00 / +00:00")
+        text += f"\u00a0{utc[:3]}:{utc[3:]}" if utc else ""
     return text
 
 

@@ -1,6 +1,8 @@
 """The session's photos in its PDF: always listed (number, caption, chart site, size and the
 sha256 the audit trail holds), and printed two to a row when the clinic's setting
-"Print the session's photos in its PDF" is on (services.clinic, off by default).
+"Print the session's photos in its PDF" is on (services.clinic, off by default). The photos of
+the session as signed come before its signature; those its amendments added after signing come
+after the amendments, as the record was written.
 
 A printed photo is the stored one scaled to PRINT_DPI for its printed size (opaque: PDF/A-1b has
 no transparency), in a frame, with its number, caption, site and the start of its sha256 under
@@ -34,38 +36,51 @@ GAP_MM = 6.0
 BOX_RATIO = 0.8  # a photo's frame: as high as 0.8 of its width (a 4:3 landscape nearly fills it)
 
 
-def photo_blocks(records: Records, record: SessionRecord,
-                 settings: ClinicSettings) -> list[Block]:
-    """The Photos section of the session PDF; nothing when the session has no photos."""
-    if not record.photos:
+def photo_blocks(records: Records, record: SessionRecord, settings: ClinicSettings, *,
+                 by_amendment: bool = False) -> list[Block]:
+    """The Photos section of the session PDF: the session's own photos, as signed, printed
+    before its signature; with ``by_amendment``, those its amendments added after signing,
+    in the order of the amendments, printed after them. Nothing when there are none."""
+    order = {a.id: i for i, a in enumerate(record.amendments)}
+    if by_amendment:
+        shown = sorted((p for p in record.photos if p.amendment_id is not None),
+                       key=lambda p: (order.get(p.amendment_id, len(order)), p.seq))
+    else:
+        shown = [p for p in record.photos if p.amendment_id is None]
+    if not shown:
         return []
-    n = len(record.photos)
+    n = len(shown)
     sites = {s.id: s for s in record.sites}
-    labels = [site_text(records, sites.get(p.site_id)) for p in record.photos]
+    labels = [site_text(records, sites.get(p.site_id)) for p in shown]
     amendments = {a.id: a for a in record.amendments}
-    added = [added_by_amendment(p, amendments.get(p.amendment_id)) for p in record.photos]
-    blocks: list[Block] = [Spacer(3), Heading(translate("PhotoPages", "Photos"), note=translate(
-        "PhotoPages", "%n photo(s), stored upright and without camera metadata", "", n,
-        PLURAL))]
+    added = [added_by_amendment(p, amendments.get(p.amendment_id)) for p in shown]
+    note = translate("PhotoPages", "%n photo(s), stored upright and without camera metadata",
+                     "", n, PLURAL)
+    title = translate("PhotoPages", "Photos added by amendment") if by_amendment else \
+        translate("PhotoPages", "Photos")
+    blocks: list[Block] = [Spacer(3), Heading(title, note=note)]
     if settings.photos_in_pdf:
         photos = Photos(records)
         cells = [PhotoCell(p, photos.data(p.id), label, by)
-                 for p, label, by in zip(record.photos, labels, added)]
+                 for p, label, by in zip(shown, labels, added)]
         blocks.append(PhotoGrid(cells))
     else:
         rows = [[Cell(str(p.seq), bold=True),
                  "\n".join(x for x in (p.caption or ("" if by else "—"), by) if x),
                  label or "—", f"{p.width} x {p.height} {p.kind}", Cell(p.sha256[:16], mono=True)]
-                for p, label, by in zip(record.photos, labels, added)]
+                for p, label, by in zip(shown, labels, added)]
         blocks.append(Table((Column(translate("PhotoPages", "No."), 9),
                              Column(translate("PhotoPages", "Caption"), 64),
                              Column(translate("PhotoPages", "Chart site"), 52),
                              Column(translate("PhotoPages", "Size"), 27),
                              Column(translate("PhotoPages", "sha256 (start)"), 36)),
-                            rows, size=8, title=translate("PhotoPages", "Photos")))
-        blocks.append(Paragraph(translate(
-            "PhotoPages", "The photos are kept with this record in imsmap; this clinic does not "
-            "print them in session PDFs (clinic setting)."), 8, italic=True, colour=MUTED))
+                            rows, size=8, title=title))
+        # said once, under the first list of photos
+        if by_amendment == all(p.amendment_id is not None for p in record.photos):
+            blocks.append(Paragraph(translate(
+                "PhotoPages", "The photos are kept with this record in imsmap; this clinic "
+                "does not print them in session PDFs (clinic setting)."), 8, italic=True,
+                colour=MUTED))
     return blocks
 
 

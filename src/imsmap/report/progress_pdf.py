@@ -24,7 +24,7 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Patient, Session
 from imsmap.domain.progress import History, grasp_matrix, root_matrix, session_metrics
-from imsmap.domain.text import fill
+from imsmap.domain.text import clause, fill
 from imsmap.i18n.records import PLURAL, long_date, medium_date, speaking, translate
 from imsmap.report.document import (
     MARGIN_X_MM,
@@ -189,7 +189,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
                 "ProgressPdf", "Includes %n session(s) recorded under %1 (%2), a duplicate "
                 "record merged into this one by %3, %4: %5.", "", n_dup, PLURAL),
                 [dup.display_name, dup.chart_number, merge.created_by,
-                 long_date(merge.created_at), merge.reason])
+                 long_date(merge.created_at), clause(merge.reason)])
             # Which rows of the table they are: the reader could not tell them apart.
             theirs = [str(history.number(s.id)) for s in history.sessions
                       if s.patient_id == dup.id]

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from imsmap.domain.local_time import local_date
 from imsmap.domain.photos import Photo
 from imsmap.domain.progress import History
-from imsmap.domain.text import fill
+from imsmap.domain.text import clause, fill
 from imsmap.i18n.records import PLURAL, translate
 from imsmap.report.layout import GRID, MUTED, Block, Heading, Paragraph, Spacer
 from imsmap.report.photo_pages import added_by_amendment, site_text
@@ -44,7 +44,8 @@ def photos_added_in_words(photos: dict[int, list[Photo]]) -> dict[int, list[str]
         for p in taken:
             if p.amendment_id is not None:
                 out.setdefault(p.amendment_id, []).append(
-                    fill(translate("ProgressPhotos", "Photo %1 added: %2."), [p.seq, p.caption])
+                    fill(translate("ProgressPhotos", "Photo %1 added: %2."),
+                         [p.seq, clause(p.caption)])
                     if p.caption else fill(translate("ProgressPhotos", "Photo %1 added."),
                                            [p.seq]))
     return out

@@ -20,7 +20,7 @@ from imsmap.domain.progress import (
     last_needled,
     overlap_percents,
 )
-from imsmap.domain.text import fill
+from imsmap.domain.text import clause, fill
 from imsmap.i18n.records import date_time, long_date, number, translate
 from imsmap.report.layout import MUTED, Block, Paragraph, Spacer
 from imsmap.report.site_text import target_label
@@ -140,7 +140,8 @@ def amendment_paragraphs(history: History, amended: Mapping[int, Sequence[Amendm
             line = fill(entry if a.text.strip() else reason_only,
                         # running text: dates as the records language writes them there
                         [history.number(s.id), long_date(s.started_at),
-                         date_time(a.created_at), a.created_by, a.reason, a.text]).rstrip()
+                         date_time(a.created_at), a.created_by, clause(a.reason),
+                         a.text]).rstrip()
             if corrected.get(a.id):
                 line += " " + fill(sites, ["; ".join(corrected[a.id])])
             if added.get(a.id):

@@ -22,7 +22,7 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 from imsmap.domain.corrections import effective_sites
 from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Patient, PatientMerge, Retraction, SessionRecord
-from imsmap.domain.text import fill
+from imsmap.domain.text import clause, fill
 from imsmap.i18n.records import PLURAL, date_time, long_date, speaking, translate
 from imsmap.report.document import (
     DPI,
@@ -151,8 +151,8 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         status += "\n" + (translate("SessionPdf", "ENTERED IN ERROR") if s.is_entered_in_error
                           else translate("SessionPdf", "WITHDRAWN"))
     if record.amendments:
-        # They are printed after the signature, pages after the note and the sites they
-        # correct: the first page says there are some.
+        # They are printed after the signature (with the photos they added), pages after the
+        # note and the sites they correct: the first page says there are some.
         na = len(record.amendments)
         status += "\n" + translate("SessionPdf", "%n amendment(s), below", "", na, PLURAL)
     blocks.append(KeyValues([
@@ -249,6 +249,7 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     blocks.append(Paragraph(s.plan or unrecorded, 9, label=translate("SessionPdf", "Plan"),
                             label_mm=34, italic=not s.plan))
 
+    # The session's own photos; those added after signing come with their amendments, below.
     blocks.extend(photo_blocks(records, record, settings))  # (none without photos)
 
     blocks.append(Spacer(3))
@@ -260,17 +261,21 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
         blocks.append(Heading(translate("SessionPdf", "Amendments"),
                               note=f"{len(record.amendments)}"))
         if record.amendments:
-            blocks.append(amendment_table(record))
+            blocks.append(amendment_table(record, corrections))
         else:
             blocks.append(Paragraph(translate("SessionPdf", "None.", "no amendments"), 9,
                                     italic=True))
+        # What the amendments added, after them: the signed record reads as it was signed,
+        # then what was added to it, in order (a photo added the next morning included).
+        blocks.extend(photo_blocks(records, record, settings, by_amendment=True))
     return blocks, charts
 
 
 def retraction_statement(in_error: bool, mark: Retraction) -> str:
     """The PDF's statement that a session is entered in error (or a draft withdrawn): what,
     the reason, who and when."""
-    values = [mark.reason, mark.created_by, date_time(mark.created_at)]
+    # the reason inside the sentence: "...wrong chart (marked by ...).", not "chart. (marked"
+    values = [clause(mark.reason), mark.created_by, date_time(mark.created_at)]
     return fill(translate(
         "SessionPdf", "ENTERED IN ERROR. This signed session is not this patient's treatment: "
         "%1 (marked by %2, %3). It is kept as it was signed, below, for the record, and counts "
@@ -287,7 +292,7 @@ def merge_statement(under: Patient, kept: Patient, merge: PatientMerge) -> str:
         "SessionPdf", "Recorded under %1 (%2). That record was merged into %3 (%4) by %5, %6: "
         "%7. This session is part of that patient's history; it is kept as it was signed."),
         [under.display_name, under.chart_number, kept.display_name, kept.chart_number,
-         merge.created_by, date_time(merge.created_at), merge.reason])
+         merge.created_by, date_time(merge.created_at), clause(merge.reason)])
 
 
 def _digest(record: SessionRecord) -> str:

@@ -5,16 +5,20 @@ and the amendments. What the record lacks is printed as NOT RECORDED, in the ale
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
+from imsmap.domain.corrections import SiteCorrection
 from imsmap.domain.models import SessionRecord
-from imsmap.domain.text import fill
+from imsmap.domain.text import clause, fill
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
 from imsmap.i18n.records import PLURAL, date_time, sentence_text, translate
 from imsmap.report.document import DRAFT_INK, fmt_dt
 from imsmap.report.layout import ALERT, INK, MUTED, Block, Doc
 from imsmap.report.letterhead import registration
+from imsmap.report.site_table import change_text
 from imsmap.report.site_text import muscle_text, side_label, word
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.clinic import ClinicSettings
@@ -129,19 +133,27 @@ def adverse_table(record: SessionRecord) -> Table:
     return Table(cols, rows, size=8, title=translate("SessionSections", "Adverse events"))
 
 
-def amendment_table(record: SessionRecord) -> Table:
+def amendment_table(record: SessionRecord,
+                    corrections: Sequence[SiteCorrection] = ()) -> Table:
+    """The amendments in order, each with all it did: its words, the sites it corrected
+    (printed beside them in the site table too) and the photos it added after signing (printed
+    after this table)."""
     cols = (Column(translate("SessionSections", "Date"), 17),
             Column(translate("SessionSections", "By"), 14),
             Column(translate("SessionSections", "Reason"), 30),
             Column(translate("SessionSections", "Amendment"), 70))
-    added: dict[int, list[str]] = {}  # the photos each added after signing
+    did: dict[int, list[str]] = {}  # what each did besides its words
+    for c in corrections:
+        did.setdefault(c.amendment_id, []).append(
+            fill(translate("SessionSections", "Site %1: %2."), [c.seq, change_text(c)]))
     for p in record.photos:
         if p.amendment_id is not None:
-            added.setdefault(p.amendment_id, []).append(
-                fill(translate("SessionSections", "Photo %1 added: %2."), [p.seq, p.caption])
+            did.setdefault(p.amendment_id, []).append(
+                fill(translate("SessionSections", "Photo %1 added: %2."),
+                     [p.seq, clause(p.caption)])
                 if p.caption else fill(translate("SessionSections", "Photo %1 added."), [p.seq]))
     rows = [[fmt_dt(a.created_at), a.created_by, a.reason,
-             " ".join(x for x in (a.text, *added.get(a.id, ())) if x)]
+             " ".join(x for x in (a.text, *did.get(a.id, ())) if x)]
             for a in record.amendments]
     return Table(cols, rows, size=8, title=translate("SessionSections", "Amendments"))
 

@@ -35,8 +35,10 @@ LONG_NOTE = 240  # characters; or more than three lines
 
 def site_columns() -> tuple[Column, ...]:
     """The table's columns, headed in the records language; weights are millimetres on A4
-    (178 mm between the margins). The side's words are longer in French ("Gauche") than in
-    English, whose widths stay as they were: a signed record's PDF made again reads the same."""
+    (178 mm between the margins), before the table's rows correct them (report.column_widths:
+    a name's longest word whole, an empty Notes column's width given to the columns that wrap).
+    The side's words are longer in French ("Gauche") than in English, whose weights stay as
+    they were."""
     side_mm = 10 if language() == "en" else 11.5
     return (
         Column("#", 6.5, Qt.AlignmentFlag.AlignRight),
@@ -132,7 +134,9 @@ def site_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer,
         fixed = fixes.get(s.id, [])
         rows.append([
             Cell(str(s.seq), bold=True, colour=ALERT if fixed else INK),
-            Cell(mt.name + (" †" if mt.thorax else ""), bold=True, small="; ".join(extra)),
+            # (the dagger on the name's last line, never on a line of its own)
+            Cell(mt.name + ("\u00a0†" if mt.thorax else ""), bold=True,
+                 small="; ".join(extra)),
             side_label(s.side),
             s.level or "—",
             Cell(mt.nerve, small=mt.roots),

@@ -1,5 +1,8 @@
 """Tables for printed documents: rows of wrapped cells that split between rows across pages,
-repeat their header row, and let a tall row (a long note) run on to the next page.
+repeat their header row, and let a tall row (a long note) run on to the next page. Each
+column's width is its share of the table's, corrected for what its rows hold
+(``report.column_widths``: no word cut where it has no break, an empty column's width given to
+the others).
 """
 
 from __future__ import annotations
@@ -12,6 +15,14 @@ from PySide6.QtGui import QColor, QFont, QPainter
 
 from imsmap.domain.text import fill
 from imsmap.i18n.records import translate
+from imsmap.report.column_widths import (
+    SLACK_PT,
+    Fitted,
+    Need,
+    fit_widths,
+    widest_line,
+    widest_piece,
+)
 from imsmap.report.layout import GRID, HEADER_FILL, INK, KEEP_ROWS, MUTED, ZEBRA, Block, Doc
 
 __all__ = ["Cell", "Column", "Table"]
@@ -77,19 +88,64 @@ class Table(Block):
     title: str = ""  # printed as "<title> (continued)" above the parts after the first
     after_mm: float = 3.0  # space after the table (none after a part that a page break ends)
     continued: bool = False  # a part after a page break: the caption says so
+    # a part after a page break: the widths the whole table was given (their shares of its
+    # width) and the columns whose words break between syllables; worked out afresh if empty
+    fitted: tuple[tuple[float, ...], frozenset[int]] | None = None
     _heights: dict = field(default_factory=dict, repr=False, compare=False)
+    _fits: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def column_widths(self, width: float) -> list[float]:
+    def column_widths(self, doc: Doc, width: float) -> list[float]:
         """Each column's width on a block ``width`` wide."""
-        return self._widths(width)
+        return self._widths(doc, width)
 
     def text_room(self, doc: Doc, cell: Cell, width: float) -> float:
         """The width ``cell``'s text wraps within, in a column ``width`` wide."""
         return self._text_w(doc, cell, width)
 
-    def _widths(self, width: float) -> list[float]:
-        total = sum(c.weight for c in self.columns)
-        return [width * c.weight / total for c in self.columns]
+    def _fit(self, doc: Doc, width: float) -> Fitted:
+        if self.fitted is not None:
+            shares, hyphenated = self.fitted
+            return Fitted([width * s for s in shares], hyphenated)
+        if width not in self._fits:
+            self._fits[width] = fit_widths(width, [c.weight for c in self.columns],
+                                           self._needs(doc))
+        return self._fits[width]
+
+    def _widths(self, doc: Doc, width: float) -> list[float]:
+        return self._fit(doc, width).widths
+
+    def _needs(self, doc: Doc) -> list[Need]:
+        """What each column's header and cells ask of its width (``column_widths.Need``)."""
+        px, _py = self._pads(doc)
+        slack = doc.pt(SLACK_PT)
+        hfont = self._header_font(doc)
+        needs = []
+        for k, col in enumerate(self.columns):
+            extra = 2 * px + doc.mm(col.inset_mm) + slack
+            header = widest_piece(doc, col.title, hfont) + extra
+            need = Need(header, header, 0.0, True, False)
+            for row in self.rows:
+                cell = _cell(row[k]) if k < len(row) else Cell()
+                room = extra + (doc.mm(cell.draw_mm + 1.2) if cell.draw else 0.0)
+                need.empty = need.empty and not (cell.text or cell.small or cell.draw)
+                need.prose = need.prose or cell.hyphens
+                need.piece = max(need.piece, room)
+                for text, font, hyphens in ((cell.text, self._cell_font(doc, cell), cell.hyphens),
+                                            (cell.small, self._small_font(doc), False)):
+                    if text:
+                        need.piece = max(need.piece,
+                                         widest_piece(doc, text, font, hyphens) + room)
+                        need.line = max(need.line, widest_line(doc, text, font) + room)
+            needs.append(need)
+        return needs
+
+    def _header_font(self, doc: Doc) -> QFont:
+        return doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
+
+    def _hyphens(self, doc: Doc, width: float, k: int, cell: Cell) -> bool:
+        """Whether ``cell``, in column ``k``, breaks a word too wide for it between syllables:
+        prose always; a name only in a column the table's width cannot give its widest word."""
+        return cell.hyphens or k in self._fit(doc, width).hyphenated
 
     def _insets(self, doc: Doc) -> list[float]:
         """Each column's room left of its text besides the padding."""
@@ -97,7 +153,7 @@ class Table(Block):
 
     def _text_widths(self, doc: Doc, width: float) -> list[float]:
         """Each column's width less its extra room (what its cells' text may fill)."""
-        return [w - inset for w, inset in zip(self._widths(width), self._insets(doc))]
+        return [w - inset for w, inset in zip(self._widths(doc, width), self._insets(doc))]
 
     def _pads(self, doc: Doc) -> tuple[float, float]:
         return doc.mm(1.2), doc.mm(0.9)  # horizontal, vertical
@@ -113,10 +169,10 @@ class Table(Block):
         return doc.font(self.size * 0.85, condensed=self.condensed)
 
     def _cell_height(self, doc: Doc, cell: Cell, width: float, font: QFont,
-                     align: Qt.AlignmentFlag) -> float:
+                     align: Qt.AlignmentFlag, hyphens: bool = False) -> float:
         _px, py = self._pads(doc)
         text_w = self._text_w(doc, cell, width)
-        h = doc.text_height(cell.text, font, text_w, align, cell.hyphens) if cell.text else 0.0
+        h = doc.text_height(cell.text, font, text_w, align, hyphens) if cell.text else 0.0
         if cell.small:
             h += doc.text_height(cell.small, self._small_font(doc), text_w, align)
         if cell.draw:
@@ -133,7 +189,7 @@ class Table(Block):
         return self._caption_height(doc) + self._header_row_height(doc, width)
 
     def _header_row_height(self, doc: Doc, width: float) -> float:
-        font = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
+        font = self._header_font(doc)
         return max(self._cell_height(doc, Cell(c.title), w, font, c.align)
                    for c, w in zip(self.columns, self._text_widths(doc, width)))
 
@@ -142,10 +198,10 @@ class Table(Block):
         if key not in self._heights:
             widths = self._text_widths(doc, width)
             h = 0.0
-            for value, w, col in zip(self.rows[index], widths, self.columns):
+            for k, (value, w, col) in enumerate(zip(self.rows[index], widths, self.columns)):
                 cell = _cell(value)
                 h = max(h, self._cell_height(doc, cell, w, self._cell_font(doc, cell),
-                                             col.align))
+                                             col.align, self._hyphens(doc, width, k, cell)))
             self._heights[key] = h
         return self._heights[key]
 
@@ -163,12 +219,15 @@ class Table(Block):
         first = self.row_height(doc, width, 0) if self.rows else 0.0
         return self.header_height(doc, width) + min(first, doc.mm(TALL_ROW_MM))
 
-    def _part(self, rows: Sequence[Sequence[Cell | str]], first_row_index: int,
-              last: bool) -> Table:
-        """The rows before a page break, or (``last``) after it, with the footnote."""
+    def _part(self, doc: Doc, width: float, rows: Sequence[Sequence[Cell | str]],
+              first_row_index: int, last: bool) -> Table:
+        """The rows before a page break, or (``last``) after it, with the footnote; in the
+        columns the whole table has."""
+        fit = self._fit(doc, width)
         return Table(self.columns, rows, self.size, self.zebra, self.footnote if last else "",
                      first_row_index, self.condensed, self.title,
-                     self.after_mm if last else 0.0, last or self.continued)
+                     self.after_mm if last else 0.0, last or self.continued,
+                     (tuple(w / width for w in fit.widths), fit.hyphenated))
 
     def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block] | None:
         used = self.header_height(doc, width)
@@ -181,9 +240,10 @@ class Table(Block):
             cut = self._split_row(doc, width, self.rows[n], avail - used)
             if cut is not None:
                 head_row, rest_row = cut
-                return (self._part([*self.rows[:n], head_row], self.first_row_index, False),
-                        self._part([rest_row, *self.rows[n + 1:]], self.first_row_index + n,
-                                   True))
+                return (self._part(doc, width, [*self.rows[:n], head_row],
+                                   self.first_row_index, False),
+                        self._part(doc, width, [rest_row, *self.rows[n + 1:]],
+                                   self.first_row_index + n, True))
         if n == 0 or n == len(self.rows):
             return None
         # A break keeps KEEP_ROWS rows together on each side: the table's last rows are not
@@ -192,8 +252,8 @@ class Table(Block):
         n = min(n, len(self.rows) - KEEP_ROWS)
         if n < KEEP_ROWS:
             return None
-        return (self._part(self.rows[:n], self.first_row_index, False),
-                self._part(self.rows[n:], self.first_row_index + n, True))
+        return (self._part(doc, width, self.rows[:n], self.first_row_index, False),
+                self._part(doc, width, self.rows[n:], self.first_row_index + n, True))
 
     def _split_row(self, doc: Doc, width: float, row: Sequence[Cell | str],
                    room: float) -> tuple[list[Cell], list[Cell]] | None:
@@ -205,13 +265,13 @@ class Table(Block):
             return None
         heads: list[Cell] = []
         rests: list[Cell] = []
-        for value, w in zip(row, self._text_widths(doc, width)):
+        for k, (value, w) in enumerate(zip(row, self._text_widths(doc, width))):
             cell = _cell(value)
             if cell.draw and doc.mm(cell.draw_mm) > inner:
                 return None
             text_w = self._text_w(doc, cell, w)
             head_text, rest_text, used = _cut(doc, cell.text, self._cell_font(doc, cell),
-                                              text_w, inner, cell.hyphens)
+                                              text_w, inner, self._hyphens(doc, width, k, cell))
             if rest_text or not cell.small:
                 head_small, rest_small = "", cell.small
             else:
@@ -227,7 +287,7 @@ class Table(Block):
         return heads, rests
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
-        widths = self._widths(width)
+        widths = self._widths(doc, width)
         insets = self._insets(doc)
         px, py = self._pads(doc)
         caption = self._caption_height(doc)
@@ -240,7 +300,7 @@ class Table(Block):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(HEADER_FILL))
         painter.drawRect(QRectF(x, y, width, hh))
-        hfont = doc.font(self.size * 0.92, bold=True, condensed=self.condensed)
+        hfont = self._header_font(doc)
         cx = x
         for col, w, inset in zip(self.columns, widths, insets):
             doc.draw_text(painter, QRectF(cx + px + inset, y + py, w - 2 * px - inset, hh),
@@ -255,8 +315,9 @@ class Table(Block):
                 painter.setBrush(QColor(ZEBRA))
                 painter.drawRect(QRectF(x, cy, width, rh))
             cx = x
-            for col, w, inset, value in zip(self.columns, widths, insets, row):
+            for k, (col, w, inset, value) in enumerate(zip(self.columns, widths, insets, row)):
                 cell = _cell(value)
+                hyphens = self._hyphens(doc, width, k, cell)
                 tx = cx + px + inset
                 tw = w - 2 * px - inset
                 if cell.draw:
@@ -269,12 +330,12 @@ class Table(Block):
                 if cell.draw and not cell.small:  # centre one line of text on the drawing
                     text_top += max(0.0, (doc.mm(cell.draw_mm)
                                            - doc.text_height(cell.text, font, tw, col.align,
-                                                             cell.hyphens)) / 2)
+                                                             hyphens)) / 2)
                 if cell.text:
                     doc.draw_text(painter, QRectF(tx, text_top, tw, rh), cell.text, font,
-                                  cell.colour, col.align, hyphens=cell.hyphens)
+                                  cell.colour, col.align, hyphens=hyphens)
                 if cell.small:
-                    th = (doc.text_height(cell.text, font, tw, col.align, cell.hyphens)
+                    th = (doc.text_height(cell.text, font, tw, col.align, hyphens)
                           if cell.text else 0.0)
                     doc.draw_text(painter, QRectF(tx, text_top + th, tw, rh), cell.small,
                                   doc.font(self.size * 0.85, condensed=self.condensed), MUTED, col.align)

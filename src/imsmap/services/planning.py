@@ -43,7 +43,8 @@ class Protocol:
 
 
 def previous_session_id(records: Records, session_id: int) -> int | None:
-    """The patient's session just before this one (by start time), if any."""
+    """The patient's signed visit just before this one (by start time), if any: "last time",
+    as the chart draws it (domain.progress.earlier_visits); never a draft."""
     return records.repo.previous_session_id(session_id)
 
 
@@ -53,7 +54,7 @@ def copy_forward(records: Records, session_id: int, from_session_id: int | None 
     source = from_session_id or previous_session_id(records, session_id)
     if source is None:
         raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
-            "Planning", "This patient has no earlier session to copy from.")))
+            "Planning", "This patient has no earlier signed visit to copy from.")))
     src = records.repo.session(source)
     if src.patient_id != records.repo.session(session_id).patient_id:
         raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(

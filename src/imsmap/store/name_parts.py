@@ -19,6 +19,9 @@ from collections.abc import Iterable
 from typing import Any
 
 _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
+# A typed word is split at commas too: the patient list shows "Nguyen, Anna", and "nguyen,"
+# typed as it is read found nobody (no name part starts with a comma).
+_TYPED_SPLIT = re.compile(r"[\s,\-\u2010\u2011\u2012\u2013\u2014]+")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc\u2018`]+")
 FILL_BATCH = 2000
 
@@ -40,9 +43,9 @@ def name_parts(*names: str) -> set[str]:
 
 def typed_parts(word: str) -> list[str]:
     """What one typed word must find at the start of name parts (each of them): folded, split
-    at hyphens, apostrophes dropped ("o'neil" -> ["oneil"], "Tremblay-Lév" -> ["tremblay",
-    "lev"]). Empty for a word of punctuation only."""
-    out = [_APOSTROPHES.sub("", p) for p in _SPLIT.split(fold(word))]
+    at hyphens and commas, apostrophes dropped ("o'neil" -> ["oneil"], "Tremblay-Lév" ->
+    ["tremblay", "lev"], "Nguyen," -> ["nguyen"]). Empty for a word of punctuation only."""
+    out = [_APOSTROPHES.sub("", p) for p in _TYPED_SPLIT.split(fold(word))]
     return [p for p in out if p]
 
 

@@ -1,16 +1,18 @@
 """Finding patients by what is typed (`search_patients`, Repository.search_patients): each word
 at the start of a part of the family or given name (store.name_parts: split at spaces, hyphens
-and apostrophes, accents and case folded) or of the chart number, turned into ranges on their
-indexes (`ranges_clause`) where that beats walking the patients in name order (`walk_clause`).
-The chart number's ranges differ by backend: a file's are on its binary UNIQUE index, one per
-spelling of the word's first letters (`chart_ranges`); the server's one range on the folded
-chart number's index (`folded_chart_range`, server schema 11).
+and apostrophes, accents and case folded) or of the chart number. On a file each word is ranges
+on their indexes (`ranges_clause`: the chart number's on its binary UNIQUE index, one per
+spelling of the word's first letters, `chart_ranges`) where that beats walking the patients in
+name order (`walk_clause`). On the server (`_server_search`) the rarest word's patients are
+collected with their order keys from the name parts' index (server schema 12) and the chart
+number's (`folded_chart_range`, schema 11), put in order there, and only those shown read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from imsmap.store import name_parts
 from imsmap.store.name_parts import part_range, typed_parts
@@ -40,16 +42,14 @@ _MAX_CASE_VARIANTS = 16  # chart-number prefixes: at most 4 letters spelled ever
 # 100,000 patients, collecting costs about 1.5 us per match and walking about 15 us per row
 # walked (limit / share of matches rows), even at about sqrt(2,000 x patients) matches.
 COMMON_WORD_ROWS = 3000  # at least; grows with the clinic (common_word_rows)
-# The server is another machine: collecting costs about 10-15 us per patient found there (each
-# row fetched by its id, then sorted: 9,000 found 0.1 s, on a loaded machine) and walking the
-# name order 1-4 us per patient walked. A word is common on the server (walked, never
-# collected) from 1/SERVER_COMMON_SHARE of the patients; a word that finds fewer, but at least
-# ``limit``, is first walked for SERVER_WALK_PER_MATCH patients per patient it finds, about
-# what collecting them costs (`_walk_first`): its first patients are soon found when they are
-# spread over the names ("an", "c-11"), and collected when they cluster ("nguyen": the walk
-# gives up at about the cost of collecting them). The patients of the rarest word only are
-# collected, the other words a condition on each (the planner, which cannot tell how many
-# patients a word's index ranges hold, fetched every "b" before keeping those of "chen").
+# The server is another machine. A word is common there (its name parts walked in the search's
+# order, or the patients when it finds many by their chart numbers) from 1/SERVER_COMMON_SHARE
+# of the patients. A word that finds fewer is collected from its parts' index with their order
+# keys (about 1 us a patient, 6 December), but a word found by many chart numbers, whose
+# patients are each read from their row to be put in order, is first walked for among the
+# first SERVER_WALK_PER_MATCH patients in name order per patient it finds (`_walk_first`), when
+# its chart numbers, spread over the names, would fill the list there (`walk_first_pays`).
+# The patients of the rarest word only are collected, the other words tested on each.
 SERVER_COMMON_SHARE = 8
 SERVER_WALK_PER_MATCH = 4
 WALK_FIRST_SHARE = 4  # at most a quarter of the patients walked first (the planner walks the
@@ -153,10 +153,9 @@ def _next_char_binary(c: str) -> str | None:
 
 
 def search_patients(repo: Repository, text: str, limit: int) -> list[Patient]:
-    """Repository.search_patients: each word's clause (`_word_clause`: its patients collected
-    from index ranges, or a condition on each patient walked in name order when it is
-    common); on the server, when every word finds many patients, the first patients in name
-    order are walked first (`_walk_first`). The same patients in the same order whichever
+    """Repository.search_patients: on a file each word's clause (`_word_clause`: its patients
+    collected from index ranges, or a condition on each patient walked in name order when it
+    is common); on the server `_server_search`. The same patients in the same order whichever
     plan finds them."""
     words = text.split()
     nocase = repo.dialect.nocase
@@ -166,17 +165,11 @@ def search_patients(repo: Repository, text: str, limit: int) -> list[Patient]:
     with repo.dialect.planned_with_values(repo.db.conn):
         patients = repo.patients_counted()  # asked once: on the server each is a round trip
         common = repo.common_word_rows(patients)
-        counted = [_word_clause(repo, word, common) for word in words]
         if repo.dialect.name != "sqlite":
-            first = _walk_first(repo, words, min(n for n, _c in counted), limit, patients,
-                                common)
-            if first is not None:
-                return first
-        if repo.dialect.name != "sqlite" and len(words) > 1:
-            rarest = min(range(len(words)), key=lambda k: counted[k][0])
-            counted = [c if k == rarest else (c[0], None) for k, c in enumerate(counted)]
+            return _server_search(repo, words, limit, patients, common, order)
         clauses, params = [], []
-        for word, (_n, clause) in zip(words, counted, strict=True):
+        for word in words:
+            _n, clause = _word_clause(repo, word, common)
             if clause is None:
                 clause = walk_clause(word, repo.dialect.like)
             clauses.append(clause[0])
@@ -187,14 +180,10 @@ def search_patients(repo: Repository, text: str, limit: int) -> list[Patient]:
 
 def _word_clause(repo: Repository, word: str, common: int
                  ) -> tuple[int, tuple[str, list[Any]] | None]:
-    """How many patients ``word`` finds, counted on the indexes up to the common number
-    (Repository.common_word_rows; that number when it cannot be ranges), and its clause of
-    index ranges, None when walking serves it better: the word cannot be ranges, or it is
-    common. The chart number's ranges are on a file's binary index (`chart_ranges`), or on
-    the server's index of the folded chart number (`folded_chart_range`)."""
-    if repo.dialect.name != "sqlite":
-        return _server_word_clause(repo, word, common)
-    chart_side = chart_ranges
+    """A file's: how many patients ``word`` finds, counted on the indexes up to the common
+    number (Repository.common_word_rows; that number when it cannot be ranges), and its clause
+    of index ranges (`chart_ranges` on the chart number's binary index), None when walking
+    serves it better: the word cannot be ranges, or it is common."""
 
     def rows(sql: str, params: list[Any]) -> int:
         return int(repo.db.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?) AS counted",
@@ -210,7 +199,7 @@ def _word_clause(repo: Repository, word: str, common: int
     counted.sort()
     if counted and counted[0][0] >= common:
         return common, None
-    ranges = ranges_clause(word, [typed for _n, typed in counted], chart_side)
+    ranges = ranges_clause(word, [typed for _n, typed in counted], chart_ranges)
     if ranges is None:
         return common, None
     sql, params = ranges
@@ -220,48 +209,215 @@ def _word_clause(repo: Repository, word: str, common: int
     return n, (f"id IN ({sql})", params)
 
 
-def _server_word_clause(repo: Repository, word: str, common: int
-                        ) -> tuple[int, tuple[str, list[Any]] | None]:
-    """`_word_clause` on the server, its counts asked in one statement (each statement is a
-    round trip to another machine, some milliseconds on a loaded one): the same counts, the
-    same decisions."""
-    typed = name_parts.typed_parts(word)
+# -- the server ------------------------------------------------------------------------------
+# Each statement is a round trip to another machine (some milliseconds on a loaded one), and
+# reading a patient row by its id costs about as much as ten index entries read in order. So:
+# every word's counts in one statement (`_server_counts`); the rarest word's patients collected
+# from its name parts' index with their order keys (server schema 12) and put in order there,
+# only the patients shown read (`_collected_in_order`); a common word's parts walked in the
+# search's order on the other index of schema 12 (the planner takes it when the word's share
+# of the parts says so), the patients walked in name order only when every word is common by
+# its chart numbers (`_walked`); walked first among the first patients for a word many chart
+# numbers spread over the names find (`_walk_first`). Every test of a patient for another word
+# is a subquery run for that patient (`probe_clause`), never a hashed list of every patient
+# the word finds: the planner, counting every patient of the name order, built that list first
+# (18,000 entries for "s", 18 ms) for a walk that stops after a few hundred rows.
+
+
+class _Counted(NamedTuple):
+    found: int  # the patients it finds, at most the common number (name side + chart side)
+    names: int  # of which by their name parts
+    charts: int  # of which by their chart number
+    typed: list[str]  # its typed parts, the rarest first
+
+
+def _server_search(repo: Repository, words: list[str], limit: int, patients: int, common: int,
+                   order: str) -> list[Patient]:
+    counted = _server_counts(repo, words, common)
+    rarest = min(range(len(words)), key=lambda k: counted[k].found)
+    if counted[rarest].found >= common:  # every word common
+        by_names = [k for k, c in enumerate(counted) if not c.charts]
+        if not by_names:
+            return _walked(repo, words, counted, order, limit)
+        # Found by its name parts only: their index walked in the search's order.
+        return _collected_in_order(repo, words, by_names[0], counted, limit, walk=True)
+    least = counted[rarest]
+    if not least.charts and [len(part) for part in least.typed] == [1]:
+        # One letter ("w": 11,000 patients at 100,000): its given names spread its patients
+        # over the name order, and the planner walks its parts in that order or reads its
+        # range, by the letter's share of the parts.
+        return _collected_in_order(repo, words, rarest, counted, limit, walk=True)
+    walked = min(SERVER_WALK_PER_MATCH * least.found, patients // WALK_FIRST_SHARE)
+    if walk_first_pays(least.charts, walked, limit, patients):
+        first = _walk_first(repo, words, counted, least.found, limit, patients, common)
+        if first is not None:
+            return first
+    return _collected_in_order(repo, words, rarest, counted, limit)
+
+
+def walk_first_pays(charts: int, walked: int, limit: int, patients: int) -> bool:
+    """Whether the first patients in name order are walked first (`_walk_first`): when the
+    chart numbers a word finds, spread over the names, would fill the list among the
+    ``walked`` patients; collecting them reads each one's row to put it in order."""
+    return charts * walked >= limit * patients
+
+
+def _server_counts(repo: Repository, words: list[str], common: int) -> list[_Counted]:
+    """How many patients each word finds by its name parts and by its chart number, each
+    count stopped at the common number: one statement for every word. A word of several typed
+    parts ("C-1307", "tremblay-lév") counts each part's entries and takes the fewest (an upper
+    bound: tested together, the first part's entries were each tested for the others, 13,000
+    of them for the "c" of "C-1307"). The counts choose the plan; a side (name parts, chart
+    number) that found nobody is then not read or tested. The two statements are not one
+    snapshot: a patient another room writes between them may be missed by this keystroke's
+    side that found nobody, and is found at the next (the list is searched again when another
+    room's change is heard)."""
     counts, params = [], []
-    for part in typed:
-        cond, values = name_parts.part_range(part)
-        counts.append("(SELECT count(*) FROM (SELECT 1 FROM patient_name_parts WHERE"
-                      f" {cond} LIMIT ?) AS counted)")
-        params += [*values, common]
-    whole = ranges_clause(word, typed, folded_chart_range)
-    assert whole is not None  # the server's chart number is always one range
-    counts.append(f"(SELECT count(*) FROM ({whole[0]} LIMIT ?) AS counted)")
-    params += [*whole[1], common]
-    found = [int(n) for n in repo.db.conn.execute("SELECT " + ", ".join(counts),
-                                                  params).fetchone()]
-    n = found[-1]
-    if (typed and min(found[:-1]) >= common) or n >= common:
-        return common, None
-    rarest_first = [part for _n, part in sorted(zip(found[:-1], typed, strict=True))]
-    ranges = ranges_clause(word, rarest_first, folded_chart_range)
-    assert ranges is not None
-    return n, (f"id IN ({ranges[0]})", ranges[1])
+    for word in words:
+        for part in name_parts.typed_parts(word):
+            cond, values = part_range(part)
+            counts.append(f"SELECT 1 FROM patient_name_parts WHERE {cond}")
+            params += [*values, common]
+        # In the index's order (text_pattern_ops sorts by ~<~): at most the common number of
+        # its entries read, never the table read in order until that many are found (the
+        # planner's plan for a prefix half the patients have, "C-11", whose patients are
+        # the last rows written).
+        counts.append(f"SELECT 1 FROM patients WHERE {_FOLDED_CHART}"
+                      " ORDER BY lower(chart_number) USING ~<~")
+        params += [like_prefix(word), common]
+    found = iter(int(n) for n in repo.db.conn.execute(
+        "SELECT " + ", ".join(f"(SELECT count(*) FROM ({c} LIMIT ?) AS counted)"
+                              for c in counts), params).fetchone())
+    out = []
+    for word in words:
+        typed = name_parts.typed_parts(word)
+        each = sorted((next(found), part) for part in typed)
+        by_name = each[0][0] if each else 0
+        charts = next(found)
+        out.append(_Counted(min(by_name + charts, common), by_name, charts,
+                            [part for _n, part in each]))
+    return out
 
 
-def _walk_first(repo: Repository, words: list[str], matches: int, limit: int, patients: int,
-                common: int) -> list[Patient] | None:
+_FOLDED_CHART = "lower(chart_number) LIKE lower(?) ESCAPE '\\'"  # folded_chart_range's
+
+
+def _name_side(typed: list[str], columns: str) -> tuple[str, list[Any]]:
+    """The name parts of the patients with a part starting with each typed part (the first
+    typed part's range read, the others' looked up for each of its patients)."""
+    cond, values = part_range(typed[0])
+    for other in typed[1:]:
+        more, more_values = part_range(other)
+        cond += " AND " + _has_part("patient_name_parts.patient_id", more)
+        values += more_values
+    return f"SELECT {columns} FROM patient_name_parts WHERE {cond}", values
+
+
+def _has_part(row_id: str, cond: str) -> str:
+    """Whether patient ``row_id`` has a part meeting part_range's ``cond``: that patient's
+    few parts read by its id and each tested. Not a range condition beside the id, which the
+    planner, misjudging how many parts a word's range holds (one, for "heat"), read on the
+    parts' index in word order for each patient tested (566 entries each)."""
+    tested = re.sub(r"\bpart\b", "n.part", cond)
+    return (f"coalesce((SELECT bool_or({tested}) FROM patient_name_parts n"
+            f" WHERE n.patient_id = {row_id}), false)")
+
+
+def probe_clause(word: str, counted: _Counted, row_id: str, chart: str | None = None
+                 ) -> tuple[str, list[Any]]:
+    """The server's test of one patient (id ``row_id``; chart number ``chart``, read from the
+    patient's row, or None: the row walked is the patient's) for ``word``: a name part
+    starting with each typed part, or the chart number starting with the word.
+    Each part is a subquery run for that patient (an index probe), which the planner cannot
+    turn into a list of every patient the part finds (as it does an EXISTS). A side that
+    found nobody when the words were counted is not asked (its patient's row not read)."""
+    conds, params = [], []
+    for typed in counted.typed if counted.names else []:
+        cond, values = part_range(typed)
+        conds.append(_has_part(row_id, cond))
+        params += values
+    sides = [f"({' AND '.join(conds)})"] if conds else []
+    if counted.charts or not sides:
+        # Tested first when it is the row's own column (nothing more to read), last when it
+        # is read from the patient's row.
+        if chart is not None:
+            sides.append(f"{chart} ILIKE ? ESCAPE '\\'")
+            params.append(like_prefix(word))
+        else:
+            sides.insert(0, "chart_number ILIKE ? ESCAPE '\\'")
+            params.insert(0, like_prefix(word))
+    return f"({' OR '.join(sides)})", params
+
+
+def _walked(repo: Repository, words: list[str], counted: list[_Counted], order: str,
+            limit: int) -> list[Patient]:
+    """Every word common: the patients walked in name order, each tested for each word."""
+    conds, params = [], []
+    for word, count in zip(words, counted, strict=True):
+        cond, values = probe_clause(word, count, "patients.id")
+        conds.append(cond)
+        params += values
+    sql = repo.patients_select + " WHERE " + " AND ".join(conds) + order
+    return [patient_from_row(r) for r in repo.db.query(sql, (*params, limit))]
+
+
+def _collected_in_order(repo: Repository, words: list[str], rarest: int,
+                        counted: list[_Counted], limit: int, *, walk: bool = False
+                        ) -> list[Patient]:
+    """The patients of word ``rarest`` with their order keys, from its name parts (and its
+    chart numbers, from their rows), each tested for the other words, the first ``limit`` of
+    them in order; then only those patients' rows. Collected first (a MATERIALIZED list: the
+    planner, expecting the list full soon, walked the whole index in order for "nguyen o",
+    whose tests let few through), unless ``walk``: the word is common, and the planner walks
+    its parts in the search's order or reads its range, as the word's share of them says."""
+    keys = "patient_id, family_key, given_key"
+    typed = counted[rarest].typed
+    selects: list[str] = []
+    params: list[Any] = []
+    if typed and counted[rarest].names:
+        sql, params = _name_side(typed, keys)
+        selects.append(sql)
+    if counted[rarest].charts or not selects:
+        selects.append("SELECT id AS patient_id, lower(family_name) AS family_key,"
+                       f" lower(given_name) AS given_key FROM patients WHERE {_FOLDED_CHART}")
+        params.append(like_prefix(words[rarest]))
+    conds = []
+    for k, word in enumerate(words):
+        if k != rarest:
+            cond, values = probe_clause(
+                word, counted[k], "candidates.patient_id",
+                "(SELECT c.chart_number FROM patients c WHERE c.id = candidates.patient_id)")
+            conds.append(cond)
+            params += values
+    where = " WHERE " + " AND ".join(conds) if conds else ""
+    union = " UNION ALL ".join(selects)
+    head, source = ("", f"({union}) AS candidates") if walk else \
+        (f"WITH candidates AS MATERIALIZED ({union}) ", "candidates")
+    # The patients shown read by their ids (an index scan whatever the planner expects of
+    # a join: at 20,000 patients it read them all to join 200), then put in the same order.
+    nocase = repo.dialect.nocase
+    sql = (f"{head}{repo.patients_select} WHERE id = ANY (ARRAY(SELECT patient_id FROM"
+           f" (SELECT DISTINCT {keys} FROM {source}{where}"
+           " ORDER BY family_key, given_key, patient_id LIMIT ?) AS found))"
+           f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id")
+    return [patient_from_row(r) for r in repo.db.query(sql, (*params, limit))]
+
+
+def _walk_first(repo: Repository, words: list[str], counted: list[_Counted], matches: int,
+                limit: int, patients: int, common: int) -> list[Patient] | None:
     """The server's: the first ``limit`` patients the words find, looked for among the first
     SERVER_WALK_PER_MATCH x ``matches`` patients in name order (``matches``: the fewest any
     word finds; at most 1/WALK_FIRST_SHARE of the patients), where they are when spread over
     the names. None when fewer are there (the caller collects them then), or when the words
-    find fewer than ``limit`` or are common (walked to the end by the caller). Those found among the first patients are
-    the first of all: the rows walked are whole names (WITH TIES: every patient of the last
-    name walked), and the order is the search's."""
+    find fewer than ``limit`` or are common (walked to the end by the caller). Those found
+    among the first patients are the first of all: the rows walked are whole names (WITH
+    TIES: every patient of the last name walked), and the order is the search's."""
     walked = min(SERVER_WALK_PER_MATCH * matches, patients // WALK_FIRST_SHARE)
     if limit <= 0 or matches < limit or matches >= common:
         return None
     conds, params = [], []
-    for word in words:
-        cond, values = walk_clause(word, repo.dialect.like)
+    for word, count in zip(words, counted, strict=True):
+        cond, values = probe_clause(word, count, "patients.id")
         conds.append(cond)
         params += values
     # The keys are columns of the walk, so that the order of its rows is the search's (a

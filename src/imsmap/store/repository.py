@@ -193,15 +193,17 @@ class Repository:
 
     @reads
     def previous_session_id(self, session_id: int) -> int | None:
-        """The same patient's session just before this one (by start time), if any, of those
-        that count (neither withdrawn nor entered in error), in the patient's history (a
-        duplicate merged into the record included)."""
+        """The same patient's visit just before this one (by start time), if any: a signed
+        session that counts (neither withdrawn nor entered in error; a draft, left unsigned
+        or in progress in another window or room, is no visit yet), in the patient's history
+        (a duplicate merged into the record included)."""
         session = self.session(session_id)
         ids = self.history_ids(session.patient_id)
         row = self.db.conn.execute(
             f"SELECT id FROM sessions WHERE patient_id IN ({merge_rows.placeholders(ids)})"
             " AND id != ? AND (started_at < ? OR (started_at = ? AND id < ?))"
             f" AND {marks.COUNTS}"  # a withdrawn or entered-in-error session is nobody's last visit
+            " AND status = 'signed'"  # nor is a draft (domain.progress.earlier_visits)
             " ORDER BY started_at DESC, id DESC LIMIT 1",
             (*ids, session_id, session.started_at.isoformat(),
              session.started_at.isoformat(), session_id)).fetchone()

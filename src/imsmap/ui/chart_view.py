@@ -291,14 +291,13 @@ class ChartView(QGraphicsView):
         self.setBackgroundBrush(brush)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, brush.isOpaque())
         self.side_captions.follow(scene)
-        if keep is None:
-            self.fit()
-        else:
-            self.fit()
+        # fit() (and a zoom step) say the new scale to the scene, its key and the captions
+        # (_scale_changed): once, not again after them
+        self.fit()
+        if keep is not None:
             self._fit_mode = False
             self.zoom_by(keep[0], anchor_under_mouse=False)
             self.centerOn(keep[1])
-        self._scale_changed()
 
     # -- keys and focus ---------------------------------------------------------------------
     # The chart has no frame: with the keys in it (Tab, Ctrl+F's Enter, a new session) nothing

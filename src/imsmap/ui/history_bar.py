@@ -32,7 +32,7 @@ from imsmap.domain.models import Session
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui.overlay_legend import OverlayLegend
 from imsmap.ui.visits_row import VisitsRow
-from imsmap.ui.wording import numeric_date
+from imsmap.ui.wording import numeric_date, numeric_datetime
 from imsmap.ui.wrapping_row import WrappingRow
 
 
@@ -105,6 +105,11 @@ class HistoryBar(QWidget):
         self.legend = OverlayLegend()
         self.count = QLabel()
         self.count.setObjectName("overlayCount")
+        # The patient's drafts before the visit open (or any, with none open): never drawn as
+        # a visit nor aged "last time" (domain.progress.earlier_visits), said apart here.
+        self.drafts = QLabel()
+        self.drafts.setObjectName("overlayDrafts")
+        self.drafts.hide()
 
         # The visits row: its slider, buttons and words (the same widgets under their old names
         # here, for the window's menus and shortcuts).
@@ -124,7 +129,7 @@ class HistoryBar(QWidget):
         for w in (self.date_from, self.dash, self.date_to):
             dates.addWidget(w)
         for part in (self.show_earlier, self.mode, self.last_n, dates, self.pick, self.heat,
-                     self.count):
+                     self.count, self.drafts):
             row.add(part)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 2, 6, 2)
@@ -212,6 +217,10 @@ class HistoryBar(QWidget):
             act = QAction(f"#{i + 1}  {numeric_date(s.started_at)}", self.pick_menu)
             act.setCheckable(True)
             act.setChecked(s.id in self._picked)
+            if not s.is_signed:  # listed, in words of its own: not drawn until signed
+                draft = self.tr("draft, not signed")
+                act.setText(f"{act.text()}  ({draft})")
+                act.setEnabled(False)
             act.toggled.connect(lambda on, sid=s.id: self._toggle_pick(sid, on))
             self.pick_menu.addAction(act)
 
@@ -223,12 +232,15 @@ class HistoryBar(QWidget):
         self.set_choice(replace(self.choice(), mode=OverlayMode.PICKED, picked=frozenset(session_ids)))
 
     def show_state(self, chart: ChartPainter | None, drawn: Sequence[int], oldest: int,
-                   heat_vmax: float | None, elsewhere: bool = False) -> None:
+                   heat_vmax: float | None, elsewhere: bool = False,
+                   drafts: Sequence[Session] = ()) -> None:
         """What the chart now shows: the count and the legend (`elsewhere`: with the mark of a
-        muscle needled on another chart)."""
+        muscle needled on another chart), and the drafts it does not draw (`drafts`: not
+        signed, before the session open)."""
         n = len(drawn)
         self.count.setText(self.tr("%n earlier shown", "", n) if self.show_earlier.isChecked()
                            else "")
+        self.show_drafts(drafts)
         ages: list[tuple[int, str]] = []
         if n and self.show_earlier.isChecked():
             ages.append((1, self.tr("last time")))
@@ -239,6 +251,20 @@ class HistoryBar(QWidget):
                 ages.append((oldest, self.tr("%n visit(s) ago", "", oldest)))
         self.legend.set_state(chart, ages, oldest, heat_vmax, self.heat.isChecked(),
                               elsewhere=elsewhere and bool(ages))
+
+    def show_drafts(self, drafts: Sequence[Session]) -> None:
+        """The drafts not drawn, in words of their own: a draft is no visit yet (it may still
+        change, be withdrawn or be entered in error), so it is never an age on the chart."""
+        self.drafts.setVisible(bool(drafts))
+        if not drafts:
+            self.drafts.setText("")
+            self.drafts.setToolTip("")
+            return
+        self.drafts.setText(self.tr("%n draft(s), not signed: not drawn", "", len(drafts)))
+        self.drafts.setToolTip(self.tr(
+            "A draft is drawn with the earlier visits once it is signed: until then it may "
+            "still change, be withdrawn or be entered in error. Not signed: {sessions}.").format(
+                sessions=", ".join(numeric_datetime(s.started_at) for s in drafts)))
 
     # -- the visits row's (ui.visits_row), under their old names ----------------------------
     def set_replay_interval(self, ms: int) -> None:

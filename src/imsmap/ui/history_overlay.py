@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from imsmap.domain.heat import grasp_heat
 from imsmap.domain.local_time import local_date
 from imsmap.domain.models import Session
-from imsmap.domain.progress import History
+from imsmap.domain.progress import History, drafts_not_drawn, earlier_visits
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.heatmap import heat_image, heat_vmax
 from imsmap.render.other_charts import OtherChartMark, other_chart_marks, paint_other_chart_marks
@@ -52,13 +52,11 @@ EARLIER_BOOST = 1.3
 
 # -- which sessions -----------------------------------------------------------------------
 def earlier_sessions(sessions: Sequence[Session], current_id: int | None) -> list[Session]:
-    """The patient's sessions before the current one, oldest first (all of them when no session
-    is open)."""
-    ordered = sorted(sessions, key=lambda s: (s.started_at, s.id))
-    ids = [s.id for s in ordered]
-    if current_id is not None and current_id in ids:
-        return ordered[: ids.index(current_id)]
-    return ordered
+    """The patient's visits before the current one, oldest first (all of them when no session
+    is open): the signed ones (domain.progress.earlier_visits). A draft, this room's own left
+    unsigned or one in progress in another room or window, is never drawn as a visit nor
+    counted in an age ("last time"): the bar says it apart (`drafts_not_drawn`)."""
+    return earlier_visits(sessions, current_id)
 
 
 def sessions_to_draw(sessions: Sequence[Session], current_id: int | None,
@@ -366,5 +364,7 @@ class HistoryOverlay:
         if item is not None and self.bar.heat.isChecked() and drawn:
             item.heat_picture()
             vmax = item.heat_vmax
+        drafts = drafts_not_drawn(self.history.sessions, self.current_id) \
+            if self.bar.show_earlier.isChecked() else []
         self.bar.show_state(chart, drawn, oldest, vmax,
-                            elsewhere=bool(item is not None and item.others))
+                            elsewhere=bool(item is not None and item.others), drafts=drafts)

@@ -30,7 +30,7 @@ from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
 from imsmap.ui.listening import listen
 from imsmap.ui.name_eliding import NAME_ROLE, PatientRows
-from imsmap.ui.wording import long_date, numeric_datetime
+from imsmap.ui.wording import long_date, numeric_datetime, numeric_datetime_writer
 
 SEARCH_DELAY_MS = 100
 MERGED_ROLE = Qt.ItemDataRole.UserRole + 1  # a record merged away: its own id
@@ -331,14 +331,18 @@ class PatientPanel(QWidget):
                 merged = {m.duplicate_id: m for m in self.records.read.merges(self._patient_id)
                           if m.in_force and m.kept_id == self._patient_id}
                 under = {pid: self.records.read.patient(pid) for pid in merged}
+                # the rows' words and the times' pattern asked once, not at each of 200 rows
+                when = numeric_datetime_writer()
+                draft, signed, amended_word = self.tr("draft"), self.tr("signed"), self.tr("amended")
+                signed_tip = self.tr("Signed {when} by {who}")
+                draft_tip = self.tr("Draft: edits are saved as you go")
                 for s in reversed(history.listed()):
-                    status = self.tr("draft") if not s.is_signed else (
-                        self.tr("amended") if s.id in amended else self.tr("signed"))
-                    item = QTreeWidgetItem([minute_text(s.started_at), status, pain_text(s)])
+                    status = draft if not s.is_signed else (
+                        amended_word if s.id in amended else signed)
+                    item = QTreeWidgetItem([when(s.started_at), status, pain_text(s)])
                     item.setData(0, Qt.ItemDataRole.UserRole, s.id)
-                    tip = self.tr("Signed {when} by {who}").format(
-                        when=minute_text(s.signed_at), who=s.signed_by) if s.is_signed \
-                        else self.tr("Draft: edits are saved as you go")
+                    tip = signed_tip.format(when=when(s.signed_at), who=s.signed_by) \
+                        if s.is_signed else draft_tip
                     if s.id in amended:
                         tip += "\n" + self.tr("%n amendment(s), shown after the signed note",
                                                "", amended[s.id])

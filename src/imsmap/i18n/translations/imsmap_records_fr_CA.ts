@@ -3020,6 +3020,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         </translation>
     </message>
     <message>
+        <source>Photos added by amendment</source>
+        <translation>Photos ajoutées par addenda</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -3142,8 +3146,8 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
 <context>
     <name>Planning</name>
     <message>
-        <source>This patient has no earlier session to copy from.</source>
-        <translation>Ce patient n&apos;a aucune séance antérieure d&apos;où copier.</translation>
+        <source>This patient has no earlier signed visit to copy from.</source>
+        <translation>Ce patient n&apos;a aucune visite antérieure signée d&apos;où copier.</translation>
     </message>
     <message>
         <source>Sites can only be copied from the same patient&apos;s sessions.</source>
@@ -5071,6 +5075,10 @@ N° de permis non consigné</translation>
     <message>
         <source>Amendment</source>
         <translation>Addenda</translation>
+    </message>
+    <message>
+        <source>Site %1: %2.</source>
+        <translation>Point %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Photo %1 added: %2.</source>

@@ -78,6 +78,13 @@
             <numerusform>%n visits ago</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n draft(s), not signed: not drawn</source>
+        <translation>
+            <numerusform>%n draft, not signed: not drawn</numerusform>
+            <numerusform>%n drafts, not signed: not drawn</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

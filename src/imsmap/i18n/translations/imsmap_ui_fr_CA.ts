@@ -1725,6 +1725,10 @@ Problème&#xa0;: {problem}</translation>
         <source>Grasp summed over the earlier sessions shown (Ctrl+Shift+M)</source>
         <translation>Préhension additionnée sur les séances antérieures affichées (Ctrl+Maj+M)</translation>
     </message>
+    <message>
+        <source>draft, not signed</source>
+        <translation>en brouillon, non signée</translation>
+    </message>
     <message numerus="yes">
         <source>%n earlier shown</source>
         <translation>
@@ -1742,6 +1746,17 @@ Problème&#xa0;: {problem}</translation>
             <numerusform>il y a %n visite</numerusform>
             <numerusform>il y a %n visites</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s), not signed: not drawn</source>
+        <translation>
+            <numerusform>%n séance en brouillon, non signée&#xa0;: non affichée</numerusform>
+            <numerusform>%n séances en brouillon, non signées&#xa0;: non affichées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A draft is drawn with the earlier visits once it is signed: until then it may still change, be withdrawn or be entered in error. Not signed: {sessions}.</source>
+        <translation>Une séance en brouillon s&apos;affiche avec les visites antérieures une fois signée&#xa0;: d&apos;ici là, elle peut encore changer, être retirée ou être marquée consignée par erreur. Non signées&#xa0;: {sessions}.</translation>
     </message>
 </context>
 <context>

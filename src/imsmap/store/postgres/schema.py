@@ -55,6 +55,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v10_patient_name_parts.sql",)),
     (11, "the folded chart number's index, for search (a rare word's patients collected)", 11,
      ("v11_chart_search.sql",)),
+    (12, "each name part with its patient's order keys, for search (collected in order)", 11,
+     ("v12_search_keys.sql",)),
 )
 # Run after a migration's SQL, in its transaction: its data made in Python (the same folding
 # as a file's), then its check.

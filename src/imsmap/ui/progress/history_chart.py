@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.heat import grasp_heat
-from imsmap.domain.progress import History
+from imsmap.domain.progress import History, earlier_visits
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.heatmap import heat_vmax, paint_heat_legend, paint_heat_over_chart
@@ -165,11 +165,13 @@ class HistoryChart(QWidget):
         return self.grid
 
     def earlier_ids(self) -> list[int]:
-        """The chosen sessions drawn as earlier ones, oldest first: all of them, or all but
-        today's draft."""
-        today, _n = self.today_and_count()
-        ids = list(self.history.ids)
-        return ids[: ids.index(today)] if today in ids else ids
+        """The chosen sessions drawn as earlier ones, oldest first: the signed ones before
+        today's draft (all the signed ones when the latest is signed). Another draft chosen
+        (one left unsigned, or in progress in another room) is no earlier visit: the grid
+        says "draft, not signed" of it, the chart draws it nowhere
+        (domain.progress.earlier_visits)."""
+        today = self.today()
+        return [s.id for s in earlier_visits(self.history.sessions, today)]
 
     def other_marks(self) -> list[OtherChartMark]:
         """The diamonds of the muscles this chart draws that an earlier chosen session needled
@@ -206,8 +208,8 @@ class HistoryChart(QWidget):
         if not ids:
             return
         today, n_earlier = self.today_and_count()
-        earlier = (earlier_markers(self.history, today, chart.view.id)
-                   if self.earlier.isChecked() else [])
+        earlier = (earlier_markers(self.history.select(self.earlier_ids()), None,
+                                   chart.view.id) if self.earlier.isChecked() else [])
         today_sites = ([s for s in self.history.sites_of(today) if s.view_id == chart.view.id]
                        if today is not None else [])
         scale = self.canvas.marker_scale()
@@ -219,15 +221,16 @@ class HistoryChart(QWidget):
         if today_sites:
             paint_overlay(painter, chart, (), today_sites, scale=scale)
 
+    def today(self) -> int | None:
+        """Today's session: the latest chosen one while it is still a draft, else None."""
+        if not self.history.sessions or self.history.sessions[-1].is_signed:
+            return None
+        return self.history.sessions[-1].id
+
     def today_and_count(self) -> tuple[int | None, int]:
-        """Today's session (the latest chosen one while it is still a draft, else None) and
-        how many chosen sessions came before it."""
-        if not self.history.sessions:
-            return None, 0
-        latest = self.history.sessions[-1]
-        if latest.is_signed:
-            return None, len(self.history.sessions)
-        return latest.id, len(self.history.sessions) - 1
+        """Today's session (`today`) and how many chosen visits came before it: the signed
+        ones, each an age on the chart ("last time" the latest)."""
+        return self.today(), len(self.earlier_ids())
 
 
 def fitted_lines(text: str, size: float, width: float) -> list[str]:

@@ -1,0 +1,149 @@
+"""How wide each column of a printed table is: its share of the width (``Column.weight``), then
+two corrections a table's own rows call for.
+
+- A word is never cut where it has no break. A muscle's name is not hyphenated
+  (``report.hyphenation``: a hyphen the record does not hold would misstate it), and the site
+  table's Muscle column, 27 mm, printed « Sternocleidomast / oid »: cut after the last letter
+  that fit, with no hyphen to say the word goes on. Each column is given at least the width its
+  widest unbreakable piece needs (a word, or the syllable of prose that breaks with a hyphen;
+  its header's words too), taken first from the width an empty column gives away, then from
+  what prose columns (Notes, Response) have beyond their own widest piece, then from any other
+  column's room beyond its own. Only where the table's width cannot hold every column's widest
+  piece are a column's words broken between syllables, with a hyphen; never anywhere else.
+- A column with nothing in any row (no one wrote a note) keeps only what its header needs:
+  its width goes to the columns whose text wraps, each in proportion to how much wider its
+  longest line is than the column (Response, whose cells make the rows tall, takes most), up to
+  that line; what is still left goes to every column that holds something, by weight.
+
+A table with neither (the common case) keeps the widths its weights give, as before. The widths
+are worked out once for the whole table: its parts after a page break keep them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTextBoundaryFinder
+from PySide6.QtGui import QFont
+
+from imsmap.report.hyphenation import SOFT_HYPHEN, hyphenable
+from imsmap.report.layout import Doc
+
+__all__ = ["SLACK_PT", "Fitted", "Need", "fit_widths", "widest_line", "widest_piece"]
+
+SLACK_PT = 0.5  # a whole word fits with this to spare: the line breaker measures it the same,
+# but a fraction of a unit too few would cut it again
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut at every place a line may end (Unicode line breaking, as Qt's layout
+    breaks it): "Accessory nerve (CN XI);" -> "Accessory ", "nerve ", "(CN ", "XI);"."""
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    out = []
+    start = 0
+    while True:
+        at = finder.toNextBoundary()
+        if at < 0 or at > len(text):
+            break
+        if at > start:
+            out.append(text[start:at])
+        start = at
+    if start < len(text):
+        out.append(text[start:])
+    return out
+
+
+def widest_piece(doc: Doc, text: str, font: QFont, hyphens: bool = False) -> float:
+    """The width of the widest piece of ``text`` no line may end inside; with ``hyphens``
+    (prose), of its syllables that break with a hyphen, the hyphen included."""
+    if hyphens:
+        text = " ".join(hyphenable(word) for word in text.split())
+    widest = 0.0
+    hyphen = doc.text_width("-", font)
+    for piece in _pieces(text):
+        piece = piece.rstrip()
+        if piece.endswith(SOFT_HYPHEN):
+            w = doc.text_width(piece.replace(SOFT_HYPHEN, ""), font) + hyphen
+        else:
+            w = doc.text_width(piece.replace(SOFT_HYPHEN, ""), font)
+        widest = max(widest, w)
+    return widest
+
+
+def widest_line(doc: Doc, text: str, font: QFont) -> float:
+    """The width of ``text``'s widest line when nothing wraps it."""
+    return max((doc.text_width(line, font) for line in text.split("\n")), default=0.0)
+
+
+@dataclass
+class Need:
+    """What one column's content asks of its width (device units, the column's padding and
+    inset included)."""
+
+    header: float  # the widest word of its header
+    piece: float  # the widest unbreakable piece of its header and cells
+    line: float  # its cells' widest line, unwrapped
+    empty: bool  # no cell of any row holds anything
+    prose: bool  # its cells are prose (a word breaks between syllables, with a hyphen)
+
+
+@dataclass
+class Fitted:
+    widths: list[float]
+    # columns too narrow for their widest word even so: their words break between syllables
+    hyphenated: frozenset[int]
+
+
+def _share(amount: float, to: Sequence[int], weights: Sequence[float]) -> list[float]:
+    total = sum(weights[i] for i in to)
+    return [amount * weights[i] / total if total else amount / len(to) for i in to]
+
+
+def fit_widths(width: float, weights: Sequence[float], needs: Sequence[Need]) -> Fitted:
+    """Each column's width on a table ``width`` wide (see the module's docstring)."""
+    total = sum(weights)
+    widths = [width * w / total for w in weights]
+    pool = 0.0
+    for i, need in enumerate(needs):
+        if need.empty and widths[i] > need.header:
+            pool += widths[i] - need.header
+            widths[i] = need.header
+    hyphenated = set()
+    for i, need in enumerate(needs):
+        short = need.piece - widths[i]
+        if need.empty or short <= 0:
+            continue
+        took = min(pool, short)
+        pool -= took
+        widths[i] += took
+        short -= took
+        for givers in ([j for j, n in enumerate(needs) if n.prose and j != i],
+                       [j for j, n in enumerate(needs) if not n.prose and j != i]):
+            room = {j: widths[j] - max(needs[j].piece, needs[j].header) for j in givers}
+            room = {j: r for j, r in room.items() if r > 0}
+            spare = sum(room.values())
+            if short <= 0 or spare <= 0:
+                continue
+            take = min(short, spare)
+            for j, r in room.items():
+                widths[j] -= take * r / spare
+            widths[i] += take
+            short -= take
+        if short > 0:
+            hyphenated.add(i)
+    # What the empty columns gave and the short ones did not take: to the columns that wrap,
+    # by how much more their longest line needs (the one that wraps most, whose cells make the
+    # rows tall, takes most), each up to that line; then to every column that holds something.
+    wrapping = [i for i, n in enumerate(needs) if not n.empty and widths[i] < n.line]
+    if wrapping and pool > 1e-6:
+        more = [needs[i].line - widths[i] for i in wrapping]
+        given = min(pool, sum(more))
+        for i, wants in zip(wrapping, more):
+            widths[i] += given * wants / sum(more)
+        pool -= given
+    if pool > 1e-6:
+        full = [i for i, n in enumerate(needs) if not n.empty] or list(range(len(needs)))
+        for i, share in zip(full, _share(pool, full, weights)):
+            widths[i] += share
+    return Fitted(widths, frozenset(hyphenated))
