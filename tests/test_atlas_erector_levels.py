@@ -155,9 +155,8 @@ def test_the_hover_text_says_the_level_under_the_pointer(qtbot, window, records,
     for spine, level in levels.items():
         qtbot.mouseMove(viewport, viewport_point(window, *at_height(region, TIP[spine])))
         qtbot.waitUntil(lambda: window.chart.scene.hovered_region is region)
-        end = f" · {level} (segmental)"
-        qtbot.waitUntil(lambda end=end: window.hover_text.endswith(end))
+        start = f"{name} {level}, right · over the thorax: pneumothorax risk · {level} (segmental) · "
+        qtbot.waitUntil(lambda start=start: window.hover_text.startswith(start))
         said = window.hover_text
-        assert said.startswith(f"{name} {level}, right · over the thorax: pneumothorax risk · ")
         assert "T1–T12" not in said and item.toolTip() == said
         assert said == describe_region(records.atlas, region, level)

@@ -342,7 +342,7 @@ def test_the_chart_line_of_a_region_at_a_level_gives_that_segment(atlas):
         return next(r for r in atlas.view(view).regions if r.muscle == muscle and r.level == level)
 
     l4 = describe_region(atlas, region("multifidus", "L4"))
-    assert l4.endswith("· L4 (segmental)") and "mainly" not in l4, l4
+    assert l4.startswith("Multifidus L4, left · L4 (segmental) · ") and "mainly" not in l4, l4
     assert "C8 (segmental)" in describe_region(atlas, region("multifidus", "C8"))
     # A muscle without a level keeps its range and main root.
     assert "L5–S2 (mainly S1)" in describe_region(

@@ -1,5 +1,5 @@
 """The chart's words for a muscle region and a site: the status bar's and the tooltips' line
-("Multifidus L4, right · Medial branches ... · L4 (segmental)"), and a site in a sentence
+("Multifidus L4, right · L4 (segmental) · Medial branches ..."), and a site in a sentence
 ("#3 Deltoid, left – grasp 2 (moderate), cramp"). Their translation context stays
 "ChartScene", where they were first written."""
 
@@ -49,12 +49,13 @@ def describe_region(atlas: Atlas, region: Region, level: str | None = None) -> s
         # there: "Multifidus L4" said the whole muscle's "C2–S4 (mainly L5)".
         roots = QCoreApplication.translate("ChartScene", "{root} (segmental)").format(
             root=root_name(segment))
-    # The pneumothorax warning right after the muscle: at the end of a long line (a nerve of
-    # two branches, French words) the status bar cut it off, "near the pleura: pneumotho".
+    # The pneumothorax warning right after the muscle, then its roots, then its nerve: at the
+    # end of a long line (a nerve of two branches, French words) the status bar cut them off,
+    # "near the pleura: pneumotho", and a paraspinal's segment, "· T6 (segmental)".
     warning = THORAX_WARNING.get(muscle.thorax_risk(level))
     said = [f"{name}, {side_label(region.side).lower()}",
             *([QCoreApplication.translate("ChartScene", warning)] if warning else []),
-            nerve_text(muscle), roots]
+            roots, nerve_text(muscle)]
     return " · ".join(said)
 
 
