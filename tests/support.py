@@ -102,6 +102,28 @@ def presented_today(text: str, one_piece: tuple[tuple[str, str], ...] = ()) -> s
     return text
 
 
+def file_from_sql(script: Path, path: Path) -> Path:
+    """A clinic file at `path` made from a fixture's SQL dump (a file an older imsmap wrote)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.executescript(script.read_text(encoding="utf-8"))
+    finally:
+        conn.close()
+    return path
+
+
+def rows_by_id(path: Path, tables: tuple[str, ...] = ("sites", "sessions", "audit")
+               ) -> dict[str, list[tuple]]:
+    """Every row of `tables` in the file at `path`, by id: compared before and after, whether
+    anything was rewritten."""
+    conn = sqlite3.connect(path)
+    try:
+        return {table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+                for table in tables}
+    finally:
+        conn.close()
+
+
 def pdf_text(path: Path) -> str:
     """A PDF's text as pdftotext -layout gives it (poppler-utils, installed by .ci/run)."""
     if shutil.which("pdftotext") is None:

@@ -11,9 +11,6 @@ about the charts."""
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
-import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -24,7 +21,7 @@ from imsmap.atlas.folder import bodycharts_folder
 from imsmap.domain.segments import UNLEVELLED, segmental_summary
 from imsmap.report.session_pdf import write_session_pdf
 from imsmap.services.context import open_records
-from support import presented_today, says_what_it_said
+from support import file_from_sql, presented_today, rows_by_id, says_what_it_said
 from test_ui_support import click_chart, make_window, qt_settings, window  # noqa: F401 - fixtures
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -40,11 +37,7 @@ RECORDED = [("spinalis", "R", "paraspinal", None, (512.0, 626.0)),
 
 @pytest.fixture
 def old_file(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.executescript(SCRIPT.read_text(encoding="utf-8"))
-    conn.close()
-    return path
+    return file_from_sql(SCRIPT, tmp_path / "old.sqlite3")
 
 
 @pytest.fixture
@@ -52,22 +45,6 @@ def old_records(old_file):
     recs = open_records(old_file, actor="test.physio")
     yield recs
     recs.db.close()
-
-
-def _rows(path: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(path)
-    try:
-        return {table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-                for table in ("sites", "sessions", "audit")}
-    finally:
-        conn.close()
-
-
-def _pdf_text(path: Path) -> str:
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext (poppler-utils) is needed to read the PDF back")
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
 
 
 def _spinalis(atlas, side):
@@ -96,7 +73,7 @@ def test_the_spinalis_column_of_2026_12_6(atlas, side):
 
 
 def test_records_made_on_atlas_2026_12_5_keep_their_meaning(old_file, tmp_path, qapp):
-    before = _rows(old_file)
+    before = rows_by_id(old_file)
     recs = open_records(old_file, actor="test.physio")
     try:
         session = recs.repo.session(1)
@@ -117,7 +94,7 @@ def test_records_made_on_atlas_2026_12_5_keep_their_meaning(old_file, tmp_path, 
                           generated=datetime(2026, 12, 5, 19, 0))
     finally:
         recs.db.close()
-    assert _rows(old_file) == before
+    assert rows_by_id(old_file) == before
 
 
 def test_the_pdf_of_a_session_signed_on_2026_12_5_says_what_it_said(old_records, tmp_path, qapp,

@@ -13,7 +13,6 @@ charts."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from imsmap.atlas.folder import bodycharts_folder
 from imsmap.domain.segments import UNLEVELLED, segmental_summary
 from imsmap.report.session_pdf import write_session_pdf
 from imsmap.services.context import open_records
-from support import says_what_it_said
+from support import file_from_sql, rows_by_id, says_what_it_said
 from test_ui_support import click_chart, make_window, qt_settings, window  # noqa: F401 - fixtures
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -46,11 +45,7 @@ CHANGED_NOTES = {"longissimus_thoracis", "iliocostalis_thoracis", "spinalis"}
 
 @pytest.fixture
 def old_file(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.executescript(SCRIPT.read_text(encoding="utf-8"))
-    conn.close()
-    return path
+    return file_from_sql(SCRIPT, tmp_path / "old.sqlite3")
 
 
 @pytest.fixture
@@ -58,15 +53,6 @@ def old_records(old_file):
     recs = open_records(old_file, actor="test.physio")
     yield recs
     recs.db.close()
-
-
-def _rows(path: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(path)
-    try:
-        return {table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
-                for table in ("sites", "sessions", "audit")}
-    finally:
-        conn.close()
 
 
 def _column(atlas, muscle, layer, side):
@@ -101,7 +87,7 @@ def test_the_longissimus_column_of_2026_12_7_reaches_t1(atlas):
 
 
 def test_records_made_on_atlas_2026_12_6_keep_their_meaning(old_file, tmp_path, qapp):
-    before = _rows(old_file)
+    before = rows_by_id(old_file)
     recs = open_records(old_file, actor="test.physio")
     try:
         session = recs.repo.session(1)
@@ -121,7 +107,7 @@ def test_records_made_on_atlas_2026_12_6_keep_their_meaning(old_file, tmp_path, 
                           generated=datetime(2026, 12, 6, 2, 0))
     finally:
         recs.db.close()
-    assert _rows(old_file) == before  # reading the file and writing its PDF rewrote nothing
+    assert rows_by_id(old_file) == before  # reading the file and writing its PDF rewrote nothing
 
 
 def test_the_pdf_of_a_session_signed_on_2026_12_6_says_what_it_said(old_records, tmp_path, qapp,
