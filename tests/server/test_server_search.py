@@ -43,14 +43,19 @@ def _login(pg_server, clinic_dsn: str, role: str = "practitioner") -> str:
     return pg_server.dsn(dbname, user=login, password=PASSWORD)
 
 
-def test_an_upgrade_to_schema_11_keeps_every_patient_and_indexes_the_chart_number(
-        pg_server, monkeypatch):
-    name = pg_server.new_database()
-    dsn = pg_server.dsn(name)
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:10])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 10)
+def _database_at(version: int, pg_server, monkeypatch) -> str:
+    """A new clinic database made by the server schema of `version` (its owner's DSN)."""
+    dsn = pg_server.dsn(pg_server.new_database())
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:version])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", version)
     schema.init(dsn)
     monkeypatch.undo()
+    return dsn
+
+
+def test_an_upgrade_to_schema_11_keeps_every_patient_and_indexes_the_chart_number(
+        pg_server, monkeypatch):
+    dsn = _database_at(10, pg_server, monkeypatch)
     with connect(dsn) as owner:
         _patients(owner, 300)
         owner.commit()
@@ -98,12 +103,7 @@ def test_the_search_is_planned_with_its_values_and_never_compiled(pg_server, cli
 
 def test_an_upgrade_to_schema_12_keeps_every_part_and_gives_each_its_patients_order(
         pg_server, monkeypatch):
-    name = pg_server.new_database()
-    dsn = pg_server.dsn(name)
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:11])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 11)
-    schema.init(dsn)
-    monkeypatch.undo()
+    dsn = _database_at(11, pg_server, monkeypatch)
     with connect(dsn) as owner:
         _patients(owner, 300)
         owner.commit()
