@@ -80,7 +80,8 @@ def test_a_1440_px_window_keeps_the_columns_it_was_closed_with(start):
 # -- the earlier sites' key at 960 px ---------------------------------------------------------
 @pytest.fixture
 def four_visits(records, patient, atlas):
-    """Four weekly visits with a site each: the fourth shows three earlier ones."""
+    """Four weekly visits with a site each, the first three signed: the fourth shows three
+    earlier ones (a draft is no earlier visit)."""
     from datetime import UTC, datetime, timedelta
 
     region = next(r for r in atlas.view("posterior").regions if r.layer == "superficial")
@@ -92,6 +93,8 @@ def four_visits(records, patient, atlas):
         site = records.add_site(s.id, "posterior", *region.label, muscle_id=region.muscle,
                                 side=region.side, layer=region.layer, level=region.level)
         records.update_site(site.id, grasp=3)
+        if i < 3:
+            records.sign_session(s.id)
         ids.append(s.id)
     return ids
 
