@@ -454,6 +454,7 @@ class MainWindow(QMainWindow):
         self.chart.select_site(None)
         self.chart.show_where_sites_are()
         self.overlay.set_current(session_id)
+        self.progress.set_current(session_id)  # its chart's "today", while a draft
         self._update_actions()
 
     def _root_chosen(self, root: str, muscles: frozenset, levels: frozenset) -> None:

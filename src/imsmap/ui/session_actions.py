@@ -119,15 +119,17 @@ class SessionActions:
                                      listed: tuple[clinic.Practitioner, ...]) -> str:
         """The practitioner the clinic's list gives the login signed in; where it gives it to
         no one (a shared login, a clinic of one), whoever last wrote a note on this PC, else
-        whoever treated this patient last time."""
+        whoever treated this patient at the last signed visit (none: nobody). A draft is no
+        visit yet: one in progress in another room or window names whoever is treating there,
+        and one left unsigned may still be withdrawn or entered in error."""
         signed_in = by_login(listed, self.records.actor)
         if signed_in is not None:
             return signed_in.name
         practitioner = PRACTITIONER.read()
         if not practitioner:
-            previous = self.records.read.sessions_for_patient(patient_id)
+            previous = self.records.read.sessions_for_patient(patient_id)  # newest first
             practitioner = next((s.practitioner for s in previous
-                                 if s.practitioner and s.counts), "")
+                                 if s.practitioner and s.counts and s.is_signed), "")
         return practitioner
 
     def sign_session(self) -> None:

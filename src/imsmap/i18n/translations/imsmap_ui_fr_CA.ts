@@ -1777,6 +1777,17 @@ Problème&#xa0;: {problem}</translation>
         <source>Chart:</source>
         <translation>Schéma&#xa0;:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n draft(s), not signed: not drawn, not in the heat map</source>
+        <translation>
+            <numerusform>%n séance en brouillon, non signée&#xa0;: non affichée, hors de la carte thermique</numerusform>
+            <numerusform>%n séances en brouillon, non signées&#xa0;: non affichées, hors de la carte thermique</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A draft is drawn and summed with the earlier visits once it is signed: until then it may still change, be withdrawn or be entered in error. Today&apos;s sites are those of the draft open in this window. Not signed: {sessions}.</source>
+        <translation>Une séance en brouillon s&apos;affiche et se cumule avec les visites antérieures une fois signée&#xa0;: d&apos;ici là, elle peut encore changer, être retirée ou être marquée consignée par erreur. Les points d&apos;aujourd&apos;hui sont ceux du brouillon ouvert dans cette fenêtre. Non signées&#xa0;: {sessions}.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryControl</name>
