@@ -110,12 +110,12 @@ def test_another_room_s_draft_is_not_today_on_the_progress_tab(qtbot, rooms):
     anna = anna_context.records
     a, b = large_regions(anna.atlas)
     now = anna.clock()
+    ben = open_room(ben_context, "Room 2", patient_id=patient.id)  # no session open there
+    qtbot.waitUntil(lambda: ben.live.listening, timeout=WAIT_MS)
     last_week = anna.start_session(patient.id, practitioner="Anna",
                                    started_at=now - timedelta(days=7))
     site_at(anna, last_week.id, a, 2)
     anna.sign_session(last_week.id)
-    ben = open_room(ben_context, "Room 2", patient_id=patient.id)
-    qtbot.waitUntil(lambda: ben.live.listening, timeout=WAIT_MS)
     draft = anna.start_session(patient.id, practitioner="Anna",
                                started_at=now - timedelta(hours=1))
     open_room(anna_context, "Room 1", patient_id=patient.id, session_id=draft.id)
