@@ -193,3 +193,18 @@ def test_a_strip_taller_than_the_chart_scrolls_to_the_choice_the_keys_reach(fren
     # Escape: the strip goes, the search box is back.
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert not chooser.isVisible() and w.chart.search.isVisible()
+
+
+def test_the_side_captions_stay_under_the_strip(french_window, qtbot):
+    # Touch-sized at 960 x 540 the chart is 114 px tall: the patient's sides' captions,
+    # raised as the chart scrolled, lay over the strip's first choice.
+    w = french_window
+    chooser = open_chooser(w, qtbot, 960)
+    w.chart.view.zoom_by(1.5, anchor_under_mouse=False)  # the chart scrolls and zooms
+    qtbot.wait(10)
+    siblings = w.chart.view.children()
+    captions = [c for c in siblings if getattr(c, "objectName", lambda: "")() == "sideCaption"]
+    over = [c for c in captions if c.isVisible() and c.geometry().intersects(chooser.geometry())]
+    assert over
+    for caption in over:
+        assert siblings.index(chooser) > siblings.index(caption)  # drawn over it

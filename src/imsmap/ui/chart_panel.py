@@ -457,6 +457,7 @@ class ChartPanel(QWidget):
         chooser = RegionChooser(self.view)
         chooser.dock_above = search
         self.view.corner_followers.append(chooser)
+        self.view.over_captions.append(chooser)
         self.chooser = chooser
         self.chooser_flow = ChooserFlow(self, chooser)
 

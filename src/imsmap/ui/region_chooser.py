@@ -2,7 +2,8 @@
 
 A tap takes the muscle drawn on the layer in view. When others lie under (or over) that point,
 a small strip of buttons appears in the chart's bottom left corner, above the search box: "Or:
-Gluteus medius (deep) · Piriformis (deep)". Always there, never beside the finger: the next tap
+Gluteus medius (deep) · Piriformis (deep)" (over the search box where the chart is too short
+for it above: a 960 x 540 window). Always there, never beside the finger: the next tap
 (multifidus L5 just under L4) must not land on it by accident. Tapping one re-assigns the site
 just made (one undo step); ignoring it costs nothing: the strip takes no focus when it shows or
 when a choice is tapped, so the grade key still reaches the chart, and it goes away with the next
