@@ -208,3 +208,14 @@ def test_the_side_captions_stay_under_the_strip(french_window, qtbot):
     assert over
     for caption in over:
         assert siblings.index(chooser) > siblings.index(caption)  # drawn over it
+
+
+def test_ctrl_f_brings_back_the_search_box_the_strip_lay_over(french_window, qtbot):
+    w = french_window
+    chooser = open_chooser(w, qtbot, 960)
+    if not chooser.covering:
+        pytest.skip("the strip fits above the search box here")
+    assert not w.chart.search.isVisible()
+    qtbot.keyClick(w.chart.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert not chooser.isVisible()
+    assert w.chart.search.isVisible() and w.chart.search.hasFocus()

@@ -480,6 +480,8 @@ class ChartPanel(QWidget):
             self.chooser.dismiss()
 
     def focus_search(self) -> None:
+        if self.chooser is not None and self.chooser.covering:
+            self.chooser.dismiss()  # the strip lay over the search box (a short chart)
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
