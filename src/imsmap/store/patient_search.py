@@ -318,12 +318,11 @@ def _server_counts(repo: Repository, words: list[str], common: int, few: int = 0
             then.append(f"CASE WHEN c{k} >= ? THEN (SELECT count(*) FROM ({outside} LIMIT ?)"
                         f" AS counted) ELSE ? END AS o{k}")
             then_params += [few, *values, few, few]
-        for part in name_parts.typed_parts(word):
-            cond, values = part_range(part)
-            count = (f"(SELECT count(*) FROM (SELECT 1 FROM patient_name_parts WHERE {cond}"
-                     " LIMIT ?) AS counted)")
-            last.append(f"CASE WHEN o{k} < ? THEN -1 ELSE {count} END" if ask else count)
-            last_params += [few, *values, common] if ask else [*values, common]
+        typed = name_parts.typed_parts(word)
+        if typed:
+            count, values = _part_counts(typed, common)
+            last.append(f"CASE WHEN o{k} < ? THEN NULL ELSE {count} END" if ask else count)
+            last_params += [few, *values] if ask else values
         if ask:
             last.append(f"CASE WHEN o{k} < ? THEN -1 WHEN c{k} < ? THEN c{k} ELSE (SELECT"
                         f" count(*) FROM (SELECT 1 FROM patients WHERE {_FOLDED_CHART} ORDER BY"
@@ -333,20 +332,39 @@ def _server_counts(repo: Repository, words: list[str], common: int, few: int = 0
             last.append(f"c{k}")
     sql = (f"SELECT {', '.join(last)} FROM (SELECT {', '.join(then)} FROM (SELECT"
            f" {', '.join(first)} OFFSET 0) AS charts OFFSET 0) AS outside")
-    found = iter(int(n) for n in repo.db.conn.execute(
+    found = iter(repo.db.conn.execute(
         sql, [*last_params, *then_params, *first_params]).fetchone())
     out = []
     for word in words:
         typed = name_parts.typed_parts(word)
-        each = sorted((next(found), part) for part in typed)
-        charts = next(found)
+        counts = next(found) if typed else []
+        charts = int(next(found))
         if charts < 0:  # nearly everyone: its names not counted (some may be found by them)
             out.append(_Counted(common, common, common, typed, nearly_all=True))
             continue
+        each = sorted((int(n), part) for n, part in zip(counts, typed, strict=True))
         by_name = each[0][0] if each else 0
         out.append(_Counted(min(by_name + charts, common), by_name, charts,
                             [part for _n, part in each]))
     return out
+
+
+def _part_counts(typed: list[str], common: int) -> tuple[str, list[Any]]:
+    """Each typed part's entries (in ``typed``'s order, an array), the longest part counted
+    first, up to the common number, each other only up to one more than the fewest before it:
+    the fewest, and which parts have it, are as if each were counted whole (the "c" of "C-11"
+    read 12,500 entries when its "11" had none)."""
+    order = sorted(range(len(typed)), key=lambda i: -len(typed[i]))
+    joined, params = [], []
+    for j, i in enumerate(order):
+        cond, values = part_range(typed[i])
+        limit = "?" if not j else f"least(?, least({', '.join(f'n{x}' for x in range(j))}) + 1)"
+        # In the index's order: a LIMIT the planner cannot see is no sequential scan.
+        joined.append(f"(SELECT count(*) AS n{j} FROM (SELECT 1 FROM patient_name_parts WHERE"
+                      f" {cond} ORDER BY part LIMIT {limit}) AS counted) AS p{j}")
+        params += [*values, common]
+    back = ", ".join(f"n{order.index(i)}" for i in range(len(typed)))
+    return f"(SELECT ARRAY[{back}] FROM {' CROSS JOIN LATERAL '.join(joined)})", params
 
 
 def _outside_charts(word: str, column: str, limit: int | None = None
