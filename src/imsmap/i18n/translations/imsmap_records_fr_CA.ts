@@ -3531,6 +3531,17 @@ N° de permis %2</translation>
         <source>No roots to show.</source>
         <translation>Aucune racine à présenter.</translation>
     </message>
+    <message numerus="yes">
+        <source>Not compared: %n draft(s), not signed (visit(s) %1).</source>
+        <translation>
+            <numerusform>Non comparé&#xa0;: %n&#xa0;brouillon non signé (visite&#xa0;%1).</numerusform>
+            <numerusform>Non comparés&#xa0;: %n&#xa0;brouillons non signés (visites %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fewer than two signed visits: no change is given.</source>
+        <translation>Moins de deux visites signées&#xa0;: aucun changement n&apos;est indiqué.</translation>
+    </message>
     <message>
         <source>%1 · Session %2</source>
         <translation>%1 · Séance du %2</translation>
