@@ -142,3 +142,29 @@ def test_the_change_since_the_first_session_compares_signed_visits(
     signed = change_section(text_of(write(records, patient.id, tmp_path, name="s.pdf"))[1])
     assert signed.startswith("Change since the first session visit 1 → visit 5 ")
     assert "Not compared" not in signed and "Pain before treatment 6 1 −5" in signed
+
+
+def trend_page(path) -> str:
+    """The text of the page with the trend plot, its words in one line."""
+    import pypdf
+
+    reader = pypdf.PdfReader(str(path))
+    pages = [re.sub(r"\s+", " ", p.extract_text() or "") for p in reader.pages]
+    return next(p for p in pages if "Pain and grasp over the sessions" in p
+                or "Douleur et préhension au fil des séances" in p)
+
+
+def test_the_trend_plot_marks_the_drafts_apart(qapp, records, patient, visits, tmp_path):
+    """The drafts are plotted hollow and joined to no line, "draft" under their visit's label,
+    the key saying so; signed, they are visits like the others and the key says nothing."""
+    first, second, draft, last = visits
+    page = trend_page(write(records, patient.id, tmp_path))
+    assert "draft, not signed: hollow, not joined" in page
+    assert re.search(r"#3 19 Oct draft #4 26 Oct(?! draft)", page), page
+    french = trend_page(write(records, patient.id, tmp_path, name="fr.pdf", language="fr_CA"))
+    french = french.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "brouillon non signé : creux, non relié" in french
+    assert re.search(r"#3 19 oct\. brouillon #4", french), french
+    records.sign_session(draft)
+    signed = trend_page(write(records, patient.id, tmp_path, name="signed.pdf"))
+    assert "draft" not in signed and "#3 19 Oct #4 26 Oct" in signed

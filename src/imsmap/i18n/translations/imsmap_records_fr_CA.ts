@@ -6239,6 +6239,10 @@ N° de permis non consigné</translation>
         <translation>après le traitement</translation>
     </message>
     <message>
+        <source>draft, not signed: hollow, not joined</source>
+        <translation>brouillon non signé&#xa0;: creux, non relié</translation>
+    </message>
+    <message>
         <source>Per session</source>
         <translation>Par séance</translation>
     </message>
@@ -6253,6 +6257,11 @@ N° de permis non consigné</translation>
     <message>
         <source>grasp burden (sum of grades)</source>
         <translation>charge de préhension (somme des cotes)</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <comment>a visit not signed, under its label</comment>
+        <translation>brouillon</translation>
     </message>
 </context>
 <context>
