@@ -68,6 +68,7 @@ from imsmap.ui.rereading import Rereading, became_active, follow_others
 from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.session_actions import SessionActions
 from imsmap.ui.session_panel import SessionPanel
+from imsmap.ui.short_chart import ShortChart
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.window_backups import WindowBackups
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         chart_layout.setSpacing(0)
         chart_layout.addWidget(self.chart, 1)
         chart_layout.addWidget(self.history_bar)
+        # On a short window the bars round the chart give way to it (ui.short_chart).
+        self.short_chart = ShortChart(chart_box, self.chart, self.history_bar)
 
         # The side panels' places, at their widths, until `build_rest` puts the panels there.
         splitter = QSplitter(Qt.Orientation.Horizontal)

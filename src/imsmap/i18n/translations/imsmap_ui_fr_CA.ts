@@ -1698,6 +1698,14 @@ Problème&#xa0;: {problem}</translation>
         <translation>Choisies</translation>
     </message>
     <message>
+        <source>Earlier sessions and visits</source>
+        <translation>Séances antérieures et visites</translation>
+    </message>
+    <message>
+        <source>Show or hide the earlier sessions&apos; choices, their legend and the visits row</source>
+        <translation>Afficher ou masquer le choix des séances antérieures, leur légende et la barre des visites</translation>
+    </message>
+    <message>
         <source>Earlier sessions</source>
         <translation>Séances antérieures</translation>
     </message>
