@@ -559,3 +559,23 @@ def test_the_restore_itself_says_it_is_working(qtbot, tmp_path, monkeypatch):
     assert "Restoring the backup of" in seen[0].labelText()
     assert "was restored" in told[0]
     assert len(table(new, SIGNED)) == 2
+
+
+def test_the_dialog_grown_by_what_it_says_stays_on_the_screen(qtbot, tmp_path):
+    """The dialog opens short and centred, then grows downwards with what the backup holds and
+    what the open records lack: in French on a 1366 x 768 screen its Restore button went past
+    the screen's bottom edge (walk of 6 December). Grown, it moves up to stay on its screen."""
+    _old, usb = old_computer(tmp_path)
+    dialog = RestoreDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    area = dialog.screen().availableGeometry()
+    dialog.move(dialog.x(), area.bottom() - dialog.frameGeometry().height() - 10)
+    short = dialog.frameGeometry().height()
+    qtbot.keyClicks(dialog.folder, str(usb))
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    assert dialog.restore_button.isEnabled() and dialog.holds.text()
+    assert dialog.frameGeometry().height() > short  # it grew
+    assert dialog.frameGeometry().bottom() <= area.bottom()
+    assert dialog.frameGeometry().top() >= area.top()

@@ -246,6 +246,7 @@ class RestoreDialog(QDialog):
         damaged journal: what to do about it) showed its first two, cut in mid-sentence."""
         self.error.show_message(message)
         self.adjustSize()
+        self._keep_on_screen()
 
     def _show(self, point: RestorePoint | None) -> None:
         self.point = point
@@ -270,6 +271,21 @@ class RestoreDialog(QDialog):
         )
         self.lacks.setVisible(bool(lacking))
         self.adjustSize()
+        self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """Grown (what the backup holds, what the open records lack, a refusal), the dialog is
+        moved up to stay on its screen: it opened centred while it was short and grew
+        downwards, and in French on a 1366 x 768 screen its Restore button went past the
+        screen's bottom edge (walk of 6 December)."""
+        screen = self.screen()
+        if screen is None or not self.isVisible():
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        over = frame.bottom() - area.bottom()
+        if over > 0:
+            self.move(self.x(), max(area.top() + (self.y() - frame.y()), self.y() - over))
 
     def accept(self) -> None:
         point = self.point
