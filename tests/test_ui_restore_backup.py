@@ -579,3 +579,35 @@ def test_the_dialog_grown_by_what_it_says_stays_on_the_screen(qtbot, tmp_path):
     assert dialog.frameGeometry().height() > short  # it grew
     assert dialog.frameGeometry().bottom() <= area.bottom()
     assert dialog.frameGeometry().top() >= area.top()
+
+
+def test_the_window_opened_on_the_restored_records_says_so(qtbot, qt_settings, monkeypatch,
+                                                          tmp_path):
+    """After File > Restore from backup… the box says what was restored; the window opened
+    after it said nothing, no patient open, as if the records had gone (walk of 6 December).
+    It says the restore in its status bar."""
+    old, usb = old_computer(tmp_path)
+    seen: list[str] = []
+    said: list[str] = []
+
+    def restore(window):
+        qtbot.waitUntil(lambda: not window.backups.running, timeout=30_000)
+        timers = [drive_restore_dialog(usb, seen), answer_boxes(["Restore the backup"], seen)]
+        try:
+            window.menus.act_restore.trigger()
+            qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+        finally:
+            for t in timers:
+                t.stop()
+
+    def restored(window):
+        said.append(window.statusBar().currentMessage())
+
+    timer = answer_boxes(["OK"], seen, others_pass=True)  # the box after the restore
+    try:
+        assert run_windows(qtbot, monkeypatch, [restore, restored], db=str(old)) == 0
+    finally:
+        timer.stop()
+    box = next(s for s in seen if " was restored: " in s)
+    assert said == [box.split("\n")[0]], (said, box)
+    assert said[0].startswith("The backup of ") and "2 patients, 3 sessions" in said[0]

@@ -335,9 +335,12 @@ def ask(db_path: Path, folder: str = "", parent: QWidget | None = None) -> Resto
         dialog.deleteLater()
 
 
-def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None = None) -> bool:
+def run_restore(request: RestoreRequest, db_path: Path,
+                parent: QWidget | None = None) -> str | None:
     """Restore (the window is closed: the file is free); say what happened. Refused when the
-    records changed since the clinic was told what they would lose; nothing changes then."""
+    records changed since the clinic was told what they would lose; nothing changes then.
+    Returns the sentence the window opened on the restored records says first (None:
+    nothing was restored)."""
 
     def unchanged(copy: Path) -> None:
         if db_path.is_file() and db_path.stat().st_size:
@@ -367,7 +370,7 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
                 reason=said(exc)
             ),
         )
-        return False
+        return None
     point = request.point
     patients, sessions = RestoreWords().counts(result.info.patients, result.info.sessions)
     lines = [
@@ -387,4 +390,4 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
         ).format(when=when_text(point.taken_at))
     )
     QMessageBox.information(parent, title(), "\n\n".join(lines))
-    return True
+    return lines[0]
