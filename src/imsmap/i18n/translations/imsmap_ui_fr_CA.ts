@@ -3419,7 +3419,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>These records are not in the backup; they stay only in the file set aside:</source>
-        <translation>Ces données ne sont pas dans la sauvegarde; elles restent seulement dans le fichier mis de côté&#xa0;:</translation>
+        <translation>Ce qui suit n&apos;est pas dans la sauvegarde et reste seulement dans le fichier mis de côté&#xa0;:</translation>
     </message>
     <message>
         <source>Restore the backup</source>
