@@ -4068,6 +4068,10 @@ droite</translation>
         <translation>Les dernières modifications de cette séance n&apos;ont pas encore pu être enregistrées; elle n&apos;a donc pas été signée. Réessayez dans un moment.</translation>
     </message>
     <message>
+        <source>Amendment added to the session of {when}, dated now in your name; the signed note is unchanged.</source>
+        <translation>Addenda ajouté à la séance du {when}, daté de maintenant et à votre nom; la note signée reste inchangée.</translation>
+    </message>
+    <message>
         <source>Session withdrawn: kept for the record, counted nowhere.</source>
         <translation>Brouillon retiré&#xa0;: conservé au dossier, compté nulle part.</translation>
     </message>
