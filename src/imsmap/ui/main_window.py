@@ -495,6 +495,9 @@ class MainWindow(QMainWindow):
         if self.locked and not self._at_signal:
             event.ignore()  # the lock screen first: nobody closes a locked window's records
             return
+        if not self._at_signal and not self.backups.may_close(self):
+            event.ignore()  # a Back up now still running: closed once it is done, or not
+            return
         # What is still being typed is saved, or the user chooses (the refusal's reason is
         # the one the status bar shows); at a signal, nobody is asked.
         if not self.session_actions.settle_typed_before_closing(

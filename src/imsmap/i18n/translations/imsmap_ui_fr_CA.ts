@@ -5170,6 +5170,30 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
         <translation>Sauvegarde en cours…</translation>
     </message>
     <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>The backup you asked for is still being made.</source>
+        <translation>La sauvegarde que vous avez demandée est encore en cours.</translation>
+    </message>
+    <message>
+        <source>Closing now stops it, and nothing of it is kept: the newest backup stays the one made before. Wait, and the window closes by itself once the backup is done.</source>
+        <translation>Fermer maintenant l&apos;arrête, et rien n&apos;en est conservé&#xa0;: la sauvegarde la plus récente reste la précédente. Attendez, et la fenêtre se fermera d&apos;elle-même une fois la sauvegarde terminée.</translation>
+    </message>
+    <message>
+        <source>Close when it is done</source>
+        <translation>Fermer une fois terminée</translation>
+    </message>
+    <message>
+        <source>Close now, without it</source>
+        <translation>Fermer maintenant, sans elle</translation>
+    </message>
+    <message>
+        <source>Backing up… the window closes once the backup is done.</source>
+        <translation>Sauvegarde en cours… la fenêtre se fermera une fois la sauvegarde terminée.</translation>
+    </message>
+    <message>
         <source>Nothing was restored: the window was not closed.</source>
         <translation>Rien n&apos;a été restauré&#xa0;: la fenêtre n&apos;a pas été fermée.</translation>
     </message>
