@@ -65,7 +65,13 @@ def test_level_rows_go_down_the_spine(atlas):
     with pytest.raises(AtlasError, match="down the spine"):
         parse_view(view, "v")
     view["regions"][0]["level_rows"] = [["T1", 10], ["T2", 30]]
-    assert parse_view(view, "v").regions[0].level_at(31) == "T2"
+    region = parse_view(view, "v").regions[0]
+    assert region.level_at(31) == "T2"
+    # each row's heights, where a site records its level (what a chosen root lights): the
+    # first from the region's top, the last to its bottom; none for a level without a row
+    assert region.row_span("T1") == (0, 30) and region.row_span("T2") == (30, 90)
+    assert region.row_span("T3") is None
+    assert all(region.level_at(y) == "T1" for y in (0, 29.9))
 
 
 def test_a_tap_on_spinalis_records_its_level_and_counts_for_that_root(qtbot, window, records,

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 
+from imsmap.domain.heat import grasp_heat
 from imsmap.services.context import open_server_context
 from test_ui_history import large_regions
 from test_ui_history_drafts import bar_words, earlier_drawn, site_at
@@ -98,3 +99,42 @@ def test_a_room_s_own_session_draws_the_signed_visits_not_another_room_s_draft(q
     copied = ben.records.read.sites_for_session(ben.session_id)
     assert [(s.muscle_id, s.planned) for s in copied] == [(a[2].muscle, True)]
 
+
+
+def test_another_room_s_draft_is_not_today_on_the_progress_tab(qtbot, rooms):
+    """Room 2's Progress tab with no session open: Room 1's draft in progress is neither its
+    chart's "today" nor summed in its heat map, and said apart; Room 2's own session is."""
+    from test_ui_progress_drafts import drafts_words, progress_chart
+
+    anna_context, ben_context, patient, open_room = rooms
+    anna = anna_context.records
+    a, b = large_regions(anna.atlas)
+    now = anna.clock()
+    ben = open_room(ben_context, "Room 2", patient_id=patient.id)  # no session open there
+    qtbot.waitUntil(lambda: ben.live.listening, timeout=WAIT_MS)
+    last_week = anna.start_session(patient.id, practitioner="Anna",
+                                   started_at=now - timedelta(days=7))
+    site_at(anna, last_week.id, a, 2)
+    anna.sign_session(last_week.id)
+    draft = anna.start_session(patient.id, practitioner="Anna",
+                               started_at=now - timedelta(hours=1))
+    open_room(anna_context, "Room 1", patient_id=patient.id, session_id=draft.id)
+    site_at(anna, draft.id, b, 3)
+    chart = progress_chart(ben, [])
+    qtbot.waitUntil(lambda: draft.id in ben.progress.full.ids, timeout=WAIT_MS)
+    ben.progress.choose_last(0)
+    assert ben.session_id is None and chart.history.ids == (last_week.id, draft.id)
+    assert chart.today_and_count() == (None, 1)
+    assert chart.earlier_ids() == [last_week.id]
+    assert drafts_words(chart) == "1 draft, not signed: not drawn, not in the heat map"
+    heat = chart.heat_grid()
+    v = chart.canvas.chart.view
+    assert (heat.values == grasp_heat(chart.history, v.id, v.width, v.height,
+                                      session_ids=[last_week.id]).values).all()
+    # Room 2's own visit of the patient is its today's
+    ben.session_actions.new_session()
+    ours = ben.session_id
+    qtbot.waitUntil(lambda: ours in ben.progress.full.ids, timeout=WAIT_MS)
+    ben.progress.choose_last(0)
+    assert chart.today_and_count() == (ours, 1)
+    assert drafts_words(chart) == "1 draft, not signed: not drawn, not in the heat map"

@@ -123,6 +123,18 @@ class Region:
             found = level
         return found
 
+    def row_span(self, level: str) -> tuple[float, float] | None:
+        """The heights (top, bottom) where a site records `level` (`level_at`): its row of
+        `level_rows`, the first from the region's top, the last to its bottom; None for a level
+        the region has no row of."""
+        levels = [lv for lv, _ in self.level_rows]
+        if self.level is not None or level not in levels:
+            return None
+        at, tops = levels.index(level), [top for _, top in self.level_rows]
+        _, y0, _, y1 = self.bbox
+        return (min(y0, tops[at]) if at == 0 else tops[at],
+                tops[at + 1] if at + 1 < len(tops) else max(y1, tops[at]))
+
     @property
     def levels(self) -> tuple[str, ...]:
         """Every level a site in this region can record."""

@@ -27,6 +27,7 @@ from imsmap.atlas.views import GroupName, Region, View
 from imsmap.render import markers
 from imsmap.render.chart_labels import chart_names, group_text, label_leader, label_text
 from imsmap.render.chart_lettering import ChartLettering
+from imsmap.render.lit_rows import row_part, rows_lit
 from imsmap.render.paths import painter_path, painter_paths
 from imsmap.render.style import LIGHT, ChartStyle, blend
 from imsmap.render.text import is_raster, text_path
@@ -225,7 +226,8 @@ class ChartPainter(ChartLettering):
 
         ``labels``: the muscles' names, where they can be read at the painter's scale
         (labels_readable). ``highlight``, ``dim`` and ``hover`` take region ids (muscle ids also
-        work for highlight and dim, so a whole muscle lights up on both sides). ``within`` (view units):
+        work for highlight and dim, so a whole muscle lights up on both sides; ``highlight`` also
+        takes render.lit_rows.LitRow, one level's row of a region). ``within`` (view units):
         the part of the view the caller shows (its clip); what cannot reach it is not painted,
         the same picture there. A PDF writes every path it is given, clipped away or not: a
         report's enlargement of a few muscles would otherwise carry the whole chart.
@@ -283,8 +285,10 @@ class ChartPainter(ChartLettering):
         self._paint_bones(painter, under)
         raster = is_raster(painter)
         apart = raster and self._fibres_wide(painter)
+        rows = rows_lit(highlight) if highlight else {}
         for r in self._reaching(self.regions(), within):
-            self._paint_region(painter, r, highlight, hover, dim, raster, apart)
+            self._paint_region(painter, r, highlight, hover, dim, raster, apart,
+                               rows.get(r.id, ()))
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
@@ -323,8 +327,9 @@ class ChartPainter(ChartLettering):
         s = self.style
         hover_ok = (hover is not None and self.view.has_region(hover)
                     and self.view.region(hover).layer == self.layer)
-        shown = [r for r in self.regions()
-                 if r.id in highlight or r.muscle in highlight or (hover_ok and r.id == hover)]
+        rows = rows_lit(highlight)
+        shown = [r for r in self.regions() if r.id in highlight or r.muscle in highlight
+                 or r.id in rows or (hover_ok and r.id == hover)]
         if not shown:
             return
         clip = self._clip_around(shown)
@@ -341,7 +346,8 @@ class ChartPainter(ChartLettering):
         raster = is_raster(painter)
         apart = raster and self._fibres_wide(painter)
         for r in self._reaching(shown, area):
-            self._paint_region(painter, r, highlight, hover, frozenset(), raster, apart)
+            self._paint_region(painter, r, highlight, hover, frozenset(), raster, apart,
+                               rows.get(r.id, ()))
         if self.is_deep:
             pen = QPen(QColor(s.ghost_line), 1.0, Qt.PenStyle.DashLine)
             pen.setCosmetic(False)
@@ -386,9 +392,11 @@ class ChartPainter(ChartLettering):
         return self._emphasis_clip[1]
 
     def _paint_region(self, painter: QPainter, r: Region, highlight: frozenset, hover: str | None,
-                      dim: frozenset, raster: bool, fibres_apart: bool) -> None:
+                      dim: frozenset, raster: bool, fibres_apart: bool,
+                      rows: tuple[str, ...] = ()) -> None:
         """One muscle. ``raster``: the painter paints pixels (is_raster); ``fibres_apart``:
-        its fibres are stroked a line at a time (_paint_fibres); both asked once a paint."""
+        its fibres are stroked a line at a time (_paint_fibres); both asked once a paint.
+        ``rows``: the levels whose rows are lit in a region drawn across several (lit_rows)."""
         path = self.region_path(r.id)
         lit = r.id in highlight or r.muscle in highlight
         dimmed = (r.id in dim or r.muscle in dim) and not lit
@@ -396,6 +404,17 @@ class ChartPainter(ChartLettering):
             fill, fibre, line = self._region_look(r, lit, dimmed, r.id == hover)
         else:
             fill, fibre, line = self._plain_look(r)
+        self._paint_shape(painter, r, path, fill, fibre, line, raster, fibres_apart)
+        if lit:
+            return
+        for level in rows:  # each lit row over the region, with its own lit outline
+            fill, fibre, line = self._region_look(r, True, False, r.id == hover)
+            self._paint_shape(painter, r, row_part(r, level), fill, fibre, line, raster,
+                              fibres_apart)
+
+    def _paint_shape(self, painter: QPainter, r: Region, path: QPainterPath, fill: QColor,
+                     fibre: QPen, line: QPen, raster: bool, fibres_apart: bool) -> None:
+        """A muscle's shape (the region's path, or a row of it) in its look."""
         if r.fibres and not raster:
             # A PDF writes every path it is given, and the outline is the bulk of a muscle:
             # the clip the fibres need is filled instead of writing the outline once more to

@@ -1,14 +1,27 @@
-"""The progress report's body charts: for each view used, the grasp of all the sessions as a heat
-map blended into the chart (opaque: PDF/A-1b has no transparency), the earlier sessions' sites
-faded by age and the latest session's on top; two views to a row, one heat scale for all. A
+"""The progress report's body charts: for each view used, the grasp of the signed sessions as a
+heat map blended into the chart (opaque: PDF/A-1b has no transparency), the earlier sessions'
+sites faded by age and the latest session's on top; two views to a row, one heat scale for all. A
 muscle of a chart that an earlier session needled on another chart has the window's diamond
 with its grade at the muscle's label (render.other_charts).
-"""
 
+Which chosen sessions the charts draw (`chart_sessions`), the window's rule
+(domain.progress.earlier_visits): a comparison is made of signed visits, as amended.
+
+- The latest chosen session is drawn on top as itself, signed or not. A draft there is the
+  clinician previewing the course before signing: its sites are drawn with their grades, the
+  key calls it "latest: draft, not signed" and a line over the charts says so; it is never a
+  visit "before" anything, nor counted in the heat map (it may still change, be withdrawn or be
+  entered in error).
+- The sessions drawn faded under it ("the one before", ...) are the signed ones chosen before
+  it, the latest ``EARLIER_SESSIONS`` of them; the heat map sums the signed ones chosen.
+- Any other draft chosen stays in the report's tables, labelled "draft" there, and is drawn on
+  no chart: the line over the charts names it (its visit number), never dropped silently.
+"""
 from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
@@ -16,8 +29,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from imsmap.atlas import AtlasError
 from imsmap.domain.heat import gaussian_heat
-from imsmap.domain.models import Site
-from imsmap.domain.progress import History
+from imsmap.domain.models import Session, Site
+from imsmap.domain.progress import History, earlier_visits
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, language, locale, translate
 from imsmap.render.chart_painter import ChartPainter
@@ -36,7 +49,7 @@ from imsmap.render.overlay import (
     paint_overlay,
 )
 from imsmap.report.crop_words import enlargement_word_size, levels_shown, paint_levels
-from imsmap.report.layout import INK, RULE, Block, Doc, Paragraph, draw_titled
+from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Paragraph, draw_titled
 from imsmap.report.print_chart import (
     PRINT_STYLE,
     captions_in_records_language,
@@ -48,7 +61,8 @@ from imsmap.report.print_chart import (
 from imsmap.report.site_text import grasp_text
 from imsmap.services.records import Records
 
-__all__ = ["ChartLegend", "HeatChart", "HeatChartRow", "heat_chart_blocks"]
+__all__ = ["ChartLegend", "ChartSessions", "HeatChart", "HeatChartRow", "chart_sessions",
+           "heat_chart_blocks"]
 
 CHART_PANEL_MM = 112.0
 EARLIER_SESSIONS = 3  # earlier sessions whose sites are drawn (faded) under the latest one's
@@ -67,11 +81,41 @@ def grade_mark(grasp: int | None) -> str | None:
     return None if grasp is None else str(grasp)
 
 
-class HeatChart:
-    """One view: all the sessions' grasp as a heat map blended into the chart (opaque), the
-    earlier sessions' sites faded by age and the latest session's sites on top."""
+@dataclass(frozen=True)
+class ChartSessions:
+    """The chosen sessions the charts draw, and how (the module's rule)."""
 
-    def __init__(self, records: Records, history: History, view_id: str, sites: list[Site]):
+    latest: Session  # on top, as itself (a draft too: labelled so)
+    before: tuple[int, ...]  # faded under it: signed, before it, the latest EARLIER_SESSIONS
+    heat: tuple[int, ...]  # summed in the heat map: the signed ones chosen
+    left_out: tuple[Session, ...]  # the other drafts chosen: in the tables, on no chart
+    drawn: tuple[int, ...]  # every session a chart draws (heat or markers), oldest first
+
+    @property
+    def latest_is_draft(self) -> bool:
+        return not self.latest.is_signed
+
+
+def chart_sessions(history: History) -> ChartSessions:
+    """Which of `history`'s (chosen, non-empty) sessions the charts draw: see the module."""
+    latest = history.sessions[-1]
+    before = [s.id for s in earlier_visits(history.sessions, latest.id)]
+    return ChartSessions(
+        latest=latest, before=tuple(before[-EARLIER_SESSIONS:]),
+        heat=tuple(s.id for s in history.sessions if s.is_signed),
+        left_out=tuple(s for s in history.sessions[:-1] if not s.is_signed),
+        drawn=tuple(s.id for s in history.sessions if s.is_signed or s is latest))
+
+
+class HeatChart:
+    """One view: the signed sessions' grasp as a heat map blended into the chart (opaque), the
+    earlier signed sessions' sites faded by age and the latest session's sites on top."""
+
+    def __init__(self, records: Records, history: History, view_id: str, sites: list[Site],
+                 chosen: ChartSessions | None = None):
+        """`sites`: those of the sessions drawn on this view; `chosen`: which are drawn how
+        (default: `chart_sessions(history)`)."""
+        chosen = chosen if chosen is not None else chart_sessions(history)
         layers: dict[str, int] = {}
         for s in sites:
             layers[s.layer] = layers.get(s.layer, 0) + 1
@@ -82,10 +126,13 @@ class HeatChart:
         self.atlas = records.atlas  # the levels of the muscles drawn without one (crop_words)
         self.history = history
         self.sites = sites
-        latest = history.ids[-1]
+        self.chosen = chosen
+        latest = chosen.latest.id
         self.latest = [s for s in history.sites_of(latest) if s.view_id == view_id]
-        self.earlier = earlier_markers(history, latest, view_id, max_sessions=EARLIER_SESSIONS)
-        before = list(history.ids[:-1])[-EARLIER_SESSIONS:]
+        before = list(chosen.before)
+        self.earlier = earlier_markers(history.select(before), None, view_id)
+        heat = set(chosen.heat)
+        self.heat_sites = [s for s in sites if s.session_id in heat]
         self.others = other_chart_marks(history, before,
                                         {sid: len(before) - i for i, sid in enumerate(before)},
                                         self.chart)
@@ -109,13 +156,14 @@ class HeatChart:
 
     def heat(self, crop: tuple[float, float, float, float], cell: float = HEAT_CELL
              ) -> np.ndarray:
-        """Grasp summed over the sites as Gaussians (domain.heat.gaussian_heat) on a grid
-        over the crop. The blur is wide (sigma 28 view units), so a coarse grid loses nothing:
-        blend_heat interpolates it to the image's pixels."""
+        """Grasp summed over the signed sessions' sites as Gaussians (domain.heat.gaussian_heat)
+        on a grid over the crop. The blur is wide (sigma 28 view units), so a coarse grid loses
+        nothing: blend_heat interpolates it to the image's pixels."""
         cx, cy, cw, ch = crop
-        xs = np.array([s.x - cx for s in self.sites], dtype=np.float64)
-        ys = np.array([s.y - cy for s in self.sites], dtype=np.float64)
-        ws = np.array([float(s.grasp) if s.grasp is not None else 0.0 for s in self.sites])
+        sites = self.heat_sites  # the signed sessions' (the module's rule)
+        xs = np.array([s.x - cx for s in sites], dtype=np.float64)
+        ys = np.array([s.y - cy for s in sites], dtype=np.float64)
+        ws = np.array([float(s.grasp) if s.grasp is not None else 0.0 for s in sites])
         shape = (max(1, round(ch / cell)), max(1, round(cw / cell)))
         return gaussian_heat(xs, ys, ws, cw, ch, shape, sigma=28.0)
 
@@ -213,8 +261,11 @@ class ChartLegend(Block):
     keep_with_next = True  # never alone at the foot of a page, away from its charts
 
     def __init__(self, chart: ChartPainter, vmax: float, labels: Sequence[str],
-                 first_row: Block | None = None, elsewhere: bool = False):
-        """`elsewhere`: a chart marks a muscle needled on another chart (the key says how)."""
+                 first_row: Block | None = None, elsewhere: bool = False,
+                 latest_draft: bool = False):
+        """`elsewhere`: a chart marks a muscle needled on another chart (the key says how);
+        `latest_draft`: the latest session drawn is a draft (the key says so)."""
+        self.latest_draft = latest_draft
         self.chart = chart
         self.vmax = vmax
         self.labels = tuple(labels)
@@ -233,7 +284,8 @@ class ChartLegend(Block):
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         heat_w = width * 0.34
         paint_heat_legend(painter, QRectF(x, y, heat_w, doc.mm(11)), self.vmax,
-                          title=translate("ProgressCharts", "Grasp summed over the sessions"),
+                          title=translate("ProgressCharts",
+                                          "Grasp summed over the signed sessions"),
                           style=PRINT_STYLE, translate=records_words,
                           decimal=locale().decimalPoint(),
                           background="#ffffff")
@@ -261,7 +313,9 @@ class ChartLegend(Block):
             cx = label(text, cx + size + doc.mm(1), mid) + doc.mm(3)
         mid = y + row_h * 1.5
         cx = label(translate("ProgressCharts", "Sites:"), x0, mid, bold) + doc.mm(2)
-        for age, text in ((0, translate("ProgressCharts", "latest session")),
+        latest = translate("ProgressCharts", "latest: draft, not signed") if \
+            self.latest_draft else translate("ProgressCharts", "latest session")
+        for age, text in ((0, latest),
                           (1, translate("ProgressCharts", "the one before")),
                           (EARLIER_SESSIONS, translate("ProgressCharts", "%n session(s) back",
                                                        "", EARLIER_SESSIONS, PLURAL))):
@@ -285,26 +339,51 @@ class ChartLegend(Block):
 def heat_chart_blocks(records: Records, history: History, labels: Sequence[str],
                       width_mm: float) -> list[Block]:
     """The charts of the views used (in the atlas's order), two to a row, after their legend;
-    one heat scale for every view. A sentence instead when no site can be drawn."""
+    one heat scale for every view; over them, a line for the drafts (the module's rule). A
+    sentence instead when no site can be drawn."""
+    if not history.sessions:
+        return [Paragraph(translate("ProgressCharts", "No sites were recorded in these sessions."),
+                          9, italic=True)]
+    chosen = chart_sessions(history)
     by_view: dict[str, list[Site]] = {}
-    for s in history.sessions:
-        for site in history.sites_of(s.id):
+    for sid in chosen.drawn:
+        for site in history.sites_of(sid):
             by_view.setdefault(site.view_id, []).append(site)
     order = list(records.atlas.views)
     charts: list[HeatChart] = []
     for vid in sorted(by_view, key=lambda v: order.index(v) if v in order else len(order)):
         try:
-            charts.append(HeatChart(records, history, vid, by_view[vid]))
+            charts.append(HeatChart(records, history, vid, by_view[vid], chosen))
         except AtlasError:
             continue
+    drafts = drafts_line(history, chosen)
     if not charts:
-        return [Paragraph(translate("ProgressCharts", "No sites were recorded in these sessions."),
-                          9, italic=True)]
+        return [*drafts, Paragraph(translate(
+            "ProgressCharts", "No sites were recorded in these sessions."), 9, italic=True)]
     rows = [HeatChartRow(charts[i:i + 2], 0.0) for i in range(0, len(charts), 2)]
     peaks = [float(c.prepare(row.aspect(width_mm))[1].max())
              for row in rows for c in row.charts]
     vmax = scale_top(max(peaks, default=0.0))  # one scale for every view, the window's rule
     for row in rows:
         row.vmax = vmax
-    return [ChartLegend(charts[0].chart, vmax, labels, rows[0],
-                        elsewhere=any(c.others for c in charts)), *rows]
+    return [*drafts, ChartLegend(charts[0].chart, vmax, labels, rows[0],
+                                 elsewhere=any(c.others for c in charts),
+                                 latest_draft=chosen.latest_is_draft), *rows]
+
+
+def drafts_line(history: History, chosen: ChartSessions) -> list[Block]:
+    """One short line over the charts for the drafts chosen: the latest drawn as itself, the
+    others drawn nowhere (none: no line)."""
+    parts = []
+    if chosen.latest_is_draft:
+        parts.append(fill(translate(
+            "ProgressCharts", "Visit %1 is a draft, not signed: drawn on top as such, not in "
+            "the heat map."), [history.number(chosen.latest.id)]))
+    if chosen.left_out:
+        n_left = len(chosen.left_out)  # (a name: pyside6-lupdate skips a call with a call in it)
+        parts.append(fill(translate(
+            "ProgressCharts", "Not on the charts: %n draft(s), not signed (visit(s) %1).", "",
+            n_left, PLURAL), [", ".join(str(history.number(s.id)) for s in chosen.left_out)]))
+    if not parts:
+        return []
+    return [Paragraph(" ".join(parts), 8, colour=MUTED, after_mm=0.8, keep_with_next=True)]

@@ -250,8 +250,8 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
 
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("ProgressPdf", "Where it grasped"), note=translate(
-        "ProgressPdf", "heat: grasp summed over all sessions shown; markers: the latest "
-        "sessions' sites")))
+        "ProgressPdf", "heat: grasp summed over the signed sessions shown; markers: the "
+        "latest sessions' sites")))
     blocks.extend(heat_chart_blocks(records, history, settings.grasp_labels, width_mm))
 
     gm = grasp_matrix(history, records.atlas.catalogue)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.atlas import Region
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.lit_rows import LitRow, lit_ids
 from imsmap.ui.touch import by_finger, still_a_tap
 
 Z_BACKGROUND = 0
@@ -44,7 +45,8 @@ class BackgroundItem(QGraphicsItem):
     """The body chart itself, painted by ChartPainter.paint_base without highlight or hover and
     kept as a pixmap at screen resolution (DeviceCoordinateCache): a click, a selection or the
     pointer moving over a muscle repaints only the `EmphasisItem` above it. ``highlight`` and
-    ``hover`` (region ids) say what the chart shows lit; the emphasis item paints them."""
+    ``hover`` (region ids; the highlight also muscle ids and rows of a region, LitRow) say what
+    the chart shows lit; the emphasis item paints them."""
 
     def __init__(self, chart: ChartPainter):
         super().__init__()
@@ -53,7 +55,7 @@ class BackgroundItem(QGraphicsItem):
         self.notes = True  # the chart's key on the drawing (the view may write it beside)
         self.caption = True  # its sides (or title) on the drawing (the view may write them)
         self.hover: str | None = None
-        self.highlight: frozenset[str] = frozenset()
+        self.highlight: frozenset[str | LitRow] = frozenset()
         self.setZValue(Z_BACKGROUND)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
@@ -98,12 +100,13 @@ class EmphasisItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt naming
         return self.chart.bounding_rect()
 
-    def region_bounds(self, ids: Iterable[str]) -> QRectF:
-        """Where lighting these regions (ids or muscle ids) paints, with its outline."""
-        ids = set(ids)
+    def region_bounds(self, ids: Iterable[str | LitRow]) -> QRectF:
+        """Where lighting these regions (ids, muscle ids or rows of a region) paints, with its
+        outline."""
+        wanted = lit_ids(ids)
         rect = QRectF()
         for r in self.chart.regions():
-            if r.id in ids or r.muscle in ids:
+            if r.id in wanted or r.muscle in wanted:
                 rect = rect.united(self.chart.region_path(r.id).boundingRect())
         if rect.isNull():
             return rect

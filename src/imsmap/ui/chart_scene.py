@@ -31,6 +31,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.lit_rows import LitRow
 from imsmap.ui.chart_markers import (
     MAX_MARKER_RADIUS_PX,
     MIN_MARKER_RADIUS_PX,
@@ -84,7 +85,7 @@ class ChartScene(QGraphicsScene):
         self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words (the tooltips)
         self.marker_scale = 1.0
         self._hover: RegionItem | None = None
-        self._root_lit: frozenset[str] = frozenset()
+        self._root_lit: frozenset[str | LitRow] = frozenset()
         self._search_lit: frozenset[str] = frozenset()
         # The muscle of a selected site recorded on the other layer: its outline, dashed.
         self.ghost = QGraphicsPathItem()
@@ -116,7 +117,8 @@ class ChartScene(QGraphicsScene):
         self._emphasise(hover=None)
         self.signals.hoverText.emit("")
 
-    def _emphasise(self, *, hover: object = False, highlight: frozenset[str] | None = None) -> None:
+    def _emphasise(self, *, hover: object = False,
+                   highlight: frozenset[str | LitRow] | None = None) -> None:
         """Change what is lit or hovered; repaint only where it was and where it is now (the
         chart under it stays cached)."""
         bg = self.background
@@ -264,9 +266,20 @@ class ChartScene(QGraphicsScene):
             item.setSelected(True)
 
     def set_root_highlight(self, muscles: frozenset[str], levels: frozenset[str]) -> None:
-        """Light up a root's muscles (ids) and the regions at its paraspinal levels."""
-        lit = set(muscles)
-        lit.update(r.id for r in self.chart.view.regions if r.level is not None and r.level in levels)
+        """Light up a root's muscles (ids) at its levels: a region at one level if it is one of
+        `levels`, whatever its muscle (the paraspinal boxes); in a region drawn across several
+        levels (`level_rows`), the rows of `levels` alone, not the column from T1 to T12; a
+        region without levels whole if its muscle is one of `muscles`. Region ids in `muscles`
+        light those regions whole (a muscle chosen in the progress panel)."""
+        regions = self.chart.view.regions
+        by_level = {r.muscle for r in regions if r.levels}
+        # a muscle drawn without levels here lit by its id (all its regions), as before
+        lit: set[str | LitRow] = {m for m in muscles if m not in by_level}
+        for r in regions:
+            if (r.level is not None and r.level in levels) or (not r.levels and r.muscle in muscles):
+                lit.add(r.id)
+            elif r.level_rows:
+                lit.update(LitRow(r.id, level) for level in r.levels if level in levels)
         self._root_lit = frozenset(lit)
         self._update_highlight()
 
@@ -283,7 +296,7 @@ class ChartScene(QGraphicsScene):
         """Light up the muscle under the selected marker, a chosen root's muscles and a muscle
         found by name."""
         site_id = self.selected_site_id()
-        lit: frozenset[str] = self._root_lit | self._search_lit
+        lit: frozenset[str | LitRow] = self._root_lit | self._search_lit
         if site_id is not None:
             site = self.markers[site_id].site
             lit = lit | frozenset(

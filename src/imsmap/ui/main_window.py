@@ -32,6 +32,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -215,6 +216,9 @@ class MainWindow(QMainWindow):
         self.session_panel.add_banner(self.details.thorax_banner)
         self.right_tabs, self.progress_header, self.progress_tab = right_tabs(
             self.session_panel, self.details, self.segments, self.progress)
+        # A photo added is scrolled into sight: on a 1366 x 768 or 1280 x 1024 screen the strip
+        # lay under the column's fold, and only the status bar said the photo was there.
+        self.photo_strip.added.connect(self._photos_added)
         # While the Progress tab is shown, the right column widens for it (ui.progress_room).
         self.progress_room = ProgressRoom(self.splitter, self.right_tabs, self.progress_tab,
                                           self.progress)
@@ -457,6 +461,7 @@ class MainWindow(QMainWindow):
         self.chart.select_site(None)
         self.chart.show_where_sites_are()
         self.overlay.set_current(session_id)
+        self.progress.set_current(session_id)  # its chart's "today", while a draft
         self._update_actions()
 
     def _root_chosen(self, root: str, muscles: frozenset, levels: frozenset) -> None:
@@ -497,6 +502,9 @@ class MainWindow(QMainWindow):
             return
         if self.locked and not self._at_signal:
             event.ignore()  # the lock screen first: nobody closes a locked window's records
+            return
+        if not self._at_signal and not self.backups.may_close(self):
+            event.ignore()  # a Back up now still running: closed once it is done, or not
             return
         # What is still being typed is saved, or the user chooses (the refusal's reason is
         # the one the status bar shows); at a signal, nobody is asked.
@@ -563,6 +571,13 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> None:
         self.right_tabs.setCurrentIndex(self.right_tabs.indexOf(self.progress_tab))
+
+    def _photos_added(self) -> None:
+        """Once the strip has laid out the new thumbnail, scrolled into sight (its column's
+        scroll area)."""
+        column = self.right_tabs.widget(0)
+        if isinstance(column, QScrollArea):
+            QTimer.singleShot(0, column, lambda: column.ensureWidgetVisible(self.photo_strip, 0, 0))
 
     # -- backups (ui.window_backups) -------------------------------------------------------
     def backup_now(self) -> None:

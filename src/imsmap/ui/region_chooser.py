@@ -51,11 +51,15 @@ NEXT_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Down)
 PREVIOUS_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Up)
 
 
-def region_name(atlas: Atlas, view: View, region: Region, *, layer_word: bool = True) -> str:
-    """"Gluteus medius (deep)", "Multifidus L4 (deep)"; the layer said when the view has two."""
+def region_name(atlas: Atlas, view: View, region: Region, *, layer_word: bool = True,
+                level: str | None = None) -> str:
+    """"Gluteus medius (deep)", "Multifidus L4 (deep)"; the layer said when the view has two.
+    `level`: the level a site would record in a region drawn across several (`tapped_level`),
+    said as a box's own level is: "Longissimus thoracis (thoracic part) T7 (paraspinal)"."""
     name = muscle_name(atlas, region.muscle)
-    if region.level:
-        name += f" {region.level}"
+    level = region.level or level
+    if level:
+        name += f" {level}"
     if layer_word and len(view.layers) > 1:
         layer = layer_name(atlas, view.id, region.layer)
         name += f" ({layer.lower()})"
@@ -104,6 +108,16 @@ def takes_point(view: View, region: Region, x: float, y: float) -> bool:
     there (as services.records.resolve_muscle reads a point, when a site is moved)."""
     here = next((r for r in view.regions_at(x, y) if r.layer == region.layer), None)
     return here is not None and _key(here) == _key(region)
+
+
+def tapped_level(view: View, region: Region, x: float, y: float) -> str | None:
+    """The level a site offered at (x, y) would record in `region` (Region.level_at): at the
+    point, or, for a muscle beside it, at its point nearest inside, where the choice puts it."""
+    if not region.level_rows:
+        return region.level
+    if not region.contains(x, y):
+        x, y = nearest_inside(view, region, x, y)
+    return region.level_at(y)
 
 
 def nearest_inside(view: View, region: Region, x: float, y: float) -> tuple[float, float]:
@@ -211,8 +225,8 @@ class RegionChooser(QFrame):
         does = self.tr("Enter puts the site in this muscle; Escape keeps the muscle as it is") \
             if site_id is not None else self.tr("Enter adds a site in this muscle; Escape closes")
         for region in self.regions:
-            b = _Choice(region_name(atlas, view, region,
-                                    layer_word=region.layer != shown_layer), self)
+            b = _Choice(region_name(atlas, view, region, layer_word=region.layer != shown_layer,
+                                    level=tapped_level(view, region, *point)), self)
             b.setMinimumHeight(TOUCH)
             b.setAccessibleName(b.text())
             b.setAccessibleDescription(does)

@@ -119,15 +119,17 @@ class SessionActions:
                                      listed: tuple[clinic.Practitioner, ...]) -> str:
         """The practitioner the clinic's list gives the login signed in; where it gives it to
         no one (a shared login, a clinic of one), whoever last wrote a note on this PC, else
-        whoever treated this patient last time."""
+        whoever treated this patient at the last signed visit (none: nobody). A draft is no
+        visit yet: one in progress in another room or window names whoever is treating there,
+        and one left unsigned may still be withdrawn or entered in error."""
         signed_in = by_login(listed, self.records.actor)
         if signed_in is not None:
             return signed_in.name
         practitioner = PRACTITIONER.read()
         if not practitioner:
-            previous = self.records.read.sessions_for_patient(patient_id)
+            previous = self.records.read.sessions_for_patient(patient_id)  # newest first
             practitioner = next((s.practitioner for s in previous
-                                 if s.practitioner and s.counts), "")
+                                 if s.practitioner and s.counts and s.is_signed), "")
         return practitioner
 
     def sign_session(self) -> None:
@@ -217,7 +219,14 @@ class SessionActions:
         s = self.session_panel.session
         if s is None or not s.is_signed or self.records.read.readonly:
             return
-        AmendDialog(self.records, s.id, self.parent).exec()
+        dialog = AmendDialog(self.records, s.id, self.parent)
+        if dialog.exec() and dialog.amendment is not None:
+            # Signing and a photo added by amendment say so in the status bar; an amendment
+            # said nothing, the bar left empty (walk of 6 December).
+            self.show_message(QCoreApplication.translate(
+                "SessionActions", "Amendment added to the session of {when}, dated now in "
+                "your name; the signed note is unchanged.").format(
+                    when=numeric_datetime(s.started_at)))
 
     def retract_session(self) -> None:
         """Session > Withdraw draft… / Mark entered in error…: the open session taken out of

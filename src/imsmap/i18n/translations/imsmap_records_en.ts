@@ -141,6 +141,13 @@
             <numerusform>%n sessions back</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Not on the charts: %n draft(s), not signed (visit(s) %1).</source>
+        <translation>
+            <numerusform>Not on the charts: %n draft, not signed (visit %1).</numerusform>
+            <numerusform>Not on the charts: %n drafts, not signed (visits %1).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProgressPdf</name>

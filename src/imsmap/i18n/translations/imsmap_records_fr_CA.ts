@@ -3225,8 +3225,8 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         </translation>
     </message>
     <message>
-        <source>Grasp summed over the sessions</source>
-        <translation>Préhension cumulée sur les séances</translation>
+        <source>Grasp summed over the signed sessions</source>
+        <translation>Préhension cumulée sur les séances signées</translation>
     </message>
     <message>
         <source>Grasp:</source>
@@ -3239,6 +3239,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>Sites:</source>
         <translation>Points&#xa0;:</translation>
+    </message>
+    <message>
+        <source>latest: draft, not signed</source>
+        <translation>dernière&#xa0;: brouillon, non signée</translation>
     </message>
     <message>
         <source>latest session</source>
@@ -3262,6 +3266,17 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>No sites were recorded in these sessions.</source>
         <translation>Aucun point n&apos;a été consigné lors de ces séances.</translation>
+    </message>
+    <message>
+        <source>Visit %1 is a draft, not signed: drawn on top as such, not in the heat map.</source>
+        <translation>La visite&#xa0;%1 est un brouillon non signé&#xa0;: ses points sont dessinés par-dessus, hors de la carte thermique.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not on the charts: %n draft(s), not signed (visit(s) %1).</source>
+        <translation>
+            <numerusform>Hors des schémas&#xa0;: %n&#xa0;brouillon non signé (visite&#xa0;%1).</numerusform>
+            <numerusform>Hors des schémas&#xa0;: %n&#xa0;brouillons non signés (visites %1).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3489,8 +3504,8 @@ N° de permis %2</translation>
         <translation>Zones de préhension</translation>
     </message>
     <message>
-        <source>heat: grasp summed over all sessions shown; markers: the latest sessions&apos; sites</source>
-        <translation>chaleur&#xa0;: préhension cumulée; marqueurs&#xa0;: points des dernières séances</translation>
+        <source>heat: grasp summed over the signed sessions shown; markers: the latest sessions&apos; sites</source>
+        <translation>chaleur&#xa0;: préhension cumulée (séances signées); marqueurs&#xa0;: dernières séances</translation>
     </message>
     <message>
         <source>Grasp by muscle and session</source>
@@ -4322,6 +4337,10 @@ N° de permis %2</translation>
     <message>
         <source>The backup does not restore whole (%1); it was not kept.</source>
         <translation>La sauvegarde ne se restaure pas en entier (%1); elle n&apos;a pas été conservée.</translation>
+    </message>
+    <message>
+        <source>%1 appeared while the backup was being made; a backup never overwrites a file, so that file was left as it is and this backup was not kept. Give a new file name and back up again.</source>
+        <translation>%1 est apparu pendant la sauvegarde; une sauvegarde n&apos;écrase jamais un fichier : ce fichier a été laissé tel quel et cette sauvegarde n&apos;a pas été conservée. Donnez un nouveau nom de fichier et sauvegardez de nouveau.</translation>
     </message>
 </context>
 <context>

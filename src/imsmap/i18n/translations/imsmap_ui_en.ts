@@ -87,6 +87,16 @@
     </message>
 </context>
 <context>
+    <name>HistoryChart</name>
+    <message numerus="yes">
+        <source>%n draft(s), not signed: not drawn, not in the heat map</source>
+        <translation>
+            <numerusform>%n draft, not signed: not drawn, not in the heat map</numerusform>
+            <numerusform>%n drafts, not signed: not drawn, not in the heat map</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>{root}: %n muscle(s) and the {root} paraspinal level are lit on the chart.</source>

@@ -1785,6 +1785,17 @@ Problème&#xa0;: {problem}</translation>
         <source>Chart:</source>
         <translation>Schéma&#xa0;:</translation>
     </message>
+    <message numerus="yes">
+        <source>%n draft(s), not signed: not drawn, not in the heat map</source>
+        <translation>
+            <numerusform>%n séance en brouillon, non signée&#xa0;: non affichée, hors de la carte thermique</numerusform>
+            <numerusform>%n séances en brouillon, non signées&#xa0;: non affichées, hors de la carte thermique</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A draft is drawn and summed with the earlier visits once it is signed: until then it may still change, be withdrawn or be entered in error. Today&apos;s sites are those of the draft open in this window. Not signed: {sessions}.</source>
+        <translation>Une séance en brouillon s&apos;affiche et se cumule avec les visites antérieures une fois signée&#xa0;: d&apos;ici là, elle peut encore changer, être retirée ou être marquée consignée par erreur. Les points d&apos;aujourd&apos;hui sont ceux du brouillon ouvert dans cette fenêtre. Non signées&#xa0;: {sessions}.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryControl</name>
@@ -3427,7 +3438,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>These records are not in the backup; they stay only in the file set aside:</source>
-        <translation>Ces données ne sont pas dans la sauvegarde; elles restent seulement dans le fichier mis de côté&#xa0;:</translation>
+        <translation>Ce qui suit n&apos;est pas dans la sauvegarde et reste seulement dans le fichier mis de côté&#xa0;:</translation>
     </message>
     <message>
         <source>Restore the backup</source>
@@ -4074,6 +4085,10 @@ droite</translation>
     <message>
         <source>This session&apos;s last changes could not be saved yet, so it was not signed. Try again in a moment.</source>
         <translation>Les dernières modifications de cette séance n&apos;ont pas encore pu être enregistrées; elle n&apos;a donc pas été signée. Réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>Amendment added to the session of {when}, dated now in your name; the signed note is unchanged.</source>
+        <translation>Addenda ajouté à la séance du {when}, daté de maintenant et à votre nom; la note signée reste inchangée.</translation>
     </message>
     <message>
         <source>Session withdrawn: kept for the record, counted nowhere.</source>
@@ -5172,6 +5187,30 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>The backup you asked for is still being made.</source>
+        <translation>La sauvegarde que vous avez demandée est encore en cours.</translation>
+    </message>
+    <message>
+        <source>Closing now stops it, and nothing of it is kept: the newest backup stays the one made before. Wait, and the window closes by itself once the backup is done.</source>
+        <translation>Fermer maintenant l&apos;arrête, et rien n&apos;en est conservé&#xa0;: la sauvegarde la plus récente reste la précédente. Attendez, et la fenêtre se fermera d&apos;elle-même une fois la sauvegarde terminée.</translation>
+    </message>
+    <message>
+        <source>Close when it is done</source>
+        <translation>Fermer une fois terminée</translation>
+    </message>
+    <message>
+        <source>Close now, without it</source>
+        <translation>Fermer maintenant, sans elle</translation>
+    </message>
+    <message>
+        <source>Backing up… the window closes once the backup is done.</source>
+        <translation>Sauvegarde en cours… la fenêtre se fermera une fois la sauvegarde terminée.</translation>
     </message>
     <message>
         <source>Nothing was restored: the window was not closed.</source>

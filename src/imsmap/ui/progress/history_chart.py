@@ -1,6 +1,12 @@
-"""The Progress tab's Chart: one body chart with the heat map of the chosen sessions, their
-sites faded by age (the latest on top), and the muscles needled at one of them on another chart
-marked with a diamond, as on the main chart (render.other_charts); its key in a column beside it.
+"""The Progress tab's Chart: one body chart with the heat map of the chosen signed sessions,
+their sites faded by age (the latest on top), and the muscles needled at one of them on another
+chart marked with a diamond, as on the main chart (render.other_charts); its key in a column
+beside it.
+
+"Today" is this window's own session open, while it is a draft (`set_current`): its sites on
+top. Another window's or room's draft on the same patient is no "today", and no draft is an
+earlier visit (domain.progress.earlier_visits) nor summed in the heat map: a line under the
+options says the drafts chosen and left out ("draft, not signed"), as the history bar does.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.heat import grasp_heat
+from imsmap.domain.models import Session
 from imsmap.domain.progress import History, earlier_visits
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter, text_path
@@ -38,7 +45,7 @@ from imsmap.render.overlay import (
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.render.text import text_width
 from imsmap.ui.progress.compare import ChartPicture
-from imsmap.ui.wording import in_window_language, view_name
+from imsmap.ui.wording import in_window_language, numeric_datetime, view_name
 
 __all__ = ["CHART_MIN_WIDTH", "HistoryChart"]
 
@@ -65,6 +72,7 @@ class HistoryChart(QWidget):
         self.grid = None
         self._grid_stale = False
         self._others: list[OtherChartMark] | None = None  # computed when first painted
+        self.current_id: int | None = None  # the window's own session open (set_current)
 
         self.view_box = QComboBox()
         self.earlier = QCheckBox(self.tr("Earlier sites"))
@@ -98,10 +106,16 @@ class HistoryChart(QWidget):
         heat.addWidget(self.heat)
         heat.addWidget(self.fading)
         heat.addStretch(1)
+        # The drafts chosen that the chart leaves out (not signed): said, never dropped unseen.
+        self.drafts = QLabel()
+        self.drafts.setObjectName("progressDrafts")
+        self.drafts.setWordWrap(True)
+        self.drafts.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(which)
         layout.addLayout(heat)
+        layout.addWidget(self.drafts)
         body = QHBoxLayout()
         body.addWidget(self.canvas, 1)
         body.addWidget(self.legend)
@@ -127,6 +141,12 @@ class HistoryChart(QWidget):
         self.view_box.blockSignals(False)
         self._changed()
 
+    def set_current(self, session_id: int | None) -> None:
+        """The window's own session open (None: none): "today" while it is a draft chosen."""
+        if session_id != self.current_id:
+            self.current_id = session_id
+            self._changed()
+
     def set_view(self, view_id: str) -> None:
         i = self.view_box.findData(view_id)
         if i >= 0:
@@ -149,27 +169,54 @@ class HistoryChart(QWidget):
         self.canvas.caption = ""
         self.canvas.set_chart(chart)
         self.legend.update()
+        self._show_drafts()
+
+    def drafts_left_out(self) -> list[Session]:
+        """The drafts chosen that the chart neither draws nor sums: all but today's."""
+        today = self.today()
+        return [s for s in self.history.sessions if not s.is_signed and s.id != today]
+
+    def _show_drafts(self) -> None:
+        drafts = self.drafts_left_out()
+        self.drafts.setVisible(bool(drafts))
+        if not drafts:
+            self.drafts.setText("")
+            self.drafts.setToolTip("")
+            return
+        self.drafts.setText(self.tr("%n draft(s), not signed: not drawn, not in the heat map",
+                                    "", len(drafts)))
+        self.drafts.setToolTip(self.tr(
+            "A draft is drawn and summed with the earlier visits once it is signed: until then "
+            "it may still change, be withdrawn or be entered in error. Today's sites are those "
+            "of the draft open in this window. Not signed: {sessions}.").format(
+                sessions=", ".join(numeric_datetime(s.started_at) for s in drafts)))
 
     def heat_grid(self):
-        """The heat map of the chosen sessions on the chart shown (None: nothing to show),
-        computed when the chart or its legend is first painted after a change."""
+        """The heat map of the chosen signed sessions on the chart shown (None: nothing to
+        show), computed when the chart or its legend is first painted after a change. Faded,
+        their ages count from today's draft, else from the latest of them."""
         if self._grid_stale:
             self._grid_stale = False
             chart = self.canvas.chart
             self.grid = None
-            if chart is not None and self.history.ids:
+            signed = [s.id for s in self.history.sessions if s.is_signed]
+            if chart is not None and signed:
                 v = chart.view
+                today = self.today()
+                reference = self.history.session(today).started_at if today is not None \
+                    else None
                 self.grid = grasp_heat(self.history, v.id, v.width, v.height,
+                                       session_ids=signed, reference=reference,
                                        half_life_days=self.fading.currentData() or None)
                 self.legend.vmax = heat_vmax(self.grid)
         return self.grid
 
     def earlier_ids(self) -> list[int]:
         """The chosen sessions drawn as earlier ones, oldest first: the signed ones before
-        today's draft (all the signed ones when the latest is signed). Another draft chosen
-        (one left unsigned, or in progress in another room) is no earlier visit: the grid
-        says "draft, not signed" of it, the chart draws it nowhere
-        (domain.progress.earlier_visits)."""
+        today's draft (all the signed ones with none). Another draft chosen (one left unsigned,
+        or in progress in another room or window) is no earlier visit: the grid says "draft,
+        not signed" of it, the chart draws it nowhere and says so (`drafts_left_out`;
+        domain.progress.earlier_visits)."""
         today = self.today()
         return [s.id for s in earlier_visits(self.history.sessions, today)]
 
@@ -222,10 +269,11 @@ class HistoryChart(QWidget):
             paint_overlay(painter, chart, (), today_sites, scale=scale)
 
     def today(self) -> int | None:
-        """Today's session: the latest chosen one while it is still a draft, else None."""
-        if not self.history.sessions or self.history.sessions[-1].is_signed:
+        """Today's session: this window's own session open, while it is a draft and chosen;
+        else None (another room's or window's draft is never today's)."""
+        if self.current_id is None or self.current_id not in self.history.ids:
             return None
-        return self.history.sessions[-1].id
+        return None if self.history.session(self.current_id).is_signed else self.current_id
 
     def today_and_count(self) -> tuple[int | None, int]:
         """Today's session (`today`) and how many chosen visits came before it: the signed

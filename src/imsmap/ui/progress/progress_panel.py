@@ -253,6 +253,11 @@ class ProgressPanel(QWidget):
         self._load()
         self.choose_last(self.last_n)
 
+    def set_current(self, session_id: int | None) -> None:
+        """The window's own session open (None: none): the Chart tab draws it as today's while
+        it is a draft; another room's or window's draft never is."""
+        self.chart.set_current(session_id)
+
     def refresh(self) -> None:
         """Re-read the record, keeping the sessions chosen (new sessions join the choice)."""
         if self._defer(Deferred.REFRESH):

@@ -1,0 +1,84 @@
+"""One level's row of a region drawn across several levels, lit on its own.
+
+A region with `level_rows` (spinalis, longissimus and iliocostalis thoracis on the posterior
+paraspinal and deep sheets) is one shape for T1 to T12: a chosen root lights only its row there,
+the band where a tap records that level (`Region.row_span`), not the whole column. What is lit is
+given to the painter as region ids, muscle ids and `LitRow`s (ChartPainter.paint_base's
+``highlight``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainterPath
+
+from imsmap.atlas.views import Region
+from imsmap.render.paths import painter_path
+
+
+@dataclass(frozen=True)
+class LitRow:
+    """The row of `level` in the region `region_id` (its `level_rows`)."""
+
+    region_id: str
+    level: str
+
+
+def rows_lit(highlight: Iterable[object]) -> dict[str, tuple[str, ...]]:
+    """The levels lit in each region by the `LitRow`s of a highlight: {region id: levels}."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for h in highlight:
+        if isinstance(h, LitRow):
+            rows[h.region_id] = (*rows.get(h.region_id, ()), h.level)
+    return rows
+
+
+def lit_ids(highlight: Iterable[object]) -> set[str]:
+    """What a highlight lights, as ids: its region and muscle ids, and the region of each row."""
+    return {h.region_id if isinstance(h, LitRow) else str(h) for h in highlight}
+
+
+def row_part(region: Region, level: str) -> QPainterPath:
+    """The part of the region where a site records `level`; empty for a level it has no row
+    of."""
+    span = region.row_span(level)
+    return QPainterPath() if span is None else QPainterPath(_band_of(region.d, *span))
+
+
+@lru_cache(maxsize=256)
+def _band_of(d: str, top: float, bottom: float) -> QPainterPath:
+    """The shape of path data `d` between two heights: made once per row (a lit row is
+    painted again each time the pointer moves over it)."""
+    path = painter_path(d)
+    box = path.boundingRect()
+    band = QPainterPath()
+    # a little wider than the shape, so that the band's sides are not drawn as its edges
+    band.addRect(QRectF(box.left() - 1, top, box.width() + 2, bottom - top))
+    return _closed(path.intersected(band))
+
+
+def _closed(path: QPainterPath) -> QPainterPath:
+    """The path with each of its sub-paths closed: QPainterPath.intersected may leave out a
+    piece's last edge (the bottom of a row of the left spinalis column), which its outline
+    then lacks."""
+    closed = QPainterPath()
+    i, count = 0, path.elementCount()
+    while i < count:
+        e = path.elementAt(i)
+        if e.type == QPainterPath.ElementType.MoveToElement:
+            if i:
+                closed.closeSubpath()
+            closed.moveTo(e.x, e.y)
+        elif e.type == QPainterPath.ElementType.CurveToElement:
+            c, end = path.elementAt(i + 1), path.elementAt(i + 2)
+            closed.cubicTo(e.x, e.y, c.x, c.y, end.x, end.y)
+            i += 2
+        else:
+            closed.lineTo(e.x, e.y)
+        i += 1
+    closed.closeSubpath()
+    return closed
