@@ -334,3 +334,44 @@ def test_each_save_flushes_its_file_before_the_rename_and_the_folder_after(tmp_p
                             tmp), tmp
         assert ("flush", tmp) in steps[:at], "the file is not flushed before its rename"
         assert ("flush", str(folder)) in steps[at + 1:at + 3], "the folder is not flushed after"
+
+
+def _no_hard_links(*_args, **_kw):
+    raise OSError(1, "Operation not permitted")  # os.link on FAT, exFAT, some network shares
+
+
+@pytest.fixture(params=["hard links", "no hard links"])
+def file_system(request, monkeypatch):
+    """Both ways `publish_new` takes a name: a hard link, or (no hard links on the file
+    system) the name taken by an exclusive create, then the file renamed onto it."""
+    if request.param == "no hard links":
+        monkeypatch.setattr(os, "link", _no_hard_links)
+    return request.param
+
+
+def test_publish_new_gives_the_name_and_never_replaces_a_file(tmp_path, file_system):
+    tmp, target = tmp_path / ".made.tmp", tmp_path / "made.dump"
+    tmp.write_text("new", encoding="utf-8")
+    durable.publish_new(tmp, target)
+    assert target.read_text(encoding="utf-8") == "new"
+    again = tmp_path / ".again.tmp"
+    again.write_text("newer", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        durable.publish_new(again, target)
+    assert target.read_text(encoding="utf-8") == "new"  # the file there is left as it was
+    assert again.read_text(encoding="utf-8") == "newer"  # and the caller's file as it was
+
+
+def test_publish_new_without_hard_links_removes_the_name_it_took_when_the_rename_fails(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "link", _no_hard_links)
+
+    def full(_tmp, _target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(durable, "replace", full)
+    tmp, target = tmp_path / ".made.tmp", tmp_path / "made.dump"
+    tmp.write_text("new", encoding="utf-8")
+    with pytest.raises(OSError, match="No space"):
+        durable.publish_new(tmp, target)
+    assert sorted(tmp_path.iterdir()) == [tmp]  # its empty file gone, the caller's kept

@@ -168,3 +168,41 @@ def test_search_keeps_the_limit_and_the_order_across_it(clinic):
 def test_search_finds_the_expected_patients_for_any_words(clinic, words):
     text = " ".join(words)
     assert clinic.repo.search_patients(text) == _expected(clinic.repo, text)
+
+
+NEARLY_ALL_FAMILY = ["Smith", "Brown", "Côté-Roy", "O'Neil", "Zoë", "Chan"]
+NEARLY_ALL_GIVEN = ["Anna", "Carl", "Émile", "Li", "Cy"]
+# Every chart number starts with C ("C-1...", "c-2...", "CC-"), but a few (by position).
+FEW_OTHER_CHARTS = {3: "X-1", 11: "D-2", 38: "B-30", 64: "@9", 96: "c_1", 122: "Ç-4",
+                    151: "ç-5", 176: "b-6"}
+NEARLY_ALL_QUERIES = ["c", "C", "c-", "C-1", "c-1", "c-10", "cc", "brown c", "smith c",
+                      "c smith", "smith c-1", "brown c-", "o'neil c", "zo c-1", "an c", "c an",
+                      "ca c", "c ca", "c c-1", "smith, c", "brown x", "smith d-", "@", "c_",
+                      "c_1", "ç", "Ç-", "c%", "smith c_", "b", "brown b", "x-1 smith"]
+
+
+@pytest.fixture
+def nearly_all(records, monkeypatch):
+    """Patients whose chart numbers nearly all start with C (a clinic's numbering) and a few
+    that do not, some of whose names start with C, so that a word found by nearly every chart
+    number ("brown c") still finds those few by their names; on the server such a word is
+    tested by the list of those few (store.patient_search.few_others, made to ask here)."""
+    at = "2026-01-01T09:00:00"
+    with records.db.transaction():
+        for i, (family, given) in enumerate(itertools.product(NEARLY_ALL_FAMILY * 6,
+                                                              NEARLY_ALL_GIVEN)):
+            chart = FEW_OTHER_CHARTS.get(i, ("C-1", "c-2", "CC-", "C-10")[i % 4] + str(i))
+            records.repo.insert_patient({"chart_number": chart, "family_name": family,
+                                         "given_name": given}, at, "test")
+    monkeypatch.setattr(patient_search, "few_others", lambda patients, common: 20)
+    return records
+
+
+@pytest.mark.parametrize("limit", [200, 7])
+def test_a_word_found_by_nearly_every_chart_number_finds_the_others_by_their_names(
+        nearly_all, limit):
+    for text in NEARLY_ALL_QUERIES:
+        full = _expected(nearly_all.repo, text, 10_000)
+        assert nearly_all.repo.search_patients(text, limit=limit) == full[:limit], text
+    others = _expected(nearly_all.repo, "smith c", 10_000)
+    assert any(not p.chart_number.lower().startswith("c") for p in others)  # by their names

@@ -3,11 +3,15 @@ a restore of it into a scratch database has the whole chain and every record."""
 
 from __future__ import annotations
 
+import os
+
 import psycopg
+import pytest
 from clinic_files import make_clinic, open_file
 
 from imsmap.cli import main
 from imsmap.services import retractions
+from imsmap.store import durable
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import SCHEMA, connect
 from imsmap.store.postgres.dump import dump
@@ -59,6 +63,38 @@ def test_refusals_are_one_sentence_and_write_nothing(tmp_path, clinic_template, 
         assert "--out" in capsys.readouterr().err
     finally:
         clinic_template.drop(name)
+
+
+def _no_hard_links(*_args, **_kw):
+    raise OSError(1, "Operation not permitted")  # FAT, exFAT, some network shares
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard links", "no hard links"])
+def test_a_file_given_the_backups_name_meanwhile_is_never_replaced(tmp_path, clinic_dsn, capsys,
+                                                                   monkeypatch, links):
+    """The name is checked first, but the dump and its check take a while: a file given that
+    name meanwhile (another backup, a person) is left as it is, and the backup says so; on a
+    file system with hard links and on one without (where the name is taken first)."""
+    out = tmp_path / "clinic.dump"
+    flush = durable.fsync_file
+
+    def appears(path):  # between the check and the rename: the dump written, checked, flushed
+        flush(path)
+        if path.name.startswith(".clinic.dump."):
+            out.write_text("another backup")
+
+    monkeypatch.setattr(durable, "fsync_file", appears)
+    if not links:
+        monkeypatch.setattr(os, "link", _no_hard_links)
+    assert main(["backup", "--dsn", clinic_dsn, "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "appeared while the backup was being made" in err and err.count("\n") == 1, err
+    assert out.read_text() == "another backup"
+    assert list(tmp_path.iterdir()) == [out]  # the dump's temporary file removed
+    monkeypatch.undo()
+    out.unlink()  # and once the name is free, the backup is made
+    assert main(["backup", "--dsn", clinic_dsn, "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"PGDMP") and list(tmp_path.iterdir()) == [out]
 
 
 NOT_RECORDS = {"session_holds", "patient_name_parts"}

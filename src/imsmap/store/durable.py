@@ -11,8 +11,8 @@ exports, and, through `fsync_file` and `fsync_dir`, the backups and restores of 
 3. it is flushed to the disk (`fsync_file`): without this, a power cut soon after the rename
    can leave the new name on an empty or partly written file (ext4 with delayed allocation,
    XFS's zeros);
-4. it takes the target's name in one step (`replace`, or the caller's own ``publish``: one
-   that never replaces a file that appeared meanwhile);
+4. it takes the target's name in one step (`replace`, or `publish_new`, which never replaces a
+   file that appeared meanwhile, or the caller's own ``publish``);
 5. the folder is flushed (`fsync_dir`), so the rename itself survives a power cut.
 
 On any failure before the rename the temporary file is removed and the target is left as it
@@ -35,9 +35,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["LEFT_AFTER_S", "CutShort", "fsync_dir", "fsync_file", "into_place", "read_json",
-           "read_whole_text", "remove_left", "replace", "temporary_beside", "write_text",
-           "write_whole"]
+__all__ = ["LEFT_AFTER_S", "CutShort", "fsync_dir", "fsync_file", "into_place", "publish_new",
+           "read_json", "read_whole_text", "remove_left", "replace", "temporary_beside",
+           "write_text", "write_whole"]
 
 # Windows: os.replace refused (the target held open by another program): tries and the pause
 # between them.
@@ -89,6 +89,36 @@ def replace(tmp: Path, target: Path) -> None:
             if attempt == tries:
                 raise
             time.sleep(REPLACE_PAUSE_S)
+
+
+def publish_new(tmp: Path, target: Path) -> None:
+    """Give `tmp` the name `target` only if no file has that name, never replacing one that
+    appeared since the caller looked: FileExistsError then, and nothing is changed. The same
+    steps on POSIX and Windows: a hard link (os.link, which refuses an existing name on both;
+    `tmp` stays the caller's to remove); on a file system without hard links (FAT, exFAT, some
+    network shares) the name is first taken by a new empty file of its own (O_CREAT | O_EXCL,
+    which refuses an existing name on both), and `tmp` replaces that empty file (`replace`;
+    if that fails, the empty file is removed). There, a power cut between those two steps
+    leaves the target empty: a backup that says it is cut short, never a file overwritten."""
+    try:
+        os.link(tmp, target)
+        return
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links on this file system: the name taken first
+        pass
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        taken = os.fstat(fd)
+    finally:
+        os.close(fd)
+    try:
+        replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if os.path.samestat(os.stat(target), taken):  # still the empty file of our own
+                os.unlink(target)
+        raise
 
 
 def temporary_beside(target: Path) -> Path:

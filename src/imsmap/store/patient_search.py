@@ -5,7 +5,9 @@ on their indexes (`ranges_clause`: the chart number's on its binary UNIQUE index
 spelling of the word's first letters, `chart_ranges`) where that beats walking the patients in
 name order (`walk_clause`). On the server (`_server_search`) the rarest word's patients are
 collected with their order keys from the name parts' index (server schema 12) and the chart
-number's (`folded_chart_range`, schema 11), put in order there, and only those shown read.
+number's (`folded_chart_range`, schema 11), put in order there, and only those shown read. A
+word that finds nearly every patient by the chart number ("c" where every chart number starts
+with C) is tested by the list of the few it leaves out (`_outside_charts`).
 """
 
 from __future__ import annotations
@@ -54,6 +56,12 @@ SERVER_COMMON_SHARE = 8
 SERVER_WALK_PER_MATCH = 4
 WALK_FIRST_SHARE = 4  # at most a quarter of the patients walked first (the planner walks the
 # name index for that many; for most of them it read and sorted every patient)
+# A word whose chart numbers leave out fewer than SERVER_FEW_OTHERS patients finds nearly
+# everyone ("c" where every chart number is C-..., "C-1"): it is not counted further, and
+# another word's patients are tested for it by a list of those few (`_outside_charts`), never
+# by reading each one's row ("brown c" read 2,000 Browns' rows to find each chart number
+# starts with C).
+SERVER_FEW_OTHERS = 256
 
 
 def like_prefix(word: str) -> str:
@@ -221,19 +229,21 @@ def _word_clause(repo: Repository, word: str, common: int
 # numbers spread over the names find (`_walk_first`). Every test of a patient for another word
 # is a subquery run for that patient (`probe_clause`), never a hashed list of every patient
 # the word finds: the planner, counting every patient of the name order, built that list first
-# (18,000 entries for "s", 18 ms) for a walk that stops after a few hundred rows.
+# (18,000 entries for "s", 18 ms) for a walk that stops after a few hundred rows. The one list
+# made is of the few patients a word found by nearly every chart number leaves out.
 
 
 class _Counted(NamedTuple):
     found: int  # the patients it finds, at most the common number (name side + chart side)
-    names: int  # of which by their name parts
+    names: int  # of which by their name parts (not counted when it finds nearly everyone)
     charts: int  # of which by their chart number
     typed: list[str]  # its typed parts, the rarest first
+    nearly_all: bool = False  # found by the chart numbers of all but a few (`few_others`)
 
 
 def _server_search(repo: Repository, words: list[str], limit: int, patients: int, common: int,
                    order: str) -> list[Patient]:
-    counted = _server_counts(repo, words, common)
+    counted = _server_counts(repo, words, common, few_others(patients, common))
     rarest = min(range(len(words)), key=lambda k: counted[k].found)
     if counted[rarest].found >= common:  # every word common
         by_names = [k for k, c in enumerate(counted) if not c.charts]
@@ -262,7 +272,15 @@ def walk_first_pays(charts: int, walked: int, limit: int, patients: int) -> bool
     return charts * walked >= limit * patients
 
 
-def _server_counts(repo: Repository, words: list[str], common: int) -> list[_Counted]:
+def few_others(patients: int, common: int) -> int:
+    """How few patients a word's chart numbers must leave out for it to find nearly everyone
+    (`_Counted.nearly_all`): SERVER_FEW_OTHERS in a clinic where such a word is common, else 0
+    (never asked)."""
+    return SERVER_FEW_OTHERS if patients >= common + SERVER_FEW_OTHERS else 0
+
+
+def _server_counts(repo: Repository, words: list[str], common: int, few: int = 0
+                   ) -> list[_Counted]:
     """How many patients each word finds by its name parts and by its chart number, each
     count stopped at the common number: one statement for every word. A word of several typed
     parts ("C-1307", "tremblay-lév") counts each part's entries and takes the fewest (an upper
@@ -271,32 +289,99 @@ def _server_counts(repo: Repository, words: list[str], common: int) -> list[_Cou
     number) that found nobody is then not read or tested. The two statements are not one
     snapshot: a patient another room writes between them may be missed by this keystroke's
     side that found nobody, and is found at the next (the list is searched again when another
-    room's change is heard)."""
-    counts, params = [], []
-    for word in words:
-        for part in name_parts.typed_parts(word):
-            cond, values = part_range(part)
-            counts.append(f"SELECT 1 FROM patient_name_parts WHERE {cond}")
-            params += [*values, common]
-        # In the index's order (text_pattern_ops sorts by ~<~): at most the common number of
-        # its entries read, never the table read in order until that many are found (the
+    room's change is heard).
+
+    With ``few`` (`few_others`), a word of ASCII characters whose chart numbers number at least
+    ``few`` has the patients its chart numbers leave out counted, up to ``few``: fewer, and it
+    finds nearly everyone (``nearly_all``), and neither its parts nor its chart numbers are
+    counted further (each up to the common number: 12,500 entries and rows for "c" at 100,000
+    patients). Each count is a subquery the server runs only when the one before says so (a
+    CASE on its value, the statement's layers kept apart by OFFSET 0)."""
+    first: list[str] = []  # each word's chart numbers, up to ``few`` (else the common number)
+    first_params: list[Any] = []
+    then: list[str] = []  # the patients they leave out, when they are at least ``few``
+    then_params: list[Any] = []
+    last: list[str] = []  # the rest, unless the word finds nearly everyone
+    last_params: list[Any] = []
+    asks = [bool(few) and word.isascii() for word in words]
+    for k, (word, ask) in enumerate(zip(words, asks, strict=True)):
+        # In the index's order (text_pattern_ops sorts by ~<~): at most so many of its
+        # entries read, never the table read in order until that many are found (the
         # planner's plan for a prefix half the patients have, "C-11", whose patients are
         # the last rows written).
-        counts.append(f"SELECT 1 FROM patients WHERE {_FOLDED_CHART}"
-                      " ORDER BY lower(chart_number) USING ~<~")
-        params += [like_prefix(word), common]
-    found = iter(int(n) for n in repo.db.conn.execute(
-        "SELECT " + ", ".join(f"(SELECT count(*) FROM ({c} LIMIT ?) AS counted)"
-                              for c in counts), params).fetchone())
+        first.append(f"(SELECT count(*) FROM (SELECT 1 FROM patients WHERE {_FOLDED_CHART}"
+                     f" ORDER BY lower(chart_number) USING ~<~ LIMIT ?) AS counted) AS c{k}")
+        first_params += [like_prefix(word), few if ask else common]
+        then.append(f"c{k}")
+        if ask:
+            outside, values = _outside_charts(word, "1", few)
+            then.append(f"CASE WHEN c{k} >= ? THEN (SELECT count(*) FROM ({outside} LIMIT ?)"
+                        f" AS counted) ELSE ? END AS o{k}")
+            then_params += [few, *values, few, few]
+        typed = name_parts.typed_parts(word)
+        if typed:
+            count, values = _part_counts(typed, common)
+            last.append(f"CASE WHEN o{k} < ? THEN NULL ELSE {count} END" if ask else count)
+            last_params += [few, *values] if ask else values
+        if ask:
+            last.append(f"CASE WHEN o{k} < ? THEN -1 WHEN c{k} < ? THEN c{k} ELSE (SELECT"
+                        f" count(*) FROM (SELECT 1 FROM patients WHERE {_FOLDED_CHART} ORDER BY"
+                        " lower(chart_number) USING ~<~ LIMIT ?) AS counted) END")
+            last_params += [few, few, like_prefix(word), common]
+        else:
+            last.append(f"c{k}")
+    sql = (f"SELECT {', '.join(last)} FROM (SELECT {', '.join(then)} FROM (SELECT"
+           f" {', '.join(first)} OFFSET 0) AS charts OFFSET 0) AS outside")
+    found = iter(repo.db.conn.execute(
+        sql, [*last_params, *then_params, *first_params]).fetchone())
     out = []
     for word in words:
         typed = name_parts.typed_parts(word)
-        each = sorted((next(found), part) for part in typed)
+        counts = next(found) if typed else []
+        charts = int(next(found))
+        if charts < 0:  # nearly everyone: its names not counted (some may be found by them)
+            out.append(_Counted(common, common, common, typed, nearly_all=True))
+            continue
+        each = sorted((int(n), part) for n, part in zip(counts, typed, strict=True))
         by_name = each[0][0] if each else 0
-        charts = next(found)
         out.append(_Counted(min(by_name + charts, common), by_name, charts,
                             [part for _n, part in each]))
     return out
+
+
+def _part_counts(typed: list[str], common: int) -> tuple[str, list[Any]]:
+    """Each typed part's entries (in ``typed``'s order, an array), the longest part counted
+    first, up to the common number, each other only up to one more than the fewest before it:
+    the fewest, and which parts have it, are as if each were counted whole (the "c" of "C-11"
+    read 12,500 entries when its "11" had none)."""
+    order = sorted(range(len(typed)), key=lambda i: -len(typed[i]))
+    joined, params = [], []
+    for j, i in enumerate(order):
+        cond, values = part_range(typed[i])
+        limit = "?" if not j else f"least(?, least({', '.join(f'n{x}' for x in range(j))}) + 1)"
+        # In the index's order: a LIMIT the planner cannot see is no sequential scan.
+        joined.append(f"(SELECT count(*) AS n{j} FROM (SELECT 1 FROM patient_name_parts WHERE"
+                      f" {cond} ORDER BY part LIMIT {limit}) AS counted) AS p{j}")
+        params += [*values, common]
+    back = ", ".join(f"n{order.index(i)}" for i in range(len(typed)))
+    return f"(SELECT ARRAY[{back}] FROM {' CROSS JOIN LATERAL '.join(joined)})", params
+
+
+def _outside_charts(word: str, column: str, limit: int | None = None
+                    ) -> tuple[str, list[Any]]:
+    """The patients whose chart number does not start with ``word`` (ASCII) the way
+    `folded_chart_range` matches it: the two ranges of its index (text_pattern_ops: byte
+    order) either side of the word's, below lower(word) and from lower(word) with its last
+    character's next on; a chart number is never NULL. With ``limit``, at most so many of
+    each, read in the index's order (a range of nearly every patient is not read whole)."""
+    ranges = ["lower(chart_number) ~<~ lower(?)", "lower(chart_number) ~>=~"
+              " (left(lower(?), -1) || chr(ascii(right(lower(?), 1)) + 1))"]
+    if limit is None:
+        return (" UNION ALL ".join(f"SELECT {column} FROM patients WHERE {r}" for r in ranges),
+                [word] * 3)
+    return (" UNION ALL ".join(f"(SELECT {column} FROM patients WHERE {r} ORDER BY"
+                               " lower(chart_number) USING ~<~ LIMIT ?)" for r in ranges),
+            [word, limit, word, word, limit])
 
 
 _FOLDED_CHART = "lower(chart_number) LIKE lower(?) ESCAPE '\\'"  # folded_chart_range's
@@ -330,7 +415,10 @@ def probe_clause(word: str, counted: _Counted, row_id: str, chart: str | None = 
     starting with each typed part, or the chart number starting with the word.
     Each part is a subquery run for that patient (an index probe), which the planner cannot
     turn into a list of every patient the part finds (as it does an EXISTS). A side that
-    found nobody when the words were counted is not asked (its patient's row not read)."""
+    found nobody when the words were counted is not asked (its patient's row not read); a
+    word that finds nearly everyone by the chart number (``nearly_all``) is asked whether the
+    patient is not among the few its chart numbers leave out (a list made once: no row read),
+    and only those few are tested for the name parts."""
     conds, params = [], []
     for typed in counted.typed if counted.names else []:
         cond, values = part_range(typed)
@@ -338,9 +426,14 @@ def probe_clause(word: str, counted: _Counted, row_id: str, chart: str | None = 
         params += values
     sides = [f"({' AND '.join(conds)})"] if conds else []
     if counted.charts or not sides:
-        # Tested first when it is the row's own column (nothing more to read), last when it
-        # is read from the patient's row.
-        if chart is not None:
+        # Tested first when it is the row's own column (nothing more to read), or when it
+        # leaves out only a few patients (a list of them, made once), last when it is read
+        # from the patient's row.
+        if chart is not None and counted.nearly_all:
+            outside, values = _outside_charts(word, "id")
+            sides.insert(0, f"{row_id} NOT IN ({outside})")
+            params[:0] = values
+        elif chart is not None:
             sides.append(f"{chart} ILIKE ? ESCAPE '\\'")
             params.append(like_prefix(word))
         else:

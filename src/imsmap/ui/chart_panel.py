@@ -457,6 +457,7 @@ class ChartPanel(QWidget):
         chooser = RegionChooser(self.view)
         chooser.dock_above = search
         self.view.corner_followers.append(chooser)
+        self.view.over_captions.append(chooser)
         self.chooser = chooser
         self.chooser_flow = ChooserFlow(self, chooser)
 
@@ -479,6 +480,8 @@ class ChartPanel(QWidget):
             self.chooser.dismiss()
 
     def focus_search(self) -> None:
+        if self.chooser is not None and self.chooser.covering:
+            self.chooser.dismiss()  # the strip lay over the search box (a short chart)
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 

@@ -38,6 +38,7 @@ from imsmap.ui.touch import TwoFingers, by_finger, still_a_tap
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
 SEARCH_WIDTH = 260
+HINT_LEAST_WIDTH = 160  # px beside the search box, or the chart's hint goes above it
 FOCUS_RING_PX = 3  # the ring round the chart while it has the keys (see _paint_focus_ring)
 LONG_PRESS_MS = 600  # a finger held still this long asks which muscle (as a right-click does)
 TOUCH_EVENTS = (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
@@ -91,6 +92,9 @@ class ChartView(QGraphicsView):
         # step): 'fit' keeps the chart from under it (_fit_area) without a jump when it comes.
         self.corner_room = QSize()
         self.corner_followers: list = []  # placed again after it (anything with place())
+        # Kept over the side captions, which raise themselves as the chart scrolls (the muscle
+        # chooser: in a 114 px chart, touch-sized at 960 x 540, a caption lay over a choice).
+        self.over_captions: list[QWidget] = []
         # The chart's key in the window's font, beside the chart, where the drawing's would be
         # too small to read (made the first time a chart needs it)
         self.key_label: ChartKeyLabel | None = None
@@ -174,7 +178,7 @@ class ChartView(QGraphicsView):
 
     def _scale_changed(self) -> None:
         self.zoomed.emit()
-        self.side_captions.place()
+        self._place_captions()
         scene = self.scene()
         if isinstance(scene, ChartScene):
             scene.fit_markers_to(self.transform().m11())
@@ -260,11 +264,17 @@ class ChartView(QGraphicsView):
             w.move(8, max(0, self.viewport().height() - w.height() - 8))
         for follower in self.corner_followers:
             follower.place()
+        self._place_captions()
+
+    def _place_captions(self) -> None:
         self.side_captions.place()
+        for widget in self.over_captions:
+            if widget.isVisible():
+                widget.raise_()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt naming
         super().scrollContentsBy(dx, dy)
-        self.side_captions.place()  # at the chart's corners while they are in view
+        self._place_captions()  # at the chart's corners while they are in view
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -471,8 +481,14 @@ class ChartHint(QLabel):
         area = self.view.viewport().geometry()  # in the view, as the search box's
         corner = self.view.corner_widget
         left = corner.geometry().right() + 8 if corner is not None else area.left() + 8
-        width = max(80, area.right() - left - 8)
+        width = area.right() - left - 8
+        bottom = area.bottom() - 8
+        if corner is not None and width < HINT_LEAST_WIDTH:
+            # No room beside the search box (a 960 px window gives the chart 286 px, and the
+            # sentence ran past the chart's edge, cut): above it, the chart's width.
+            left, width = area.left() + 8, area.width() - 16
+            bottom = corner.geometry().top() - 6
         # its whole sentence, however many lines that takes, up to half the chart's height
         height = min(self.heightForWidth(width), area.height() // 2)
-        self.setGeometry(left, max(area.top(), area.bottom() - height - 8), width, height)
+        self.setGeometry(left, max(area.top(), bottom - height), width, height)
         self.raise_()

@@ -32,6 +32,7 @@ LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 TYPED_LEVEL = re.compile(r"^(.*\S)\s+([CcTtLlSs]\d{1,2})$")
 TOUCH_HEIGHT = 36
 ROW_HEIGHT = 40  # a match is a touch target too
+ROW_PADDING = 6  # px, each side of a match's words
 
 
 def levels_drawn(atlas: Atlas) -> dict[str, set[str]]:
@@ -81,7 +82,8 @@ class MatchList(QListWidget):
         self.setFrameShape(QFrame.Shape.Box)
         self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet(f"QListWidget::item {{ min-height: {ROW_HEIGHT}px; padding: 0 6px; }}")
+        self.setStyleSheet(f"QListWidget::item {{ min-height: {ROW_HEIGHT}px;"
+                           f" padding: 0 {ROW_PADDING}px; }}")
         self.hide()
 
 
@@ -146,7 +148,7 @@ class MuscleSearchBox(QLineEdit):
             self.list.setParent(host)
         rows = min(self.list.count(), MAX_VISIBLE)
         height = rows * (ROW_HEIGHT + 2) + 2 * self.list.frameWidth() + 2
-        width = max(self.width(), 280)
+        width = min(max(self.width(), 280, self._whole_width()), host.width())
         below = self.mapTo(host, QPoint(0, self.height()))
         above = self.mapTo(host, QPoint(0, 0))
         fits_below = below.y() + height <= host.height()
@@ -157,6 +159,19 @@ class MuscleSearchBox(QLineEdit):
         self.list.setGeometry(QRect(x, y, width, height))
         self.list.show()
         self.list.raise_()
+
+    def _whole_width(self) -> int:
+        """The list's width with every match whole on its line: a long name, a synonym or
+        « – pas sur un schéma » after it ran past the 280 px it had and was cut with an
+        ellipsis, in a 960 px window as in a wide one. (A child of the window, it may lie over
+        the column beside the chart.)"""
+        fm = self.list.fontMetrics()
+        words = max((fm.horizontalAdvance(self.list.item(i).text())
+                     for i in range(self.list.count())), default=0)
+        bar = self.list.verticalScrollBar().sizeHint().width() \
+            if self.list.count() > MAX_VISIBLE else 0
+        # the rows' padding (MatchList: 6 px a side), the style's own margins, the frame
+        return words + 2 * ROW_PADDING + 16 + 2 * self.list.frameWidth() + bar
 
     def hide_matches(self) -> None:
         self.list.hide()

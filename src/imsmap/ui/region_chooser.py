@@ -2,7 +2,8 @@
 
 A tap takes the muscle drawn on the layer in view. When others lie under (or over) that point,
 a small strip of buttons appears in the chart's bottom left corner, above the search box: "Or:
-Gluteus medius (deep) · Piriformis (deep)". Always there, never beside the finger: the next tap
+Gluteus medius (deep) · Piriformis (deep)" (over the search box where the chart is too short
+for it above: a 960 x 540 window). Always there, never beside the finger: the next tap
 (multifidus L5 just under L4) must not land on it by accident. Tapping one re-assigns the site
 just made (one undo step); ignoring it costs nothing: the strip takes no focus when it shows or
 when a choice is tapped, so the grade key still reaches the chart, and it goes away with the next
@@ -23,8 +24,8 @@ import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainterPath
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainterPath
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from imsmap.atlas import Atlas, Region, View, geometry
 from imsmap.ui.chart_markers import MarkerItem
@@ -32,6 +33,7 @@ from imsmap.ui.chart_muscles import RegionItem
 from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.focus_order import chain
+from imsmap.ui.word_button import WordWrapButton
 from imsmap.ui.wording import layer_name, muscle_name
 from imsmap.ui.wrapping_row import WrappingRow
 
@@ -119,9 +121,10 @@ def nearest_inside(view: View, region: Region, x: float, y: float) -> tuple[floa
     return region.label
 
 
-class _Choice(QPushButton):
+class _Choice(WordWrapButton):
     """A muscle of the strip: Tab reaches it (a tap does not give it the focus, the chart keeps
-    the keys); its keys are the strip's (`RegionChooser.choice_key`)."""
+    the keys); its keys are the strip's (`RegionChooser.choice_key`). Where the strip is
+    narrower than its name, the name goes on to more lines, whole words at a time."""
 
     def __init__(self, text: str, chooser: RegionChooser):
         super().__init__(text)
@@ -131,6 +134,10 @@ class _Choice(QPushButton):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
         if not self.chooser.choice_key(self, event):
             super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.chooser.scroll.ensureWidgetVisible(self, 0, 2)  # a strip that scrolls: in view
 
 
 class RegionChooser(QFrame):
@@ -146,14 +153,29 @@ class RegionChooser(QFrame):
         self.setAutoFillBackground(True)
         self.site_id: int | None = None  # the site to re-assign; None: add a site
         self.docked = False
+        self.covering = False  # docked over the search box, which waits hidden (`place`)
         self.dock_above: QWidget | None = None
         self.point: tuple[float, float] = (0.0, 0.0)
         self.caption_template = ""  # the caption, "{number}" standing for the site's number
         self.regions: list[Region] = []
         self.buttons: list[QPushButton] = []
         # One line where the chart is wide enough, more where it is not (French names are
-        # long: « Longissimus du thorax (partie thoracique) (paravertébrale) »): `place`.
-        self._layout = WrappingRow(self, spacing=4, wide_too=True)
+        # long: « Longissimus du thorax (partie thoracique) (paravertébrale) »): `place`. A
+        # choice narrower than its name on a line of its own wraps it (ui.word_button). The
+        # strip scrolls only where even then it is taller than the chart has room for.
+        self.scroll = QScrollArea(self)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.viewport().setAutoFillBackground(False)  # the strip's own colour
+        self.body = QWidget()
+        self.scroll.setWidget(self.body)
+        self.body.setAutoFillBackground(False)  # (setWidget fills it with the window's colour)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        self._layout = WrappingRow(self.body, spacing=4, wide_too=True, whole=True, tall=True)
         self._layout.setContentsMargins(6, 4, 4, 4)
         self.caption = QLabel()
         self._layout.add(self.caption)
@@ -182,7 +204,7 @@ class RegionChooser(QFrame):
             self._layout.removeWidget(b)
             b.deleteLater()
         self.buttons = []
-        self._layout.removeWidget(self.close_button)  # back after the choices, below
+        self._layout.removeWidget(self.close_button)  # back after the choices, or the caption
         self.caption_template = caption
         self.renumber(number)
         # What a screen reader says after each choice's muscle.
@@ -195,9 +217,12 @@ class RegionChooser(QFrame):
             b.setAccessibleName(b.text())
             b.setAccessibleDescription(does)
             b.clicked.connect(lambda _c=False, r=region: self._chosen(r))
-            self._layout.add(b)
             self.buttons.append(b)
-        self._layout.add(self.close_button)
+        # Where a choice's name is wider than a line of the strip, the choices go one under
+        # the other, and ✕ on the caption's line saves one of those lines.
+        stacked = max(b.sizeHint().width() for b in self.buttons) > self._line_room()
+        for b in [self.close_button] * stacked + self.buttons + [self.close_button] * (not stacked):
+            self._layout.add(b)
         self.setAccessibleName(self.caption.text().rstrip(" :\xa0"))
         # Tab from the chart past its last site, then through the choices, to the search box.
         chain([self.parentWidget(), *self.buttons,
@@ -211,33 +236,69 @@ class RegionChooser(QFrame):
 
     def place(self, at: QPoint | None = None) -> None:
         """Beside the finger (below and right of it), or docked: bottom left, above the widget
-        `dock_above` (the search box); inside the parent either way."""
+        `dock_above` (the search box), or over it where the chart is too short for the strip
+        above it (it waits, hidden, until the strip goes); inside the parent either way."""
         host = self.parentWidget().rect()
-        size = self._size_within(host.width() - 12)
         if at is None:
             if not self.isVisible() or not self.docked:
                 return
             above = self.dock_above
             bottom = above.geometry().top() if above is not None else host.height()
+            needed = self._size_within(host.width() - 12, host.height())
+            self._cover(above is not None and needed.height() > bottom - 6 - 4)
+            if self.covering:
+                bottom = host.height() - 2
+            size = self._size_within(host.width() - 12, bottom - 6 - 4)
             self.setGeometry(QRect(QPoint(8, max(4, bottom - size.height() - 6)), size))
             return
+        self._cover(False)
+        size = self._size_within(host.width() - 12, host.height() - 8)
         x = min(max(4, at.x() + 18), max(4, host.width() - size.width() - 4))
         y = at.y() + 26
         if y + size.height() > host.height() - 4:
             y = max(4, at.y() - size.height() - 26)
         self.setGeometry(QRect(QPoint(x, y), size))
 
-    def _size_within(self, room: int) -> QSize:
+    def _cover(self, on: bool) -> None:
+        """The search box hidden under the strip (`on`), or shown again."""
+        if on != self.covering and self.dock_above is not None:
+            self.covering = on
+            self.dock_above.setVisible(not on)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().hideEvent(event)
+        if not event.spontaneous():  # the strip went (not the window minimised)
+            self._cover(False)
+
+    def _line_room(self) -> int:
+        """The width a line of choices has in the strip docked over the chart."""
+        host = self.parentWidget()
+        room = host.width() - 12
+        bar = getattr(host, "verticalScrollBar", None)
+        if bar is not None and bar().isVisible():
+            room -= bar().width()
+        m, lm = self.contentsMargins(), self._layout.contentsMargins()
+        return room - m.left() - m.right() - lm.left() - lm.right()
+
+    def _size_within(self, room: int, high: int) -> QSize:
         """Its one line's size, or, where the chart is narrower than that line (less its
-        scroll bar), that width and the height of the lines the choices then take."""
-        size = self.sizeHint()
+        scroll bar), that width and the height of the lines the choices then take; at most
+        `high` tall (it scrolls then: the last resort)."""
         bar = getattr(self.parentWidget(), "verticalScrollBar", None)
         if bar is not None and bar().isVisible():
             room -= bar().width()
-        if size.width() <= room:
-            return size
-        width = max(room, self.minimumSizeHint().width())
-        return QSize(width, self.heightForWidth(width))
+        m = self.contentsMargins()
+        frame = QSize(m.left() + m.right(), m.top() + m.bottom())
+        size = self.body.sizeHint() + frame
+        if size.width() > room:
+            width = max(room, self.body.minimumSizeHint().width() + frame.width())
+            size = QSize(width, self.body.heightForWidth(width - frame.width()) + frame.height())
+        high = max(high, TOUCH + frame.height())
+        # Said here, not left to the scroll area, which showed its bar on a strip that fit.
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+                                               if size.height() <= high else
+                                               Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        return QSize(size.width(), min(size.height(), high))
 
     def renumber(self, number: int | str) -> None:
         """The offered site's number in the caption: a site removed before it takes one off

@@ -85,16 +85,20 @@ class WrappingRow(QLayout):
     A line break comes where the next item's minimum width no longer fits."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 4, *,
-                 wide_too: bool = False, whole: bool = False) -> None:
+                 wide_too: bool = False, whole: bool = False, tall: bool = False) -> None:
         """`wide_too`: the row may wrap in a window of any width, for a row whose items change
         (a choice shows other controls) and whose one line can be wider than its column at
         1366 px: on one line it would widen the window past the screen's edge.
         `whole`: a line breaks where the next item's preferred width no longer fits (not its
         minimum), for items that can be narrower than their words (a button that shortens its
-        name to the room it gets): they get a line of their own before they are shortened."""
+        name to the room it gets): they get a line of their own before they are shortened.
+        `tall`: an item whose height follows its width (hasHeightForWidth: a button that wraps
+        its words, ui.word_button) is given the height the width it gets needs, its line as
+        tall as its tallest item."""
         super().__init__(parent)
         self._wide_too = wide_too
         self._whole = whole
+        self._tall = tall
         self._items: list[QLayoutItem] = []
         self._stretch: list[int] = []
         self._gap: list[int] = []  # extra room before each item (an addSpacing before it)
@@ -254,22 +258,36 @@ class WrappingRow(QLayout):
         for number, line in enumerate(self._lines(inner.width())):
             if number:
                 y += self.spacing()
-            height = max(self._items[i].sizeHint().height() for i in line)
+            # the items' widths where they are placed, or where a height follows them
+            tall = self._tall and any(self._items[i].hasHeightForWidth() for i in line)
+            widths = self._widths(line, inner.width()) if move or tall else []
+            height = max(self._height(i, widths[k] if tall else None)
+                         for k, i in enumerate(line))
             if move:
-                self._move_line(line, inner, y, height)
+                self._move_line(line, widths, inner, y, height)
             y += height
         return y - inner.y() + m.top() + m.bottom()
 
-    def _move_line(self, line: list[int], inner: QRect, y: int, height: int) -> None:
+    def _height(self, i: int, width: int | None) -> int:
+        """An item's height on its line: its preferred one, or (a `tall` row's item whose
+        height follows its width) the one `width` needs."""
+        item = self._items[i]
+        if width is not None and self._tall and item.hasHeightForWidth():
+            return item.heightForWidth(width)
+        return item.sizeHint().height()
+
+    def _move_line(self, line: list[int], widths: list[int], inner: QRect, y: int,
+                   height: int) -> None:
         """The items of one line, left to right from `inner`'s left at `y`."""
         x = inner.x()
-        for place, (i, w) in enumerate(zip(line, self._widths(line, inner.width()),
-                                           strict=True)):
+        for place, (i, w) in enumerate(zip(line, widths, strict=True)):
             if place:
                 x += self.spacing() + self._gap[i]
             item = self._items[i]
             h = min(height, max(item.sizeHint().height(), item.minimumSize().height()))
-            if item.expandingDirections() & Qt.Orientation.Vertical:
+            if self._tall and item.hasHeightForWidth():
+                h = min(height, item.heightForWidth(w))
+            elif item.expandingDirections() & Qt.Orientation.Vertical:
                 h = height
             top = y if id(item) in self._top else y + (height - h) // 2
             item.setGeometry(QRect(x, top, w, h))

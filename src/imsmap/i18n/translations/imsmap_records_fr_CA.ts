@@ -4323,6 +4323,10 @@ N° de permis %2</translation>
         <source>The backup does not restore whole (%1); it was not kept.</source>
         <translation>La sauvegarde ne se restaure pas en entier (%1); elle n&apos;a pas été conservée.</translation>
     </message>
+    <message>
+        <source>%1 appeared while the backup was being made; a backup never overwrites a file, so that file was left as it is and this backup was not kept. Give a new file name and back up again.</source>
+        <translation>%1 est apparu pendant la sauvegarde; une sauvegarde n&apos;écrase jamais un fichier : ce fichier a été laissé tel quel et cette sauvegarde n&apos;a pas été conservée. Donnez un nouveau nom de fichier et sauvegardez de nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>ServerFaults</name>

@@ -134,7 +134,13 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
         finally:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
                          .format(sql.Identifier(scratch)))
-        durable.into_place(tmp, out)  # flushed, renamed, the folder flushed
+        try:  # flushed, given its name only if none has it, the folder flushed
+            durable.into_place(tmp, out, publish=durable.publish_new)
+        except FileExistsError:  # a file given that name while the backup was made and checked
+            raise ServerError(sentence("ServerDump", QT_TRANSLATE_NOOP(
+                "ServerDump", "%1 appeared while the backup was being made; a backup never "
+                "overwrites a file, so that file was left as it is and this backup was not "
+                "kept. Give a new file name and back up again."), out)) from None
     finally:
         conn.close()
         tmp.unlink(missing_ok=True)
