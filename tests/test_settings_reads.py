@@ -1,6 +1,6 @@
-"""What the window reads of the clinic's settings, and how often (docs/performance.md): the
-settings in one statement, the logo (up to 512 KB, 7 ms a read) never at a tap or a session's
-opening, and the patient list filled once as the window starts."""
+"""What the window reads of the clinic's settings, and how often (docs/performance-history.md,
+"The clinic's logo at every tap"): the settings in one statement, the logo (up to 512 KB,
+7 ms a read) never at a tap or a session's opening, and the patient list filled once as the window starts."""
 
 from __future__ import annotations
 
