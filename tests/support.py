@@ -168,6 +168,13 @@ SITE_COLUMNS = ("#", "Muscle", "Side", "Level", "Nerve", "Needle", "Depth", "Gra
 SITE_TABLE = "<site table>"  # where read_on read the site table (site_table_rows reads it)
 
 
+def _page_furniture(words: str) -> bool:
+    """A session PDF's line that is no part of its record: blank, the footer's, the header's."""
+    return (not words or words.startswith("Document IMS-")
+            or words == "Confidential health information."
+            or (" · Session " in words and words.endswith("IMS treatment record")))
+
+
 def read_on(lines: list[str]) -> list[str]:
     """A session PDF's lines (pdftotext -layout) as its reader reads them on, page after page:
     white space squashed; blank lines, each page's footer and running head, and a table's
@@ -182,9 +189,7 @@ def read_on(lines: list[str]) -> list[str]:
     in_table = False
     for line in lines:
         words = " ".join(line.split())
-        if (not words or words.startswith("Document IMS-")
-                or words == "Confidential health information."
-                or (" · Session " in words and words.endswith("IMS treatment record"))):
+        if _page_furniture(words):
             continue
         if in_table and words.startswith("Grasp graded "):
             in_table = False
@@ -215,9 +220,7 @@ def site_table_rows(lines: list[str]) -> list[list[str]]:
     repeat = False
     for line in lines:
         words = " ".join(line.split())
-        if (not words or words.startswith("Document IMS-")
-                or words == "Confidential health information."
-                or (" · Session " in words and words.endswith("IMS treatment record"))):
+        if _page_furniture(words):
             continue
         if muscle is None:
             if words.startswith("# Muscle "):
