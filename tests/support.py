@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 import shutil
 import sqlite3
 import subprocess
 from datetime import datetime
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -146,8 +149,30 @@ def says_what_it_said(pdf: Path, then: str, recorded_on: str, drawn_with: str) -
     note = " ".join(line.strip() for line in now_lines[i:j + 1])
     assert f"the body charts are drawn with atlas {drawn_with}" in note and j - i < 4
     del now_lines[i:j + 1]
-    assert read_on(now_lines) == read_on(then.rstrip("\n").splitlines())
+    then_lines = then.rstrip("\n").splitlines()
+    now, was = read_on(now_lines), read_on(then_lines)
+    assert now == was, "\n".join(difflib.unified_diff(was, now, "then", "now", lineterm=""))
+    # the site table, cell by cell: the PDF's cells (where each word is on the page) read as
+    # its own lines do, and as the lines the earlier code wrote
+    cells = site_table_cells(pdf)
+    for rows in (site_table_rows(now_lines), site_table_rows(then_lines)):
+        assert len(rows) == len(cells), (rows, cells)
+        for lines, row in zip(rows, cells):
+            assert reads_as(lines, row), (lines, row)
     return text
+
+
+# The session PDF's site table: the first word of each column's header (the fixtures' English)
+SITE_COLUMNS = ("#", "Muscle", "Side", "Level", "Nerve", "Needle", "Depth", "Grasp", "Response",
+                "Notes")
+SITE_TABLE = "<site table>"  # where read_on read the site table (site_table_rows reads it)
+
+
+def _page_furniture(words: str) -> bool:
+    """A session PDF's line that is no part of its record: blank, the footer's, the header's."""
+    return (not words or words.startswith("Document IMS-")
+            or words == "Confidential health information."
+            or (" · Session " in words and words.endswith("IMS treatment record")))
 
 
 def read_on(lines: list[str]) -> list[str]:
@@ -157,31 +182,22 @@ def read_on(lines: list[str]) -> list[str]:
     layout (a table keeps 3 rows on each side of a break since 5 Dec 2026), not what the record
     says. So is how wide the site table's columns are (since 6 Dec 2026 a column is as wide as
     its longest word needs and an empty one gives its width to the others:
-    report.column_widths), which changes where its cells wrap: its header and each of its rows
-    are read as the characters they hold, whatever their lines."""
+    report.column_widths), which changes where its cells wrap: the site table is one line,
+    SITE_TABLE, here; site_table_rows reads it row by row and reads_as checks it cell by cell."""
     out: list[str] = []
     repeat = False
-    table: list[str] | None = None  # the site table's header and rows, while it is read
+    in_table = False
     for line in lines:
         words = " ".join(line.split())
-        if (not words or words.startswith("Document IMS-")
-                or words == "Confidential health information."
-                or (" · Session " in words and words.endswith("IMS treatment record"))):
+        if _page_furniture(words):
             continue
-        if table is not None and words.startswith("Grasp graded "):
-            out.extend("".join(sorted(part.replace(" ", ""))) for part in table)
-            table = None
-        if table is not None:
-            if words.endswith("(continued)"):
-                repeat = True  # and the header rows under it, up to the next site's row
-            elif re.match(r"\d+ \S", words):
-                repeat = False
-                table.append(words)
-            elif not repeat:
-                table[-1] += words
+        if in_table and words.startswith("Grasp graded "):
+            in_table = False
+        if in_table:
             continue
         if words.startswith("# Muscle "):
-            table = [words]
+            in_table = True
+            out.append(SITE_TABLE)
             continue
         if words.endswith("(continued)"):
             repeat = True  # and the header row under it
@@ -191,3 +207,116 @@ def read_on(lines: list[str]) -> list[str]:
             continue
         out.append(words)
     return out
+
+
+def site_table_rows(lines: list[str]) -> list[list[str]]:
+    """The session PDF's site table as pdftotext -layout gives it (``lines``): its header's
+    lines, then each row's, white space squashed; a row carried over a page break (its number
+    said again) is one. Where on a line pdftotext puts a word is no sure guide to its column
+    (it set "Right" of the Side column against "Serratus posterior", one space apart), but each
+    line reads left to right, so it is checked as a whole against the row's cells (reads_as)."""
+    rows: list[list[str]] = []
+    muscle = None  # where the Muscle column starts on the header's line
+    repeat = False
+    for line in lines:
+        words = " ".join(line.split())
+        if _page_furniture(words):
+            continue
+        if muscle is None:
+            if words.startswith("# Muscle "):
+                muscle = line.index("Muscle")
+                rows.append([words])
+            continue
+        if words.startswith("Grasp graded "):
+            break
+        if words.endswith("(continued)"):
+            repeat = True  # and the header's lines under it, up to the next row
+            continue
+        first = re.match(r" *(\d+) ", line)
+        if first and first.end(1) <= muscle:
+            repeat = False
+            if len(rows) > 1 and rows[-1][0].split()[0] == first.group(1):
+                words = words[len(first.group(1)):].strip()  # the row goes on
+            else:
+                rows.append([])
+        if not repeat and words:
+            rows[-1].append(words)
+    return rows
+
+
+def site_table_cells(pdf: Path) -> list[list[str]]:
+    """The site table of the session PDF at ``pdf``, read from where each word is on its page
+    (pdftotext -bbox): the header's cells, then each row's, each cell's words in reading order.
+    A word is in the column whose header it starts at or right of; a row starts at its number
+    (and goes on after a page break where its number is said again)."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    rows: list[list[list[tuple[float, float, str]]]] = []
+    for page in html.split("<page ")[1:]:
+        words = sorted((float(y), float(x), unescape(w)) for x, y, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page))
+        at = {(round(y), w) for y, _, w in words}
+        tops = [y for y, _, w in words if w == "#" and (round(y), "Muscle") in at]
+        if not tops:
+            continue
+        top = tops[0]
+        starts: list[float] = []
+        for x, w in sorted((x, w) for y, x, w in words if abs(y - top) < 2):
+            if len(starts) < len(SITE_COLUMNS) and w == SITE_COLUMNS[len(starts)]:
+                starts.append(x)
+        assert len(starts) == len(SITE_COLUMNS), starts
+        # up to the table's footnote, or the page's footer
+        end = min([y for y, _, w in words if y > top and (
+            (w == "Grasp" and (round(y), "graded") in at) or w.startswith("IMS-"))] or [1e9])
+        body = [(y, x, w) for y, x, w in words if top - 2 < y < end - 2]
+        marks = [(y, w) for y, x, w in body if x < starts[1] - 1 and w.isdigit()]
+        bounds = [y - 2 for y, _ in marks] + [end]
+        if not rows:  # the header, above the first row (repeated on the next pages)
+            rows.append([[] for _ in starts])
+            for y, x, w in body:
+                if y < bounds[0]:
+                    rows[0][_column(starts, x)].append((y, x, w))
+        for (mark, number), low, high in zip(marks, bounds, bounds[1:]):
+            again = len(rows) > 1 and rows[-1][0][0][2] == number
+            if not again:
+                rows.append([[] for _ in starts])
+            for y, x, w in body:
+                if low <= y < high and not (again and y == mark and w == number):
+                    rows[-1][_column(starts, x)].append((y, x, w))
+    return [[" ".join(w for _, _, w in sorted(cell)) for cell in row] for row in rows]
+
+
+def _column(starts: list[float], x: float) -> int:
+    """The column a word starting at ``x`` is in: the last that starts at or left of it (the
+    first, whose numbers are set right, takes what is left of the second)."""
+    return max(i for i, at in enumerate(starts) if i == 0 or at <= x + 1)
+
+
+def reads_as(lines: list[str], cells: list[str]) -> bool:
+    """Whether a row's ``lines`` (pdftotext -layout) read as its ``cells`` (in column order),
+    white space aside: each line left to right is the next piece of each cell in column
+    order (none of a cell, or some), and every cell is read whole. Where a cell wraps is
+    free; a value out of its column's order (a side and a level swapped, a needle's length
+    before its diameter) is not."""
+    text = ["".join(line.split()) for line in lines]
+    want = ["".join(cell.split()) for cell in cells]
+
+    @functools.cache
+    def walk(j: int, k: int, i: int, pos: tuple[int, ...]) -> bool:
+        if j == len(text):
+            return all(p == len(c) for p, c in zip(pos, want))
+        if i == len(text[j]):
+            return walk(j + 1, 0, 0, pos)
+        if k == len(want):
+            return False
+        n = 0
+        while True:
+            if walk(j, k + 1, i + n, (*pos[:k], pos[k] + n, *pos[k + 1:])):
+                return True
+            if i + n < len(text[j]) and pos[k] + n < len(want[k]) \
+                    and text[j][i + n] == want[k][pos[k] + n]:
+                n += 1
+            else:
+                return False
+
+    return walk(0, 0, 0, (0,) * len(want))

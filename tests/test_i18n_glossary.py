@@ -47,3 +47,15 @@ def test_no_space_before_a_semicolon_a_question_or_an_exclamation_mark_in_french
     wrong = [(source, french) for source, french in _french(area)
              if re.search(r"[^\s\u00a0\u202f][ \u00a0\u202f][;?!]", french)]
     assert wrong == []
+
+
+@pytest.mark.parametrize("area", ["ui", "records"])
+def test_records_are_never_donnees_in_french(area):
+    # docs/translating.md: the clinic's records are « dossiers », never « données ». The
+    # restore's question said « Ces données ne sont pas dans la sauvegarde » of the records
+    # the open file holds and the backup lacks (walk of 6 December). (« base de données » is
+    # the database, « données GPS » a photo's.)
+    wrong = [(source, french) for source, french in _french(area)
+             if re.search(r"\brecords?\b", source)
+             and re.search(r"(?<!base de )\bdonnées\b", french, re.IGNORECASE)]
+    assert wrong == []

@@ -106,3 +106,23 @@ def test_a_mistyped_amendment_is_corrected_by_another_and_both_stay_readable(
                                    text=True, check=True).stdout.split())
     assert "Site 2 grasped 3, not 1." in text and "Site 1, not site 2, grasped 3." in text
     assert "2 amendments, below" in text
+
+
+def test_the_status_bar_says_the_amendment_was_added(qtbot, window, records, session,
+                                                     monkeypatch):
+    """Signing says "Session signed and locked." and a photo added by amendment says so; an
+    amendment added through its dialog left the status bar empty (walk of 6 December)."""
+    records.sign_session(session.id)
+    window.patients.select_session(session.id)
+    window.statusBar().clearMessage()
+    _amend_through_dialog(qtbot, window, monkeypatch, "Patient called next day",
+                          "Mild soreness for 24 h, settled.")
+    assert records.repo.amendments(session.id)
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Amendment added to the session of ") and "unchanged" in said
+
+    # Cancelled: nothing added, nothing said.
+    window.statusBar().clearMessage()
+    monkeypatch.setattr(AmendDialog, "exec", lambda dialog: 0)
+    window.menus.act_amend.trigger()
+    assert window.statusBar().currentMessage() == ""

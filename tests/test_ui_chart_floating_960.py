@@ -73,6 +73,7 @@ def test_the_layer_buttons_name_their_layers_whole(narrow, qtbot):
 @pytest.mark.parametrize("mode", [0, 1, 2])
 def test_the_earlier_visits_bar_keeps_its_controls_whole(narrow, qtbot, mode):
     bar = narrow.history_bar
+    bar.more.setChecked(True)  # folded on the short chart (ui.short_chart): opened
     bar.mode.setCurrentIndex(mode)
     qtbot.wait(20)
     shown = [c for c in bar.findChildren(QWidget) if c.isVisible() and c.parent() is bar]

@@ -167,6 +167,8 @@ def test_a_strip_taller_than_the_chart_scrolls_to_the_choice_the_keys_reach(fren
     w = french_window
     w.resize(960, 540)
     qtbot.wait(20)
+    w.history_bar.more.setChecked(True)  # the earlier visits' bar open: a short chart
+    qtbot.wait(20)
     w.chart.set_view("spinal")
     atlas = w.records.atlas
     view = atlas.view("spinal")
@@ -199,6 +201,7 @@ def test_the_side_captions_stay_under_the_strip(french_window, qtbot):
     # Touch-sized at 960 x 540 the chart is 114 px tall: the patient's sides' captions,
     # raised as the chart scrolled, lay over the strip's first choice.
     w = french_window
+    w.history_bar.more.setChecked(True)  # open on the short chart (ui.short_chart): 114 px
     chooser = open_chooser(w, qtbot, 960)
     w.chart.view.zoom_by(1.5, anchor_under_mouse=False)  # the chart scrolls and zooms
     qtbot.wait(10)

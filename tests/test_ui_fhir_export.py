@@ -10,12 +10,14 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
 import fhir_reader
 from imsmap.cli import main
 from imsmap.ui import file_dialogs, report_actions
 from support import spot
+from test_ui_french import french  # noqa: F401 - fixtures
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 
@@ -143,3 +145,35 @@ def test_a_long_export_counts_the_pdfs_and_stop_writes_nothing(
     assert not out.exists() and list(tmp_path.glob("bundle*")) == []
     assert told == [("Export FHIR bundle", "The export was stopped; nothing was written.")]
     assert progress() is None
+
+
+def test_the_progress_window_holds_its_french_title_whole(
+        qtbot, make_window, records, patient, tmp_path, monkeypatch, french):
+    """The window manager writes a window's title in its title bar at the window's width: at
+    the width of its label the French progress window read « Exporter le Bun… HIR — imsmap »
+    (walk of 6 December, 1280 x 1024)."""
+    _signed_sessions(records, patient, 4)
+    window = make_window(patient_id=patient.id)
+    out = tmp_path / "bundle.json"
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(report_actions, "PROGRESS_AFTER_MS", 0)
+    seen: list[tuple[str, int, int]] = []
+
+    def look() -> None:
+        for box in QApplication.topLevelWidgets():
+            if isinstance(box, QProgressDialog) and box.isVisible() and not seen:
+                bold = QFont(box.font())
+                bold.setBold(True)
+                title = f"{box.windowTitle()} — imsmap"
+                seen.append((box.windowTitle(), box.width(),
+                             QFontMetrics(bold).horizontalAdvance(title)))
+    timer = QTimer()
+    timer.timeout.connect(look)
+    timer.start(0)
+    window.menus.act_export_fhir.trigger()
+    timer.stop()
+    assert out.is_file() and seen
+    title, width, needed = seen[0]
+    assert title == "Exporter le Bundle FHIR"
+    # the title, and the icon and three buttons of a title bar beside it
+    assert width >= needed + 120, (width, needed)

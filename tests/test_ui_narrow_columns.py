@@ -116,6 +116,7 @@ def test_the_earlier_sites_key_is_whole_at_960_px(qapp, start, four_visits, pati
         w = start((960, 540), keep=True)
         w.patients.select_patient(patient.id)
         w.patients.select_session(four_visits[-1])
+        w.history_bar.more.setChecked(True)  # folded on the short chart (ui.short_chart)
         legend = w.history_bar.legend
         qtbot.waitUntil(lambda: len(legend.ages) == 3)
         qtbot.wait(20)

@@ -127,3 +127,32 @@ def test_a_bad_file_or_a_session_entered_in_error_adds_nothing(qtbot, window, re
     assert _drop(strip, [write(tmp_path / "b.png", png_bytes())])
     assert "entered in error" in window.statusBar().currentMessage()
     assert Photos(records).for_session(session.id) == []
+
+
+def test_a_photo_added_is_scrolled_into_sight(qtbot, window, records, session, tmp_path,
+                                              monkeypatch):
+    """On a 1366 x 768 screen the right column scrolls, and the photo strip lay under its fold:
+    a photo added by amendment showed nowhere but in the status bar (walk of 6 December)."""
+    records.sign_session(session.id)
+    for n in range(3):  # amendments above the sites push the strip down
+        records.amend_session(session.id, f"Reason {n}", "A note added after signing.")
+    window.resize(1366, 700)
+    window.patients.select_session(session.id)
+    strip = window.photo_strip
+    qtbot.waitUntil(lambda: strip.amendable)
+    column = window.right_tabs.widget(0)
+    viewport = column.viewport()
+
+    def in_sight() -> bool:
+        top = strip.mapTo(viewport, strip.rect().topLeft())
+        bottom = strip.mapTo(viewport, strip.rect().bottomLeft())
+        return top.y() >= 0 and bottom.y() <= viewport.height()
+
+    qtbot.wait(20)
+    assert column.verticalScrollBar().maximum() > 0 and not in_sight()
+    chosen = write(tmp_path / "bruise.png", png_bytes())
+    monkeypatch.setattr(file_dialogs, "open_file_name", lambda *a, **k: (str(chosen), ""))
+    _answer(qtbot, [("Bruise at site 1 the next morning", "day 2")])
+    qtbot.mouseClick(strip.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: strip.list.count() == 1)
+    qtbot.waitUntil(in_sight, timeout=2000)

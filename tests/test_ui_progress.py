@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from imsmap.domain.models import Session, Side, Site
 from imsmap.domain.progress import History, Target, grasp_matrix, session_metrics
@@ -329,3 +330,26 @@ def test_the_pain_change_reads_the_same_on_screen_and_in_the_report(qtbot, conte
     qtbot.addWidget(panel)
     assert "pain 8 \u2192 3 (\u22125, \u221262%)" in panel.summary.text()  # as the PDF writes it
     assert "\u22125 (\u221262%)" in text_of(write(records, patient.id, tmp_path))[1]
+
+
+def test_segment_trend_columns_fit_their_words_once_filled(qtbot):
+    """The tables are filled with their columns held and fitted once at the end (filling 200
+    sessions' columns one label at a time, each fitted again, took seconds): every column still
+    fits its header's and its cells' words, and keeps fitting what is set later."""
+    from imsmap.ui.progress.segment_trend import SegmentTrend
+
+    history = _history()
+    widget = SegmentTrend()
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.set_history(history, _catalogue(), history.numbering)
+    for table in (widget.roots, widget.figures):
+        header = table.horizontalHeader()
+        assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+        for j in range(table.columnCount()):
+            label = table.horizontalHeaderItem(j).text()
+            widest = max(header.fontMetrics().horizontalAdvance(line) for line in label.split("\n"))
+            assert table.columnWidth(j) >= widest, (label, table.columnWidth(j))
+    widget.figures.setItem(0, 0, QTableWidgetItem("a much longer figure than any before"))
+    assert widget.figures.columnWidth(0) >= widget.figures.fontMetrics().horizontalAdvance(
+        "a much longer figure than any before")

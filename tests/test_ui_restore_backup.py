@@ -559,3 +559,55 @@ def test_the_restore_itself_says_it_is_working(qtbot, tmp_path, monkeypatch):
     assert "Restoring the backup of" in seen[0].labelText()
     assert "was restored" in told[0]
     assert len(table(new, SIGNED)) == 2
+
+
+def test_the_dialog_grown_by_what_it_says_stays_on_the_screen(qtbot, tmp_path):
+    """The dialog opens short and centred, then grows downwards with what the backup holds and
+    what the open records lack: in French on a 1366 x 768 screen its Restore button went past
+    the screen's bottom edge (walk of 6 December). Grown, it moves up to stay on its screen."""
+    _old, usb = old_computer(tmp_path)
+    dialog = RestoreDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    area = dialog.screen().availableGeometry()
+    dialog.move(dialog.x(), area.bottom() - dialog.frameGeometry().height() - 10)
+    short = dialog.frameGeometry().height()
+    qtbot.keyClicks(dialog.folder, str(usb))
+    qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+    assert dialog.restore_button.isEnabled() and dialog.holds.text()
+    assert dialog.frameGeometry().height() > short  # it grew
+    assert dialog.frameGeometry().bottom() <= area.bottom()
+    assert dialog.frameGeometry().top() >= area.top()
+
+
+def test_the_window_opened_on_the_restored_records_says_so(qtbot, qt_settings, monkeypatch,
+                                                          tmp_path):
+    """After File > Restore from backup… the box says what was restored; the window opened
+    after it said nothing, no patient open, as if the records had gone (walk of 6 December).
+    It says the restore in its status bar."""
+    old, usb = old_computer(tmp_path)
+    seen: list[str] = []
+    said: list[str] = []
+
+    def restore(window):
+        qtbot.waitUntil(lambda: not window.backups.running, timeout=30_000)
+        timers = [drive_restore_dialog(usb, seen), answer_boxes(["Restore the backup"], seen)]
+        try:
+            window.menus.act_restore.trigger()
+            qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+        finally:
+            for t in timers:
+                t.stop()
+
+    def restored(window):
+        said.append(window.statusBar().currentMessage())
+
+    timer = answer_boxes(["OK"], seen, others_pass=True)  # the box after the restore
+    try:
+        assert run_windows(qtbot, monkeypatch, [restore, restored], db=str(old)) == 0
+    finally:
+        timer.stop()
+    box = next(s for s in seen if " was restored: " in s)
+    assert said == [box.split("\n")[0]], (said, box)
+    assert said[0].startswith("The backup of ") and "2 patients, 3 sessions" in said[0]

@@ -10,6 +10,11 @@ two corrections a table's own rows call for.
   what prose columns (Notes, Response) have beyond their own widest piece, then from any other
   column's room beyond its own. Only where the table's width cannot hold every column's widest
   piece are a column's words broken between syllables, with a hyphen; never anywhere else.
+  A word's own hyphen or slash breaks it only where a reader would ("e-stim", "ache/cramp"
+  are one piece: ``hyphenation.unwanted_break``). A piece longer than ``LONG_PIECE``
+  characters (a hash, a web address) claims nothing: made as wide as it, its column took the
+  others' width down to their own widest words and made every row tall; it breaks at its
+  column's end, between syllables with a hyphen if it is a word of letters.
 - A column with nothing in any row (no one wrote a note) keeps only what its header needs:
   its width goes to the columns whose text wraps, each in proportion to how much wider its
   longest line is than the column (Response, whose cells make the rows tall, takes most), up to
@@ -27,18 +32,23 @@ from dataclasses import dataclass
 from PySide6.QtCore import QTextBoundaryFinder
 from PySide6.QtGui import QFont
 
-from imsmap.report.hyphenation import SOFT_HYPHEN, hyphenable
+from imsmap.report.hyphenation import SOFT_HYPHEN, hyphenable, unwanted_break
 from imsmap.report.layout import Doc
 
-__all__ = ["SLACK_PT", "Fitted", "Need", "fit_widths", "widest_line", "widest_piece"]
+__all__ = ["LONG_PIECE", "SLACK_PT", "Fitted", "Need", "fit_widths", "widest_line",
+           "widest_long_word", "widest_piece"]
 
+LONG_PIECE = 24  # characters: the longest piece a column widens for (the catalogue's longest
+# unbroken piece of a name, « Intertransversaires », has 19)
 SLACK_PT = 0.5  # a whole word fits with this to spare: the line breaker measures it the same,
 # but a fraction of a unit too few would cut it again
 
 
 def _pieces(text: str) -> list[str]:
     """``text`` cut at every place a line may end (Unicode line breaking, as Qt's layout
-    breaks it): "Accessory nerve (CN XI);" -> "Accessory ", "nerve ", "(CN ", "XI);"."""
+    breaks it, but for a word's own hyphen or slash where ``report.textflow`` does not break:
+    "e-stim" is one piece): "Accessory nerve (CN XI);" -> "Accessory ", "nerve ", "(CN ",
+    "XI);"."""
     finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
     out = []
     start = 0
@@ -46,6 +56,8 @@ def _pieces(text: str) -> list[str]:
         at = finder.toNextBoundary()
         if at < 0 or at > len(text):
             break
+        if unwanted_break(text, at):
+            continue
         if at > start:
             out.append(text[start:at])
         start = at
@@ -54,21 +66,36 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
+def _piece_width(doc: Doc, piece: str, font: QFont) -> float:
+    """A piece's width, with the hyphen a soft hyphen at its end prints."""
+    w = doc.text_width(piece.replace(SOFT_HYPHEN, ""), font)
+    return w + doc.text_width("-", font) if piece.endswith(SOFT_HYPHEN) else w
+
+
+def _long(piece: str) -> bool:
+    return len(piece.replace(SOFT_HYPHEN, "")) > LONG_PIECE
+
+
 def widest_piece(doc: Doc, text: str, font: QFont, hyphens: bool = False) -> float:
     """The width of the widest piece of ``text`` no line may end inside; with ``hyphens``
-    (prose), of its syllables that break with a hyphen, the hyphen included."""
+    (prose), of its syllables that break with a hyphen, the hyphen included. A piece longer
+    than ``LONG_PIECE`` characters (a hash, a web address, a word longer than any name) is left
+    out: a reader takes it broken at the column's end, and it would take the other columns'
+    width down to their own widest words."""
     if hyphens:
         text = " ".join(hyphenable(word) for word in text.split())
-    widest = 0.0
-    hyphen = doc.text_width("-", font)
-    for piece in _pieces(text):
-        piece = piece.rstrip()
-        if piece.endswith(SOFT_HYPHEN):
-            w = doc.text_width(piece.replace(SOFT_HYPHEN, ""), font) + hyphen
-        else:
-            w = doc.text_width(piece.replace(SOFT_HYPHEN, ""), font)
-        widest = max(widest, w)
-    return widest
+    return max((_piece_width(doc, piece, font) for piece in map(str.rstrip, _pieces(text))
+                if not _long(piece)), default=0.0)
+
+
+def widest_long_word(doc: Doc, text: str, font: QFont) -> float:
+    """The width of the widest word of letters in ``text`` too long to claim its width
+    (``LONG_PIECE``); 0 if none. A column narrower than it breaks it between syllables, with a
+    hyphen, rather than after its last letter that fits."""
+    words = (piece.strip(".,;:!?()[]«»\"“”‘’'") for piece in map(str.rstrip, _pieces(text)))
+    return max((doc.text_width(word, font) for word in words
+                if _long(word) and word.replace("-", "").replace("'", "").isalpha()),
+               default=0.0)
 
 
 def widest_line(doc: Doc, text: str, font: QFont) -> float:
@@ -86,6 +113,7 @@ class Need:
     line: float  # its cells' widest line, unwrapped
     empty: bool  # no cell of any row holds anything
     prose: bool  # its cells are prose (a word breaks between syllables, with a hyphen)
+    long_word: float = 0.0  # its widest word too long to claim width (widest_long_word)
 
 
 @dataclass
@@ -146,4 +174,6 @@ def fit_widths(width: float, weights: Sequence[float], needs: Sequence[Need]) ->
         full = [i for i, n in enumerate(needs) if not n.empty] or list(range(len(needs)))
         for i, share in zip(full, _share(pool, full, weights)):
             widths[i] += share
+    # (a word longer than any name, in a column narrower than it: between syllables)
+    hyphenated.update(i for i, need in enumerate(needs) if need.long_word > widths[i])
     return Fitted(widths, frozenset(hyphenated))

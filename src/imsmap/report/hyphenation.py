@@ -13,9 +13,18 @@ more, but never inside a consonant and l or r (« bl », « tr ») or a digraph 
 « gn », "th", « qu »), never between vowels, and at least two letters before the break and
 three after it. No dictionary: a rare word may break at a place a dictionary would not, never
 inside a letter group that is said as one sound.
+
+A word's own hyphen or slash is a place a line may end as well (Qt breaks there), but a reader
+breaks there only between two real parts of a long compound (« Sterno-cléido- / mastoïdien »):
+a short compound (the site table's "e-stim", "ache/cramp", a root range "T1-T6*-T12") stays
+whole, and no break leaves one or two characters at a line's end or carries them to the next
+(``unwanted_break``: ``report.textflow`` breaks the line before the word instead,
+``report.column_widths`` measures the word whole).
 """
 
 from __future__ import annotations
+
+__all__ = ["JOINERS", "SOFT_HYPHEN", "break_points", "hyphenable", "unwanted_break"]
 
 SOFT_HYPHEN = "\u00ad"
 VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿœæ")
@@ -23,6 +32,10 @@ VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿœæ")
 TOGETHER = frozenset({"bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "tr",
                       "vr", "ch", "ph", "th", "gn", "sh", "ck", "qu", "gu", "wh", "rh"})
 BEFORE, AFTER = 2, 3  # the fewest letters left before a break, and carried after it
+# A word's own hyphen or slash (a hyphen, or the Unicode hyphen, en dash and slash Qt breaks after)
+JOINERS = frozenset("-/\u2010\u2013")
+SHORT_COMPOUND = 14  # characters: a compound no longer is never broken (« sourde/crampe »)
+PART = 3  # the fewest characters of a compound's part on either side of a break at its joiner
 
 
 def break_points(word: str) -> list[int]:
@@ -58,6 +71,34 @@ def break_points(word: str) -> list[int]:
                 points.append(at)
         i = j
     return points
+
+
+def unwanted_break(text: str, at: int) -> bool:
+    """Whether a line of ``text`` ending before index ``at`` would break a word at its own
+    hyphen or slash where a reader would not: inside a compound of at most ``SHORT_COMPOUND``
+    characters ("e- / stim", "ache/ / cramp"), or leaving fewer than ``PART`` characters of a
+    part before the break or after it ("T1- / T6*-T12" of a longer range). Soft hyphens are
+    not counted."""
+    if not 0 < at < len(text) or text[at - 1] not in JOINERS or text[at].isspace():
+        return False
+    start = at - 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = at
+    while end < len(text) and not text[end].isspace():
+        end += 1
+
+    def size(piece: str) -> int:
+        return len(piece.replace(SOFT_HYPHEN, ""))
+
+    if size(text[start:end]) <= SHORT_COMPOUND:
+        return True
+    before = text[start:at - 1]
+    after = text[at:end]
+    for joiner in JOINERS:
+        before = before.rsplit(joiner, 1)[-1]
+        after = after.split(joiner, 1)[0]
+    return size(before) < PART or size(after) < PART
 
 
 def hyphenable(word: str) -> str:

@@ -44,10 +44,12 @@ class MatrixBlock(Block):
     def __init__(self, title: str, columns: Sequence[tuple[str, str]],
                  rows: Sequence[tuple[str, Sequence[tuple[str, str, str] | None], str]],
                  change_title: str = "", first_row: int = 0, continued: bool = False,
-                 footnote: str = ""):
+                 footnote: str = "", labels: Sequence[str] | None = None):
         self.title = title
         self.columns = list(columns)  # (visit, date) per session column
         self.rows = list(rows)  # (label, cells (text, fill, ink) or None, change text)
+        # the whole matrix's labels (its parts after a page break keep its label column)
+        self.labels = list(labels) if labels is not None else [r[0] for r in self.rows]
         self.change_title = change_title
         self.first_row = first_row
         self.continued = continued
@@ -55,8 +57,15 @@ class MatrixBlock(Block):
 
     # geometry
     def _sizes(self, doc: Doc, width: float) -> tuple[float, float, float]:
-        label_w = doc.mm(MATRIX_LABEL_MM)
+        """The label column, the change column and each session's. The label column is as
+        wide as its longest label needs, beyond MATRIX_LABEL_MM, as far as the sessions'
+        cells keep MATRIX_CELL_MIN_MM: « Longissimus du thorax (partie thoracique) D » was
+        printed « Longissimus du thorax (partie thoraci… »."""
         change_w = doc.mm(MATRIX_CHANGE_MM) if self.change_title else 0.0
+        font = doc.font(7, condensed=True)
+        need = max((doc.text_width(label, font) for label in self.labels), default=0.0)
+        room = width - change_w - len(self.columns) * doc.mm(MATRIX_CELL_MIN_MM)
+        label_w = max(doc.mm(MATRIX_LABEL_MM), min(need + doc.mm(2.0), room))
         cell_w = (width - label_w - change_w) / max(1, len(self.columns))
         cell_w = min(cell_w, doc.mm(14))
         return label_w, change_w, cell_w
@@ -93,9 +102,9 @@ class MatrixBlock(Block):
         if fit < KEEP_ROWS:
             return None
         head = MatrixBlock(self.title, self.columns, self.rows[:fit], self.change_title,
-                           self.first_row, self.continued, "")
+                           self.first_row, self.continued, "", self.labels)
         tail = MatrixBlock(self.title, self.columns, self.rows[fit:], self.change_title,
-                           self.first_row + fit, True, self.footnote)
+                           self.first_row + fit, True, self.footnote, self.labels)
         return head, tail
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:

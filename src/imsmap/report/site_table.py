@@ -74,14 +74,15 @@ def _response(site: Site) -> str:
 
 
 def _layer(records: Records, site: Site) -> str:
-    """The site's layer in the records language, lower case: its id in English ("deep"), its
-    chart's name for it in another language ("profonde")."""
+    """The site's layer in the records language, lower case: its id in English, read as words
+    ("deep", "posterior wall": the table printed "posterior_wall layer"), its chart's name for
+    it in another language ("profonde")."""
     if language() == "en":
-        return site.layer
+        return site.layer.replace("_", " ")
     try:
         return records.atlas.layer_name(site.view_id, site.layer, language()).lower()
     except AtlasError:
-        return site.layer
+        return site.layer.replace("_", " ")
 
 
 def _long(note: str) -> bool:

@@ -21,6 +21,7 @@ from imsmap.report.column_widths import (
     Need,
     fit_widths,
     widest_line,
+    widest_long_word,
     widest_piece,
 )
 from imsmap.report.layout import GRID, HEADER_FILL, INK, KEEP_ROWS, MUTED, ZEBRA, Block, Doc
@@ -135,6 +136,8 @@ class Table(Block):
                     if text:
                         need.piece = max(need.piece,
                                          widest_piece(doc, text, font, hyphens) + room)
+                        if long := widest_long_word(doc, text, font):
+                            need.long_word = max(need.long_word, long + room)
                         need.line = max(need.line, widest_line(doc, text, font) + room)
             needs.append(need)
         return needs

@@ -1,11 +1,12 @@
 """Text laid out in lines: what the layout engine measures, cuts across pages and paints.
 
 A printed record must hold every character of what was recorded. So text is broken into lines
-here, once, with Qt's ``QTextLayout``: at word boundaries; inside a word wider than the line
-of prose (a note) between its syllables, with a hyphen (``hyphenated``: « Électrostimula- /
-tion »); anywhere else inside a word wider than the line (a long web address, a name); one line
-per ``\\n``-separated paragraph at least. The same lines are measured and painted, so what
-the layout reserves is what the page shows. A text
+here, once, with Qt's ``QTextLayout``: at word boundaries (after a word's own hyphen or slash
+only where a reader would break it, never "e- / stim": ``hyphenation.unwanted_break``); inside
+a word wider than the line of prose (a note) between its syllables, with a hyphen
+(``hyphenated``: « Électrostimula- / tion »); anywhere else inside a word wider than the line
+(a long web address, a name); one line per ``\\n``-separated paragraph at least. The same
+lines are measured and painted, so what the layout reserves is what the page shows. A text
 that does not fit where it is is cut at the start of a line (``Flow.cut``). The head keeps the
 lines it was measured as: Qt's line breaking is not stable under cutting a text short (a word
 the cut shortened, or one with "/", "-", "." or "_", can be broken differently, even a line
@@ -35,11 +36,12 @@ from PySide6.QtGui import (
     QPaintDevice,
     QPainter,
     QTextLayout,
+    QTextLine,
     QTextOption,
 )
 
 from imsmap.domain.validation import BIDI_CONTROLS
-from imsmap.report.hyphenation import hyphenable
+from imsmap.report.hyphenation import hyphenable, unwanted_break
 
 __all__ = ["KEPT_BREAK", "Flow", "printable", "stand_in"]
 
@@ -123,6 +125,30 @@ def hyphenated(text: str, font: QFont, width: float, device: QPaintDevice) -> st
     return "".join(words) if changed else text
 
 
+def _keep_compound(line: QTextLine, text: str, width: float, align: Qt.AlignmentFlag) -> float:
+    """Where ``line`` would end at a word's own hyphen or slash where a reader would not break
+    it (``hyphenation.unwanted_break``: "e- / stim", "ache/ / cramp"), the line ends before
+    that word instead: made narrower, so that the word does not fit it. A word that starts
+    the line (wider than it) breaks where Qt breaks it. Returns how far right the narrower
+    line goes for ``align`` to keep it where the line of ``width`` would have been."""
+    for _ in range(4):  # the word before may be one too ("e-stim" after "ache/cramp")
+        end = line.textStart() + line.textLength()
+        if not unwanted_break(text, end):
+            break
+        start = end - 1
+        while start > line.textStart() and not text[start - 1].isspace():
+            start -= 1
+        if start <= line.textStart():
+            break
+        x, _ = line.cursorToX(start)
+        line.setLineWidth(max(x, 1.0))
+    if line.width() >= width or not align & (Qt.AlignmentFlag.AlignRight
+                                             | Qt.AlignmentFlag.AlignHCenter):
+        return 0.0
+    spare = width - line.width()
+    return spare if align & Qt.AlignmentFlag.AlignRight else spare / 2
+
+
 class Flow:
     """``text`` in ``font`` broken into lines of ``width`` device units (one line when
     ``wrap`` is False); with ``hyphens``, prose, whose words wider than a line are broken
@@ -167,13 +193,14 @@ class Flow:
                     if not line.isValid():
                         break
                     line.setLineWidth(max(width, 1.0))
+                    shift = 0.0 if kept else _keep_compound(line, part, max(width, 1.0), align)
                     if kept and line.textLength() < len(part):
                         # A line kept by ``cut`` is one line, as measured, even where Qt,
                         # laying it out alone, would break it again (by a fraction of a unit).
                         line.setLineWidth(1e6)
                         line.setLineWidth(max(width, line.naturalTextWidth() + 1.0))
                     line.setLeadingIncluded(True)
-                    line.setPosition(QPointF(0.0, y - top))
+                    line.setPosition(QPointF(shift, y - top))
                     self.starts.append(offset + line.textStart())
                     self.tops.append(y)
                     y += max(line.height(), min_line)

@@ -205,6 +205,7 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
         except UserFacingError as exc:
             tell(None, startup.cannot_open(), exc)
             return 2
+        restored: str | None = None  # what a window opened on restored records says first
         while context is not None:
             # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
             is_demo = demo or _same_file(context.read.path, paths.demo_db_path())
@@ -224,6 +225,12 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
                     damage.append(found)
                 else:
                     window.show()
+                    if restored is not None:
+                        # The restore's box said it; the window opened after it said nothing,
+                        # no patient open, as if the records had gone (walk of 6 December).
+                        window.completed.connect(
+                            lambda said=restored, shown=window: shown.show_message(said))
+                        restored = None
                     # A new, empty clinic database: the set-up wizard over the whole window.
                     window.completed.connect(window.offer_setup)
                     check = startup.StartupCheck(context.read.path, window)
@@ -253,7 +260,7 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
                 # The window closed to free the file: restored (or refused, unchanged), then
                 # opened again, in a new window.
                 context.close()
-                run_restore(restore, db_path)
+                restored = run_restore(restore, db_path)
                 context = startup.open_checked(opener, db_path)
                 continue
             if not damage:

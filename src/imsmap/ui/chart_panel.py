@@ -134,10 +134,13 @@ class ChartPanel(QWidget):
         # widening the chart's column (ui.wrapping_row).
         legend = WrappingRow(spacing=2)
         legend.setContentsMargins(6, 2, 6, 2)
-        legend.add(QLabel(self.tr("Grasp:")))
         self._legend_host = legend
         self._legend_chart: ChartPainter | None = None
         self._legend_words: list[QLabel] = []  # grades 0-3
+        self._legend_parts: list[QWidget] = []  # the title, swatches and words: the tooltip's
+        self.legend_short = False  # on a short chart (ui.short_chart): one line, digits only
+        self._legend_title = QLabel(self.tr("Grasp:"))
+        legend.add(self._legend_title)
         self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         layout = QVBoxLayout(self)
@@ -290,11 +293,15 @@ class ChartPanel(QWidget):
 
     def _build_legend(self) -> None:
         chart = ChartPainter(self.atlas, self._view_ids[0])
+        self._legend_parts.append(self._legend_title)
         for grasp in (None, 0, 1, 2, 3):
             swatch = LegendSwatch(chart, grasp)
             text = QLabel(vocabulary("Grasp", "ungraded") if grasp is None else grasp_text(grasp))
             if grasp is not None:
                 self._legend_words.append(text)
+            else:
+                self._legend_ungraded = text
+            self._legend_parts += [swatch, text]
             pair = QHBoxLayout()
             pair.setSpacing(2)
             pair.addWidget(swatch)
@@ -304,13 +311,34 @@ class ChartPanel(QWidget):
             self._legend_host.add(pair)
         if self.editor is not None:  # the clinic's own words, as the site inspector says them
             follow_grasp_labels(self.editor.records, self, self.set_grasp_labels)
+        self._word_legend()
+
+    def set_legend_short(self, on: bool) -> None:
+        """The legend on one line, each grade its digit and the whole of it in a tooltip (`on`:
+        a short chart, where its second line was taken from the chart); or in words."""
+        if on != self.legend_short:
+            self.legend_short = on
+            self._word_legend()
+
+    def _word_legend(self) -> None:
+        if not self._legend_words:
+            return
+        short = self.legend_short
+        for grade, text in enumerate(self._legend_words):
+            text.setText(str(grade) if short else grasp_text(grade, self.grasp_labels))
+        if self._legend_ungraded.isHidden() != short:  # (no needless show: 1366 px as it was)
+            self._legend_ungraded.setVisible(not short)
+        whole = ", ".join([vocabulary("Grasp", "ungraded"),
+                           *(grasp_text(g, self.grasp_labels) for g in range(4))])
+        tip = f"{self.tr('Grasp:')} {whole}" if short else ""
+        for part in self._legend_parts:
+            part.setToolTip(tip)
 
     def set_grasp_labels(self, labels: Sequence[str]) -> None:
         """The legend, the markers' tooltips and what a site's edits say name the grades in
         these words (the clinic's: services.clinic)."""
         self.grasp_labels = labels
-        for grade, text in enumerate(self._legend_words):
-            text.setText(grasp_text(grade, labels))
+        self._word_legend()
         for scene in self._scenes.values():
             scene.set_grasp_labels(labels)
         self.graspLabelsChanged.emit(labels)

@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -76,6 +77,20 @@ class HistoryBar(QWidget):
         self._picked: set[int] = set()
         self._syncing = False
 
+        # On a short chart (ui.short_chart: 960 x 540, 1080p at 200 %, touch-sized) the bar
+        # folds into one line, `more`, that shows or hides the rest (first
+        # made: first of the bar's Tab stops).
+        self.compact = False
+        self.unfolded_height = 0  # its height when it last folded
+        self.more = QToolButton(self)
+        self.more.setCheckable(True)
+        self.more.setText(self.tr("Earlier sessions and visits"))
+        self.more.setToolTip(self.tr("Show or hide the earlier sessions' choices, their legend "
+                                     "and the visits row"))
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more.setArrowType(Qt.ArrowType.RightArrow)
+        self.more.hide()
+        self.more.toggled.connect(self._fold)
         self.show_earlier = QCheckBox(self.tr("Earlier sessions"))
         self.show_earlier.setChecked(True)
         self.show_earlier.setToolTip(self.tr("Show earlier visits' sites under today's (Ctrl+Shift+O)"))
@@ -144,6 +159,10 @@ class HistoryBar(QWidget):
         self.last_n.valueChanged.connect(self._emit_changed)
         self.date_from.dateChanged.connect(self._emit_changed)
         self.date_to.dateChanged.connect(self._emit_changed)
+        # what folds: every control of the bar but `more` (as a layout holds them, not
+        # wrapped in a widget of their own, which changed the bar's height at 1366 px)
+        self._foldable = [w for w in self.findChildren(QWidget)
+                          if w.parentWidget() is self and w is not self.more]
         self._mode_changed()
         self.set_sessions([], None)
 
@@ -151,6 +170,46 @@ class HistoryBar(QWidget):
         if event.type() == QEvent.Type.StyleChange:  # touch-sized controls on or off
             self.visits.size_slider()
         super().changeEvent(event)
+
+    # -- folded on a short chart ------------------------------------------------------------
+    def set_compact(self, on: bool) -> None:
+        """One line, the `more` button, in place of the bar (`on`), the rest shown while it is
+        pressed; or the whole bar, as always."""
+        if on == self.compact:
+            return
+        if on:  # folded, its rows are hidden and take no room: its height as they stood
+            self.unfolded_height = self.height()
+        # and it keeps the chart's column as wide as they did (the session's column took it)
+        self.setMinimumWidth(self.minimumSizeHint().width() if on else 0)
+        self.compact = on
+        # in the bar's layout only while folding (hidden there, it moved the legend by a
+        # pixel in a French window at 1366 px, where nothing folds)
+        if on:
+            self.layout().insertWidget(0, self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.layout().removeWidget(self.more)
+        self.more.setVisible(on)
+        self._fold(self.more.isChecked())
+
+    def _fold(self, open_: bool) -> None:
+        self.more.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self._show_parts()
+
+    @property
+    def folded(self) -> bool:
+        return self.compact and not self.more.isChecked()
+
+    def _show_parts(self) -> None:
+        """Each control shown as the choice's mode and the drafts want it, none folded."""
+        mode = self.current_mode()
+        wanted = {self.last_n: mode is OverlayMode.LAST, self.pick: mode is OverlayMode.PICKED,
+                  self.drafts: bool(self.drafts.text())}
+        for w in (self.date_from, self.dash, self.date_to):
+            wanted[w] = mode is OverlayMode.RANGE
+        for w in self._foldable:
+            show = wanted.get(w, True) and not self.folded
+            if w in wanted or w.isHidden() == show:  # (no needless show: nothing moves at 1366)
+                w.setVisible(show)
 
     # -- state -----------------------------------------------------------------------------
     def choice(self) -> OverlayChoice:
@@ -178,11 +237,7 @@ class HistoryBar(QWidget):
         return OverlayMode(self.mode.currentData())
 
     def _mode_changed(self, *_args) -> None:
-        mode = self.current_mode()
-        self.last_n.setVisible(mode is OverlayMode.LAST)
-        for w in (self.date_from, self.dash, self.date_to):
-            w.setVisible(mode is OverlayMode.RANGE)
-        self.pick.setVisible(mode is OverlayMode.PICKED)
+        self._show_parts()
         self._emit_changed()
 
     def _emit_changed(self, *_args) -> None:
@@ -255,7 +310,7 @@ class HistoryBar(QWidget):
     def show_drafts(self, drafts: Sequence[Session]) -> None:
         """The drafts not drawn, in words of their own: a draft is no visit yet (it may still
         change, be withdrawn or be entered in error), so it is never an age on the chart."""
-        self.drafts.setVisible(bool(drafts))
+        self.drafts.setVisible(bool(drafts) and not self.folded)
         if not drafts:
             self.drafts.setText("")
             self.drafts.setToolTip("")

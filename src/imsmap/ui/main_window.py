@@ -32,6 +32,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -68,6 +69,7 @@ from imsmap.ui.rereading import Rereading, became_active, follow_others
 from imsmap.ui.screen_lock import ScreenLock
 from imsmap.ui.session_actions import SessionActions
 from imsmap.ui.session_panel import SessionPanel
+from imsmap.ui.short_chart import ShortChart
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.window_backups import WindowBackups
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         chart_layout.setSpacing(0)
         chart_layout.addWidget(self.chart, 1)
         chart_layout.addWidget(self.history_bar)
+        # On a short window the bars round the chart give way to it (ui.short_chart).
+        self.short_chart = ShortChart(chart_box, self.chart, self.history_bar)
 
         # The side panels' places, at their widths, until `build_rest` puts the panels there.
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -212,6 +216,9 @@ class MainWindow(QMainWindow):
         self.session_panel.add_banner(self.details.thorax_banner)
         self.right_tabs, self.progress_header, self.progress_tab = right_tabs(
             self.session_panel, self.details, self.segments, self.progress)
+        # A photo added is scrolled into sight: on a 1366 x 768 or 1280 x 1024 screen the strip
+        # lay under the column's fold, and only the status bar said the photo was there.
+        self.photo_strip.added.connect(self._photos_added)
         # While the Progress tab is shown, the right column widens for it (ui.progress_room).
         self.progress_room = ProgressRoom(self.splitter, self.right_tabs, self.progress_tab,
                                           self.progress)
@@ -496,6 +503,9 @@ class MainWindow(QMainWindow):
         if self.locked and not self._at_signal:
             event.ignore()  # the lock screen first: nobody closes a locked window's records
             return
+        if not self._at_signal and not self.backups.may_close(self):
+            event.ignore()  # a Back up now still running: closed once it is done, or not
+            return
         # What is still being typed is saved, or the user chooses (the refusal's reason is
         # the one the status bar shows); at a signal, nobody is asked.
         if not self.session_actions.settle_typed_before_closing(
@@ -561,6 +571,13 @@ class MainWindow(QMainWindow):
 
     def show_progress(self) -> None:
         self.right_tabs.setCurrentIndex(self.right_tabs.indexOf(self.progress_tab))
+
+    def _photos_added(self) -> None:
+        """Once the strip has laid out the new thumbnail, scrolled into sight (its column's
+        scroll area)."""
+        column = self.right_tabs.widget(0)
+        if isinstance(column, QScrollArea):
+            QTimer.singleShot(0, column, lambda: column.ensureWidgetVisible(self.photo_strip, 0, 0))
 
     # -- backups (ui.window_backups) -------------------------------------------------------
     def backup_now(self) -> None:

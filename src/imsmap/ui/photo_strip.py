@@ -73,6 +73,7 @@ class PhotoStrip(QWidget):
     """Thumbnails of the open session's photos, with Add and drop."""
 
     photosChanged = Signal()  # the strip shows another set of photos (tests, layout)
+    added = Signal()  # photos were added here (attached, or by an amendment)
 
     def __init__(self, records: Records, say: Callable[[str], None],
                  on_error: Callable[[object], None], parent: QWidget | None = None):
@@ -325,6 +326,8 @@ class PhotoStrip(QWidget):
         elif added:
             self.say(self.tr("%n photo(s) attached, upright and without GPS or camera data.", "",
                              added))
+        if added:
+            self.added.emit()
         return added
 
     def add_by_amendment(self, path: str) -> bool:
@@ -338,6 +341,7 @@ class PhotoStrip(QWidget):
         _amendment, photo = dialog.added
         self.say(self.tr("Photo {number} added by amendment, upright and without GPS or "
                          "camera data.").format(number=photo.seq))
+        self.added.emit()
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt naming

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
@@ -28,6 +29,19 @@ from imsmap.ui.wording import said
 
 # A long export's progress window shows once it has run this long with more still to come.
 PROGRESS_AFTER_MS = 1000
+SMALL_DIALOG_WIDTH = 420  # as wide as the window's other small dialogs
+# What a window manager's title bar takes beside the title: the icon, three buttons, margins.
+TITLE_BAR_ROOM = 160
+
+
+def title_width(widget: QWidget, title: str) -> int:
+    """A window's width that holds its whole title (with the application's name the window
+    manager adds) in a bold title bar: at the width of its label the progress window of the
+    FHIR export read « Exporter le Bun… HIR — imsmap » (walk of 6 December)."""
+    bold = QFont(widget.font())
+    bold.setBold(True)
+    whole = f"{title} — {QApplication.applicationDisplayName() or 'imsmap'}"
+    return max(SMALL_DIALOG_WIDTH, QFontMetrics(bold).horizontalAdvance(whole) + TITLE_BAR_ROOM)
 
 
 def _call_with_parent(fn, *args, parent: QWidget):
@@ -197,6 +211,7 @@ def _with_progress(parent: QWidget | None, title: str, write: Callable[..., obje
     the window said nothing meanwhile but a wait cursor). Stop ends it: nothing is written."""
     box = QProgressDialog(parent)
     box.setWindowTitle(title)
+    box.setMinimumWidth(title_width(box, title))
     box.setCancelButtonText(QCoreApplication.translate("ReportActions", "Stop"))
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.setMinimumDuration(PROGRESS_AFTER_MS)

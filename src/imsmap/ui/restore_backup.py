@@ -246,6 +246,7 @@ class RestoreDialog(QDialog):
         damaged journal: what to do about it) showed its first two, cut in mid-sentence."""
         self.error.show_message(message)
         self.adjustSize()
+        self._keep_on_screen()
 
     def _show(self, point: RestorePoint | None) -> None:
         self.point = point
@@ -270,6 +271,21 @@ class RestoreDialog(QDialog):
         )
         self.lacks.setVisible(bool(lacking))
         self.adjustSize()
+        self._keep_on_screen()
+
+    def _keep_on_screen(self) -> None:
+        """Grown (what the backup holds, what the open records lack, a refusal), the dialog is
+        moved up to stay on its screen: it opened centred while it was short and grew
+        downwards, and in French on a 1366 x 768 screen its Restore button went past the
+        screen's bottom edge (walk of 6 December)."""
+        screen = self.screen()
+        if screen is None or not self.isVisible():
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        over = frame.bottom() - area.bottom()
+        if over > 0:
+            self.move(self.x(), max(area.top() + (self.y() - frame.y()), self.y() - over))
 
     def accept(self) -> None:
         point = self.point
@@ -319,9 +335,12 @@ def ask(db_path: Path, folder: str = "", parent: QWidget | None = None) -> Resto
         dialog.deleteLater()
 
 
-def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None = None) -> bool:
+def run_restore(request: RestoreRequest, db_path: Path,
+                parent: QWidget | None = None) -> str | None:
     """Restore (the window is closed: the file is free); say what happened. Refused when the
-    records changed since the clinic was told what they would lose; nothing changes then."""
+    records changed since the clinic was told what they would lose; nothing changes then.
+    Returns the sentence the window opened on the restored records says first (None:
+    nothing was restored)."""
 
     def unchanged(copy: Path) -> None:
         if db_path.is_file() and db_path.stat().st_size:
@@ -351,7 +370,7 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
                 reason=said(exc)
             ),
         )
-        return False
+        return None
     point = request.point
     patients, sessions = RestoreWords().counts(result.info.patients, result.info.sessions)
     lines = [
@@ -371,4 +390,4 @@ def run_restore(request: RestoreRequest, db_path: Path, parent: QWidget | None =
         ).format(when=when_text(point.taken_at))
     )
     QMessageBox.information(parent, title(), "\n\n".join(lines))
-    return True
+    return lines[0]

@@ -219,7 +219,14 @@ class SessionActions:
         s = self.session_panel.session
         if s is None or not s.is_signed or self.records.read.readonly:
             return
-        AmendDialog(self.records, s.id, self.parent).exec()
+        dialog = AmendDialog(self.records, s.id, self.parent)
+        if dialog.exec() and dialog.amendment is not None:
+            # Signing and a photo added by amendment say so in the status bar; an amendment
+            # said nothing, the bar left empty (walk of 6 December).
+            self.show_message(QCoreApplication.translate(
+                "SessionActions", "Amendment added to the session of {when}, dated now in "
+                "your name; the signed note is unchanged.").format(
+                    when=numeric_datetime(s.started_at)))
 
     def retract_session(self) -> None:
         """Session > Withdraw draft… / Mark entered in error…: the open session taken out of

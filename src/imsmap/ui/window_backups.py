@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from imsmap.services import first_run
 from imsmap.services.database_files import BackupReason
@@ -39,6 +39,8 @@ class WindowBackups(QObject):
         self._show_error = show_error
         self._startup_pending = auto_backup  # made once the chart is on screen
         self.restore_request: restore_backup.RestoreRequest | None = None
+        self._asked = False  # a Back up now is running
+        self._close_when_done = False  # the window closes once that backup is done
         self.background = BackgroundBackup(records.read.path, self)  # the copying thread
         self.background.finished.connect(self._finished)
 
@@ -73,7 +75,38 @@ class WindowBackups(QObject):
     def now(self) -> None:
         """File > Back up now (what was typed is saved first by the caller)."""
         self._say(self.tr("Backing up…"))
+        self._asked = True
         self.start(BackupReason.MANUAL)
+
+    def may_close(self, parent: QWidget) -> bool:
+        """The window is asked to close: while a backup the clinic asked for (Back up now) is
+        still being made, ask first. Closing abandoned it without a word: "Backing up…" on
+        the bar, Quit, and no copy was made, where the clinic may have been about to take
+        the USB drive away (walk of 6 December). Waiting closes the window once it is done."""
+        if not (self._asked and self.running):
+            return True
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Back up now"))
+        box.setText(self.tr("The backup you asked for is still being made."))
+        box.setInformativeText(self.tr(
+            "Closing now stops it, and nothing of it is kept: the newest backup stays the one "
+            "made before. Wait, and the window closes by itself once the backup is done."))
+        wait = box.addButton(self.tr("Close when it is done"), QMessageBox.ButtonRole.AcceptRole)
+        now = box.addButton(self.tr("Close now, without it"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(wait)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is now:
+            return True
+        if clicked is wait and self.running:
+            self._close_when_done = True
+            self._say(self.tr("Backing up… the window closes once the backup is done."))
+            return False
+        return clicked is wait  # done meanwhile: closes now
 
     def close(self, *, damaged: bool = False) -> None:
         """The window closes: a full backup still running is abandoned (the next start makes
@@ -100,7 +133,22 @@ class WindowBackups(QObject):
             self.restore_request = None
             self._show_error(self.tr("Nothing was restored: the window was not closed."))
 
+    def _settle(self, failed: bool) -> None:
+        """After a backup said it is done (its thread ends just after): no Back up now running
+        any more, and the window closes if it was waiting for it (not after a failure: the
+        window stays to say it)."""
+        if self.running:
+            QTimer.singleShot(50, self, lambda: self._settle(failed))
+            return
+        self._asked = False
+        if self._close_when_done:
+            self._close_when_done = False
+            if not failed:
+                self._window.close()
+
     def _finished(self, path: str, error: object) -> None:
+        if self._asked:
+            QTimer.singleShot(0, self, lambda: self._settle(bool(error)))
         if error:
             self._show_error(self.tr("The automatic backup failed: {reason}").format(
                 reason=said(error)))

@@ -1698,6 +1698,14 @@ Problème&#xa0;: {problem}</translation>
         <translation>Choisies</translation>
     </message>
     <message>
+        <source>Earlier sessions and visits</source>
+        <translation>Séances antérieures et visites</translation>
+    </message>
+    <message>
+        <source>Show or hide the earlier sessions&apos; choices, their legend and the visits row</source>
+        <translation>Afficher ou masquer le choix des séances antérieures, leur légende et la barre des visites</translation>
+    </message>
+    <message>
         <source>Earlier sessions</source>
         <translation>Séances antérieures</translation>
     </message>
@@ -3441,7 +3449,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>These records are not in the backup; they stay only in the file set aside:</source>
-        <translation>Ces données ne sont pas dans la sauvegarde; elles restent seulement dans le fichier mis de côté&#xa0;:</translation>
+        <translation>Ce qui suit n&apos;est pas dans la sauvegarde et reste seulement dans le fichier mis de côté&#xa0;:</translation>
     </message>
     <message>
         <source>Restore the backup</source>
@@ -4088,6 +4096,10 @@ droite</translation>
     <message>
         <source>This session&apos;s last changes could not be saved yet, so it was not signed. Try again in a moment.</source>
         <translation>Les dernières modifications de cette séance n&apos;ont pas encore pu être enregistrées; elle n&apos;a donc pas été signée. Réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>Amendment added to the session of {when}, dated now in your name; the signed note is unchanged.</source>
+        <translation>Addenda ajouté à la séance du {when}, daté de maintenant et à votre nom; la note signée reste inchangée.</translation>
     </message>
     <message>
         <source>Session withdrawn: kept for the record, counted nowhere.</source>
@@ -5186,6 +5198,30 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Backing up…</source>
         <translation>Sauvegarde en cours…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>The backup you asked for is still being made.</source>
+        <translation>La sauvegarde que vous avez demandée est encore en cours.</translation>
+    </message>
+    <message>
+        <source>Closing now stops it, and nothing of it is kept: the newest backup stays the one made before. Wait, and the window closes by itself once the backup is done.</source>
+        <translation>Fermer maintenant l&apos;arrête, et rien n&apos;en est conservé&#xa0;: la sauvegarde la plus récente reste la précédente. Attendez, et la fenêtre se fermera d&apos;elle-même une fois la sauvegarde terminée.</translation>
+    </message>
+    <message>
+        <source>Close when it is done</source>
+        <translation>Fermer une fois terminée</translation>
+    </message>
+    <message>
+        <source>Close now, without it</source>
+        <translation>Fermer maintenant, sans elle</translation>
+    </message>
+    <message>
+        <source>Backing up… the window closes once the backup is done.</source>
+        <translation>Sauvegarde en cours… la fenêtre se fermera une fois la sauvegarde terminée.</translation>
     </message>
     <message>
         <source>Nothing was restored: the window was not closed.</source>

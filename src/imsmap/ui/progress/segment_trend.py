@@ -6,6 +6,8 @@ the visit before).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -58,6 +60,21 @@ def _table(rows: int, columns: int, name: str) -> QTableWidget:
     return table
 
 
+@contextmanager
+def _filled_then_fitted(*tables: QTableWidget) -> Iterator[None]:
+    """The columns fitted to their contents once the tables are filled, not at every label and
+    cell set: in that mode Qt measures every column again at each change, so filling 200
+    sessions' columns cost seconds (the Progress tab's "All", 6 December)."""
+    headers = [t.horizontalHeader() for t in tables]
+    for header in headers:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    try:
+        yield
+    finally:
+        for header in headers:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+
 class SegmentTrend(QWidget):
     """Rows: root and side that any chosen session treated. Columns: the chosen sessions."""
 
@@ -91,6 +108,10 @@ class SegmentTrend(QWidget):
         layout.addWidget(self.figures, 1)
 
     def set_history(self, history: History, catalogue, numbering: dict[int, int]) -> None:
+        with _filled_then_fitted(self.roots, self.figures):
+            self._fill(history, catalogue, numbering)
+
+    def _fill(self, history: History, catalogue, numbering: dict[int, int]) -> None:
         headers = [f"#{numbering.get(s.id, i + 1)}\n" + QLocale().toString(
             QDate(local_date(s.started_at)), "d MMM")
                    for i, s in enumerate(history.sessions)]

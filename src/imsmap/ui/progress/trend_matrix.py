@@ -45,6 +45,13 @@ SERIES_ROLE = Qt.ItemDataRole.UserRole + 3
 COL_MUSCLE, COL_TREND, COL_CHANGE = 0, 1, 2
 FIRST_SESSION_COL = 3
 UNGRADED_TEXT = "?"  # needled, not graded
+# A session cell's state, which is also its sort key: a grade 0-3, or one of these.
+NOT_NEEDLED, UNGRADED = -2, -1
+# The roles the model answers; a paint asks each cell for more (font, icon, check state...).
+_SERVED_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+    SORT_ROLE, TARGET_ROLE, SERIES_ROLE})
 
 
 def _grade_text(g: int | None, labels: Sequence[str] = GRASP_LABELS) -> str:
@@ -65,6 +72,17 @@ class TrendModel(QAbstractTableModel):
         self._labels: list[str] = []
         self._numbers: dict[int, int] = {}
         self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words (the tooltips)
+        # What a paint reads, worked out in set_matrix rather than at each of its data() calls:
+        # each session cell's state, the change column's text and colour, the grid's size.
+        self._states: list[list[int]] = []  # [row][session]: a grade, UNGRADED or NOT_NEEDLED
+        self._change_text: list[str] = []
+        self._change_ink: list[QBrush | None] = []
+        self._rows = self._columns = 0
+        self._fills = {g: QBrush(style.grasp_fill(None if g == UNGRADED else g))
+                       for g in (UNGRADED, *range(GRASP_MAX + 1))}
+        self._inks = {g: QBrush(style.grasp_text_colour(None if g == UNGRADED else g))
+                      for g in (UNGRADED, *range(GRASP_MAX + 1))}
+        self._released, self._worse = QBrush(QColor("#1b6e3a")), QBrush(QColor("#a4161a"))
 
     # -- data in ----------------------------------------------------------------------------
     def set_matrix(self, matrix: GraspMatrix | None,
@@ -83,9 +101,27 @@ class TrendModel(QAbstractTableModel):
         if matrix is not None:
             self._change = matrix.change()  # NaN (shown blank) where one grade or none
             self._labels = [target_label(t, self._names(t.muscle_id)) for t in matrix.targets]
+            import numpy as np  # as domain.progress: numpy when a matrix is shown
+
+            # int() of a grade, as a cell shows it; UNGRADED where needled without a grade
+            grades = np.nan_to_num(matrix.grasp, nan=UNGRADED).astype(int)
+            self._states = np.where(matrix.needled, grades, NOT_NEEDLED).tolist()
+            self._rows, self._columns = len(matrix.targets), \
+                FIRST_SESSION_COL + len(matrix.session_ids)
         else:
             self._change = ()
             self._labels = []
+            self._states = []
+            self._rows = self._columns = 0
+        self._change_text, self._change_ink = [], []
+        for value in self._change:
+            change = float(value)
+            # The minus sign (U+2212), as the summary above and the progress PDF write a
+            # change: the grid wrote a hyphen, "-2", under "pain 6 → 2 (−4, −67 %)".
+            self._change_text.append("" if math.isnan(change) else
+                                     f"{change:+.0f}".replace("-", "\u2212") if change else "0")
+            self._change_ink.append(None if math.isnan(change) or not change else
+                                    self._released if change < 0 else self._worse)
         self.endResetModel()
 
     @property
@@ -107,14 +143,10 @@ class TrendModel(QAbstractTableModel):
 
     # -- Qt model -------------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        if parent.isValid() or self._matrix is None:
-            return 0
-        return len(self._matrix.targets)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt API
-        if parent.isValid() or self._matrix is None:
-            return 0
-        return FIRST_SESSION_COL + len(self._matrix.session_ids)
+        return 0 if parent.isValid() else self._columns
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or self._matrix is None:
@@ -142,7 +174,7 @@ class TrendModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         m = self._matrix
-        if m is None or not index.isValid():
+        if role not in _SERVED_ROLES or m is None or not index.isValid():
             return None
         row, col = index.row(), index.column()
         if role == TARGET_ROLE:
@@ -164,41 +196,36 @@ class TrendModel(QAbstractTableModel):
                 return self._series_text(row)
             return None
         if col == COL_CHANGE:
-            change = float(self._change[row])
             if role == Qt.ItemDataRole.DisplayRole:
-                # The minus sign (U+2212), as the summary above and the progress PDF write a
-                # change: the grid wrote a hyphen, "-2", under "pain 6 → 2 (−4, −67 %)".
-                return "" if math.isnan(change) else \
-                    f"{change:+.0f}".replace("-", "\u2212") if change else "0"
+                return self._change_text[row]
             if role == SORT_ROLE:
                 return self._sort_change(row)
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(Qt.AlignmentFlag.AlignCenter)
-            if role == Qt.ItemDataRole.ForegroundRole and not math.isnan(change) and change:
-                return QBrush(QColor("#1b6e3a" if change < 0 else "#a4161a"))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return self._change_ink[row]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self._series_text(row)
             return None
         j = col - FIRST_SESSION_COL
-        value = float(m.grasp[row, j])
-        needled = bool(m.needled[row, j])
-        grade = None if math.isnan(value) else int(value)
+        state = self._states[row][j]
         if role == Qt.ItemDataRole.DisplayRole:
-            if not needled:
-                return ""
-            return UNGRADED_TEXT if grade is None else str(grade)
+            return "" if state == NOT_NEEDLED else UNGRADED_TEXT if state == UNGRADED \
+                else str(state)
         if role == SORT_ROLE:
-            return -2.0 if not needled else -1.0 if grade is None else float(grade)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(self.style.grasp_fill(grade)) if needled else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(self.style.grasp_text_colour(grade)) if needled else None
+            return float(state)  # not needled, then ungraded, then the grades
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            when = m.dates[j]
-            state = _grade_text(grade, self.grasp_labels) if needled else self.tr("not needled")
-            return f"{self._labels[row]}, {numeric_date(when)}: {state}"
+            said = self.tr("not needled") if state == NOT_NEEDLED else \
+                _grade_text(None if state == UNGRADED else state, self.grasp_labels)
+            return f"{self._labels[row]}, {numeric_date(m.dates[j])}: {said}"
+        if state == NOT_NEEDLED:
+            return None  # an empty cell: no colours
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._fills.get(state, self._fills[UNGRADED])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._inks.get(state, self._inks[UNGRADED])
         return None
 
     def _sort_change(self, row: int) -> float:
@@ -294,6 +321,7 @@ class TrendMatrix(QTableView):
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.horizontalHeader().setMinimumSectionSize(28)
         self.selectionModel().currentRowChanged.connect(self._on_current)
+        self._sizing = False  # set_matrix sizing the columns
         self.frozen = self._frozen_columns(style)
         hold_for_tips(self, self.frozen)  # a cell's tip, for a finger (no hover)
         # Opened on the latest visits, as long as the clinician has not scrolled sideways.
@@ -340,6 +368,8 @@ class TrendMatrix(QTableView):
         return frozen
 
     def _frozen_widths(self, *_args) -> None:
+        if self._sizing:
+            return  # set_matrix sizes the columns, then calls this once
         mine = self.horizontalHeader()
         for column in range(self.proxy.columnCount()):
             if column < FIRST_SESSION_COL:
@@ -377,26 +407,38 @@ class TrendMatrix(QTableView):
                    names: Mapping[str, str] | Callable[[str], str] | None = None,
                    numbers: Mapping[int, int] | None = None) -> None:
         self.trend_model.set_matrix(matrix, names, numbers)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(COL_MUSCLE, QHeaderView.ResizeMode.ResizeToContents)
         if matrix is not None:
-            header.resizeSection(COL_TREND, max(70, 14 * len(matrix.session_ids)))
-            # as wide as its header's word (« Changement » in French)
-            header.resizeSection(COL_CHANGE, max(56, header.sectionSizeHint(COL_CHANGE)))
-            # As wide as its date (« 30 sept. », « 10 août »): at a fixed 44 px the dates ran
-            # into each other and read as other dates. (Not the header's size hint: it keeps
-            # room for a sort arrow these columns never show.)
-            metrics = QFontMetrics(header.font())
-            for j in range(len(matrix.session_ids)):
-                column = FIRST_SESSION_COL + j
-                lines = str(self.trend_model.headerData(
-                    column, Qt.Orientation.Horizontal)).split("\n")
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(column, max(44, 12 + max(
-                    metrics.horizontalAdvance(line) for line in lines)))
+            self._sizing = True  # the frozen columns follow once, below, not at each column
+            try:
+                self._size_columns(matrix)
+            finally:
+                self._sizing = False
         self._follow_latest = True
         self._frozen_widths()
         self.updateGeometries()
+
+    def _size_columns(self, matrix: GraspMatrix) -> None:
+        """Each column's width, measured once per matrix. (The muscle column was a
+        ResizeToContents section: the header measured every row of it again after each other
+        column's resize: most of the time this grid took to show a patient.)"""
+        header = self.horizontalHeader()
+        # as wide as its longest name, and not resized by hand (as ResizeToContents kept it)
+        header.setSectionResizeMode(COL_MUSCLE, QHeaderView.ResizeMode.Fixed)
+        self.resizeColumnToContents(COL_MUSCLE)
+        header.resizeSection(COL_TREND, max(70, 14 * len(matrix.session_ids)))
+        # as wide as its header's word (« Changement » in French)
+        header.resizeSection(COL_CHANGE, max(56, header.sectionSizeHint(COL_CHANGE)))
+        # As wide as its date (« 30 sept. », « 10 août »): at a fixed 44 px the dates ran
+        # into each other and read as other dates. (Not the header's size hint: it keeps
+        # room for a sort arrow these columns never show.)
+        metrics = QFontMetrics(header.font())
+        for j in range(len(matrix.session_ids)):
+            column = FIRST_SESSION_COL + j
+            lines = str(self.trend_model.headerData(
+                column, Qt.Orientation.Horizontal)).split("\n")
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, max(44, 12 + max(
+                metrics.horizontalAdvance(line) for line in lines)))
 
     def choose(self, target: Target) -> bool:
         """Select the row of a target (e.g. when the chart picks a muscle); False if absent."""

@@ -1,0 +1,107 @@
+"""The chart on a short window (ui.short_chart): at 960 x 540 (1080p at 200 %) with touch-sized
+controls the chart was 114-132 px tall under the earlier visits' bar (about 230 px) and a
+grasp legend on two lines, the patient's sides' captions over most of the figure. The bar now
+folds into one line (its `more` button shows the rest) and the legend goes on one line, its
+whole text in a tooltip; at 1366 x 768 nothing folds."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QWidget
+from tests.test_ui_french import clinic_data  # noqa: F401 - fixture
+from tests.test_ui_support import make_window, qt_settings, touch_sized  # noqa: F401
+
+from imsmap import i18n
+
+pytestmark = pytest.mark.usefixtures("touch_sized")
+
+LEAST_CHART = 280  # px: the fix gives 325 touch-sized, 374 mouse-sized (was 114-223)
+
+
+@pytest.fixture(params=["en", "fr_CA"])
+def lang(request, qapp):
+    i18n.install(qapp, request.param)
+    yield request.param
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def window(lang, make_window, clinic_data, qtbot):  # noqa: F811
+    first, second = clinic_data
+    w = make_window()
+
+    def at(width: int, height: int):
+        w.resize(width, height)
+        qtbot.wait(30)
+        return w
+
+    at(1366, 768)
+    w.patients.select_patient(second.patient_id)
+    w.patients.select_session(second.id)
+    qtbot.wait(20)
+    return at
+
+
+def within(outer: QWidget, widget: QWidget) -> bool:
+    return outer.rect().contains(QRect(widget.mapTo(outer, QPoint(0, 0)), widget.size()))
+
+
+def shown_controls(bar: QWidget) -> list[QWidget]:
+    return [c for c in bar.findChildren(QWidget) if c.isVisible() and c.parent() is bar]
+
+
+def test_the_chart_keeps_most_of_a_short_window(window, qtbot):
+    w = window(960, 540)
+    assert w.chart.view.height() >= LEAST_CHART, w.chart.view.height()
+    bar = w.history_bar
+    assert bar.compact and shown_controls(bar) == [bar.more]
+    assert within(bar, bar.more)
+    assert bar.more.width() >= bar.more.minimumSizeHint().width()
+
+
+def test_the_grasp_legend_takes_one_line_and_says_the_rest_in_a_tooltip(window, lang, qtbot):
+    chart = window(960, 540).chart
+    title = {"en": "Grasp:", "fr_CA": "Préhension"}[lang]
+    parts = [c for c in chart.findChildren(QWidget) if c.isVisible()
+             and c.toolTip().startswith(title)]
+    assert len(parts) >= 5  # the title, the swatches, the grades' digits
+    assert len({c.y() + c.height() // 2 for c in parts}) <= 2  # one line (a label's centre)
+    tip = parts[0].toolTip()
+    whole = {"en": ["ungraded", "0 none", "1 mild", "2 moderate", "3 strong"],
+             "fr_CA": ["non cotée", "0 aucune", "1 légère", "2 modérée", "3 forte"]}[lang]
+    assert all(word in tip for word in whole), tip
+
+
+def test_the_folded_controls_open_by_mouse_and_by_keys_whole(window, qtbot):
+    w = window(960, 540)
+    bar = w.history_bar
+    qtbot.mouseClick(bar.more, Qt.MouseButton.LeftButton)
+    qtbot.wait(30)
+    shown = shown_controls(bar)
+    assert bar.show_earlier in shown and bar.slider in shown and bar.legend in shown
+    for c in shown:
+        assert within(bar, c), (type(c).__name__, c.geometry(), bar.rect())
+        assert c.width() >= c.minimumSizeHint().width(), type(c).__name__
+    bar.more.setFocus()
+    qtbot.keyClick(bar.more, Qt.Key.Key_Space)
+    qtbot.wait(30)
+    assert shown_controls(bar) == [bar.more]
+    qtbot.keyClick(bar.more, Qt.Key.Key_Space)
+    qtbot.wait(30)
+    assert bar.slider.isVisible()
+    # Tab goes on from the button to the bar's controls it shows
+    bar.more.setFocus()
+    qtbot.keyClick(bar.more, Qt.Key.Key_Tab)
+    assert bar.show_earlier.hasFocus()
+
+
+def test_nothing_folds_at_1366_and_a_larger_window_unfolds(window, qtbot):
+    w = window(1366, 768)
+    bar = w.history_bar
+    assert not bar.compact and not bar.more.isVisible() and not w.chart.legend_short
+    window(960, 540)
+    assert bar.compact
+    window(1366, 768)
+    assert not bar.compact and not w.chart.legend_short
+    assert bar.show_earlier.isVisible() and bar.slider.isVisible() and bar.legend.isVisible()
