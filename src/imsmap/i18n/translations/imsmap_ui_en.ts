@@ -225,10 +225,10 @@
 <context>
     <name>ProgressSummary</name>
     <message numerus="yes">
-        <source>{sessions} is a draft, not signed: not compared.</source>
+        <source>Not compared: %n draft(s), not signed ({sessions}).</source>
         <translation>
-            <numerusform>{sessions} is a draft, not signed: not compared.</numerusform>
-            <numerusform>{sessions} are drafts, not signed: not compared.</numerusform>
+            <numerusform>Not compared: %n draft, not signed ({sessions}).</numerusform>
+            <numerusform>Not compared: %n drafts, not signed ({sessions}).</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -3093,10 +3093,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Aucun point puncturé dans les séances affichées pour l&apos;instant.</translation>
     </message>
     <message numerus="yes">
-        <source>{sessions} is a draft, not signed: not compared.</source>
+        <source>Not compared: %n draft(s), not signed ({sessions}).</source>
         <translation>
-            <numerusform>{sessions} est un brouillon non signé&#xa0;: non comparé.</numerusform>
-            <numerusform>{sessions} sont des brouillons non signés&#xa0;: non comparés.</numerusform>
+            <numerusform>Non comparé&#xa0;: %n&#xa0;brouillon non signé ({sessions}).</numerusform>
+            <numerusform>Non comparés&#xa0;: %n&#xa0;brouillons non signés ({sessions}).</numerusform>
         </translation>
     </message>
     <message>
