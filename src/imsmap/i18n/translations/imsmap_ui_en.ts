@@ -249,6 +249,13 @@
 <context>
     <name>ProgressSummary</name>
     <message numerus="yes">
+        <source>{sessions} is a draft, not signed: not compared.</source>
+        <translation>
+            <numerusform>{sessions} is a draft, not signed: not compared.</numerusform>
+            <numerusform>{sessions} are drafts, not signed: not compared.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{muscles} and %n more</source>
         <translation>
             <numerusform>{muscles} and %n more</numerusform>

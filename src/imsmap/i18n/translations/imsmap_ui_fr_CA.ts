@@ -3134,6 +3134,17 @@ Problème&#xa0;: {problem}</translation>
         <translation>Aucun point puncturé dans les séances affichées pour l&apos;instant.</translation>
     </message>
     <message numerus="yes">
+        <source>{sessions} is a draft, not signed: not compared.</source>
+        <translation>
+            <numerusform>{sessions} est un brouillon non signé&#xa0;: non comparé.</numerusform>
+            <numerusform>{sessions} sont des brouillons non signés&#xa0;: non comparés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No signed visit with needled sites in the sessions shown yet.</source>
+        <translation>Aucune visite signée avec des points puncturés dans les séances affichées pour l&apos;instant.</translation>
+    </message>
+    <message numerus="yes">
         <source>{muscles} and %n more</source>
         <translation>
             <numerusform>{muscles} et %n autre</numerusform>
