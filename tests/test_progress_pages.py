@@ -24,7 +24,8 @@ def page_texts(path) -> list[str]:
 
 def test_the_muscles_compared_line_goes_over_with_its_lists(qapp, records, patient, tmp_path):
     # 24 weekly visits of 8 sites on A4 put the line at the foot of page 1, its lists on page 2
-    build_course(records, patient, sessions=24, sites=8)
+    ids = build_course(records, patient, sessions=24, sites=8)
+    records.sign_session(ids[-1])  # visit 24 compared with visit 1: a signed visit
     pages = page_texts(write(records, patient.id, tmp_path, paper="A4"))
     intro = [i for i, t in enumerate(pages) if "Muscles compared between visit 1 and visit 24" in t]
     lists = [i for i, t in enumerate(pages) if "Released (grasp → 0)" in t]

@@ -93,7 +93,10 @@ def test_progress_report_holds_the_course(qapp, records, patient, course, tmp_pa
     assert "Sessions 8 sessions, oldest first" in flat
     assert "Muscles in common with the visit before" in flat and "Jaccard" not in flat
     assert "Change since the first session" in flat
-    assert "Pain before treatment 8 2" in flat  # first 8, latest 2
+    # first 8, the latest signed visit's (7) 3: the last session, a draft, is not compared
+    assert "Change since the first session visit 1 → visit 7" in flat
+    assert "Not compared: 1 draft, not signed (visit 8)." in flat
+    assert "Pain before treatment 8 3" in flat
     assert "Pain and grasp over the sessions" in flat
     assert "Where it grasped" in flat
     assert "Grasp by muscle and session" in flat
@@ -111,6 +114,7 @@ def test_muscles_left_out_of_one_visit_are_not_said_to_be_needled_only_once(
     """The first and last visits compared: a muscle needled at visits 1 to 7 but not at the
     last was listed as "Needled in visit 1 only", which a reader takes for a muscle needled
     once in the whole course."""
+    records.sign_session(course[-1])  # compared: signed visits
     _reader, flat = text_of(write(records, patient.id, tmp_path))
     assert "only" not in flat.split("Muscles compared between visit 1 and visit 8")[1][:2000]
     assert "Needled in visit 1, not 8" in flat and "Needled in visit 8, not 1" in flat
@@ -262,7 +266,8 @@ def test_tables_say_what_a_dash_means(qapp, records, patient, course, tmp_path):
     """'—' in the sessions table is a pain not recorded (or, for the first visit, no visit
     before to compare with); in the change table, a change that cannot be counted because a
     value is missing. Neither footnote said so: a referrer read 'Change —' as 'no change'."""
-    records.update_session(course[-1], pain_after=None)  # the draft's outcome not yet recorded
+    records.update_session(course[-1], pain_after=None)  # the last visit's outcome not recorded
+    records.sign_session(course[-1])  # compared: signed visits
     out = write(records, patient.id, tmp_path)
     _reader, flat = text_of(out)
     assert "Pain after treatment 6 — —" in flat  # first recorded 6, latest none, no change

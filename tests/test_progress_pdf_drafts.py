@@ -102,3 +102,69 @@ def test_a_latest_draft_is_drawn_as_itself_never_as_a_visit_before(
     french = french.replace("\u00a0", " ").replace("\u202f", " ")
     assert "La visite 5 est un brouillon non signé" in french
     assert "Hors des schémas : 1 brouillon non signé (visite 3)." in french
+
+
+def change_section(flat: str) -> str:
+    """The report's "Change since the first session", up to the trend's heading."""
+    return flat[flat.index("Change since the first session"):
+                flat.index("Pain and grasp over the sessions")]
+
+
+def test_the_change_since_the_first_session_compares_signed_visits(
+        qapp, records, patient, visits, tmp_path):
+    """First and latest are signed visits: today's draft (pain 1, previewed before signing)
+    and the draft of visit 3 are compared with nothing, and said so in one line."""
+    first, second, draft, last = visits
+    points = interior_points(records.atlas)
+    today = records.start_session(patient.id, started_at=START + timedelta(days=28),
+                                  practitioner="J. Physio", pain_before=1)
+    vid, region, x, y = points[4]
+    records.add_site(today.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                     layer=region.layer, grasp=2)
+    change = change_section(text_of(write(records, patient.id, tmp_path))[1])
+    assert change.startswith("Change since the first session visit 1 → visit 4 ")
+    assert "Not compared: 2 drafts, not signed (visits 3, 5)." in change
+    assert "Pain before treatment 6 3 −3 (−50%)" in change  # visit 4's 3, not the draft's 1
+    assert "Muscles compared between visit 1 and visit 4" in change
+    french = text_of(write(records, patient.id, tmp_path, name="fr.pdf", language="fr_CA"))[1]
+    french = french.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "visite 1 → visite 4" in french
+    assert "Non comparés : 2 brouillons non signés (visites 3, 5)." in french
+    # one signed visit chosen with a draft: nothing compared, said so
+    alone = change_section(text_of(write(records, patient.id, tmp_path, name="two.pdf",
+                                         session_ids=[draft, last]))[1])
+    assert ("Not compared: 1 draft, not signed (visit 3). Fewer than two signed visits: no "
+            "change is given.") in alone
+    assert "Pain before treatment" not in alone
+    # all signed: no line
+    for sid in (draft, today.id):
+        records.sign_session(sid)
+    signed = change_section(text_of(write(records, patient.id, tmp_path, name="s.pdf"))[1])
+    assert signed.startswith("Change since the first session visit 1 → visit 5 ")
+    assert "Not compared" not in signed and "Pain before treatment 6 1 −5" in signed
+
+
+def trend_page(path) -> str:
+    """The text of the page with the trend plot, its words in one line."""
+    import pypdf
+
+    reader = pypdf.PdfReader(str(path))
+    pages = [re.sub(r"\s+", " ", p.extract_text() or "") for p in reader.pages]
+    return next(p for p in pages if "Pain and grasp over the sessions" in p
+                or "Douleur et préhension au fil des séances" in p)
+
+
+def test_the_trend_plot_marks_the_drafts_apart(qapp, records, patient, visits, tmp_path):
+    """The drafts are plotted hollow and joined to no line, "draft" under their visit's label,
+    the key saying so; signed, they are visits like the others and the key says nothing."""
+    first, second, draft, last = visits
+    page = trend_page(write(records, patient.id, tmp_path))
+    assert "draft, not signed: hollow, not joined" in page
+    assert re.search(r"#3 19 Oct draft #4 26 Oct(?! draft)", page), page
+    french = trend_page(write(records, patient.id, tmp_path, name="fr.pdf", language="fr_CA"))
+    french = french.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "brouillon non signé : creux, non relié" in french
+    assert re.search(r"#3 19 oct\. brouillon #4", french), french
+    records.sign_session(draft)
+    signed = trend_page(write(records, patient.id, tmp_path, name="signed.pdf"))
+    assert "draft" not in signed and "#3 19 Oct #4 26 Oct" in signed

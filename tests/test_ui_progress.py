@@ -137,7 +137,8 @@ def test_pain_plot_draws_lines_through_the_pain_scores(qtbot):
 
 @pytest.fixture
 def course(records, patient):
-    """Three weekly sessions on the posterior chart where gluteus medius releases, pain falls."""
+    """Three weekly signed visits on the posterior chart where gluteus medius releases, pain
+    falls (the summary compares signed visits: test_ui_progress_drafts.py)."""
     ids = []
     for week, (pain, grasp) in enumerate(((7, 3), (5, 2), (3, 1))):
         s = records.start_session(patient.id, started_at=datetime(2026, 10, 5 + 7 * week, 9, 0),
@@ -146,6 +147,7 @@ def course(records, patient):
                          grasp=grasp)
         records.add_site(s.id, "posterior", 400, 1000, muscle_id="gluteus_medius", side="L",
                          grasp=max(0, grasp - 2))
+        records.sign_session(s.id)
         ids.append(s.id)
     return ids
 
@@ -323,6 +325,7 @@ def test_the_pain_change_reads_the_same_on_screen_and_in_the_report(qtbot, conte
                                   pain_before=pain)
         records.add_site(s.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
                          grasp=2 - week)
+        records.sign_session(s.id)  # compared: signed visits (a draft is said apart)
     panel = ProgressPanel(records, context.histories, patient.id)
     qtbot.addWidget(panel)
     assert "pain 8 \u2192 3 (\u22125, \u221262%)" in panel.summary.text()  # as the PDF writes it

@@ -124,3 +124,36 @@ def test_a_new_session_takes_the_practitioner_of_the_last_signed_visit(
     newest = records.read.session(w.session_id)
     assert newest.id not in (first.id, elsewhere.id)
     assert newest.practitioner == "Anna"
+
+
+def test_the_summary_compares_signed_visits_and_says_the_drafts_apart(
+        qtbot, make_window, course, patient, records):
+    """The summary's latest visit and first are signed ones: a draft left unsigned (a strong
+    grasp nobody signed) and today's draft before signing are said apart, compared with
+    nothing ("Latest (#4…) … grasp burden 2 → 6" read today's draft as the latest visit)."""
+    signed, left, today, a, b = (course[k] for k in ("signed", "left", "today", "a", "b"))
+    second = records.start_session(patient.id, started_at=signed.started_at + timedelta(days=3),
+                                   practitioner="J. Physio")
+    site_at(records, second.id, a, 1)
+    records.sign_session(second.id)
+    site_at(records, today.id, a, 3)
+    site_at(records, today.id, b, 3)
+    w = make_window(patient_id=patient.id, session_id=today.id)
+    w.menus.act_progress.trigger()
+    w.progress.choose([signed.id, second.id, left.id, today.id])
+    text = w.progress.summary.text()
+    assert text.startswith("Latest (#2, ")  # visit 2, signed; not today's draft (#4)
+    assert "Since #1, " in text and "grasp burden 2 \u2192 1" in text
+    assert text.endswith("Not compared: 2 drafts, not signed (#3, #4).")
+    # today's signed: it is the latest visit, compared; the one left unsigned still apart
+    records.sign_session(today.id)
+    qtbot.waitUntil(lambda: w.progress.full.session(today.id).is_signed, timeout=3000)
+    w.progress.choose([signed.id, second.id, left.id, today.id])
+    text = w.progress.summary.text()
+    assert text.startswith("Latest (#4, ") and "grasp burden 2 \u2192 6" in text
+    assert text.endswith("Not compared: 1 draft, not signed (#3).")
+    # drafts alone: nothing compared
+    w.progress.choose([left.id])
+    assert w.progress.summary.text() == (
+        "No signed visit with needled sites in the sessions shown yet.\n"
+        "Not compared: 1 draft, not signed (#3).")

@@ -23,7 +23,13 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
 from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Patient, Session
-from imsmap.domain.progress import History, grasp_matrix, root_matrix, session_metrics
+from imsmap.domain.progress import (
+    History,
+    SessionMetrics,
+    grasp_matrix,
+    root_matrix,
+    session_metrics,
+)
 from imsmap.domain.text import clause, fill
 from imsmap.i18n.records import PLURAL, long_date, medium_date, speaking, translate
 from imsmap.report.document import (
@@ -238,12 +244,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
                                                                               list(amended)),
                                        photos_added_in_words(photos)))
     if len(history) > 1:
-        blocks.append(Spacer(2))
-        blocks.append(Heading(translate("ProgressPdf", "Change since the first session"),
-                              note=fill(translate("ProgressPdf", "visit %1 → visit %2"),
-                                        [history.number(first.id), history.number(last.id)])))
-        blocks.append(change_table(history, metrics))
-        blocks.extend(comparison_paragraphs(records, history))
+        blocks.extend(_change_blocks(records, history, metrics))
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("ProgressPdf", "Pain and grasp over the sessions")))
     blocks.append(TrendBlock(history, metrics))
@@ -272,6 +273,38 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         blocks.append(Paragraph(translate("ProgressPdf", "No roots to show."), 9, italic=True))
     blocks.extend(photo_section(records, history, photos, settings))
     return blocks
+
+
+def _change_blocks(records: Records, history: History, metrics: Sequence[SessionMetrics]
+                   ) -> list[Block]:
+    """The change from the first signed visit chosen to the latest signed one, and the muscles
+    compared between them (domain.progress.earlier_visits: a comparison is made of signed
+    visits, as amended); the drafts chosen said apart in one line, compared with nothing."""
+    signed = history.select(s.id for s in history.sessions if s.is_signed)
+    drafts = [s for s in history.sessions if not s.is_signed]
+    out: list[Block] = [Spacer(2)]
+    if len(signed) > 1:
+        out.append(Heading(translate("ProgressPdf", "Change since the first session"),
+                           note=fill(translate("ProgressPdf", "visit %1 → visit %2"),
+                                     [signed.number(signed.ids[0]),
+                                      signed.number(signed.ids[-1])])))
+    else:
+        out.append(Heading(translate("ProgressPdf", "Change since the first session")))
+    if drafts:
+        n_drafts = len(drafts)  # (a name: pyside6-lupdate skips a call with a call in it)
+        line = fill(translate(
+            "ProgressPdf", "Not compared: %n draft(s), not signed (visit(s) %1).", "", n_drafts,
+            PLURAL), [", ".join(str(history.number(s.id)) for s in drafts)])
+        if len(signed) < 2:
+            line += " " + translate("ProgressPdf", "Fewer than two signed visits: no change "
+                                    "is given.")
+        out.append(Paragraph(line, 8, colour=MUTED, after_mm=0.8, keep_with_next=True))
+    if len(signed) > 1:
+        by_id = {m.session_id: m for m in metrics}
+        kept = [by_id[sid] for sid in signed.ids]
+        out.append(change_table(signed, kept))
+        out.extend(comparison_paragraphs(records, signed))
+    return out
 
 
 def _doc_id(patient: Patient, history: History) -> str:

@@ -1,6 +1,11 @@
 """The progress report's trend plot: pain before and after each session, and under it the sites
 needled, the muscles grasping and the grasp burden (each muscle's strongest grade added up), told
 apart by line style and lightness (it must read on a grey printer).
+
+A draft chosen (today's previewed before signing, one left unsigned) is plotted, never looking
+like a signed visit (domain.progress.earlier_visits: a comparison is made of signed visits): its
+points, bars and diamond hollow with a dotted outline, joined to no line (the lines join the
+signed visits), "draft" under its visit's label, and the key says so.
 """
 
 from __future__ import annotations
@@ -43,13 +48,15 @@ class TrendBlock(Block):
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         m = self.metrics
         n = len(m)
+        signed = {s.id for s in self.history.sessions if s.is_signed}
+        draft = [s.session_id not in signed for s in m]
         small = doc.font(6.5)
         label_font = doc.font(7.5, bold=True)
         lh = doc.line_height(small)
         left, right = doc.mm(9), doc.mm(9)
         top = y + doc.line_height(label_font) + doc.mm(1.5)
         total_h = doc.mm(self.height_mm)
-        x_axis_h = 2 * lh + doc.mm(1)
+        x_axis_h = (3 if any(draft) else 2) * lh + doc.mm(1)
         gap = doc.line_height(label_font) + doc.mm(6)
         inner_h = total_h - (top - y) - x_axis_h - gap
         pain_h = inner_h * 0.55
@@ -81,6 +88,9 @@ class TrendBlock(Block):
         lx = self._legend_line(doc, painter, lx, y + doc.line_height(label_font) / 2, AFTER,
                                Qt.PenStyle.DashLine, False,
                                translate("TrendPlot", "after treatment"))
+        if any(draft):
+            self._legend_draft(doc, painter, lx, y + doc.line_height(label_font) / 2,
+                               translate("TrendPlot", "draft, not signed: hollow, not joined"))
         ty = pain.bottom() + doc.mm(2)
         per = translate("TrendPlot", "Per session")
         doc.draw_text(painter, QRectF(x, ty, width, lh * 2), per, label_font, INK,
@@ -111,13 +121,20 @@ class TrendBlock(Block):
                                             ("pain_before", BEFORE, Qt.PenStyle.SolidLine, True)):
             pts = [QPointF(cx(i), py(getattr(s, attr))) if getattr(s, attr) is not None else None
                    for i, s in enumerate(m)]
-            broken_polyline(painter, pts, QPen(QColor(colour), doc.pt(1.3), style,
-                                              Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-            painter.setPen(QPen(QColor(colour), doc.pt(1.0)))
-            painter.setBrush(QColor(colour if filled else "#ffffff"))
-            for p in pts:
-                if p is not None:
-                    painter.drawEllipse(p, dot, dot)
+            broken_polyline(painter, [p for p, d in zip(pts, draft) if not d],
+                            QPen(QColor(colour), doc.pt(1.3), style, Qt.PenCapStyle.RoundCap,
+                                 Qt.PenJoinStyle.RoundJoin))
+            for p, is_draft in zip(pts, draft):
+                if p is None:
+                    continue
+                if is_draft:
+                    painter.setPen(_draft_pen(doc, colour))
+                    painter.setBrush(QColor("#ffffff"))
+                    painter.drawEllipse(p, dot * 1.25, dot * 1.25)
+                    continue
+                painter.setPen(QPen(QColor(colour), doc.pt(1.0)))
+                painter.setBrush(QColor(colour if filled else "#ffffff"))
+                painter.drawEllipse(p, dot, dot)
         # Counts
         step = max(1, math.ceil(count_max / 4))
         for v in range(0, count_max + 1, step):
@@ -125,22 +142,31 @@ class TrendBlock(Block):
             doc.draw_text(painter, QRectF(x, cy(v) - lh / 2, left - doc.mm(1.5), lh), str(v),
                           small, MUTED, Qt.AlignmentFlag.AlignRight, wrap=False)
         bar_w = min(doc.mm(3.2), slot * 0.34)
-        painter.setPen(Qt.PenStyle.NoPen)
         for i, s in enumerate(m):
             for value, colour, bx in ((s.sites, SITES_FILL, cx(i) - bar_w - doc.pt(0.4)),
                                       (s.muscles_grasping, GRASPING_FILL, cx(i) + doc.pt(0.4))):
+                bar = QRectF(bx, cy(value), bar_w, counts.bottom() - cy(value))
+                if draft[i]:  # hollow: its outline in the bar's own grey, a darker one for light
+                    painter.setPen(_draft_pen(doc, GRASPING_FILL if colour == SITES_FILL
+                                              else INK))
+                    painter.setBrush(QColor("#ffffff"))
+                    painter.drawRect(bar.adjusted(doc.pt(0.4), doc.pt(0.4), -doc.pt(0.4), 0))
+                    continue
+                painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(colour))
-                painter.drawRect(QRectF(bx, cy(value), bar_w, counts.bottom() - cy(value)))
+                painter.drawRect(bar)
         doc.rule(painter, counts.left(), counts.right(), counts.bottom(), 0.6, RULE)
         pts = [QPointF(cx(i), cy(s.grasp_burden)) if s.grasp_burden is not None else None
                for i, s in enumerate(m)]
-        broken_polyline(painter, pts, QPen(QColor(MEAN), doc.pt(1.1)))
-        painter.setPen(QPen(QColor(MEAN), doc.pt(0.6)))
-        painter.setBrush(QColor(MEAN))
+        broken_polyline(painter, [p for p, dr in zip(pts, draft) if not dr],
+                        QPen(QColor(MEAN), doc.pt(1.1)))
         d = min(doc.mm(1.2), slot * 0.32)
-        for p in pts:
-            if p is not None:
-                painter.drawPath(diamond(p, d))
+        for p, is_draft in zip(pts, draft):
+            if p is None:
+                continue
+            painter.setPen(_draft_pen(doc, MEAN) if is_draft else QPen(QColor(MEAN), doc.pt(0.6)))
+            painter.setBrush(QColor("#ffffff" if is_draft else MEAN))
+            painter.drawPath(diamond(p, d * 1.15 if is_draft else d))
         # Each diamond's number above it (the window's plot has them in its tooltip), where it
         # fits: over 60 visits the numbers ran into each other ("16171818"). The first and the
         # last are placed first; a number that would touch one placed is left out.
@@ -159,19 +185,28 @@ class TrendBlock(Block):
             doc.draw_text(painter, box, text, small, MEAN, Qt.AlignmentFlag.AlignHCenter,
                           wrap=False)
         # x labels: visit number and date, thinned to what fits
-        label_w = doc.text_width("00 Mmm", small) + doc.mm(1.5)
+        draft_word = translate("TrendPlot", "draft", "a visit not signed, under its label")
+        label_w = max(doc.text_width("00 Mmm", small),
+                      doc.text_width(draft_word, small) if any(draft) else 0.0) + doc.mm(1.5)
         every = max(1, math.ceil(label_w / slot))
-        for i, s in enumerate(m):
-            if i % every and i != n - 1:
-                continue
-            if i != n - 1 and n - 1 - i < every and (n - 1) % every:
-                continue  # the last label gets its place; no overlap with the one before
+        shown = [i for i in range(n) if not (i % every and i != n - 1)
+                 and not (i != n - 1 and n - 1 - i < every and (n - 1) % every)]
+        # the last label gets its place (no overlap with the one before), and so does every
+        # draft's: a signed visit's label too near one is left out
+        drafts_at = [i for i in range(n) if draft[i]]
+        shown = sorted(set(drafts_at) | {i for i in shown if draft[i] or all(
+            abs(i - j) >= every for j in drafts_at)})
+        for i in shown:
+            s = m[i]
             box = QRectF(cx(i) - label_w / 2, counts.bottom() + doc.mm(0.8), label_w, lh)
             doc.draw_text(painter, box, f"#{self.history.number(s.session_id)}", small, INK,
                           Qt.AlignmentFlag.AlignHCenter, wrap=False)
             doc.draw_text(painter, box.translated(0, lh),
                           day_month(s.started_at), small, MUTED,
                           Qt.AlignmentFlag.AlignHCenter, wrap=False)
+            if draft[i]:
+                doc.draw_text(painter, box.translated(0, 2 * lh), draft_word, small, INK,
+                              Qt.AlignmentFlag.AlignHCenter, wrap=False)
         painter.restore()
 
     def _legend_text(self, doc: Doc, painter: QPainter, x: float, mid: float, text: str) -> float:
@@ -195,9 +230,20 @@ class TrendBlock(Block):
         painter.drawRect(QRectF(x, mid - doc.mm(1.2), doc.mm(3.5), doc.mm(2.4)))
         return self._legend_text(doc, painter, x + doc.mm(4.5), mid, text)
 
+    def _legend_draft(self, doc, painter, x, mid, text) -> float:
+        painter.setPen(_draft_pen(doc, BEFORE))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawEllipse(QPointF(x + doc.mm(1.2), mid), doc.mm(1.1), doc.mm(1.1))
+        return self._legend_text(doc, painter, x + doc.mm(3.5), mid, text)
+
     def _legend_diamond(self, doc, painter, x, mid, text) -> float:
         painter.setPen(QPen(QColor(MEAN), doc.pt(1.1)))
         painter.drawLine(QPointF(x, mid), QPointF(x + doc.mm(6), mid))
         painter.setBrush(QColor(MEAN))
         painter.drawPath(diamond(QPointF(x + doc.mm(3), mid), doc.mm(1.1)))
         return self._legend_text(doc, painter, x + doc.mm(7.5), mid, text)
+
+
+def _draft_pen(doc: Doc, colour: str) -> QPen:
+    """A draft's outline: dotted, so that it reads as "not signed" on a grey printer too."""
+    return QPen(QColor(colour), doc.pt(0.9), Qt.PenStyle.DotLine, Qt.PenCapStyle.FlatCap)

@@ -201,6 +201,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Not compared: %n draft(s), not signed (visit(s) %1).</source>
+        <translation>
+            <numerusform>Not compared: %n draft, not signed (visit %1).</numerusform>
+            <numerusform>Not compared: %n drafts, not signed (visits %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling session(s) for chart %1: pain, grasp by muscle and by root.</source>
         <translation>
             <numerusform>Progress over %n intramuscular stimulation (Gunn IMS) / dry needling session for chart %1: pain, grasp by muscle and by root.</numerusform>

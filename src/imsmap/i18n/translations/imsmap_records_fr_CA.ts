@@ -3538,6 +3538,17 @@ N° de permis %2</translation>
         <source>No roots to show.</source>
         <translation>Aucune racine à présenter.</translation>
     </message>
+    <message numerus="yes">
+        <source>Not compared: %n draft(s), not signed (visit(s) %1).</source>
+        <translation>
+            <numerusform>Non comparé&#xa0;: %n&#xa0;brouillon non signé (visite&#xa0;%1).</numerusform>
+            <numerusform>Non comparés&#xa0;: %n&#xa0;brouillons non signés (visites %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fewer than two signed visits: no change is given.</source>
+        <translation>Moins de deux visites signées&#xa0;: aucun changement n&apos;est indiqué.</translation>
+    </message>
     <message>
         <source>%1 · Session %2</source>
         <translation>%1 · Séance du %2</translation>
@@ -5527,10 +5538,6 @@ N° de permis non consigné</translation>
         <translation>%1 est endommagé, donc aucune sauvegarde n&apos;a été faite&#xa0;: la vérification de la copie par SQLite a échoué (imsmap check énumère les problèmes). Gardez le fichier tel quel et restaurez la dernière bonne sauvegarde.</translation>
     </message>
     <message>
-        <source>%1 already exists; a backup never overwrites a file.</source>
-        <translation>%1 existe déjà; une sauvegarde n&apos;écrase jamais un fichier.</translation>
-    </message>
-    <message>
         <source>There is no backup file at %1.</source>
         <translation>Il n&apos;y a aucun fichier de sauvegarde à %1.</translation>
     </message>
@@ -6251,6 +6258,10 @@ N° de permis non consigné</translation>
         <translation>après le traitement</translation>
     </message>
     <message>
+        <source>draft, not signed: hollow, not joined</source>
+        <translation>brouillon non signé&#xa0;: creux, non relié</translation>
+    </message>
+    <message>
         <source>Per session</source>
         <translation>Par séance</translation>
     </message>
@@ -6265,6 +6276,11 @@ N° de permis non consigné</translation>
     <message>
         <source>grasp burden (sum of grades)</source>
         <translation>charge de préhension (somme des cotes)</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <comment>a visit not signed, under its label</comment>
+        <translation>brouillon</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,9 @@ def _fmt_burden(v: int | None) -> str:
 
 
 def summary_text(history: History, names=lambda mid: mid) -> str:
-    """Two plain sentences: the latest session's grasps, and the change since the first."""
+    """Two plain sentences: the latest signed visit's grasps, and the change since the first
+    signed one; a third for the drafts chosen, which are compared with nothing (the rule of
+    domain.progress.earlier_visits: a comparison is made of signed visits, as amended)."""
     return ProgressSummary().text(history, names)
 
 
@@ -76,10 +78,27 @@ class ProgressSummary(QObject):
 
     def text(self, history: History, names) -> str:
         metrics = session_metrics(history)
-        done = [m for m in metrics if m.sites]
-        if not done:
+        needled = [m for m in metrics if m.sites]
+        if not needled:
             return self.tr(
                 "No needled sites in the sessions shown yet.")
+        # A draft (today's before signing, one left unsigned, another room's in progress) may
+        # still change, be withdrawn or be entered in error: it is neither the latest visit nor
+        # the first, only said apart.
+        signed = {s.id for s in history.sessions if s.is_signed}
+        done = [m for m in needled if m.session_id in signed]
+        drafts = [m for m in needled if m.session_id not in signed]
+        apart = ""
+        if drafts:
+            numbers = ", ".join(f"#{history.number(m.session_id)}" for m in drafts)
+            apart = self.tr("Not compared: %n draft(s), not signed ({sessions}).", "",
+                            len(drafts)).format(sessions=numbers)
+        if not done:
+            return self.tr("No signed visit with needled sites in the sessions shown yet.") \
+                + "\n" + apart
+        return self._compared(history, names, done) + ("\n" + apart if apart else "")
+
+    def _compared(self, history: History, names, done) -> str:
         last = done[-1]
         targets = history.targets(last.session_id)
         grasped = sorted(((g, t) for t, g in targets.items() if g is not None and g >= 1),
