@@ -44,7 +44,7 @@ from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.touch import FINGER_REACH_PX
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui.wording import layer_name, view_name, view_tab_name
+from imsmap.ui.wording import layer_name, layer_word, view_name, view_tab_name
 from imsmap.ui.wrapping_row import WrappingRow
 
 # The charts first among the tabs, the rest after them in the atlas's order. The spinal chart
@@ -242,7 +242,7 @@ class ChartPanel(QWidget):
             b.setCheckable(True)
             b.setChecked(layer.id == self.layer)
             b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(
-                layer=name.lower()))
+                layer=layer_word(self.atlas, view.id, layer.id)))
             self.layer_group.addButton(b, i)
             self.layer_box.add(b)
             self._layer_buttons.append(b)
