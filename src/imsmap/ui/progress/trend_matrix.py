@@ -1,6 +1,8 @@
 """Muscle x session grasp grid: one row per muscle and side (and level for paraspinals), one
 column per session, oldest on the left. Cells carry the grasp colours of the charts; a sparkline
 and the change since the first graded session let a clinician see releasing muscles at a glance.
+The change is between signed visits (domain.progress.GraspMatrix.change): a draft's column shows
+its grades, "draft" in its header, and is compared with nothing.
 """
 
 from __future__ import annotations
@@ -160,16 +162,25 @@ class TrendModel(QAbstractTableModel):
                 return self.tr("Change")
             j = section - FIRST_SESSION_COL
             when = self._matrix.dates[j]
-            return f"#{self.number(j)}\n" + QLocale().toString(
+            visit = f"#{self.number(j)}"
+            if self._matrix.is_draft(j):  # its grades shown, compared with nothing
+                visit = self.tr("{visit} draft", "a visit not signed, in its column's header"
+                                ).format(visit=visit)
+            return visit + "\n" + QLocale().toString(
                 QDate(when.year, when.month, when.day), "d MMM")
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == COL_CHANGE:
-                return self.tr("Latest grasp minus the first graded one: negative means "
+                return self.tr("Latest grasp minus the first graded one, of the signed visits "
+                               "shown (a draft is compared with nothing): negative means "
                                "releasing.")
             if section >= FIRST_SESSION_COL:
                 j = section - FIRST_SESSION_COL
-                return self.tr("Session {number}, {date}").format(
+                tip = self.tr("Session {number}, {date}").format(
                     number=self.number(j), date=numeric_date(self._matrix.dates[j]))
+                if self._matrix.is_draft(j):
+                    tip = self.tr("{session}: a draft, not signed; not in the change.").format(
+                        session=tip)
+                return tip
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
