@@ -18,7 +18,7 @@ from tests.test_ui_history_drafts import START, site_at
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap.ui.progress.pain_plot import BEFORE
-from imsmap.ui.progress.trend_matrix import COL_CHANGE, FIRST_SESSION_COL
+from imsmap.ui.progress.trend_matrix import COL_CHANGE, COL_TREND, FIRST_SESSION_COL
 
 HEADER = Qt.ItemDataRole.DisplayRole
 
@@ -76,6 +76,10 @@ def test_the_trend_grid_compares_signed_visits(qtbot, make_window, records, pati
     grid = w.progress.matrix
     width = grid.fontMetrics().horizontalAdvance("#3 draft")
     assert grid.columnWidth(FIRST_SESSION_COL + 2) >= width
+    # the trend's small line: the drafts' points hollow, joined to no line
+    assert sparkline_at(grid, 2, 3).lightness() > 240  # draft #3's 3: white inside its ring
+    assert sparkline_halfway(grid, 1, 1, 2, 3) > 240  # #2 -> #3 not joined
+    assert sparkline_halfway(grid, 0, 2, 1, 1) < 200  # #1 -> #2 joined
     # signed, they are visits: the latest is today's 3
     for sid in course[2:]:
         records.sign_session(sid)
@@ -83,6 +87,31 @@ def test_the_trend_grid_compares_signed_visits(qtbot, make_window, records, pati
     w.progress.choose(course)
     heads, change, cells = grid_words(w)
     assert change == "+1" and heads == ["#1", "#2", "#3", "#4"]
+    assert sparkline_halfway(grid, 1, 1, 2, 3) < 200  # joined now
+
+
+def _sparkline(grid):
+    """The trend cell as painted (in the frozen columns over the grid) and its inner box."""
+    frozen = grid.frozen
+    rect = frozen.visualRect(frozen.model().index(0, COL_TREND))
+    image = frozen.viewport().grab().toImage()
+    inner = QRectF(rect).adjusted(6, 5, -6, -5)
+    return image, inner
+
+
+def sparkline_at(grid, j: int, grade: float, n: int = 4) -> QColor:
+    image, r = _sparkline(grid)
+    x = r.left() + j * r.width() / (n - 1)
+    return QColor(image.pixel(int(round(x)), int(round(r.bottom() - r.height() * grade / 3))))
+
+
+def sparkline_halfway(grid, j: int, a: float, k: int, b: float, n: int = 4) -> int:
+    """The darkest lightness around the point half-way between two of the line's points."""
+    image, r = _sparkline(grid)
+    x = int(round(r.left() + (j + k) / 2 * r.width() / (n - 1)))
+    y = int(round(r.bottom() - r.height() * (a + b) / 2 / 3))
+    return min(QColor(image.pixel(x + dx, y + dy)).lightness()
+               for dx in (-1, 0, 1) for dy in (-1, 0, 1))
 
 
 def test_the_trend_grid_says_draft_in_french(french, qtbot, make_window, patient, course):
