@@ -555,3 +555,29 @@ def test_cli_restore_of_a_folder_without_backups_changes_nothing(clinic, db_path
     assert main(["restore", "--db", str(db_path), str(empty), "--force"]) == 2
     assert "There is no imsmap backup in" in " ".join(capsys.readouterr().err.split())
     assert db_path.read_bytes() == before
+
+
+def test_a_file_appearing_under_the_backup_name_is_never_replaced(clinic, tmp_path, monkeypatch):
+    """The file system has no hard links (a USB stick's FAT) and a file is given the backup's
+    name after the check that it is free, before the copy is put there: it is kept, the
+    backup refused in a sentence, no partial copy left."""
+    import errno
+
+    target = tmp_path / "out" / "copy.sqlite3"
+    target.parent.mkdir()
+    real_verify = bk.verify_backup
+
+    def verify_then_another_writer(path, **kwargs):
+        info = real_verify(path, **kwargs)
+        target.write_bytes(b"precious")  # another program, between the check and the rename
+        return info
+
+    def no_links(src, dst, *args, **kwargs):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(bk, "verify_backup", verify_then_another_writer)
+    monkeypatch.setattr(os, "link", no_links)
+    with pytest.raises(StoreError, match="already exists"):
+        bk.backup_to(clinic.db, target)
+    assert target.read_bytes() == b"precious"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["copy.sqlite3"]

@@ -144,16 +144,16 @@ def test_the_summary_compares_signed_visits_and_says_the_drafts_apart(
     text = w.progress.summary.text()
     assert text.startswith("Latest (#2, ")  # visit 2, signed; not today's draft (#4)
     assert "Since #1, " in text and "grasp burden 2 \u2192 1" in text
-    assert text.endswith("#3, #4 are drafts, not signed: not compared.")
+    assert text.endswith("Not compared: 2 drafts, not signed (#3, #4).")
     # today's signed: it is the latest visit, compared; the one left unsigned still apart
     records.sign_session(today.id)
     qtbot.waitUntil(lambda: w.progress.full.session(today.id).is_signed, timeout=3000)
     w.progress.choose([signed.id, second.id, left.id, today.id])
     text = w.progress.summary.text()
     assert text.startswith("Latest (#4, ") and "grasp burden 2 \u2192 6" in text
-    assert text.endswith("#3 is a draft, not signed: not compared.")
+    assert text.endswith("Not compared: 1 draft, not signed (#3).")
     # drafts alone: nothing compared
     w.progress.choose([left.id])
     assert w.progress.summary.text() == (
         "No signed visit with needled sites in the sessions shown yet.\n"
-        "#3 is a draft, not signed: not compared.")
+        "Not compared: 1 draft, not signed (#3).")

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from imsmap.domain import validation as v
 from imsmap.domain.errors import ReadOnlyError, ValidationError
@@ -38,6 +39,7 @@ class RecordSummary:
 
     patient: Patient
     sessions: int  # in the record's history (its own, and any merged into it)
+    signed: int  # of those, signed and part of the treatment (not withdrawn, not in error)
     first_visit: datetime | None
     last_visit: datetime | None
     merged_into: PatientMerge | None  # the merge in force that merged this record away
@@ -49,10 +51,50 @@ def summary(records: Records, patient_id: int) -> RecordSummary:
     merges = records.repo.merges(patient_id)
     return RecordSummary(
         records.repo.patient(patient_id), len(sessions),
+        sum(1 for s in sessions if s.is_signed and s.counts),
         min((s.started_at for s in sessions), default=None),
         max((s.started_at for s in sessions), default=None),
         next((m for m in merges if m.in_force and m.duplicate_id == patient_id), None),
         tuple(m for m in merges if m.in_force and m.kept_id == patient_id))
+
+
+class KeepReason(Enum):
+    """Why `to_keep` keeps the record it keeps, first that applies."""
+
+    KEEPS_OTHERS = "keeps_others"  # records are merged into it: it cannot be merged away
+    SIGNED = "signed"  # more signed sessions
+    SESSIONS = "sessions"  # as many signed, more sessions (drafts, sessions taken out)
+    OLDER = "older"  # as much history: the record registered first
+
+
+@dataclass(frozen=True)
+class KeepChoice:
+    kept: RecordSummary
+    duplicate: RecordSummary
+    reason: KeepReason
+
+
+def to_keep(a: RecordSummary, b: RecordSummary) -> KeepChoice:
+    """Of two records of one person, the one a clinician would keep: right after a duplicate is
+    registered by mistake, the record open is the new, empty one, and keeping it would carry
+    the established chart's history under today's chart number and name as typed today. The
+    record that others are merged into already (it cannot be merged away); else the one with
+    more signed sessions; else more sessions; else the one registered first."""
+    def older(p: Patient, q: Patient) -> bool:
+        if p.created_at is not None and q.created_at is not None \
+                and p.created_at != q.created_at:
+            return p.created_at < q.created_at
+        return p.id < q.id
+
+    if bool(a.keeps) != bool(b.keeps):
+        kept, reason = (a if a.keeps else b), KeepReason.KEEPS_OTHERS
+    elif a.signed != b.signed:
+        kept, reason = (a if a.signed > b.signed else b), KeepReason.SIGNED
+    elif a.sessions != b.sessions:
+        kept, reason = (a if a.sessions > b.sessions else b), KeepReason.SESSIONS
+    else:
+        kept, reason = (a if older(a.patient, b.patient) else b), KeepReason.OLDER
+    return KeepChoice(kept, b if kept is a else a, reason)
 
 
 def merged_into(records: Records, patient_id: int) -> PatientMerge | None:

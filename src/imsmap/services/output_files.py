@@ -211,12 +211,7 @@ def _publish(tmp: Path, out: Path, *, force: bool) -> None:
         durable.replace(tmp, out)
         return
     try:
-        os.link(tmp, out)  # fails if `out` appeared meanwhile: it is never replaced
+        durable.publish_new(tmp, out)  # never replaces a file that appeared meanwhile
     except FileExistsError:
         raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
             "OutputFiles", "%1 exists already; add --force to replace it."), out)) from None
-    except OSError:  # no hard links on this file system (FAT on a USB stick...)
-        if out.exists() or out.is_symlink():
-            raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
-                "OutputFiles", "%1 exists already; add --force to replace it."), out)) from None
-        durable.replace(tmp, out)  # a real failure (a full disk) is raised from here

@@ -32,7 +32,7 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.logs import shown
 from imsmap.store import packed
 from imsmap.store.db import APPLICATION_ID, DamagedFileError, Database, StoreError, refuse
-from imsmap.store.durable import fsync_dir, fsync_file, replace
+from imsmap.store.durable import fsync_dir, fsync_file, publish_new
 from imsmap.store.leftovers import alive
 from imsmap.store.migrations import SCHEMA_VERSION
 from imsmap.store.repository import Repository
@@ -324,19 +324,14 @@ def remove_partial(tmp: Path) -> None:
 
 
 def publish(tmp: Path, target: Path) -> None:
-    """Give `tmp` the name `target` without ever replacing a file that appeared meanwhile."""
+    """Give `tmp` the name `target` without ever replacing a file that appeared meanwhile
+    (durable.publish_new, on file systems with hard links or without)."""
     try:
-        os.link(tmp, target)
+        publish_new(tmp, target)
     except FileExistsError:
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "%1 already exists; a backup never overwrites a file. Choose a new "
             "file name."), target)) from None
-    except OSError:  # no hard links on this file system
-        if target.exists():
-            raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
-                "StoreBackup", "%1 already exists; a backup never overwrites a file."), target)) \
-                from None
-        replace(tmp, target)
 
 
 # -- checking a backup --------------------------------------------------------------------

@@ -5520,10 +5520,6 @@ N° de permis non consigné</translation>
         <translation>%1 est endommagé, donc aucune sauvegarde n&apos;a été faite&#xa0;: la vérification de la copie par SQLite a échoué (imsmap check énumère les problèmes). Gardez le fichier tel quel et restaurez la dernière bonne sauvegarde.</translation>
     </message>
     <message>
-        <source>%1 already exists; a backup never overwrites a file.</source>
-        <translation>%1 existe déjà; une sauvegarde n&apos;écrase jamais un fichier.</translation>
-    </message>
-    <message>
         <source>There is no backup file at %1.</source>
         <translation>Il n&apos;y a aucun fichier de sauvegarde à %1.</translation>
     </message>

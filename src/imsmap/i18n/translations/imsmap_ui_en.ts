@@ -107,6 +107,30 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>%n other record(s) merged into it already</source>
+        <translation>
+            <numerusform>%n other record merged into it already</numerusform>
+            <numerusform>%n other records merged into it already</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>it holds %n signed session(s)</source>
+        <translation>
+            <numerusform>it holds %n signed session</numerusform>
+            <numerusform>it holds %n signed sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>it holds %n session(s)</source>
+        <translation>
+            <numerusform>it holds %n session</numerusform>
+            <numerusform>it holds %n sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PainPlot</name>
     <message numerus="yes">
         <source>{date}: pain {before} → {after}, {grasping} of %n muscle(s) grasping, {sites} sites</source>
@@ -225,10 +249,10 @@
 <context>
     <name>ProgressSummary</name>
     <message numerus="yes">
-        <source>{sessions} is a draft, not signed: not compared.</source>
+        <source>Not compared: %n draft(s), not signed ({sessions}).</source>
         <translation>
-            <numerusform>{sessions} is a draft, not signed: not compared.</numerusform>
-            <numerusform>{sessions} are drafts, not signed: not compared.</numerusform>
+            <numerusform>Not compared: %n draft, not signed ({sessions}).</numerusform>
+            <numerusform>Not compared: %n drafts, not signed ({sessions}).</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -2160,6 +2160,47 @@ Problème&#xa0;: {problem}</translation>
         <source>&lt;b&gt;What happens:&lt;/b&gt; the sessions of &lt;b&gt;{dup}&lt;/b&gt; ({nd}) are read with those of &lt;b&gt;{kept}&lt;/b&gt; ({nk}) as one history ({total}): the history list, earlier-visit overlay, heat map, visits bar, Progress, segments trend, progress report and exports. Nothing of either record is rewritten: every session keeps the record it was signed under and its signature, and names that record and this merge when it is opened or printed. Finding {dup} opens {kept}; no new session is started on {dup}. The merge is recorded with your login (&lt;b&gt;{login}&lt;/b&gt;), the time and the reason, in the audit trail.&lt;br&gt;A wrong merge is ended with Patient &amp;gt; Separate records…: both records then read as before.</source>
         <translation>&lt;b&gt;Ce qui se passe&#xa0;:&lt;/b&gt; les séances de &lt;b&gt;{dup}&lt;/b&gt; ({nd}) sont lues avec celles de &lt;b&gt;{kept}&lt;/b&gt; ({nk}) comme un seul historique ({total})&#xa0;: la liste des séances, la superposition des séances antérieures, la carte thermique, la barre des visites, le Suivi, l&apos;évolution par segment, le rapport d&apos;évolution et les exports. Rien de l&apos;un ou l&apos;autre dossier n&apos;est réécrit&#xa0;: chaque séance garde le dossier sous lequel elle a été signée et sa signature, et nomme ce dossier et cette fusion quand elle est ouverte ou imprimée. Chercher {dup} ouvre {kept}; aucune nouvelle séance n&apos;est commencée dans {dup}. La fusion est consignée avec votre nom d&apos;utilisateur (&lt;b&gt;{login}&lt;/b&gt;), l&apos;heure et la raison, dans la piste de vérification.&lt;br&gt;Une fusion erronée se défait par Patient &amp;gt; Séparer des dossiers…&#xa0;: les deux dossiers se lisent alors comme avant.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n other record(s) merged into it already</source>
+        <translation>
+            <numerusform>%n autre dossier y est déjà fusionné</numerusform>
+            <numerusform>%n autres dossiers y sont déjà fusionnés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>it holds %n signed session(s)</source>
+        <translation>
+            <numerusform>il contient %n séance signée</numerusform>
+            <numerusform>il contient %n séances signées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, {other} only {count}</source>
+        <translation>, {other} seulement {count}</translation>
+    </message>
+    <message numerus="yes">
+        <source>it holds %n session(s)</source>
+        <translation>
+            <numerusform>il contient %n séance</numerusform>
+            <numerusform>il contient %n séances</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it was registered first, on {date}</source>
+        <translation>il a été ouvert en premier, le {date}</translation>
+    </message>
+    <message>
+        <source>it was registered first</source>
+        <translation>il a été ouvert en premier</translation>
+    </message>
+    <message>
+        <source>{kept} is kept: {why}.</source>
+        <translation>{kept} est conservé&#xa0;: {why}.</translation>
+    </message>
+    <message>
+        <source>{kept} is kept as you chose; the usual choice is {other}: {why}.</source>
+        <translation>{kept} est conservé selon votre choix; le choix habituel est {other}&#xa0;: {why}.</translation>
+    </message>
     <message>
         <source>A draft of {who} ({when}) is open in this window: sign it or open another patient, then merge. Nothing was changed.</source>
         <translation>Un brouillon de {who} ({when}) est ouvert dans cette fenêtre&#xa0;: signez-le ou ouvrez un autre patient, puis fusionnez. Rien n&apos;a été modifié.</translation>
@@ -3106,10 +3147,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Aucun point puncturé dans les séances affichées pour l&apos;instant.</translation>
     </message>
     <message numerus="yes">
-        <source>{sessions} is a draft, not signed: not compared.</source>
+        <source>Not compared: %n draft(s), not signed ({sessions}).</source>
         <translation>
-            <numerusform>{sessions} est un brouillon non signé&#xa0;: non comparé.</numerusform>
-            <numerusform>{sessions} sont des brouillons non signés&#xa0;: non comparés.</numerusform>
+            <numerusform>Non comparé&#xa0;: %n&#xa0;brouillon non signé ({sessions}).</numerusform>
+            <numerusform>Non comparés&#xa0;: %n&#xa0;brouillons non signés ({sessions}).</numerusform>
         </translation>
     </message>
     <message>

@@ -91,7 +91,7 @@ class ProgressSummary(QObject):
         apart = ""
         if drafts:
             numbers = ", ".join(f"#{history.number(m.session_id)}" for m in drafts)
-            apart = self.tr("{sessions} is a draft, not signed: not compared.", "",
+            apart = self.tr("Not compared: %n draft(s), not signed ({sessions}).", "",
                             len(drafts)).format(sessions=numbers)
         if not done:
             return self.tr("No signed visit with needled sites in the sessions shown yet.") \

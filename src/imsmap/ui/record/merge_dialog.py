@@ -2,7 +2,11 @@
 
 The merge dialog shows the record to keep and the duplicate side by side (names, date of birth,
 chart number, sessions, first and last visit), asks for a reason, and says before its button
-exactly what happens: nothing of either record is rewritten, one history is read from both,
+exactly what happens. Of the record open and its likely duplicate it keeps, at first, the one a
+clinician would keep (`merging.to_keep`: the one with signed sessions, or more history, else the
+older one; right after a duplicate is registered by mistake the record open is the new, empty
+one) and says why in one line under them, which says too when Swap keeps the other one against
+that rule: nothing of either record is rewritten, one history is read from both,
 and the merge can be ended with Separate records…. It is refused, with one sentence, while a
 draft of either record is open in this window (the service refuses one open in another room).
 """
@@ -116,7 +120,7 @@ class RecordSide(QGroupBox):
 class MergeDialog(QDialog):
     """Merge a duplicate record into the record kept, with a reason."""
 
-    def __init__(self, records: Records, kept_id: int | None,
+    def __init__(self, records: Records, open_id: int | None,
                  open_draft: Callable[[], Session | None], parent: QWidget | None = None):
         super().__init__(parent)
         self.records = records
@@ -140,6 +144,11 @@ class MergeDialog(QDialog):
         row.addWidget(self.swap, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.duplicate, 1)
         layout.addLayout(row)
+        self.why = QLabel()  # which record is kept, and why
+        self.why.setObjectName("keptWhy")
+        self.why.setWordWrap(True)
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.why)
         form = QFormLayout()
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. Same person: date of birth typed wrong, "
@@ -159,21 +168,26 @@ class MergeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.reason.textChanged.connect(lambda _t: self._explain())
+        kept_id, duplicate_id = open_id, self._likely_duplicate(open_id)
+        if kept_id is not None and duplicate_id is not None:
+            choice = merging.to_keep(merging.summary(records, kept_id),
+                                     merging.summary(records, duplicate_id))
+            kept_id, duplicate_id = choice.kept.patient.id, choice.duplicate.patient.id
         self.kept.fill(kept_id)
-        self.duplicate.fill(self._likely_duplicate(kept_id))
+        self.duplicate.fill(duplicate_id)
         self.reason.setFocus()
         self.resize(DIALOG_WIDTH, layout.totalHeightForWidth(DIALOG_WIDTH))
 
-    def _likely_duplicate(self, kept_id: int | None) -> int | None:
+    def _likely_duplicate(self, open_id: int | None) -> int | None:
         """Another record of the same family name, if there is one (the likely duplicate)."""
-        if kept_id is None:
+        if open_id is None:
             return None
-        kept = self.records.read.patient(kept_id)
-        others = [p for p in self.records.read.search_patients(kept.family_name)
-                  if p.id != kept_id and self.records.read.merged_into(p.id) is None]
+        opened = self.records.read.patient(open_id)
+        others = [p for p in self.records.read.search_patients(opened.family_name)
+                  if p.id != open_id and self.records.read.merged_into(p.id) is None]
         # Search finds the name in any part of a name (Côté-Roy for Roy): the same family
         # name first.
-        same = [p for p in others if p.family_name.casefold() == kept.family_name.casefold()]
+        same = [p for p in others if p.family_name.casefold() == opened.family_name.casefold()]
         first = (same or others)[:1]
         return first[0].id if first else None
 
@@ -192,7 +206,9 @@ class MergeDialog(QDialog):
         self.confirm_button.setEnabled(ready and bool(self.reason.text().strip()))
         if not ready or k is None or d is None:
             self.what.setText(self.tr("Choose two different records."))
+            self.why.clear()
             return
+        self.why.setText(self._why(k, d))
         self.what.setText(self.tr(
             "<b>What happens:</b> the sessions of <b>{dup}</b> ({nd}) are read with those of "
             "<b>{kept}</b> ({nk}) as one history ({total}): the history list, earlier-visit overlay, "
@@ -206,6 +222,35 @@ class MergeDialog(QDialog):
                 nd=d.sessions, nk=k.sessions, total=d.sessions + k.sessions,
                 dup=escape(who(d.patient)), kept=escape(who(k.patient)),
                 login=escape(self.records.actor)))
+
+    def _why(self, k: merging.RecordSummary, d: merging.RecordSummary) -> str:
+        """One line: the record kept and why; or, kept against `merging.to_keep`, that the
+        other one would be and why."""
+        choice = merging.to_keep(k, d)
+        kept, other = choice.kept, choice.duplicate
+        why = {
+            merging.KeepReason.KEEPS_OTHERS: lambda: self.tr(
+                "%n other record(s) merged into it already", "", len(kept.keeps)),
+            merging.KeepReason.SIGNED: lambda: self.tr(
+                "it holds %n signed session(s)", "", kept.signed) + (self.tr(
+                    ", {other} only {count}").format(other=other.patient.chart_number,
+                                                    count=other.signed)
+                    if other.signed else ""),
+            merging.KeepReason.SESSIONS: lambda: self.tr(
+                "it holds %n session(s)", "", kept.sessions) + (self.tr(
+                    ", {other} only {count}").format(other=other.patient.chart_number,
+                                                    count=other.sessions)
+                    if other.sessions else ""),
+            merging.KeepReason.OLDER: lambda: self.tr(
+                "it was registered first, on {date}").format(
+                    date=numeric_date(kept.patient.created_at.date()))
+                if kept.patient.created_at is not None else self.tr("it was registered first"),
+        }[choice.reason]()
+        if kept.patient.id == k.patient.id:
+            return self.tr("{kept} is kept: {why}.").format(
+                kept=k.patient.chart_number, why=why)
+        return self.tr("{kept} is kept as you chose; the usual choice is {other}: {why}.").format(
+            kept=k.patient.chart_number, other=kept.patient.chart_number, why=why)
 
     def _confirm(self) -> None:
         kept, dup = self.kept.patient_id(), self.duplicate.patient_id()
