@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from imsmap.domain.heat import gaussian_heat, grasp_heat
-from imsmap.domain.models import Session, Side, Site
+from imsmap.domain.models import Session, SessionStatus, Side, Site
 from imsmap.domain.progress import (
     History,
     Target,
@@ -44,9 +44,10 @@ def site(session_id, muscle, side, grasp, *, level=None, x=500.0, y=1000.0, view
                 view_id=view, x=x, y=y, level=level, grasp=grasp, planned=planned)
 
 
-def session(sid, day, before, after):
+def session(sid, day, before, after, status=SessionStatus.SIGNED):
+    """A signed visit (the changes compare signed visits; drafts: their own tests)."""
     return Session(id=sid, patient_id=1, started_at=datetime(2026, 1, day, 9, 0),
-                   atlas_version="test", pain_before=before, pain_after=after)
+                   atlas_version="test", pain_before=before, pain_after=after, status=status)
 
 
 GMED_R = Target("gluteus_medius", "R")

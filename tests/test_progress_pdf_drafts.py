@@ -168,3 +168,38 @@ def test_the_trend_plot_marks_the_drafts_apart(qapp, records, patient, visits, t
     records.sign_session(draft)
     signed = trend_page(write(records, patient.id, tmp_path, name="signed.pdf"))
     assert "draft" not in signed and "#3 19 Oct #4 26 Oct" in signed
+
+
+def test_the_grasp_matrix_compares_signed_visits_and_marks_a_draft(qapp, records, patient,
+                                                                     tmp_path):
+    """First→last is between the first and the latest signed visits: a muscle graded 2, then 1,
+    then 3 at a draft reads 2→1 (it was 2→3); the draft's column keeps its 3, "draft" in its
+    header (as the Trend tab's grid says it: test_ui_progress_drafts_trend.py)."""
+    vid, region, x, y = interior_points(records.atlas)[0]
+    ids = []
+    for k, grade in enumerate((2, 1, 3)):
+        s = records.start_session(patient.id, started_at=START + timedelta(days=7 * k),
+                                  practitioner="J. Physio", pain_before=6 - k)
+        records.add_site(s.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                         layer=region.layer, grasp=grade)
+        if k < 2:
+            records.sign_session(s.id)
+        ids.append(s.id)
+
+    def grid(flat: str) -> str:
+        start = flat.index("Grasp by muscle and session strongest grasp per session")
+        return flat[start:flat.index("graded fewer than twice", start)]
+
+    section = grid(text_of(write(records, patient.id, tmp_path))[1])
+    # the draft's "draft" in a fourth line under its date
+    assert re.search(r"#1 5 Oct #2 12 #3 19 draft First→ last [^0-9]+ 2 1 3 2→1 ", section), \
+        section
+    assert "the first and the latest graded value of the signed visits (a draft, not signed, " \
+        "is compared with nothing)" in section
+    french = text_of(write(records, patient.id, tmp_path, name="fr.pdf", language="fr_CA"))[1]
+    french = french.replace("\u00a0", " ").replace("\u202f", " ")
+    assert re.search(r"#1 5 oct\. #2 12 #3 19 brouillon", french), french
+    assert "des visites signées (un brouillon, non signé, n’est comparé à rien)" in french
+    records.sign_session(ids[2])
+    section = grid(text_of(write(records, patient.id, tmp_path, name="signed.pdf"))[1])
+    assert " 2 1 3 2→3 " in section and "draft First" not in section

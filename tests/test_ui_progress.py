@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
-from imsmap.domain.models import Session, Side, Site
+from imsmap.domain.models import Session, SessionStatus, Side, Site
 from imsmap.domain.progress import History, Target, grasp_matrix, session_metrics
 from imsmap.render.style import LIGHT
 from imsmap.ui.progress import PainPlot, ProgressPanel, TrendMatrix
@@ -31,7 +31,7 @@ GMED_R = Target("gluteus_medius", "R")
 def _history():
     """gluteus medius R 3, 2, 1; piriformis L 2, -, 2; infraspinatus L ungraded, 1, 0."""
     sessions = [Session(id=i, patient_id=1, started_at=datetime(2026, 2, 7 * i), atlas_version="t",
-                        pain_before=b, pain_after=a)
+                        pain_before=b, pain_after=a, status=SessionStatus.SIGNED)
                 for i, b, a in ((1, 8, 6), (2, 6, 4), (3, 4, 1))]
     rows = {1: [("gluteus_medius", "R", 3), ("piriformis", "L", 2), ("infraspinatus", "L", None)],
             2: [("gluteus_medius", "R", 2), ("infraspinatus", "L", 1)],
@@ -232,7 +232,7 @@ def test_a_muscle_graded_once_shows_no_change_not_zero(qtbot):
     # graded 3 at every visit does: a physiotherapist reads that as "no release". One grade
     # has nothing to be compared with: the cell stays empty (the tooltip gives the series).
     sessions = [Session(id=i, patient_id=1, started_at=datetime(2026, 2, 7 * i),
-                        atlas_version="t") for i in (1, 2)]
+                        atlas_version="t", status=SessionStatus.SIGNED) for i in (1, 2)]
     rows = {1: [("gluteus_medius", "R", 3)],
             2: [("gluteus_medius", "R", 3), ("infraspinatus", "L", 3)]}
     sites = {sid: [Site(id=sid * 10 + k, session_id=sid, seq=k + 1, muscle_id=m, side=Side(s),

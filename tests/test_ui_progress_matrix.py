@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView
 
-from imsmap.domain.models import Session, Side, Site
+from imsmap.domain.models import Session, SessionStatus, Side, Site
 from imsmap.domain.progress import History, grasp_matrix
 from imsmap.render.style import LIGHT
 from imsmap.ui.progress import TrendMatrix, trend_matrix
@@ -31,9 +31,12 @@ DISPLAY, BACKGROUND, FOREGROUND, TIP = (Qt.ItemDataRole.DisplayRole,
                                         Qt.ItemDataRole.ToolTipRole)
 
 
-def _history(n_sessions: int = 4, rows: dict | None = None) -> History:
+def _history(n_sessions: int = 4, rows: dict | None = None, drafts: tuple[int, ...] = ()
+             ) -> History:
+    """Signed visits 1..n, but for the ``drafts``."""
     sessions = [Session(id=i, patient_id=1, started_at=datetime(2026, 3, 2) + timedelta(weeks=i - 1),
-                        atlas_version="t") for i in range(1, n_sessions + 1)]
+                        atlas_version="t", status=SessionStatus.DRAFT if i in drafts
+                        else SessionStatus.SIGNED) for i in range(1, n_sessions + 1)]
     sites = {sid: [Site(id=sid * 100 + k, session_id=sid, seq=k + 1, muscle_id=m, side=Side(s),
                         view_id="posterior", x=500.0, y=1000.0, grasp=g)
                    for k, (m, s, g) in enumerate(items)] for sid, items in (rows or {}).items()}

@@ -239,6 +239,8 @@ class SessionMetrics:
     max_grasp: int | None
     pain_before: int | None
     pain_after: int | None
+    # A draft (not signed) is plotted apart, compared with nothing (`earlier_visits`).
+    signed: bool = True
 
     @property
     def pain_relief(self) -> int | None:
@@ -270,6 +272,7 @@ def session_metrics(history: History) -> list[SessionMetrics]:
             max_grasp=int(grades.max()) if grades.size else None,
             pain_before=s.pain_before,
             pain_after=s.pain_after,
+            signed=s.is_signed,
         ))
     return out
 
@@ -319,6 +322,10 @@ class GraspMatrix:
 
     ``grasp`` holds the strongest grasp of a target in a session, NaN when it was not needled
     (or needled but not graded: ``needled`` tells the two apart).
+
+    A draft's column keeps its grades, but the change is between signed visits only
+    (`earlier_visits`: a comparison is made of signed visits, as amended): ``signed`` says
+    which columns are; ``first_last`` and ``change`` read those alone.
     """
 
     targets: tuple[Target, ...]
@@ -326,6 +333,18 @@ class GraspMatrix:
     dates: tuple[datetime, ...]
     grasp: np.ndarray  # float32 (targets, sessions)
     needled: np.ndarray  # bool (targets, sessions)
+    signed: tuple[bool, ...] = ()  # per session column; () for a matrix of signed visits
+
+    def is_draft(self, column: int) -> bool:
+        return bool(self.signed) and not self.signed[column]
+
+    def _compared(self) -> np.ndarray:
+        """The grades of the signed visits' columns; NaN in a draft's."""
+        import numpy as np
+        if not self.signed or all(self.signed):
+            return self.grasp
+        keep = np.array(self.signed, dtype=bool)
+        return np.where(keep[np.newaxis, :], self.grasp, np.nan).astype(np.float32)
 
     def row_of(self, target: Target) -> int:
         return self.targets.index(target)
@@ -334,9 +353,10 @@ class GraspMatrix:
         return float(self.grasp[self.row_of(target), self.session_ids.index(session_id)])
 
     def first_last(self) -> tuple[np.ndarray, np.ndarray]:
-        """Per row the first and the latest graded value (NaN when the row has none)."""
+        """Per row the first and the latest graded value of the signed visits (NaN when the
+        row has none)."""
         import numpy as np
-        g = self.grasp
+        g = self._compared()
         rows, n = g.shape
         if n == 0:
             empty = np.full(rows, np.nan, dtype=np.float32)
@@ -351,14 +371,20 @@ class GraspMatrix:
         return first, last
 
     def change(self) -> np.ndarray:
-        """Latest minus first graded value per row (negative = releasing). NaN for a row graded
-        fewer than twice: one grade has nothing to be compared with, and 0 would read as a
-        muscle that did not release."""
+        """Latest minus first graded value per row, of the signed visits (negative = releasing).
+        NaN for a row graded fewer than twice at signed visits: one grade has nothing to be
+        compared with, and 0 would read as a muscle that did not release."""
         import numpy as np
         first, last = self.first_last()
         change: np.ndarray = last - first
-        change[(~np.isnan(self.grasp)).sum(axis=1) < 2] = np.nan
+        change[self.graded_signed() < 2] = np.nan
         return change
+
+    def graded_signed(self) -> np.ndarray:
+        """Per row how many signed visits graded it."""
+        import numpy as np
+        counts: np.ndarray = (~np.isnan(self._compared())).sum(axis=1)
+        return counts
 
 
 def grasp_matrix(history: History, catalogue: Any = None) -> GraspMatrix:
@@ -375,7 +401,8 @@ def grasp_matrix(history: History, catalogue: Any = None) -> GraspMatrix:
             if g is not None:
                 grasp[row[t], j] = g
     return GraspMatrix(tuple(targets), history.ids,
-                       tuple(s.started_at for s in history.sessions), grasp, needled)
+                       tuple(s.started_at for s in history.sessions), grasp, needled,
+                       tuple(s.is_signed for s in history.sessions))
 
 
 @dataclass(frozen=True)

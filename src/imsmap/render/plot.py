@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+T = TypeVar("T")
 
 
 def broken_polyline(painter: QPainter, points: list[QPointF | None], pen: QPen) -> None:
@@ -31,3 +36,21 @@ def diamond(c: QPointF, d: float) -> QPainterPath:
     path.lineTo(c.x() - d, c.y())
     path.closeSubpath()
     return path
+
+
+# Drafts on a trend plot (the window's and the report's alike): a visit not signed is plotted,
+# never looking like a signed one (domain.progress.earlier_visits: a comparison is made of signed
+# visits). Its points, bars and diamond are hollow with a dotted outline (it reads on a grey
+# printer), joined to no line (the lines join the signed visits), "draft" under its label, and
+# the key says so when one is plotted.
+
+
+def draft_pen(colour: QColor | str, width: float) -> QPen:
+    """A draft's outline: dotted, so that it reads as "not signed" on a grey printer too."""
+    return QPen(QColor(colour), width, Qt.PenStyle.DotLine, Qt.PenCapStyle.FlatCap)
+
+
+def joined(points: Sequence[T], drafts: Sequence[bool]) -> list[T]:
+    """The points a line joins: the signed visits' (a draft's left out, no break there; None,
+    nothing recorded at a signed visit, still breaks the line)."""
+    return [p for p, draft in zip(points, drafts) if not draft]

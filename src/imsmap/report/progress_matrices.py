@@ -41,12 +41,12 @@ class MatrixBlock(Block):
     """Rows of labelled cells (a colour and a number each), one column per session; splits
     between rows and repeats its header. The number makes it read on a grey printer."""
 
-    def __init__(self, title: str, columns: Sequence[tuple[str, str]],
+    def __init__(self, title: str, columns: Sequence[tuple[str, ...]],
                  rows: Sequence[tuple[str, Sequence[tuple[str, str, str] | None], str]],
                  change_title: str = "", first_row: int = 0, continued: bool = False,
                  footnote: str = "", labels: Sequence[str] | None = None):
         self.title = title
-        self.columns = list(columns)  # (visit, date) per session column
+        self.columns = list(columns)  # (visit, date[, "draft"]) per session column
         self.rows = list(rows)  # (label, cells (text, fill, ink) or None, change text)
         # the whole matrix's labels (its parts after a page break keep its label column)
         self.labels = list(labels) if labels is not None else [r[0] for r in self.rows]
@@ -73,9 +73,14 @@ class MatrixBlock(Block):
     def row_height(self, doc: Doc) -> float:
         return doc.line_height(doc.font(7, condensed=True)) + doc.mm(1.3)
 
+    def _head_lines(self) -> int:
+        """Visit, day, month; a fourth for "draft" under a draft's column."""
+        return 4 if any(len(c) > 2 and c[2] for c in self.columns) else 3
+
     def header_height(self, doc: Doc) -> float:
         cap = doc.line_height(doc.font(8, bold=True)) + doc.mm(0.8) if self.continued else 0.0
-        return cap + 3 * doc.line_height(doc.font(6.3, condensed=True)) + doc.mm(1.5)
+        return cap + self._head_lines() * doc.line_height(doc.font(6.3, condensed=True)) \
+            + doc.mm(1.5)
 
     def _foot_h(self, doc: Doc, width: float) -> float:
         if not self.footnote:
@@ -120,7 +125,7 @@ class MatrixBlock(Block):
                           doc.font(8, bold=True), MUTED, wrap=False)
             y += doc.line_height(doc.font(8, bold=True)) + doc.mm(0.8)
         total_w = label_w + cell_w * len(self.columns) + change_w
-        hh = 3 * hl + doc.mm(1.5)
+        hh = self._head_lines() * hl + doc.mm(1.5)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#dcdcdc"))
         painter.drawRect(QRectF(x, y, total_w, hh))
@@ -131,13 +136,17 @@ class MatrixBlock(Block):
                       translate("ProgressMatrices", "Day, month"), head_font, MUTED, wrap=False)
         center = Qt.AlignmentFlag.AlignHCenter
         month_before = ""
-        for j, (visit, date) in enumerate(self.columns):
+        for j, (visit, date, *note) in enumerate(self.columns):
             cx = x + label_w + j * cell_w
             day, _, month = date.partition(" ")
             doc.draw_text(painter, QRectF(cx, y + doc.mm(0.7), cell_w, hl), visit,
                           doc.font(6.3, bold=True, condensed=True), INK, center, wrap=False)
             doc.draw_text(painter, QRectF(cx, y + doc.mm(0.7) + hl, cell_w, hl), day,
                           head_font, MUTED, center, wrap=False)
+            if note and note[0]:  # a draft: said under its date (wider than a narrow column)
+                doc.draw_text(painter, QRectF(cx - cell_w, y + doc.mm(0.7) + 3 * hl, 3 * cell_w,
+                                              hl), note[0],
+                              doc.font(6.3, bold=True, condensed=True), INK, center, wrap=False)
             if month != month_before:  # the month where it starts, like a calendar
                 doc.draw_text(painter, QRectF(cx, y + doc.mm(0.7) + 2 * hl, cell_w, hl), month,
                               head_font, MUTED, center, wrap=False)
@@ -183,9 +192,12 @@ def _column_chunks(n: int, doc_width_mm: float, change: bool) -> list[range]:
     return [range(i, min(n, i + size)) for i in range(0, n, size)] if n else [range(0)]
 
 
-def _session_columns(history: History, idx: Iterable[int]) -> list[tuple[str, str]]:
+def _session_columns(history: History, idx: Iterable[int]) -> list[tuple[str, str, str]]:
+    """(visit, day and month, "draft" for a visit not signed) per session column."""
+    draft = translate("ProgressMatrices", "draft", "a visit not signed, in its column's header")
     return [(f"#{history.number(history.sessions[j].id)}",
-             day_month(history.sessions[j].started_at))
+             day_month(history.sessions[j].started_at),
+             "" if history.sessions[j].is_signed else draft)
             for j in idx]
 
 
@@ -217,8 +229,8 @@ def _matrix_parts(history: History, columns: int, title: str, width_mm: float,
 def grasp_matrix_blocks(records: Records, history: History, gm: GraspMatrix,
                         width_mm: float) -> list[Block]:
     style = PRINT_STYLE
-    first, last = gm.first_last()
-    graded = (~np.isnan(gm.grasp)).sum(axis=1)
+    first, last = gm.first_last()  # of the signed visits: a draft is compared with nothing
+    graded = gm.graded_signed()
 
     def rows_of(cols: range, split: bool) -> list[Row]:
         rows = []
@@ -243,7 +255,8 @@ def grasp_matrix_blocks(records: Records, history: History, gm: GraspMatrix,
     foot = fill_in(translate(
         "ProgressMatrices", "Strongest grasp of the muscle (per side; paraspinal sites per "
         "level) in the session: %1; – needled, not graded; blank: not needled. First→last: the "
-        "first and the latest graded value; — graded fewer than twice."), [grasp_scale_text(_labels(records))])
+        "first and the latest graded value of the signed visits (a draft, not signed, is compared "
+        "with nothing); — graded fewer than twice."), [grasp_scale_text(_labels(records))])
     return _matrix_parts(history, len(gm.session_ids),
                          translate("ProgressMatrices", "Grasp by muscle and session"), width_mm,
                          rows_of, foot, change_title=translate("ProgressMatrices", "First→ last"))

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.progress import History, SessionMetrics
 from imsmap.i18n.records import day_month, translate
-from imsmap.render.plot import broken_polyline, diamond
+from imsmap.render.plot import broken_polyline, diamond, draft_pen, joined
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc
 
 __all__ = ["TrendBlock"]
@@ -48,8 +48,7 @@ class TrendBlock(Block):
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         m = self.metrics
         n = len(m)
-        signed = {s.id for s in self.history.sessions if s.is_signed}
-        draft = [s.session_id not in signed for s in m]
+        draft = [not s.signed for s in m]
         small = doc.font(6.5)
         label_font = doc.font(7.5, bold=True)
         lh = doc.line_height(small)
@@ -121,7 +120,7 @@ class TrendBlock(Block):
                                             ("pain_before", BEFORE, Qt.PenStyle.SolidLine, True)):
             pts = [QPointF(cx(i), py(getattr(s, attr))) if getattr(s, attr) is not None else None
                    for i, s in enumerate(m)]
-            broken_polyline(painter, [p for p, d in zip(pts, draft) if not d],
+            broken_polyline(painter, joined(pts, draft),
                             QPen(QColor(colour), doc.pt(1.3), style, Qt.PenCapStyle.RoundCap,
                                  Qt.PenJoinStyle.RoundJoin))
             for p, is_draft in zip(pts, draft):
@@ -158,7 +157,7 @@ class TrendBlock(Block):
         doc.rule(painter, counts.left(), counts.right(), counts.bottom(), 0.6, RULE)
         pts = [QPointF(cx(i), cy(s.grasp_burden)) if s.grasp_burden is not None else None
                for i, s in enumerate(m)]
-        broken_polyline(painter, [p for p, dr in zip(pts, draft) if not dr],
+        broken_polyline(painter, joined(pts, draft),
                         QPen(QColor(MEAN), doc.pt(1.1)))
         d = min(doc.mm(1.2), slot * 0.32)
         for p, is_draft in zip(pts, draft):
@@ -244,6 +243,6 @@ class TrendBlock(Block):
         return self._legend_text(doc, painter, x + doc.mm(7.5), mid, text)
 
 
+
 def _draft_pen(doc: Doc, colour: str) -> QPen:
-    """A draft's outline: dotted, so that it reads as "not signed" on a grey printer too."""
-    return QPen(QColor(colour), doc.pt(0.9), Qt.PenStyle.DotLine, Qt.PenCapStyle.FlatCap)
+    return draft_pen(colour, doc.pt(0.9))

@@ -3301,6 +3301,11 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Jour, mois</translation>
     </message>
     <message>
+        <source>draft</source>
+        <comment>a visit not signed, in its column&apos;s header</comment>
+        <translation>brouillon</translation>
+    </message>
+    <message>
         <source>%1, visits %2-%3</source>
         <translation>%1, visites %2 à %3</translation>
     </message>
@@ -3309,8 +3314,8 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Visites %1 à %2 (partie %3 de %4)</translation>
     </message>
     <message>
-        <source>Strongest grasp of the muscle (per side; paraspinal sites per level) in the session: %1; – needled, not graded; blank: not needled. First→last: the first and the latest graded value; — graded fewer than twice.</source>
-        <translation>Préhension la plus forte du muscle (par côté; points paravertébraux par niveau) lors de la séance&#xa0;: %1; – puncturé, non coté; vide&#xa0;: non puncturé. Première→dernière&#xa0;: la première et la plus récente valeur cotée; — coté moins de deux fois.</translation>
+        <source>Strongest grasp of the muscle (per side; paraspinal sites per level) in the session: %1; – needled, not graded; blank: not needled. First→last: the first and the latest graded value of the signed visits (a draft, not signed, is compared with nothing); — graded fewer than twice.</source>
+        <translation>Préhension la plus forte du muscle (par côté; points paravertébraux par niveau) lors de la séance&#xa0;: %1; – puncturé, non coté; vide&#xa0;: non puncturé. Première→dernière&#xa0;: la première et la plus récente valeur cotée des visites signées (un brouillon, non signé, n’est comparé à rien); — coté moins de deux fois.</translation>
     </message>
     <message>
         <source>Grasp by muscle and session</source>

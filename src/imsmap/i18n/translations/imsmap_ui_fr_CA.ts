@@ -2319,6 +2319,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>après</translation>
     </message>
     <message>
+        <source>draft, not signed: hollow, not joined</source>
+        <translation>brouillon non signé&#xa0;: creux, non relié</translation>
+    </message>
+    <message>
         <source>sites</source>
         <translation>points</translation>
     </message>
@@ -2331,8 +2335,17 @@ Problème&#xa0;: {problem}</translation>
         <translation>charge de préhension (somme des cotes)</translation>
     </message>
     <message>
+        <source>draft</source>
+        <comment>a visit not signed, under its date</comment>
+        <translation>brouillon</translation>
+    </message>
+    <message>
         <source>{line}, grasp burden {burden}</source>
         <translation>{line}, charge de préhension {burden}</translation>
+    </message>
+    <message>
+        <source>{line} (draft, not signed: not compared)</source>
+        <translation>{line} (brouillon non signé&#xa0;: non comparé)</translation>
     </message>
     <message numerus="yes">
         <source>{date}: pain {before} → {after}, {grasping} of %n muscle(s) grasping, {sites} sites</source>
@@ -5109,12 +5122,21 @@ droite</translation>
         <translation>Changement</translation>
     </message>
     <message>
-        <source>Latest grasp minus the first graded one: negative means releasing.</source>
-        <translation>Dernière préhension moins la première cotée&#xa0;: négatif signifie un relâchement.</translation>
+        <source>{visit} draft</source>
+        <comment>a visit not signed, in its column&apos;s header</comment>
+        <translation>{visit} brouillon</translation>
+    </message>
+    <message>
+        <source>Latest grasp minus the first graded one, of the signed visits shown (a draft is compared with nothing): negative means releasing.</source>
+        <translation>Dernière préhension moins la première cotée, parmi les visites signées affichées (un brouillon n’est comparé à rien)&#xa0;: négatif signifie un relâchement.</translation>
     </message>
     <message>
         <source>Session {number}, {date}</source>
         <translation>Séance {number}, {date}</translation>
+    </message>
+    <message>
+        <source>{session}: a draft, not signed; not in the change.</source>
+        <translation>{session}&#xa0;: brouillon non signé; exclu du changement.</translation>
     </message>
     <message>
         <source>not needled</source>

@@ -3,6 +3,10 @@ library. Top: pain 0-10, before as a solid line with filled dots, after as a das
 open dots (told apart in grey by line style, not colour). Bottom: sites needled (light bars),
 muscles grasping (dark bars) and the grasp burden (each muscle's strongest grade added up:
 diamonds on the bars' scale, the left-hand one).
+
+A draft chosen (today's before signing, one left unsigned, another room's) is plotted as the
+progress report's trend plot plots it (render.plot's rule): hollow with a dotted outline, joined
+to no line, "draft" under its date, and a key entry saying so.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from imsmap.domain.local_time import local_date
 from imsmap.domain.progress import SessionMetrics
-from imsmap.render.plot import broken_polyline, diamond
+from imsmap.render.plot import broken_polyline, diamond, draft_pen, joined
 from imsmap.ui.wording import numeric_date
 
 __all__ = ["PainPlot", "PlotLayout", "paint_progress_plot"]
@@ -35,11 +39,12 @@ PAIN_MAX = 10
 class PlotLayout:
     """Where things go inside a rectangle: shared by painting and by tests."""
 
-    def __init__(self, rect: QRectF, n: int, count_max: int):
+    def __init__(self, rect: QRectF, n: int, count_max: int, drafts: bool = False):
         self.rect = rect
         self.n = n
         self.count_max = max(1, count_max)
-        left, right, top, bottom = 34.0, 34.0, 26.0, 30.0
+        # a draft's "draft" under its date takes a second line
+        left, right, top, bottom = 34.0, 34.0, 26.0, 46.0 if drafts else 30.0
         inner = QRectF(rect.left() + left, rect.top() + top,
                        max(10.0, rect.width() - left - right),
                        max(10.0, rect.height() - top - bottom))
@@ -75,7 +80,7 @@ def _font(px: float, bold: bool = False) -> QFont:
 def _layout(metrics: Sequence[SessionMetrics], rect: QRectF) -> PlotLayout:
     count_max = max([m.sites for m in metrics] + [m.muscles_grasping for m in metrics]
                     + [m.grasp_burden or 0 for m in metrics] + [4])
-    return PlotLayout(rect, len(metrics), count_max)
+    return PlotLayout(rect, len(metrics), count_max, any(not m.signed for m in metrics))
 
 
 def paint_progress_plot(painter: QPainter, rect: QRectF,
@@ -114,10 +119,20 @@ def _paint_pain(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionMet
     painter.drawText(QRectF(lay.rect.left() + 4, lay.rect.top() + 3, 200, 18),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                      QCoreApplication.translate("PainPlot", "Pain (0–10)"))
-    _legend(painter, QPointF(lay.rect.left() + 120, lay.rect.top() + 12), [
+    key = _legend(painter, QPointF(lay.rect.left() + 120, lay.rect.top() + 12), [
         (QCoreApplication.translate("PainPlot", "before"), BEFORE, Qt.PenStyle.SolidLine, True),
         (QCoreApplication.translate("PainPlot", "after"), AFTER, Qt.PenStyle.DashLine, False),
     ])
+    drafts = [not m.signed for m in metrics]
+    if any(drafts):
+        mid = lay.rect.top() + 12
+        painter.setPen(draft_pen(BEFORE, 1.5))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawEllipse(QPointF(key + 5, mid), 4.5, 4.5)
+        painter.setPen(TEXT)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawText(QPointF(key + 14, mid + 4), QCoreApplication.translate(
+            "PainPlot", "draft, not signed: hollow, not joined"))
     # In-session relief: a thin bar from before to after.
     painter.setPen(QPen(QColor("#b9c9d8"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
     for i, m in enumerate(metrics):
@@ -126,13 +141,21 @@ def _paint_pain(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionMet
     for attr, colour, style, filled in (("pain_after", AFTER, Qt.PenStyle.DashLine, False),
                                         ("pain_before", BEFORE, Qt.PenStyle.SolidLine, True)):
         pts = [(i, getattr(m, attr)) for i, m in enumerate(metrics)]
-        broken_polyline(painter, [lay.pain_point(i, v) if v is not None else None for i, v in pts],
-                  QPen(colour, 2.2, style, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-        painter.setPen(QPen(colour, 1.8))
+        broken_polyline(painter, joined([lay.pain_point(i, v) if v is not None else None
+                                         for i, v in pts], drafts),
+                        QPen(colour, 2.2, style, Qt.PenCapStyle.RoundCap,
+                             Qt.PenJoinStyle.RoundJoin))
         for i, v in pts:
-            if v is not None:
-                painter.setBrush(colour if filled else QColor("#ffffff"))
-                painter.drawEllipse(lay.pain_point(i, v), 4.2, 4.2)
+            if v is None:
+                continue
+            if drafts[i]:
+                painter.setPen(draft_pen(colour, 1.5))
+                painter.setBrush(QColor("#ffffff"))
+                painter.drawEllipse(lay.pain_point(i, v), 5.2, 5.2)
+                continue
+            painter.setPen(QPen(colour, 1.8))
+            painter.setBrush(colour if filled else QColor("#ffffff"))
+            painter.drawEllipse(lay.pain_point(i, v), 4.2, 4.2)
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
@@ -163,20 +186,28 @@ def _paint_counts(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionM
         for value, colour, left in ((m.sites, SITES, x - bar_w - 1), (m.muscles_grasping,
                                                                         GRASPING, x + 1)):
             top = lay.count_y(value)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRect(QRectF(left, top, bar_w, r.bottom() - top))
+            bar = QRectF(left, top, bar_w, r.bottom() - top)
+            if not m.signed:  # hollow: its outline in the bar's own grey, a darker for light
+                painter.setPen(draft_pen(GRASPING if colour == SITES else AXIS, 1.4))
+                painter.setBrush(QColor("#ffffff"))
+                painter.drawRect(bar.adjusted(0.7, 0.7, -0.7, 0))
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRect(bar)
             painter.setPen(TEXT)
             painter.drawText(QRectF(left - 6, top - 14, bar_w + 12, 13),
                              Qt.AlignmentFlag.AlignCenter, str(value))
     pts = [lay.burden_point(i, m.grasp_burden) if m.grasp_burden is not None else None
            for i, m in enumerate(metrics)]
-    broken_polyline(painter, pts, QPen(MEAN, 2.0))
-    painter.setPen(QPen(MEAN, 1.2))
-    painter.setBrush(MEAN)
-    for p in pts:
-        if p is not None:
-            painter.drawPath(diamond(p, 4.5))
+    drafts = [not m.signed for m in metrics]
+    broken_polyline(painter, joined(pts, drafts), QPen(MEAN, 2.0))
+    for p, draft in zip(pts, drafts):
+        if p is None:
+            continue
+        painter.setPen(draft_pen(MEAN, 1.4) if draft else QPen(MEAN, 1.2))
+        painter.setBrush(QColor("#ffffff") if draft else MEAN)
+        painter.drawPath(diamond(p, 5.2 if draft else 4.5))
     painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
@@ -184,17 +215,29 @@ def _paint_x_labels(painter: QPainter, lay: PlotLayout, metrics: Sequence[Sessio
     painter.setFont(_font(10))
     painter.setPen(AXIS)
     every = max(1, math.ceil(len(metrics) * 52 / max(1.0, lay.counts.width())))
-    for i, m in enumerate(metrics):
-        if i % every and i != len(metrics) - 1:
-            continue
-        painter.drawText(QRectF(lay.x(i) - 30, lay.counts.bottom() + 4, 60, 16),
-                         Qt.AlignmentFlag.AlignCenter,
+    n = len(metrics)
+    # the last label gets its place, and so does every draft's: a signed visit's label too
+    # near one is left out (as the report's trend plot does)
+    drafts_at = [i for i, m in enumerate(metrics) if not m.signed]
+    shown = [i for i in range(n) if not (i % every and i != n - 1)]
+    shown = sorted(set(drafts_at) | {i for i in shown if all(abs(i - j) >= every
+                                                              for j in drafts_at)})
+    word = QCoreApplication.translate("PainPlot", "draft", "a visit not signed, under its date")
+    for i in shown:
+        m = metrics[i]
+        box = QRectF(lay.x(i) - 30, lay.counts.bottom() + 4, 60, 16)
+        painter.setPen(AXIS)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter,
                          QLocale().toString(QDate(local_date(m.started_at)), "d MMM"))
+        if not m.signed:
+            painter.setPen(TEXT)
+            painter.drawText(box.translated(0, 16), Qt.AlignmentFlag.AlignCenter, word)
 
 
 
 
-def _legend(painter: QPainter, at: QPointF, items) -> None:
+def _legend(painter: QPainter, at: QPointF, items) -> float:
+    """Draw a key's items in a row; returns where the next one would go."""
     painter.setFont(_font(10))
     x = at.x()
     for text, colour, line, filled in items:
@@ -213,6 +256,7 @@ def _legend(painter: QPainter, at: QPointF, items) -> None:
         width = painter.fontMetrics().horizontalAdvance(text)
         painter.drawText(QPointF(x + 22, at.y() + 4), text)
         x += 22 + width + 14
+    return x
 
 
 class PainPlot(QWidget):
@@ -263,5 +307,7 @@ class PainPlot(QWidget):
             if m.grasp_burden is not None:
                 line = self.tr("{line}, grasp burden {burden}").format(
                     line=line, burden=m.grasp_burden)
+            if not m.signed:
+                line = self.tr("{line} (draft, not signed: not compared)").format(line=line)
             lines.append(line)
         return "\n".join(lines)

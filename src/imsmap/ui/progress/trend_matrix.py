@@ -1,6 +1,8 @@
 """Muscle x session grasp grid: one row per muscle and side (and level for paraspinals), one
 column per session, oldest on the left. Cells carry the grasp colours of the charts; a sparkline
 and the change since the first graded session let a clinician see releasing muscles at a glance.
+The change is between signed visits (domain.progress.GraspMatrix.change): a draft's column shows
+its grades, "draft" in its header, and is compared with nothing.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.progress import GraspMatrix, Target
 from imsmap.domain.vocabulary import GRASP_LABELS, GRASP_MAX
+from imsmap.render.plot import draft_pen
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.ui.touch import hold_for_tips
 from imsmap.ui.wording import grasp_word, numeric_date, target_label
@@ -41,6 +44,7 @@ __all__ = ["SORT_ROLE", "SERIES_ROLE", "TARGET_ROLE", "TrendMatrix", "TrendModel
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
 SERIES_ROLE = Qt.ItemDataRole.UserRole + 3
+DRAFTS_ROLE = Qt.ItemDataRole.UserRole + 4  # the trend column: per session, a draft or not
 
 COL_MUSCLE, COL_TREND, COL_CHANGE = 0, 1, 2
 FIRST_SESSION_COL = 3
@@ -51,7 +55,7 @@ NOT_NEEDLED, UNGRADED = -2, -1
 _SERVED_ROLES = frozenset({
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
-    SORT_ROLE, TARGET_ROLE, SERIES_ROLE})
+    SORT_ROLE, TARGET_ROLE, SERIES_ROLE, DRAFTS_ROLE})
 
 
 def _grade_text(g: int | None, labels: Sequence[str] = GRASP_LABELS) -> str:
@@ -160,16 +164,25 @@ class TrendModel(QAbstractTableModel):
                 return self.tr("Change")
             j = section - FIRST_SESSION_COL
             when = self._matrix.dates[j]
-            return f"#{self.number(j)}\n" + QLocale().toString(
+            visit = f"#{self.number(j)}"
+            if self._matrix.is_draft(j):  # its grades shown, compared with nothing
+                visit = self.tr("{visit} draft", "a visit not signed, in its column's header"
+                                ).format(visit=visit)
+            return visit + "\n" + QLocale().toString(
                 QDate(when.year, when.month, when.day), "d MMM")
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == COL_CHANGE:
-                return self.tr("Latest grasp minus the first graded one: negative means "
+                return self.tr("Latest grasp minus the first graded one, of the signed visits "
+                               "shown (a draft is compared with nothing): negative means "
                                "releasing.")
             if section >= FIRST_SESSION_COL:
                 j = section - FIRST_SESSION_COL
-                return self.tr("Session {number}, {date}").format(
+                tip = self.tr("Session {number}, {date}").format(
                     number=self.number(j), date=numeric_date(self._matrix.dates[j]))
+                if self._matrix.is_draft(j):
+                    tip = self.tr("{session}: a draft, not signed; not in the change.").format(
+                        session=tip)
+                return tip
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -190,6 +203,8 @@ class TrendModel(QAbstractTableModel):
         if col == COL_TREND:
             if role == SERIES_ROLE:
                 return m.grasp[row]
+            if role == DRAFTS_ROLE:
+                return [m.is_draft(j) for j in range(len(m.session_ids))]
             if role == SORT_ROLE:
                 return self._sort_change(row)
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -243,7 +258,8 @@ class TrendModel(QAbstractTableModel):
 
 class SparklineDelegate(QStyledItemDelegate):
     """Grasp over the sessions as a small line (0 at the bottom, 3 at the top); gaps where the
-    muscle was not needled; the last graded point in its grasp colour."""
+    muscle was not needled; the last graded point in its grasp colour. A draft's point is
+    hollow with a dotted outline and joined to no line (render.plot's rule, as the plot's)."""
 
     def __init__(self, parent=None, style: ChartStyle = LIGHT):
         super().__init__(parent)
@@ -254,6 +270,7 @@ class SparklineDelegate(QStyledItemDelegate):
         series = index.data(SERIES_ROLE)
         if series is None or len(series) == 0:
             return
+        drafts = index.data(DRAFTS_ROLE) or [False] * len(series)
         r = QRectF(option.rect).adjusted(6, 5, -6, -5)
         n = len(series)
         step = r.width() / max(1, n - 1)
@@ -270,6 +287,8 @@ class SparklineDelegate(QStyledItemDelegate):
         drawing = False
         last: tuple[int, float] | None = None
         for j, v in enumerate(series):
+            if drafts[j]:
+                continue  # a draft: joined to no line, and no gap in the signed visits' line
             if math.isnan(v):
                 drawing = False  # a gap: not needled (or not graded) that session
                 continue
@@ -285,10 +304,17 @@ class SparklineDelegate(QStyledItemDelegate):
         painter.drawPath(path)
         painter.setPen(QPen(QColor("#404040"), 1))
         for j, v in enumerate(series):
-            if not math.isnan(v):
-                rad = 3.2 if last is not None and j == last[0] else 1.8
-                painter.setBrush(self.style.grasp_fill(int(v)))
-                painter.drawEllipse(point(j, float(v)), rad, rad)
+            if math.isnan(v):
+                continue
+            if drafts[j]:
+                painter.setPen(draft_pen("#404040", 1.2))
+                painter.setBrush(QColor("#ffffff"))
+                painter.drawEllipse(point(j, float(v)), 2.6, 2.6)
+                painter.setPen(QPen(QColor("#404040"), 1))
+                continue
+            rad = 3.2 if last is not None and j == last[0] else 1.8
+            painter.setBrush(self.style.grasp_fill(int(v)))
+            painter.drawEllipse(point(j, float(v)), rad, rad)
         painter.restore()
 
 
