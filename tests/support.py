@@ -244,11 +244,14 @@ def site_table_rows(lines: list[str]) -> list[list[str]]:
     return rows
 
 
-def site_table_cells(pdf: Path) -> list[list[str]]:
+def site_table_cells(pdf: Path, columns: tuple[str, ...] = SITE_COLUMNS,
+                     foot: tuple[str, str] = ("Grasp", "graded")) -> list[list[str]]:
     """The site table of the session PDF at ``pdf``, read from where each word is on its page
     (pdftotext -bbox): the header's cells, then each row's, each cell's words in reading order.
     A word is in the column whose header it starts at or right of; a row starts at its number
-    (and goes on after a page break where its number is said again)."""
+    (and goes on after a page break where its number is said again). ``columns``: each header's
+    first word, ``foot``: the footnote's first two words (English's; another language's for a
+    PDF in that language)."""
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout
     rows: list[list[list[tuple[float, float, str]]]] = []
@@ -262,12 +265,12 @@ def site_table_cells(pdf: Path) -> list[list[str]]:
         top = tops[0]
         starts: list[float] = []
         for x, w in sorted((x, w) for y, x, w in words if abs(y - top) < 2):
-            if len(starts) < len(SITE_COLUMNS) and w == SITE_COLUMNS[len(starts)]:
+            if len(starts) < len(columns) and w == columns[len(starts)]:
                 starts.append(x)
-        assert len(starts) == len(SITE_COLUMNS), starts
+        assert len(starts) == len(columns), starts
         # up to the table's footnote, or the page's footer
         end = min([y for y, _, w in words if y > top and (
-            (w == "Grasp" and (round(y), "graded") in at) or w.startswith("IMS-"))] or [1e9])
+            (w == foot[0] and (round(y), foot[1]) in at) or w.startswith("IMS-"))] or [1e9])
         body = [(y, x, w) for y, x, w in words if top - 2 < y < end - 2]
         marks = [(y, w) for y, x, w in body if x < starts[1] - 1 and w.isdigit()]
         bounds = [y - 2 for y, _ in marks] + [end]

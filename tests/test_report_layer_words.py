@@ -14,7 +14,7 @@ GENERATED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("language, words", [("en", "posterior wall layer"),
-                                             ("fr_CA", "couche paroi postérieure")])
+                                             ("fr_CA", "couche de la paroi postérieure")])
 def test_a_layer_is_named_in_words(qapp, records, session, tmp_path, language, words):
     region = next(r for r in records.atlas.view("anterior").regions
                   if r.layer == "posterior_wall" and r.muscle == "quadratus_lumborum")

@@ -182,7 +182,7 @@ def test_selecting_a_site_lights_its_muscle_even_from_the_other_layer(qtbot, win
 def test_a_site_on_another_layer_names_that_layer_as_its_button_does(qapp, qtbot, window,
                                                                       records, session):
     """The tooltip of a site on another layer says "recorded on the posterior wall layer",
-    and « consigné sur la couche paroi postérieure » in French: it said the layer's id
+    and « consigné sur la couche de la paroi postérieure » in French: it said the layer's id
     ("posterior_wall") in both."""
     from imsmap import i18n
 
@@ -198,7 +198,7 @@ def test_a_site_on_another_layer_names_that_layer_as_its_button_does(qapp, qtbot
     i18n.install(qapp, "fr_CA")
     try:
         marker.update_site(site)
-        assert "consigné sur la couche paroi postérieure" in marker.toolTip()
+        assert "consigné sur la couche de la paroi postérieure" in marker.toolTip()
     finally:
         i18n.install(qapp, "en")
     assert "posterior_wall" not in marker.toolTip()

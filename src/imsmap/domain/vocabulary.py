@@ -32,6 +32,16 @@ TISSUE_FEEL: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("TissueFeel", "gritty-fibrotic"),
     QT_TRANSLATE_NOOP("TissueFeel", "bone contact"),
 )
+# The tissue feel in the session PDF's Response column ("feel: normal"), one sentence per word
+# (context SiteTable): French writes it after « tissu », whose adjective agrees with it
+# (« tissu normal », « tissu granuleux-fibreux »; the words above agree with the window's
+# « texture » : « normale »).
+TISSUE_FEEL_RESPONSE: dict[str, str] = dict(zip(TISSUE_FEEL, (
+    QT_TRANSLATE_NOOP("SiteTable", "feel: normal"),
+    QT_TRANSLATE_NOOP("SiteTable", "feel: grasp"),
+    QT_TRANSLATE_NOOP("SiteTable", "feel: gritty-fibrotic"),
+    QT_TRANSLATE_NOOP("SiteTable", "feel: bone contact"),
+), strict=True))
 # How the muscle let go of the needle.
 RELEASE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Release", "full"),
@@ -110,3 +120,26 @@ def clinic_grasp_word(grade: int, labels: Sequence[str],
         return str(grade)
     label = labels[grade]
     return translate("Grasp", label) if is_default_grasp_word(grade, label) else label
+
+
+# A layer's name where it follows the word "layer" ("posterior wall layer"). The atlas names a
+# layer as its button says it (« Profonde », « Paroi postérieure »); most layers' names are
+# adjectives that follow « couche » as they are (« couche profonde »), but a layer named by a
+# noun needs its own words there (« couche de la paroi postérieure », never « couche paroi
+# postérieure »). Keyed by layer id; a language that does not translate one says the atlas's
+# name, lower case.
+LAYER_WORDS: dict[str, str] = {
+    "posterior_wall": QT_TRANSLATE_NOOP("LayerWord", "posterior wall"),
+}
+
+
+def layer_word(layer_id: str, name: str, translate: Callable[[str, str], str]) -> str:
+    """The layer ``layer_id``, whose name in the language is ``name`` (the atlas's), as it
+    follows the word "layer" in that language (said by ``translate(context, word)``): its
+    LAYER_WORDS entry where the language words it, else ``name`` in lower case."""
+    source = LAYER_WORDS.get(layer_id)
+    if source is not None:
+        said = translate("LayerWord", source)
+        if said != source:
+            return said
+    return name[:1].lower() + name[1:]

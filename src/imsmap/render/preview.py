@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP
+from imsmap.domain.vocabulary import layer_word
 from imsmap.i18n import Catalog
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT, ChartStyle
@@ -101,7 +102,8 @@ def sheet_title(atlas, view_id: str, layer_id: str, version: str,
     2026.12.4"); `words` is `chart_words(language)`."""
     return words("ChartPreview", TITLE).format(
         view=atlas.view_title(view_id, language),
-        layer=atlas.layer_name(view_id, layer_id, language).lower(), version=version)
+        layer=layer_word(layer_id, atlas.layer_name(view_id, layer_id, language), words),
+        version=version)
 
 
 def render_preview(out_dir, *, scale: float = 1.0, labels: bool = True,

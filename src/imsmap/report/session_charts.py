@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from imsmap.atlas import AtlasError
 from imsmap.domain.models import Site
 from imsmap.domain.text import fill
-from imsmap.domain.vocabulary import GRASP_LABELS
+from imsmap.domain.vocabulary import GRASP_LABELS, layer_word
 from imsmap.i18n.records import PLURAL, language, translate
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.report.crop_words import enlargement_word_size, levels_shown, paint_levels
@@ -156,7 +156,8 @@ class ChartBlock(Block):
             layer_name = self.chart.layer
         name = atlas.view_title(self.view.id, lang)
         self.title = fill(translate("SessionCharts", "%1 — %2 layer"),
-                          [name, layer_name.lower()]) if deep else name
+                          [name, layer_word(self.chart.layer, layer_name, translate)]) \
+            if deep else name
         numbers = ", ".join(str(s.seq) for s in self.sites)
         count = len(self.sites)
         self.note = fill(translate("SessionCharts", "site(s) %1", "", count, PLURAL),

@@ -13,7 +13,7 @@ from imsmap.atlas import AtlasError
 from imsmap.domain.corrections import GRASP, IN_ERROR, SiteCorrection
 from imsmap.domain.models import Site
 from imsmap.domain.text import fill
-from imsmap.domain.vocabulary import GRASP_LABELS
+from imsmap.domain.vocabulary import GRASP_LABELS, TISSUE_FEEL_RESPONSE, layer_word
 from imsmap.i18n.records import language, long_date, translate
 from imsmap.report.layout import ALERT, INK, MUTED, Block, Heading, Paragraph, Spacer
 from imsmap.report.session_charts import MarkerDrawer
@@ -61,8 +61,10 @@ def _response(site: Site) -> str:
     if site.twitch:
         parts.append(translate("SiteTable", "twitch"))
     if site.tissue_feel:
-        parts.append(fill(translate("SiteTable", "feel: %1"),
-                          [word("tissue_feel", site.tissue_feel)]))
+        # (French agrees each with « tissu »: « tissu normal », « tissu granuleux-fibreux »)
+        parts.append(translate("SiteTable", TISSUE_FEEL_RESPONSE[site.tissue_feel])
+                     if site.tissue_feel in TISSUE_FEEL_RESPONSE else
+                     fill(translate("SiteTable", "feel: %1"), [word("tissue_feel", site.tissue_feel)]))
     if site.release:
         parts.append(fill(translate("SiteTable", "release: %1"), [word("release", site.release)]))
     if site.sensation:
@@ -76,13 +78,15 @@ def _response(site: Site) -> str:
 def _layer(records: Records, site: Site) -> str:
     """The site's layer in the records language, lower case: its id in English, read as words
     ("deep", "posterior wall": the table printed "posterior_wall layer"), its chart's name for
-    it in another language ("profonde")."""
+    it in another language as it follows the word layer ("profonde", "de la paroi
+    postérieure": domain.vocabulary.layer_word)."""
     if language() == "en":
         return site.layer.replace("_", " ")
     try:
-        return records.atlas.layer_name(site.view_id, site.layer, language()).lower()
+        name = records.atlas.layer_name(site.view_id, site.layer, language())
     except AtlasError:
         return site.layer.replace("_", " ")
+    return layer_word(site.layer, name, translate)
 
 
 def _long(note: str) -> bool:

@@ -24,7 +24,7 @@ from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.markers import OTHER_LAYER_OPACITY, other_layer_ring
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.touch import still_a_tap
-from imsmap.ui.wording import layer_name
+from imsmap.ui.wording import layer_word
 
 Z_MARKER = 10
 Z_MARKER_SELECTED = 11
@@ -98,10 +98,10 @@ class MarkerItem(QGraphicsItem):
         if tip and self.off_layer:
             # The layer as its button names it, in the window's language: the id ("deep",
             # "posterior_wall") was said in English, also in a French window.
-            name = layer_name(host.atlas, site.view_id, site.layer)
+            # (« sur la couche de la paroi postérieure »: wording.layer_word)
             tip += " · " + QCoreApplication.translate(
                 "ChartScene", "recorded on the {layer} layer").format(
-                    layer=name[:1].lower() + name[1:])
+                    layer=layer_word(host.atlas, site.view_id, site.layer))
         self.setToolTip(tip)
         self.update()
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt,
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QTabBar,
     QToolButton,
@@ -37,6 +36,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     LegendSwatch,
 )
 from imsmap.ui.chart_words import describe_site
+from imsmap.ui.grasp_legend import GraspLegend
 from imsmap.ui.layer_button import LayerButton
 from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.lit_muscle_keys import lit_key, lit_regions
@@ -44,7 +44,7 @@ from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.touch import FINGER_REACH_PX
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui.wording import grasp_text, layer_name, view_name, view_tab_name, vocabulary
+from imsmap.ui.wording import layer_name, layer_word, view_name, view_tab_name
 from imsmap.ui.wrapping_row import WrappingRow
 
 # The charts first among the tabs, the rest after them in the atlas's order. The spinal chart
@@ -130,17 +130,7 @@ class ChartPanel(QWidget):
         # The chart's tabs on their own row, the layer switch under them: in one row, the
         # layer buttons' longer French words left the tabs room for one chart at 1366 px.
 
-        # On a narrow screen (125 %, 200 %) the legend goes on to a second line rather than
-        # widening the chart's column (ui.wrapping_row).
-        legend = WrappingRow(spacing=2)
-        legend.setContentsMargins(6, 2, 6, 2)
-        self._legend_host = legend
-        self._legend_chart: ChartPainter | None = None
-        self._legend_words: list[QLabel] = []  # grades 0-3
-        self._legend_parts: list[QWidget] = []  # the title, swatches and words: the tooltip's
-        self.legend_short = False  # on a short chart (ui.short_chart): one line, digits only
-        self._legend_title = QLabel(self.tr("Grasp:"))
-        legend.add(self._legend_title)
+        self.legend = GraspLegend()
         self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         layout = QVBoxLayout(self)
@@ -149,7 +139,7 @@ class ChartPanel(QWidget):
         layout.addWidget(self.tabs)
         layout.addLayout(self.layer_box)
         layout.addWidget(self.view, 1)
-        layout.addLayout(legend)
+        layout.addLayout(self.legend)
         self.hint = ChartHint(self.view)
 
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -252,7 +242,7 @@ class ChartPanel(QWidget):
             b.setCheckable(True)
             b.setChecked(layer.id == self.layer)
             b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(
-                layer=name.lower()))
+                layer=layer_word(self.atlas, view.id, layer.id)))
             self.layer_group.addButton(b, i)
             self.layer_box.add(b)
             self._layer_buttons.append(b)
@@ -292,53 +282,23 @@ class ChartPanel(QWidget):
             self.tabs.setCurrentIndex(self._view_ids.index(view_id))
 
     def _build_legend(self) -> None:
-        chart = ChartPainter(self.atlas, self._view_ids[0])
-        self._legend_parts.append(self._legend_title)
-        for grasp in (None, 0, 1, 2, 3):
-            swatch = LegendSwatch(chart, grasp)
-            text = QLabel(vocabulary("Grasp", "ungraded") if grasp is None else grasp_text(grasp))
-            if grasp is not None:
-                self._legend_words.append(text)
-            else:
-                self._legend_ungraded = text
-            self._legend_parts += [swatch, text]
-            pair = QHBoxLayout()
-            pair.setSpacing(2)
-            pair.addWidget(swatch)
-            pair.addWidget(text)
-            if grasp is not None:
-                self._legend_host.add_gap(8)
-            self._legend_host.add(pair)
+        self.legend.build(ChartPainter(self.atlas, self._view_ids[0]))
         if self.editor is not None:  # the clinic's own words, as the site inspector says them
             follow_grasp_labels(self.editor.records, self, self.set_grasp_labels)
-        self._word_legend()
+
+    @property
+    def legend_short(self) -> bool:
+        return self.legend.short
 
     def set_legend_short(self, on: bool) -> None:
-        """The legend on one line, each grade its digit and the whole of it in a tooltip (`on`:
-        a short chart, where its second line was taken from the chart); or in words."""
-        if on != self.legend_short:
-            self.legend_short = on
-            self._word_legend()
-
-    def _word_legend(self) -> None:
-        if not self._legend_words:
-            return
-        short = self.legend_short
-        for grade, text in enumerate(self._legend_words):
-            text.setText(str(grade) if short else grasp_text(grade, self.grasp_labels))
-        if self._legend_ungraded.isHidden() != short:  # (no needless show: 1366 px as it was)
-            self._legend_ungraded.setVisible(not short)
-        whole = ", ".join([vocabulary("Grasp", "ungraded"),
-                           *(grasp_text(g, self.grasp_labels) for g in range(4))])
-        tip = f"{self.tr('Grasp:')} {whole}" if short else ""
-        for part in self._legend_parts:
-            part.setToolTip(tip)
+        """The grasp legend on one line (`on`: a short chart, ui.short_chart), or in words."""
+        self.legend.set_short(on)
 
     def set_grasp_labels(self, labels: Sequence[str]) -> None:
         """The legend, the markers' tooltips and what a site's edits say name the grades in
         these words (the clinic's: services.clinic)."""
         self.grasp_labels = labels
-        self._word_legend()
+        self.legend.set_labels(labels)
         for scene in self._scenes.values():
             scene.set_grasp_labels(labels)
         self.graspLabelsChanged.emit(labels)

@@ -258,7 +258,7 @@ def show_on(panel, muscle_id: str, level: str | None = None) -> bool:
     panel.view.show_rect(rect)
     name = wording.muscle_text(muscle) + (f" {level}" if level else "")
     panel.search.setText(name)
-    layer = wording.layer_name(atlas, view_id, scene.layer).lower()
+    layer = wording.layer_word(atlas, view_id, scene.layer)
     lit = lit_regions(atlas, view_id, scene.layer, frozenset(ids))
     panel.hint.setText(QCoreApplication.translate(
         "MuscleSearch", "{muscle}: lit on the {view} chart, {layer} layer.").format(

@@ -22,6 +22,7 @@ from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.progress import Target
 from imsmap.domain.segments import root_label
 from imsmap.domain.vocabulary import GRASP_LABELS, clinic_grasp_word
+from imsmap.domain.vocabulary import layer_word as vocabulary_layer_word
 from imsmap.i18n import records as records_text
 from imsmap.render.chart_painter import ChartPainter
 
@@ -95,6 +96,18 @@ def layer_name(atlas: Atlas, view_id: str, layer_id: str) -> str:
         return atlas.layer_name(view_id, layer_id, language())
     except (AtlasError, KeyError):
         return layer_id
+
+
+# The layers named by a noun, marked again for the window's catalog (domain.vocabulary marks
+# them for the records'): « couche de la paroi postérieure ».
+_LAYER_WORDS = (QT_TRANSLATE_NOOP("LayerWord", "posterior wall"),)
+
+
+def layer_word(atlas: Atlas, view_id: str, layer_id: str) -> str:
+    """A layer's name as it follows the word layer in the window's language ("posterior wall",
+    « profonde », « de la paroi postérieure »: domain.vocabulary.layer_word)."""
+    return vocabulary_layer_word(layer_id, layer_name(atlas, view_id, layer_id),
+                                 QCoreApplication.translate)
 
 
 def in_window_language(chart: ChartPainter, atlas: Atlas) -> ChartPainter:

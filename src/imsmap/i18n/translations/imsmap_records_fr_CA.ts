@@ -2552,6 +2552,13 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
 </context>
 <context>
+    <name>LayerWord</name>
+    <message>
+        <source>posterior wall</source>
+        <translation>de la paroi postérieure</translation>
+    </message>
+</context>
+<context>
     <name>Letterhead</name>
     <message>
         <source>IMS treatment record</source>
@@ -5294,6 +5301,22 @@ N° de permis non consigné</translation>
         <translation>Niv.</translation>
     </message>
     <message>
+        <source>feel: normal</source>
+        <translation>tissu normal</translation>
+    </message>
+    <message>
+        <source>feel: grasp</source>
+        <translation>tissu&#xa0;: préhension</translation>
+    </message>
+    <message>
+        <source>feel: gritty-fibrotic</source>
+        <translation>tissu granuleux-fibreux</translation>
+    </message>
+    <message>
+        <source>feel: bone contact</source>
+        <translation>tissu&#xa0;: contact osseux</translation>
+    </message>
+    <message>
         <source>Depth mm</source>
         <comment>column header, 10.5 mm wide</comment>
         <translation>Prof. mm</translation>
@@ -5352,7 +5375,7 @@ N° de permis non consigné</translation>
     </message>
     <message>
         <source>grade</source>
-        <translation>cote</translation>
+        <translation>préhension</translation>
     </message>
     <message>
         <source>%1 %2 → %3</source>

@@ -211,7 +211,7 @@
     </message>
     <message>
         <source>grade</source>
-        <translation>cote</translation>
+        <translation>préhension</translation>
     </message>
     <message>
         <source>site {seq}: {what}</source>
@@ -1891,6 +1891,13 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>A new window language applies the next time imsmap starts.</source>
         <translation>Une nouvelle langue de fenêtre s&apos;applique au prochain démarrage d&apos;imsmap.</translation>
+    </message>
+</context>
+<context>
+    <name>LayerWord</name>
+    <message>
+        <source>posterior wall</source>
+        <translation>de la paroi postérieure</translation>
     </message>
 </context>
 <context>
