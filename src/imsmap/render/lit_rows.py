@@ -37,6 +37,19 @@ def rows_lit(highlight: Iterable[object]) -> dict[str, tuple[str, ...]]:
     return rows
 
 
+def lit_part(region: Region, level: str | None) -> str | LitRow | None:
+    """What of `region` lights for a site (or a muscle chosen) at `level`: in a region drawn
+    across several levels, its row of that level (`LitRow`); a region at one level, by its id
+    if that is the level; a region without levels, or any region when no level is given, by its
+    id, whole. None where the region has no part at that level (its own level is another, or
+    its rows begin lower: the deep sheet's long column is T7 to T12)."""
+    if level is None or (region.level is None and not region.level_rows):
+        return region.id
+    if region.level is not None:
+        return region.id if region.level == level else None
+    return LitRow(region.id, level) if level in region.levels else None
+
+
 def lit_ids(highlight: Iterable[object]) -> set[str]:
     """What a highlight lights, as ids: its region and muscle ids, and the region of each row."""
     return {h.region_id if isinstance(h, LitRow) else str(h) for h in highlight}

@@ -385,7 +385,7 @@ class ChartPanel(QWidget):
         if self.hint.text() == self._too_small() and self._labels_readable():
             self.hint.setText("")
 
-    def set_root_highlight(self, muscles: frozenset[str], levels: frozenset[str]) -> None:
+    def set_root_highlight(self, muscles: frozenset, levels: frozenset[str]) -> None:
         self._root_lit = (frozenset(muscles), frozenset(levels))
         for scene in self._scenes.values():
             scene.set_root_highlight(*self._root_lit)

@@ -31,7 +31,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.lit_rows import LitRow
+from imsmap.render.lit_rows import LitRow, lit_part, row_part
 from imsmap.ui.chart_markers import (
     MAX_MARKER_RADIUS_PX,
     MIN_MARKER_RADIUS_PX,
@@ -265,12 +265,14 @@ class ChartScene(QGraphicsScene):
         if item is not None:
             item.setSelected(True)
 
-    def set_root_highlight(self, muscles: frozenset[str], levels: frozenset[str]) -> None:
+    def set_root_highlight(self, muscles: frozenset[str | LitRow], levels: frozenset[str]
+                           ) -> None:
         """Light up a root's muscles (ids) at its levels: a region at one level if it is one of
         `levels`, whatever its muscle (the paraspinal boxes); in a region drawn across several
         levels (`level_rows`), the rows of `levels` alone, not the column from T1 to T12; a
-        region without levels whole if its muscle is one of `muscles`. Region ids in `muscles`
-        light those regions whole (a muscle chosen in the progress panel)."""
+        region without levels whole if its muscle is one of `muscles`. Region ids and `LitRow`s
+        in `muscles` light those regions whole and those rows (a muscle chosen in the progress
+        panel)."""
         regions = self.chart.view.regions
         by_level = {r.muscle for r in regions if r.levels}
         # a muscle drawn without levels here lit by its id (all its regions), as before
@@ -299,10 +301,7 @@ class ChartScene(QGraphicsScene):
         lit: frozenset[str | LitRow] = self._root_lit | self._search_lit
         if site_id is not None:
             site = self.markers[site_id].site
-            lit = lit | frozenset(
-                r.id for r in self.chart.regions()
-                if r.muscle == site.muscle_id and r.side == site.side.value
-                and (site.level is None or r.level in (None, site.level)))
+            lit = lit | frozenset(self._site_parts(site, self.chart.regions()))
         if lit != self.background.highlight:
             self._emphasise(highlight=lit)
         self._update_ghost(self.markers[site_id].site if site_id is not None else None)
@@ -310,12 +309,20 @@ class ChartScene(QGraphicsScene):
     def _update_ghost(self, site: Site | None) -> None:
         path = QPainterPath()
         if site is not None and site.layer != self.layer:
-            for r in self.chart.view.regions_on(site.layer):
-                if r.muscle == site.muscle_id and r.side == site.side.value \
-                        and (site.level is None or r.level in (None, site.level)):
-                    path.addPath(self.chart.region_path(r.id))
+            regions = self.chart.view.regions_on(site.layer)
+            for part in self._site_parts(site, regions):
+                path.addPath(row_part(self.chart.view.region(part.region_id), part.level)
+                             if isinstance(part, LitRow) else self.chart.region_path(part))
         self.ghost.setPath(path)
         self.ghost.setVisible(not path.isEmpty())
+
+    @staticmethod
+    def _site_parts(site: Site, regions: Iterable[Region]) -> list[str | LitRow]:
+        """What a site lights among `regions`: its muscle on its side, at its level (lit_part):
+        the row of that level in a column drawn across several, not T1 to T12."""
+        parts = (lit_part(r, site.level or None) for r in regions
+                 if r.muscle == site.muscle_id and r.side == site.side.value)
+        return [p for p in parts if p is not None]
 
     def region_at(self, x: float, y: float) -> Region | None:
         """The topmost region of this layer under a scene point."""

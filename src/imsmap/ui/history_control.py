@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from imsmap.atlas import Atlas
+from imsmap.render.lit_rows import LitRow, lit_part
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_overlay import HistoryOverlay
@@ -81,14 +82,16 @@ class HistoryControl:
 
     def show_muscle(self, muscle_id: str, side: str, level: str | None = None) -> None:
         """A muscle chosen in the progress panel: light it on the chart, on the view where it
-        was needled last."""
-        ids = set()
+        was needled last. With a level, that level alone: its row in a column drawn across
+        several levels (lit_part), not T1 to T12."""
+        lit: set[str | LitRow] = set()
         for vid in self.atlas.views:
             for r in self.atlas.view(vid).regions:
-                if r.muscle == muscle_id and (not side or r.side == side or side == "M") \
-                        and (level is None or r.level in (None, level)):
-                    ids.add(r.id)
-        self.chart.set_root_highlight(frozenset(ids), frozenset())
+                if r.muscle == muscle_id and (not side or r.side == side or side == "M"):
+                    part = lit_part(r, level or None)
+                    if part is not None:
+                        lit.add(part)
+        self.chart.set_root_highlight(frozenset(lit), frozenset())
         # Every visit's sites (the overlay's history has those of the visits it draws).
         history = self.overlay.histories.history(self.overlay.patient_id)
         for sid in reversed(history.ids):
