@@ -35,7 +35,12 @@ ALERT = "#8a1c1c"  # what is missing from the record, severe events, integrity w
 SANS = "DejaVu Sans"
 CONDENSED = "DejaVu Sans Condensed"  # tables: more words to the line, same design
 MONO = "DejaVu Sans Mono"
-KEEP_ROWS = 3  # the fewest rows of a table on either side of a page break
+# The rows of a table kept together on either side of a page break: KEEP_ROWS where that moves
+# no more than KEEP_BLANK_MM of rows to the next page, else KEEP_LEAST where that does, else
+# as many as fit (report.table.rows_before_break).
+KEEP_ROWS = 3
+KEEP_LEAST = 2
+KEEP_BLANK_MM = 15.0
 _family_cache: dict[str, str] = {}
 
 

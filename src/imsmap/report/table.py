@@ -24,9 +24,20 @@ from imsmap.report.column_widths import (
     widest_long_word,
     widest_piece,
 )
-from imsmap.report.layout import GRID, HEADER_FILL, INK, KEEP_ROWS, MUTED, ZEBRA, Block, Doc
+from imsmap.report.layout import (
+    GRID,
+    HEADER_FILL,
+    INK,
+    KEEP_BLANK_MM,
+    KEEP_LEAST,
+    KEEP_ROWS,
+    MUTED,
+    ZEBRA,
+    Block,
+    Doc,
+)
 
-__all__ = ["Cell", "Column", "Table"]
+__all__ = ["Cell", "Column", "Table", "rows_before_break"]
 
 
 @dataclass
@@ -41,6 +52,27 @@ class Column:
 
 CellDrawer = Callable[[QPainter, QRectF], None]
 TALL_ROW_MM = 30.0  # a table row taller than this runs on across a page break
+
+
+def rows_before_break(heights: Sequence[float], fit: int, header: float, blank: float) -> int:
+    """How many of a table's rows (of ``heights``) go before a page break when the first
+    ``fit`` of them fit above it (under its ``header``); 0: the table goes over whole.
+
+    The rows on each side of the break keep together, KEEP_ROWS of them, so that a table's
+    last rows are not left alone on the next page (the segments table put C7 and C8 alone on
+    page 3) nor its first ones alone at a page's foot; but keeping them together must not cost
+    the page more than ``blank`` of room (rows of sites with notes, three moved together, left
+    a fifth of a page blank): then KEEP_LEAST rows, and if that costs more too, a row tall
+    enough to stand alone, as many as fit."""
+    def left_blank(n: int) -> float:  # what moving rows n.. over adds to the page's foot
+        return sum(heights[n:fit]) + (header if n == 0 else 0.0)
+
+    for keep in (KEEP_ROWS, KEEP_LEAST, 1):
+        n = min(fit, len(heights) - keep)
+        n = n if n >= keep else 0
+        if keep == 1 or left_blank(n) <= blank:
+            return n
+    return 0
 
 
 def _cut(doc: Doc, text: str, font: QFont, width: float, room: float,
@@ -232,7 +264,7 @@ class Table(Block):
                      self.after_mm if last else 0.0, last or self.continued,
                      (tuple(w / width for w in fit.widths), fit.hyphenated))
 
-    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block] | None:
+    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block | None] | None:
         used = self.header_height(doc, width)
         n = 0
         while n < len(self.rows) and used + self.row_height(doc, width, n) <= avail:
@@ -247,13 +279,13 @@ class Table(Block):
                                    self.first_row_index, False),
                         self._part(doc, width, [rest_row, *self.rows[n + 1:]],
                                    self.first_row_index + n, True))
-        if n == 0 or n == len(self.rows):
-            return None
-        # A break keeps KEEP_ROWS rows together on each side: the table's last rows are not
-        # left alone on the next page (the segments table put C7 and C8 alone on page 3), nor
-        # its first ones alone at a page's foot. A table too short for that goes over whole.
-        n = min(n, len(self.rows) - KEEP_ROWS)
-        if n < KEEP_ROWS:
+        if n == len(self.rows):  # every row fits; the footnote, or the space after, not
+            if used + self.footnote_height(doc, width) <= avail:
+                return replace(self, after_mm=0.0), None
+            n -= 1  # the last row goes over with the footnote
+        n = rows_before_break([self.row_height(doc, width, i) for i in range(len(self.rows))],
+                              n, self.header_height(doc, width), doc.mm(KEEP_BLANK_MM))
+        if n == 0:
             return None
         return (self._part(doc, width, self.rows[:n], self.first_row_index, False),
                 self._part(doc, width, self.rows[n:], self.first_row_index + n, True))
