@@ -179,7 +179,8 @@ def read_on(lines: list[str]) -> list[str]:
     """A session PDF's lines (pdftotext -layout) as its reader reads them on, page after page:
     white space squashed; blank lines, each page's footer and running head, and a table's
     "(continued)" caption with the header row it repeats left out. Where a page breaks is
-    layout (a table keeps 3 rows on each side of a break since 5 Dec 2026), not what the record
+    layout (a table keeps 3 rows on each side of a break since 5 Dec 2026, fewer where 3 would
+    leave a large blank since 6 Dec 2026: report.table.rows_before_break), not what the record
     says. So is how wide the site table's columns are (since 6 Dec 2026 a column is as wide as
     its longest word needs and an empty one gives its width to the others:
     report.column_widths), which changes where its cells wrap: the site table is one line,
