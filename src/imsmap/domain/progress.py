@@ -184,6 +184,11 @@ class History:
                        {k: v for k, v in self.sites.items() if k in keep},
                        {k: v for k, v in self.numbering.items() if k in keep})
 
+    def signed_visits(self) -> History:
+        """The same history restricted to its signed visits: what a comparison compares
+        (`earlier_visits`; the drafts it leaves out are `drafts_not_drawn(self.sessions, None)`)."""
+        return self.select(s.id for s in earlier_visits(self.sessions, None))
+
     def last(self, n: int) -> History:
         """The latest n sessions."""
         return self.select(s.id for s in self.sessions[-n:]) if n > 0 else History(())
@@ -480,12 +485,26 @@ def overlap_percents(history: History) -> list[int | None]:
     """Per session, the muscles in common with the visit before, in percent of those needled at
     either (the Jaccard index, rounded half up to a whole percent, in whole numbers so that 62.5
     is 63 everywhere): None for the first visit and when neither visit needled anything. One
-    rounding for the window and the report."""
-    sets = [set(history.targets(s.id)) for s in history.sessions]
-    out: list[int | None] = [None] if sets else []
-    for a, b in zip(sets, sets[1:]):
-        union = len(a | b)
-        out.append((200 * len(a & b) + union) // (2 * union) if union else None)
+    rounding for the window and the report.
+
+    Signed visits are compared (`earlier_visits`): the visit before is the signed one before,
+    and a draft (today's before signing, one left unsigned, another room's in progress) is
+    compared with nothing (None). A draft between two signed visits read the later one's
+    muscles against the draft's."""
+    compared = {s.id for s in earlier_visits(history.sessions, None)}
+    out: list[int | None] = []
+    before: set[Target] | None = None
+    for s in history.sessions:
+        if s.id not in compared:
+            out.append(None)
+            continue
+        now = set(history.targets(s.id))
+        union = len(now | before) if before is not None else 0
+        if before is None or not union:
+            out.append(None)
+        else:
+            out.append((200 * len(now & before) + union) // (2 * union))
+        before = now
     return out
 
 
