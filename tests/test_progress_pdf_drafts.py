@@ -252,3 +252,32 @@ def test_adjacent_drafts_say_draft_without_running_into_each_other(qapp, records
     grid = flat[flat.index("Préhension par muscle et par séance"):]
     grid = grid[:grid.index("Première")]
     assert grid.split().count("brouillons") == 2 and grid.split().count("brouillon") == 1, grid
+
+
+def test_adjacent_drafts_on_the_trend_plot_keep_their_labels_apart(qapp, records, patient,
+                                                                  tmp_path):
+    """The trend plot's x axis wrote every draft's label, so adjacent drafts' ran into each
+    other where the slots are narrow (« brouillonbrouillon », « 17 août24 août »): the last
+    visit, then the drafts from the latest back, then the axis's own step, none nearer than a
+    label's width (render.plot.labelled, the window's plot alike). Their hollow points still
+    mark every draft."""
+    from imsmap.render.plot import labelled
+
+    drafts = [k in {4, 5, 6, 11, 12, 17} for k in range(18)]
+    assert labelled(18, 2, drafts) == [0, 2, 4, 6, 8, 10, 12, 14, 17]
+    assert labelled(4, 1, [False, False, True, True]) == [0, 1, 2, 3]
+    assert labelled(0, 3, []) == []
+    vid, region, x, y = interior_points(records.atlas)[0]
+    for k in range(18):
+        s = records.start_session(patient.id, started_at=datetime(2026, 6, 1, 9)
+                                  + timedelta(days=7 * k), practitioner="J. Physio",
+                                  pain_before=8 - k // 3)
+        records.add_site(s.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                         layer=region.layer, grasp=k % 4)
+        if not drafts[k]:
+            records.sign_session(s.id)
+    page = trend_page(write(records, patient.id, tmp_path, name="fr.pdf", language="fr_CA"))
+    page = page.replace("\u00a0", " ")
+    axis = page[page.index("#1 1 juin"):]
+    assert re.search(r"#5 29 juin brouillon #7 13 juill\. brouillon #9", axis), axis
+    assert "#6" not in axis and "#12" not in axis and "#18 28 sept. brouillon" in axis
