@@ -164,9 +164,9 @@ def test_another_room_s_draft_is_compared_with_nothing_on_the_progress_tab(qtbot
                                started_at=now - timedelta(hours=1))
     open_room(anna_context, "Room 1", patient_id=patient.id, session_id=draft.id)
     site_at(anna, draft.id, b, 3)
+    ben.menus.act_progress.trigger()  # shown, the tab reads what it hears
     qtbot.waitUntil(lambda: draft.id in ben.progress.full.ids, timeout=WAIT_MS)
     qtbot.wait(1000)  # and its site's change (heard within a second: bench/server.py)
-    ben.menus.act_progress.trigger()
     ben.progress.choose_last(0)
     ben.progress.tabs.setCurrentWidget(ben.progress.segments)
     assert ben.session_id is None
