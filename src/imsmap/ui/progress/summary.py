@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, QObject
 
-from imsmap.domain.progress import History, changes_since_first, drafts_not_drawn, session_metrics
+from imsmap.domain.progress import Course, History, changes_since_first, drafts_not_drawn
 from imsmap.ui.wording import short_date, target_label
 
 __all__ = ["ProgressSummary", "not_compared", "summary_text"]
@@ -20,19 +20,19 @@ def _fmt_burden(v: int | None) -> str:
     return "-" if v is None else str(v)
 
 
-def summary_text(history: History, names=lambda mid: mid) -> str:
+def summary_text(course: Course, names=lambda mid: mid) -> str:
     """Two plain sentences: the latest signed visit's grasps, and the change since the first
     signed one; a third for the drafts chosen, which are compared with nothing (the rule of
     domain.progress.earlier_visits: a comparison is made of signed visits, as amended)."""
-    return ProgressSummary().text(history, names)
+    return ProgressSummary().text(course, names)
 
 
 class ProgressSummary(QObject):
     """The words of summary_text (a QObject: pyside6-lupdate finds plural forms in tr() only)."""
 
-    def text(self, history: History, names) -> str:
-        metrics = session_metrics(history)
-        needled = [m for m in metrics if m.sites]
+    def text(self, course: Course, names) -> str:
+        history = course.history
+        needled = [m for m in course.metrics if m.sites]
         if not needled:
             return self.tr(
                 "No needled sites in the sessions shown yet.")
@@ -46,7 +46,7 @@ class ProgressSummary(QObject):
         if not done:
             return self.tr("No signed visit with needled sites in the sessions shown yet.") \
                 + "\n" + apart
-        return self._compared(history, names, done) + ("\n" + apart if apart else "")
+        return self._compared(course, names, done) + ("\n" + apart if apart else "")
 
     def not_compared(self, history: History, drafts: Sequence[int]) -> str:
         """The drafts chosen, said apart ("Not compared: 2 drafts, not signed (#3, #4).");
@@ -57,9 +57,10 @@ class ProgressSummary(QObject):
         return self.tr("Not compared: %n draft(s), not signed ({sessions}).", "",
                        len(drafts)).format(sessions=numbers)
 
-    def _compared(self, history: History, names, done) -> str:
+    def _compared(self, course: Course, names, done) -> str:
+        history = course.history
         last = done[-1]
-        targets = history.targets(last.session_id)
+        targets = course.targets[last.session_id]
         grasped = sorted(((g, t) for t, g in targets.items() if g is not None and g >= 1),
                          key=lambda x: -x[0])
         strongest = ", ".join(f"{target_label(t, names(t.muscle_id))} {g}"
