@@ -44,11 +44,9 @@ from imsmap.services.restore_points import (
 )
 from imsmap.ui import file_dialogs
 from imsmap.ui.busy import while_working
-from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.refusals import WARNING_STYLE, ErrorLine
 from imsmap.ui.restore_words import RestoreWords, holds_lines, losses_lines, when_text
 from imsmap.ui.wording import said
-
-WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
 
 
 def title() -> str:
