@@ -41,6 +41,7 @@ from imsmap.ui.refusals import WARNING_STYLE, ErrorLine
 from imsmap.ui.wording import long_date, numeric_date, numeric_datetime
 
 DIALOG_WIDTH = 760  # two records side by side, within a 1366 x 768 screen
+PLAIN_WHY = "padding: 6px 0px;"  # the line of the usual choice: the warning's height
 
 
 def who(p: Patient) -> str:
@@ -208,13 +209,14 @@ class MergeDialog(QDialog):
         if not ready or k is None or d is None:
             self.what.setText(self.tr("Choose two different records."))
             self.why.clear()
-            self.why.setStyleSheet("")
+            self.why.setStyleSheet(PLAIN_WHY)
             return
         why, against = self._why(k, d)
         self.why.setText(why)
         # Kept against the usual choice: said as the app's dialogs warn (amber), not as the
-        # plain line it read like; the usual choice is the plain line.
-        self.why.setStyleSheet(WARNING_STYLE if against else "")
+        # plain line it read like; the usual choice is the plain line, as high as the warning
+        # (the dialog, sized once, does not squeeze the rest when Swap makes it a warning).
+        self.why.setStyleSheet(WARNING_STYLE if against else PLAIN_WHY)
         self.what.setText(self.tr(
             "<b>What happens:</b> the sessions of <b>{dup}</b> ({nd}) are read with those of "
             "<b>{kept}</b> ({nk}) as one history ({total}): the history list, earlier-visit overlay, "
