@@ -44,6 +44,7 @@ from imsmap.services.restore_points import (
 )
 from imsmap.ui import file_dialogs
 from imsmap.ui.busy import while_working
+from imsmap.ui.privacy_cover import Guard, unguarded
 from imsmap.ui.refusals import WARNING_STYLE, ErrorLine
 from imsmap.ui.restore_words import RestoreWords, holds_lines, losses_lines, when_text
 from imsmap.ui.wording import said
@@ -322,9 +323,12 @@ def _confirm_losses(parent: QWidget, point: RestorePoint) -> bool:
     return box.clickedButton() is yes
 
 
-def ask(db_path: Path, folder: str = "", parent: QWidget | None = None) -> RestoreRequest | None:
-    """The dialog; the clinic's choice, or None (nothing to do)."""
+def ask(db_path: Path, folder: str = "", parent: QWidget | None = None, *,
+        guard: Guard = unguarded) -> RestoreRequest | None:
+    """The dialog; the clinic's choice, or None (nothing to do). `guard`: the window's privacy
+    screen (what the backup holds and the open records lack names chart numbers)."""
     dialog = RestoreDialog(db_path, folder, parent)
+    guard(dialog)
     if folder and Path(folder).is_dir():  # the clinic's backup folder: looked in at once
         QTimer.singleShot(0, dialog, dialog.look)
     try:
