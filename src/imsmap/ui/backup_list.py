@@ -7,23 +7,15 @@ or beside another database's path, no line showed one. The line is now fitted to
 the time whole, the file name whole, and whose it is shortened in its middle (a path keeps its
 start and its file); where even that leaves no room, whose it is gives way, and only then is the
 file name shortened, in its middle (its date and its kind, at its two ends, stay). The item's
-text (`itemText`) and its tooltip stay the whole line; the list that drops down is as wide as
-the widest line, up to the screen's width.
+text (`itemText`) and its tooltip stay the whole line; the list that drops down shows it
+whole, as Qt widens it to its widest line.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPaintEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionComboBox,
-    QStyleOptionViewItem,
-    QStylePainter,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter
 
 SEPARATOR = " — "
 PARTS = Qt.ItemDataRole.UserRole + 1  # an item's (when, whose, file name)
@@ -48,27 +40,8 @@ def fitted(parts: tuple[str, str, str], room: int, metrics: QFontMetrics) -> str
                                                  max(0, left))
 
 
-class _FittedItems(QStyledItemDelegate):
-    """The dropped-down list's lines, each fitted to the list's width."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt naming
-                        index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        parts = index.data(PARTS)
-        if parts:
-            margin = 2 * (option.widget.style().pixelMetric(
-                QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1) \
-                if option.widget is not None else 6
-            option.text = fitted(tuple(parts), option.rect.width() - margin,
-                                 option.fontMetrics)
-
-
 class BackupBox(QComboBox):
     """The list of backups: each line fitted to the box (`fitted`), whole in its tooltip."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setItemDelegate(_FittedItems(self))
 
     def add_line(self, when: str, whose: str, name: str) -> None:
         whole = SEPARATOR.join(p for p in (when, whose, name) if p)
@@ -130,14 +103,3 @@ class BackupBox(QComboBox):
         if self.currentIndex() >= 0:
             option.currentText = self.shown_text()
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-
-    def showPopup(self) -> None:  # noqa: N802 - Qt naming
-        """The list dropped down as wide as its widest line, within the screen."""
-        metrics = self.fontMetrics()
-        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())),
-                     default=0) + 4 * metrics.averageCharWidth()
-        screen = self.screen()
-        if screen is not None:
-            widest = min(widest, screen.availableGeometry().width() - 16)
-        self.view().setMinimumWidth(max(self.width(), widest))
-        super().showPopup()
