@@ -1224,6 +1224,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Toléré; douleur post-puncture d&apos;une journée la dernière fois, donc moins d&apos;aiguilles aujourd&apos;hui.</translation>
     </message>
     <message>
+        <source>Maple Grove Physiotherapy</source>
+        <translation>Physiothérapie du Bosquet-des-Érables</translation>
+    </message>
+    <message>
         <source>Alex Demo, PT</source>
         <translation>Alex Démo, pht</translation>
     </message>

@@ -1322,6 +1322,15 @@
     </message>
 </context>
 <context>
+    <name>Cover</name>
+    <message>
+        <source>Hidden by the privacy screen.
+F12 or Ctrl+H shows it again.</source>
+        <translation>Masqué par l&apos;écran de confidentialité.
+F12 ou Ctrl+H l&apos;affiche de nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>Unexpected error</source>
