@@ -1,6 +1,7 @@
 """Patient search on the clinic server (store.patient_search): a rare word's patients are
 collected from index ranges, the chart number's on the index of its folded form (server schema
-11), which an upgrade adds keeping every record; the search's statements are planned with
+11; since schema 13 carrying the chart number, so that a count reads no row), which an upgrade
+adds keeping every record; the search's statements are planned with
 their values, never a prepared statement's generic plan, and never compiled (JIT). Which
 patients it finds, in which order, is tests/test_store_search.py's, on both backends."""
 
