@@ -446,6 +446,7 @@ class ChartPanel(QWidget):
         chooser.dock_above = search
         self.view.corner_followers.append(chooser)
         self.view.over_captions.append(chooser)
+        self.hint.keep_clear_of(chooser)
         self.chooser = chooser
         self.chooser_flow = ChooserFlow(self, chooser)
 
