@@ -115,6 +115,12 @@ class VisitsRow(QObject):
             number=99, count=99, date=short_date(date(2026, 9, 30)),
             state=max(self.tr("draft"), self.tr("signed"), self.tr("amended"), key=len))
         self.when.setMinimumWidth(self.when.fontMetrics().horizontalAdvance(widest) + 4)
+        # Which visit, in brief ("#3 of 5"): beside the history bar's one button where the bar
+        # is folded on a short chart (ui.short_chart), the row and its words hidden; the whole
+        # words in its tooltip. The bar places it (hidden until then).
+        self.position = QLabel(host)
+        self.position.setObjectName("visitPosition")
+        self.position.hide()
         self._timer = QTimer(self)
         self._timer.setInterval(REPLAY_MS)
         self._timer.timeout.connect(self._replay_step)
@@ -172,9 +178,15 @@ class VisitsRow(QObject):
             self.set_replaying(False)
 
     def _show_when(self) -> None:
+        self._say_when()
+        self.position.setToolTip(self.when.text())
+        self.position.setAccessibleName(self.when.text())
+
+    def _say_when(self) -> None:
         i = self.slider.value()
         if not self.sessions:
             self.when.setText(self.tr("no visits yet"))
+            self.position.setText(self.when.text())
             return
         if self.current_id is not None and all(s.id != self.current_id for s in self.sessions):
             # The open session is not among the visits (withdrawn, or entered in error): the
@@ -184,6 +196,7 @@ class VisitsRow(QObject):
             self.when.setToolTip(self.tr("This session is withdrawn or entered in error: it "
                                          "counts in no figure. The slider moves through the "
                                          "visits that count."))
+            self.position.setText(self.tr("not counted"))
             return
         self.when.setToolTip("")
         s = self.sessions[min(i, len(self.sessions) - 1)]
@@ -191,6 +204,8 @@ class VisitsRow(QObject):
             self.tr("amended") if s.id in self.amended else self.tr("signed")
         self.when.setText(self.tr("#{number} of {count} · {date} · {state}").format(
             number=i + 1, count=len(self.sessions), date=short_date(s.started_at), state=state))
+        self.position.setText(self.tr("#{number} of {count}").format(
+            number=i + 1, count=len(self.sessions)))
 
     def _slider_moved(self, index: int) -> None:
         self._show_when()
