@@ -6,6 +6,8 @@ whole text in a tooltip; at 1366 x 768 nothing folds."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
@@ -133,3 +135,26 @@ def test_the_folded_bar_says_which_visit_the_chart_shows(window, lang, qtbot):
     bar.more.setChecked(False)
     window(1366, 768)
     assert not bar.compact and not position.isVisible() and bar.when.isVisible()
+
+
+def test_the_folded_visit_is_never_cut(window, lang, records, clinic_data, qtbot):  # noqa: F811
+    # Twelve visits: « 12 sur 12 » is wider than the room the button leaves at 960 px in
+    # French; then "12/12", never "12 sur 1" cut at the edge.
+    first, second = clinic_data
+    for day in range(1, 11):
+        visit = records.start_session(second.patient_id,
+                                      started_at=datetime(2026, 10, day, 9, 0),
+                                      practitioner="J. Tremblay, pht")
+        records.update_session(visit.id, consent=True)
+        records.sign_session(visit.id)
+    w = window(960, 540)
+    assert w.width() == 960
+    w.patients.select_session(first.id)
+    w.patients.select_session(second.id)  # the latest of twelve
+    qtbot.wait(30)
+    position = w.history_bar.position
+    assert position.isVisible()
+    assert position.text() in ({"en": "#12 of 12", "fr_CA": "12 sur 12"}[lang], "12/12")
+    assert position.fontMetrics().horizontalAdvance(position.text()) \
+        <= position.contentsRect().width()
+    assert "12" in position.toolTip()
