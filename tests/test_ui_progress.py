@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from imsmap.domain.models import Session, SessionStatus, Side, Site
-from imsmap.domain.progress import History, Target, grasp_matrix, session_metrics
+from imsmap.domain.progress import Course, History, Target, grasp_matrix, session_metrics
 from imsmap.render.style import LIGHT
 from imsmap.ui.progress import PainPlot, ProgressPanel, TrendMatrix
 from imsmap.ui.progress.pain_plot import AFTER, BEFORE
@@ -205,7 +205,7 @@ def test_segment_trend_sums_grasp_by_root_side_and_session(qtbot):
     history = _history()
     widget = SegmentTrend()
     qtbot.addWidget(widget)
-    widget.set_history(history, _catalogue(), history.numbering)
+    widget.set_course(Course.of(history), _catalogue(), history.numbering)
     table = widget.roots
     rows = {table.verticalHeaderItem(r).text(): r for r in range(table.rowCount())}
     assert list(rows) == ["C5 left", "C6 left", "L4 right", "L5 right", "S1 left", "S1 right",
@@ -342,7 +342,7 @@ def test_segment_trend_columns_fit_their_words_once_filled(qtbot):
     widget = SegmentTrend()
     qtbot.addWidget(widget)
     widget.show()
-    widget.set_history(history, _catalogue(), history.numbering)
+    widget.set_course(Course.of(history), _catalogue(), history.numbering)
     for table in (widget.roots, widget.figures):
         header = table.horizontalHeader()
         assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents

@@ -9,15 +9,13 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 
+from imsmap.domain.comparison import TargetChange, compare_sessions, last_needled
 from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Amendment
 from imsmap.domain.progress import (
     History,
     SessionMetrics,
-    TargetChange,
     changes_since_first,
-    compare_sessions,
-    last_needled,
     overlap_percents,
 )
 from imsmap.domain.text import clause, fill

@@ -19,14 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.progress import (
-    Comparison,
-    History,
-    Target,
-    TargetChange,
-    compare_sessions,
-    last_needled,
-)
+from imsmap.domain.comparison import Comparison, TargetChange, compare_sessions, last_needled
+from imsmap.domain.progress import Course, History, Target
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
@@ -198,7 +192,7 @@ class CompareView(QWidget):
     def __init__(self, parent=None, style: ChartStyle = LIGHT):
         super().__init__(parent)
         self.style = style
-        self._history = History(())
+        self._course = Course.of(History(()))  # the sessions chosen, their targets worked out
         self._atlas = None
         self._names: Callable[[str], str] = lambda mid: mid
         self._catalogue = None
@@ -262,10 +256,11 @@ class CompareView(QWidget):
         layout.addWidget(self.tabs, 1)
 
     # -- data in ----------------------------------------------------------------------------
-    def set_history(self, history: History, atlas=None,
-                    names: Callable[[str], str] | None = None) -> None:
-        """Fill the choosers; by default compare the last two sessions."""
-        self._history = history
+    def set_course(self, course: Course, atlas=None,
+                   names: Callable[[str], str] | None = None) -> None:
+        """Fill the choosers with the course's sessions; by default compare the last two."""
+        self._course = course
+        history = course.history
         self._atlas = atlas
         self._catalogue = getattr(atlas, "catalogue", None)
         if names is not None:
@@ -298,8 +293,9 @@ class CompareView(QWidget):
 
     def _views_used(self) -> list[str]:
         counts: dict[str, int] = {}
-        for sid in self._history.ids:
-            for s in self._history.sites_of(sid):
+        history = self._course.history
+        for sid in history.ids:
+            for s in history.sites_of(sid):
                 counts[s.view_id] = counts.get(s.view_id, 0) + 1
         known = list(getattr(self._atlas, "views", {}) or {})
         return sorted(counts, key=lambda v: (-counts[v], known.index(v) if v in known else 99))
@@ -321,11 +317,12 @@ class CompareView(QWidget):
         if why:
             self.comparison = None
             return
-        self.comparison = compare_sessions(self._history, a, b, self._catalogue)
+        history, targets = self._course.history, self._course.targets
+        self.comparison = compare_sessions(history, a, b, self._catalogue, targets)
         # What the visits in between say of a muscle absent from the later one: released
         # there, or still grasping when last needled (the two visits alone said neither).
-        seen = last_needled(self._history, b, a)
-        self._between = {c.target: (self._history.number(seen[c.target][0]),
+        seen = last_needled(history, b, a, targets)
+        self._between = {c.target: (history.number(seen[c.target][0]),
                                     seen[c.target][1])
                          for c in self.comparison.not_repeated
                          if c.target in seen and seen[c.target][0] != a}
@@ -334,7 +331,8 @@ class CompareView(QWidget):
 
     def _not_comparable(self, a: int, b: int) -> str:
         """Why the visits chosen cannot be compared ("" when they can)."""
-        ids = self._history.ids
+        history = self._course.history
+        ids = history.ids
         if len(ids) < 2:
             return self.tr("One visit only: there is nothing to compare it with.")
         if a == b:
@@ -343,7 +341,7 @@ class CompareView(QWidget):
         if ids.index(a) > ids.index(b):
             return self.tr("#{earlier} is after #{later}: choose the earlier visit under "
                            "Earlier, the later under Later.").format(
-                earlier=self._history.number(a), later=self._history.number(b))
+                earlier=history.number(a), later=history.number(b))
         return ""
 
     def groups(self) -> dict[str, Sequence[TargetChange]]:
@@ -421,8 +419,8 @@ class CompareView(QWidget):
             self.right.set_chart(None)
             return
         for canvas, sid in ((self.left, a), (self.right, b)):
-            sites = [s for s in self._history.sites_of(sid) if s.view_id == view_id]
-            canvas.caption = session_label(self._history, sid)
+            sites = [s for s in self._course.history.sites_of(sid) if s.view_id == view_id]
+            canvas.caption = session_label(self._course.history, sid)
             canvas.overlay = (lambda p, c, sites=sites, canvas=canvas: c.paint_markers(
                 p, [{"x": s.x, "y": s.y, "number": s.seq, "grasp": s.grasp, "cramp": s.cramp,
                      "planned": s.planned} for s in sites], scale=canvas.marker_scale()))

@@ -32,13 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.progress import (
-    History,
-    Target,
-    changes_since_first,
-    grasp_matrix,
-    session_metrics,
-)
+from imsmap.domain.progress import Course, History, Target, changes_since_first, grasp_matrix
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.services import clinic
 from imsmap.services.changes import Change, Entity
@@ -66,19 +60,19 @@ def _fmt_burden(v: int | None) -> str:
     return "-" if v is None else str(v)
 
 
-def summary_text(history: History, names=lambda mid: mid) -> str:
+def summary_text(course: Course, names=lambda mid: mid) -> str:
     """Two plain sentences: the latest signed visit's grasps, and the change since the first
     signed one; a third for the drafts chosen, which are compared with nothing (the rule of
     domain.progress.earlier_visits: a comparison is made of signed visits, as amended)."""
-    return ProgressSummary().text(history, names)
+    return ProgressSummary().text(course, names)
 
 
 class ProgressSummary(QObject):
     """The words of summary_text (a QObject: pyside6-lupdate finds plural forms in tr() only)."""
 
-    def text(self, history: History, names) -> str:
-        metrics = session_metrics(history)
-        needled = [m for m in metrics if m.sites]
+    def text(self, course: Course, names) -> str:
+        history = course.history
+        needled = [m for m in course.metrics if m.sites]
         if not needled:
             return self.tr(
                 "No needled sites in the sessions shown yet.")
@@ -96,11 +90,12 @@ class ProgressSummary(QObject):
         if not done:
             return self.tr("No signed visit with needled sites in the sessions shown yet.") \
                 + "\n" + apart
-        return self._compared(history, names, done) + ("\n" + apart if apart else "")
+        return self._compared(course, names, done) + ("\n" + apart if apart else "")
 
-    def _compared(self, history: History, names, done) -> str:
+    def _compared(self, course: Course, names, done) -> str:
+        history = course.history
         last = done[-1]
-        targets = history.targets(last.session_id)
+        targets = course.targets[last.session_id]
         grasped = sorted(((g, t) for t, g in targets.items() if g is not None and g >= 1),
                          key=lambda x: -x[0])
         strongest = ", ".join(f"{target_label(t, names(t.muscle_id))} {g}"
@@ -393,15 +388,18 @@ class ProgressPanel(QWidget):
 
     def _chosen_changed(self, *_args) -> None:
         self.history = self.full.select(self.chosen_ids())
+        # Each chosen session's targets and figures, worked out here once for every view below
+        # (each worked them all out again: a thousand times for "All" of 200 visits).
+        course = Course.of(self.history)
         atlas = self.records.atlas
         names = self.name
-        self.summary.setText(summary_text(self.history, names))
-        self.matrix.set_matrix(grasp_matrix(self.history, atlas.catalogue), names,
-                               self.history.numbering)
-        self.pain.set_metrics(session_metrics(self.history))
+        self.summary.setText(summary_text(course, names))
+        self.matrix.set_matrix(grasp_matrix(self.history, atlas.catalogue, course.targets),
+                               names, self.history.numbering)
+        self.pain.set_metrics(course.metrics)
         self.chart.set_history(self.history, atlas)
-        self.compare.set_history(self.history, atlas, names)
-        self.segments.set_history(self.history, atlas.catalogue, self.history.numbering)
+        self.compare.set_course(course, atlas, names)
+        self.segments.set_course(course, atlas.catalogue, self.history.numbering)
 
     def _target_chosen(self, target: Target) -> None:
         self.chart.set_highlight(frozenset({target.muscle_id}))

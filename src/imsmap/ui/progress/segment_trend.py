@@ -22,13 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.local_time import local_date
-from imsmap.domain.progress import (
-    SIDES,
-    History,
-    overlap_percents,
-    root_matrix,
-    session_metrics,
-)
+from imsmap.domain.progress import SIDES, Course, overlap_percents, root_matrix
 from imsmap.ui.touch import hold_for_tips
 from imsmap.ui.wording import root_name
 
@@ -107,11 +101,13 @@ class SegmentTrend(QWidget):
             "(100% = the same muscles)."))
         layout.addWidget(self.figures, 1)
 
-    def set_history(self, history: History, catalogue, numbering: dict[int, int]) -> None:
+    def set_course(self, course: Course, catalogue, numbering: dict[int, int]) -> None:
+        """Show the course's sessions (their figures as the course worked them out)."""
         with _filled_then_fitted(self.roots, self.figures):
-            self._fill(history, catalogue, numbering)
+            self._fill(course, catalogue, numbering)
 
-    def _fill(self, history: History, catalogue, numbering: dict[int, int]) -> None:
+    def _fill(self, course: Course, catalogue, numbering: dict[int, int]) -> None:
+        history = course.history
         headers = [f"#{numbering.get(s.id, i + 1)}\n" + QLocale().toString(
             QDate(local_date(s.started_at)), "d MMM")
                    for i, s in enumerate(history.sessions)]
@@ -148,11 +144,10 @@ class SegmentTrend(QWidget):
                                                      else "#1a1a1a")))
                 self.roots.setItem(r, j, item)
 
-        metrics = session_metrics(history)
-        overlap = overlap_percents(history)
+        overlap = overlap_percents(history, course.targets)
         self.figures.setColumnCount(len(history.sessions))
         self.figures.setHorizontalHeaderLabels(headers)
-        for j, metric in enumerate(metrics):
+        for j, metric in enumerate(course.metrics):
             burden, common = metric.grasp_burden, overlap[j]
             values = (str(metric.muscles_grasping),
                       "" if burden is None else str(burden),
