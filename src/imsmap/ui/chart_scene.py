@@ -31,7 +31,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.lit_rows import LitRow, lit_part, row_part
+from imsmap.render.lit_rows import LitRow, level_parts, row_part
 from imsmap.ui.chart_markers import (
     MAX_MARKER_RADIUS_PX,
     MIN_MARKER_RADIUS_PX,
@@ -299,12 +299,12 @@ class ChartScene(QGraphicsScene):
         found by name."""
         site_id = self.selected_site_id()
         lit: frozenset[str | LitRow] = self._root_lit | self._search_lit
-        if site_id is not None:
-            site = self.markers[site_id].site
-            lit = lit | frozenset(self._site_parts(site, self.chart.regions()))
+        site = self.markers[site_id].site if site_id is not None else None
+        parts = self._site_parts(site, self.chart.regions()) if site is not None else []
+        lit = lit | frozenset(parts)
         if lit != self.background.highlight:
             self._emphasise(highlight=lit)
-        self._update_ghost(self.markers[site_id].site if site_id is not None else None)
+        self._update_ghost(site)
 
     def _update_ghost(self, site: Site | None) -> None:
         path = QPainterPath()
@@ -319,10 +319,13 @@ class ChartScene(QGraphicsScene):
     @staticmethod
     def _site_parts(site: Site, regions: Iterable[Region]) -> list[str | LitRow]:
         """What a site lights among `regions`: its muscle on its side, at its level (lit_part):
-        the row of that level in a column drawn across several, not T1 to T12."""
-        parts = (lit_part(r, site.level or None) for r in regions
-                 if r.muscle == site.muscle_id and r.side == site.side.value)
-        return [p for p in parts if p is not None]
+        the row of that level in a column drawn across several, not T1 to T12. On the site's
+        own layer, a column without a row of its level (the level edited) lights whole; on
+        another, nothing of it (the deep sheet's column begins at T7)."""
+        own = [r for r in regions if r.muscle == site.muscle_id and r.side == site.side.value]
+        level = site.level or None
+        return (level_parts([r for r in own if r.layer == site.layer], level, whole=True)
+                + level_parts([r for r in own if r.layer != site.layer], level))
 
     def region_at(self, x: float, y: float) -> Region | None:
         """The topmost region of this layer under a scene point."""
