@@ -1,6 +1,8 @@
 """The lit row of a column drawn across several levels (`level_rows`), where the earlier work
-(test_ui_root_rows, test_ui_site_rows) left it out: a site whose level was set to one its
-column has no row of lit nothing. Found on 6 December 2026."""
+(test_ui_root_rows, test_ui_site_rows) left it out: a muscle found by name with a level
+("longissimus T7", Ctrl+F) lit the column from T1 to T12, and L or R then added its site at the
+label's level; a site whose level was set to one its column has no row of lit nothing. Found on
+6 December 2026."""
 
 from __future__ import annotations
 
@@ -12,9 +14,51 @@ from imsmap.render.lit_rows import LitRow
 from imsmap.ui.progress.trend_matrix import COL_MUSCLE, TARGET_ROLE
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
+CTRL = Qt.KeyboardModifier.ControlModifier
 LONG_R = site_rows.LONG_R
 DEEP_LONG_R = site_rows.DEEP_LONG_R
 ILIO_R = "posterior.paraspinal.iliocostalis_thoracis.R"
+
+
+def test_a_muscle_found_with_a_level_lights_that_row_and_a_side_key_adds_it_there(
+        qtbot, window, tmp_path):
+    w = window
+    chart = w.chart
+    chart.set_view("anterior")
+    chart.view.setFocus()
+    qtbot.keyClick(chart.view, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(chart.search, "longissimus T7")
+    assert chart.search.match_texts()[0].startswith("Longissimus thoracis")
+    assert chart.search.match_texts()[0].endswith(" T7")
+    qtbot.keyClick(chart.search, Qt.Key.Key_Return)
+    assert chart.view_id == "posterior"
+    scene = chart.scene
+    lit = scene.search_highlight
+    on_layer = [r for r in scene.chart.regions() if r.muscle == "longissimus_thoracis"]
+    assert len(on_layer) == 2
+    for region in on_layer:
+        assert LitRow(region.id, "T7") in lit and region.id not in lit
+    image = root_rows.render(scene)
+    image.save(str(tmp_path / f"search-t7-{scene.layer}.png"))
+    for region in on_layer:
+        assert root_rows.lit_share(image, scene, region, root_rows.middle(region, "T7")) > 0.5
+        for other in ("T8", "T10", "T12"):
+            assert root_rows.lit_share(
+                image, scene, region, root_rows.middle(region, other)) == 0, (region.id, other)
+    assert "press L or R" in chart.hint.text()
+    # R adds the site in the lit row: its level is the one typed, not the label's row's.
+    qtbot.keyClick(chart.view, Qt.Key.Key_R)
+    (site,) = w.records.repo.sites_for_session(w.session_id)
+    assert (site.muscle_id, site.side.value, site.level) == ("longissimus_thoracis", "R", "T7")
+    # The paraspinal sheet's column lights its T3 row, not T1 to T12.
+    chart.set_layer("paraspinal")
+    chart.focus_search()
+    qtbot.keyClicks(chart.search, "longissimus T3")
+    qtbot.keyClick(chart.search, Qt.Key.Key_Return)
+    assert chart.layer == "paraspinal"
+    lit = chart.scene.search_highlight
+    assert LitRow(LONG_R, "T3") in lit and LONG_R not in lit
+    assert LitRow(LONG_R, "T7") not in lit
 
 
 def set_level(qtbot, w, records, session, steps: int, expected: str) -> None:

@@ -64,6 +64,20 @@ def level_parts(regions: Iterable[Region], level: str | None, *, whole: bool = F
     return parts
 
 
+def row_point(region: Region, level: str) -> tuple[float, float] | None:
+    """A point in the middle of the region's row of `level`, where a site there records that
+    level; None for a level it has no row of."""
+    span = region.row_span(level)
+    if span is None:
+        return None
+    y = (span[0] + span[1]) / 2
+    x0, _, x1, _ = region.bbox
+    steps = 64
+    xs = [x for x in (x0 + (x1 - x0) * i / steps for i in range(steps + 1))
+          if region.contains(x, y)]
+    return (xs[len(xs) // 2] if xs else (x0 + x1) / 2), y
+
+
 def lit_ids(highlight: Iterable[object]) -> set[str]:
     """What a highlight lights, as ids: its region and muscle ids, and the region of each row."""
     return {h.region_id if isinstance(h, LitRow) else str(h) for h in highlight}

@@ -86,7 +86,7 @@ class ChartScene(QGraphicsScene):
         self.marker_scale = 1.0
         self._hover: RegionItem | None = None
         self._root_lit: frozenset[str | LitRow] = frozenset()
-        self._search_lit: frozenset[str] = frozenset()
+        self._search_lit: frozenset[str | LitRow] = frozenset()
         # The muscle of a selected site recorded on the other layer: its outline, dashed.
         self.ghost = QGraphicsPathItem()
         style = self.chart.style
@@ -285,13 +285,14 @@ class ChartScene(QGraphicsScene):
         self._root_lit = frozenset(lit)
         self._update_highlight()
 
-    def set_search_highlight(self, region_ids: frozenset[str]) -> None:
-        """Light up the regions of a muscle found by name (empty: none)."""
-        self._search_lit = frozenset(region_ids)
+    def set_search_highlight(self, parts: frozenset[str | LitRow]) -> None:
+        """Light up a muscle found by name (empty: none): region ids, and the rows of a level
+        typed after its name in a column drawn across several ("longissimus T7")."""
+        self._search_lit = frozenset(parts)
         self._update_highlight()
 
     @property
-    def search_highlight(self) -> frozenset[str]:
+    def search_highlight(self) -> frozenset[str | LitRow]:
         return self._search_lit
 
     def _update_highlight(self) -> None:
