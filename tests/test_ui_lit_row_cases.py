@@ -6,11 +6,13 @@ label's level; a site whose level was set to one its column has no row of lit no
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
 
 import test_ui_root_rows as root_rows
 import test_ui_site_rows as site_rows
 from imsmap.render.lit_rows import LitRow
+from imsmap.ui.lit_row_band import halo_radius
 from imsmap.ui.progress.trend_matrix import COL_MUSCLE, TARGET_ROLE
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
@@ -128,6 +130,67 @@ def test_a_site_on_the_deep_column_set_above_it_lights_that_column_whole(
     w.chart.set_layer("paraspinal")
     lit = w.chart.scene.background.highlight
     assert LitRow(LONG_R, "T3") in lit and LONG_R not in lit
+
+
+def near(image, point, colour: str, scene, within: int = 45) -> bool:
+    """The viewport's pixel at `point` is about the style's `colour`."""
+    want = QColor(getattr(scene.chart.style, colour)).getRgb()[:3]
+    got = image.pixelColor(point).getRgb()[:3]
+    return max(abs(a - b) for a, b in zip(got, want)) < within
+
+
+def test_at_fit_zoom_the_selected_site_s_lit_row_shows_beside_its_marker(
+        qtbot, make_window, atlas, records, session, tmp_path):
+    site = site_rows.site_in_row(records, session, atlas, "T7")
+    w = make_window(patient_id=session.patient_id, session_id=session.id)
+    chart = w.chart
+    chart.set_view("posterior")
+    chart.set_layer("paraspinal")
+    site_rows.click_site_row(qtbot, w, site)
+    view = chart.view
+    view.fit()
+    scene = chart.scene
+    region = scene.chart.view.region(LONG_R)
+    top, bottom = region.row_span("T7")
+    # the marker, with its halo, is taller than the row at this zoom (the fault)
+    assert 2 * halo_radius(scene.chart.style, scene.marker_scale, False) > bottom - top
+
+    def sample(zoom_name: str):
+        image = view.viewport().grab().toImage()
+        image.save(str(tmp_path / f"row-{zoom_name}.png"))
+        return image
+
+    image = sample("fit")
+    halo = halo_radius(scene.chart.style, scene.marker_scale, False) * view.transform().m11()
+    centre = view.mapFromScene(QPointF(site.x, site.y))
+    mid = view.mapFromScene(QPointF(site.x, (top + bottom) / 2)).y()
+    # Left and right of the marker's halo, at the row's height: lit.
+    for dx in (-1, 1):
+        x = int(centre.x() + dx * (halo + 5))
+        assert near(image, QPoint(x, mid), "highlight_fill", scene), dx
+    # Above and below the row, beside the marker: not lit (not the column from T1 to T12).
+    for level in ("T5", "T9"):
+        a, b = region.row_span(level)
+        y = view.mapFromScene(QPointF(site.x, (a + b) / 2)).y()
+        for dx in (-1, 1):
+            x = int(centre.x() + dx * (halo + 5))
+            assert not near(image, QPoint(x, y), "highlight_fill", scene), (level, dx)
+    # Zoomed in, the row shows round the marker by itself: the band goes, the row is lit
+    # above and below the marker, and the rows next to it are not.
+    view.zoom_by(8.0, anchor_under_mouse=False)
+    view.centerOn(site.x, site.y)
+    assert not scene.row_band.isVisible()
+    image = sample("zoomed")
+    halo = halo_radius(scene.chart.style, scene.marker_scale, False) * view.transform().m11()
+    centre = view.mapFromScene(QPointF(site.x, site.y))
+    for dy in (-1, 1):
+        y = int(centre.y() + dy * (halo + 2))
+        assert top < view.mapToScene(centre.x(), y).y() < bottom
+        assert near(image, QPoint(centre.x(), y), "highlight_fill", scene), dy
+    for level in ("T6", "T8"):
+        a, b = region.row_span(level)
+        p = view.mapFromScene(QPointF(site.x, (a + b) / 2))
+        assert not near(image, p, "highlight_fill", scene), level
 
 
 def test_a_muscle_chosen_in_the_progress_tab_at_a_level_its_column_lacks_lights_it_whole(

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import (
     QObject,
     QPointF,
+    QRectF,
     Qt,
     Signal,
 )
@@ -41,6 +42,7 @@ from imsmap.ui.chart_markers import (
 )
 from imsmap.ui.chart_muscles import BackgroundItem, EmphasisItem, RegionItem
 from imsmap.ui.chart_words import describe_region
+from imsmap.ui.lit_row_band import RowBand, halo_radius
 from imsmap.ui.theme import screen_style
 from imsmap.ui.wording import (
     in_window_language,
@@ -101,6 +103,11 @@ class ChartScene(QGraphicsScene):
         self.ghost.setAcceptHoverEvents(False)
         self.ghost.hide()
         self.addItem(self.ghost)
+        # The selected site's lit row carried out beside its marker when the marker covers it.
+        self.row_band = RowBand(style)
+        self.addItem(self.row_band)
+        self._pixels_per_unit = 0.0
+        self._band: tuple[Site | None, list[QRectF]] = (None, [])
         self.selectionChanged.connect(self._raise_selected)
         self.selectionChanged.connect(self._update_highlight)
 
@@ -217,8 +224,10 @@ class ChartScene(QGraphicsScene):
         if screen_r > 0:
             scale = min(max(screen_r, MIN_MARKER_RADIUS_PX), MAX_MARKER_RADIUS_PX) / screen_r
         self.marker_scale = scale
+        self._pixels_per_unit = pixels_per_unit
         for item in self.markers.values():
             item.set_scale_factor(scale)
+        self._place_band()
 
     # -- mirror of the session --------------------------------------------------------------
     def set_sites(self, sites: Iterable[Site]) -> None:
@@ -306,6 +315,19 @@ class ChartScene(QGraphicsScene):
         if lit != self.background.highlight:
             self._emphasise(highlight=lit)
         self._update_ghost(site)
+        view = self.chart.view
+        self._band = (site, [row_part(view.region(p.region_id), p.level).boundingRect()
+                             for p in parts if isinstance(p, LitRow)])
+        self._place_band()
+
+    def _place_band(self) -> None:
+        """The selected site's lit rows carried out beside its marker at this zoom, where the
+        marker covers them (ui.lit_row_band)."""
+        site, rows = self._band
+        self.row_band.show_rows(
+            rows, QPointF(site.x, site.y) if site is not None else None,
+            halo_radius(self.chart.style, self.marker_scale, bool(site and site.cramp)),
+            self._pixels_per_unit)
 
     def _update_ghost(self, site: Site | None) -> None:
         path = QPainterPath()
