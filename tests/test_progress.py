@@ -11,13 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from imsmap.domain.comparison import compare_sessions, last_needled
 from imsmap.domain.heat import gaussian_heat, grasp_heat
 from imsmap.domain.models import Session, SessionStatus, Side, Site
 from imsmap.domain.progress import (
+    Course,
     History,
     Target,
     changes_since_first,
-    compare_sessions,
     grasp_matrix,
     jaccard,
     jaccard_consecutive,
@@ -217,6 +218,24 @@ def test_compare_sessions(history):
     # Same session on both sides: everything unchanged.
     same = compare_sessions(history, 12, 12)
     assert len(same.unchanged) == 5 and not (same.new or same.changed or same.resolved)
+
+
+def test_a_course_hands_the_figures_what_they_would_work_out(history):
+    """A `Course` works out each session's targets once; every figure given them answers as
+    it does working them out itself."""
+    course = Course.of(history)
+    targets = course.targets
+    assert targets == {s.id: history.targets(s.id) for s in history.sessions}
+    assert list(course.metrics) == session_metrics(history)
+    assert overlap_percents(history, targets) == overlap_percents(history)
+    given_, own = grasp_matrix(history, CATALOGUE, targets), grasp_matrix(history, CATALOGUE)
+    assert given_.targets == own.targets and given_.signed == own.signed
+    np.testing.assert_array_equal(given_.grasp, own.grasp)
+    np.testing.assert_array_equal(given_.needled, own.needled)
+    assert compare_sessions(history, 11, 13, CATALOGUE, targets) == \
+        compare_sessions(history, 11, 13, CATALOGUE)
+    assert last_needled(history, 13, 11, targets) == last_needled(history, 13, 11)
+    assert Course.of(History(())).metrics == ()
 
 
 def test_target_labels():

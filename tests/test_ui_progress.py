@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from imsmap.domain.models import Session, SessionStatus, Side, Site
-from imsmap.domain.progress import History, Target, grasp_matrix, session_metrics
+from imsmap.domain.progress import Course, History, Target, grasp_matrix, session_metrics
 from imsmap.render.style import LIGHT
 from imsmap.ui.progress import PainPlot, ProgressPanel, TrendMatrix
 from imsmap.ui.progress.pain_plot import AFTER, BEFORE
@@ -205,7 +205,7 @@ def test_segment_trend_sums_grasp_by_root_side_and_session(qtbot):
     history = _history()
     widget = SegmentTrend()
     qtbot.addWidget(widget)
-    widget.set_history(history, _catalogue(), history.numbering)
+    widget.set_course(Course.of(history), _catalogue(), history.numbering)
     table = widget.roots
     rows = {table.verticalHeaderItem(r).text(): r for r in range(table.rowCount())}
     assert list(rows) == ["C5 left", "C6 left", "L4 right", "L5 right", "S1 left", "S1 right",
@@ -292,6 +292,7 @@ def test_compare_tells_what_the_visits_in_between_say(qtbot, context, records, p
             records.add_site(s.id, "posterior", x, 1000, muscle_id=muscle, side="R",
                              layer="deep" if muscle == "piriformis" else "superficial",
                              grasp=grasp)
+        records.sign_session(s.id)  # compared: signed visits (drafts: test_ui_progress_drafts_tabs)
     panel = ProgressPanel(records, context.histories, patient.id)
     qtbot.addWidget(panel)
     panel.resize(1100, 700)
@@ -342,7 +343,7 @@ def test_segment_trend_columns_fit_their_words_once_filled(qtbot):
     widget = SegmentTrend()
     qtbot.addWidget(widget)
     widget.show()
-    widget.set_history(history, _catalogue(), history.numbering)
+    widget.set_course(Course.of(history), _catalogue(), history.numbering)
     for table in (widget.roots, widget.figures):
         header = table.horizontalHeader()
         assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents

@@ -11,6 +11,7 @@ from PySide6.QtGui import QInputDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from imsmap.domain.progress import Course
 from imsmap.services.photos import Photos
 from photo_support import png_bytes, write
 from test_ui_progress import _catalogue, _history, matrix_widget  # noqa: F401 - fixture
@@ -87,7 +88,7 @@ def test_a_long_press_on_a_segments_cell_shows_its_sentence(qtbot, finger):
     history = _history()
     widget = SegmentTrend()
     qtbot.addWidget(widget)
-    widget.set_history(history, _catalogue(), history.numbering)
+    widget.set_course(Course.of(history), _catalogue(), history.numbering)
     widget.resize(700, 500)
     widget.show()
     qtbot.waitExposed(widget)

@@ -16,7 +16,10 @@ burden falls when muscles release, when grasps weaken and when fewer muscles nee
 rises only when a grasp is stronger or a new muscle grasps. It is a figure of the visit alone (the
 same in the window and the report, whichever visits are shown): a muscle left out that day while it
 still grasped adds nothing either, which the grid by muscle and the comparison's "last needled"
-(`last_needled`) tell apart from a release.
+(`imsmap.domain.comparison.last_needled`) tell apart from a release.
+
+A view of several of these figures at once (the Progress tab) works out each session's targets
+and figures once, as a `Course`, and hands that to every figure (their ``targets`` argument).
 
 Root lookups take the catalogue duck-typed (anything with ``get(muscle_id)`` returning an object
 with ``roots`` and ``dominant_root``), so this module does not import the atlas.
@@ -40,26 +43,26 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SIDES",
-    "Comparison",
+    "Course",
     "GraspMatrix",
     "History",
     "RootMatrix",
     "SessionMetrics",
+    "SessionTargets",
     "SinceFirst",
     "Target",
-    "TargetChange",
     "changes_since_first",
-    "compare_sessions",
     "drafts_not_drawn",
     "earlier_visits",
     "grasp_matrix",
     "jaccard",
     "jaccard_consecutive",
     "overlap_percents",
-    "last_needled",
     "root_matrix",
     "session_metrics",
+    "session_targets",
     "target_of",
+    "targets_at",
 ]
 
 SIDES: tuple[str, ...] = ("L", "R", "M")
@@ -184,6 +187,11 @@ class History:
                        {k: v for k, v in self.sites.items() if k in keep},
                        {k: v for k, v in self.numbering.items() if k in keep})
 
+    def signed_visits(self) -> History:
+        """The same history restricted to its signed visits: what a comparison compares
+        (`earlier_visits`; the drafts it leaves out are `drafts_not_drawn(self.sessions, None)`)."""
+        return self.select(s.id for s in earlier_visits(self.sessions, None))
+
     def last(self, n: int) -> History:
         """The latest n sessions."""
         return self.select(s.id for s in self.sessions[-n:]) if n > 0 else History(())
@@ -194,6 +202,24 @@ class History:
         for site in self.sites_of(session_id):
             grouped.setdefault(target_of(site), []).append(site)
         return {t: _max_grasp(sites) for t, sites in grouped.items()}
+
+
+# Each session's targets and their strongest grasp (`History.targets`), by session id: worked
+# out once for the sessions chosen (`session_targets`, `Course`) and handed to the figures
+# below, which otherwise work each session's out again.
+SessionTargets = Mapping[int, Mapping[Target, int | None]]
+
+
+def session_targets(history: History) -> dict[int, dict[Target, int | None]]:
+    """`History.targets` of every session of the history, by session id."""
+    return {s.id: history.targets(s.id) for s in history.sessions}
+
+
+def targets_at(history: History, session_id: int,
+               targets: SessionTargets | None = None) -> Mapping[Target, int | None]:
+    """One session's targets: from ``targets`` (`session_targets`' work) when given, else from
+    its sites."""
+    return targets[session_id] if targets is not None else history.targets(session_id)
 
 
 def _before(sessions: Iterable[Session], current_id: int | None) -> list[Session]:
@@ -250,7 +276,8 @@ class SessionMetrics:
         return self.pain_before - self.pain_after
 
 
-def session_metrics(history: History) -> list[SessionMetrics]:
+def session_metrics(history: History,
+                    targets: SessionTargets | None = None) -> list[SessionMetrics]:
     if not history.sessions:
         return []
     import numpy as np
@@ -259,15 +286,15 @@ def session_metrics(history: History) -> list[SessionMetrics]:
     for s in history.sessions:
         sites = history.sites_of(s.id)
         grades = np.array([x.grasp for x in sites if x.grasp is not None], dtype=np.float64)
-        targets = history.targets(s.id)
-        graded = [g for g in targets.values() if g is not None]
+        grasps = targets_at(history, s.id, targets)
+        graded = [g for g in grasps.values() if g is not None]
         out.append(SessionMetrics(
             session_id=s.id,
             started_at=s.started_at,
             sites=len(sites),
             graded=int(grades.size),
-            muscles_treated=len(targets),
-            muscles_grasping=sum(1 for g in targets.values() if g is not None and g >= 1),
+            muscles_treated=len(grasps),
+            muscles_grasping=sum(1 for g in grasps.values() if g is not None and g >= 1),
             grasp_burden=sum(graded) if graded else None,
             max_grasp=int(grades.max()) if grades.size else None,
             pain_before=s.pain_before,
@@ -275,6 +302,31 @@ def session_metrics(history: History) -> list[SessionMetrics]:
             signed=s.is_signed,
         ))
     return out
+
+
+@dataclass(frozen=True)
+class Course:
+    """The sessions chosen with each one's targets and figures, worked out once.
+
+    What a view of the course reads, made once for each choice of sessions and handed to all its
+    parts (the Progress tab's summary, grid, plot, segments and comparison). Each part worked
+    every session's targets out itself: about 1,000 times for "All" of 200 visits (issue 16)."""
+
+    history: History
+    targets: SessionTargets  # session id -> its targets and their strongest grasp
+    metrics: tuple[SessionMetrics, ...]  # one per session, oldest first
+
+    @classmethod
+    def of(cls, history: History) -> Course:
+        targets = session_targets(history)
+        return cls(history, targets, tuple(session_metrics(history, targets)))
+
+    def signed_visits(self) -> Course:
+        """The same course restricted to its signed visits (`History.signed_visits`: what a
+        comparison compares), their targets and figures as already worked out."""
+        history = self.history.signed_visits()
+        return Course(history, {sid: self.targets[sid] for sid in history.ids},
+                      tuple(m for m in self.metrics if m.session_id in history.ids))
 
 
 @dataclass(frozen=True)
@@ -387,20 +439,21 @@ class GraspMatrix:
         return counts
 
 
-def grasp_matrix(history: History, catalogue: Any = None) -> GraspMatrix:
+def grasp_matrix(history: History, catalogue: Any = None,
+                 targets: SessionTargets | None = None) -> GraspMatrix:
     import numpy as np
-    per_session = [history.targets(s.id) for s in history.sessions]
-    targets = sorted({t for d in per_session for t in d},
+    per_session = [targets_at(history, s.id, targets) for s in history.sessions]
+    ordered = sorted({t for d in per_session for t in d},
                      key=lambda t: target_sort_key(t, catalogue))
-    row = {t: i for i, t in enumerate(targets)}
-    grasp = np.full((len(targets), len(per_session)), np.nan, dtype=np.float32)
+    row = {t: i for i, t in enumerate(ordered)}
+    grasp = np.full((len(ordered), len(per_session)), np.nan, dtype=np.float32)
     needled = np.zeros(grasp.shape, dtype=bool)
     for j, cells in enumerate(per_session):
         for t, g in cells.items():
             needled[row[t], j] = True
             if g is not None:
                 grasp[row[t], j] = g
-    return GraspMatrix(tuple(targets), history.ids,
+    return GraspMatrix(tuple(ordered), history.ids,
                        tuple(s.started_at for s in history.sessions), grasp, needled,
                        tuple(s.is_signed for s in history.sessions))
 
@@ -476,102 +529,29 @@ def jaccard_consecutive(history: History) -> np.ndarray:
     return np.array([jaccard(a, b) for a, b in zip(sets, sets[1:])], dtype=np.float64)
 
 
-def overlap_percents(history: History) -> list[int | None]:
+def overlap_percents(history: History,
+                     targets: SessionTargets | None = None) -> list[int | None]:
     """Per session, the muscles in common with the visit before, in percent of those needled at
     either (the Jaccard index, rounded half up to a whole percent, in whole numbers so that 62.5
     is 63 everywhere): None for the first visit and when neither visit needled anything. One
-    rounding for the window and the report."""
-    sets = [set(history.targets(s.id)) for s in history.sessions]
-    out: list[int | None] = [None] if sets else []
-    for a, b in zip(sets, sets[1:]):
-        union = len(a | b)
-        out.append((200 * len(a & b) + union) // (2 * union) if union else None)
-    return out
+    rounding for the window and the report.
 
-
-# ------------------------------------------------------------------------------------ compare
-
-
-@dataclass(frozen=True)
-class TargetChange:
-    target: Target
-    before: int | None  # strongest grasp in the earlier session (None: ungraded or absent)
-    after: int | None
-
-    @property
-    def delta(self) -> int | None:
-        if self.before is None or self.after is None:
-            return None
-        return self.after - self.before
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Two sessions by target. Every target of either session is in exactly one list.
-
-    new: needled only in the later session; not_repeated: only in the earlier one;
-    resolved: grasped (1+) before, needled again without a grasp (0);
-    changed: a different grade otherwise (or graded in one and not the other);
-    unchanged: the same grade (or ungraded in both).
-    """
-
-    before_id: int
-    after_id: int
-    new: tuple[TargetChange, ...]
-    resolved: tuple[TargetChange, ...]
-    changed: tuple[TargetChange, ...]
-    unchanged: tuple[TargetChange, ...]
-    not_repeated: tuple[TargetChange, ...]
-
-    @property
-    def better(self) -> tuple[TargetChange, ...]:
-        return tuple(c for c in self.changed if c.delta is not None and c.delta < 0)
-
-    @property
-    def worse(self) -> tuple[TargetChange, ...]:
-        return tuple(c for c in self.changed if c.delta is not None and c.delta > 0)
-
-
-def compare_sessions(history: History, before_id: int, after_id: int,
-                     catalogue: Any = None) -> Comparison:
-    a = history.targets(before_id)
-    b = history.targets(after_id)
-    lists: dict[str, list[TargetChange]] = {k: [] for k in
-                                            ("new", "resolved", "changed", "unchanged",
-                                             "not_repeated")}
-    for t in sorted(set(a) | set(b), key=lambda t: target_sort_key(t, catalogue)):
-        ga, gb = a.get(t), b.get(t)
-        c = TargetChange(t, ga, gb)
-        if t not in a:
-            lists["new"].append(c)
-        elif t not in b:
-            lists["not_repeated"].append(c)
-        elif ga is not None and gb is not None and ga >= 1 and gb == 0:
-            lists["resolved"].append(c)
-        elif ga == gb:
-            lists["unchanged"].append(c)
-        else:
-            lists["changed"].append(c)
-    return Comparison(before_id, after_id, **{k: tuple(v) for k, v in lists.items()})
-
-
-def last_needled(history: History, before_id: int | None = None,
-                 after_id: int | None = None) -> dict[Target, tuple[int, int | None]]:
-    """Per target, the latest session (before ``before_id`` and from ``after_id`` on, when given)
-    that needled it, and its strongest grasp there (None: not graded).
-
-    Two visits compared miss what happened between them: a muscle that grasped at the first
-    visit, released (0) at the seventh and was not needled again is absent from the last visit,
-    and only this says that it released rather than that it was left out.
-    """
-    out: dict[Target, tuple[int, int | None]] = {}
-    started = after_id is None
+    Signed visits are compared (`earlier_visits`): the visit before is the signed one before,
+    and a draft (today's before signing, one left unsigned, another room's in progress) is
+    compared with nothing (None). A draft between two signed visits read the later one's
+    muscles against the draft's."""
+    compared = {s.id for s in earlier_visits(history.sessions, None)}
+    out: list[int | None] = []
+    before: set[Target] | None = None
     for s in history.sessions:
-        if s.id == before_id:
-            break
-        started = started or s.id == after_id
-        if not started:
+        if s.id not in compared:
+            out.append(None)
             continue
-        for target, grasp in history.targets(s.id).items():
-            out[target] = (s.id, grasp)
+        now = set(targets_at(history, s.id, targets))
+        union = len(now | before) if before is not None else 0
+        if before is None or not union:
+            out.append(None)
+        else:
+            out.append((200 * len(now & before) + union) // (2 * union))
+        before = now
     return out

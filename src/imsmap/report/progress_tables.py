@@ -9,15 +9,13 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 
+from imsmap.domain.comparison import TargetChange, compare_sessions, last_needled
 from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Amendment
 from imsmap.domain.progress import (
     History,
     SessionMetrics,
-    TargetChange,
     changes_since_first,
-    compare_sessions,
-    last_needled,
     overlap_percents,
 )
 from imsmap.domain.text import clause, fill
@@ -111,6 +109,13 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
     note += " " + translate(
         "ProgressTables", "The grasp burden falls as muscles release and grasps weaken, and "
         "rises only when a grasp is stronger or a new muscle grasps.")
+    if not all(s.is_signed for s in history.sessions):
+        # The muscles in common compare signed visits (domain.progress.overlap_percents), as
+        # the change since the first session does: a draft's row reads "—".
+        note += " " + translate(
+            "ProgressTables", "Muscles in common are counted between signed visits: a draft, "
+            "not signed, is compared with nothing (—), and the visit after it with the signed "
+            "visit before.")
     return Table(cols, rows, size=7.5, footnote=note,
                  title=translate("ProgressTables", "Sessions"))
 

@@ -1,4 +1,11 @@
-"""Two sessions side by side on a chart, or as lists of what changed by muscle and side."""
+"""Two sessions side by side on a chart, or as lists of what changed by muscle and side.
+
+The visits compared are signed ones (domain.progress.earlier_visits: a comparison is made of
+signed visits, as amended): the choosers offer the signed visits chosen, the visits in between
+are the signed ones, and the drafts chosen (today's before signing, one left unsigned, another
+room's in progress) are said apart in one line, in the summary's words. Today's draft against
+last week's read "Grasp stronger" of a grade nobody had signed.
+"""
 
 from __future__ import annotations
 
@@ -19,18 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.progress import (
-    Comparison,
-    History,
-    Target,
-    TargetChange,
-    compare_sessions,
-    last_needled,
-)
+from imsmap.domain.comparison import Comparison, TargetChange, compare_sessions, last_needled
+from imsmap.domain.progress import Course, History, Target
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.ui.chart_key_text import key_font, key_off_chart
+from imsmap.ui.progress.summary import not_compared
 from imsmap.ui.wording import grasp_text, in_window_language, short_date, target_label, view_name
 
 __all__ = ["ChartPicture", "CompareView", "session_label"]
@@ -198,7 +200,8 @@ class CompareView(QWidget):
     def __init__(self, parent=None, style: ChartStyle = LIGHT):
         super().__init__(parent)
         self.style = style
-        self._history = History(())
+        self._course = Course.of(History(()))  # the signed visits chosen: what is compared
+        self._drafts = ""  # the drafts chosen, said apart ("" with none)
         self._atlas = None
         self._names: Callable[[str], str] = lambda mid: mid
         self._catalogue = None
@@ -254,18 +257,30 @@ class CompareView(QWidget):
         dl.addWidget(self.notice)
         dl.addWidget(self.tree, 1)
 
+        # The drafts chosen, which neither chooser offers: said, never dropped unseen.
+        self.drafts = QLabel()
+        self.drafts.setObjectName("compareDrafts")
+        self.drafts.setWordWrap(True)
+        self.drafts.hide()
+
         self.tabs = QTabWidget()
         self.tabs.addTab(differences, self.tr("Differences"))
         self.tabs.addTab(charts, self.tr("Side by side"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.drafts)
         layout.addWidget(self.tabs, 1)
 
     # -- data in ----------------------------------------------------------------------------
-    def set_history(self, history: History, atlas=None,
-                    names: Callable[[str], str] | None = None) -> None:
-        """Fill the choosers; by default compare the last two sessions."""
-        self._history = history
+    def set_course(self, course: Course, atlas=None,
+                   names: Callable[[str], str] | None = None) -> None:
+        """Fill the choosers with the course's signed visits (the sessions chosen); by default
+        compare the last two. Its drafts are said apart."""
+        self._course = course.signed_visits()
+        self._drafts = not_compared(course.history)
+        self.drafts.setText(self._drafts)
+        self.drafts.setVisible(bool(self._drafts))
+        history = self._course.history
         self._atlas = atlas
         self._catalogue = getattr(atlas, "catalogue", None)
         if names is not None:
@@ -298,8 +313,9 @@ class CompareView(QWidget):
 
     def _views_used(self) -> list[str]:
         counts: dict[str, int] = {}
-        for sid in self._history.ids:
-            for s in self._history.sites_of(sid):
+        history = self._course.history
+        for sid in history.ids:
+            for s in history.sites_of(sid):
                 counts[s.view_id] = counts.get(s.view_id, 0) + 1
         known = list(getattr(self._atlas, "views", {}) or {})
         return sorted(counts, key=lambda v: (-counts[v], known.index(v) if v in known else 99))
@@ -312,6 +328,11 @@ class CompareView(QWidget):
             self.comparison = None
             self.left.set_chart(None)
             self.right.set_chart(None)
+            # drafts chosen, no signed visit: say why nothing is compared
+            why = self._not_comparable(a, b) if self._drafts else ""
+            self.notice.setText(why)
+            self.notice.setVisible(bool(why))
+            self.tree.setVisible(not why)
             return
         self._fill_charts(a, b)
         why = self._not_comparable(a, b)
@@ -321,20 +342,25 @@ class CompareView(QWidget):
         if why:
             self.comparison = None
             return
-        self.comparison = compare_sessions(self._history, a, b, self._catalogue)
+        history, targets = self._course.history, self._course.targets
+        self.comparison = compare_sessions(history, a, b, self._catalogue, targets)
         # What the visits in between say of a muscle absent from the later one: released
         # there, or still grasping when last needled (the two visits alone said neither).
-        seen = last_needled(self._history, b, a)
-        self._between = {c.target: (self._history.number(seen[c.target][0]),
+        seen = last_needled(history, b, a, targets)
+        self._between = {c.target: (history.number(seen[c.target][0]),
                                     seen[c.target][1])
                          for c in self.comparison.not_repeated
                          if c.target in seen and seen[c.target][0] != a}
         self._fill_tree(self.comparison)
         self.sessionsChanged.emit(a, b)
 
-    def _not_comparable(self, a: int, b: int) -> str:
+    def _not_comparable(self, a: int | None, b: int | None) -> str:
         """Why the visits chosen cannot be compared ("" when they can)."""
-        ids = self._history.ids
+        history = self._course.history
+        ids = history.ids
+        if len(ids) < 2 and self._drafts:
+            return self.tr("Fewer than two signed visits chosen: there is nothing to compare. "
+                           "A draft is compared once it is signed.")
         if len(ids) < 2:
             return self.tr("One visit only: there is nothing to compare it with.")
         if a == b:
@@ -343,7 +369,7 @@ class CompareView(QWidget):
         if ids.index(a) > ids.index(b):
             return self.tr("#{earlier} is after #{later}: choose the earlier visit under "
                            "Earlier, the later under Later.").format(
-                earlier=self._history.number(a), later=self._history.number(b))
+                earlier=history.number(a), later=history.number(b))
         return ""
 
     def groups(self) -> dict[str, Sequence[TargetChange]]:
@@ -421,8 +447,8 @@ class CompareView(QWidget):
             self.right.set_chart(None)
             return
         for canvas, sid in ((self.left, a), (self.right, b)):
-            sites = [s for s in self._history.sites_of(sid) if s.view_id == view_id]
-            canvas.caption = session_label(self._history, sid)
+            sites = [s for s in self._course.history.sites_of(sid) if s.view_id == view_id]
+            canvas.caption = session_label(self._course.history, sid)
             canvas.overlay = (lambda p, c, sites=sites, canvas=canvas: c.paint_markers(
                 p, [{"x": s.x, "y": s.y, "number": s.seq, "grasp": s.grasp, "cramp": s.cramp,
                      "planned": s.planned} for s in sites], scale=canvas.marker_scale()))
