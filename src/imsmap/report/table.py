@@ -19,9 +19,8 @@ from imsmap.report.column_widths import (
     SLACK_PT,
     Fitted,
     Need,
+    cell_widths,
     fit_widths,
-    widest_line,
-    widest_long_word,
     widest_piece,
 )
 from imsmap.report.layout import GRID, HEADER_FILL, INK, KEEP_ROWS, MUTED, ZEBRA, Block, Doc
@@ -134,11 +133,11 @@ class Table(Block):
                 for text, font, hyphens in ((cell.text, self._cell_font(doc, cell), cell.hyphens),
                                             (cell.small, self._small_font(doc), False)):
                     if text:
-                        need.piece = max(need.piece,
-                                         widest_piece(doc, text, font, hyphens) + room)
-                        if long := widest_long_word(doc, text, font):
+                        piece, long, line = cell_widths(doc, text, font, hyphens)
+                        need.piece = max(need.piece, piece + room)
+                        if long:
                             need.long_word = max(need.long_word, long + room)
-                        need.line = max(need.line, widest_line(doc, text, font) + room)
+                        need.line = max(need.line, line + room)
             needs.append(need)
         return needs
 
