@@ -120,6 +120,9 @@ class Table(Block):
         slack = doc.pt(SLACK_PT)
         hfont = self._header_font(doc)
         needs = []
+        # A text in its font asks the same wherever it is: the site table's "Left", "—",
+        # "(segmental)" are on most of its rows, cut into pieces and measured once.
+        measured: dict[tuple, tuple[float, float, float]] = {}
         for k, col in enumerate(self.columns):
             extra = 2 * px + doc.mm(col.inset_mm) + slack
             header = widest_piece(doc, col.title, hfont) + extra
@@ -130,10 +133,15 @@ class Table(Block):
                 need.empty = need.empty and not (cell.text or cell.small or cell.draw)
                 need.prose = need.prose or cell.hyphens
                 need.piece = max(need.piece, room)
-                for text, font, hyphens in ((cell.text, self._cell_font(doc, cell), cell.hyphens),
-                                            (cell.small, self._small_font(doc), False)):
+                for text, style, hyphens in ((cell.text, (cell.bold, cell.mono), cell.hyphens),
+                                             (cell.small, "small", False)):
                     if text:
-                        piece, long, line = cell_widths(doc, text, font, hyphens)
+                        key = (text, style, hyphens)
+                        if key not in measured:
+                            font = (self._small_font(doc) if style == "small"
+                                    else self._cell_font(doc, cell))
+                            measured[key] = cell_widths(doc, text, font, hyphens)
+                        piece, long, line = measured[key]
                         need.piece = max(need.piece, piece + room)
                         if long:
                             need.long_word = max(need.long_word, long + room)
