@@ -100,6 +100,12 @@ def _clinician_words(record) -> set[str]:
     return _words(" ".join(texts))
 
 
+def _clinic_words(records) -> set[str]:
+    """The clinic's name, as the clinic gave it (the demo's: in the language it was made in),
+    in the PDFs' header: the clinic's words, not imsmap's."""
+    return _words(clinic.clinic_name(records))
+
+
 def _pages(path: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(str(path)).pages]
 
@@ -159,7 +165,7 @@ def test_a_french_session_pdf_of_the_demo_clinic_has_no_english_left(qapp, demo,
         assert "Addendas" in text and "Signée électroniquement par" in text
     if not record.session.is_signed:
         assert "BROUILLON — NON SIGNÉE" in text
-    assert _leftovers(pages, english, _clinician_words(record)) == {}
+    assert _leftovers(pages, english, _clinician_words(record) | _clinic_words(demo)) == {}
     # Dates written out in French in the heading, the signature and the footer (ISO stays in
     # the tables); the session's day and time as « 7 octobre 2026 à 8 h 00 ».
     s = record.session
@@ -195,7 +201,7 @@ def test_a_french_progress_pdf_of_the_demo_clinic_has_no_english_left(qapp, demo
     clinician = set()
     for s in demo.read.sessions_for_patient(patient.id):
         clinician |= _clinician_words(demo.session_record(s.id))
-    assert _leftovers(pages, english, clinician) == {}
+    assert _leftovers(pages, english, clinician | _clinic_words(demo)) == {}
 
 
 def test_the_leftover_check_finds_english(qapp, demo, english, tmp_path):

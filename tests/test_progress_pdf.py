@@ -128,8 +128,11 @@ def test_overlap_and_grasp_burden_match_the_domain(qapp, records, patient, cours
     overlap = overlap_percents(history)
     metrics = session_metrics(history)
     flat = text_of(write(records, patient.id, tmp_path))[1]
+    # a draft (the course's last visit) is compared with nothing, said under the table
+    assert not history.sessions[-1].is_signed and overlap[-1] is None
+    assert "a draft, not signed, is compared with nothing (—)" in flat
     for i, (s, m) in enumerate(zip(history.sessions, metrics)):
-        j = "—" if i == 0 else f"{overlap[i]}%"
+        j = "—" if overlap[i] is None else f"{overlap[i]}%"  # the first, and a draft
         row = (f"{history.number(s.id)} {s.started_at:%Y-%m-%d %H:%M} {m.pain_before} "
                f"{m.pain_after} {m.sites} {m.muscles_grasping} of {m.muscles_treated} "
                f"{m.grasp_burden} {j}")

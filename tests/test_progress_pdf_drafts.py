@@ -203,3 +203,81 @@ def test_the_grasp_matrix_compares_signed_visits_and_marks_a_draft(qapp, records
     records.sign_session(ids[2])
     section = grid(text_of(write(records, patient.id, tmp_path, name="signed.pdf"))[1])
     assert " 2 1 3 2→3 " in section and "draft First" not in section
+
+
+def test_adjacent_drafts_say_draft_without_running_into_each_other(qapp, records, patient,
+                                                                   tmp_path):
+    """18 weekly visits, drafts at 5-7, 12-13 and 18: in French, « brouillon » under a 6 mm
+    column ran into its neighbour's (« brouillonbrouillonbrouillon »). A run of drafts whose
+    word is wider than a column says it once, « brouillons », under the run; the words keep
+    apart, and so do the English ones (each under its column, where "draft" fits)."""
+    from PySide6.QtGui import QPdfWriter
+
+    from imsmap.domain.progress import grasp_matrix
+    from imsmap.i18n.records import speaking
+    from imsmap.report.document import device_resolution
+    from imsmap.report.layout import Doc
+    from imsmap.report.progress_matrices import MatrixBlock, grasp_matrix_blocks
+
+    vid, region, x, y = interior_points(records.atlas)[0]
+    drafts = {4, 5, 6, 11, 12, 17}
+    for k in range(18):
+        s = records.start_session(patient.id, started_at=datetime(2026, 6, 1, 9)
+                                  + timedelta(days=7 * k), practitioner="J. Physio")
+        records.add_site(s.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                         layer=region.layer, grasp=k % 4)
+        if k not in drafts:
+            records.sign_session(s.id)
+    _patient, history = load_history(records, patient.id)
+    gm = grasp_matrix(history, records.atlas.catalogue)
+    writer = QPdfWriter(str(tmp_path / "doc.pdf"))
+    doc = Doc(writer, device_resolution(writer))
+    width = doc.mm(180.0)
+    words = {}
+    for language in ("fr_CA", "en"):
+        with speaking(language):
+            blocks = [b for b in grasp_matrix_blocks(records, history, gm, 180.0)
+                      if isinstance(b, MatrixBlock)]
+        assert len(blocks) == 1 and len(blocks[0].columns) == 18
+        notes = blocks[0].draft_notes(doc, width)
+        boxes = sorted((box for box, _word, _span in notes), key=lambda r: r.left())
+        for a, b in zip(boxes, boxes[1:]):
+            assert a.right() + doc.mm(1.0) <= b.left(), (language, [w for _b, w, _s in notes])
+        words[language] = [(word, span) for _box, word, span in notes]
+    assert words["fr_CA"] == [("brouillons", (4, 6)), ("brouillons", (11, 12)),
+                              ("brouillon", None)]
+    assert words["en"] == [("draft", None)] * 6
+    # the report's own grid says it so
+    flat = text_of(write(records, patient.id, tmp_path, name="fr.pdf", language="fr_CA"))[1]
+    grid = flat[flat.index("Préhension par muscle et par séance"):]
+    grid = grid[:grid.index("Première")]
+    assert grid.split().count("brouillons") == 2 and grid.split().count("brouillon") == 1, grid
+
+
+def test_adjacent_drafts_on_the_trend_plot_keep_their_labels_apart(qapp, records, patient,
+                                                                  tmp_path):
+    """The trend plot's x axis wrote every draft's label, so adjacent drafts' ran into each
+    other where the slots are narrow (« brouillonbrouillon », « 17 août24 août »): the last
+    visit, then the drafts from the latest back, then the axis's own step, none nearer than a
+    label's width (render.plot.labelled, the window's plot alike). Their hollow points still
+    mark every draft."""
+    from imsmap.render.plot import labelled
+
+    drafts = [k in {4, 5, 6, 11, 12, 17} for k in range(18)]
+    assert labelled(18, 2, drafts) == [0, 2, 4, 6, 8, 10, 12, 14, 17]
+    assert labelled(4, 1, [False, False, True, True]) == [0, 1, 2, 3]
+    assert labelled(0, 3, []) == []
+    vid, region, x, y = interior_points(records.atlas)[0]
+    for k in range(18):
+        s = records.start_session(patient.id, started_at=datetime(2026, 6, 1, 9)
+                                  + timedelta(days=7 * k), practitioner="J. Physio",
+                                  pain_before=8 - k // 3)
+        records.add_site(s.id, vid, x, y, muscle_id=region.muscle, side=region.side,
+                         layer=region.layer, grasp=k % 4)
+        if not drafts[k]:
+            records.sign_session(s.id)
+    page = trend_page(write(records, patient.id, tmp_path, name="fr.pdf", language="fr_CA"))
+    page = page.replace("\u00a0", " ")
+    axis = page[page.index("#1 1 juin"):]
+    assert re.search(r"#5 29 juin brouillon #7 13 juill\. brouillon #9", axis), axis
+    assert "#6" not in axis and "#12" not in axis and "#18 28 sept. brouillon" in axis

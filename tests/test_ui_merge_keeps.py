@@ -7,6 +7,7 @@ way no record and no session is lost."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 from imsmap.services import merging
@@ -146,3 +147,37 @@ def test_the_line_in_french(french, qtbot, records):  # noqa: F811 - fixture
     dialog.swap.click()
     assert _why(dialog) == ("C-1002 est conservé selon votre choix; le choix habituel est "
                             "C-1001\u00a0: il contient 3 séances signées.")
+
+
+def _amber_share(label: QLabel) -> float:
+    """The share of the label's pixels painted in the warning's amber."""
+    image = label.grab().toImage()
+    amber = QColor("#fdecc8").rgb()
+    pixels = [image.pixel(x, y) for x in range(0, image.width(), 2)
+              for y in range(0, image.height(), 2)]
+    return sum(p == amber for p in pixels) / max(1, len(pixels))
+
+
+def test_kept_against_the_usual_choice_the_line_is_a_warning(qtbot, records):
+    """After Swap the line said "kept as you chose; the usual choice is ..." as plain text,
+    like the line of the usual choice: it is now a warning, drawn as the app's other dialogs
+    draw theirs (the restore dialog's "what the backup lacks", the set-up's backup folder)."""
+    from imsmap.ui.restore_backup import RestoreDialog
+
+    old, new, _visits = _established_and_new(records)
+    dialog = MergeDialog(records, new.id, lambda: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    why = dialog.findChild(QLabel, "keptWhy")
+    assert _amber_share(why) < 0.05  # the usual choice: a plain line
+    dialog.swap.click()
+    qtbot.wait(1)
+    assert "the usual choice is C-1001" in why.text()
+    assert _amber_share(why) > 0.6
+    restore = RestoreDialog(records.read.path)
+    qtbot.addWidget(restore)
+    assert why.styleSheet() == restore.lacks.styleSheet()  # the one warning style
+    dialog.swap.click()
+    qtbot.wait(1)
+    assert _amber_share(why) < 0.05

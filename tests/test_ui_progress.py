@@ -292,6 +292,7 @@ def test_compare_tells_what_the_visits_in_between_say(qtbot, context, records, p
             records.add_site(s.id, "posterior", x, 1000, muscle_id=muscle, side="R",
                              layer="deep" if muscle == "piriformis" else "superficial",
                              grasp=grasp)
+        records.sign_session(s.id)  # compared: signed visits (drafts: test_ui_progress_drafts_tabs)
     panel = ProgressPanel(records, context.histories, patient.id)
     qtbot.addWidget(panel)
     panel.resize(1100, 700)

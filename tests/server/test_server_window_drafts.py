@@ -138,3 +138,45 @@ def test_another_room_s_draft_is_not_today_on_the_progress_tab(qtbot, rooms):
     ben.progress.choose_last(0)
     assert chart.today_and_count() == (ours, 1)
     assert drafts_words(chart) == "1 draft, not signed: not drawn, not in the heat map"
+
+
+def test_another_room_s_draft_is_compared_with_nothing_on_the_progress_tab(qtbot, rooms):
+    """Room 2's Segments and Compare tabs, with no session open: Room 1's draft in progress has
+    its own column, "draft" in its header, and is compared with nothing; the Compare tab
+    compares the two signed visits and says the draft apart."""
+    from test_ui_progress_drafts_tabs import compare_words, segment_words
+
+    anna_context, ben_context, patient, open_room = rooms
+    anna = anna_context.records
+    a, b = large_regions(anna.atlas)
+    now = anna.clock()
+    ben = open_room(ben_context, "Room 2", patient_id=patient.id)  # no session open there
+    qtbot.waitUntil(lambda: ben.live.listening, timeout=WAIT_MS)
+    signed = []
+    for days, sites in ((14, [(a, 2), (b, 3)]), (7, [(a, 1)])):
+        visit = anna.start_session(patient.id, practitioner="Anna",
+                                   started_at=now - timedelta(days=days))
+        for spot, grade in sites:
+            site_at(anna, visit.id, spot, grade)
+        anna.sign_session(visit.id)
+        signed.append(visit.id)
+    draft = anna.start_session(patient.id, practitioner="Anna",
+                               started_at=now - timedelta(hours=1))
+    open_room(anna_context, "Room 1", patient_id=patient.id, session_id=draft.id)
+    site_at(anna, draft.id, b, 3)
+    ben.menus.act_progress.trigger()  # shown, the tab reads what it hears
+    qtbot.waitUntil(lambda: draft.id in ben.progress.full.ids, timeout=WAIT_MS)
+    qtbot.wait(1000)  # and its site's change (heard within a second: bench/server.py)
+    ben.progress.choose_last(0)
+    ben.progress.tabs.setCurrentWidget(ben.progress.segments)
+    assert ben.session_id is None
+    heads, rows, drafts = segment_words(ben)
+    assert heads == ["#1", "#2", "#3 draft"]
+    assert rows[1] == ["5", "1", "3"]  # the draft's own burden, in its column
+    assert rows[2] == ["", "50%", ""]  # the draft (B) compared with nothing (it read 0%)
+    assert drafts == "Not compared: 1 draft, not signed (#3)."
+    ben.progress.tabs.setCurrentWidget(ben.progress.compare)
+    offered, pair, groups, drafts = compare_words(ben.progress.compare)
+    assert offered == ["#1", "#2"] and pair == ("#1", "#2")
+    assert set(groups) == {"better", "not_repeated"}  # not #2 against the draft's B 3 ("new")
+    assert drafts == "Not compared: 1 draft, not signed (#3)."

@@ -21,6 +21,7 @@ from imsmap.store.postgres.connection import connect
 from imsmap.ui.app import window_for
 from imsmap.ui.desk_window import DeskWindow
 from imsmap.ui.main_window import MainWindow
+from imsmap.ui.privacy_cover import Cover
 from test_ui_support import qt_settings  # noqa: F401 - a fixture
 
 PASSWORD = "window-role-secret"
@@ -132,6 +133,18 @@ def test_reception_gets_demographics_and_nothing_clinical(people, open_window, q
     assert w.fields["family_name"].text() == "●●●●●"
     assert all("Martin" not in panel.patients.item(i).text()
                for i in range(panel.patients.count()))
+    # and covers the patient's dialog opened then (ui.privacy_cover), until F12 in it
+    seen: list[tuple[bool, bool]] = []
+
+    def covered(dialog):
+        cover = dialog.findChild(Cover)
+        seen.append((cover is not None and cover.covering, w.act_hide in dialog.actions()))
+        w.act_hide.setChecked(False)  # F12 in the dialog
+        seen.append((cover.covering, w.hide_names))
+    answer_dialog(qtbot, covered)
+    qtbot.mouseClick(w.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert seen == [(True, True), (False, False)]
 
 
 def test_the_administrator_gets_the_clinic_settings_and_no_patients(people, open_window,

@@ -187,6 +187,11 @@ class History:
                        {k: v for k, v in self.sites.items() if k in keep},
                        {k: v for k, v in self.numbering.items() if k in keep})
 
+    def signed_visits(self) -> History:
+        """The same history restricted to its signed visits: what a comparison compares
+        (`earlier_visits`; the drafts it leaves out are `drafts_not_drawn(self.sessions, None)`)."""
+        return self.select(s.id for s in earlier_visits(self.sessions, None))
+
     def last(self, n: int) -> History:
         """The latest n sessions."""
         return self.select(s.id for s in self.sessions[-n:]) if n > 0 else History(())
@@ -315,6 +320,13 @@ class Course:
     def of(cls, history: History) -> Course:
         targets = session_targets(history)
         return cls(history, targets, tuple(session_metrics(history, targets)))
+
+    def signed_visits(self) -> Course:
+        """The same course restricted to its signed visits (`History.signed_visits`: what a
+        comparison compares), their targets and figures as already worked out."""
+        history = self.history.signed_visits()
+        return Course(history, {sid: self.targets[sid] for sid in history.ids},
+                      tuple(m for m in self.metrics if m.session_id in history.ids))
 
 
 @dataclass(frozen=True)
@@ -522,10 +534,24 @@ def overlap_percents(history: History,
     """Per session, the muscles in common with the visit before, in percent of those needled at
     either (the Jaccard index, rounded half up to a whole percent, in whole numbers so that 62.5
     is 63 everywhere): None for the first visit and when neither visit needled anything. One
-    rounding for the window and the report."""
-    sets = [set(targets_at(history, s.id, targets)) for s in history.sessions]
-    out: list[int | None] = [None] if sets else []
-    for a, b in zip(sets, sets[1:]):
-        union = len(a | b)
-        out.append((200 * len(a & b) + union) // (2 * union) if union else None)
+    rounding for the window and the report.
+
+    Signed visits are compared (`earlier_visits`): the visit before is the signed one before,
+    and a draft (today's before signing, one left unsigned, another room's in progress) is
+    compared with nothing (None). A draft between two signed visits read the later one's
+    muscles against the draft's."""
+    compared = {s.id for s in earlier_visits(history.sessions, None)}
+    out: list[int | None] = []
+    before: set[Target] | None = None
+    for s in history.sessions:
+        if s.id not in compared:
+            out.append(None)
+            continue
+        now = set(targets_at(history, s.id, targets))
+        union = len(now | before) if before is not None else 0
+        if before is None or not union:
+            out.append(None)
+        else:
+            out.append((200 * len(now & before) + union) // (2 * union))
+        before = now
     return out

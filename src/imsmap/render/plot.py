@@ -54,3 +54,21 @@ def joined(points: Sequence[T], drafts: Sequence[bool]) -> list[T]:
     """The points a line joins: the signed visits' (a draft's left out, no break there; None,
     nothing recorded at a signed visit, still breaks the line)."""
     return [p for p, draft in zip(points, drafts) if not draft]
+
+
+def labelled(n: int, every: int, drafts: Sequence[bool]) -> list[int]:
+    """The visits (0 to n - 1) whose label the x axis writes, no two nearer than ``every``
+    slots, in this order of choice: the last visit, the drafts from the latest back (each says
+    "draft" under its date), then the signed visits on the axis's own step; a label too near
+    one already placed is left out. Adjacent drafts each had theirs, over each other
+    (« brouillonbrouillon », a date over a date) where the slots are narrow: their hollow points
+    still mark every one, and the key says what they are."""
+    every = max(1, every)
+    wanted = [n - 1] if n else []
+    wanted += [i for i in range(n - 1, -1, -1) if drafts[i]]
+    wanted += [i for i in range(n) if i % every == 0]
+    placed: list[int] = []
+    for i in wanted:
+        if all(abs(i - j) >= every for j in placed):
+            placed.append(i)
+    return sorted(placed)

@@ -9,7 +9,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.progress import SIDES, GraspMatrix, History, RootMatrix
@@ -44,8 +44,10 @@ class MatrixBlock(Block):
     def __init__(self, title: str, columns: Sequence[tuple[str, ...]],
                  rows: Sequence[tuple[str, Sequence[tuple[str, str, str] | None], str]],
                  change_title: str = "", first_row: int = 0, continued: bool = False,
-                 footnote: str = "", labels: Sequence[str] | None = None):
+                 footnote: str = "", labels: Sequence[str] | None = None, drafts_word: str = ""):
         self.title = title
+        # said once under adjacent drafts' columns when the word for one is wider than a column
+        self.drafts_word = drafts_word
         self.columns = list(columns)  # (visit, date[, "draft"]) per session column
         self.rows = list(rows)  # (label, cells (text, fill, ink) or None, change text)
         # the whole matrix's labels (its parts after a page break keep its label column)
@@ -107,10 +109,49 @@ class MatrixBlock(Block):
         if fit < KEEP_ROWS:
             return None
         head = MatrixBlock(self.title, self.columns, self.rows[:fit], self.change_title,
-                           self.first_row, self.continued, "", self.labels)
+                           self.first_row, self.continued, "", self.labels, self.drafts_word)
         tail = MatrixBlock(self.title, self.columns, self.rows[fit:], self.change_title,
-                           self.first_row + fit, True, self.footnote, self.labels)
+                           self.first_row + fit, True, self.footnote, self.labels,
+                           self.drafts_word)
         return head, tail
+
+    def draft_notes(self, doc: Doc, width: float
+                    ) -> list[tuple[QRectF, str, tuple[int, int] | None]]:
+        """Where "draft" goes under the drafts' columns, from the block's left and the header's
+        top: (the box its ink takes, the word, the columns a rule spans, if any).
+
+        One draft's word is centred under its column, over its neighbours' empty line if it is
+        wider. Adjacent drafts each have theirs where it fits their column; where it does not
+        (« brouillon » under 6 mm columns ran into its neighbour's: « brouillonbrouillon »),
+        the run of drafts says it once, in the plural, centred between rules that span it."""
+        label_w, _change_w, cell_w = self._sizes(doc, width)
+        font = doc.font(6.3, bold=True, condensed=True)
+        hl = doc.line_height(doc.font(6.3, condensed=True))
+        drafts = [bool(len(c) > 2 and c[2]) for c in self.columns]
+        out: list[tuple[QRectF, str, tuple[int, int] | None]] = []
+
+        def note(first: int, last: int, word: str, spanned: bool) -> None:
+            w = doc.text_width(word, font)
+            centre = label_w + (first + last + 1) / 2 * cell_w
+            out.append((QRectF(centre - w / 2, 3 * hl, w, hl), word,
+                        (first, last) if spanned else None))
+
+        j = 0
+        while j < len(drafts):
+            if not drafts[j]:
+                j += 1
+                continue
+            end = j
+            while end + 1 < len(drafts) and drafts[end + 1]:
+                end += 1
+            fits = doc.text_width(self.columns[j][2], font) + doc.mm(1.0) <= cell_w
+            if j == end or fits or not self.drafts_word:
+                for k in range(j, end + 1):
+                    note(k, k, self.columns[k][2], False)
+            else:
+                note(j, end, self.drafts_word, True)
+            j = end + 1
+        return out
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         label_w, change_w, cell_w = self._sizes(doc, width)
@@ -136,21 +177,18 @@ class MatrixBlock(Block):
                       translate("ProgressMatrices", "Day, month"), head_font, MUTED, wrap=False)
         center = Qt.AlignmentFlag.AlignHCenter
         month_before = ""
-        for j, (visit, date, *note) in enumerate(self.columns):
+        for j, (visit, date, *_draft) in enumerate(self.columns):
             cx = x + label_w + j * cell_w
             day, _, month = date.partition(" ")
             doc.draw_text(painter, QRectF(cx, y + doc.mm(0.7), cell_w, hl), visit,
                           doc.font(6.3, bold=True, condensed=True), INK, center, wrap=False)
             doc.draw_text(painter, QRectF(cx, y + doc.mm(0.7) + hl, cell_w, hl), day,
                           head_font, MUTED, center, wrap=False)
-            if note and note[0]:  # a draft: said under its date (wider than a narrow column)
-                doc.draw_text(painter, QRectF(cx - cell_w, y + doc.mm(0.7) + 3 * hl, 3 * cell_w,
-                                              hl), note[0],
-                              doc.font(6.3, bold=True, condensed=True), INK, center, wrap=False)
             if month != month_before:  # the month where it starts, like a calendar
                 doc.draw_text(painter, QRectF(cx, y + doc.mm(0.7) + 2 * hl, cell_w, hl), month,
                               head_font, MUTED, center, wrap=False)
                 month_before = month
+        self._paint_drafts(doc, painter, x, y + doc.mm(0.7), width, cell_w)
         if self.change_title:
             doc.draw_text(painter, QRectF(x + total_w - change_w, y + doc.mm(0.7), change_w, hh),
                           self.change_title, doc.font(6.3, bold=True, condensed=True), INK,
@@ -182,6 +220,31 @@ class MatrixBlock(Block):
             fy = y + len(self.rows) * rh + doc.mm(1)
             doc.draw_text(painter, QRectF(x, fy, width, 1e5), self.footnote,
                           doc.font(6.8, condensed=True), MUTED)
+
+
+    def _paint_drafts(self, doc: Doc, painter: QPainter, x: float, y: float, width: float,
+                      cell_w: float) -> None:
+        """The drafts' word under their dates (`draft_notes`); a run's between rules."""
+        font = doc.font(6.3, bold=True, condensed=True)
+        label_w = self._sizes(doc, width)[0]
+        pad = doc.mm(0.8)
+        for ink, word, span in self.draft_notes(doc, width):
+            box = ink.translated(x, y)
+            # the ink's own box, a little wider: drawn whole, never shortened with "…"
+            doc.draw_text(painter, box.adjusted(-pad, 0, pad, 0), word, font, INK,
+                          Qt.AlignmentFlag.AlignHCenter, wrap=False)
+            if span is None:
+                continue
+            left = x + label_w + span[0] * cell_w + pad
+            right = x + label_w + (span[1] + 1) * cell_w - pad
+            mid = box.center().y()
+            if box.left() - pad - left < doc.mm(1.0):
+                continue  # two columns: the plural word under both says it, no room for rules
+            painter.setPen(QPen(QColor(INK), doc.pt(0.5)))
+            for a, b in ((left, box.left() - pad), (box.right() + pad, right)):
+                painter.drawLine(QPointF(a, mid), QPointF(b, mid))
+            for edge in (left, right):  # the ends turned up, towards the columns they close
+                painter.drawLine(QPointF(edge, mid), QPointF(edge, mid - doc.mm(0.9)))
 
 
 def _column_chunks(n: int, doc_width_mm: float, change: bool) -> list[range]:
@@ -222,7 +285,10 @@ def _matrix_parts(history: History, columns: int, title: str, width_mm: float,
                                  bold=True, colour=MUTED, after_mm=0.8))
         out.append(MatrixBlock(part, _session_columns(history, cols), rows,
                                change_title=change_title,
-                               footnote=footnote if c == len(chunks) - 1 else ""))
+                               footnote=footnote if c == len(chunks) - 1 else "",
+                               drafts_word=translate(
+                                   "ProgressMatrices", "drafts", "adjacent visits not signed, "
+                                   "said once under their columns' header")))
     return out
 
 

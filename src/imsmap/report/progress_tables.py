@@ -109,6 +109,13 @@ def sessions_table(history: History, metrics: Sequence[SessionMetrics],
     note += " " + translate(
         "ProgressTables", "The grasp burden falls as muscles release and grasps weaken, and "
         "rises only when a grasp is stronger or a new muscle grasps.")
+    if not all(s.is_signed for s in history.sessions):
+        # The muscles in common compare signed visits (domain.progress.overlap_percents), as
+        # the change since the first session does: a draft's row reads "—".
+        note += " " + translate(
+            "ProgressTables", "Muscles in common are counted between signed visits: a draft, "
+            "not signed, is compared with nothing (—), and the visit after it with the signed "
+            "visit before.")
     return Table(cols, rows, size=7.5, footnote=note,
                  title=translate("ProgressTables", "Sessions"))
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.progress import History, SessionMetrics
 from imsmap.i18n.records import day_month, translate
-from imsmap.render.plot import broken_polyline, diamond, draft_pen, joined
+from imsmap.render.plot import broken_polyline, diamond, draft_pen, joined, labelled
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc
 
 __all__ = ["TrendBlock"]
@@ -188,13 +188,9 @@ class TrendBlock(Block):
         label_w = max(doc.text_width("00 Mmm", small),
                       doc.text_width(draft_word, small) if any(draft) else 0.0) + doc.mm(1.5)
         every = max(1, math.ceil(label_w / slot))
-        shown = [i for i in range(n) if not (i % every and i != n - 1)
-                 and not (i != n - 1 and n - 1 - i < every and (n - 1) % every)]
-        # the last label gets its place (no overlap with the one before), and so does every
-        # draft's: a signed visit's label too near one is left out
-        drafts_at = [i for i in range(n) if draft[i]]
-        shown = sorted(set(drafts_at) | {i for i in shown if draft[i] or all(
-            abs(i - j) >= every for j in drafts_at)})
+        # the last label gets its place (no overlap with the one before), then the drafts': a
+        # label too near one is left out
+        shown = labelled(n, every, draft)
         for i in shown:
             s = m[i]
             box = QRectF(cx(i) - label_w / 2, counts.bottom() + doc.mm(0.8), label_w, lh)

@@ -38,6 +38,7 @@ PAPER_SIZES = ("A4", "Letter")
 # imsmap.i18n supports (kept here as data: the services do not load Qt's translation machinery).
 RECORDS_LANGUAGES = ("en", "fr_CA")
 RECORDS_LANGUAGE_SETTING = "records_language"
+DEMO_SETTING = "clinic.demo"  # "1": the demo clinic's file (services.demo), wherever it lies
 MAX_LOGO_BYTES = 512 * 1024
 _LOGO_MAGIC = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
 
@@ -126,6 +127,20 @@ def grasp_labels(records: Records) -> tuple[str, ...]:
     `load` gives them."""
     raw = records.repo.setting("grasp.labels")
     return _grasp_labels(None if raw is None else json.loads(raw))
+
+
+def is_demo(records: Records) -> bool:
+    """Whether the records are the demo clinic's (made-up patients, `services.demo`), as the
+    file itself says: `imsmap demo --db PATH` puts it anywhere, and a window opened on it
+    says it is the demo wherever it lies."""
+    return records.repo.setting(DEMO_SETTING) == "1"
+
+
+def name_demo_clinic(records: Records, name: str) -> ClinicSettings:
+    """The demo clinic's settings: its name, and the mark that it is the demo (`is_demo`);
+    one transaction, one audit entry."""
+    return write_values(records, {**settings_values(ClinicSettings(clinic_name=name)),
+                                  DEMO_SETTING: "1"})
 
 
 def clinic_name(records: Records) -> str:

@@ -51,6 +51,7 @@ from imsmap.services.demo_course import (
 from imsmap.services.demo_data import (
     ADVERSE_EVENTS,
     AMENDMENTS,
+    CLINIC_NAME,
     FINDINGS,
     PATIENTS,
     PRACTITIONERS,
@@ -226,6 +227,12 @@ def _write_clinic(records: Records, atlas: Atlas, anchor: date, clock_value: lis
     events.sort(key=lambda e: (e[0], e[1]))
     for _when, _order, action in events:
         action()
+    # The clinic's name, and the mark that it is the demo, in the file itself: a window
+    # opened on it from any path (`imsmap demo --db PATH`, then `imsmap --db PATH`) names the
+    # clinic and says it is the demo. Written last, after its last event (the trail reads in
+    # time), so the records' own entries are numbered as they always were.
+    clock_value[0] += timedelta(minutes=1)  # a minute after its last write
+    clinic.name_demo_clinic(records, say(CLINIC_NAME))
 
     return tuple(sorted(skipped))
 

@@ -12,12 +12,14 @@ from datetime import date
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP
 
-__all__ = ["ADVERSE_EVENTS", "AMENDMENTS", "FINDINGS", "PARASPINAL_SUBSTITUTES", "PATIENTS",
-           "PRACTITIONERS", "PRESENTATIONS", "DemoPatient", "Presentation", "Target"]
+__all__ = ["ADVERSE_EVENTS", "AMENDMENTS", "CLINIC_NAME", "FINDINGS", "PARASPINAL_SUBSTITUTES",
+           "PATIENTS", "PRACTITIONERS", "PRESENTATIONS", "DemoPatient", "Presentation", "Target"]
 
 # Every clinical text below (and the practitioners' names, whose "PT" a French record writes
 # « pht ») is English, marked for the records catalog (context DemoClinic): ``demo`` writes it in
 # the new clinic's records language. Codes (levels, sides, signs, muscle ids) are not words.
+# The demo clinic's name (the window's title and the PDFs' header say it, beside "DEMO").
+CLINIC_NAME = QT_TRANSLATE_NOOP("DemoClinic", "Maple Grove Physiotherapy")
 PRACTITIONERS = ((QT_TRANSLATE_NOOP("DemoClinic", "Alex Demo, PT"), "DEMO-PT-001"),
                  (QT_TRANSLATE_NOOP("DemoClinic", "Sam Example, PT"), "DEMO-PT-002"))
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
 from imsmap import __version__, i18n, paths
 from imsmap.crash_report import versions
 from imsmap.domain.errors import UserFacingError
+from imsmap.services import clinic
 from imsmap.services.context import AppContext, open_context
 from imsmap.services.database_files import BACKUP_NAME, DamagedFileError, StoreError
 from imsmap.ui import ending_signals, startup, window_settings
@@ -207,12 +208,14 @@ def run_app(db: str | None = None, demo: bool = False, dsn: str | None = None) -
             return 2
         restored: str | None = None  # what a window opened on restored records says first
         while context is not None:
-            # `imsmap demo` then `imsmap --db <that file>`: still say it is the demo clinic.
-            is_demo = demo or _same_file(context.read.path, paths.demo_db_path())
             damage: list[object] = []  # what is damaged: said by the damaged-file dialog
             restore: RestoreRequest | None = None  # a backup the clinic chose to restore
             try:
                 try:
+                    # `imsmap demo [--db PATH]` then `imsmap --db <that file>`: still say it is
+                    # the demo clinic (the file says so, wherever it lies).
+                    is_demo = demo or _same_file(context.read.path, paths.demo_db_path()) \
+                        or clinic.is_demo(context.records)
                     # The demo clinic is never backed up: its copies would crowd out the real
                     # ones.
                     window = MainWindow(context, demo=is_demo, auto_backup=not is_demo)

@@ -43,6 +43,7 @@ from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.live_rooms import LiveRooms
 from imsmap.ui.open_patient_changes import OpenPatientChanges
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
+from imsmap.ui.privacy_cover import PrivacyCovers
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.refusals import ErrorLine, StatusLine
 from imsmap.ui.rereading import Rereading, became_active
@@ -69,6 +70,7 @@ class DeskWindow(QMainWindow):
         self.admin = ADMIN in roles
         self.patient: Patient | None = None
         self.hide_names = False
+        self.privacy = PrivacyCovers(self)  # the privacy screen over the patient's dialog
         self.rereading = Rereading(records.read)  # asked when the window becomes active
 
         self.banner = QLabel(self._role_sentence())
@@ -189,6 +191,7 @@ class DeskWindow(QMainWindow):
 
     def new_patient(self) -> None:
         dialog = PatientDialog(self.records, self)
+        self.privacy.guard(dialog)
         dialog.finished.connect(dialog.deleteLater)  # else kept under the window
         if dialog.exec() and dialog.patient is not None and self.patients is not None:
             self.patients.select_patient(dialog.patient.id)
@@ -199,6 +202,7 @@ class DeskWindow(QMainWindow):
         if self.patient is None:
             return
         dialog = PatientDialog(self.records, self, editing=self.patient)
+        self.privacy.guard(dialog)
         dialog.finished.connect(dialog.deleteLater)  # else kept under the window
         if dialog.exec() and dialog.patient is not None:
             self.patient = dialog.patient
@@ -209,6 +213,7 @@ class DeskWindow(QMainWindow):
     def set_names_hidden(self, hidden: bool) -> None:
         """The privacy screen (F12): no name or identifier in the window."""
         self.hide_names = bool(hidden)
+        self.privacy.set_hidden(self.hide_names)
         if self.patients is not None:
             self.patients.set_names_hidden(self.hide_names)
             self._show_patient()
@@ -286,6 +291,7 @@ class DeskWindow(QMainWindow):
             self.act_hide.setCheckable(True)
             self.act_hide.setShortcuts([QKeySequence("F12"), QKeySequence("Ctrl+H")])
             self.act_hide.toggled.connect(self.set_names_hidden)
+            self.privacy.action = self.act_hide
             view.addAction(self.act_hide)
 
     def show_message(self, text: object) -> None:

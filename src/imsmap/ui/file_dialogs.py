@@ -16,6 +16,8 @@ chosen answer in its place with monkeypatch.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QFileInfo, QMimeDatabase, QMimeType
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QWidget
@@ -59,9 +61,12 @@ def _icons() -> NamesOnlyIcons:
 
 def _chosen(parent: QWidget | None, caption: str, where: str, filters: str,
             mode: QFileDialog.FileMode, accept: QFileDialog.AcceptMode, *,
-            dirs_only: bool = False) -> tuple[list[str], str]:
+            dirs_only: bool = False,
+            guard: Callable[[QWidget], None] | None = None) -> tuple[list[str], str]:
     dialog = QFileDialog(parent, caption, where, filters)
     try:
+        if guard is not None:  # the privacy screen covers Qt's own dialog (ui.privacy_cover)
+            guard(dialog)
         dialog.setFileMode(mode)
         dialog.setAcceptMode(accept)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, dirs_only)
@@ -89,12 +94,13 @@ def open_file_names(parent: QWidget | None, caption: str, where: str,
                    QFileDialog.AcceptMode.AcceptOpen)
 
 
-def save_file_name(parent: QWidget | None, caption: str, where: str,
-                   filters: str) -> tuple[str, str]:
+def save_file_name(parent: QWidget | None, caption: str, where: str, filters: str, *,
+                   guard: Callable[[QWidget], None] | None = None) -> tuple[str, str]:
     """Where to write a file (QFileDialog.getSaveFileName; `where` may name the file offered):
-    a file that exists is replaced only once the user has said so."""
+    a file that exists is replaced only once the user has said so. `guard`: the privacy
+    screen's, where the name offered or the folder's files name a patient."""
     files, chosen = _chosen(parent, caption, where, filters, QFileDialog.FileMode.AnyFile,
-                            QFileDialog.AcceptMode.AcceptSave)
+                            QFileDialog.AcceptMode.AcceptSave, guard=guard)
     return (files[0] if files else ""), chosen
 
 

@@ -33,10 +33,9 @@ from imsmap.services.database_files import BackupReason
 from imsmap.services.records import Records
 from imsmap.ui import file_dialogs
 from imsmap.ui.privacy import pin_edit
-from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.refusals import WARNING_STYLE, ErrorLine
 from imsmap.ui.window_settings import PRACTITIONER
 
-WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
 DEFAULT_IDLE_MINUTES = 5
 
 

@@ -57,6 +57,7 @@ from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.photo_strip import PhotoStrip
 from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.privacy import IdleWatcher, LockScreen
+from imsmap.ui.privacy_cover import PrivacyCovers
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.progress_room import ProgressRoom
 from imsmap.ui.record import right_tabs
@@ -158,8 +159,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.readonly_label)
         self.status = StatusLine(self.statusBar(), yielding=[self.hover_label])
 
+        self.privacy = PrivacyCovers(self)  # the privacy screen over dialogs of patient data
         self.backups = WindowBackups(self, records, auto_backup=auto_backup, demo=demo,
-                                     say=self.show_message, show_error=self.show_error)
+                                     say=self.show_message, show_error=self.show_error,
+                                     guard=self.privacy.guard)
 
         self.chart.hoverText.connect(self._show_hover)
         follow_clinic_name(records, self, self._clinic_named)  # and the title with it
@@ -242,10 +245,11 @@ class MainWindow(QMainWindow):
         self.session_actions = SessionActions(records, self, self.patients, self.session_panel,
                                               self.details, self.chart, lambda: self.patient,
                                               self.show_message, self.show_error,
-                                              lambda: self.refresh_all(force=False))
+                                              lambda: self.refresh_all(force=False),
+                                              guard=self.privacy.guard)
         self.report_actions = ReportActions(records, self, self.session_panel, self.progress,
                                             lambda: self.patient, self.show_message,
-                                            self.show_error)
+                                            self.show_error, guard=self.privacy.guard)
         self.history_control = HistoryControl(self.atlas, self.chart, self.overlay,
                                               self.history_bar, self.patients,
                                               lambda: self.session_id, self.show_message)
@@ -260,7 +264,8 @@ class MainWindow(QMainWindow):
             self.backups.start if self.auto_backup else None, restore)
         self.patient_merging = PatientMerging(records, self, self.patients, self.session_panel,
                                               lambda: self.patient, lambda: self.hide_names,
-                                              self.show_message, self.show_error)
+                                              self.show_message, self.show_error,
+                                              guard=self.privacy.guard)
         commands = WindowCommands(
             merge_records=self.patient_merging.merge,
             separate_records=self.patient_merging.separate,
@@ -279,6 +284,7 @@ class MainWindow(QMainWindow):
             self.edits, self.planning_actions, self.report_actions, self.history_control,
             self.screen_lock, commands, self.setup_follow_up, self.show_message)
         m = self.menus
+        self.privacy.action = m.act_hide  # F12 and Ctrl+H in the dialogs it covers
         self.history_control.bind_actions(m.act_overlay, m.act_heat, m.act_replay)
         self._connect_chart()
         self._connect()
@@ -343,6 +349,7 @@ class MainWindow(QMainWindow):
             self.menus.act_hide.setChecked(self.hide_names)
         self.patients.set_names_hidden(self.hide_names)
         self.photo_strip.set_hidden(self.hide_names)
+        self.privacy.set_hidden(self.hide_names)  # and the dialogs open (ui.privacy_cover)
         self._show_patient_texts()
 
     def offer_setup(self) -> ClinicSetupWizard | None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from imsmap.domain.models import Patient, Session
 from imsmap.services.records import Records
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
+from imsmap.ui.privacy_cover import Guard, unguarded
 from imsmap.ui.record.merge_dialog import MergeDialog, SeparateDialog, who
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.wording import numeric_datetime
@@ -24,8 +25,9 @@ class PatientMerging(QObject):
     def __init__(self, records: Records, parent: QWidget, patients: PatientPanel,
                  session_panel: SessionPanel, patient: Callable[[], Patient | None],
                  hidden: Callable[[], bool], show_message: Callable[[str], None],
-                 show_error: Callable[[object], None]):
+                 show_error: Callable[[object], None], guard: Guard = unguarded):
         super().__init__(parent)
+        self.guard = guard  # the privacy screen over the dialogs
         self.records = records
         self.parent_widget = parent
         self.patients = patients
@@ -55,6 +57,7 @@ class PatientMerging(QObject):
         p = self.patient()
         dialog = MergeDialog(self.records, p.id if p is not None else None, self._open_draft,
                              self.parent_widget)
+        self.guard(dialog)
         if dialog.exec() and dialog.merge is not None:
             m = dialog.merge
             self.patients.select_patient(m.kept_id)
@@ -75,6 +78,7 @@ class PatientMerging(QObject):
                                     "to separate."))
             return
         dialog = SeparateDialog(self.records, merges, self.parent_widget)
+        self.guard(dialog)
         if dialog.exec() and dialog.separation is not None:
             s = dialog.separation
             self.patients.refresh_patients()

@@ -22,6 +22,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QStatusBar, QWidget
 from imsmap.ui.wording import said
 
 ERROR_COLOUR = "#b3261e"
+# A dialog's warning: what the user should weigh before going on (the backup folder on the
+# database's own disk, what the records open lack in a backup, a record kept against the usual
+# choice). Amber, apart from the red of a refusal.
+WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
 STATUS_MS = 6000  # a sentence of what was done stays this long; what was refused twice as long
 
 

@@ -20,6 +20,7 @@ from imsmap.domain.os_reasons import reason
 from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
 from imsmap.ui import file_dialogs
+from imsmap.ui.privacy_cover import Guard, unguarded
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.refusals import tell
@@ -63,8 +64,10 @@ class ReportActions:
     def __init__(self, records: Records, parent: QWidget, session_panel: SessionPanel,
                  progress: ProgressPanel, patient: Callable[[], Patient | None],
                  show_message: Callable[[str], None],
-                 show_error: Callable[[UserFacingError | str], None]):
+                 show_error: Callable[[UserFacingError | str], None],
+                 guard: Guard = unguarded):
         self.records = records
+        self.guard = guard  # the privacy screen over the dialog of where a file goes
         self.parent = parent  # of the dialogs
         self.session_panel = session_panel
         self.progress = progress  # which sessions the progress report shows
@@ -110,7 +113,8 @@ class ReportActions:
         message box titled `title`. `kind`: the dialog's file filter (PDF documents)."""
         path, _ = file_dialogs.save_file_name(
             self.parent, title, str(_in_export_folder(default)),
-            kind or QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"))
+            kind or QCoreApplication.translate("ReportActions", "PDF documents (*.pdf)"),
+            guard=self.guard)
         if not path:
             return
         try:
@@ -130,7 +134,9 @@ class ReportActions:
 
     def audit_trail(self) -> None:
         if self.session_id() is not None:
-            AuditDialog(self.records, self.session_id(), self.parent).exec()
+            dialog = AuditDialog(self.records, self.session_id(), self.parent)
+            self.guard(dialog)  # the trail names the patient and what was changed
+            dialog.exec()
 
     def _report(self, module: str, name: str):
         """A report function, imported only when asked (the reports load QtPdf and friends)."""

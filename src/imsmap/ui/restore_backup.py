@@ -43,12 +43,12 @@ from imsmap.services.restore_points import (
     restore_losses,
 )
 from imsmap.ui import file_dialogs
+from imsmap.ui.backup_list import BackupBox
 from imsmap.ui.busy import while_working
-from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.privacy_cover import Guard, unguarded
+from imsmap.ui.refusals import WARNING_STYLE, ErrorLine
 from imsmap.ui.restore_words import RestoreWords, holds_lines, losses_lines, when_text
 from imsmap.ui.wording import said
-
-WARNING_STYLE = "background: #fdecc8; color: #5a3b00; padding: 6px; border-radius: 3px;"
 
 
 def title() -> str:
@@ -94,7 +94,7 @@ class RestoreDialog(QDialog):
         row.addWidget(self.choose)
         row.addWidget(self.look_button)
         self.listed: tuple[Choice, ...] = ()  # the backups in the list, as it shows them
-        self.backups = QComboBox()
+        self.backups = BackupBox()  # each line fitted: the time and the file's name whole
         self.backups.setAccessibleName(self.tr("Backup to restore"))
         self.backups.setPlaceholderText(self.tr("Choose a backup…"))
         # a line names a database file's whole path: the dialog keeps its width, the line elides
@@ -232,10 +232,8 @@ class RestoreDialog(QDialog):
         self.backups.clear()
         words = RestoreWords()
         for choice in self.listed:
-            line = words.choice_text(choice, mine)
-            self.backups.addItem(line)
-            self.backups.setItemData(self.backups.count() - 1, line,
-                                     Qt.ItemDataRole.ToolTipRole)
+            self.backups.add_line(*words.choice_parts(choice, mine))
+        self.backups.add_done()
         paths = [c.path for c in self.listed]
         self.backups.setCurrentIndex(paths.index(current) if current in paths else -1)
         self.backups.setVisible(bool(self.listed))
@@ -271,7 +269,19 @@ class RestoreDialog(QDialog):
         )
         self.lacks.setVisible(bool(lacking))
         self.adjustSize()
+        self._widen_for_list()
         self._keep_on_screen()
+
+    def _widen_for_list(self) -> None:
+        """The list's lines ask for more width (ui.backup_list: the time and the file name
+        whole) than Qt's adjustSize gives a window, two thirds of the screen's: the dialog
+        widens to them, within the screen."""
+        screen = self.screen()
+        if screen is None or self.backups.isHidden():
+            return
+        want = min(self.sizeHint().width(), screen.availableGeometry().width() - 80)
+        if want > self.width():
+            self.resize(want, self.height())
 
     def _keep_on_screen(self) -> None:
         """Grown (what the backup holds, what the open records lack, a refusal), the dialog is
@@ -286,6 +296,9 @@ class RestoreDialog(QDialog):
         over = frame.bottom() - area.bottom()
         if over > 0:
             self.move(self.x(), max(area.top() + (self.y() - frame.y()), self.y() - over))
+        over = frame.right() - area.right()  # widened for the list of backups
+        if over > 0:
+            self.move(max(area.left() + (self.x() - frame.x()), self.x() - over), self.y())
 
     def accept(self) -> None:
         point = self.point
@@ -324,9 +337,12 @@ def _confirm_losses(parent: QWidget, point: RestorePoint) -> bool:
     return box.clickedButton() is yes
 
 
-def ask(db_path: Path, folder: str = "", parent: QWidget | None = None) -> RestoreRequest | None:
-    """The dialog; the clinic's choice, or None (nothing to do)."""
+def ask(db_path: Path, folder: str = "", parent: QWidget | None = None, *,
+        guard: Guard = unguarded) -> RestoreRequest | None:
+    """The dialog; the clinic's choice, or None (nothing to do). `guard`: the window's privacy
+    screen (what the backup holds and the open records lack names chart numbers)."""
     dialog = RestoreDialog(db_path, folder, parent)
+    guard(dialog)
     if folder and Path(folder).is_dir():  # the clinic's backup folder: looked in at once
         QTimer.singleShot(0, dialog, dialog.look)
     try:

@@ -144,8 +144,9 @@ class RestoreWords(QObject):
                     for o in point.others_newer)))
         return lines
 
-    def choice_text(self, choice: Choice, mine: str | None) -> str:
-        """A line of the list of backups: when, whose (what a narrow list shows), the file."""
+    def choice_parts(self, choice: Choice, mine: str | None) -> tuple[str, str, str]:
+        """A line of the list of backups in its parts (ui.backup_list joins them and fits
+        them to the list's width): when, whose ("" not known), the file's name."""
         whose = choice.whose(mine)
         if whose is Whose.OWN:
             owner = self.tr("the records open now")
@@ -158,7 +159,7 @@ class RestoreWords(QObject):
             owner = self.tr("backed up from {path}").format(path=choice.made_from)
         else:
             owner = ""
-        return " — ".join(p for p in (when_text(choice.taken_at), owner, choice.path.name) if p)
+        return when_text(choice.taken_at), owner, choice.path.name
 
     def losses_lines(self, losses: RestoreLosses) -> list[str]:
         """What the open records hold that the backup lacks (the command line's list): a line

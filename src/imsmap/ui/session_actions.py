@@ -18,6 +18,7 @@ from imsmap.services.records import Records, content_hash
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import CloseAnswer, PatientDialog, ask_unsaved_on_close
 from imsmap.ui.patient_panel import PatientPanel
+from imsmap.ui.privacy_cover import Guard, unguarded
 from imsmap.ui.record.details_panel import SessionDetailsPanel
 from imsmap.ui.record.retract_dialog import RetractDialog
 from imsmap.ui.record.sign_amend import AmendDialog, SignDialog
@@ -46,8 +47,9 @@ class SessionActions:
                  session_panel: SessionPanel, details: SessionDetailsPanel, chart: ChartPanel,
                  patient: Callable[[], Patient | None], show_message: Callable[[str], None],
                  show_error: Callable[[UserFacingError | str], None],
-                 refresh: Callable[[], object] = lambda: None):
+                 refresh: Callable[[], object] = lambda: None, guard: Guard = unguarded):
         self.records = records
+        self.guard = guard  # the privacy screen over the patient's dialog
         self.parent = parent  # of the dialogs
         self.patients = patients  # selects what was made
         self.session_panel = session_panel
@@ -60,6 +62,7 @@ class SessionActions:
 
     def new_patient(self) -> None:
         dialog = PatientDialog(self.records, self.parent)
+        self.guard(dialog)  # its namesakes named under the fields
         # Deleted once answered: a child of the window that its fields' connections keep
         # alive, one more under the window for each patient created in a day (bench/day.py).
         dialog.finished.connect(dialog.deleteLater)
@@ -77,6 +80,7 @@ class SessionActions:
         if patient is None:
             return
         dialog = PatientDialog(self.records, self.parent, editing=patient)
+        self.guard(dialog)
         if dialog.exec() and dialog.patient is not None:
             self.patients.refresh_patients(select_id=dialog.patient.id)
             self.show_message(QCoreApplication.translate(

@@ -20,6 +20,7 @@ from imsmap.services import first_run
 from imsmap.services.database_files import BackupReason
 from imsmap.services.records import Records
 from imsmap.ui import restore_backup
+from imsmap.ui.privacy_cover import Guard, unguarded
 from imsmap.ui.startup import BackgroundBackup
 from imsmap.ui.wording import said
 
@@ -29,8 +30,10 @@ class WindowBackups(QObject):
     records are backed up by the server's own tools, and its window makes none)."""
 
     def __init__(self, window: QWidget, records: Records, *, auto_backup: bool, demo: bool,
-                 say: Callable[[str], None], show_error: Callable[[object], None]) -> None:
+                 say: Callable[[str], None], show_error: Callable[[object], None],
+                 guard: Guard = unguarded) -> None:
         super().__init__(window)
+        self._guard = guard  # the privacy screen over the restore dialog
         self._window = window
         self._records = records
         self.auto = auto_backup
@@ -123,7 +126,7 @@ class WindowBackups(QObject):
         (the file must be free) and opens the restored records. True when one was chosen."""
         self.restore_request = restore_backup.ask(
             self._records.read.path, "" if first_run.is_new_clinic(self._records)
-            else str(first_run.backup_folder(self._records)), parent)
+            else str(first_run.backup_folder(self._records)), parent, guard=self._guard)
         if self.restore_request is not None:
             QTimer.singleShot(0, self, self._close_to_restore)
         return self.restore_request is not None

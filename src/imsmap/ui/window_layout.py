@@ -42,6 +42,7 @@ RIGHT_MIN_WIDTH, NARROW_RIGHT_MIN_WIDTH = 486, 330
 # 1366 x 768 laptop's screen at 100 %, or wider, the chart takes what the two others leave.
 COLUMN_WIDTHS = (300, 668, 486)
 FULL_WIDTH = WRAP_BELOW  # the rows keep to one line from this width on
+FIRST_SIZE = QSize(1440, 900)  # a first start's size where the screen has room for it
 
 
 class Restored(NamedTuple):
@@ -108,14 +109,24 @@ def save_settings(window: QMainWindow, splitter: QSplitter, act_labels: QAction,
 
 
 def first_size(window: QWidget) -> QSize:
-    """The window's size at its first start on this computer: 1440 x 900, or the screen's room
-    where that is less (a 1366 x 768 laptop: the status bar and the visits row were below the
-    screen's edge; at 125 % its 1093 x 614 logical pixels). The window's least width is below
-    that room (its rows wrap: ui.wrapping_row), so it opens within the screen. Later starts
-    take the size the window was closed at (restore_layout)."""
+    """The window's size at its first start on this computer (`first_size_in` the room of its
+    screen). Later starts take the size the window was closed at (restore_layout)."""
     screen = window.screen()
-    room = screen.availableGeometry().size() if screen is not None else QSize(1440, 900)
-    return QSize(min(1440, room.width()), min(900, room.height()))
+    return first_size_in(screen.availableGeometry().size() if screen is not None
+                         else FIRST_SIZE)
+
+
+def first_size_in(room: QSize) -> QSize:
+    """The first size in a screen's `room`: 1440 x 900 where the room is as wide or wider
+    (the window need not fill a large screen); on a narrower screen the window is as wide as
+    the room, and then as high as it too. A 1280 x 1024 screen opened it 1280 x 900, full
+    width with a strip of desktop under it and the tall chart 100 px shorter than it could be;
+    a 1366 x 768 laptop's room (at 125 %: 1093 x 614 logical pixels) was already the
+    window's. The window's least width is below that room (its rows wrap: ui.wrapping_row),
+    so it opens within the screen."""
+    if room.width() >= FIRST_SIZE.width():
+        return QSize(FIRST_SIZE.width(), min(FIRST_SIZE.height(), room.height()))
+    return QSize(room)
 
 
 def frame_within(frame: QRect, window: QRect, room: QRect) -> QRect | None:

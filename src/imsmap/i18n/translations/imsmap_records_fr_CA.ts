@@ -1224,6 +1224,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Toléré; douleur post-puncture d&apos;une journée la dernière fois, donc moins d&apos;aiguilles aujourd&apos;hui.</translation>
     </message>
     <message>
+        <source>Maple Grove Physiotherapy</source>
+        <translation>Physiothérapie du Bosquet-des-Érables</translation>
+    </message>
+    <message>
         <source>Alex Demo, PT</source>
         <translation>Alex Démo, pht</translation>
     </message>
@@ -3314,6 +3318,11 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Visites %1 à %2 (partie %3 de %4)</translation>
     </message>
     <message>
+        <source>drafts</source>
+        <comment>adjacent visits not signed, said once under their columns&apos; header</comment>
+        <translation>brouillons</translation>
+    </message>
+    <message>
         <source>Strongest grasp of the muscle (per side; paraspinal sites per level) in the session: %1; – needled, not graded; blank: not needled. First→last: the first and the latest graded value of the signed visits (a draft, not signed, is compared with nothing); — graded fewer than twice.</source>
         <translation>Préhension la plus forte du muscle (par côté; points paravertébraux par niveau) lors de la séance&#xa0;: %1; – puncturé, non coté; vide&#xa0;: non puncturé. Première→dernière&#xa0;: la première et la plus récente valeur cotée des visites signées (un brouillon, non signé, n’est comparé à rien); — coté moins de deux fois.</translation>
     </message>
@@ -3747,6 +3756,10 @@ N° de permis %2</translation>
     <message>
         <source>amended</source>
         <translation>avec addenda</translation>
+    </message>
+    <message>
+        <source>Muscles in common are counted between signed visits: a draft, not signed, is compared with nothing (—), and the visit after it with the signed visit before.</source>
+        <translation>Les muscles en commun sont comptés entre visites signées&#xa0;: un brouillon, non signé, n’est comparé à rien (—), et la visite qui le suit est comparée à la visite signée précédente.</translation>
     </message>
     <message>
         <source>Visit %1 (%2), amended %3 by %4. %5: %6</source>

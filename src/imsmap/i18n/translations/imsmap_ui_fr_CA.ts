@@ -1273,6 +1273,10 @@
         <translation>Côte à côte</translation>
     </message>
     <message>
+        <source>Fewer than two signed visits chosen: there is nothing to compare. A draft is compared once it is signed.</source>
+        <translation>Moins de deux visites signées choisies&#xa0;: il n&apos;y a rien à comparer. Un brouillon est comparé une fois signé.</translation>
+    </message>
+    <message>
         <source>One visit only: there is nothing to compare it with.</source>
         <translation>Une seule visite&#xa0;: il n&apos;y a rien à lui comparer.</translation>
     </message>
@@ -1315,6 +1319,15 @@
     <message>
         <source>This session can no longer be edited here, so what you typed was not saved.</source>
         <translation>Cette séance ne peut plus être modifiée ici, donc ce que vous avez tapé n&apos;a pas été enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <source>Hidden by the privacy screen.
+F12 or Ctrl+H shows it again.</source>
+        <translation>Masqué par l&apos;écran de confidentialité.
+F12 ou Ctrl+H l&apos;affiche de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -4055,8 +4068,12 @@ droite</translation>
         <translation>La cote la plus forte de chaque muscle à la visite (0–3), additionnée&#xa0;: elle baisse quand des muscles se relâchent et que les préhensions faiblissent, et n&apos;augmente que si une préhension est plus forte ou qu&apos;un nouveau muscle est en préhension.</translation>
     </message>
     <message>
-        <source>The muscles needled at both visits, in percent of those needled at either (100% = the same muscles).</source>
-        <translation>Les muscles puncturés aux deux visites, en pourcentage de ceux puncturés à l&apos;une ou l&apos;autre (100&#xa0;% = les mêmes muscles).</translation>
+        <source>The muscles needled at both visits, in percent of those needled at either (100% = the same muscles). Signed visits are compared: a draft, not signed, is compared with nothing, and the visit after it with the signed visit before.</source>
+        <translation>Les muscles puncturés aux deux visites, en pourcentage de ceux puncturés à l&apos;une ou l&apos;autre (100&#xa0;% = les mêmes muscles). Les visites signées sont comparées&#xa0;: un brouillon, non signé, n’est comparé à rien, et la visite qui le suit est comparée à la visite signée précédente.</translation>
+    </message>
+    <message>
+        <source>{session}: a draft, not signed; compared with nothing.</source>
+        <translation>{session}&#xa0;: un brouillon non signé, qui n’est comparé à rien.</translation>
     </message>
     <message>
         <source>{value}%</source>
@@ -5257,6 +5274,14 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>This session is withdrawn or entered in error: it counts in no figure. The slider moves through the visits that count.</source>
         <translation>Cette séance est retirée ou consignée par erreur&#xa0;: elle ne compte dans aucun chiffre. Le curseur parcourt les visites qui comptent.</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>non comptée</translation>
+    </message>
+    <message>
+        <source>#{number} of {count}</source>
+        <translation>{number} sur {count}</translation>
     </message>
     <message>
         <source>Stop</source>

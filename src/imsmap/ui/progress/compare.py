@@ -1,4 +1,11 @@
-"""Two sessions side by side on a chart, or as lists of what changed by muscle and side."""
+"""Two sessions side by side on a chart, or as lists of what changed by muscle and side.
+
+The visits compared are signed ones (domain.progress.earlier_visits: a comparison is made of
+signed visits, as amended): the choosers offer the signed visits chosen, the visits in between
+are the signed ones, and the drafts chosen (today's before signing, one left unsigned, another
+room's in progress) are said apart in one line, in the summary's words. Today's draft against
+last week's read "Grasp stronger" of a grade nobody had signed.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +32,7 @@ from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.ui.chart_key_text import key_font, key_off_chart
+from imsmap.ui.progress.summary import not_compared
 from imsmap.ui.wording import grasp_text, in_window_language, short_date, target_label, view_name
 
 __all__ = ["ChartPicture", "CompareView", "session_label"]
@@ -192,7 +200,8 @@ class CompareView(QWidget):
     def __init__(self, parent=None, style: ChartStyle = LIGHT):
         super().__init__(parent)
         self.style = style
-        self._course = Course.of(History(()))  # the sessions chosen, their targets worked out
+        self._course = Course.of(History(()))  # the signed visits chosen: what is compared
+        self._drafts = ""  # the drafts chosen, said apart ("" with none)
         self._atlas = None
         self._names: Callable[[str], str] = lambda mid: mid
         self._catalogue = None
@@ -248,19 +257,30 @@ class CompareView(QWidget):
         dl.addWidget(self.notice)
         dl.addWidget(self.tree, 1)
 
+        # The drafts chosen, which neither chooser offers: said, never dropped unseen.
+        self.drafts = QLabel()
+        self.drafts.setObjectName("compareDrafts")
+        self.drafts.setWordWrap(True)
+        self.drafts.hide()
+
         self.tabs = QTabWidget()
         self.tabs.addTab(differences, self.tr("Differences"))
         self.tabs.addTab(charts, self.tr("Side by side"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.drafts)
         layout.addWidget(self.tabs, 1)
 
     # -- data in ----------------------------------------------------------------------------
     def set_course(self, course: Course, atlas=None,
                    names: Callable[[str], str] | None = None) -> None:
-        """Fill the choosers with the course's sessions; by default compare the last two."""
-        self._course = course
-        history = course.history
+        """Fill the choosers with the course's signed visits (the sessions chosen); by default
+        compare the last two. Its drafts are said apart."""
+        self._course = course.signed_visits()
+        self._drafts = not_compared(course.history)
+        self.drafts.setText(self._drafts)
+        self.drafts.setVisible(bool(self._drafts))
+        history = self._course.history
         self._atlas = atlas
         self._catalogue = getattr(atlas, "catalogue", None)
         if names is not None:
@@ -308,6 +328,11 @@ class CompareView(QWidget):
             self.comparison = None
             self.left.set_chart(None)
             self.right.set_chart(None)
+            # drafts chosen, no signed visit: say why nothing is compared
+            why = self._not_comparable(a, b) if self._drafts else ""
+            self.notice.setText(why)
+            self.notice.setVisible(bool(why))
+            self.tree.setVisible(not why)
             return
         self._fill_charts(a, b)
         why = self._not_comparable(a, b)
@@ -329,10 +354,13 @@ class CompareView(QWidget):
         self._fill_tree(self.comparison)
         self.sessionsChanged.emit(a, b)
 
-    def _not_comparable(self, a: int, b: int) -> str:
+    def _not_comparable(self, a: int | None, b: int | None) -> str:
         """Why the visits chosen cannot be compared ("" when they can)."""
         history = self._course.history
         ids = history.ids
+        if len(ids) < 2 and self._drafts:
+            return self.tr("Fewer than two signed visits chosen: there is nothing to compare. "
+                           "A draft is compared once it is signed.")
         if len(ids) < 2:
             return self.tr("One visit only: there is nothing to compare it with.")
         if a == b:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from imsmap.domain.local_time import local_date
 from imsmap.domain.progress import SessionMetrics
-from imsmap.render.plot import broken_polyline, diamond, draft_pen, joined
+from imsmap.render.plot import broken_polyline, diamond, draft_pen, joined, labelled
 from imsmap.ui.wording import numeric_date
 
 __all__ = ["PainPlot", "PlotLayout", "paint_progress_plot"]
@@ -216,12 +216,9 @@ def _paint_x_labels(painter: QPainter, lay: PlotLayout, metrics: Sequence[Sessio
     painter.setPen(AXIS)
     every = max(1, math.ceil(len(metrics) * 52 / max(1.0, lay.counts.width())))
     n = len(metrics)
-    # the last label gets its place, and so does every draft's: a signed visit's label too
-    # near one is left out (as the report's trend plot does)
-    drafts_at = [i for i, m in enumerate(metrics) if not m.signed]
-    shown = [i for i in range(n) if not (i % every and i != n - 1)]
-    shown = sorted(set(drafts_at) | {i for i in shown if all(abs(i - j) >= every
-                                                              for j in drafts_at)})
+    # the last label gets its place, then the drafts': a label too near one is left out (as
+    # the report's trend plot does)
+    shown = labelled(n, every, [not m.signed for m in metrics])
     word = QCoreApplication.translate("PainPlot", "draft", "a visit not signed, under its date")
     for i in shown:
         m = metrics[i]

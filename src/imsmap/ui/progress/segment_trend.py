@@ -1,6 +1,11 @@
 """The segmental picture over time: summed grasp per root and side, one column per session, and
 the figures followed per session (muscles grasping, the grasp burden, the muscles in common with
 the visit before).
+
+A draft chosen (today's before signing, one left unsigned, another room's in progress) keeps its
+column, its own sums and figures, "draft" in its header, as the Trend grid's; the muscles in
+common are a comparison of signed visits (domain.progress.overlap_percents): a draft is compared
+with nothing, and a line under the figures says the drafts left out, in the summary's words.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.local_time import local_date
 from imsmap.domain.progress import SIDES, Course, overlap_percents, root_matrix
+from imsmap.ui.progress.summary import not_compared
 from imsmap.ui.touch import hold_for_tips
 from imsmap.ui.wording import root_name
 
@@ -98,8 +104,15 @@ class SegmentTrend(QWidget):
             "grasps."))
         self.figures.verticalHeaderItem(2).setToolTip(self.tr(
             "The muscles needled at both visits, in percent of those needled at either "
-            "(100% = the same muscles)."))
+            "(100% = the same muscles). Signed visits are compared: a draft, not signed, is "
+            "compared with nothing, and the visit after it with the signed visit before."))
         layout.addWidget(self.figures, 1)
+        # The drafts chosen, which the muscles in common leave out: said, never dropped unseen.
+        self.drafts = QLabel()
+        self.drafts.setObjectName("segmentDrafts")
+        self.drafts.setWordWrap(True)
+        self.drafts.hide()
+        layout.addWidget(self.drafts)
 
     def set_course(self, course: Course, catalogue, numbering: dict[int, int]) -> None:
         """Show the course's sessions (their figures as the course worked them out)."""
@@ -108,8 +121,8 @@ class SegmentTrend(QWidget):
 
     def _fill(self, course: Course, catalogue, numbering: dict[int, int]) -> None:
         history = course.history
-        headers = [f"#{numbering.get(s.id, i + 1)}\n" + QLocale().toString(
-            QDate(local_date(s.started_at)), "d MMM")
+        headers = [_visit(f"#{numbering.get(s.id, i + 1)}", s.is_signed) + "\n"
+                   + QLocale().toString(QDate(local_date(s.started_at)), "d MMM")
                    for i, s in enumerate(history.sessions)]
         m = root_matrix(history, catalogue)
         rows = [(ri, root, si, side) for ri, root in enumerate(m.roots)
@@ -156,4 +169,20 @@ class SegmentTrend(QWidget):
             for row, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if row == 2 and not metric.signed:
+                    item.setToolTip(self.tr("{session}: a draft, not signed; compared with "
+                                            "nothing.").format(
+                                                session=headers[j].replace(chr(10), " ")))
                 self.figures.setItem(row, j, item)
+        apart = not_compared(history)
+        self.drafts.setText(apart)
+        self.drafts.setVisible(bool(apart))
+
+
+def _visit(number: str, signed: bool) -> str:
+    """A session column's first header line: "#3", or "#3 draft" as the Trend grid's."""
+    if signed:
+        return number
+    return QCoreApplication.translate("TrendModel", "{visit} draft",
+                                      "a visit not signed, in its column's header"
+                                      ).format(visit=number)

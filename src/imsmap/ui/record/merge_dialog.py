@@ -6,7 +6,8 @@ exactly what happens. Of the record open and its likely duplicate it keeps, at f
 clinician would keep (`merging.to_keep`: the one with signed sessions, or more history, else the
 older one; right after a duplicate is registered by mistake the record open is the new, empty
 one) and says why in one line under them, which says too when Swap keeps the other one against
-that rule: nothing of either record is rewritten, one history is read from both,
+that rule (then as a warning, the amber of the app's other dialogs: refusals.WARNING_STYLE):
+nothing of either record is rewritten, one history is read from both,
 and the merge can be ended with Separate records…. It is refused, with one sentence, while a
 draft of either record is open in this window (the service refuses one open in another room).
 """
@@ -36,10 +37,11 @@ from imsmap.domain.models import Patient, PatientMerge, Session
 from imsmap.services import merging
 from imsmap.services.records import Records
 from imsmap.ui.name_eliding import word_elided
-from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.refusals import WARNING_STYLE, ErrorLine
 from imsmap.ui.wording import long_date, numeric_date, numeric_datetime
 
 DIALOG_WIDTH = 760  # two records side by side, within a 1366 x 768 screen
+PLAIN_WHY = "padding: 6px 0px;"  # the line of the usual choice: the warning's height
 
 
 def who(p: Patient) -> str:
@@ -207,8 +209,14 @@ class MergeDialog(QDialog):
         if not ready or k is None or d is None:
             self.what.setText(self.tr("Choose two different records."))
             self.why.clear()
+            self.why.setStyleSheet(PLAIN_WHY)
             return
-        self.why.setText(self._why(k, d))
+        why, against = self._why(k, d)
+        self.why.setText(why)
+        # Kept against the usual choice: said as the app's dialogs warn (amber), not as the
+        # plain line it read like; the usual choice is the plain line, as high as the warning
+        # (the dialog, sized once, does not squeeze the rest when Swap makes it a warning).
+        self.why.setStyleSheet(WARNING_STYLE if against else PLAIN_WHY)
         self.what.setText(self.tr(
             "<b>What happens:</b> the sessions of <b>{dup}</b> ({nd}) are read with those of "
             "<b>{kept}</b> ({nk}) as one history ({total}): the history list, earlier-visit overlay, "
@@ -223,9 +231,9 @@ class MergeDialog(QDialog):
                 dup=escape(who(d.patient)), kept=escape(who(k.patient)),
                 login=escape(self.records.actor)))
 
-    def _why(self, k: merging.RecordSummary, d: merging.RecordSummary) -> str:
+    def _why(self, k: merging.RecordSummary, d: merging.RecordSummary) -> tuple[str, bool]:
         """One line: the record kept and why; or, kept against `merging.to_keep`, that the
-        other one would be and why."""
+        other one would be and why (and True: a warning)."""
         choice = merging.to_keep(k, d)
         kept, other = choice.kept, choice.duplicate
         why = {
@@ -248,9 +256,9 @@ class MergeDialog(QDialog):
         }[choice.reason]()
         if kept.patient.id == k.patient.id:
             return self.tr("{kept} is kept: {why}.").format(
-                kept=k.patient.chart_number, why=why)
+                kept=k.patient.chart_number, why=why), False
         return self.tr("{kept} is kept as you chose; the usual choice is {other}: {why}.").format(
-            kept=k.patient.chart_number, other=kept.patient.chart_number, why=why)
+            kept=k.patient.chart_number, other=kept.patient.chart_number, why=why), True
 
     def _confirm(self) -> None:
         kept, dup = self.kept.patient_id(), self.duplicate.patient_id()

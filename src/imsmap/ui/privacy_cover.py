@@ -1,0 +1,127 @@
+"""The privacy screen over the window's dialogs.
+
+The privacy screen (F12 or Ctrl+H) masks names and identifiers in the window itself, panel by
+panel (`MainWindow.set_names_hidden`). A dialog that shows patient data (merge and separate
+records, a patient's details, restore from a backup, where an export goes) is not one of those
+panels: with the privacy screen up it still showed every name. Such a dialog is given to
+`PrivacyCovers.guard`: while the privacy screen is up a cover lies over the whole dialog (no
+name, no chart number, nothing to click or type into behind it), and F12 or Ctrl+H pressed in
+the dialog lowers the screen and uncovers it, as in the window. What was typed stays; the
+dialog is as it was left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+COVER_COLOUR = "#26323b"  # the lock screen's (ui.privacy.LockScreen): the same hidden look
+# What a controller calls on each dialog that shows patient data, before it is shown
+# (`PrivacyCovers.guard`; `unguarded` where no window has a privacy screen).
+Guard = Callable[[QWidget], None]
+
+
+def unguarded(_dialog: QWidget) -> None:
+    """No privacy screen to follow."""
+
+
+class PrivacyCovers(QObject):
+    """The window's privacy screen as its dialogs follow it: `set_hidden` as the window's
+    own state changes, `guard` each dialog that shows patient data."""
+
+    changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.hidden = False
+        self.action: QAction | None = None  # the window's Privacy screen action, once made
+
+    def set_hidden(self, hidden: bool) -> None:
+        if bool(hidden) != self.hidden:
+            self.hidden = bool(hidden)
+            self.changed.emit(self.hidden)
+
+    def guard(self, dialog: QWidget) -> None:
+        """Cover `dialog` while the privacy screen is up, from now until it is gone."""
+        if self.action is not None and self.action not in dialog.actions():
+            dialog.addAction(self.action)  # F12 and Ctrl+H work in the dialog too
+        if dialog.findChild(Cover, options=Qt.FindChildOption.FindDirectChildrenOnly) is None:
+            cover = Cover(dialog)
+            self.changed.connect(cover.follow)
+            cover.follow(self.hidden)
+
+
+class Cover(QWidget):
+    """Over the whole of its dialog while the privacy screen is up: the dialog's own widgets
+    are disabled behind it (no shortcut or mnemonic reaches them) and given back as they were."""
+
+    def __init__(self, dialog: QWidget):
+        super().__init__(dialog)
+        self.dialog = dialog
+        self.setObjectName("privacyCover")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(f"#privacyCover {{ background: {COVER_COLOUR}; }} "
+                           "#privacyCover QLabel { color: #f3f3f3; }")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.message = QLabel(self.tr("Hidden by the privacy screen.\nF12 or Ctrl+H shows it "
+                                      "again."))
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        self._disabled: list[QWidget] = []  # what the cover disabled, to enable again
+        self._focus: QWidget | None = None  # where the keyboard was
+        self.hide()
+        dialog.installEventFilter(self)
+
+    def follow(self, hidden: bool) -> None:
+        if hidden:
+            self._cover()
+        else:
+            self._uncover()
+
+    @property
+    def covering(self) -> bool:
+        return not self.isHidden()
+
+    def _cover(self) -> None:
+        if self.covering:
+            return
+        self._focus = self.dialog.focusWidget()
+        self._disabled = [w for w in self.dialog.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+            if w is not self and w.isEnabled() and not w.isWindow()]
+        for widget in self._disabled:
+            widget.setEnabled(False)
+        self.setGeometry(self.dialog.rect())
+        self.show()
+        self.raise_()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _uncover(self) -> None:
+        if not self.covering:
+            return
+        self.hide()
+        for widget in self._disabled:
+            widget.setEnabled(True)
+        self._disabled = []
+        if self._focus is not None and self._focus.isEnabled():
+            self._focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if watched is self.dialog and event.type() == QEvent.Type.Resize and self.covering:
+            self.setGeometry(self.dialog.rect())
+        return False
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt naming
+        return True  # Tab stays on the cover: nothing behind it takes the keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        if event.key() == Qt.Key.Key_Escape:
+            event.ignore()  # the dialog's Cancel
+        else:
+            event.accept()  # no Enter for the default button behind the cover
