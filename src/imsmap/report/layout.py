@@ -68,6 +68,7 @@ class Doc:
         self._fonts: dict[tuple, QFont] = {}
         self._metrics: dict[tuple, QFontMetricsF] = {}
         self._flows: dict[tuple, Flow] = {}
+        self._widths: dict[tuple, float] = {}
         # each font this Doc made (kept in _fonts, so its id is its own) -> _font_id(font)
         self._font_keys: dict[int, tuple] = {}
 
@@ -142,7 +143,15 @@ class Doc:
                    self.line_height(font))
 
     def text_width(self, text: str, font: QFont) -> float:
-        return self.metrics(font).horizontalAdvance(printable(text, font))
+        """The width of ``text`` on one line: measured once per text and font, as its lines
+        are (a table's widths ask for each word of each cell, and the site table's words
+        repeat: "Left", "of", "(segmental)", "—" on most of its 40 rows)."""
+        key = (text, self._font_key(font))
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = self.metrics(font).horizontalAdvance(
+                printable(text, font))
+        return width
 
     def draw_text(self, painter: QPainter, rect: QRectF, text: str, font: QFont,
                   colour: str = INK, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
@@ -152,11 +161,9 @@ class Doc:
         ``text_height`` gives. With ``wrap`` False, one line (a label, a caption, the running
         header), shortened with "…" if wider than ``rect`` rather than run over its neighbour
         or be cut off unseen."""
-        if not wrap:
-            shown = printable(text, font)
-            if self.metrics(font).horizontalAdvance(shown) > rect.width():
-                text = self.metrics(font).elidedText(shown, Qt.TextElideMode.ElideRight,
-                                                     rect.width())
+        if not wrap and self.text_width(text, font) > rect.width():
+            text = self.metrics(font).elidedText(printable(text, font),
+                                                 Qt.TextElideMode.ElideRight, rect.width())
         self.flow(text, font, rect.width(), align, wrap, hyphens).paint(
             painter, rect.x(), rect.y(), colour)
 

@@ -19,9 +19,8 @@ from imsmap.report.column_widths import (
     SLACK_PT,
     Fitted,
     Need,
+    cell_widths,
     fit_widths,
-    widest_line,
-    widest_long_word,
     widest_piece,
 )
 from imsmap.report.layout import (
@@ -153,6 +152,9 @@ class Table(Block):
         slack = doc.pt(SLACK_PT)
         hfont = self._header_font(doc)
         needs = []
+        # A text in its font asks the same wherever it is: the site table's "Left", "—",
+        # "(segmental)" are on most of its rows, cut into pieces and measured once.
+        measured: dict[tuple, tuple[float, float, float]] = {}
         for k, col in enumerate(self.columns):
             extra = 2 * px + doc.mm(col.inset_mm) + slack
             header = widest_piece(doc, col.title, hfont) + extra
@@ -163,14 +165,19 @@ class Table(Block):
                 need.empty = need.empty and not (cell.text or cell.small or cell.draw)
                 need.prose = need.prose or cell.hyphens
                 need.piece = max(need.piece, room)
-                for text, font, hyphens in ((cell.text, self._cell_font(doc, cell), cell.hyphens),
-                                            (cell.small, self._small_font(doc), False)):
+                for text, style, hyphens in ((cell.text, (cell.bold, cell.mono), cell.hyphens),
+                                             (cell.small, "small", False)):
                     if text:
-                        need.piece = max(need.piece,
-                                         widest_piece(doc, text, font, hyphens) + room)
-                        if long := widest_long_word(doc, text, font):
+                        key = (text, style, hyphens)
+                        if key not in measured:
+                            font = (self._small_font(doc) if style == "small"
+                                    else self._cell_font(doc, cell))
+                            measured[key] = cell_widths(doc, text, font, hyphens)
+                        piece, long, line = measured[key]
+                        need.piece = max(need.piece, piece + room)
+                        if long:
                             need.long_word = max(need.long_word, long + room)
-                        need.line = max(need.line, widest_line(doc, text, font) + room)
+                        need.line = max(need.line, line + room)
             needs.append(need)
         return needs
 
