@@ -158,3 +158,32 @@ def test_the_folded_visit_is_never_cut(window, lang, records, clinic_data, qtbot
     assert position.fontMetrics().horizontalAdvance(position.text()) \
         <= position.contentsRect().width()
     assert "12" in position.toolTip()
+
+
+def test_ten_drafts_never_widen_the_window(window, lang, records, clinic_data, qtbot):  # noqa: F811
+    # Ten drafts left unsigned before the visit open: the bar's words for them (« 10 séances en
+    # brouillon, non signées : non affichées ») set the chart column's least width, and the
+    # French window opened 990 px wide at 960 x 540. They wrap, whatever the window's width.
+    first, second = clinic_data
+    for day in range(1, 11):
+        records.start_session(second.patient_id, started_at=datetime(2026, 10, day, 9, 0),
+                              practitioner="J. Tremblay, pht")
+    w = window(960, 540)
+    w.patients.select_session(first.id)
+    w.patients.select_session(second.id)
+    qtbot.wait(30)
+    bar = w.history_bar
+    words = {"en": "10 drafts, not signed", "fr_CA": "10 séances en brouillon"}[lang]
+    assert bar.drafts.text().startswith(words), bar.drafts.text()
+    assert w.width() == 960 and w.height() == 540, w.size()
+    # the label's least width is a word's, never its whole line's
+    assert bar.drafts.minimumSizeHint().width() < bar.drafts.fontMetrics().horizontalAdvance(
+        bar.drafts.text())
+    bar.more.setChecked(True)  # opened, the words show whole, on as many lines as they need
+    qtbot.wait(30)
+    assert w.width() == 960, w.width()
+    assert bar.drafts.isVisible() and within(bar, bar.drafts)
+    assert bar.drafts.height() >= bar.drafts.heightForWidth(bar.drafts.width())
+    bar.more.setChecked(False)
+    window(1366, 768)
+    assert bar.drafts.isVisible() and within(bar, bar.drafts)

@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,6 +63,26 @@ class OverlayChoice:
 
 
 # -- the controls -------------------------------------------------------------------------
+class WrappedWords(QLabel):
+    """Words on one line where the row has room for them, on more lines where it has not: its
+    least width is its longest word's, so it never widens the chart's column (« 10 séances en
+    brouillon, non signées : non affichées » made a French window 990 px wide at 960 x 540).
+    Its preferred width is the one line's (a word-wrapped QLabel prefers two shorter lines)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        if not self.text():
+            return super().sizeHint()
+        line = self.fontMetrics().boundingRect(QRect(0, 0, 100_000, 1_000), 0, self.text())
+        m = self.contentsMargins()
+        width = line.width() + m.left() + m.right() + 2 * self.margin()
+        return QSize(width, self.heightForWidth(width))
+
+
 class HistoryBar(QWidget):
     """Which earlier sessions the chart shows, the heat map and the legend, over the visits row
     (`visits`, a `VisitsRow`) it holds."""
@@ -123,7 +143,7 @@ class HistoryBar(QWidget):
         self.count.setObjectName("overlayCount")
         # The patient's drafts before the visit open (or any, with none open): never drawn as
         # a visit nor aged "last time" (domain.progress.earlier_visits), said apart here.
-        self.drafts = QLabel()
+        self.drafts = WrappedWords()
         self.drafts.setObjectName("overlayDrafts")
         self.drafts.hide()
 
@@ -144,7 +164,7 @@ class HistoryBar(QWidget):
         # laptop at 125 %, 1080p at 200 %: ui.wrapping_row), the date range kept together. The
         # choices' row at any width: Dates' two fields, or Picked's button, in place of the
         # count's box make it wider than the chart's column at 1366 px (in French, Picked too).
-        row = WrappingRow(spacing=2, wide_too=True)
+        row = WrappingRow(spacing=2, wide_too=True, tall=True)  # (tall: the drafts' words)
         dates = QHBoxLayout()
         dates.setSpacing(2)
         for w in (self.date_from, self.dash, self.date_to):
