@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 
 import test_ui_root_rows as root_rows
 import test_ui_site_rows as site_rows
@@ -191,6 +192,49 @@ def test_at_fit_zoom_the_selected_site_s_lit_row_shows_beside_its_marker(
         a, b = region.row_span(level)
         p = view.mapFromScene(QPointF(site.x, (a + b) / 2))
         assert not near(image, p, "highlight_fill", scene), level
+
+
+def test_the_band_follows_its_marker_while_it_is_dragged(
+        qtbot, make_window, atlas, records, session, tmp_path):
+    # The band was placed again only when the drag was released (the site moved): while the
+    # marker was dragged it stayed behind, a lit band beside nothing.
+    site = site_rows.site_in_row(records, session, atlas, "T7")
+    w = make_window(patient_id=session.patient_id, session_id=session.id)
+    chart = w.chart
+    chart.set_view("posterior")
+    chart.set_layer("paraspinal")
+    site_rows.click_site_row(qtbot, w, site)
+    view = chart.view
+    view.fit()
+    scene = chart.scene
+    band, marker = scene.row_band, scene.marker(site.id)
+    reach = halo_radius(scene.chart.style, scene.marker_scale, False)  # view units
+
+    def around(x: float) -> bool:
+        """The band reaches past the halo of a marker at `x` on both sides."""
+        rect = band.path().boundingRect()
+        return band.isVisible() and rect.left() < x - reach and rect.right() > x + reach
+
+    assert around(site.x)
+    viewport = view.viewport()
+    at = view.mapFromScene(QPointF(site.x, site.y))
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=at)
+    for dx in range(3, 25, 3):  # along the row, past a click's slop
+        QTest.mouseMove(viewport, at + QPoint(dx, 0))
+        qtbot.wait(5)
+    # not yet released: the marker has moved, and the band with it
+    assert marker.pos().x() > site.x + 5
+    assert around(marker.pos().x())
+    image = viewport.grab().toImage()
+    image.save(str(tmp_path / "row-dragged.png"))
+    halo = reach * view.transform().m11()
+    centre = view.mapFromScene(marker.pos())
+    for side in (-1, 1):  # lit beside the dragged marker's halo, at the row's height
+        x = int(centre.x() + side * (halo + 5))
+        assert near(image, QPoint(x, centre.y()), "highlight_fill", scene), side
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=at + QPoint(24, 0))
+    (moved,) = records.repo.sites_for_session(session.id)
+    assert moved.x > site.x + 5  # released, the site moves where the marker was dropped
 
 
 def test_a_muscle_chosen_in_the_progress_tab_at_a_level_its_column_lacks_lights_it_whole(

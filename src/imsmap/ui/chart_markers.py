@@ -48,7 +48,7 @@ class MarkerScene(Protocol):
     layer: str
     chart: ChartPainter
     grasp_labels: Sequence[str]
-    signals: QObject  # its markerMoved(site id, from, to)
+    signals: QObject  # its markerDragged(site id, at) and markerMoved(site id, from, to)
 
 
 def paint_nerve_flag(painter: QPainter, x: float, y: float, size: float) -> None:
@@ -163,6 +163,7 @@ class MarkerItem(QGraphicsItem):
         """Back where the press found it, as if never dragged (a second finger landed)."""
         if self._press_pos is not None:
             self.setPos(self._press_pos)
+            self._say_dragged()
         self._dragging = False
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
@@ -173,7 +174,16 @@ class MarkerItem(QGraphicsItem):
                                               event.source()):
             return
         self._dragging = True
-        super().mouseMoveEvent(event)
+        at = QPointF(self.pos())
+        super().mouseMoveEvent(event)  # Qt moves it (when movable)
+        if self.pos() != at:
+            self._say_dragged()
+
+    def _say_dragged(self) -> None:
+        """Where the marker is now, while dragged (what follows it: ui.lit_row_band); the site
+        moves only on release (markerMoved)."""
+        if self.scene() is not None:
+            self.host.signals.markerDragged.emit(self.site.id, QPointF(self.pos()))
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)

@@ -55,6 +55,7 @@ Z_GHOST = 1.5  # the outline of a selected site's muscle drawn on the other laye
 class _Signals(QObject):
     regionClicked = Signal(object, float, float, bool)  # Region, x, y in view units, by finger
     markerMoved = Signal(int, QPointF, QPointF)  # site id, from, to
+    markerDragged = Signal(int, QPointF)  # site id, where its marker is now (not yet moved)
     hoverText = Signal(str)
 
 
@@ -108,6 +109,8 @@ class ChartScene(QGraphicsScene):
         self.addItem(self.row_band)
         self._pixels_per_unit = 0.0
         self._band: tuple[Site | None, list[QRectF]] = (None, [])
+        # ... and follows the marker while it is dragged, before the site moves on release
+        self.signals.markerDragged.connect(self._marker_dragged)
         self.selectionChanged.connect(self._raise_selected)
         self.selectionChanged.connect(self._update_highlight)
 
@@ -324,10 +327,16 @@ class ChartScene(QGraphicsScene):
         """The selected site's lit rows carried out beside its marker at this zoom, where the
         marker covers them (ui.lit_row_band)."""
         site, rows = self._band
+        marker = self.markers.get(site.id) if site is not None else None
         self.row_band.show_rows(
-            rows, QPointF(site.x, site.y) if site is not None else None,
+            rows, QPointF(marker.pos()) if marker is not None else None,
             halo_radius(self.chart.style, self.marker_scale, bool(site and site.cramp)),
             self._pixels_per_unit)
+
+    def _marker_dragged(self, site_id: int, _at: QPointF) -> None:
+        site, _rows = self._band
+        if site is not None and site.id == site_id:
+            self._place_band()
 
     def _update_ghost(self, site: Site | None) -> None:
         path = QPainterPath()
