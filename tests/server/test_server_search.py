@@ -1,6 +1,7 @@
 """Patient search on the clinic server (store.patient_search): a rare word's patients are
 collected from index ranges, the chart number's on the index of its folded form (server schema
-11), which an upgrade adds keeping every record; the search's statements are planned with
+11; since schema 13 carrying the chart number, so that a count reads no row), which an upgrade
+adds keeping every record; the search's statements are planned with
 their values, never a prepared statement's generic plan, and never compiled (JIT). Which
 patients it finds, in which order, is tests/test_store_search.py's, on both backends."""
 
@@ -61,7 +62,7 @@ def test_an_upgrade_to_schema_11_keeps_every_patient_and_indexes_the_chart_numbe
         owner.commit()
         before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
         parts = owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall()
-        assert schema.apply_migrations(owner) == [11, 12]
+        assert schema.apply_migrations(owner) == [11, 12, 13]
         assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
         assert owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
                              ).fetchall() == parts
@@ -109,7 +110,7 @@ def test_an_upgrade_to_schema_12_keeps_every_part_and_gives_each_its_patients_or
         owner.commit()
         before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
         parts = owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall()
-        assert schema.apply_migrations(owner) == [12]
+        assert schema.apply_migrations(owner) == [12, 13]
         assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
         assert owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
                              ).fetchall() == parts
@@ -119,6 +120,47 @@ def test_an_upgrade_to_schema_12_keeps_every_part_and_gives_each_its_patients_or
             " WHERE n.family_key = lower(p.family_name) AND n.given_key = lower(p.given_name)"
             ).fetchone()[0] == len(parts)
         owner.commit()
+
+
+def _plan_scans(conn, sql: str, params: tuple = ()) -> list[tuple[str, str, int, int]]:
+    """(node type, index or table, rows, heap fetches) of each scan of ``sql`` run."""
+    shown = conn.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params).fetchone()[0]
+
+    def walk(node: dict):
+        if "Relation Name" in node:
+            yield (node["Node Type"], node.get("Index Name", node["Relation Name"]),
+                   node["Actual Rows"] * node["Actual Loops"], node.get("Heap Fetches", 0))
+        for child in node.get("Plans", []):
+            yield from walk(child)
+
+    return list(walk(shown[0]["Plan"]))
+
+
+def test_an_upgrade_to_schema_13_keeps_every_record_and_counts_chart_numbers_on_the_index(
+        pg_server, monkeypatch):
+    dsn = _database_at(12, pg_server, monkeypatch)
+    with connect(dsn) as owner:
+        _patients(owner, 300)
+        owner.commit()
+        before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
+        parts = owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall()
+        assert schema.apply_migrations(owner) == [13]
+        assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
+        assert owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall() == parts
+        indexes = [r[0] for r in owner.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'patients' ORDER BY 1")]
+        assert "patients_chart_folded_number" in indexes, indexes
+        assert "patients_chart_folded" not in indexes, indexes  # replaced, not doubled
+        owner.commit()
+        owner.autocommit = True
+        owner.execute("CHECKPOINT")  # (the tests' server commits asynchronously)
+        owner.execute("VACUUM ANALYZE imsmap.patients")  # as autovacuum leaves the table
+        owner.execute("SET enable_seqscan = off")  # (300 rows: a scan otherwise)
+        # A chart number's count (store.patient_search._server_counts) reads no patient row.
+        scans = _plan_scans(owner, "SELECT count(*) FROM (SELECT 1 FROM patients WHERE"
+                            " lower(chart_number) LIKE lower(%s) ESCAPE '\\' ORDER BY"
+                            " lower(chart_number) USING ~<~ LIMIT 250) AS counted", ("C-11%",))
+    assert scans == [("Index Only Scan", "patients_chart_folded_number", 100, 0)], scans
 
 
 @pytest.mark.parametrize("role", ["practitioner", "reception"])
@@ -147,8 +189,11 @@ KEYSTROKES = ("s", "w", "smi", "nguyen", "nguyen a", "Nguyen, An", "brown ch", "
 
 
 def _scans(node: dict):
-    """Every scan of a plan (EXPLAIN (ANALYZE, FORMAT JSON)) with the rows it read."""
-    if "Relation Name" in node:
+    """Every scan of a plan (EXPLAIN (ANALYZE, FORMAT JSON)) with the table rows it read (an
+    index-only scan's: those it fetched, the index not telling it whether they are seen)."""
+    if "Relation Name" in node and node["Node Type"] == "Index Only Scan":  # its rows read
+        yield (node["Node Type"], node["Relation Name"], node["Heap Fetches"])
+    elif "Relation Name" in node:
         yield (node["Node Type"], node["Relation Name"],
                (node["Actual Rows"] + node.get("Rows Removed by Filter", 0)) * node["Actual Loops"])
     for child in node.get("Plans", []):
@@ -191,8 +236,10 @@ def test_each_kind_of_keystroke_reads_the_patients_through_an_index(pg_server, c
                     assert kind != "Seq Scan", (text, sql, kind, table, rows)
         # Words every chart number starts with (C-100001 to C-120000): not counted up to the
         # common number (3,000 rows read for "C-1"), and "c" tested on each Brown without
-        # reading its row (about 400 of them read): the patients shown, and a few more.
-        for text in ("brown c", "C-1", "c"):
+        # reading its row (about 400 of them read): the patients shown, and a few more. Words
+        # half the chart numbers start with ("C-11", "c-10"): counted up to the common number
+        # on the chart number's index alone (server schema 13; 3,000 rows read before).
+        for text in ("brown c", "C-1", "c", "C-11", "c-10"):
             sent.clear()
             repo.search_patients(text)
             read = sum(rows for sql, params in sent for _kind, table, rows in scans(sql, params)

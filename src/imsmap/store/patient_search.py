@@ -5,7 +5,8 @@ on their indexes (`ranges_clause`: the chart number's on its binary UNIQUE index
 spelling of the word's first letters, `chart_ranges`) where that beats walking the patients in
 name order (`walk_clause`). On the server (`_server_search`) the rarest word's patients are
 collected with their order keys from the name parts' index (server schema 12) and the chart
-number's (`folded_chart_range`, schema 11), put in order there, and only those shown read. A
+number's (`folded_chart_range`, schema 11; carrying the chart number since schema 13, so
+that a count of them reads no row), put in order there, and only those shown read. A
 word that finds nearly every patient by the chart number ("c" where every chart number starts
 with C) is tested by the list of the few it leaves out (`_outside_charts`).
 """
@@ -308,7 +309,8 @@ def _server_counts(repo: Repository, words: list[str], common: int, few: int = 0
         # In the index's order (text_pattern_ops sorts by ~<~): at most so many of its
         # entries read, never the table read in order until that many are found (the
         # planner's plan for a prefix half the patients have, "C-11", whose patients are
-        # the last rows written).
+        # the last rows written); and from the index alone (schema 13: it carries the chart
+        # number, so no patient's row is read where the table is vacuumed).
         first.append(f"(SELECT count(*) FROM (SELECT 1 FROM patients WHERE {_FOLDED_CHART}"
                      f" ORDER BY lower(chart_number) USING ~<~ LIMIT ?) AS counted) AS c{k}")
         first_params += [like_prefix(word), few if ask else common]

@@ -57,6 +57,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v11_chart_search.sql",)),
     (12, "each name part with its patient's order keys, for search (collected in order)", 11,
      ("v12_search_keys.sql",)),
+    (13, "the folded chart number's index carries the chart number (counted from the index)",
+     11, ("v13_chart_covering.sql",)),
 )
 # Run after a migration's SQL, in its transaction: its data made in Python (the same folding
 # as a file's), then its check.
