@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from imsmap.domain.progress import History
 from tests.test_progress_pdf import build_course, text_of, write
+
+from imsmap.domain.progress import History
 
 
 def test_a_report_works_out_each_sessions_targets_once(qapp, records, patient, tmp_path,
