@@ -94,8 +94,9 @@ def presented_today(text: str, one_piece: tuple[tuple[str, str], ...] = ()) -> s
     since 6 Dec 2026, as the signature's always had; an enlargement of one piece of a sheet
     drawn in two (a hand, a foot, a profile of the head) naming that piece's side alone since
     6 Dec 2026 (report.print_chart.one_piece_side): `one_piece` gives each such enlargement's
-    heading and the side it names. The record says the same."""
-    text = text.replace("(0-10)", "(0–10)")
+    heading and the side it names; a site's layer in the site table named as its chart names
+    it since 6 Dec 2026 (_layers_by_their_names). The record says the same."""
+    text = _layers_by_their_names(text.replace("(0-10)", "(0–10)"))
     text = re.sub(r"^( *\d{4}-\d{2}-\d{2} \d{2}:\d{2})(?= )", r"\1 +00:00", text, count=1,
                   flags=re.M)
     for heading, side in one_piece:
@@ -103,6 +104,36 @@ def presented_today(text: str, one_piece: tuple[tuple[str, str], ...] = ()) -> s
         text = text[:at] + re.sub(r"Patient's (left|right) +Patient's (left|right)",
                                   f"Patient's {side}", text[at:], count=1)
     return text
+
+
+def _layers_by_their_names(text: str) -> str:
+    """A session PDF's text with each site's layer in the site table named as its chart's
+    heading names it: "deep layer" (the layer's id) under a site of the spinal chart read
+    "semispinalis, rotatores and short muscles layer" there since 6 Dec 2026, as the chart's
+    heading, the window's layer buttons and the French PDF name it."""
+    named: dict[str, str] = {}
+    for heading in re.finditer(r"— (.+?) layer +sites? ([\d, ]+)$", text, re.M):
+        if heading.group(1) != "deep":
+            named.update((n.strip(), heading.group(1)) for n in heading.group(2).split(","))
+    if not named:
+        return text
+    lines = text.split("\n")
+    muscle = None  # where the Muscle column starts on the header's line
+    site = None
+    for i, line in enumerate(lines):
+        words = " ".join(line.split())
+        if muscle is None:
+            if words.startswith("# Muscle "):
+                muscle = line.index("Muscle")
+            continue
+        if words.startswith("Grasp graded "):
+            break
+        first = re.match(r" *(\d+) ", line)
+        if first and first.end(1) <= muscle:
+            site = first.group(1)
+        if site in named:
+            lines[i] = line.replace("deep layer", f"{named[site]} layer")
+    return "\n".join(lines)
 
 
 def file_from_sql(script: Path, path: Path) -> Path:
@@ -179,7 +210,8 @@ def read_on(lines: list[str]) -> list[str]:
     """A session PDF's lines (pdftotext -layout) as its reader reads them on, page after page:
     white space squashed; blank lines, each page's footer and running head, and a table's
     "(continued)" caption with the header row it repeats left out. Where a page breaks is
-    layout (a table keeps 3 rows on each side of a break since 5 Dec 2026), not what the record
+    layout (a table keeps 3 rows on each side of a break since 5 Dec 2026, fewer where 3 would
+    leave a large blank since 6 Dec 2026: report.table.rows_before_break), not what the record
     says. So is how wide the site table's columns are (since 6 Dec 2026 a column is as wide as
     its longest word needs and an empty one gives its width to the others:
     report.column_widths), which changes where its cells wrap: the site table is one line,

@@ -63,7 +63,8 @@ def _column(atlas, muscle, layer, side):
 def test_the_2026_12_6_catalogue_ships_as_released_and_only_three_notes_changed():
     folder = bodycharts_folder()
     then = json.loads((folder / "archive" / "catalogue-2026.12.6.json").read_text(encoding="utf-8"))
-    now = json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))
+    # 2026.12.7 as released (archived since 2026.12.8, which changed iliocostalis's note again)
+    now = json.loads((folder / "archive" / "catalogue-2026.12.7.json").read_text(encoding="utf-8"))
     assert (then.pop("version"), now.pop("version")) == ("2026.12.6", "2026.12.7")
     assert then["renamed"] == now["renamed"] == {}
     assert [m["id"] for m in then["muscles"]] == [m["id"] for m in now["muscles"]]
@@ -91,7 +92,7 @@ def test_records_made_on_atlas_2026_12_6_keep_their_meaning(old_file, tmp_path, 
     recs = open_records(old_file, actor="test.physio")
     try:
         session = recs.repo.session(1)
-        assert session.atlas_version == "2026.12.6" and recs.atlas.version == "2026.12.7"
+        assert session.atlas_version == "2026.12.6" and recs.atlas.version == "2026.12.8"
         assert session.is_signed
         sites = sorted(recs.repo.sites_for_session(1), key=lambda s: s.seq)
         assert [(s.view_id, s.layer, s.muscle_id, s.side.value, s.level,
@@ -118,7 +119,7 @@ def test_the_pdf_of_a_session_signed_on_2026_12_6_says_what_it_said(old_records,
     # to bring up to date)
     then = (FIXTURES / "atlas_2026_12_6_session1.txt").read_text(encoding="utf-8")
     text = says_what_it_said(out, then, "2026.12.6", old_records.atlas.version)
-    assert "(atlas 2026.12.6)" in text and "(atlas 2026.12.7)" not in text
+    assert "(atlas 2026.12.6)" in text and "(atlas 2026.12.8)" not in text
 
 
 def test_a_tap_on_longissimus_on_2026_12_7_records_its_level(qtbot, window, records, session):
@@ -129,6 +130,6 @@ def test_a_tap_on_longissimus_on_2026_12_7_records_its_level(qtbot, window, reco
     (site,) = records.repo.sites_for_session(session.id)
     assert (site.muscle_id, site.side.value, site.layer, site.level) == (
         "longissimus_thoracis", "R", "paraspinal", "T7")
-    assert records.repo.session(session.id).atlas_version == "2026.12.7"
+    assert records.repo.session(session.id).atlas_version == "2026.12.8"
     rows = {r.root for r in segmental_summary([site], records.atlas.catalogue)}
     assert rows == {"T7"}

@@ -48,17 +48,21 @@ def test_the_erector_columns_of_the_posterior_sheets_are_drawn_across_levels(atl
                                            ("iliocostalis_thoracis", "paraspinal"),
                                            ("longissimus_thoracis", "deep"),
                                            ("iliocostalis_thoracis", "deep"))
-                          for side in "LR"}
+                          for side in "LR"} | {
+        (view, "iliocostalis_thoracis", "deep", side)
+        for view, side in (("lateral_right", "R"), ("lateral_left", "L"))}
     for region in rowed.values():
         assert region.level is None
         assert set(region.levels) <= set(atlas.muscle(region.muscle).levels), region.id
     # the paraspinal sheet's longissimus reaches T1 (up beside the vertebra prominens) and T12
     assert column(atlas, "longissimus_thoracis", "paraspinal").levels == tuple(THORACIC)
     # its iliocostalis begins under serratus posterior superior (T2), the deep sheet's columns
-    # below the rhomboids (T7)
+    # below rhomboid major, whose lower border runs from the T5 spine down to the inferior angle
+    # of the scapula at T7 (2026.12.8): longissimus from the T7 transverse process, iliocostalis
+    # from the angle of rib 6
     assert column(atlas, "iliocostalis_thoracis", "paraspinal").levels == tuple(THORACIC[1:])
-    for muscle in ("longissimus_thoracis", "iliocostalis_thoracis"):
-        assert column(atlas, muscle, "deep").levels == tuple(THORACIC[6:])
+    assert column(atlas, "longissimus_thoracis", "deep").levels == tuple(THORACIC[6:])
+    assert column(atlas, "iliocostalis_thoracis", "deep").levels == tuple(THORACIC[5:])
 
 
 @pytest.mark.parametrize("side", ["L", "R"])
@@ -160,3 +164,41 @@ def test_the_hover_text_says_the_level_under_the_pointer(qtbot, window, records,
         said = window.hover_text
         assert "T1–T12" not in said and item.toolTip() == said
         assert said == describe_region(records.atlas, region, level)
+
+
+# where each rib leaves the back on the lateral views, at its angle under the erector spinae
+# (tools/atlas/lateral.py, RIB_POINTS: the first point of each bony rib)
+LATERAL_RIB_ANGLE = {"T5": 477, "T6": 507, "T7": 534, "T8": 561, "T9": 588, "T10": 615,
+                     "T11": 642, "T12": 669}
+
+
+@pytest.mark.parametrize("view_id, side", [("lateral_right", "R"), ("lateral_left", "L")])
+def test_the_lateral_deep_iliocostalis_records_the_rib_at_its_angle(atlas, view_id, side):
+    """As on the posterior sheets, iliocostalis thoracis's level is the rib over whose angle the
+    needle goes; the lateral deep sheets draw the ribs, each leaving the back at its angle where
+    the column lies (2026.12.8: it recorded no level before)."""
+    view = atlas.view(view_id)
+    (region,) = [r for r in view.regions_on("deep")
+                 if r.muscle == "iliocostalis_thoracis" and r.side == side]
+    assert region.level is None
+    assert region.levels == tuple(LATERAL_RIB_ANGLE)  # below the scapula's medial border: T5-T12
+    for level, y in LATERAL_RIB_ANGLE.items():
+        x, y = at_height(region, y)
+        assert region.level_at(y) == level
+        assert region in view.regions_at(x, y)
+    # half way between two ribs' angles: the upper rib's row ends
+    assert region.level_at(LATERAL_RIB_ANGLE["T8"] + 13) == "T8"
+    assert region.level_at(LATERAL_RIB_ANGLE["T8"] + 15) == "T9"
+
+
+def test_a_tap_on_the_lateral_iliocostalis_records_the_rib(qtbot, window, records, session):
+    window.chart.set_view("lateral_right")
+    window.chart.set_layer("deep")
+    (region,) = [r for r in records.atlas.view("lateral_right").regions_on("deep")
+                 if r.muscle == "iliocostalis_thoracis"]
+    click_chart(qtbot, window, *at_height(region, LATERAL_RIB_ANGLE["T8"]))
+    (site,) = records.repo.sites_for_session(session.id)
+    assert (site.muscle_id, site.side.value, site.layer, site.level) == (
+        "iliocostalis_thoracis", "R", "deep", "T8")
+    rows = {r.root for r in segmental_summary([site], records.atlas.catalogue)}
+    assert rows == {"T8"}

@@ -111,7 +111,7 @@ def test_regions_depths_and_views_in_french():
     assert atlas.view_name("spinal", "fr_CA") == "Rachis (segments)"
     assert atlas.layer_name("posterior", "paraspinal", "fr_CA") == "Paravertébrale"
     assert atlas.layer_name("posterior", "paraspinal") == "Paraspinal"
-    assert atlas.landmark_name("spinal", "psis", "fr_CA") == "EIPS : S2"
+    assert atlas.landmark_name("spinal", "psis", "fr_CA") == "EIPS\u00a0: S2"
     with pytest.raises(AtlasError, match="no layer"):
         atlas.layer_name("posterior", "nowhere", "fr_CA")
     # The words drawn on the charts (View.notes): the spinal chart's key, the hand and foot
@@ -238,3 +238,30 @@ def test_match_label_names_what_matched_only_when_the_shown_name_did_not():
     assert match_label(atlas, muscle, "pyramidal du bassin", "en") == \
         "Piriformis (pyramidal du bassin)"
     assert match_label(atlas, muscle, "piriforme", "en") == "Piriformis (Piriforme)"
+
+
+def _texts(node):
+    """Every text of a names file, wherever it lies (names, synonyms, nerves, landmarks, notes)."""
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _texts(value)
+    elif isinstance(node, str):
+        yield node
+
+
+def test_every_french_atlas_text_has_a_no_break_space_before_a_colon(french_raw):
+    """docs/translating.md, Quebec typography: a no-break space (U+00A0) before « : », so that no
+    line of a nerve (« Ventre antérieur : nerf mylo-hyoïdien »), a landmark or a key breaks
+    before its colon; none before « ; »."""
+    texts = list(_texts(french_raw))
+    colons = [t for t in texts if ":" in t]
+    assert len(colons) >= 10  # the nerves of five muscles, the spinal chart's landmarks, its key
+    for text in colons:
+        for at, char in enumerate(text):
+            if char == ":":
+                assert at > 0 and text[at - 1] == "\u00a0", text
+    for text in texts:
+        assert not any(text[at - 1].isspace() for at, char in enumerate(text) if char == ";" and at), text

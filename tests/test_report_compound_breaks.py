@@ -98,3 +98,27 @@ def test_a_hash_in_a_findings_note_takes_no_width_from_the_other_columns(qapp, r
                             language=language)
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages)
     assert HASH in re.sub(r"\s+", "", text)  # every character, over two lines
+
+
+@pytest.mark.parametrize("language, compound", [("en", ("gritty", "fibrotic")),
+                                                ("fr_CA", ("granuleux", "fibreux"))])
+def test_a_compound_breaks_at_its_own_hyphen(qapp, records, session, tmp_path, language,
+                                             compound):
+    """« crampe; tissu granuleux-fibreux » in the narrow Response column broke as
+    « granuleux-fi- / breux », between two syllables of its last part, where a reader breaks
+    it at its own hyphen: « granuleux- / fibreux »."""
+    for k in range(3):
+        site = site_on(records, session, "gluteus_medius")
+        records.update_site(site.id, grasp=k, cramp=k != 1, tissue_feel="gritty-fibrotic",
+                            release="partial", sensation="ache/cramp",
+                            notes=("Referred ache down the leg, eased after " * 3)[:120])
+    out = write_session_pdf(records, session.id, tmp_path / "sites.pdf", generated=GENERATED,
+                            language=language)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    first, last = compound
+    inside = [line for line in lines if re.search(rf"\b{first}-\w+-$", line)]
+    assert not inside, inside
+    at_hyphen = [(a, b) for a, b in zip(lines, lines[1:])
+                 if a.endswith(f"{first}-") and b.startswith(last)]
+    assert at_hyphen, lines

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pypdf
 import pytest
+from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap.report.session_pdf import write_session_pdf
 
@@ -26,3 +27,43 @@ def test_a_layer_is_named_in_words(qapp, records, session, tmp_path, language, w
                     .split())
     assert words in text, text
     assert "posterior_wall" not in text, text
+
+
+@pytest.fixture
+def window_language(qapp, request):
+    from imsmap import i18n
+
+    i18n.install(qapp, request.param)
+    yield request.param
+    i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("window_language", ["en", "fr_CA"], indirect=True)
+def test_the_spinal_charts_deep_layer_is_named_as_its_button_names_it(
+        window_language, make_window, records, session, tmp_path):
+    """English printed "deep layer" under a site of the spinal chart's second layer, whose
+    button, and the French PDF, name it « Semi-épineux, rotateurs et muscles courts »: the
+    site table names a layer by the chart's name for it (the atlas's), in either language,
+    as the window's layer buttons do."""
+    from support import site_table_cells
+    from test_report_french_wording import FRENCH_COLUMNS
+
+    language = window_language
+    region = next(r for r in records.atlas.view("spinal").regions
+                  if r.layer == "deep" and r.contains(*r.label))
+    records.add_site(session.id, "spinal", *region.label, muscle_id=region.muscle,
+                     side=region.side, layer=region.layer, level=region.level, grasp=1)
+    w = make_window(patient_id=session.patient_id, session_id=session.id)
+    w.chart.set_view("spinal")
+    buttons = [b.text().replace("&", "") for b in w.chart.layer_group.buttons()]
+    name = records.atlas.layer_name("spinal", "deep", language)
+    assert name in buttons, buttons
+    out = write_session_pdf(records, session.id, tmp_path / "spinal.pdf", generated=GENERATED,
+                            language=language)
+    cells = site_table_cells(out) if language == "en" else \
+        site_table_cells(out, FRENCH_COLUMNS, ("Préhension", "cotée"))
+    muscle = cells[1][1]
+    said = f"{name[0].lower()}{name[1:]} layer" if language == "en" else \
+        f"couche {name[0].lower()}{name[1:]}"
+    assert said in muscle, muscle
+    assert "deep layer" not in muscle and "couche profonde" not in muscle, muscle

@@ -3,10 +3,12 @@ says so (off by default), opaque for PDF/A-1b, embedded at print resolution."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -141,3 +143,48 @@ def test_a_small_photo_is_not_blown_up_to_the_frame(qapp, records, session, tmp_
     small = [ppi for width, ppi in listed if width == 60]
     assert small and small[0] >= MIN_PRINT_DPI - 1
     assert any(width > 300 and ppi == 200 for width, ppi in listed)  # the phone photo as before
+
+
+
+def _left_edges(png: Path) -> list[int]:
+    """Where each run of the red photos' pixels starts across the page (pixels: points at
+    72 dpi; a gap of a few pixels, the blue band's edge, is no new run), one per photo side by
+    side; none on a page without them."""
+    page = Image.open(png).convert("RGB")
+    red = {x for y in range(0, page.height, 2) for x in range(page.width)
+           if (lambda r, g, b: r > 170 and g < 80 and b < 80)(*page.getpixel((x, y)))}
+    return [x for x in sorted(red) if not red & set(range(x - 6, x))] if len(red) > 100 else []
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_a_portrait_photo_starts_where_its_caption_does(qapp, records, session, tmp_path,
+                                                        language):
+    """A portrait photo was centred in its landscape frame while its caption and details,
+    under it, start at the frame's left: two columns of their own. The photo now starts where
+    its caption does, in either column of the row."""
+    from imsmap.report.session_pdf import write_session_pdf
+
+    if shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None:
+        pytest.fail("pdftoppm and pdftotext (poppler-utils) are needed to read the PDF back")
+    photos = Photos(records)
+    for name, size in (("a.jpg", (3000, 2000)), ("b.jpg", (2400, 1600))):  # turned upright
+        photos.add_file(session.id, write(tmp_path / name, phone_jpeg(6, *size)),
+                        "Bruise, day 2")
+    clinic.save(records, replace(clinic.load(records), photos_in_pdf=True))
+    path = write_session_pdf(records, session.id, tmp_path / f"{language}.pdf",
+                             generated=GENERATED, language=language)
+    subprocess.run(["pdftoppm", "-r", "72", "-png", str(path), str(tmp_path / "page")],
+                   check=True)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], check=True,
+                           capture_output=True, text=True).stdout.split("<page ")[1:]
+    for png, words in zip(sorted(tmp_path.glob("page-*.png")), boxes, strict=True):
+        lefts = _left_edges(png)
+        if not lefts:
+            continue
+        titles = sorted(float(x) for x, w in re.findall(
+            r'xMin="([\d.]+)"[^>]*>([^<]*)</word>', words) if w == "Photo")
+        assert len(lefts) == 2 and len(titles) == 2, (lefts, titles)
+        for left, title in zip(lefts, titles):
+            assert abs(left - title) <= 2, f"the photo at {left} pt, its caption at {title:.0f}"
+        return
+    raise AssertionError("no page shows the photos")

@@ -293,7 +293,7 @@ def test_the_window_in_french_has_no_english_left(french_window, records, qtbot)
     w.chart.set_view("spinal")
     qtbot.wait(5)
     assert w.chart.scene.chart.title_caption == "Rachis (segments)"
-    assert w.chart.scene.chart.landmark_captions["psis"] == "EIPS : S2"
+    assert w.chart.scene.chart.landmark_captions["psis"] == "EIPS\u00a0: S2"
     assert w.chart.scene.chart.note_captions["key.1"].startswith("Mf multifide")
     w.chart.set_view("hand_palmar")
     qtbot.wait(5)

@@ -6,6 +6,8 @@ whole text in a tooltip; at 1366 x 768 nothing folds."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
@@ -55,7 +57,7 @@ def test_the_chart_keeps_most_of_a_short_window(window, qtbot):
     w = window(960, 540)
     assert w.chart.view.height() >= LEAST_CHART, w.chart.view.height()
     bar = w.history_bar
-    assert bar.compact and shown_controls(bar) == [bar.more]
+    assert bar.compact and set(shown_controls(bar)) == {bar.more, bar.position}
     assert within(bar, bar.more)
     assert bar.more.width() >= bar.more.minimumSizeHint().width()
 
@@ -86,7 +88,7 @@ def test_the_folded_controls_open_by_mouse_and_by_keys_whole(window, qtbot):
     bar.more.setFocus()
     qtbot.keyClick(bar.more, Qt.Key.Key_Space)
     qtbot.wait(30)
-    assert shown_controls(bar) == [bar.more]
+    assert set(shown_controls(bar)) == {bar.more, bar.position}
     qtbot.keyClick(bar.more, Qt.Key.Key_Space)
     qtbot.wait(30)
     assert bar.slider.isVisible()
@@ -105,3 +107,54 @@ def test_nothing_folds_at_1366_and_a_larger_window_unfolds(window, qtbot):
     window(1366, 768)
     assert not bar.compact and not w.chart.legend_short
     assert bar.show_earlier.isVisible() and bar.slider.isVisible() and bar.legend.isVisible()
+
+
+def test_the_folded_bar_says_which_visit_the_chart_shows(window, lang, qtbot):
+    # Folded, the bar hid the visits row's words ("#2 of 2 · 20 Nov 2026 · draft"): which
+    # visit the window showed, stepping back with Alt+Left, was said nowhere. Beside the
+    # button, in brief; the whole words in its tooltip.
+    w = window(960, 540)
+    bar = w.history_bar
+    position = bar.position
+    brief = {"en": "#{} of 2", "fr_CA": "{} sur 2"}[lang]
+    assert bar.compact and position.isVisible() and position.text() == brief.format(2)
+    assert position.toolTip() == bar.when.text()
+    assert within(bar, position)
+    assert position.width() >= position.fontMetrics().horizontalAdvance(position.text())
+    more = bar.more.geometry()
+    assert position.geometry().left() > more.right()  # on the button's line, after it
+    assert abs(position.geometry().center().y() - more.center().y()) <= 2
+    w.activateWindow()
+    qtbot.keyClick(w, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)  # the earlier visit
+    qtbot.waitUntil(lambda: position.text() == brief.format(1))
+    assert position.toolTip() == bar.when.text()
+    # Open, the visits row's own words say it; unfolded at 1366 x 768, nothing of it.
+    bar.more.setChecked(True)
+    qtbot.wait(30)
+    assert not position.isVisible() and bar.when.isVisible()
+    bar.more.setChecked(False)
+    window(1366, 768)
+    assert not bar.compact and not position.isVisible() and bar.when.isVisible()
+
+
+def test_the_folded_visit_is_never_cut(window, lang, records, clinic_data, qtbot):  # noqa: F811
+    # Twelve visits: « 12 sur 12 » is wider than the room the button leaves at 960 px in
+    # French; then "12/12", never "12 sur 1" cut at the edge.
+    first, second = clinic_data
+    for day in range(1, 11):
+        visit = records.start_session(second.patient_id,
+                                      started_at=datetime(2026, 10, day, 9, 0),
+                                      practitioner="J. Tremblay, pht")
+        records.update_session(visit.id, consent=True)
+        records.sign_session(visit.id)
+    w = window(960, 540)
+    assert w.width() == 960
+    w.patients.select_session(first.id)
+    w.patients.select_session(second.id)  # the latest of twelve
+    qtbot.wait(30)
+    position = w.history_bar.position
+    assert position.isVisible()
+    assert position.text() in ({"en": "#12 of 12", "fr_CA": "12 sur 12"}[lang], "12/12")
+    assert position.fontMetrics().horizontalAdvance(position.text()) \
+        <= position.contentsRect().width()
+    assert "12" in position.toolTip()

@@ -116,11 +116,11 @@ def _near_the_border(window, inside: str, beyond: str, px: float) -> QPoint:
     towards = chart.scene_to_viewport(ax, ay) - chart.scene_to_viewport(bx, by)
     step = px / max(1.0, (towards.x() ** 2 + towards.y() ** 2) ** 0.5)
     at = edge + QPoint(round(towards.x() * step), round(towards.y() * step))
-    assert scene.region_at(*_scene(window, at)) is a
+    assert scene.region_at(*scene_point(window, at)) is a
     return at
 
 
-def _scene(window, at: QPoint) -> tuple[float, float]:
+def scene_point(window, at: QPoint) -> tuple[float, float]:
     p = window.chart.view.mapToScene(at)
     return p.x(), p.y()
 
@@ -151,11 +151,11 @@ def test_a_finger_tap_beside_a_neighbouring_muscle_offers_it_for_the_new_site(
     view = window.atlas.view("spinal")
     here = [r for r in view.regions_at(site.x, site.y) if r.layer == site.layer]
     assert site.level == "L5" and here and here[0].level == "L5"
-    assert (site.x, site.y) != pytest.approx(_scene(window, at), abs=0.01)
+    assert (site.x, site.y) != pytest.approx(scene_point(window, at), abs=0.01)
     assert "placed inside the muscle" in window.statusBar().currentMessage()
     window.undo_stack.undo()
     (site,) = _sites(records, session)
-    assert site.level == "L4" and (site.x, site.y) == pytest.approx(_scene(window, at), abs=0.01)
+    assert site.level == "L4" and (site.x, site.y) == pytest.approx(scene_point(window, at), abs=0.01)
 
 
 def test_a_mouse_click_beside_a_neighbouring_muscle_takes_the_muscle_under_the_pointer(
@@ -265,7 +265,7 @@ def test_a_pinch_begun_on_a_muscle_or_a_marker_records_and_moves_nothing(qtbot, 
     assert [s.muscle_id for s in _sites(records, session)] == [site.muscle_id, region.muscle]
 
 
-def _beside_a_muscle(window, px: float):
+def beside_a_muscle(window, px: float):
     """A muscle of the chart shown and a viewport point `px` screen pixels outside it, where
     no muscle lies (bone, tendon, between the limbs), walking out from its label."""
     chart, scene = window.chart, window.chart.scene
@@ -282,7 +282,7 @@ def _beside_a_muscle(window, px: float):
             if scene.region_at(ex, ey) is not None:
                 continue  # another muscle beyond it
             at = chart.scene_to_viewport(ex + dx * px / k, ey + dy * px / k)
-            tapped = _scene(window, at)
+            tapped = scene_point(window, at)
             if scene.region_at(*tapped) is None and scene.region_at(
                     tapped[0] + dx * 8 / k, tapped[1] + dy * 8 / k) is None:
                 return region, at
@@ -296,7 +296,7 @@ def test_a_finger_tap_just_beside_a_muscle_offers_it_and_places_the_site_inside_
     nearest point inside it (the tap is outside it, where moving the site would be refused),
     and the status bar says so. A mouse click there is what it was."""
     chart = window.chart
-    region, at = _beside_a_muscle(window, px=4)
+    region, at = beside_a_muscle(window, px=4)
     qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=at)
     assert _sites(records, session) == []
     assert chart.hint.text() == "No muscle there." and not chart.chooser.isVisible()
@@ -312,7 +312,7 @@ def test_a_finger_tap_just_beside_a_muscle_offers_it_and_places_the_site_inside_
     qtbot.mouseClick(chooser.buttons[offered.index(key)], Qt.MouseButton.LeftButton)
     (site,) = _sites(records, session)
     assert (site.muscle_id, site.side.value, site.level) == key
-    tapped = _scene(window, at)
+    tapped = scene_point(window, at)
     assert region.contains(site.x, site.y) and (site.x, site.y) != pytest.approx(tapped)
     # nearest: within the finger's reach of the tap, not the muscle's label far off
     reach = 17.0 / chart.view.transform().m11()

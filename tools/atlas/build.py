@@ -54,9 +54,9 @@ def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:
             "level": spec.level,
             **({"level_rows": [[lv, top] for lv, top in spec.level_rows]} if spec.level_rows else {}),
         })
-        hint = spec.name_hint.get(side) if isinstance(spec.name_hint, dict) else spec.name_hint
+        hint = _side_hint(spec.name_hint, side, fsign, mapx)
         if hint:  # where the generator would like the name (labels.spread_labels), or one side's
-            out_regions[-1]["name_hint"] = [mapx(fsign * hint[0]), hint[1]]
+            out_regions[-1]["name_hint"] = hint
     details = []
     for det in fig.details:
         details.append({"kind": det.kind, "d": smooth_path(det.pts, det.closed, mapx, det.smooth)})
@@ -81,6 +81,19 @@ def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:
         "regions": out_regions,
         **({"groups": groups} if groups else {}),
     }
+
+
+def _side_hint(hint, side: str, fsign: int, mapx) -> list[float] | dict[str, list[float]] | None:
+    """A generator's name hint for `side` in view units: one for both sides or one a side ({"L":
+    ...}), each either where the English name's centre goes or, a dict by language ({"fr_CA":
+    (x, y)}), where that language's own name's centre goes (labels.spread_labels)."""
+    if isinstance(hint, dict) and set(hint) <= {"L", "R"}:
+        hint = hint.get(side)
+    if not hint:
+        return None
+    if isinstance(hint, dict):
+        return {lang: [mapx(fsign * x), y] for lang, (x, y) in hint.items()}
+    return [mapx(fsign * hint[0]), hint[1]]
 
 
 def _side_label(label, side: str, fsign: int, mapx) -> list[float]:

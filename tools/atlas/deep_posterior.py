@@ -76,16 +76,18 @@ def neck_and_scapula(f: Figure) -> None:
       fibres=fibres((47, 262), (54, 272), (78, 400), (92, 388), 4, bend=0.03))
     R("rhomboid_minor", D, "rh.0", "rh.20", "rh.1", (74, 420), (8, 378),
       fibres=fibres((6, 354), (8, 378), (70, 398), (74, 420), 3))
-    R("rhomboid_major", D, (8, 386), (75, 428), (90, 530), (97, 560), (8, 486),
-      fibres=fibres((8, 386), (8, 486), (75, 428), (97, 560), 7))
+    # rhomboid major: the T2-T5 spines to the medial border of the scapula, from the root of its
+    # spine down to the inferior angle, level with the tip of the T7 spine (posterior.details)
+    R("rhomboid_major", D, (8, 386), (75, 428), (86, 500), (97, 524), (8, 486),
+      fibres=fibres((8, 386), (8, 486), (75, 428), (97, 524), 7))
     R("supraspinatus", D, (88, 398), (110, 386), (146, 377), (182, 376), (194, 385), (152, 396), (112, 406),
       (90, 414), fibres=fibres((90, 392), (92, 412), (190, 378), (192, 386), 4))
     # infraspinatus and teres minor including the parts under the posterior deltoid, to the greater tubercle
     R("infraspinatus", D, (84, 432), (112, 420), (150, 410), (190, 404), (212, 410), (216, 428), (196, 438),
-      (160, 456), (140, 482), (116, 536), (104, 546), (94, 500),
-      fibres=[[(86 + k * 2, 430 + k * 16), (150, 430 + k * 5), (214, 412 + k * 4)] for k in range(7)])
-    R("teres_minor", D, (122, 536), (140, 492), (162, 466), (200, 448), (216, 442), (218, 458), (198, 468),
-      (164, 490), (138, 530), (128, 548), fibres=fibres((120, 546), (134, 536), (216, 444), (218, 458), 3))
+      (160, 456), (140, 476), (116, 500), (104, 512), (92, 486),
+      fibres=[[(86 + k * 1.5, 430 + k * 11), (150, 430 + k * 5), (214, 412 + k * 4)] for k in range(7)])
+    R("teres_minor", D, (118, 514), (140, 488), (162, 466), (200, 448), (216, 442), (218, 458), (198, 468),
+      (164, 490), (140, 512), (128, 526), fibres=fibres((116, 518), (128, 526), (216, 444), (218, 458), 3))
 
 
 def _beside_back(muscle: str, dx: float, y: float) -> tuple[float, float]:
@@ -95,7 +97,8 @@ def _beside_back(muscle: str, dx: float, y: float) -> tuple[float, float]:
 
 def trunk(f: Figure) -> None:
     R = f.region
-    # thoracic erector spinae where the rhomboids no longer cover it (below T6), down to T12. Both
+    # thoracic erector spinae where the rhomboids no longer cover it (below rhomboid major's lower
+    # border, from the T5 spine to the inferior angle of the scapula at T7), down to T12. Both
     # columns are narrower than their names, and the only skin beside them lies between the
     # rhomboids and serratus posterior inferior: iliocostalis is named there, level with its
     # point; longissimus a row and a half lower, beyond the upper corner of serratus posterior
@@ -104,14 +107,14 @@ def trunk(f: Figure) -> None:
     # medial muscle's name above the lateral one's)
     # Each column records the level under the tap (`level_rows`): longissimus the transverse
     # process at that height, iliocostalis the rib (tools/atlas/thoracic_rows.py)
-    longissimus = [(8, 498), (30, 514), (32, 580), (30, 640), (28, 672), (8, 672), (7, 600)]
+    longissimus = [(8, 492), (30, 504), (32, 580), (30, 640), (28, 672), (8, 672), (7, 600)]
     R("longissimus_thoracis", D, *longissimus, level_rows=within(TRANSVERSE_ROWS, *longissimus),
       label=(19.4, 596.0), name_hint=_beside_back("longissimus_thoracis", LONGISSIMUS_NAME[0], LONGISSIMUS_NAME[1]),
-      fibres=[[(9 + k * 5, 490), (10 + k * 5, 580), (9 + k * 4, 680)] for k in range(5)])
-    iliocostalis = [(38, 520), (62, 538), (62, 600), (58, 650), (54, 688), (38, 690), (36, 610)]
+      fibres=[[(9 + k * 5, 484), (10 + k * 5, 580), (9 + k * 4, 680)] for k in range(5)])
+    iliocostalis = [(38, 510), (62, 524), (62, 600), (58, 650), (54, 688), (38, 690), (36, 610)]
     R("iliocostalis_thoracis", D, *iliocostalis, level_rows=within(RIB_ANGLE_ROWS, *iliocostalis),
       label=(50.8, 562.0), name_hint=_beside_back("iliocostalis_thoracis", ILIOCOSTALIS_NAME[0], ILIOCOSTALIS_NAME[1]),
-      fibres=[[(36 + k * 6, 510), (40 + k * 5, 600), (40 + k * 4, 692)] for k in range(5)])
+      fibres=[[(36 + k * 6, 500), (40 + k * 5, 600), (40 + k * 4, 692)] for k in range(5)])
     # serratus posterior inferior: T11-L2 spines (by aponeurosis) -> ribs 9-12, slips rising laterally
     P = f.p
     for n, dx, y, sharp in (("spi.m1", 68, 654, False), ("spi.9", 112, 606, True), ("spi.n9", 114, 624, True),

@@ -23,7 +23,9 @@ region has the fewest places for its name):
 
 A generator may give a region a ``name_hint`` (x, y): where its name should go, tied to its label
 point by a leader, when a sheet reads better with a set of names in a column (the intercostal
-spaces of the lateral deep sheets, beside the chest, in the order of the spaces). Hinted names are
+spaces of the lateral deep sheets, beside the chest, in the order of the spaces), or, as a dict by
+language, where one language's name goes (the French « moyen fessier » of the posterior sheet,
+which found no room over its muscle and no place beside its own part of the body by itself). Hinted names are
 placed first, each at its hint if its box and leader meet no name or leader placed before it
 (else as any other name); the hint is not written to the view. Those, and a group's name (once
 beside its set of regions), are placed by label_first.py.
@@ -249,18 +251,22 @@ def spread_labels(view: dict, langs: tuple[str, ...] | None = None) -> dict:
     chart a right region's label and its left twin's stay mirror images."""
     langs = languages() if langs is None else langs
     hints: dict[str, tuple[float, float]] = {}
+    own: dict[str, dict[str, tuple[float, float]]] = {}  # a language's own hints, by region
     for r in view["regions"]:
         r.pop("name_at", None)
         r.pop("placed", None)
         hint = r.pop("name_hint", None)
-        if hint is not None:
+        if isinstance(hint, dict):
+            for language, (x, y) in hint.items():
+                own.setdefault(language, {})[r["id"]] = (float(x), float(y))
+        elif hint is not None:
             hints[r["id"]] = (float(hint[0]), float(hint[1]))
     start = copy.deepcopy(view)
     placed: dict[str, dict] = {}
     covers: dict[str, Cover] = {}  # a layer's, the same in every language
     for language in langs:
         said = words(view["id"], language)
-        done = _spread(copy.deepcopy(start), hints, said, covers)
+        done = _spread(copy.deepcopy(start), hints, said, covers, own.get(language, {}))
         placed[language] = {**{r["id"]: r for r in done["regions"]},
                             **{group_id(g): g for g in done.get("groups", [])}}
     english = placed.get(SOURCE) or placed[langs[0]]
@@ -285,9 +291,11 @@ def spread_labels(view: dict, langs: tuple[str, ...] | None = None) -> dict:
 
 
 def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words,
-            covers: dict[str, Cover] | None = None) -> dict:
+            covers: dict[str, Cover] | None = None,
+            own: dict[str, tuple[float, float]] | None = None) -> dict:
     """Place the names of `view` in one language (`said`), in place; returns the view.
-    `covers`: each layer's Cover, made once for every language."""
+    `covers`: each layer's Cover, made once for every language; `own`: this language's own
+    hints (where its name's centre goes, not the English name's)."""
     covers = {} if covers is None else covers
     width = float(view["width"])
     kind = view.get("kind")
@@ -310,7 +318,7 @@ def _spread(view: dict, hints: dict[str, tuple[float, float]], said: Words,
             for r in regions:
                 r["label"] = list(start[r["id"]])
                 r.pop("name_at", None)
-            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints, said, cover)
+            soft = _place_layer(view, regions, groups, kind, mirrored, width, turn, hints, said, cover, own)
             result = {r["id"]: (r["label"], r.get("name_at")) for r in regions}
             named = [(g["label"], g["name_at"]) for g in groups]
             # (on a body view: the hand's, foot's and head's sheets set their names in columns)
@@ -342,7 +350,7 @@ def off_level(regions: list[dict], polys: dict) -> float:
 
 
 def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
-                 said: Words = ENGLISH, cover: Cover | None = None) -> tuple[int, int]:
+                 said: Words = ENGLISH, cover: Cover | None = None, own=None) -> tuple[int, int]:
     """Place the names of one layer (its group names first, then those a generator asked a place
     for); returns how many leaders had to cross a name, and how many names lie beside another
     part of the body than their muscle's (label_parts)."""
@@ -353,12 +361,15 @@ def _place_layer(view, regions, groups, kind, mirrored, width, turn, hints=None,
 
     def words_of(r: dict, kind: str) -> tuple[str, float]:
         return label_text(r, kind, key(r) in grouped, said)
-    hints = hints or {}
+    own = own or {}
+    hints = {**(hints or {}), **own}
     placed = set()
     for r in sorted((r for r in regions if r["id"] in hints), key=lambda r: hints[r["id"]][1]):
         w, h = name_room(*words_of(r, kind))
         english_w = name_room(*label_text(r, kind, key(r) in grouped))[0]
-        if at_hint(sheet, r, hint_in_language(hints[r["id"]], r["label"], w, english_w, sheet.width), w, h):
+        at = hints[r["id"]] if r["id"] in own else hint_in_language(hints[r["id"]], r["label"], w, english_w,
+                                                                    sheet.width)
+        if at_hint(sheet, r, at, w, h):
             placed.add(r["id"])
     # names that cannot lie within their own region go first, while the sheet is empty enough
     # for their leaders, and of those first the ones at a border of the body where another part

@@ -12,6 +12,7 @@ from __future__ import annotations
 from lateral_shoulder import BACK_COLUMN_X, MEDIAL_BORDER, SPINE, shoulder, uncovered
 from pathkit import Figure, fibre_path, fibres, label_point, smooth_path
 from ribcage import Rib, clip_x, rounded, space, span, thin
+from thoracic_rows import rows_about, within
 
 S, D = "superficial", "deep"
 
@@ -218,6 +219,9 @@ RIB_POINTS: dict[int, tuple[list, list]] = {
     12: ([(450, 669), (470, 680), (488, 700)], []),
 }
 RIBS = {k: Rib(k, c, b, RIB_HALF, bone_first=True) for k, (b, c) in RIB_POINTS.items()}
+# the height of each rib at its angle, where it leaves the back under the erector spinae (the first
+# point of its bony line): the level of an iliocostalis thoracis site there (rib X is level TX)
+RIB_ANGLE_Y = {f"T{k}": float(bone[0][1]) for k, (bone, _) in RIB_POINTS.items()}
 # the sternum, just inside the front of the chest: manubrium, sternal angle, body, xiphoid
 STERNUM = [(538, 372), (550, 376), (562, 410), (570, 420), (582, 460), (590, 510), (594, 560), (592, 594),
            (586, 594), (584, 560), (578, 512), (568, 462), (558, 424), (552, 414), (540, 380)]
@@ -271,10 +275,15 @@ def deep_trunk(f: Figure) -> None:
         P(n, x, y)
     tip12 = RIBS[12].lower[-1]
     P("ql.1", round(tip12[0], 1), round(tip12[1], 1)); P("ql.2", 500, 780); P("ql.3", 502, 858)
-    # behind the scapula's medial border and below its inferior angle (the scapula hides the rest)
+    # behind the scapula's medial border and below its inferior angle (the scapula hides the rest).
+    # It records the level under the tap (`level_rows`), as on the posterior sheets: the rib over
+    # whose angle the needle goes (tools/atlas/thoracic_rows.py), here drawn where each rib
+    # leaves the back, at the column (RIB_ANGLE_Y), a row from half way to the rib above to half
+    # way to the one below
+    column = [f.pts[n] for n in out(f, "o.back0", "o.back2")] + [f.pts["es.3"], f.pts["es.2"], *MEDIAL_BORDER]
     R("iliocostalis_thoracis", D, out(f, "o.back0", "o.back2"), "es.3", "es.2", *reversed(MEDIAL_BORDER),
       fibres=[[(424 + j * 8, 470), (434 + j * 8, 580), (448 + j * 6, 690)] for j in range(5)],
-      label=(440, 600), name_hint=(BACK_COLUMN_X - 10, 600))
+      label=(440, 600), name_hint=(BACK_COLUMN_X - 10, 600), level_rows=within(rows_about(RIB_ANGLE_Y), *column))
     R("iliocostalis_lumborum", D, out(f, "o.back2", "o.lumb"), "psis", "cr.3", "es.5", "es.4", "es.q", "es.3",
       fibres=[[(444 + j * 7, 670), (452 + j * 7, 780), (446 + j * 8, 880)] for j in range(5)])
     R("quadratus_lumborum", D, "es.q", "ql.1", "ql.2", "ql.3", "cr.3", "es.5", "es.4",
@@ -381,6 +390,7 @@ def _view(f: Figure, view_id: str, name: str, side: str, flip: bool) -> dict:
             "id": ".".join(parts), "muscle": spec.muscle, "side": side, "layer": spec.layer, "d": d,
             "fibres": [fibre_path(fb, mapx) for fb in spec.fibres], "label": label,
             "level": spec.level,
+            **({"level_rows": [[lv, top] for lv, top in spec.level_rows]} if spec.level_rows else {}),
         })
         if spec.name_hint:
             out_regions[-1]["name_hint"] = [mapx(spec.name_hint[0]), spec.name_hint[1]]

@@ -23,9 +23,10 @@ def points(f: Figure) -> None:
     # deltoid
     P("dm.1", 214, 430); P("dm.2", 228, 490); P("dm.3", 240, 545)
     P("dl.1", 140, 452); P("dl.2", 166, 478); P("dl.2b", 177, 490); P("dl.25", 188, 508); P("dl.3", 216, 550)
-    # rotator cuff and axillary folds
-    P("tmn.a", 144, 488); P("is.b1", 114, 523); P("tmn.b", 136, 512, sharp=True); P("ia.u", 106, 548)
-    P("ia", 98, 569, sharp=True); P("tmj.l", 140, 550); P("tmj.l2", 124, 576)
+    # rotator cuff and axillary folds; the inferior angle of the scapula (ia) lies level with the
+    # tip of the T7 spine (528: details), the clinical landmark (docs/atlas-format.md, 2026.12.8)
+    P("tmn.a", 144, 488); P("is.b1", 120, 502); P("tmn.b", 138, 510, sharp=True); P("ia.u", 108, 520)
+    P("ia", 100, 528, sharp=True); P("tmj.l", 146, 538); P("tmj.l2", 124, 550)
     # arm and forearm
     P("tr.e", 252, 722); P("tr.o", 234, 735, sharp=True); P("tr.m", 212, 722)
     P("bp.1", 270, 772); P("bp.2", 290, 836)
@@ -70,11 +71,11 @@ def superficial(f: Figure) -> None:
     R("deltoid_posterior", S, "sp.3", "sp.4", "sp.5", "o.acrom", "dm.1", "dm.2", "dm.3", "o.deltins", "dl.3",
       "dl.25", "dl.2", "dl.1", fibres=fibres((112, 410), (200, 384), (220, 556), (250, 582), 9, bend=-0.04))
     R("infraspinatus", S, "sp.root", "sp.3", "dl.1", "dl.2", "tmn.a", "is.b1", "ia.u", "ia", "lt.2", "lt.1",
-      fibres=fibres((78, 430), (96, 566), (176, 470), (172, 482), 9))
+      fibres=fibres((78, 430), (98, 526), (176, 470), (172, 482), 9))
     R("teres_minor", S, "is.b1", "tmn.a", "dl.2", "dl.2b", "tmn.b", "ia.u",
-      fibres=fibres((108, 536), (114, 546), (176, 494), (190, 514), 3))
+      fibres=fibres((120, 503), (110, 518), (168, 480), (177, 492), 3))
     R("teres_major", S, "ia.u", "tmn.b", "o.axilla", "tmj.l", "tmj.l2", "ia",
-      fibres=fibres((98, 556), (102, 572), (166, 500), (160, 520), 4))
+      fibres=fibres((104, 522), (104, 540), (162, 502), (150, 528), 4))
     R("triceps_brachii", S, "o.axilla", "tmn.b", "dl.2b", "dl.25", "dl.3", out(f, "o.deltins", "o.arm2"), "tr.e", "tr.o",
       "tr.m", out(f, "o.armM2", "o.armM0"),
       fibres=fibres((166, 470), (250, 560), (214, 722), (252, 724), 9))
@@ -87,8 +88,11 @@ def superficial(f: Figure) -> None:
       fibres=fibres((44, 620), (62, 640), (30, 900), (48, 880), 4))
     R("longissimus_lumborum", S, "t12", "lt.3", "ls.1", "ls.2", "ls.3", "psis", "es.b",
       fibres=fibres((4, 640), (32, 620), (4, 930), (34, 905), 5))
+    # the French « moyen fessier » finds no room over its muscle: it goes above the crest, beside
+    # the flank, on both sides (the left one had found no place beside the hip and lay beyond the
+    # hanging forearm, at the sheet's margin); English fits over the muscle
     R("gluteus_medius", S, "psis", "cr.0", "cr.1", "cr.2", out(f, "o.crest", "o.hip2"), "gm.t3", "gm.t2", "gm.t1",
-      fibres=fibres((60, 860), (150, 862), (130, 940), (168, 960), 8))
+      name_hint={"fr_CA": (138.6, 823.5)}, fibres=fibres((60, 860), (150, 862), (130, 940), (168, 960), 8))
     R("gluteus_maximus", S, "psis", "gm.t1", "gm.t2", "gm.t3", out(f, "o.troch", "o.th15"), "gf.4", "gf.3",
       "hs.0", "st.m0", out(f, "o.thM3", "o.crotch"), "sac.2", "sac.1",
       fibres=fibres((40, 890), (4, 1010), (168, 960), (170, 1090), 14, bend=-0.02))
@@ -133,8 +137,10 @@ def superficial(f: Figure) -> None:
 
 def details(f: Figure) -> None:
     B = f.detail
-    # scapula (medial and lateral borders, spine), olecranon, sacrum, spinous processes, calcaneus
-    B("bone", [(72, 392), (70, 420), (78, 480), (90, 540), (98, 569), (120, 540), (148, 494), (168, 456)])
+    # scapula (medial and lateral borders, spine), olecranon, sacrum, spinous processes, calcaneus:
+    # the superior angle level with the T2 spine, the root of the spine of the scapula with T3's,
+    # the inferior angle with T7's (528; it lay between the T8 and T9 tips, at 569, until 2026.12.8)
+    B("bone", [(72, 392), (70, 420), (76, 462), (86, 500), (100, 528), (120, 507), (146, 480), (168, 456)])
     B("bone", [(76, 420), (110, 406), (150, 396), (190, 382), (200, 390), (150, 404), (110, 414), (80, 428)],
       closed=True)
     B("bone", [(234, 736), (244, 742), (242, 758), (230, 760), (226, 746)], closed=True)

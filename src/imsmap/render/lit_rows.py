@@ -50,6 +50,34 @@ def lit_part(region: Region, level: str | None) -> str | LitRow | None:
     return LitRow(region.id, level) if level in region.levels else None
 
 
+def level_parts(regions: Iterable[Region], level: str | None, *, whole: bool = False
+                ) -> list[str | LitRow]:
+    """What of `regions` (one muscle's) lights at `level` (lit_part). With `whole`, where none
+    of them has a part at that level, their columns drawn across several levels light whole, as
+    before rows were drawn: a site on a column lit nothing when its level was set to one the
+    column has no row of (iliocostalis thoracis at T1, a column drawn from T2; a level recorded
+    that is not the muscle's)."""
+    regions = list(regions)
+    parts = [p for p in (lit_part(r, level) for r in regions) if p is not None]
+    if whole and not parts:
+        parts = [r.id for r in regions if r.level_rows]
+    return parts
+
+
+def row_point(region: Region, level: str) -> tuple[float, float] | None:
+    """A point in the middle of the region's row of `level`, where a site there records that
+    level; None for a level it has no row of."""
+    span = region.row_span(level)
+    if span is None:
+        return None
+    y = (span[0] + span[1]) / 2
+    x0, _, x1, _ = region.bbox
+    steps = 64
+    xs = [x for x in (x0 + (x1 - x0) * i / steps for i in range(steps + 1))
+          if region.contains(x, y)]
+    return (xs[len(xs) // 2] if xs else (x0 + x1) / 2), y
+
+
 def lit_ids(highlight: Iterable[object]) -> set[str]:
     """What a highlight lights, as ids: its region and muscle ids, and the region of each row."""
     return {h.region_id if isinstance(h, LitRow) else str(h) for h in highlight}

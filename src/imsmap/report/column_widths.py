@@ -35,8 +35,8 @@ from PySide6.QtGui import QFont
 from imsmap.report.hyphenation import SOFT_HYPHEN, hyphenable, unwanted_break
 from imsmap.report.layout import Doc
 
-__all__ = ["LONG_PIECE", "SLACK_PT", "Fitted", "Need", "fit_widths", "widest_line",
-           "widest_long_word", "widest_piece"]
+__all__ = ["LONG_PIECE", "SLACK_PT", "Fitted", "Need", "cell_widths", "fit_widths",
+           "widest_line", "widest_long_word", "widest_piece"]
 
 LONG_PIECE = 24  # characters: the longest piece a column widens for (the catalogue's longest
 # unbroken piece of a name, « Intertransversaires », has 19)
@@ -84,7 +84,11 @@ def widest_piece(doc: Doc, text: str, font: QFont, hyphens: bool = False) -> flo
     width down to their own widest words."""
     if hyphens:
         text = " ".join(hyphenable(word) for word in text.split())
-    return max((_piece_width(doc, piece, font) for piece in map(str.rstrip, _pieces(text))
+    return _widest_piece(doc, _pieces(text), font)
+
+
+def _widest_piece(doc: Doc, pieces: list[str], font: QFont) -> float:
+    return max((_piece_width(doc, piece, font) for piece in map(str.rstrip, pieces)
                 if not _long(piece)), default=0.0)
 
 
@@ -92,7 +96,11 @@ def widest_long_word(doc: Doc, text: str, font: QFont) -> float:
     """The width of the widest word of letters in ``text`` too long to claim its width
     (``LONG_PIECE``); 0 if none. A column narrower than it breaks it between syllables, with a
     hyphen, rather than after its last letter that fits."""
-    words = (piece.strip(".,;:!?()[]«»\"“”‘’'") for piece in map(str.rstrip, _pieces(text)))
+    return _widest_long_word(doc, _pieces(text), font)
+
+
+def _widest_long_word(doc: Doc, pieces: list[str], font: QFont) -> float:
+    words = (piece.strip(".,;:!?()[]«»\"“”‘’'") for piece in map(str.rstrip, pieces))
     return max((doc.text_width(word, font) for word in words
                 if _long(word) and word.replace("-", "").replace("'", "").isalpha()),
                default=0.0)
@@ -101,6 +109,17 @@ def widest_long_word(doc: Doc, text: str, font: QFont) -> float:
 def widest_line(doc: Doc, text: str, font: QFont) -> float:
     """The width of ``text``'s widest line when nothing wraps it."""
     return max((doc.text_width(line, font) for line in text.split("\n")), default=0.0)
+
+
+def cell_widths(doc: Doc, text: str, font: QFont, hyphens: bool = False
+                ) -> tuple[float, float, float]:
+    """What a table's column widths ask of one cell's text: its ``widest_piece``,
+    ``widest_long_word`` and ``widest_line``, its pieces found once for the first two (the
+    line breaking is the dearer part of measuring a cell)."""
+    pieces = _pieces(text)
+    piece = widest_piece(doc, text, font, hyphens) if hyphens else \
+        _widest_piece(doc, pieces, font)
+    return piece, _widest_long_word(doc, pieces, font), widest_line(doc, text, font)
 
 
 @dataclass

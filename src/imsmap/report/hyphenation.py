@@ -19,7 +19,9 @@ breaks there only between two real parts of a long compound (« Sterno-cléido- 
 a short compound (the site table's "e-stim", "ache/cramp", a root range "T1-T6*-T12") stays
 whole, and no break leaves one or two characters at a line's end or carries them to the next
 (``unwanted_break``: ``report.textflow`` breaks the line before the word instead,
-``report.column_widths`` measures the word whole).
+``report.column_widths`` measures the word whole). Where a long compound is broken, it is at its
+own hyphen rather than between the syllables of a part: « granuleux- / fibreux », never
+« granuleux-fi- / breux » (``report.textflow``, when the part carried over fits its line).
 """
 
 from __future__ import annotations

@@ -35,7 +35,12 @@ ALERT = "#8a1c1c"  # what is missing from the record, severe events, integrity w
 SANS = "DejaVu Sans"
 CONDENSED = "DejaVu Sans Condensed"  # tables: more words to the line, same design
 MONO = "DejaVu Sans Mono"
-KEEP_ROWS = 3  # the fewest rows of a table on either side of a page break
+# The rows of a table kept together on either side of a page break: KEEP_ROWS where that moves
+# no more than KEEP_BLANK_MM of rows to the next page, else KEEP_LEAST where that does, else
+# as many as fit (report.table.rows_before_break).
+KEEP_ROWS = 3
+KEEP_LEAST = 2
+KEEP_BLANK_MM = 15.0
 _family_cache: dict[str, str] = {}
 
 
@@ -63,6 +68,7 @@ class Doc:
         self._fonts: dict[tuple, QFont] = {}
         self._metrics: dict[tuple, QFontMetricsF] = {}
         self._flows: dict[tuple, Flow] = {}
+        self._widths: dict[tuple, float] = {}
         # each font this Doc made (kept in _fonts, so its id is its own) -> _font_id(font)
         self._font_keys: dict[int, tuple] = {}
 
@@ -137,7 +143,15 @@ class Doc:
                    self.line_height(font))
 
     def text_width(self, text: str, font: QFont) -> float:
-        return self.metrics(font).horizontalAdvance(printable(text, font))
+        """The width of ``text`` on one line: measured once per text and font, as its lines
+        are (a table's widths ask for each word of each cell, and the site table's words
+        repeat: "Left", "of", "(segmental)", "—" on most of its 40 rows)."""
+        key = (text, self._font_key(font))
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = self.metrics(font).horizontalAdvance(
+                printable(text, font))
+        return width
 
     def draw_text(self, painter: QPainter, rect: QRectF, text: str, font: QFont,
                   colour: str = INK, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
@@ -147,11 +161,9 @@ class Doc:
         ``text_height`` gives. With ``wrap`` False, one line (a label, a caption, the running
         header), shortened with "…" if wider than ``rect`` rather than run over its neighbour
         or be cut off unseen."""
-        if not wrap:
-            shown = printable(text, font)
-            if self.metrics(font).horizontalAdvance(shown) > rect.width():
-                text = self.metrics(font).elidedText(shown, Qt.TextElideMode.ElideRight,
-                                                     rect.width())
+        if not wrap and self.text_width(text, font) > rect.width():
+            text = self.metrics(font).elidedText(printable(text, font),
+                                                 Qt.TextElideMode.ElideRight, rect.width())
         self.flow(text, font, rect.width(), align, wrap, hyphens).paint(
             painter, rect.x(), rect.y(), colour)
 

@@ -171,8 +171,9 @@ class PhotoGrid(Block):
             scale = min(box.width() / target.width(), box.height() / target.height(),
                         doc.dpi / MIN_PRINT_DPI)
             target.setSize(target.size() * scale)
-            target.moveCenter(box.center())
-            target.moveTop(box.top())
+            # At the frame's top left, where its caption and details start: a portrait photo
+            # (or a small one) centred in its frame stood apart from its left-aligned caption.
+            target.moveTopLeft(box.topLeft())
             # Embedded at PRINT_DPI for the printed size, not at the photo's full 2048 px.
             pixels = target.width() / doc.dpi * PRINT_DPI
             if pixels < image.width():

@@ -65,6 +65,10 @@ __all__ = ["ChartLegend", "ChartSessions", "HeatChart", "HeatChartRow", "chart_s
            "heat_chart_blocks"]
 
 CHART_PANEL_MM = 112.0
+# A row of charts at the foot of a page is drawn down to this share of CHART_PANEL_MM high
+# rather than go over whole and leave half the page blank; smaller, its muscles and markers
+# (drawn at a fixed size on paper) would crowd.
+LEAST_PANEL_SHARE = 0.7
 EARLIER_SESSIONS = 3  # earlier sessions whose sites are drawn (faded) under the latest one's
 HEAT_DPI = 200  # the chart-with-heat image (the markers on top stay vector)
 HEAT_CELL = 6.0  # view units per heat-grid cell
@@ -238,6 +242,21 @@ class HeatChartRow(Block):
     def height(self, doc: Doc, width: float) -> float:
         return self._title_h(doc) + doc.mm(self.panel_mm) + doc.mm(4)
 
+    def _least_mm(self) -> float:
+        return self.panel_mm * LEAST_PANEL_SHARE
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        return self._title_h(doc) + doc.mm(self._least_mm()) + doc.mm(4)
+
+    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, None] | None:
+        """The row drawn smaller, as high as the room left on the page, where that keeps it
+        readable (LEAST_PANEL_SHARE): a row that went over whole left the page above it half
+        blank (the spinal chart after a row of two body views)."""
+        room = (avail - self._title_h(doc) - doc.mm(4)) / doc.mm(1)
+        if room < self._least_mm():
+            return None
+        return HeatChartRow(self.charts, self.vmax, min(room, self.panel_mm)), None
+
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         gap = doc.mm(5)
         n = len(self.charts)
@@ -278,7 +297,7 @@ class ChartLegend(Block):
     def min_height(self, doc: Doc, width: float) -> float:
         # The legend and the first row of charts go on a page together (and the heading
         # before them with them).
-        extra = self.first_row.height(doc, width) if self.first_row is not None else 0.0
+        extra = self.first_row.min_height(doc, width) if self.first_row is not None else 0.0
         return self.height(doc, width) + extra
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:

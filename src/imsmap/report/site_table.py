@@ -76,12 +76,11 @@ def _response(site: Site) -> str:
 
 
 def _layer(records: Records, site: Site) -> str:
-    """The site's layer in the records language, lower case: its id in English, read as words
-    ("deep", "posterior wall": the table printed "posterior_wall layer"), its chart's name for
-    it in another language as it follows the word layer ("profonde", "de la paroi
-    postérieure": domain.vocabulary.layer_word)."""
-    if language() == "en":
-        return site.layer.replace("_", " ")
+    """The site's layer in the records language, lower case, as it follows the word layer: its
+    chart's name for it, as the window's layer buttons and the charts' titles name it ("deep",
+    "semispinalis, rotatores and short muscles", « profonde », « de la paroi postérieure »:
+    domain.vocabulary.layer_word). English printed the layer's id ("deep") where French named
+    the spinal chart's layer; the id, read as words, only for a layer the atlas does not have."""
     try:
         name = records.atlas.layer_name(site.view_id, site.layer, language())
     except AtlasError:

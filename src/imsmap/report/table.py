@@ -19,14 +19,24 @@ from imsmap.report.column_widths import (
     SLACK_PT,
     Fitted,
     Need,
+    cell_widths,
     fit_widths,
-    widest_line,
-    widest_long_word,
     widest_piece,
 )
-from imsmap.report.layout import GRID, HEADER_FILL, INK, KEEP_ROWS, MUTED, ZEBRA, Block, Doc
+from imsmap.report.layout import (
+    GRID,
+    HEADER_FILL,
+    INK,
+    KEEP_BLANK_MM,
+    KEEP_LEAST,
+    KEEP_ROWS,
+    MUTED,
+    ZEBRA,
+    Block,
+    Doc,
+)
 
-__all__ = ["Cell", "Column", "Table"]
+__all__ = ["Cell", "Column", "Table", "rows_before_break"]
 
 
 @dataclass
@@ -41,6 +51,27 @@ class Column:
 
 CellDrawer = Callable[[QPainter, QRectF], None]
 TALL_ROW_MM = 30.0  # a table row taller than this runs on across a page break
+
+
+def rows_before_break(heights: Sequence[float], fit: int, header: float, blank: float) -> int:
+    """How many of a table's rows (of ``heights``) go before a page break when the first
+    ``fit`` of them fit above it (under its ``header``); 0: the table goes over whole.
+
+    The rows on each side of the break keep together, KEEP_ROWS of them, so that a table's
+    last rows are not left alone on the next page (the segments table put C7 and C8 alone on
+    page 3) nor its first ones alone at a page's foot; but keeping them together must not cost
+    the page more than ``blank`` of room (rows of sites with notes, three moved together, left
+    a fifth of a page blank): then KEEP_LEAST rows, and if that costs more too, a row tall
+    enough to stand alone, as many as fit."""
+    def left_blank(n: int) -> float:  # what moving rows n.. over adds to the page's foot
+        return sum(heights[n:fit]) + (header if n == 0 else 0.0)
+
+    for keep in (KEEP_ROWS, KEEP_LEAST, 1):
+        n = min(fit, len(heights) - keep)
+        n = n if n >= keep else 0
+        if keep == 1 or left_blank(n) <= blank:
+            return n
+    return 0
 
 
 def _cut(doc: Doc, text: str, font: QFont, width: float, room: float,
@@ -121,6 +152,9 @@ class Table(Block):
         slack = doc.pt(SLACK_PT)
         hfont = self._header_font(doc)
         needs = []
+        # A text in its font asks the same wherever it is: the site table's "Left", "—",
+        # "(segmental)" are on most of its rows, cut into pieces and measured once.
+        measured: dict[tuple, tuple[float, float, float]] = {}
         for k, col in enumerate(self.columns):
             extra = 2 * px + doc.mm(col.inset_mm) + slack
             header = widest_piece(doc, col.title, hfont) + extra
@@ -131,14 +165,19 @@ class Table(Block):
                 need.empty = need.empty and not (cell.text or cell.small or cell.draw)
                 need.prose = need.prose or cell.hyphens
                 need.piece = max(need.piece, room)
-                for text, font, hyphens in ((cell.text, self._cell_font(doc, cell), cell.hyphens),
-                                            (cell.small, self._small_font(doc), False)):
+                for text, style, hyphens in ((cell.text, (cell.bold, cell.mono), cell.hyphens),
+                                             (cell.small, "small", False)):
                     if text:
-                        need.piece = max(need.piece,
-                                         widest_piece(doc, text, font, hyphens) + room)
-                        if long := widest_long_word(doc, text, font):
+                        key = (text, style, hyphens)
+                        if key not in measured:
+                            font = (self._small_font(doc) if style == "small"
+                                    else self._cell_font(doc, cell))
+                            measured[key] = cell_widths(doc, text, font, hyphens)
+                        piece, long, line = measured[key]
+                        need.piece = max(need.piece, piece + room)
+                        if long:
                             need.long_word = max(need.long_word, long + room)
-                        need.line = max(need.line, widest_line(doc, text, font) + room)
+                        need.line = max(need.line, line + room)
             needs.append(need)
         return needs
 
@@ -232,7 +271,7 @@ class Table(Block):
                      self.after_mm if last else 0.0, last or self.continued,
                      (tuple(w / width for w in fit.widths), fit.hyphenated))
 
-    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block] | None:
+    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block | None] | None:
         used = self.header_height(doc, width)
         n = 0
         while n < len(self.rows) and used + self.row_height(doc, width, n) <= avail:
@@ -247,13 +286,13 @@ class Table(Block):
                                    self.first_row_index, False),
                         self._part(doc, width, [rest_row, *self.rows[n + 1:]],
                                    self.first_row_index + n, True))
-        if n == 0 or n == len(self.rows):
-            return None
-        # A break keeps KEEP_ROWS rows together on each side: the table's last rows are not
-        # left alone on the next page (the segments table put C7 and C8 alone on page 3), nor
-        # its first ones alone at a page's foot. A table too short for that goes over whole.
-        n = min(n, len(self.rows) - KEEP_ROWS)
-        if n < KEEP_ROWS:
+        if n == len(self.rows):  # every row fits; the footnote, or the space after, not
+            if used + self.footnote_height(doc, width) <= avail:
+                return replace(self, after_mm=0.0), None
+            n -= 1  # the last row goes over with the footnote
+        n = rows_before_break([self.row_height(doc, width, i) for i in range(len(self.rows))],
+                              n, self.header_height(doc, width), doc.mm(KEEP_BLANK_MM))
+        if n == 0:
             return None
         return (self._part(doc, width, self.rows[:n], self.first_row_index, False),
                 self._part(doc, width, self.rows[n:], self.first_row_index + n, True))

@@ -4,7 +4,8 @@ A printed record must hold every character of what was recorded. So text is brok
 here, once, with Qt's ``QTextLayout``: at word boundaries (after a word's own hyphen or slash
 only where a reader would break it, never "e- / stim": ``hyphenation.unwanted_break``); inside
 a word wider than the line of prose (a note) between its syllables, with a hyphen
-(``hyphenated``: « Électrostimula- / tion »); anywhere else inside a word wider than the line
+(``hyphenated``: « Électrostimula- / tion »; a compound at its own hyphen first, « granuleux- /
+fibreux », not « granuleux-fi- / breux »); anywhere else inside a word wider than the line
 (a long web address, a name); one line per ``\\n``-separated paragraph at least. The same
 lines are measured and painted, so what the layout reserves is what the page shows. A text
 that does not fit where it is is cut at the start of a line (``Flow.cut``). The head keeps the
@@ -41,7 +42,7 @@ from PySide6.QtGui import (
 )
 
 from imsmap.domain.validation import BIDI_CONTROLS
-from imsmap.report.hyphenation import hyphenable, unwanted_break
+from imsmap.report.hyphenation import JOINERS, SOFT_HYPHEN, hyphenable, unwanted_break
 
 __all__ = ["KEPT_BREAK", "Flow", "printable", "stand_in"]
 
@@ -125,11 +126,14 @@ def hyphenated(text: str, font: QFont, width: float, device: QPaintDevice) -> st
     return "".join(words) if changed else text
 
 
-def _keep_compound(line: QTextLine, text: str, width: float, align: Qt.AlignmentFlag) -> float:
+def _keep_compound(line: QTextLine, text: str, width: float, align: Qt.AlignmentFlag,
+                   metrics: QFontMetricsF) -> float:
     """Where ``line`` would end at a word's own hyphen or slash where a reader would not break
     it (``hyphenation.unwanted_break``: "e- / stim", "ache/ / cramp"), the line ends before
     that word instead: made narrower, so that the word does not fit it. A word that starts
-    the line (wider than it) breaks where Qt breaks it. Returns how far right the narrower
+    the line (wider than it) breaks where Qt breaks it. A line that ends between two syllables
+    of a compound's last part ends at the compound's own hyphen instead (``_at_own_hyphen``).
+    Returns how far right the narrower
     line goes for ``align`` to keep it where the line of ``width`` would have been."""
     for _ in range(4):  # the word before may be one too ("e-stim" after "ache/cramp")
         end = line.textStart() + line.textLength()
@@ -142,11 +146,36 @@ def _keep_compound(line: QTextLine, text: str, width: float, align: Qt.Alignment
             break
         x, _ = line.cursorToX(start)
         line.setLineWidth(max(x, 1.0))
+    _at_own_hyphen(line, text, width, metrics)
     if line.width() >= width or not align & (Qt.AlignmentFlag.AlignRight
                                              | Qt.AlignmentFlag.AlignHCenter):
         return 0.0
     spare = width - line.width()
     return spare if align & Qt.AlignmentFlag.AlignRight else spare / 2
+
+
+def _at_own_hyphen(line: QTextLine, text: str, width: float, metrics: QFontMetricsF) -> None:
+    """Where ``line`` ends between two syllables of a compound's last part (« granuleux-fi- /
+    breux »), it ends at the compound's own hyphen instead (« granuleux- / fibreux »), where a
+    reader would break it (``hyphenation.unwanted_break``), when the part then carried over
+    fits the next line whole: each part reads whole."""
+    end = line.textStart() + line.textLength()
+    if end >= len(text) or text[end - 1] != SOFT_HYPHEN:
+        return
+    at = end - 1
+    while at > line.textStart() and not text[at - 1].isspace():
+        at -= 1
+        if text[at] not in JOINERS or unwanted_break(text, at + 1):
+            continue
+        part = at + 1
+        while part < len(text) and not text[part].isspace() and text[part] not in JOINERS:
+            part += 1
+        carried = text[at + 1:part + 1].rstrip().replace(SOFT_HYPHEN, "")
+        if metrics.horizontalAdvance(carried) > width:
+            return
+        x, _ = line.cursorToX(at + 1)
+        line.setLineWidth(max(x + 0.5, 1.0))  # (a hair over x: rounding keeps the hyphen here)
+        return
 
 
 class Flow:
@@ -164,6 +193,7 @@ class Flow:
             hyphenated(printable(part, font), font, width, device) if wrap and hyphens else
             printable(part, font) for part in text.split(KEPT_BREAK))
         self.width = width
+        metrics = QFontMetricsF(font, device)
         option = QTextOption(align)
         # Left to right as the page is, like QPainter.drawText: an Arabic or Hebrew name is
         # still shaped and ordered right to left, but starts at the column's left edge.
@@ -193,7 +223,8 @@ class Flow:
                     if not line.isValid():
                         break
                     line.setLineWidth(max(width, 1.0))
-                    shift = 0.0 if kept else _keep_compound(line, part, max(width, 1.0), align)
+                    shift = 0.0 if kept else _keep_compound(line, part, max(width, 1.0), align,
+                                                            metrics)
                     if kept and line.textLength() < len(part):
                         # A line kept by ``cut`` is one line, as measured, even where Qt,
                         # laying it out alone, would break it again (by a fraction of a unit).

@@ -39,7 +39,7 @@ from imsmap.ui.chart_words import describe_site
 from imsmap.ui.grasp_legend import GraspLegend
 from imsmap.ui.layer_button import LayerButton
 from imsmap.ui.listening import follow_grasp_labels
-from imsmap.ui.lit_muscle_keys import lit_key, lit_regions
+from imsmap.ui.lit_muscle_keys import lit_key, lit_point, lit_regions
 from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.touch import FINGER_REACH_PX
@@ -446,6 +446,7 @@ class ChartPanel(QWidget):
         chooser.dock_above = search
         self.view.corner_followers.append(chooser)
         self.view.over_captions.append(chooser)
+        self.hint.keep_clear_of(chooser)
         self.chooser = chooser
         self.chooser_flow = ChooserFlow(self, chooser)
 
@@ -499,9 +500,10 @@ class ChartPanel(QWidget):
         scene = self.scene
         if scene is None or not scene.search_highlight:
             return False
-        regions = lit_regions(self.atlas, self.view_id, self.layer, scene.search_highlight)
+        lit = scene.search_highlight
+        regions = lit_regions(self.atlas, self.view_id, self.layer, lit)
         return lit_key(event, regions, self.selected_site_id() is not None, self.atlas,
-                       lambda r: self._region_clicked(r, *r.label), self.hint.setText)
+                       lambda r: self._region_clicked(r, *lit_point(r, lit)), self.hint.setText)
 
     def _region_clicked(self, region: Region, x: float, y: float, finger: bool = False) -> None:
         """A tap on a muscle: the window adds the site; if other muscles lie under that point

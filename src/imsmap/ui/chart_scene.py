@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import (
     QObject,
     QPointF,
+    QRectF,
     Qt,
     Signal,
 )
@@ -31,7 +32,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.lit_rows import LitRow, lit_part, row_part
+from imsmap.render.lit_rows import LitRow, level_parts, row_part
 from imsmap.ui.chart_markers import (
     MAX_MARKER_RADIUS_PX,
     MIN_MARKER_RADIUS_PX,
@@ -41,6 +42,7 @@ from imsmap.ui.chart_markers import (
 )
 from imsmap.ui.chart_muscles import BackgroundItem, EmphasisItem, RegionItem
 from imsmap.ui.chart_words import describe_region
+from imsmap.ui.lit_row_band import RowBand, halo_radius
 from imsmap.ui.theme import screen_style
 from imsmap.ui.wording import (
     in_window_language,
@@ -86,7 +88,7 @@ class ChartScene(QGraphicsScene):
         self.marker_scale = 1.0
         self._hover: RegionItem | None = None
         self._root_lit: frozenset[str | LitRow] = frozenset()
-        self._search_lit: frozenset[str] = frozenset()
+        self._search_lit: frozenset[str | LitRow] = frozenset()
         # The muscle of a selected site recorded on the other layer: its outline, dashed.
         self.ghost = QGraphicsPathItem()
         style = self.chart.style
@@ -101,6 +103,11 @@ class ChartScene(QGraphicsScene):
         self.ghost.setAcceptHoverEvents(False)
         self.ghost.hide()
         self.addItem(self.ghost)
+        # The selected site's lit row carried out beside its marker when the marker covers it.
+        self.row_band = RowBand(style)
+        self.addItem(self.row_band)
+        self._pixels_per_unit = 0.0
+        self._band: tuple[Site | None, list[QRectF]] = (None, [])
         self.selectionChanged.connect(self._raise_selected)
         self.selectionChanged.connect(self._update_highlight)
 
@@ -217,8 +224,10 @@ class ChartScene(QGraphicsScene):
         if screen_r > 0:
             scale = min(max(screen_r, MIN_MARKER_RADIUS_PX), MAX_MARKER_RADIUS_PX) / screen_r
         self.marker_scale = scale
+        self._pixels_per_unit = pixels_per_unit
         for item in self.markers.values():
             item.set_scale_factor(scale)
+        self._place_band()
 
     # -- mirror of the session --------------------------------------------------------------
     def set_sites(self, sites: Iterable[Site]) -> None:
@@ -285,13 +294,14 @@ class ChartScene(QGraphicsScene):
         self._root_lit = frozenset(lit)
         self._update_highlight()
 
-    def set_search_highlight(self, region_ids: frozenset[str]) -> None:
-        """Light up the regions of a muscle found by name (empty: none)."""
-        self._search_lit = frozenset(region_ids)
+    def set_search_highlight(self, parts: frozenset[str | LitRow]) -> None:
+        """Light up a muscle found by name (empty: none): region ids, and the rows of a level
+        typed after its name in a column drawn across several ("longissimus T7")."""
+        self._search_lit = frozenset(parts)
         self._update_highlight()
 
     @property
-    def search_highlight(self) -> frozenset[str]:
+    def search_highlight(self) -> frozenset[str | LitRow]:
         return self._search_lit
 
     def _update_highlight(self) -> None:
@@ -299,12 +309,25 @@ class ChartScene(QGraphicsScene):
         found by name."""
         site_id = self.selected_site_id()
         lit: frozenset[str | LitRow] = self._root_lit | self._search_lit
-        if site_id is not None:
-            site = self.markers[site_id].site
-            lit = lit | frozenset(self._site_parts(site, self.chart.regions()))
+        site = self.markers[site_id].site if site_id is not None else None
+        parts = self._site_parts(site, self.chart.regions()) if site is not None else []
+        lit = lit | frozenset(parts)
         if lit != self.background.highlight:
             self._emphasise(highlight=lit)
-        self._update_ghost(self.markers[site_id].site if site_id is not None else None)
+        self._update_ghost(site)
+        view = self.chart.view
+        self._band = (site, [row_part(view.region(p.region_id), p.level).boundingRect()
+                             for p in parts if isinstance(p, LitRow)])
+        self._place_band()
+
+    def _place_band(self) -> None:
+        """The selected site's lit rows carried out beside its marker at this zoom, where the
+        marker covers them (ui.lit_row_band)."""
+        site, rows = self._band
+        self.row_band.show_rows(
+            rows, QPointF(site.x, site.y) if site is not None else None,
+            halo_radius(self.chart.style, self.marker_scale, bool(site and site.cramp)),
+            self._pixels_per_unit)
 
     def _update_ghost(self, site: Site | None) -> None:
         path = QPainterPath()
@@ -319,10 +342,13 @@ class ChartScene(QGraphicsScene):
     @staticmethod
     def _site_parts(site: Site, regions: Iterable[Region]) -> list[str | LitRow]:
         """What a site lights among `regions`: its muscle on its side, at its level (lit_part):
-        the row of that level in a column drawn across several, not T1 to T12."""
-        parts = (lit_part(r, site.level or None) for r in regions
-                 if r.muscle == site.muscle_id and r.side == site.side.value)
-        return [p for p in parts if p is not None]
+        the row of that level in a column drawn across several, not T1 to T12. On the site's
+        own layer, a column without a row of its level (the level edited) lights whole; on
+        another, nothing of it (the deep sheet's column begins at T7)."""
+        own = [r for r in regions if r.muscle == site.muscle_id and r.side == site.side.value]
+        level = site.level or None
+        return (level_parts([r for r in own if r.layer == site.layer], level, whole=True)
+                + level_parts([r for r in own if r.layer != site.layer], level))
 
     def region_at(self, x: float, y: float) -> Region | None:
         """The topmost region of this layer under a scene point."""

@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QFocusEvent,
@@ -469,6 +480,24 @@ class ChartHint(QLabel):
                            " padding: 3px 6px; }")
         self.hide()
         view.corner_followers.append(self)
+        # What else floats over the chart's foot, that the sentence must not lie under (the
+        # muscle chooser's strip, docked there: `keep_clear_of`).
+        self._clear_of: list[QWidget] = []
+
+    def keep_clear_of(self, widget: QWidget) -> None:
+        """Placed where `widget` (a sibling over the chart) is not while it shows, and placed
+        again as it comes, goes, moves or grows. A finger's tap beside a muscle opens the
+        chooser's strip docked above the search box and says why in the hint, which lay under
+        the strip (at 960 px both above the search box; at 1366 px a strip wider than the box
+        over the hint beside it)."""
+        self._clear_of.append(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Move,
+                            QEvent.Type.Resize) and watched in self._clear_of:
+            self.place()
+        return False
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         super().setText(text)
@@ -490,5 +519,13 @@ class ChartHint(QLabel):
             bottom = corner.geometry().top() - 6
         # its whole sentence, however many lines that takes, up to half the chart's height
         height = min(self.heightForWidth(width), area.height() // 2)
-        self.setGeometry(left, max(area.top(), bottom - height), width, height)
+        rect = QRect(left, max(area.top(), bottom - height), width, height)
+        for other in self._clear_of:
+            if other.isVisible() and rect.intersects(other.geometry()):
+                # above it, the chart's width; at the chart's top where it leaves no room
+                width = area.width() - 16
+                height = min(self.heightForWidth(width), area.height() // 2)
+                top = other.geometry().top() - 6 - height
+                rect = QRect(area.left() + 8, max(area.top() + 4, top), width, height)
+        self.setGeometry(rect)
         self.raise_()

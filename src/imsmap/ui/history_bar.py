@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -133,6 +134,11 @@ class HistoryBar(QWidget):
         self.first, self.prev, self.slider = self.visits.first, self.visits.prev, self.visits.slider
         self.next, self.last = self.visits.next, self.visits.last
         self.play, self.when = self.visits.play, self.visits.when
+        # Folded, the visit shown said in brief beside `more` ("#3 of 5"): which earlier visit
+        # the window steps through (Alt+Left) was said nowhere else on the folded bar.
+        self.position = self.visits.position
+        self.position.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._fold_line: QHBoxLayout | None = None  # `more` and `position`, while folded
 
         # Both rows go on to a second line where the chart's column is narrow (a 1366 x 768
         # laptop at 125 %, 1080p at 200 %: ui.wrapping_row), the date range kept together. The
@@ -162,7 +168,7 @@ class HistoryBar(QWidget):
         # what folds: every control of the bar but `more` (as a layout holds them, not
         # wrapped in a widget of their own, which changed the bar's height at 1366 px)
         self._foldable = [w for w in self.findChildren(QWidget)
-                          if w.parentWidget() is self and w is not self.more]
+                          if w.parentWidget() is self and w not in (self.more, self.position)]
         self._mode_changed()
         self.set_sessions([], None)
 
@@ -185,9 +191,17 @@ class HistoryBar(QWidget):
         # in the bar's layout only while folding (hidden there, it moved the legend by a
         # pixel in a French window at 1366 px, where nothing folds)
         if on:
-            self.layout().insertWidget(0, self.more, 0, Qt.AlignmentFlag.AlignLeft)
-        else:
-            self.layout().removeWidget(self.more)
+            line = self._fold_line = QHBoxLayout()
+            line.setSpacing(8)
+            line.addWidget(self.more)
+            line.addWidget(self.position, 1)  # what room is left (never wider than the bar)
+            self.layout().insertLayout(0, line)
+        elif self._fold_line is not None:
+            line, self._fold_line = self._fold_line, None
+            self.layout().removeItem(line)
+            for w in (self.more, self.position):
+                line.removeWidget(w)
+            line.deleteLater()
         self.more.setVisible(on)
         self._fold(self.more.isChecked())
 
@@ -210,6 +224,8 @@ class HistoryBar(QWidget):
             show = wanted.get(w, True) and not self.folded
             if w in wanted or w.isHidden() == show:  # (no needless show: nothing moves at 1366)
                 w.setVisible(show)
+        if self.position.isHidden() == self.folded:
+            self.position.setVisible(self.folded)
 
     # -- state -----------------------------------------------------------------------------
     def choice(self) -> OverlayChoice:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
 from imsmap.atlas import Atlas
-from imsmap.render.lit_rows import LitRow, lit_part
+from imsmap.render.lit_rows import LitRow, level_parts
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_overlay import HistoryOverlay
@@ -86,11 +86,11 @@ class HistoryControl:
         several levels (lit_part), not T1 to T12."""
         lit: set[str | LitRow] = set()
         for vid in self.atlas.views:
-            for r in self.atlas.view(vid).regions:
-                if r.muscle == muscle_id and (not side or r.side == side or side == "M"):
-                    part = lit_part(r, level or None)
-                    if part is not None:
-                        lit.add(part)
+            # a level a view's column has no row of: the column whole, as a site there lights
+            lit.update(level_parts([r for r in self.atlas.view(vid).regions
+                                    if r.muscle == muscle_id
+                                    and (not side or r.side == side or side == "M")],
+                                   level or None, whole=True))
         self.chart.set_root_highlight(frozenset(lit), frozenset())
         # Every visit's sites (the overlay's history has those of the visits it draws).
         history = self.overlay.histories.history(self.overlay.patient_id)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 
 from imsmap.atlas import Atlas, Region
+from imsmap.render.lit_rows import LitRow, lit_ids, row_point
 from imsmap.ui import wording
 
 ENTER_KEYS = (int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter))
@@ -30,9 +31,24 @@ def side_letters() -> dict[str, str]:
             "M": QCoreApplication.translate("LitMuscleKeys", "M", "midline, one letter")}
 
 
-def lit_regions(atlas: Atlas, view_id: str, layer: str, lit: frozenset[str]) -> list[Region]:
-    """The lit regions drawn on the layer in view, in the atlas's order."""
-    return [r for r in atlas.view(view_id).regions if r.id in lit and r.layer == layer]
+def lit_regions(atlas: Atlas, view_id: str, layer: str, lit: frozenset[str | LitRow]
+                ) -> list[Region]:
+    """The lit regions drawn on the layer in view (lit whole, or a row of them), in the atlas's
+    order."""
+    ids = lit_ids(lit)
+    return [r for r in atlas.view(view_id).regions if r.id in ids and r.layer == layer]
+
+
+def lit_point(region: Region, lit: frozenset[str | LitRow]) -> tuple[float, float]:
+    """Where a key adds the site on a lit region: in its lit row, if a row of it is lit (a
+    column drawn across several levels records the level of the height tapped: at its label it
+    took the label's row, not the level typed), else at its label."""
+    for part in lit:
+        if isinstance(part, LitRow) and part.region_id == region.id:
+            point = row_point(region, part.level)
+            if point is not None:
+                return point
+    return region.label
 
 
 def how_to_add(regions: list[Region]) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from imsmap.atlas import Atlas, Muscle
 from imsmap.atlas.catalogue import match_rank, search_key
+from imsmap.render.lit_rows import LitRow, level_parts, row_part
 from imsmap.ui import wording
 from imsmap.ui.lit_muscle_keys import how_to_add, lit_regions
 
@@ -250,16 +251,19 @@ def show_on(panel, muscle_id: str, level: str | None = None) -> bool:
     panel.set_layer(panel.layer if panel.layer in layers else layers[0])
     panel.clear_search()
     scene = panel.scene
-    ids = [r.id for r in scene.chart.regions() if drawn(r)]
-    scene.set_search_highlight(frozenset(ids))
+    # at a level, its row of a column drawn across several ("longissimus T7"), not T1 to T12
+    parts = level_parts([r for r in scene.chart.regions() if drawn(r)], level)
+    scene.set_search_highlight(frozenset(parts))
     rect = QRectF()
-    for region_id in ids:
-        rect = rect.united(scene.regions[region_id].sceneBoundingRect())
+    for part in parts:
+        rect = rect.united(row_part(scene.chart.view.region(part.region_id), part.level)
+                           .boundingRect() if isinstance(part, LitRow)
+                           else scene.regions[part].sceneBoundingRect())
     panel.view.show_rect(rect)
     name = wording.muscle_text(muscle) + (f" {level}" if level else "")
     panel.search.setText(name)
     layer = wording.layer_word(atlas, view_id, scene.layer)
-    lit = lit_regions(atlas, view_id, scene.layer, frozenset(ids))
+    lit = lit_regions(atlas, view_id, scene.layer, frozenset(parts))
     panel.hint.setText(QCoreApplication.translate(
         "MuscleSearch", "{muscle}: lit on the {view} chart, {layer} layer.").format(
         muscle=name, view=wording.view_name(atlas, view_id), layer=layer) + " " + how_to_add(lit))

@@ -74,6 +74,14 @@ class OverlayLegend(QWidget):
         self.chart, self.ages, self.oldest, self.heat_vmax = chart, ages, oldest, heat_vmax
         self.heat_on, self.elsewhere = heat_on, elsewhere
         self.updateGeometry()  # its height for a width may have changed
+        # and so may the history bar's: said to the chart's column now. Qt keeps a widget's
+        # height for a width in its parent's layout until that widget's updateGeometry, which
+        # the bar's own layout pass does later; the column, laid out in between (a patient
+        # chosen), kept the bar's old height until something else laid it out again (a tab, a
+        # resize): in French at 1366 px the legend's second row was cut, or not, depending on
+        # which layouts had run before.
+        if self.parentWidget() is not None:
+            self.parentWidget().updateGeometry()
         self.update()
 
     # The legend's words: the title, then a marker and its words for each age.

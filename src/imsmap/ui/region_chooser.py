@@ -25,7 +25,15 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainterPath
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from imsmap.atlas import Atlas, Region, View, geometry
 from imsmap.ui.chart_markers import MarkerItem
@@ -173,6 +181,7 @@ class RegionChooser(QFrame):
         self.caption_template = ""  # the caption, "{number}" standing for the site's number
         self.regions: list[Region] = []
         self.buttons: list[QPushButton] = []
+        self.stacked: bool | None = None  # the choices one under the other (`_arrange`)
         # One line where the chart is wide enough, more where it is not (French names are
         # long: « Longissimus du thorax (partie thoracique) (paravertébrale) »): `place`. A
         # choice narrower than its name on a line of its own wraps it (ui.word_button). The
@@ -232,11 +241,8 @@ class RegionChooser(QFrame):
             b.setAccessibleDescription(does)
             b.clicked.connect(lambda _c=False, r=region: self._chosen(r))
             self.buttons.append(b)
-        # Where a choice's name is wider than a line of the strip, the choices go one under
-        # the other, and ✕ on the caption's line saves one of those lines.
-        stacked = max(b.sizeHint().width() for b in self.buttons) > self._line_room()
-        for b in [self.close_button] * stacked + self.buttons + [self.close_button] * (not stacked):
-            self._layout.add(b)
+        self.stacked = None
+        self._arrange()
         self.setAccessibleName(self.caption.text().rstrip(" :\xa0"))
         # Tab from the chart past its last site, then through the choices, to the search box.
         chain([self.parentWidget(), *self.buttons,
@@ -248,13 +254,45 @@ class RegionChooser(QFrame):
         self.raise_()
         return True
 
+    def _arrange(self) -> None:
+        """The choices and ✕ in the order the strip's width wants: where a choice's name is
+        wider than a line of the strip, the choices go one under the other, and ✕ on the
+        caption's line saves one of those lines; else ✕ after the last choice. Again at each
+        placing: the window made narrower while the strip was open left ✕ on a line of its
+        own under the stacked choices, wider it sat between the caption and the choices."""
+        if not self.buttons:
+            return
+        stacked = max(b.sizeHint().width() for b in self.buttons) > self._line_room()
+        if stacked == self.stacked:
+            return
+        self.stacked = stacked
+        for b in [self.close_button, *self.buttons]:
+            self._layout.removeWidget(b)
+        for b in [self.close_button] * stacked + self.buttons + [self.close_button] * (not stacked):
+            self._layout.add(b)
+
+    def _anchor(self) -> QPoint | None:
+        """Where the chart point offered beside the finger now is, in the parent (the chart's
+        view: zoomed or fitted to a new size since), if the parent is a view."""
+        view = self.parentWidget()
+        if not isinstance(view, QGraphicsView):
+            return None
+        return view.viewport().mapTo(view, view.mapFromScene(QPointF(*self.point)))
+
     def place(self, at: QPoint | None = None) -> None:
         """Beside the finger (below and right of it), or docked: bottom left, above the widget
         `dock_above` (the search box), or over it where the chart is too short for the strip
-        above it (it waits, hidden, until the strip goes); inside the parent either way."""
+        above it (it waits, hidden, until the strip goes); inside the parent either way.
+        Without `at`, placed again where it is (the chart's view resized, or zoomed)."""
         host = self.parentWidget().rect()
         if at is None:
-            if not self.isVisible() or not self.docked:
+            if not self.isVisible():
+                return
+            self._arrange()
+            if not self.docked:
+                at = self._anchor()
+                if at is not None:
+                    self.place(at)
                 return
             above = self.dock_above
             bottom = above.geometry().top() if above is not None else host.height()

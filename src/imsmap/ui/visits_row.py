@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -65,6 +65,39 @@ def media_icon(glyph: str, backward: bool, colour: QColor, ratio: float = 1.0) -
     return QIcon(pixmap)
 
 
+# -- the visit shown, in brief ------------------------------------------------------------
+class BriefLabel(QLabel):
+    """A label that says the first of its forms (longest first) that fits its width, the last
+    one where none does: never a form cut at the label's edge ("12 sur 1" for « 12 sur 14 »)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.forms: list[str] = []
+
+    def set_forms(self, forms: Sequence[str]) -> None:
+        self.forms = list(forms)
+        self._fit()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        # as wide as its longest form: a layout with the room gives it that
+        hint = super().sizeHint()
+        if self.forms:
+            hint.setWidth(self.fontMetrics().horizontalAdvance(self.forms[0]) + 2)
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        fm = self.fontMetrics()
+        room = self.contentsRect().width()
+        fitting = next((f for f in self.forms if fm.horizontalAdvance(f) <= room),
+                       self.forms[-1] if self.forms else "")
+        if fitting != self.text():
+            self.setText(fitting)
+
+
 # -- the row ------------------------------------------------------------------------------
 class VisitsRow(QObject):
     """The visits slider, its buttons, Replay and the visit's words, and their layout (`row`,
@@ -115,6 +148,12 @@ class VisitsRow(QObject):
             number=99, count=99, date=short_date(date(2026, 9, 30)),
             state=max(self.tr("draft"), self.tr("signed"), self.tr("amended"), key=len))
         self.when.setMinimumWidth(self.when.fontMetrics().horizontalAdvance(widest) + 4)
+        # Which visit, in brief ("#3 of 5"): beside the history bar's one button where the bar
+        # is folded on a short chart (ui.short_chart), the row and its words hidden; the whole
+        # words in its tooltip. The bar places it (hidden until then).
+        self.position = BriefLabel(host)
+        self.position.setObjectName("visitPosition")
+        self.position.hide()
         self._timer = QTimer(self)
         self._timer.setInterval(REPLAY_MS)
         self._timer.timeout.connect(self._replay_step)
@@ -172,9 +211,15 @@ class VisitsRow(QObject):
             self.set_replaying(False)
 
     def _show_when(self) -> None:
+        self._say_when()
+        self.position.setToolTip(self.when.text())
+        self.position.setAccessibleName(self.when.text())
+
+    def _say_when(self) -> None:
         i = self.slider.value()
         if not self.sessions:
             self.when.setText(self.tr("no visits yet"))
+            self.position.set_forms([self.when.text()])
             return
         if self.current_id is not None and all(s.id != self.current_id for s in self.sessions):
             # The open session is not among the visits (withdrawn, or entered in error): the
@@ -184,6 +229,7 @@ class VisitsRow(QObject):
             self.when.setToolTip(self.tr("This session is withdrawn or entered in error: it "
                                          "counts in no figure. The slider moves through the "
                                          "visits that count."))
+            self.position.set_forms([self.tr("not counted")])
             return
         self.when.setToolTip("")
         s = self.sessions[min(i, len(self.sessions) - 1)]
@@ -191,6 +237,9 @@ class VisitsRow(QObject):
             self.tr("amended") if s.id in self.amended else self.tr("signed")
         self.when.setText(self.tr("#{number} of {count} · {date} · {state}").format(
             number=i + 1, count=len(self.sessions), date=short_date(s.started_at), state=state))
+        self.position.set_forms([
+            self.tr("#{number} of {count}").format(number=i + 1, count=len(self.sessions)),
+            f"{i + 1}/{len(self.sessions)}"])  # where the words have no room (« 12 sur 14 »)
 
     def _slider_moved(self, index: int) -> None:
         self._show_when()

@@ -5260,6 +5260,14 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
         <translation>Cette séance est retirée ou consignée par erreur&#xa0;: elle ne compte dans aucun chiffre. Le curseur parcourt les visites qui comptent.</translation>
     </message>
     <message>
+        <source>not counted</source>
+        <translation>non comptée</translation>
+    </message>
+    <message>
+        <source>#{number} of {count}</source>
+        <translation>{number} sur {count}</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
