@@ -61,13 +61,13 @@ def test_a_table_of_repeated_rows_measures_its_words_once(qapp, tmp_path, monkey
 
 def test_each_text_of_a_table_is_cut_into_pieces_once(qapp, tmp_path, monkeypatch):
     cut: Counter = Counter()
-    pieces = column_widths._pieces
+    pieces = column_widths.line_pieces
 
     def counted(text):
         cut[text] += 1
         return pieces(text)
 
-    monkeypatch.setattr(column_widths, "_pieces", counted)
+    monkeypatch.setattr(column_widths, "line_pieces", counted)
     _table_widths(tmp_path, 5)
     # five rows of the same texts: each (its small line too) cut once, as each header
     assert cut == Counter({text: 1 for text in (

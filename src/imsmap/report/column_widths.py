@@ -44,7 +44,7 @@ SLACK_PT = 0.5  # a whole word fits with this to spare: the line breaker measure
 # but a fraction of a unit too few would cut it again
 
 
-def _pieces(text: str) -> list[str]:
+def line_pieces(text: str) -> list[str]:
     """``text`` cut at every place a line may end (Unicode line breaking, as Qt's layout
     breaks it, but for a word's own hyphen or slash where ``report.textflow`` does not break:
     "e-stim" is one piece): "Accessory nerve (CN XI);" -> "Accessory ", "nerve ", "(CN ",
@@ -84,7 +84,7 @@ def widest_piece(doc: Doc, text: str, font: QFont, hyphens: bool = False) -> flo
     width down to their own widest words."""
     if hyphens:
         text = " ".join(hyphenable(word) for word in text.split())
-    return _widest_piece(doc, _pieces(text), font)
+    return _widest_piece(doc, line_pieces(text), font)
 
 
 def _widest_piece(doc: Doc, pieces: list[str], font: QFont) -> float:
@@ -96,7 +96,7 @@ def widest_long_word(doc: Doc, text: str, font: QFont) -> float:
     """The width of the widest word of letters in ``text`` too long to claim its width
     (``LONG_PIECE``); 0 if none. A column narrower than it breaks it between syllables, with a
     hyphen, rather than after its last letter that fits."""
-    return _widest_long_word(doc, _pieces(text), font)
+    return _widest_long_word(doc, line_pieces(text), font)
 
 
 def _widest_long_word(doc: Doc, pieces: list[str], font: QFont) -> float:
@@ -116,7 +116,7 @@ def cell_widths(doc: Doc, text: str, font: QFont, hyphens: bool = False
     """What a table's column widths ask of one cell's text: its ``widest_piece``,
     ``widest_long_word`` and ``widest_line``, its pieces found once for the first two (the
     line breaking is the dearer part of measuring a cell)."""
-    pieces = _pieces(text)
+    pieces = line_pieces(text)
     piece = widest_piece(doc, text, font, hyphens) if hyphens else \
         _widest_piece(doc, pieces, font)
     return piece, _widest_long_word(doc, pieces, font), widest_line(doc, text, font)
