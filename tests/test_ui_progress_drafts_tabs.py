@@ -151,3 +151,33 @@ def test_the_segments_and_compare_tabs_say_their_drafts_in_french(
     assert compare.notice.text() == (
         "Moins de deux visites signées choisies\u00a0: il n'y a rien à comparer. Un "
         "brouillon est comparé une fois signé.")
+
+
+def test_a_draft_just_started_is_said_apart_alike_in_the_summary_and_the_tabs(
+        qtbot, make_window, records, patient, course):
+    """A session just started (New session, nothing needled yet) is one of the drafts chosen:
+    the summary says it apart in the same line as the Segments and Compare tabs (it said only
+    the drafts with needled sites, so its « Latest (#3…) » left the visit in progress unsaid
+    while both tabs named it)."""
+    w = open_progress(make_window, patient, course, "segments")
+    w.session_actions.new_session()  # through the window's own action
+    new = w.session_id
+    assert new not in course and not records.read.sites_for_session(new)
+    chosen = [*course[:3], new]
+    w.progress.choose(chosen)
+    QCoreApplication.processEvents()
+    assert w.progress.chosen_ids() == chosen
+    line = "Not compared: 2 drafts, not signed (#2, #5)."
+    heads, _rows, segments = segment_words(w)
+    assert heads == ["#1", "#2 draft", "#3", "#5 draft"] and segments == line
+    w.progress.tabs.setCurrentWidget(w.progress.compare)
+    QCoreApplication.processEvents()
+    assert compare_words(w.progress.compare)[3] == line
+    summary = w.progress.summary.text()
+    assert summary.startswith("Latest (#3, ") and summary.endswith("\n" + line)
+    # with nothing needled in any session chosen, the line still says the draft
+    w.progress.choose([new])
+    QCoreApplication.processEvents()
+    line = "Not compared: 1 draft, not signed (#5)."
+    assert w.progress.summary.text() == "No needled sites in the sessions shown yet.\n" + line
+    assert segment_words(w)[2] == line and compare_words(w.progress.compare)[3] == line

@@ -23,13 +23,7 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
 
 from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Patient, Session
-from imsmap.domain.progress import (
-    History,
-    SessionMetrics,
-    grasp_matrix,
-    root_matrix,
-    session_metrics,
-)
+from imsmap.domain.progress import Course, History, grasp_matrix, root_matrix
 from imsmap.domain.text import clause, fill
 from imsmap.i18n.records import PLURAL, long_date, medium_date, speaking, translate
 from imsmap.report.document import (
@@ -153,7 +147,10 @@ def _status(drafts: int, amended: int) -> str:
 
 def _blocks(records: Records, patient: Patient, history: History, settings: ClinicSettings,
             width_mm: float) -> list[Block]:
-    metrics = session_metrics(history)
+    # Each session's targets and figures worked out once, for every table and figure below
+    # (each worked them out itself: five times a session, as the Progress tab did: issue 16).
+    course = Course.of(history)
+    metrics = course.metrics
     first, last = history.sessions[0], history.sessions[-1]
     blocks: list[Block] = [title_block(records, settings, False, title=_report_title(),
                                        subtitle=translate(
@@ -221,7 +218,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     # A visit recorded under a record merged into this one says under which chart number.
     charts = {s.id: fill(translate("ProgressPdf", "chart %1"), [records.read.patient(
         s.patient_id).chart_number]) for s in history.sessions if s.patient_id != patient.id}
-    blocks.append(sessions_table(history, metrics, amended, charts))
+    blocks.append(sessions_table(course, amended, charts))
     # The photos taken at the visits: said here, listed at the end (the session PDF shows them).
     photos = photos_by_visit(records, history)
     blocks.extend(photo_pointer(history, photos))
@@ -244,7 +241,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
                                                                               list(amended)),
                                        photos_added_in_words(photos)))
     if len(history) > 1:
-        blocks.extend(_change_blocks(records, history, metrics))
+        blocks.extend(_change_blocks(records, course))
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("ProgressPdf", "Pain and grasp over the sessions")))
     blocks.append(TrendBlock(history, metrics))
@@ -255,7 +252,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         "latest sessions' sites")))
     blocks.extend(heat_chart_blocks(records, history, settings.grasp_labels, width_mm))
 
-    gm = grasp_matrix(history, records.atlas.catalogue)
+    gm = grasp_matrix(history, records.atlas.catalogue, course.targets)
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("ProgressPdf", "Grasp by muscle and session"),
                           note=translate("ProgressPdf", "strongest grasp per session")))
@@ -275,12 +272,13 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     return blocks
 
 
-def _change_blocks(records: Records, history: History, metrics: Sequence[SessionMetrics]
-                   ) -> list[Block]:
+def _change_blocks(records: Records, course: Course) -> list[Block]:
     """The change from the first signed visit chosen to the latest signed one, and the muscles
     compared between them (domain.progress.earlier_visits: a comparison is made of signed
     visits, as amended); the drafts chosen said apart in one line, compared with nothing."""
-    signed = history.select(s.id for s in history.sessions if s.is_signed)
+    history = course.history
+    compared = course.signed_visits()
+    signed = compared.history
     drafts = [s for s in history.sessions if not s.is_signed]
     out: list[Block] = [Spacer(2)]
     if len(signed) > 1:
@@ -300,10 +298,8 @@ def _change_blocks(records: Records, history: History, metrics: Sequence[Session
                                     "is given.")
         out.append(Paragraph(line, 8, colour=MUTED, after_mm=0.8, keep_with_next=True))
     if len(signed) > 1:
-        by_id = {m.session_id: m for m in metrics}
-        kept = [by_id[sid] for sid in signed.ids]
-        out.append(change_table(signed, kept))
-        out.extend(comparison_paragraphs(records, signed))
+        out.append(change_table(signed, compared.metrics))
+        out.extend(comparison_paragraphs(records, compared))
     return out
 
 

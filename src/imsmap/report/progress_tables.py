@@ -13,6 +13,7 @@ from imsmap.domain.comparison import TargetChange, compare_sessions, last_needle
 from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Amendment
 from imsmap.domain.progress import (
+    Course,
     History,
     SessionMetrics,
     changes_since_first,
@@ -60,14 +61,15 @@ def _status(is_signed: bool, amendments: int) -> Cell:
     return Cell(translate("ProgressTables", "signed"))
 
 
-def sessions_table(history: History, metrics: Sequence[SessionMetrics],
-                   amended: Mapping[int, Sequence[Amendment]] | None = None,
+def sessions_table(course: Course, amended: Mapping[int, Sequence[Amendment]] | None = None,
                    charts: Mapping[int, str] | None = None) -> Table:
-    """``amended``: {session id: its amendments}, for the sessions that have any; ``charts``:
-    {session id: "chart C-0099"} for the sessions recorded under another (merged) record."""
+    """The course's sessions (their figures as it worked them out), one per row. ``amended``:
+    {session id: its amendments}, for the sessions that have any; ``charts``: {session id:
+    "chart C-0099"} for the sessions recorded under another (merged) record."""
     amended = amended or {}
     charts = charts or {}
-    overlap = overlap_percents(history)
+    history, metrics = course.history, course.metrics
+    overlap = overlap_percents(history, course.targets)
     right = Qt.AlignmentFlag.AlignRight
     cols = (Column(translate("ProgressTables", "Visit"), 9, right),
             Column(translate("ProgressTables", "Date"), 27),  # no room to spare: 2.4 mm
@@ -196,14 +198,17 @@ def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
     return Table(cols, rows, size=8, footnote=note, zebra=True)
 
 
-def comparison_paragraphs(records: Records, history: History) -> list[Block]:
+def comparison_paragraphs(records: Records, course: Course) -> list[Block]:
+    """The muscles compared between the course's first and last visits (its targets as it
+    worked them out)."""
+    history, targets = course.history, course.targets
     first, last = history.ids[0], history.ids[-1]
-    cmp = compare_sessions(history, first, last, records.atlas.catalogue)
+    cmp = compare_sessions(history, first, last, records.atlas.catalogue, targets)
     a, b = history.number(first), history.number(last)
     # A muscle absent from the last visit is told by the last visit that needled it: one that
     # released there (0) and was not needled again is released, not merely "not needled" (a
     # course that went well listed every released muscle as left out, and "Released: none").
-    seen = last_needled(history, last)
+    seen = last_needled(history, last, targets=targets)
     released: list[tuple[TargetChange, int | None]] = [(c, None) for c in cmp.resolved]
     dropped: list[tuple[TargetChange, int | None]] = []
     for c in cmp.not_repeated:

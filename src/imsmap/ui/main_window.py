@@ -6,7 +6,8 @@ Menus and their actions are in `ui.menus`, the privacy screen and the lock in `u
 earlier sessions drawn on the chart in `ui.history_overlay`, the backups and the restore in
 `ui.window_backups`, the size, columns and options remembered between runs in `ui.window_layout`,
 what the window does when its record changes (a write here, in another window or room, a
-refusal, a hold gained or lost) in `ui.record_changes`.
+refusal, a hold gained or lost) in `ui.record_changes`, what its title bar says in
+`ui.window_title`.
 
 The window is built in two steps, so that the chart is on screen first (docs/performance.md):
 1. `__init__` builds what the first paint shows and what sizes it: the chart with its history
@@ -49,7 +50,6 @@ from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
 from imsmap.ui.history_bar import HistoryBar
 from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.history_overlay import HistoryOverlay
-from imsmap.ui.listening import follow_clinic_name
 from imsmap.ui.menus import MenuState, WindowCommands, WindowMenus, add_menu_titles
 from imsmap.ui.name_eliding import show_elided
 from imsmap.ui.patient_merging import PatientMerging
@@ -75,7 +75,7 @@ from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.window_backups import WindowBackups
 from imsmap.ui.window_layout import RIGHT_MIN_WIDTH
-from imsmap.ui.wording import database_title
+from imsmap.ui.window_title import WindowTitle
 
 if TYPE_CHECKING:  # imported where a clinic server is connected (ui.record_changes)
     from imsmap.ui.live_window import WindowRooms
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self._at_signal = False  # closing at the system's request: nobody to answer a question
         self._built = False
         self.patient: Patient | None = None
-        self._clinic_name = ""  # the clinic's, for the title
+        self.hide_names = False  # the privacy screen (`set_names_hidden`)
         self.rereading = Rereading(records.read)  # asked when the window becomes active
         if not records.read.on_server:  # a window beside the active one follows its writes
             follow_others(self, lambda: self.refresh_all(force=False))
@@ -165,7 +165,9 @@ class MainWindow(QMainWindow):
                                      guard=self.privacy.guard)
 
         self.chart.hoverText.connect(self._show_hover)
-        follow_clinic_name(records, self, self._clinic_named)  # and the title with it
+        self.title = WindowTitle(self, records, demo=demo, readonly=self.readonly,
+                                 patient=lambda: self.patient,
+                                 hide_names=lambda: self.hide_names, locked=lambda: self.locked)
         self.resize(window_layout.first_size(self))
         # The saved columns are put in place as the window is first shown, and a first size
         # within the screen once the window manager has framed it (after the first paint).
@@ -197,7 +199,6 @@ class MainWindow(QMainWindow):
             return
         self._built = True
         records = self.records
-        self.hide_names = False
         self.patients = PatientPanel(records, self.histories)
         self.overlay = HistoryOverlay(records, self.histories, self.history_bar)
         self.session_panel = SessionPanel(records, self.atlas, self.site_editor)
@@ -337,7 +338,7 @@ class MainWindow(QMainWindow):
 
     def _lock_changed(self, locked: bool) -> None:
         self.hover_label.clear()
-        self._update_title()
+        self.title.update()
         if not locked:
             self._update_actions()
             self.refresh_all(force=False)
@@ -399,34 +400,12 @@ class MainWindow(QMainWindow):
         # then narrowed to its level
         self.progress.targetChosen.connect(self.history_control.show_target)
 
-    # -- title ------------------------------------------------------------------------------
-    def _update_title(self) -> None:
-        parts = []  # Qt adds " — imsmap" (the application display name)
-        if self.locked:
-            self.setWindowTitle(self.tr("Locked"))
-            return
-        if self.demo:
-            parts.append(self.tr("DEMO clinic (made-up patients)"))
-        if self._clinic_name:  # given at the first-run set-up or in the clinic's settings
-            parts.append(self._clinic_name)
-        if self.patient is not None:
-            parts.append(self.tr("privacy screen") if self.hide_names else
-                         f"{self.patient.chart_number} {self.patient.display_name}")
-        parts.append(database_title(self.records.read))
-        title = " – ".join(parts) or "imsmap"
-        if self.readonly:
-            title = self.tr("{title} [read-only]").format(title=title)
-        self.setWindowTitle(title)
-
-    def _clinic_named(self, name: str) -> None:
-        self._clinic_name = name
-        self._update_title()
-
+    # -- the patient's words (the title: ui.window_title) -----------------------------------
     def _show_patient_texts(self) -> None:
         text = patient_header(self.patient, self.hide_names)
         self.session_panel.set_patient_text(text)
         self.progress_header.setText(text or self.tr("Choose a patient to see their progress."))
-        self._update_title()
+        self.title.update()
 
     # -- patients and sessions --------------------------------------------------------------
     def _patient_selected(self, patient_id: int | None) -> None:

@@ -2075,22 +2075,6 @@ Problème&#xa0;: {problem}</translation>
         <translation>{path} est ouvert en lecture seule (le fichier ou son répertoire ne peut pas être modifié).</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>Verrouillé</translation>
-    </message>
-    <message>
-        <source>DEMO clinic (made-up patients)</source>
-        <translation>Clinique DÉMO (patients fictifs)</translation>
-    </message>
-    <message>
-        <source>privacy screen</source>
-        <translation>écran de confidentialité</translation>
-    </message>
-    <message>
-        <source>{title} [read-only]</source>
-        <translation>{title} [lecture seule]</translation>
-    </message>
-    <message>
         <source>Choose a patient to see their progress.</source>
         <translation>Choisissez un patient pour voir son évolution.</translation>
     </message>
@@ -5640,6 +5624,25 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Clinic settings saved.</source>
         <translation>Paramètres de la clinique enregistrés.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTitle</name>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+    <message>
+        <source>DEMO clinic (made-up patients)</source>
+        <translation>Clinique DÉMO (patients fictifs)</translation>
+    </message>
+    <message>
+        <source>privacy screen</source>
+        <translation>écran de confidentialité</translation>
+    </message>
+    <message>
+        <source>{title} [read-only]</source>
+        <translation>{title} [lecture seule]</translation>
     </message>
 </context>
 <context>

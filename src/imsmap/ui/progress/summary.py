@@ -32,21 +32,25 @@ class ProgressSummary(QObject):
 
     def text(self, course: Course, names) -> str:
         history = course.history
+        # A draft (today's before signing, one left unsigned, another room's in progress) may
+        # still change, be withdrawn or be entered in error: it is neither the latest visit nor
+        # the first, only said apart. Every draft chosen is, one just started with nothing
+        # needled yet too, in the words and of the sessions the Compare and Segments tabs say
+        # (`not_compared`): its number is one of the visits chosen, and the latest visit the
+        # summary names is the signed one before it.
+        apart = self.not_compared(history, [s.id for s in drafts_not_drawn(history.sessions,
+                                                                           None)])
+        tail = "\n" + apart if apart else ""
         needled = [m for m in course.metrics if m.sites]
         if not needled:
             return self.tr(
-                "No needled sites in the sessions shown yet.")
-        # A draft (today's before signing, one left unsigned, another room's in progress) may
-        # still change, be withdrawn or be entered in error: it is neither the latest visit nor
-        # the first, only said apart.
+                "No needled sites in the sessions shown yet.") + tail
         signed = {s.id for s in history.sessions if s.is_signed}
         done = [m for m in needled if m.session_id in signed]
-        drafts = [m for m in needled if m.session_id not in signed]
-        apart = self.not_compared(history, [m.session_id for m in drafts])
         if not done:
             return self.tr("No signed visit with needled sites in the sessions shown yet.") \
-                + "\n" + apart
-        return self._compared(course, names, done) + ("\n" + apart if apart else "")
+                + tail
+        return self._compared(course, names, done) + tail
 
     def not_compared(self, history: History, drafts: Sequence[int]) -> str:
         """The drafts chosen, said apart ("Not compared: 2 drafts, not signed (#3, #4).");
