@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 COVER_COLOUR = "#26323b"  # the lock screen's (ui.privacy.LockScreen): the same hidden look
 # What a controller calls on each dialog that shows patient data, before it is shown
@@ -48,10 +48,32 @@ class PrivacyCovers(QObject):
         """Cover `dialog` while the privacy screen is up, from now until it is gone."""
         if self.action is not None and self.action not in dialog.actions():
             dialog.addAction(self.action)  # F12 and Ctrl+H work in the dialog too
-        if dialog.findChild(Cover, options=Qt.FindChildOption.FindDirectChildrenOnly) is None:
+        if _cover_of(dialog) is None:
             cover = Cover(dialog)
             self.changed.connect(cover.follow)
             cover.follow(self.hidden)
+            # The window's covers watch the dialog's size, not the cover itself: a dialog being
+            # deleted still sends events to its filters after PySide has let go of its
+            # children's Python objects, and a cover's filter then met a Python object without
+            # its attributes (an AttributeError, once a crash, in tests/test_ui_day_leaks.py).
+            dialog.installEventFilter(self)
+            if isinstance(dialog, QDialog):
+                # Deleted by Qt once answered, never by Python's collector: a dialog with a
+                # cover that the collector deleted (the audit trail's, edit details, merge)
+                # left a freed child listed under the window, and the next findChildren over
+                # the window crashed (tests/test_ui_day_leaks.py).
+                dialog.finished.connect(dialog.deleteLater)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            cover = _cover_of(watched)
+            if cover is not None and cover.covering:
+                cover.setGeometry(watched.rect())
+        return False
+
+
+def _cover_of(dialog: QWidget) -> Cover | None:
+    return dialog.findChild(Cover, options=Qt.FindChildOption.FindDirectChildrenOnly)
 
 
 class Cover(QWidget):
@@ -75,7 +97,6 @@ class Cover(QWidget):
         self._disabled: list[QWidget] = []  # what the cover disabled, to enable again
         self._focus: QWidget | None = None  # where the keyboard was
         self.hide()
-        dialog.installEventFilter(self)
 
     def follow(self, hidden: bool) -> None:
         if hidden:
@@ -111,11 +132,6 @@ class Cover(QWidget):
         if self._focus is not None and self._focus.isEnabled():
             self._focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self._focus = None
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if watched is self.dialog and event.type() == QEvent.Type.Resize and self.covering:
-            self.setGeometry(self.dialog.rect())
-        return False
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt naming
         return True  # Tab stays on the cover: nothing behind it takes the keys
