@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 import test_ui_root_rows as root_rows
 import test_ui_site_rows as site_rows
 from imsmap.render.lit_rows import LitRow
-from imsmap.ui.lit_row_band import halo_radius
+from imsmap.render.markers import halo_radius
 from imsmap.ui.progress.trend_matrix import COL_MUSCLE, TARGET_ROLE
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 

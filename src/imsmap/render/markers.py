@@ -35,6 +35,19 @@ OTHER_LAYER_OPACITY = 0.6
 OTHER_LAYER_RING = 3.5
 
 
+HALO_PEN = 4.5  # a selected marker's halo's pen width, in marker units
+
+
+def halo_ring_radius(style: ChartStyle, scale: float, cramp: bool) -> float:
+    """The radius of a selected marker's halo ring (its pen's middle), in view units."""
+    return (style.marker_radius + (8.5 if cramp else 5.0)) * scale
+
+
+def halo_radius(style: ChartStyle, scale: float, cramp: bool) -> float:
+    """The outer radius of a selected marker's halo, pen included, in view units."""
+    return halo_ring_radius(style, scale, cramp) + HALO_PEN / 2 * scale
+
+
 def paint_marker(painter: QPainter, style: ChartStyle, x: float, y: float,
                  number: int | str | None, grasp: int | None, *, cramp: bool = False,
                  selected: bool = False, planned: bool = False, scale: float = 1.0,
@@ -52,9 +65,9 @@ def paint_marker(painter: QPainter, style: ChartStyle, x: float, y: float,
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if selected:
-        painter.setPen(QPen(QColor(s.marker_selected), 4.5 * scale))
+        painter.setPen(QPen(QColor(s.marker_selected), HALO_PEN * scale))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        halo = r + (8.5 if cramp else 5.0) * scale
+        halo = halo_ring_radius(s, scale, cramp)
         painter.drawEllipse(c, halo, halo)
     ring = QColor(s.marker_ring)
     if planned:

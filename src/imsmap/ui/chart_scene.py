@@ -33,6 +33,7 @@ from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.lit_rows import LitRow, level_parts, row_part
+from imsmap.render.markers import halo_radius
 from imsmap.ui.chart_markers import (
     MAX_MARKER_RADIUS_PX,
     MIN_MARKER_RADIUS_PX,
@@ -42,7 +43,7 @@ from imsmap.ui.chart_markers import (
 )
 from imsmap.ui.chart_muscles import BackgroundItem, EmphasisItem, RegionItem
 from imsmap.ui.chart_words import describe_region
-from imsmap.ui.lit_row_band import RowBand, halo_radius
+from imsmap.ui.lit_row_band import RowBand
 from imsmap.ui.theme import screen_style
 from imsmap.ui.wording import (
     in_window_language,

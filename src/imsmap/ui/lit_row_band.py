@@ -61,8 +61,3 @@ class RowBand(QGraphicsPathItem):
         self.setPath(path)
         self.setVisible(not path.isEmpty())
 
-
-def halo_radius(style: ChartStyle, scale: float, cramp: bool) -> float:
-    """The outer radius of a selected marker's halo, in view units (render.markers.
-    paint_marker: the ring's radius, the halo's distance past it, half its pen)."""
-    return (style.marker_radius + (8.5 if cramp else 5.0) + 2.25) * scale
