@@ -308,6 +308,9 @@ def full_check(records: Records, *, keep: int | None = SHOWN_PER_KIND, sink: Sin
             section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Every record has its audit entry")),
                     listed(lambda: (integrity.unaudited_rows(db), ""))),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Every record the audit trail recorded is still there")),
+                    listed(lambda: (integrity.vanished_rows(db), ""))),
         ]
         return CheckReport(db.described(), _summary(records), tuple(sections), keep)
 

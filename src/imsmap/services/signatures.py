@@ -225,13 +225,21 @@ def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
     written = amendment_witnesses(conn, session_id)
     corrected = corrections_by_amendment(
         site_corrections.for_sessions(conn, [session_id]).get(session_id, []))
-    for amendment in witnesses.session_amendments(conn, session_id):
+    amendments = witnesses.session_amendments(conn, session_id)
+    for amendment in amendments:
         amendment_id = amendment["id"]
         witness = written.get(amendment_id) if isinstance(amendment_id, int) else None
         problems += [_say(QT_TRANSLATE_NOOP("Signatures", "amendment %1: %2"),
                           str(amendment_id), p)
                      for p in amendment_problems(amendment, witness,
                                                  corrected.get(amendment_id, []))]
+    # An amendment is never deleted (the file refuses it): one its entry wrote and the file
+    # no longer has was taken away around the app, and the record printed without it.
+    kept = {a["id"] for a in amendments}
+    problems += [_say(QT_TRANSLATE_NOOP(
+        "Signatures", "amendment %1, written in audit entry %2, is no longer in the file: it "
+        "was deleted outside imsmap"), str(amendment_id), str(witness.entry_id))
+        for amendment_id, witness in sorted(written.items()) if amendment_id not in kept]
     mark = witnesses.session_retraction(conn, session_id)
     if mark is not None:
         mark_id = mark["id"]
