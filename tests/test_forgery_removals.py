@@ -58,6 +58,24 @@ def check_in_another_process(db_path) -> str:
     return out
 
 
+def test_a_signed_session_made_a_draft_again_is_named(records, clinic, db_path):
+    outside_edit(db_path, "UPDATE sessions SET status = 'draft', signed_by = '', "
+                          f"signed_at = NULL, content_hash = '' WHERE id = {clinic}")
+    found = problems(records)
+    assert f"session {clinic} (chart C-1001" in found and "is a draft in the file" in found, \
+        found
+    assert signatures.seal(records.db.conn, clinic).problems
+    assert "signature was taken away" in check_in_another_process(db_path)
+    # The app takes it for a draft: changed and signed again, the newest signature agrees with
+    # the row, but the trail signed it twice, which imsmap never does.
+    site = records.read.sites_for_session(clinic)[0]
+    records.update_site(site.id, grasp=0)
+    records.sign_session(clinic)
+    found = problems(records)
+    assert "it was signed again in audit entry" in found, found
+    assert "signed again" in check_in_another_process(db_path)
+
+
 def test_a_signed_session_deleted_with_its_rows_is_named(records, clinic, db_path):
     outside_edit(db_path,
                  "DELETE FROM site_corrections",

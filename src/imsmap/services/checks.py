@@ -358,6 +358,15 @@ def _signatures(records: Records, found: Problems, step: Callable[[float], None]
             _signature(records, r, witnesses.get(r["id"]), found)
         done += len(rows)
         step(done / total if total else 1.0)
+    # A session the trail recorded signing that is a draft in the file: its signature taken
+    # away around the app (imsmap never makes a signed session a draft again).
+    for r in witness_rows.drafts_with_signing_entries(records.db):
+        with reading(records.db.path):
+            witness = signatures.session_witnesses(records.db.conn, r["id"]).get(r["id"])
+        if witness is not None:
+            found.add(joined(": ", [sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "session %1 (chart %2, %3)"), str(r["id"]), r["chart_number"],
+                _when(r["started_at"])), signatures.unsigned_problem(witness)]))
     return counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), done)
 
 

@@ -39,6 +39,10 @@ class Witness:
     entry_id: int
     action: str
     values: dict[str, object]  # field -> the value the entry recorded
+    # Of a signature: the earlier entries that signed the same session. imsmap signs a session
+    # once (a signed session is never a draft again), so any is a signature taken away and
+    # made again around the app.
+    earlier: tuple[int, ...] = ()
 
 
 def _recorded(changes: object) -> dict[str, object]:
@@ -76,7 +80,9 @@ def session_witnesses(conn: sqlite3.Connection, session_id: int | None = None,
             values = {"content_hash": values["content_hash"], "signed_by": row[2],
                       "signed_at": row[1],
                       **({SIGNER_NAME: values[SIGNER_NAME]} if SIGNER_NAME in values else {})}
-        out[row[5]] = Witness(row[0], row[3], values)
+        before = out.get(row[5])
+        out[row[5]] = Witness(row[0], row[3], values, () if before is None else
+                              (*before.earlier, before.entry_id))
     return out
 
 
@@ -172,6 +178,11 @@ def signature_problems(row: RecordRow | FieldValues, witness: Witness | None) ->
             "Signatures", "the audit trail holds no entry recording its signature"))]
     problems: list[str] = []
     entry = str(witness.entry_id)
+    if witness.earlier:
+        problems.append(_say(QT_TRANSLATE_NOOP(
+            "Signatures", "it was signed again in audit entry %1 after audit entry %2 had "
+            "signed it: its signature was taken away outside imsmap and the session changed "
+            "and signed again"), entry, ", ".join(map(str, witness.earlier))))
     if witness.values.get("content_hash") != row["content_hash"]:
         problems.append(_say(QT_TRANSLATE_NOOP(
             "Signatures", "its content hash is not the one audit entry %1 recorded when it was "
@@ -184,6 +195,14 @@ def signature_problems(row: RecordRow | FieldValues, witness: Witness | None) ->
         problems.append(_say(QT_TRANSLATE_NOOP(
             "Signatures", "its signing time is not the one audit entry %1 recorded"), entry))
     return problems
+
+
+def unsigned_problem(witness: Witness) -> str:
+    """What is wrong with a session the audit trail recorded signing that is a draft in the
+    file: no write of imsmap's makes a signed session a draft again."""
+    return _say(QT_TRANSLATE_NOOP(
+        "Signatures", "it is a draft in the file, though audit entry %1 recorded its "
+        "signature: the signature was taken away outside imsmap"), str(witness.entry_id))
 
 
 def corrections_by_amendment(corrections: Iterable[SiteCorrection]
@@ -219,8 +238,11 @@ def session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
 
 def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
     row = witnesses.session_signature(conn, session_id)
-    if row is None or row["status"] != "signed":
+    if row is None:
         return []
+    if row["status"] != "signed":
+        signed = session_witnesses(conn, session_id).get(session_id)
+        return [] if signed is None else [unsigned_problem(signed)]
     problems = signature_problems(row, session_witnesses(conn, session_id).get(session_id))
     written = amendment_witnesses(conn, session_id)
     corrected = corrections_by_amendment(
