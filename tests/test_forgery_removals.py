@@ -107,3 +107,14 @@ def test_a_merge_or_its_separation_deleted_is_named(records, clinic, db_path):
     assert "patient_merges rows 1, 2, 3 " in found, found
     check_in_another_process(db_path)
 
+
+def test_a_signed_session_moved_to_another_patient_is_named(records, clinic, db_path):
+    """The session's patient is not in its content hash (ids move with an import), but its
+    creation entry recorded it, and no write of imsmap's ever changes it."""
+    other = records.create_patient(chart_number="C-2001", family_name="Osei")
+    outside_edit(db_path, f"UPDATE sessions SET patient_id = {other.id} WHERE id = {clinic}")
+    found = problems(records)
+    assert f"session {clinic}" in found and "patient" in found, found
+    seal = signatures.seal(records.db.conn, clinic)
+    assert seal.problems, "the PDF would print the session under the other patient as whole"
+    check_in_another_process(db_path)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from imsmap.domain.corrections import SiteCorrection
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.domain.values import FieldValues
+from imsmap.services import session_origin
 from imsmap.store import audit, site_corrections, witnesses
 from imsmap.store.damage import reading
 from imsmap.store.dialect import RecordRow
@@ -244,6 +245,11 @@ def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
         signed = session_witnesses(conn, session_id).get(session_id)
         return [] if signed is None else [unsigned_problem(signed)]
     problems = signature_problems(row, session_witnesses(conn, session_id).get(session_id))
+    session = witnesses.session_of(conn, session_id)
+    moved = None if session is None else session_origin.origin_problem(
+        session, witnesses.entries_about(conn, "session", session_origin.ACTIONS, session_id))
+    if moved is not None:
+        problems.append(moved)
     written = amendment_witnesses(conn, session_id)
     corrected = corrections_by_amendment(
         site_corrections.for_sessions(conn, [session_id]).get(session_id, []))

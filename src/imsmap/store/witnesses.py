@@ -10,9 +10,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from imsmap.domain.models import Session
 from imsmap.store import audit
 from imsmap.store.db import Database
 from imsmap.store.dialect import RecordRow, dialect_of
+from imsmap.store.record_rows import SESSION_COLUMNS, session_from_tuple
 from imsmap.store.terms import terms_of
 
 SIGNED_SESSION_COLUMNS = ("id", "status", "content_hash", "signed_by", "signed_at")
@@ -163,6 +165,13 @@ def session_signature(conn: sqlite3.Connection, session_id: int) -> dict[str, ob
     row = conn.execute(f"SELECT {', '.join(SIGNED_SESSION_COLUMNS)} FROM sessions WHERE id = ?",
                        (session_id,)).fetchone()
     return None if row is None else dict(zip(SIGNED_SESSION_COLUMNS, row))
+
+
+def session_of(conn: sqlite3.Connection, session_id: int) -> Session | None:
+    """A session as the records read it, or None if there is no such session."""
+    row = conn.execute(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?",
+                       (session_id,)).fetchone()
+    return None if row is None else session_from_tuple(tuple(row))
 
 
 def session_amendments(conn: sqlite3.Connection, session_id: int) -> list[dict[str, object]]:
