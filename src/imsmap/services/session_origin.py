@@ -19,8 +19,10 @@ from imsmap.domain.models import Session
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store import audit
 
-# The entries about a session that tell what it was created with, and what changed it since.
-ACTIONS = ("create", "import", "update")
+# The entries about a session that tell what it was created with, and what changed it since
+# (signing changes one field of its content: the atlas version, when a draft started on an
+# earlier atlas is signed on today's; services.records.sign_session).
+ACTIONS = ("create", "import", "update", "sign")
 
 
 def origin_problem(session: Session, entries: Iterable[audit.AuditRow]) -> str | None:
@@ -41,8 +43,8 @@ def origin_problem(session: Session, entries: Iterable[audit.AuditRow]) -> str |
         created = recorded[1] if isinstance(recorded, list) and len(recorded) == 2 else None
         return None if created in (None, session.patient_id) else _say(entry[0])
     content = audit.session_content(session)
-    for later in reversed(mine[creation + 1:]):  # each update holds the value it replaced
-        if later[3] != "update" or isinstance(later[7], bytes):
+    for later in reversed(mine[creation + 1:]):  # each change holds the value it replaced
+        if later[3] not in ("update", "sign") or isinstance(later[7], bytes):
             continue
         try:
             changed = json.loads(later[7])
