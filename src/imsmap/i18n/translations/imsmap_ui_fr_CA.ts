@@ -4263,8 +4263,18 @@ droite</translation>
         <translation>Comment le patient a toléré le traitement</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <comment>tolerance</comment>
+        <translation>non consignée</translation>
+    </message>
+    <message>
         <source>Plan, e.g. review in one week; home stretches</source>
         <translation>Plan, p. ex. revoir dans une semaine; étirements à domicile</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <comment>plan</comment>
+        <translation>non consigné</translation>
     </message>
     <message>
         <source>Tolerance:</source>
@@ -4326,12 +4336,27 @@ droite</translation>
         <translation>Motif de consultation</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <comment>complaint</comment>
+        <translation>non consigné</translation>
+    </message>
+    <message>
         <source>Pain before the session, 0 to 10</source>
         <translation>Douleur avant la séance, de 0 à 10</translation>
     </message>
     <message>
         <source>Pain after the session, 0 to 10</source>
         <translation>Douleur après la séance, de 0 à 10</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <comment>session notes</comment>
+        <translation>non consignées</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <comment>practitioner</comment>
+        <translation>non consigné</translation>
     </message>
     <message>
         <source>Pain (0–10)</source>
