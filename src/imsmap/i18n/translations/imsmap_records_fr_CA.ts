@@ -5041,6 +5041,10 @@ N° de permis non consigné</translation>
         <translation>Constats d&apos;examen</translation>
     </message>
     <message>
+        <source>Both / midline</source>
+        <translation>Bilatéral / médian</translation>
+    </message>
+    <message>
         <source>NOT RECORDED</source>
         <translation>NON CONSIGNÉ</translation>
     </message>
