@@ -5174,6 +5174,25 @@ droite</translation>
     </message>
 </context>
 <context>
+    <name>TypedGuard</name>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Abandonner ce qui a été tapé?</translation>
+    </message>
+    <message>
+        <source>It is not saved: closing this window now loses it.</source>
+        <translation>Ce n&apos;est pas enregistré : si vous fermez cette fenêtre maintenant, ce sera perdu.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
+        <translation>Continuer la saisie</translation>
+    </message>
+</context>
+<context>
     <name>UndoButton</name>
     <message>
         <source>↶ Undo</source>
