@@ -4142,7 +4142,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>It is not recorded that all needles were accounted for and disposed of as sharps.</source>
-        <translation>Il n&apos;est pas consigné que toutes les aiguilles ont été comptées et jetées dans le contenant pour objets pointus et tranchants.</translation>
+        <translation>Il n&apos;est pas consigné que toutes les aiguilles ont été comptées et jetées dans le contenant à objets piquants.</translation>
     </message>
     <message>
         <source>Pain before treatment is not recorded.</source>

@@ -4224,7 +4224,7 @@ droite</translation>
     </message>
     <message>
         <source>All needles accounted for, sharps disposed</source>
-        <translation>Aiguilles comptées, jetées aux objets piquants</translation>
+        <translation>Aiguilles comptées, jetées dans le contenant à objets piquants</translation>
     </message>
     <message>
         <source>Needles used:</source>
