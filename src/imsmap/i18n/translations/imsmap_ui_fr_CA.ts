@@ -4701,7 +4701,7 @@ droite</translation>
     </message>
     <message>
         <source>What it does</source>
-        <translation>Ce qu&apos;elle fait</translation>
+        <translation>Action</translation>
     </message>
 </context>
 <context>
