@@ -4150,7 +4150,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>It is not recorded that all needles were accounted for and disposed of as sharps.</source>
-        <translation>Il n&apos;est pas consigné que toutes les aiguilles ont été comptées et jetées dans le contenant pour objets pointus et tranchants.</translation>
+        <translation>Il n&apos;est pas consigné que toutes les aiguilles ont été comptées et jetées dans le contenant à objets piquants.</translation>
     </message>
     <message>
         <source>Pain before treatment is not recorded.</source>
@@ -5047,6 +5047,10 @@ N° de permis non consigné</translation>
     <message>
         <source>Examination findings</source>
         <translation>Constats d&apos;examen</translation>
+    </message>
+    <message>
+        <source>Both / midline</source>
+        <translation>Bilatéral / médian</translation>
     </message>
     <message>
         <source>NOT RECORDED</source>
