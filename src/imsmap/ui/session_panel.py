@@ -262,12 +262,15 @@ class SessionPanel(QWidget):
         self.load(None)
 
     def _show_sites_hint(self) -> None:
-        """How to add a site while the list is empty, then the keys alone (one line, so the
-        list keeps its rows). Shown while the session can be charted (`_update_state`)."""
+        """How to add a site while the list is empty, then the keys alone (one line where the
+        column allows, so the list keeps its rows; the French, which says the mark each key
+        makes, « T secousse (S) », takes two at 1366 px). Shown while the session can be
+        charted (`_update_state`)."""
         self.sites_hint.setText(
-            self.tr("Keys: 0–3 grasp · C cramp · Del remove") if self.sites.rowCount() else
+            self.tr("Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Del remove")
+            if self.sites.rowCount() else
             self.tr("Click a muscle on the chart to add a site. "
-                    "Keys: 0–3 grasp · C cramp · Del remove"))
+                    "Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Del remove"))
 
     def set_patient_text(self, text: str) -> None:
         """Whose record this is (the window masks it behind the privacy screen)."""
