@@ -164,9 +164,13 @@ class SessionPanel(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.practitioner.setCompleter(completer)
-        self.placeholders.add(self.practitioner,
-                              self.tr("name, as in the clinic's list of practitioners"),
+        # A short example (the longer one was cut at 1366 x 768: « nom, comme dans la liste
+        # des prati… »), the rest in the tooltip.
+        self.placeholders.add(self.practitioner, self.tr("name (clinic's list)"),
                               self.tr("not recorded", "practitioner"))
+        self.practitioner.setToolTip(self.tr(
+            "The practitioner's name, as in the clinic's list of practitioners: type part of "
+            "it and choose it from the list, which records their registration number too"))
         self.practitioner.editingFinished.connect(self._save_practitioner)
         self.complaint.editingFinished.connect(self._complaint_timer.stop)
         self.complaint.editingFinished.connect(
