@@ -7,6 +7,7 @@ progress, stopped without harm), the list then in French order, and the file sti
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -85,6 +86,10 @@ def test_the_upgrade_keeps_every_record_and_lists_the_patients_in_french_order(o
     assert before["patients"] and before["patient_merges"] and before["amendments"]
     pending = upgrade.pending(old_file)
     assert (pending.version, pending.target) == (11, migrations.SCHEMA_VERSION)
+    # the keys are written for each patient: counted first, so the bar moves while they are
+    # (at 100,000 patients it sat at 99 % for the whole fill)
+    assert pending.patients == len(NAMES)
+    assert upgrade.estimate_ops(pending) > upgrade.estimate_ops(replace(pending, patients=0))
     seen: list[float] = []
     upgrade.upgrade(pending, seen.append)
     assert len(seen) > 2 and seen == sorted(seen) and seen[-1] == 1.0
