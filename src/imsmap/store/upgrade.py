@@ -9,8 +9,8 @@ shows this in a dialog (ui.upgrade_dialog), the command line as a bar (cli.progr
 
 How far: SQLite counts the instructions it runs; the migration of schema 3 to 4 costs about
 `OPS_PER_ROW` instructions per site and audit entry (measured on the benchmark's file), so the
-rows, counted first, give the total; schemas 11 and 12 cost `OPS_PER_PATIENT` per patient. The fraction shown is capped below 1 until the last
-transaction has committed.
+rows, counted first, give the total; schemas 11 and 12 cost `OPS_PER_PATIENT` per patient.
+The fraction shown is capped below 1 until the last transaction has committed.
 
 How it writes: with a rollback journal, not the write-ahead log the app otherwise uses, and
 holding the file alone. In the log, every page the migration writes (the new tables, and the
