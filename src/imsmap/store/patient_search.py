@@ -513,8 +513,8 @@ def _walk_first(repo: Repository, words: list[str], counted: list[_Counted], mat
     word finds; at most 1/WALK_FIRST_SHARE of the patients), where they are when spread over
     the names. None when fewer are there (the caller collects them then), or when the words
     find fewer than ``limit`` or are common (walked to the end by the caller). Those found
-    among the first patients are the first of all: the rows walked are whole names (WITH
-    walked are the first in the search's order, and so are those found among them."""
+    among the first patients are the first of all: the patients walked are the first in the
+    search's whole order (their order keys, then the id), so no name is cut partway."""
     walked = min(SERVER_WALK_PER_MATCH * matches, patients // WALK_FIRST_SHARE)
     if limit <= 0 or matches < limit or matches >= common:
         return None
