@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QRectF
 
 from imsmap.atlas import geometry
-from imsmap.atlas.views import load_views
+from imsmap.atlas.view_files import load_views
 from imsmap.render.chart_labels import label_text
 from imsmap.render.chart_painter import text_path
 from imsmap.render.preview import render_view, title_path

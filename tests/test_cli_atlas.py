@@ -10,7 +10,7 @@ import pytest
 
 from imsmap.atlas import Atlas, load_atlas
 from imsmap.atlas.catalogue import load_catalogue
-from imsmap.atlas.views import parse_view
+from imsmap.atlas.view_parser import parse_view
 from imsmap.cli import main
 from imsmap.cli.atlas_cmd import atlas_json
 
