@@ -13,7 +13,8 @@ import pytest
 
 from imsmap.atlas import geometry
 from imsmap.atlas.catalogue import load_catalogue
-from imsmap.atlas.views import View, load_views
+from imsmap.atlas.view_files import load_views
+from imsmap.atlas.views import View
 
 DETAIL_VIEWS = ("hand_palmar", "hand_dorsal", "foot_dorsal", "foot_plantar", "head_neck")
 MIN_TARGET = 24.0  # view units: the diameter of the largest circle that fits inside a region
@@ -304,7 +305,7 @@ def test_a_chart_paints_its_words_in_the_language_it_is_given(qapp):
 
 def test_bad_notes_get_one_sentence():
     from imsmap.atlas.errors import AtlasError
-    from imsmap.atlas.views import parse_view
+    from imsmap.atlas.view_parser import parse_view
 
     view = {"id": "v", "kind": "detail", "width": 100, "height": 100, "layers": [{"id": "s"}],
             "outline": ["M 0 0 L 100 0 L 100 100 Z"], "regions": []}

@@ -21,7 +21,9 @@ from imsmap.atlas import geometry, load_atlas
 from imsmap.atlas.errors import AtlasError
 from imsmap.atlas.folder import bodycharts_folder
 from imsmap.atlas.names import names_file_languages
-from imsmap.atlas.views import GroupName, load_views, parse_view
+from imsmap.atlas.view_files import load_views
+from imsmap.atlas.view_parser import parse_view
+from imsmap.atlas.views import GroupName
 from imsmap.render.chart_labels import chart_names, group_text, label_leader, label_text
 from imsmap.render.chart_painter import ChartPainter, text_path
 from imsmap.render.style import LIGHT

@@ -16,7 +16,7 @@ import pytest
 
 from imsmap.atlas import load_atlas
 from imsmap.atlas.names import names_file_languages
-from imsmap.atlas.views import load_views
+from imsmap.atlas.view_files import load_views
 from imsmap.render.chart_labels import chart_names, label_text
 from imsmap.render.chart_painter import text_path
 from imsmap.render.style import LIGHT

@@ -20,7 +20,7 @@ from imsmap.atlas.names import (
     packaged_names,
     parse_names,
 )
-from imsmap.atlas.views import load_views
+from imsmap.atlas.view_files import load_views
 from imsmap.ui.muscle_search import MuscleSearchBox, match_label
 
 BODYCHARTS = Path(__file__).resolve().parents[1] / "assets" / "bodycharts"

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from imsmap.atlas import geometry
-from imsmap.atlas.views import load_views
+from imsmap.atlas.view_files import load_views
 
 VIEWS = load_views(validate=True)
 POSTERIOR = VIEWS["posterior"]

@@ -11,7 +11,9 @@ import numpy as np
 import pytest
 
 from imsmap.atlas import geometry
-from imsmap.atlas.views import SEGMENT_LEVELS, load_views, parse_view
+from imsmap.atlas.view_files import load_views
+from imsmap.atlas.view_parser import parse_view
+from imsmap.atlas.views import SEGMENT_LEVELS
 from test_ui_support import (  # noqa: F401 - fixtures
     click_region,
     make_window,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from imsmap.atlas import AtlasError
-from imsmap.atlas.views import parse_view
+from imsmap.atlas.view_parser import parse_view
 from imsmap.domain.segments import UNLEVELLED, segmental_summary
 from imsmap.ui.chart_words import describe_region
 from imsmap.ui.record.segment_panel import ROWS, SegmentPanel

@@ -11,7 +11,8 @@ import pytest
 
 from imsmap.atlas import geometry
 from imsmap.atlas.errors import AtlasError
-from imsmap.atlas.views import load_views, parse_view
+from imsmap.atlas.view_files import load_views
+from imsmap.atlas.view_parser import parse_view
 
 VIEWS = load_views(validate=True)  # every path parsed and checked
 BODY = [v for v in VIEWS.values() if v.kind == "body"]

@@ -14,7 +14,8 @@ import pytest
 
 from imsmap.atlas import Atlas, load_atlas
 from imsmap.atlas.catalogue import load_catalogue
-from imsmap.atlas.views import LEVELS, parse_view
+from imsmap.atlas.view_parser import parse_view
+from imsmap.atlas.views import LEVELS
 from imsmap.services import demo, demo_placement
 from imsmap.services.demo import DemoError, create_demo, default_anchor
 from imsmap.store import audit, site_rows

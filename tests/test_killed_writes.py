@@ -1,6 +1,6 @@
 """A process killed (kill -9) inside the transaction of each write that no other test kills:
-an amendment, a photo by amendment, a photo on a draft, an import, a merge of patient records,
-a withdrawal. The file is then exactly as it was before (every table, row for row), it checks
+an amendment, a photo by amendment, a photo on a draft, an import, a merge of patient records
+and its separation, a withdrawal. The file is then exactly as it was before (every table, row for row), it checks
 whole, the draft the killed process held for its write is free, and the same write, done again
 by another process, goes through. (Signing: tests/test_signing_processes.py; sites:
 tests/test_faults.py; backups, restores, upgrades: their own tests.)"""
@@ -58,6 +58,9 @@ WRITER = """
     elif what == "merge":
         from imsmap.services import merging
         merging.merge_records(records, session_id, int(other), "Same person: DOB typo")
+    elif what == "separate":
+        from imsmap.services import merging
+        merging.separate_records(records, int(other), "Two people: twins")
     elif what == "withdraw":
         from imsmap.services.retractions import withdraw_draft
         withdraw_draft(records, session_id, "Started on the wrong patient")
@@ -120,6 +123,7 @@ WRITES = [
     ("photo", 1, "knee.png"),
     ("import", 1, "other.json"),
     ("merge", 2, "3"),
+    ("separate", 2, "1"),  # the merge of John's two records the test makes first
     ("withdraw", 1, ""),
 ]
 
@@ -128,6 +132,13 @@ WRITES = [
 def test_a_write_killed_inside_its_transaction_leaves_the_file_as_it_was(
         clinic_files, db_path, what, session_id, other):
     argument = str(clinic_files / other) if other.endswith((".png", ".json")) else other
+    if what == "separate":
+        from imsmap.services import merging
+        records = open_clinic(db_path)
+        try:
+            merging.merge_records(records, 2, 3, "Same person: DOB typo")
+        finally:
+            records.db.close()
     before = rows(db_path)
     writer = python(WRITER, db_path, what, "hold", session_id, argument,
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

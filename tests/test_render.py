@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from imsmap.atlas.views import load_views
+from imsmap.atlas.view_files import load_views
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.preview import (
     HEADER,

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from imsmap.atlas.views import parse_view
+from imsmap.atlas.view_parser import parse_view
 from imsmap.domain.models import Side, Site
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.overlay import (

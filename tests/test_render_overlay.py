@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
 
-from imsmap.atlas.views import parse_view
+from imsmap.atlas.view_parser import parse_view
 from imsmap.domain.heat import gaussian_heat, grasp_heat
 from imsmap.domain.models import Session, Side, Site
 from imsmap.domain.progress import History

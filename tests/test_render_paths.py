@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from imsmap.atlas.geometry import PathError, parse_path
-from imsmap.atlas.views import load_views
+from imsmap.atlas.view_files import load_views
 from imsmap.render import paths
 
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 
 from imsmap.atlas import load_atlas
-from imsmap.atlas.views import load_views
+from imsmap.atlas.view_files import load_views
 from imsmap.i18n.records import speaking
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT

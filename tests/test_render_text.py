@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QPicture,
 )
 
-from imsmap.atlas.views import load_views
+from imsmap.atlas.view_files import load_views
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT
 from imsmap.render.text import draw_text, halo_outline, text_path

@@ -28,7 +28,7 @@ from imsmap.store.db import Database
 from imsmap.ui.record.sign_amend import SignDialog
 from support import chart_atlas, outside_edit
 
-OLD, NEW = "2026.12.4", "2026.12.8"  # today's atlas: sternocleidomastoid caution since 2026.12.5
+OLD, NEW = "2026.12.4", "2026.12.9"  # today's atlas: sternocleidomastoid caution since 2026.12.5
 
 
 def _pdf_text(path) -> str:
@@ -81,6 +81,12 @@ def test_signing_moves_the_draft_to_today_s_atlas_and_the_pdf_prints_the_pleura_
     sign = [e for e in audit.entries(today.db.conn, draft) if e.action == "sign"][-1]
     changes = sign.changes if isinstance(sign.changes, dict) else json.loads(sign.changes)
     assert changes["atlas_version"] == [OLD, NEW]
+    # the session's trail gives its creation back as it was, on the old atlas (the move undone)
+    from imsmap.services import audit_view
+
+    created = next(e for e in audit_view.session_trail(today, draft)
+                   if e.action == "create" and e.entity == "session")
+    assert created.changes.get("atlas_version") == [None, OLD], created.changes
     text = _pdf_text(write_session_pdf(today, draft, tmp_path / "s.pdf", paper="A4"))
     assert "Pneumothorax risk Discussed with the patient." in text
     assert "Near the pleura: Sternocleidomastoid (1)." in text

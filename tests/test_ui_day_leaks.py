@@ -62,16 +62,16 @@ def _shown_and_closed(qtbot, action) -> None:
 
 
 def test_dialogs_shown_20_times_leave_none_under_the_window(qtbot, window, records, session):
-    # The audit trail's, an amendment's and a new patient's dialogs are gone once closed. A
-    # new patient's stayed, one more under the window each time: its fields' connections
-    # (lambdas holding the dialog) kept it.
+    # The audit trail's, an amendment's, a new patient's and a patient's details' dialogs are
+    # gone once closed. A new patient's stayed, one more under the window each time: its
+    # fields' connections (lambdas holding the dialog) kept it.
     from PySide6.QtWidgets import QDialog
 
     records.sign_session(session.id)
     qtbot.waitUntil(lambda: window.menus.act_amend.isEnabled())
     menus = window.menus
 
-    actions = (menus.act_audit, menus.act_amend, menus.act_new_patient)
+    actions = (menus.act_audit, menus.act_amend, menus.act_new_patient, menus.act_edit_patient)
     for action in actions:
         _shown_and_closed(qtbot, action)
     once = len(window.findChildren(QObject))

@@ -315,18 +315,18 @@ def test_ordering_the_chart_tabs_parses_no_view(monkeypatch):
     """Opening the window parses the one view it shows (issue 8): the tab order asked whether
     each first tab was in the atlas, and Mapping's `in` parsed it (about 30 ms of CPU at the
     start, three views)."""
-    from imsmap.atlas import views as atlas_views
+    from imsmap.atlas import view_files
     from imsmap.ui.chart_panel import tab_order
 
-    shipped = atlas_views.load_views()
+    shipped = view_files.load_views()
     parsed: list[str] = []
-    real = atlas_views.parse_view
+    real = view_files.parse_view
 
     def counting(data, file_name, **kw):
         parsed.append(file_name)
         return real(data, file_name, **kw)
 
-    monkeypatch.setattr(atlas_views, "parse_view", counting)
+    monkeypatch.setattr(view_files, "parse_view", counting)
     assert tab_order(shipped)[:3] == ["anterior", "posterior", "spinal"]
     assert "spinal" in shipped and "no_such_view" not in shipped
     assert parsed == []

@@ -147,6 +147,29 @@ def test_reception_gets_demographics_and_nothing_clinical(people, open_window, q
     assert seen == [(True, True), (False, False)]
 
 
+def test_the_desks_patient_dialogs_are_gone_once_answered(people, open_window, qtbot):
+    """A new patient's or edited details' dialog stayed a child of the desk window once closed,
+    one more each time (its fields' connections kept it). The privacy screen's guard
+    (ui.privacy_cover) now deletes each once answered, as the window's own line did."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from imsmap.ui.dialogs import PatientDialog
+
+    w = open_window(people["reception"])
+    panel = w.patients
+    panel.patients.setCurrentRow(0)
+    qtbot.waitUntil(lambda: w.edit_button.isEnabled())
+    seen: list[str] = []
+    for _ in range(3):
+        for button in (panel.new_patient, w.edit_button):
+            answer_dialog(qtbot, lambda dialog: seen.append(type(dialog).__name__))
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # answered: Cancel
+            qtbot.wait(1)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            assert w.findChildren(PatientDialog) == [], button.text()
+    assert seen == ["PatientDialog"] * 6
+
+
 def test_the_administrator_gets_the_clinic_settings_and_no_patients(people, open_window,
                                                                      qtbot):
     w = open_window(people["admin"])

@@ -10,7 +10,8 @@ from imsmap.atlas.archive import archived_catalogue
 from imsmap.atlas.catalogue import Catalogue, Muscle, in_language, load_catalogue
 from imsmap.atlas.errors import AtlasError
 from imsmap.atlas.names import SOURCE_LANGUAGE, ViewNames
-from imsmap.atlas.views import Region, View, load_views
+from imsmap.atlas.view_files import load_views
+from imsmap.atlas.views import Region, View
 
 __all__ = ["Atlas", "AtlasError", "Catalogue", "Muscle", "Region", "View", "load_atlas"]
 

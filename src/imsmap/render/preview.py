@@ -35,7 +35,7 @@ def _atlas():
         atlas = load_atlas()
         return atlas.views, atlas.version, atlas
     except Exception:  # the catalogue may be missing while the atlas is being built
-        from imsmap.atlas.views import load_views
+        from imsmap.atlas.view_files import load_views
 
         return load_views(), "unversioned", None
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.corrections import SiteCorrection
-from imsmap.domain.models import SessionRecord
+from imsmap.domain.models import SessionRecord, Side
 from imsmap.domain.text import clause, fill
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
 from imsmap.i18n.records import PLURAL, date_time, sentence_text, translate
@@ -27,7 +27,7 @@ from imsmap.services.safety import over_thorax, thorax_tier
 from imsmap.services.signatures import Seal
 
 __all__ = ["SignatureBlock", "not_recorded", "adverse_table", "amendment_table", "consent_table",
-           "findings_table", "needles_table", "practitioner_line"]
+           "finding_side", "findings_table", "needles_table", "practitioner_line"]
 
 
 def practitioner_line(session, settings: ClinicSettings) -> str:
@@ -48,8 +48,17 @@ def findings_table(record: SessionRecord) -> Table:
             Column(translate("SessionSections", "Notes"), 78))
     rows = [[Cell(word("finding_sign", FINDING_SIGNS[f.sign]) if f.sign in FINDING_SIGNS
                   else f.sign, bold=True), f.location or "—",
-             side_label(f.side), f.notes or ""] for f in record.findings]
+             finding_side(f.side), f.notes or ""] for f in record.findings]
     return Table(cols, rows, size=8, title=translate("SessionSections", "Examination findings"))
+
+
+def finding_side(side: Side) -> str:
+    """A finding's side as the window offers it: M is "Both / midline" (tender paraspinals on
+    both sides), never "Midline" alone, which a site's M means (the French walk of 6 December:
+    a finding chosen « Bilatéral / médian » was printed « Ligne médiane »)."""
+    if Side(side) is Side.MIDLINE:
+        return translate("SessionSections", "Both / midline")
+    return side_label(side)
 
 
 def not_recorded() -> str:

@@ -75,10 +75,11 @@ def _created_content(records: Records, entry: AuditEntry,
             return None
     except NotFoundError:
         return None
-    # Undo the later changes, newest first: each update holds the value it replaced.
+    # Undo the later changes, newest first: each update holds the value it replaced, and so
+    # does a signature that moved its draft to today's atlas (its atlas version).
     for change in reversed(later):
-        if (change.action, change.entity, change.entity_id) != ("update", entry.entity,
-                                                                 entry.entity_id):
+        if change.action not in ("update", "sign") or \
+                (change.entity, change.entity_id) != (entry.entity, entry.entity_id):
             continue
         for key, pair in change.changes.items():
             if key in current and isinstance(pair, list) and len(pair) == 2:

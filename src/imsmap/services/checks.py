@@ -17,7 +17,7 @@ from pathlib import Path
 from imsmap.atlas import AtlasError
 from imsmap.domain.local_time import local_time
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, counted, joined, quoted, sentence
-from imsmap.services import signatures
+from imsmap.services import session_origin, signatures
 from imsmap.services.context import build_context
 from imsmap.services.import_trail import kept_history_problems
 from imsmap.services.photos import photo_problems
@@ -308,6 +308,9 @@ def full_check(records: Records, *, keep: int | None = SHOWN_PER_KIND, sink: Sin
             section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Every record has its audit entry")),
                     listed(lambda: (integrity.unaudited_rows(db), ""))),
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "Every record the audit trail recorded is still there")),
+                    listed(lambda: (integrity.vanished_rows(db), ""))),
         ]
         return CheckReport(db.described(), _summary(records), tuple(sections), keep)
 
@@ -348,13 +351,26 @@ def _signatures(records: Records, found: Problems, step: Callable[[float], None]
     total = witness_rows.signed_count(records.db)
     done = 0
     for rows in witness_rows.signed_session_batches(records.db):
+        span = (rows[0]["id"], rows[-1]["id"])
         with reading(records.db.path):
-            witnesses = signatures.session_witnesses(
-                records.db.conn, sessions=(rows[0]["id"], rows[-1]["id"]))
+            witnesses = signatures.session_witnesses(records.db.conn, sessions=span)
+            origins: dict[object, list[audit.AuditRow]] = {}
+            for entry in witness_rows.entries_about(records.db.conn, "session",
+                                                    session_origin.ACTIONS, sessions=span):
+                origins.setdefault(entry[5], []).append(entry)
         for r in rows:
-            _signature(records, r, witnesses.get(r["id"]), found)
+            _signature(records, r, witnesses.get(r["id"]), found, origins.get(r["id"], []))
         done += len(rows)
         step(done / total if total else 1.0)
+    # A session the trail recorded signing that is a draft in the file: its signature taken
+    # away around the app (imsmap never makes a signed session a draft again).
+    for r in witness_rows.drafts_with_signing_entries(records.db):
+        with reading(records.db.path):
+            witness = signatures.session_witnesses(records.db.conn, r["id"]).get(r["id"])
+        if witness is not None:
+            found.add(joined(": ", [sentence("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "session %1 (chart %2, %3)"), str(r["id"]), r["chart_number"],
+                _when(r["started_at"])), signatures.unsigned_problem(witness)]))
     return counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), done)
 
 
@@ -368,7 +384,7 @@ def _when(value: object) -> str:
 
 
 def _signature(records: Records, r: RecordRow, witness: signatures.Witness | None,
-               found: Problems) -> None:
+               found: Problems, origin: list[audit.AuditRow]) -> None:
     where = (sentence("Checks", QT_TRANSLATE_NOOP(
         "Checks", "session %1 (chart %2, %3, signed by %4 on %5)"),
         str(r['id']),
@@ -378,11 +394,15 @@ def _signature(records: Records, r: RecordRow, witness: signatures.Witness | Non
         _when(r['signed_at'])))
     found.extend(joined(": ", [where, p]) for p in signatures.signature_problems(r, witness))
     try:
-        digest = content_hash(records.session_record(r["id"]))
+        record = records.session_record(r["id"])
+        digest = content_hash(record)
     except (StoreError, LookupError) as exc:  # damaged rows; a session gone meanwhile
         found.add(sentence("Checks", QT_TRANSLATE_NOOP(
             "Checks", "%1 cannot be read back (%2)"), where, exc))
         return
+    moved = session_origin.origin_problem(record.session, origin)
+    if moved is not None:
+        found.add(joined(": ", [where, moved]))
     if not r["content_hash"]:
         found.add(sentence("Checks", QT_TRANSLATE_NOOP(
             "Checks", "%1 is signed but carries no content hash"), where))

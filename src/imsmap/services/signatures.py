@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from imsmap.domain.corrections import SiteCorrection
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, sentence
 from imsmap.domain.values import FieldValues
+from imsmap.services import session_origin
 from imsmap.store import audit, site_corrections, witnesses
 from imsmap.store.damage import reading
 from imsmap.store.dialect import RecordRow
@@ -39,6 +40,10 @@ class Witness:
     entry_id: int
     action: str
     values: dict[str, object]  # field -> the value the entry recorded
+    # Of a signature: the earlier entries that signed the same session. imsmap signs a session
+    # once (a signed session is never a draft again), so any is a signature taken away and
+    # made again around the app.
+    earlier: tuple[int, ...] = ()
 
 
 def _recorded(changes: object) -> dict[str, object]:
@@ -76,7 +81,9 @@ def session_witnesses(conn: sqlite3.Connection, session_id: int | None = None,
             values = {"content_hash": values["content_hash"], "signed_by": row[2],
                       "signed_at": row[1],
                       **({SIGNER_NAME: values[SIGNER_NAME]} if SIGNER_NAME in values else {})}
-        out[row[5]] = Witness(row[0], row[3], values)
+        before = out.get(row[5])
+        out[row[5]] = Witness(row[0], row[3], values, () if before is None else
+                              (*before.earlier, before.entry_id))
     return out
 
 
@@ -172,6 +179,11 @@ def signature_problems(row: RecordRow | FieldValues, witness: Witness | None) ->
             "Signatures", "the audit trail holds no entry recording its signature"))]
     problems: list[str] = []
     entry = str(witness.entry_id)
+    if witness.earlier:
+        problems.append(_say(QT_TRANSLATE_NOOP(
+            "Signatures", "it was signed again in audit entry %1 after audit entry %2 had "
+            "signed it: its signature was taken away outside imsmap and the session changed "
+            "and signed again"), entry, ", ".join(map(str, witness.earlier))))
     if witness.values.get("content_hash") != row["content_hash"]:
         problems.append(_say(QT_TRANSLATE_NOOP(
             "Signatures", "its content hash is not the one audit entry %1 recorded when it was "
@@ -184,6 +196,14 @@ def signature_problems(row: RecordRow | FieldValues, witness: Witness | None) ->
         problems.append(_say(QT_TRANSLATE_NOOP(
             "Signatures", "its signing time is not the one audit entry %1 recorded"), entry))
     return problems
+
+
+def unsigned_problem(witness: Witness) -> str:
+    """What is wrong with a session the audit trail recorded signing that is a draft in the
+    file: no write of imsmap's makes a signed session a draft again."""
+    return _say(QT_TRANSLATE_NOOP(
+        "Signatures", "it is a draft in the file, though audit entry %1 recorded its "
+        "signature: the signature was taken away outside imsmap"), str(witness.entry_id))
 
 
 def corrections_by_amendment(corrections: Iterable[SiteCorrection]
@@ -219,19 +239,35 @@ def session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
 
 def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
     row = witnesses.session_signature(conn, session_id)
-    if row is None or row["status"] != "signed":
+    if row is None:
         return []
+    if row["status"] != "signed":
+        signed = session_witnesses(conn, session_id).get(session_id)
+        return [] if signed is None else [unsigned_problem(signed)]
     problems = signature_problems(row, session_witnesses(conn, session_id).get(session_id))
+    session = witnesses.session_of(conn, session_id)
+    moved = None if session is None else session_origin.origin_problem(
+        session, witnesses.entries_about(conn, "session", session_origin.ACTIONS, session_id))
+    if moved is not None:
+        problems.append(moved)
     written = amendment_witnesses(conn, session_id)
     corrected = corrections_by_amendment(
         site_corrections.for_sessions(conn, [session_id]).get(session_id, []))
-    for amendment in witnesses.session_amendments(conn, session_id):
+    amendments = witnesses.session_amendments(conn, session_id)
+    for amendment in amendments:
         amendment_id = amendment["id"]
         witness = written.get(amendment_id) if isinstance(amendment_id, int) else None
         problems += [_say(QT_TRANSLATE_NOOP("Signatures", "amendment %1: %2"),
                           str(amendment_id), p)
                      for p in amendment_problems(amendment, witness,
                                                  corrected.get(amendment_id, []))]
+    # An amendment is never deleted (the file refuses it): one its entry wrote and the file
+    # no longer has was taken away around the app, and the record printed without it.
+    kept = {a["id"] for a in amendments}
+    problems += [_say(QT_TRANSLATE_NOOP(
+        "Signatures", "amendment %1, written in audit entry %2, is no longer in the file: it "
+        "was deleted outside imsmap"), str(amendment_id), str(witness.entry_id))
+        for amendment_id, witness in sorted(written.items()) if amendment_id not in kept]
     mark = witnesses.session_retraction(conn, session_id)
     if mark is not None:
         mark_id = mark["id"]

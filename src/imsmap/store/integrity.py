@@ -137,3 +137,64 @@ def _unaudited(db: Database) -> list[str]:
                     "StoreIntegrity", "%1 rows %2%3 have no audit entry recording how they "
                     "came in"), table, ids, more))
     return problems
+
+
+def vanished_rows(db: Database) -> list[str]:
+    """Records the audit trail recorded coming in (created, imported, amended, merged...)
+    that are no longer in the database: imsmap never deletes a clinical row (the triggers
+    refuse it), so such a row was deleted around the app, the triggers dropped first. The
+    reverse of `unaudited_rows`; nothing is rewritten, so no hash and no link differs."""
+    with reading(db.path):
+        return _vanished(db)
+
+
+def _vanished(db: Database) -> list[str]:
+    terms = terms_of(db.conn)
+    server = dialect_of(db.conn).server_audit
+
+    def spellings(word: str) -> list[object]:
+        term = None if server else terms.maybe_id(word)
+        return [word] if term is None else [word, term]
+
+    actions = [form for action in CREATING_ACTIONS for form in spellings(action)]
+    version = db.schema_version
+    tables = [(table, spellings(entity)) for table, entity in AUDITED_TABLES.items()
+              if version >= SINCE_SCHEMA.get(table, 0)]
+    # One pass over the trail, each creating entry's row looked up by its key: the trail has
+    # no index by entity (see _unaudited).
+    cases = " ".join(
+        f"WHEN entity IN ({', '.join('?' * len(forms))}) THEN"
+        f" NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = audit.entity_id)"
+        for table, forms in tables)
+    params = [form for _table, forms in tables for form in forms]
+    cursor = db.conn.execute(
+        f"SELECT DISTINCT entity, entity_id FROM audit WHERE entity_id IS NOT NULL"
+        f" AND action IN ({', '.join('?' * len(actions))}) AND CASE {cases} ELSE FALSE END"
+        f" ORDER BY entity_id", (*actions, *params))
+    gone: dict[str, list[int]] = {}
+    counted_beyond: dict[str, int] = {}
+    for entity, entity_id in cursor:
+        table = next(t for t, forms in tables if entity in forms)
+        ids = gone.setdefault(table, [])
+        if len(ids) < 20:  # the first named, the rest counted, not held
+            ids.append(int(entity_id))
+        else:
+            counted_beyond[table] = counted_beyond.get(table, 0) + 1
+    problems: list[str] = []
+    for table, _forms in tables:
+        if table not in gone:
+            continue
+        rows = gone[table]
+        beyond = counted_beyond.get(table, 0)
+        named = ", ".join(map(str, rows))
+        more = sentence("StoreIntegrity", QT_TRANSLATE_NOOP("StoreIntegrity", " and %1 more"),
+                        beyond) if beyond else ""
+        problems.append(sentence("StoreIntegrity", QT_TRANSLATE_NOOP(
+            "StoreIntegrity", "%1 row %2%3 is no longer in the file, though the audit trail "
+            "recorded how it came in: it was deleted outside imsmap"), table, named, more)
+            if len(rows) == 1 and not beyond else sentence(
+            "StoreIntegrity", QT_TRANSLATE_NOOP(
+                "StoreIntegrity", "%1 rows %2%3 are no longer in the file, though the audit "
+                "trail recorded how they came in: they were deleted outside imsmap"),
+            table, named, more))
+    return problems

@@ -10,9 +10,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from imsmap.domain.models import Session
 from imsmap.store import audit
 from imsmap.store.db import Database
 from imsmap.store.dialect import RecordRow, dialect_of
+from imsmap.store.record_rows import SESSION_COLUMNS, session_from_tuple
 from imsmap.store.terms import terms_of
 
 SIGNED_SESSION_COLUMNS = ("id", "status", "content_hash", "signed_by", "signed_at")
@@ -91,6 +93,23 @@ def signed_session_batches(db: Database, size: int = 2000) -> Iterator[list[Reco
         after = rows[-1]["id"]
 
 
+def drafts_with_signing_entries(db: Database) -> list[RecordRow]:
+    """The sessions that are not signed but have an entry that could have signed them (``sign``,
+    or ``import`` of a visit brought in signed or not), with their patient's chart number, by
+    id: each looked up through the trail's index by session (a signing entry's session is the
+    session it signs), so only the drafts are read, not the trail."""
+    conn = db.conn
+    entities = _forms(conn, "session")
+    actions = [form for action in ("sign", "import") for form in _forms(conn, action)]
+    return db.query(
+        "SELECT s.id, s.started_at, p.chart_number FROM sessions s"
+        " LEFT JOIN patients p ON p.id = s.patient_id WHERE s.status <> 'signed' AND EXISTS"
+        " (SELECT 1 FROM audit a WHERE a.session_id = s.id AND a.entity_id = s.id"
+        f" AND a.entity IN ({', '.join('?' * len(entities))})"
+        f" AND a.action IN ({', '.join('?' * len(actions))})) ORDER BY s.id",
+        (*entities, *actions))
+
+
 def amendments(db: Database) -> list[RecordRow]:
     """Every amendment as stored, by id."""
     return db.query("SELECT * FROM amendments ORDER BY id")
@@ -146,6 +165,13 @@ def session_signature(conn: sqlite3.Connection, session_id: int) -> dict[str, ob
     row = conn.execute(f"SELECT {', '.join(SIGNED_SESSION_COLUMNS)} FROM sessions WHERE id = ?",
                        (session_id,)).fetchone()
     return None if row is None else dict(zip(SIGNED_SESSION_COLUMNS, row))
+
+
+def session_of(conn: sqlite3.Connection, session_id: int) -> Session | None:
+    """A session as the records read it, or None if there is no such session."""
+    row = conn.execute(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?",
+                       (session_id,)).fetchone()
+    return None if row is None else session_from_tuple(tuple(row))
 
 
 def session_amendments(conn: sqlite3.Connection, session_id: int) -> list[dict[str, object]]:

@@ -44,7 +44,7 @@ from imsmap.ui.chart_keys import handle_site_key, is_tab
 from imsmap.ui.chart_markers import MarkerItem
 from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.side_captions import SideCaptions
-from imsmap.ui.touch import TwoFingers, by_finger, still_a_tap
+from imsmap.ui.touch import Hold, TwoFingers, by_finger, still_a_tap
 
 MIN_ZOOM = 0.6  # relative to "fit the whole view"
 MAX_ZOOM = 12.0
@@ -111,10 +111,8 @@ class ChartView(QGraphicsView):
         self.key_label: ChartKeyLabel | None = None
         self._press_at: QPoint | None = None
         self._press_on_nothing = False  # the press went to no item (a pan, or a miss)
-        self._long_press = QTimer(self)
-        self._long_press.setSingleShot(True)
-        self._long_press.setInterval(LONG_PRESS_MS)
-        self._long_press.timeout.connect(self._held)
+        self._long_press = Hold(LONG_PRESS_MS, self)  # not misread under load (ui.touch.Hold)
+        self._long_press.held.connect(self._held)
         # Two fingers pinch and pan (ui.touch); one finger's touches become Qt's mouse events.
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.two_fingers = TwoFingers(self)

@@ -191,8 +191,7 @@ class DeskWindow(QMainWindow):
 
     def new_patient(self) -> None:
         dialog = PatientDialog(self.records, self)
-        self.privacy.guard(dialog)
-        dialog.finished.connect(dialog.deleteLater)  # else kept under the window
+        self.privacy.guard(dialog)  # and deleted once answered (else kept under the window)
         if dialog.exec() and dialog.patient is not None and self.patients is not None:
             self.patients.select_patient(dialog.patient.id)
             self.show_message(self.tr("Patient {chart} created.").format(
@@ -202,8 +201,7 @@ class DeskWindow(QMainWindow):
         if self.patient is None:
             return
         dialog = PatientDialog(self.records, self, editing=self.patient)
-        self.privacy.guard(dialog)
-        dialog.finished.connect(dialog.deleteLater)  # else kept under the window
+        self.privacy.guard(dialog)  # and deleted once answered
         if dialog.exec() and dialog.patient is not None:
             self.patient = dialog.patient
             self._show_patient()

@@ -30,6 +30,7 @@ from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.records import Records
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.typed_guard import TypedGuard
 from imsmap.ui.wording import vocabulary
 
 
@@ -97,7 +98,9 @@ class PatientDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        # Escape, Cancel and ✕ ask before throwing away what was typed.
+        self.guard = TypedGuard(self, self.typed)
+        self.buttons.rejected.connect(self.guard.cancel)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -117,6 +120,11 @@ class PatientDialog(QDialog):
             self.sex.setCurrentIndex(max(0, self.sex.findData(editing.sex.value)))
             self.notes.setPlainText(editing.notes or "")
             self._started = self.values()  # a change made meanwhile elsewhere is not overwritten
+        self._opened = self.values()
+
+    def typed(self) -> bool:
+        """Whether a field differs from what the dialog opened with."""
+        return self.values() != self._opened
 
     @property
     def save_button(self):

@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from imsmap.domain.errors import UserFacingError
@@ -25,24 +24,12 @@ from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.record.sign_amend import AuditDialog
 from imsmap.ui.refusals import tell
 from imsmap.ui.session_panel import SessionPanel
+from imsmap.ui.title_width import title_width
 from imsmap.ui.window_settings import EXPORT_FOLDER
 from imsmap.ui.wording import said
 
 # A long export's progress window shows once it has run this long with more still to come.
 PROGRESS_AFTER_MS = 1000
-SMALL_DIALOG_WIDTH = 420  # as wide as the window's other small dialogs
-# What a window manager's title bar takes beside the title: the icon, three buttons, margins.
-TITLE_BAR_ROOM = 160
-
-
-def title_width(widget: QWidget, title: str) -> int:
-    """A window's width that holds its whole title (with the application's name the window
-    manager adds) in a bold title bar: at the width of its label the progress window of the
-    FHIR export read « Exporter le Bun… HIR — imsmap » (walk of 6 December)."""
-    bold = QFont(widget.font())
-    bold.setBold(True)
-    whole = f"{title} — {QApplication.applicationDisplayName() or 'imsmap'}"
-    return max(SMALL_DIALOG_WIDTH, QFontMetrics(bold).horizontalAdvance(whole) + TITLE_BAR_ROOM)
 
 
 def _call_with_parent(fn, *args, parent: QWidget):

@@ -65,6 +65,8 @@ class SessionActions:
         self.guard(dialog)  # its namesakes named under the fields
         # Deleted once answered: a child of the window that its fields' connections keep
         # alive, one more under the window for each patient created in a day (bench/day.py).
+        # The window's guard (PrivacyCovers.guard) sees to it, but not every guard does
+        # (`unguarded`, the default, deletes nothing); a second deleteLater is harmless.
         dialog.finished.connect(dialog.deleteLater)
         if dialog.exec() and dialog.patient is not None:
             self.patients.select_patient(dialog.patient.id)
@@ -81,6 +83,7 @@ class SessionActions:
             return
         dialog = PatientDialog(self.records, self.parent, editing=patient)
         self.guard(dialog)
+        dialog.finished.connect(dialog.deleteLater)  # whatever the guard (as new_patient)
         if dialog.exec() and dialog.patient is not None:
             self.patients.refresh_patients(select_id=dialog.patient.id)
             self.show_message(QCoreApplication.translate(

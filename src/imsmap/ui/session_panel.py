@@ -44,6 +44,7 @@ from imsmap.services.photos import Photos
 from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS
 from imsmap.services.records import Records
 from imsmap.ui.conflict_notice import ConflictNotice
+from imsmap.ui.field_placeholders import Placeholders
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
@@ -129,14 +130,19 @@ class SessionPanel(QWidget):
         self.practitioner = QLineEdit()
         self.complaint = QLineEdit()
         self.complaint.setAccessibleName(self.tr("Complaint"))
-        self.complaint.setPlaceholderText(self.tr("e.g. low back pain radiating to the left leg"))
+        # An empty field's grey words: an example to type, or "not recorded" once signed.
+        self.placeholders = Placeholders()
+        self.placeholders.add(self.complaint,
+                              self.tr("e.g. low back pain radiating to the left leg"),
+                              self.tr("not recorded", "complaint"))
         self.pain_before = PainBox()
         self.pain_before.setAccessibleName(self.tr("Pain before the session, 0 to 10"))
         self.pain_after = PainBox()
         self.pain_after.setAccessibleName(self.tr("Pain after the session, 0 to 10"))
         self.notes = NotesEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText(self.tr("tolerance, adverse events, plan…"))
+        self.placeholders.add(self.notes, self.tr("tolerance, adverse events, plan…"),
+                              self.tr("not recorded", "session notes"))
         self.notes.setMaximumHeight(NOTES_MOST_HEIGHT)
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
@@ -158,7 +164,9 @@ class SessionPanel(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.practitioner.setCompleter(completer)
-        self.practitioner.setPlaceholderText(self.tr("name, as in the clinic's list of practitioners"))
+        self.placeholders.add(self.practitioner,
+                              self.tr("name, as in the clinic's list of practitioners"),
+                              self.tr("not recorded", "practitioner"))
         self.practitioner.editingFinished.connect(self._save_practitioner)
         self.complaint.editingFinished.connect(self._complaint_timer.stop)
         self.complaint.editingFinished.connect(
@@ -320,6 +328,7 @@ class SessionPanel(QWidget):
         editable = self.editable
         for w in (self.practitioner, self.complaint, self.notes, self.started_at):
             w.setReadOnly(not editable)
+        self.placeholders.show(editable=editable or s is None)
         self.started_at.setEnabled(s is not None)
         # Read-only, the start time offers no calendar and no arrows (Qt draws a drop-down
         # arrow for a calendar popup even on a read-only field: it looked editable).

@@ -9,7 +9,7 @@ the screen where the reported point is only its centre.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QLineF, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QEventPoint, QGuiApplication, QHelpEvent, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
 
@@ -37,6 +37,42 @@ def tap_slop(source: Qt.MouseEventSource) -> float:
 def still_a_tap(press: QPointF, now: QPointF, source: Qt.MouseEventSource) -> bool:
     """Whether a press at `press` that is now at `now` (screen pixels) is still a tap."""
     return QLineF(press, now).length() <= tap_slop(source)
+
+
+class Hold(QObject):
+    """A press held still for `ms`: `held` once the time is up and the input that was waiting
+    meanwhile has been delivered (`start` at the press, `stop` at its release or drag).
+
+    A timer alone could take a quick tap for a long press when the window was busy as the
+    finger lifted (a loaded PC, a long paint): the time was up when the window came back to
+    its events, and Qt may run a timer that is due before the input waiting since (its Unix
+    event loop does). The time up is acted on a moment later, a queued call behind the
+    waiting release, whose `stop` ends the hold first
+    (tests/test_ui_touch.py::test_a_tap_the_window_was_too_busy_to_see_end_is_still_a_tap).
+    """
+
+    held = Signal()
+
+    def __init__(self, ms: int, parent: QObject):
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(ms)
+        self._timer.timeout.connect(self._time_up, Qt.ConnectionType.QueuedConnection)
+        self._down = False
+
+    def start(self) -> None:
+        self._down = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._down = False
+        self._timer.stop()
+
+    def _time_up(self) -> None:
+        if self._down and not self._timer.isActive():  # not stopped, nor started again since
+            self._down = False
+            self.held.emit()
 
 
 class TwoFingers:
@@ -99,10 +135,8 @@ class HoldForTip(QObject):
         target = widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
         super().__init__(target)
         self.target = target
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(QGuiApplication.styleHints().mousePressAndHoldInterval())
-        self._timer.timeout.connect(self._held)
+        self._hold = Hold(QGuiApplication.styleHints().mousePressAndHoldInterval(), self)
+        self._hold.held.connect(self._held)
         self._press: QPointF | None = None  # where the finger is down, in the target
         self._global = QPoint()
         self._shown = False  # held long enough: the tip is shown
@@ -115,15 +149,15 @@ class HoldForTip(QObject):
             if by_finger(event.source()):
                 self._press = event.position()
                 self._global = event.globalPosition().toPoint()
-                self._timer.start()
+                self._hold.start()
         elif kind == QEvent.Type.MouseMove and self._press is not None \
                 and isinstance(event, QMouseEvent) \
                 and not still_a_tap(self._press, event.position(), event.source()):
             self._press = None  # a drag or a scroll, not a hold
-            self._timer.stop()
+            self._hold.stop()
         elif kind == QEvent.Type.MouseButtonRelease and self._press is not None:
             self._press = None
-            self._timer.stop()
+            self._hold.stop()
             if self._shown:  # Qt hides a tip when a button is released: shown again after
                 QTimer.singleShot(0, self._show)
         return False

@@ -495,12 +495,20 @@
         <translation>Chaque dossier a son entrée d&apos;audit</translation>
     </message>
     <message>
+        <source>Every record the audit trail recorded is still there</source>
+        <translation>Chaque dossier consigné au journal d&apos;audit est toujours là</translation>
+    </message>
+    <message>
         <source>muscle %2 is not in atlas version %3 (site(s) %4)</source>
         <translation>le muscle %2 n&apos;est pas dans l&apos;atlas version %3 (point(s) %4)</translation>
     </message>
     <message>
         <source>sites: %1, muscles: %2</source>
         <translation>points&#xa0;: %1, muscles&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>session %1 (chart %2, %3)</source>
+        <translation>séance %1 (dossier %2, %3)</translation>
     </message>
     <message>
         <source>session %1 (chart %2, %3, signed by %4 on %5)</source>
@@ -4142,7 +4150,7 @@ N° de permis %2</translation>
     </message>
     <message>
         <source>It is not recorded that all needles were accounted for and disposed of as sharps.</source>
-        <translation>Il n&apos;est pas consigné que toutes les aiguilles ont été comptées et jetées dans le contenant pour objets pointus et tranchants.</translation>
+        <translation>Il n&apos;est pas consigné que toutes les aiguilles ont été comptées et jetées dans le contenant à objets piquants.</translation>
     </message>
     <message>
         <source>Pain before treatment is not recorded.</source>
@@ -5041,6 +5049,10 @@ N° de permis non consigné</translation>
         <translation>Constats d&apos;examen</translation>
     </message>
     <message>
+        <source>Both / midline</source>
+        <translation>Bilatéral / médian</translation>
+    </message>
+    <message>
         <source>NOT RECORDED</source>
         <translation>NON CONSIGNÉ</translation>
     </message>
@@ -5263,6 +5275,10 @@ N° de permis non consigné</translation>
         <translation>le journal d&apos;audit ne contient aucune entrée consignant sa signature</translation>
     </message>
     <message>
+        <source>it was signed again in audit entry %1 after audit entry %2 had signed it: its signature was taken away outside imsmap and the session changed and signed again</source>
+        <translation>elle a été signée de nouveau dans l&apos;entrée d&apos;audit %1 après sa signature dans l&apos;entrée d&apos;audit %2&#xa0;: sa signature a été retirée hors d&apos;imsmap, puis la séance modifiée et signée de nouveau</translation>
+    </message>
+    <message>
         <source>its content hash is not the one audit entry %1 recorded when it was signed: the signature was rewritten outside imsmap</source>
         <translation>son empreinte de contenu n&apos;est pas celle que l&apos;entrée d&apos;audit %1 a consignée à la signature&#xa0;: la signature a été réécrite hors d&apos;imsmap</translation>
     </message>
@@ -5273,6 +5289,14 @@ N° de permis non consigné</translation>
     <message>
         <source>its signing time is not the one audit entry %1 recorded</source>
         <translation>son heure de signature n&apos;est pas celle que l&apos;entrée d&apos;audit %1 a consignée</translation>
+    </message>
+    <message>
+        <source>it is a draft in the file, though audit entry %1 recorded its signature: the signature was taken away outside imsmap</source>
+        <translation>elle est un brouillon dans le fichier, alors que l&apos;entrée d&apos;audit %1 a consigné sa signature&#xa0;: la signature a été retirée hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>amendment %1, written in audit entry %2, is no longer in the file: it was deleted outside imsmap</source>
+        <translation>l&apos;addenda %1, consigné dans l&apos;entrée d&apos;audit %2, n&apos;est plus dans le fichier&#xa0;: il a été supprimé hors d&apos;imsmap</translation>
     </message>
     <message>
         <source>entered-in-error mark: %1</source>
@@ -5293,6 +5317,10 @@ N° de permis non consigné</translation>
     <message>
         <source>amendment %1: %2</source>
         <translation>addenda %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>its patient (or another of the fields it was created with) is not what audit entry %1 recorded when it was created: it was moved or changed outside imsmap</source>
+        <translation>son patient (ou un autre des champs consignés à sa création) n&apos;est pas celui que l&apos;entrée d&apos;audit %1 a consigné à sa création&#xa0;: elle a été déplacée ou modifiée hors d&apos;imsmap</translation>
     </message>
 </context>
 <context>
@@ -5854,6 +5882,14 @@ N° de permis non consigné</translation>
     <message>
         <source>%1 rows %2%3 have no audit entry recording how they came in</source>
         <translation>%1&#xa0;: les lignes %2%3 n&apos;ont aucune entrée d&apos;audit qui consigne leur arrivée</translation>
+    </message>
+    <message>
+        <source>%1 row %2%3 is no longer in the file, though the audit trail recorded how it came in: it was deleted outside imsmap</source>
+        <translation>%1&#xa0;: la ligne %2%3 n&apos;est plus dans le fichier, alors que le journal d&apos;audit a consigné son arrivée&#xa0;: elle a été supprimée hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>%1 rows %2%3 are no longer in the file, though the audit trail recorded how they came in: they were deleted outside imsmap</source>
+        <translation>%1&#xa0;: les lignes %2%3 ne sont plus dans le fichier, alors que le journal d&apos;audit a consigné leur arrivée&#xa0;: elles ont été supprimées hors d&apos;imsmap</translation>
     </message>
 </context>
 <context>

@@ -4224,7 +4224,7 @@ droite</translation>
     </message>
     <message>
         <source>All needles accounted for, sharps disposed</source>
-        <translation>Aiguilles comptées, jetées aux objets piquants</translation>
+        <translation>Aiguilles comptées, jetées dans le contenant à objets piquants</translation>
     </message>
     <message>
         <source>Needles used:</source>
@@ -4263,8 +4263,18 @@ droite</translation>
         <translation>Comment le patient a toléré le traitement</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <comment>tolerance</comment>
+        <translation>non consignée</translation>
+    </message>
+    <message>
         <source>Plan, e.g. review in one week; home stretches</source>
         <translation>Plan, p. ex. revoir dans une semaine; étirements à domicile</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <comment>plan</comment>
+        <translation>non consigné</translation>
     </message>
     <message>
         <source>Tolerance:</source>
@@ -4326,12 +4336,27 @@ droite</translation>
         <translation>Motif de consultation</translation>
     </message>
     <message>
+        <source>not recorded</source>
+        <comment>complaint</comment>
+        <translation>non consigné</translation>
+    </message>
+    <message>
         <source>Pain before the session, 0 to 10</source>
         <translation>Douleur avant la séance, de 0 à 10</translation>
     </message>
     <message>
         <source>Pain after the session, 0 to 10</source>
         <translation>Douleur après la séance, de 0 à 10</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <comment>session notes</comment>
+        <translation>non consignées</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <comment>practitioner</comment>
+        <translation>non consigné</translation>
     </message>
     <message>
         <source>Pain (0–10)</source>
@@ -4676,7 +4701,7 @@ droite</translation>
     </message>
     <message>
         <source>What it does</source>
-        <translation>Ce qu&apos;elle fait</translation>
+        <translation>Action</translation>
     </message>
 </context>
 <context>
@@ -5146,6 +5171,25 @@ droite</translation>
     <message>
         <source>{muscle}: {grades} (oldest to latest; · not needled)</source>
         <translation>{muscle}&#xa0;: {grades} (de la plus ancienne à la plus récente; · non puncturé)</translation>
+    </message>
+</context>
+<context>
+    <name>TypedGuard</name>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Abandonner ce qui a été tapé?</translation>
+    </message>
+    <message>
+        <source>It is not saved: closing this window now loses it.</source>
+        <translation>Ce n&apos;est pas enregistré : si vous fermez cette fenêtre maintenant, ce sera perdu.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Keep typing</source>
+        <translation>Continuer la saisie</translation>
     </message>
 </context>
 <context>

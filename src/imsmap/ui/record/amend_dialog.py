@@ -34,6 +34,7 @@ from imsmap.services.records import Records
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.typed_guard import TypedGuard
 from imsmap.ui.wording import grasp_text, numeric_datetime
 
 
@@ -113,8 +114,14 @@ class AmendDialog(QDialog):
         self.save_button = buttons.addButton(self.tr("Add amendment"),
                                              QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        # Escape, Cancel and ✕ ask before throwing away a reason, words or corrections typed.
+        self.guard = TypedGuard(self, self.typed)
+        buttons.rejected.connect(self.guard.cancel)
         layout.addWidget(buttons)
+
+    def typed(self) -> bool:
+        """Whether anything is typed or chosen that closing would lose."""
+        return bool(self.reason.text().strip() or field_text(self.text).strip() or self.pending)
 
     # -- corrections of sites ------------------------------------------------------------
     def _corrections_box(self, retracted: bool = False) -> QGroupBox:

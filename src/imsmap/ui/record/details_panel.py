@@ -27,6 +27,7 @@ from imsmap.services.changes import Change
 from imsmap.services.records import Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
+from imsmap.ui.field_placeholders import Placeholders
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.thorax_prompt import ThoraxPrompt
@@ -153,9 +154,13 @@ class SessionDetailsPanel(QWidget):
         outcome = QGroupBox(self.tr("Tolerance and plan"))
         ol = QFormLayout(outcome)
         self.tolerance = QLineEdit()
-        self.tolerance.setPlaceholderText(self.tr("How the patient tolerated the treatment"))
+        # An empty field's grey words: an example to type, or "not recorded" once signed.
+        self.placeholders = Placeholders()
+        self.placeholders.add(self.tolerance, self.tr("How the patient tolerated the treatment"),
+                              self.tr("not recorded", "tolerance"))
         self.plan = QPlainTextEdit()
-        self.plan.setPlaceholderText(self.tr("Plan, e.g. review in one week; home stretches"))
+        self.placeholders.add(self.plan, self.tr("Plan, e.g. review in one week; home stretches"),
+                              self.tr("not recorded", "plan"))
         self.plan.setMaximumHeight(70)
         # Tab goes on to the next field: it wrote a tab into the plan, and the keys could not
         # leave the field (a trap for a keyboard user, a stray character in the record).
@@ -208,6 +213,7 @@ class SessionDetailsPanel(QWidget):
             if self.session_id is None:
                 for w in self._editors:
                     w.setEnabled(False)
+                self.placeholders.show(editable=True)  # what each field is for
                 self.findings.clear()
                 self.events.clear()
                 self.thorax_banner.hide()
@@ -220,6 +226,7 @@ class SessionDetailsPanel(QWidget):
                 self._set_aside_unsaved(s.id)
             for w in self._editors:
                 w.setEnabled(editable)
+            self.placeholders.show(editable=editable)
             self.consent.setChecked(s.consent)
             self.pneumothorax.setChecked(s.pneumothorax_discussed)
             self.needle_count.setValue(-1 if s.needle_count is None else s.needle_count)
