@@ -63,7 +63,7 @@ def rows_before_break(heights: Sequence[float], fit: int, header: float, blank: 
     last rows are not left alone on the next page (the segments table put C7 and C8 alone on
     page 3) nor its first ones alone at a page's foot; but keeping them together must not cost
     the page more than ``blank`` of room (rows of sites with notes, three moved together, left
-    a fifth of a page blank; a heading and the first row of its table, 29 mm): then KEEP_LEAST
+    a fifth of a page blank; a heading and the first row of its table, 27 mm): then KEEP_LEAST
     rows, and if that costs more too, as many as fit, a row alone on one side of the break
     where it is tall enough to stand alone: one of which KEEP_LEAST would cost more than
     ``blank`` too (a 5 mm row of a grid alone under its header reads as a stray line, and a
