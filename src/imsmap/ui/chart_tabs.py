@@ -66,7 +66,7 @@ class ChartTabStrip(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         tabs.currentChanged.connect(lambda _i: self.arrange(keep_current=True))
         # after Qt's own layout pass, never inside it
-        tabs.laidOut.connect(lambda: QTimer.singleShot(0, self, self.arrange))
+        tabs.laidOut.connect(lambda: QTimer.singleShot(0, self, lambda: self.arrange(True)))
 
     def _button(self, arrow: Qt.ArrowType, tip: str) -> QToolButton:
         button = QToolButton()
