@@ -25,15 +25,13 @@ BODY_VIEWS = ("anterior", "posterior", "spinal", "lateral_left", "lateral_right"
 
 
 def whole_tabs(tabs) -> list[str]:
-    """The chart tabs shown whole at the tab bar's scroll position: inside the bar, not under
-    its scroll buttons, and as wide as their words."""
-    visible = QRect(0, 0, tabs.width(), tabs.height())
-    scroll = tabs.style().pixelMetric(tabs.style().PixelMetric.PM_TabBarScrollButtonWidth)
-    if tabs.sizeHint().width() > tabs.width():
-        visible.setRight(tabs.width() - 2 * scroll)  # both buttons sit at the right end
+    """The chart tabs shown whole at the tab strip's position (ui.chart_tabs): inside the part
+    of the bar its strip shows, and as wide as their words."""
+    area = tabs.parentWidget()  # the strip's window on the bar
+    visible = QRect(0, 0, area.width(), area.height())
     out = []
     for i in range(tabs.count()):
-        rect = tabs.tabRect(i)
+        rect = tabs.tabRect(i).translated(tabs.pos())
         need = tabs.fontMetrics().horizontalAdvance(tabs.tabText(i))
         if visible.contains(rect) and rect.width() >= need:
             out.append(tabs.tabText(i))

@@ -223,3 +223,29 @@ def test_the_visits_dates_over_the_grid_are_whole(language, make_window, qtbot, 
         lines = str(model.headerData(column, Qt.Orientation.Horizontal)).split("\n")
         need = max(metrics.horizontalAdvance(line) for line in lines)
         assert header.sectionSize(column) >= need + 8, (lines, header.sectionSize(column))
+
+
+@pytest.mark.parametrize("size", [LAPTOP, (1366, 700), (1500, 800)])
+def test_the_grid_opens_on_whole_visits_beside_the_frozen_columns(french, make_window, qtbot,
+                                                                  visits, size):
+    """Opened on the latest visits (scrolled to the right by the pixel), the visit under the
+    frozen columns' edge showed a sliver of itself beside them (« t. » of « 20 oct. »), read as
+    a visit of its own. The first visit beside the frozen columns is whole, the latest still
+    ends at the right edge; widening the window keeps it so."""
+    w, _before = open_progress(make_window, qtbot, visits, size)
+    grid = w.progress.matrix
+    header = grid.horizontalHeader()
+    last = grid.model().columnCount() - 1
+
+    def whole_beside_frozen():
+        assert grid.horizontalScrollBar().maximum() > 0
+        starts = [header.sectionViewportPosition(c)
+                  for c in range(FIRST_SESSION_COL, last + 1)]
+        assert grid.frozen.width() in starts, (grid.frozen.width(), starts)
+        assert header.sectionViewportPosition(last) + header.sectionSize(last) == \
+            grid.viewport().width()
+
+    whole_beside_frozen()
+    w.resize(size[0] + 37, size[1])
+    qtbot.wait(30)
+    whole_beside_frozen()

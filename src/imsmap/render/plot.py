@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -72,3 +73,13 @@ def labelled(n: int, every: int, drafts: Sequence[bool]) -> list[int]:
         if all(abs(i - j) >= every for j in placed):
             placed.append(i)
     return sorted(placed)
+
+
+def count_axis(highest: int) -> tuple[int, int]:
+    """The counts' scale under a trend plot (sites, muscles grasping, grasp burden): its step
+    (about four steps) and its top, the first step at or above the highest value drawn. The top
+    was the highest value itself, its last label a step below it: a grasp burden of 22 was drawn
+    above the axis's top label, 18, against the key."""
+    highest = max(1, highest)
+    step = max(1, math.ceil(highest / 4))
+    return step, step * math.ceil(highest / step)

@@ -18,7 +18,14 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.progress import History, SessionMetrics
 from imsmap.i18n.records import day_month, translate
-from imsmap.render.plot import broken_polyline, diamond, draft_pen, joined, labelled
+from imsmap.render.plot import (
+    broken_polyline,
+    count_axis,
+    diamond,
+    draft_pen,
+    joined,
+    labelled,
+)
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc
 
 __all__ = ["TrendBlock"]
@@ -69,8 +76,9 @@ class TrendBlock(Block):
         def py(v: float) -> float:
             return pain.bottom() - pain.height() * v / 10.0
 
-        count_max = max([s.sites for s in m] + [s.muscles_grasping for s in m]
-                        + [s.grasp_burden or 0 for s in m] + [4])
+        # the scale reaches its top label, at or above the highest value drawn
+        step, count_max = count_axis(max([s.sites for s in m] + [s.muscles_grasping for s in m]
+                                         + [s.grasp_burden or 0 for s in m] + [4]))
 
         def cy(v: float) -> float:
             return counts.bottom() - counts.height() * v / (count_max * 1.12)
@@ -135,7 +143,6 @@ class TrendBlock(Block):
                 painter.setBrush(QColor(colour if filled else "#ffffff"))
                 painter.drawEllipse(p, dot, dot)
         # Counts
-        step = max(1, math.ceil(count_max / 4))
         for v in range(0, count_max + 1, step):
             doc.rule(painter, counts.left(), counts.right(), cy(v), 0.4, PLOT_GRID)
             doc.draw_text(painter, QRectF(x, cy(v) - lh / 2, left - doc.mm(1.5), lh), str(v),

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
-    QTabBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui import focus_order
 from imsmap.ui.chart_keys import SiteKeyAction, Step
 from imsmap.ui.chart_scene import ChartScene
+from imsmap.ui.chart_tabs import ChartTabBar, ChartTabStrip
 from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, as before
     LONG_PRESS_MS,
     MAX_ZOOM,
@@ -85,11 +85,10 @@ class ChartPanel(QWidget):
         self._layers: dict[str, str] = {}
         self._root_lit: tuple[frozenset, frozenset] = (frozenset(), frozenset())
 
-        self.tabs = QTabBar()
-        self.tabs.setExpanding(False)
-        self.tabs.setDocumentMode(True)
-        # A dozen charts: the tabs have a row of their own, and scroll buttons beyond it.
-        self.tabs.setUsesScrollButtons(True)
+        # A dozen charts: the tabs have a row of their own, and buttons beside it to show the
+        # tabs beyond it, whole (ui.chart_tabs).
+        self.tabs = ChartTabBar()
+        self.tab_strip = ChartTabStrip(self.tabs)
         for i, vid in enumerate(self._view_ids):
             self.tabs.addTab(view_tab_name(atlas, vid))
             self.tabs.setTabToolTip(i, _view_name(atlas, vid))
@@ -136,7 +135,7 @@ class ChartPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.tabs)
+        layout.addWidget(self.tab_strip)
         layout.addLayout(self.layer_box)
         layout.addWidget(self.view, 1)
         layout.addLayout(self.legend)

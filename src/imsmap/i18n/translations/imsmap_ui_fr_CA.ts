@@ -1067,6 +1067,17 @@
     </message>
 </context>
 <context>
+    <name>ChartTabStrip</name>
+    <message>
+        <source>Show the chart tab before</source>
+        <translation>Afficher l&apos;onglet de schéma précédent</translation>
+    </message>
+    <message>
+        <source>Show the chart tab after</source>
+        <translation>Afficher l&apos;onglet de schéma suivant</translation>
+    </message>
+</context>
+<context>
     <name>ChooserFlow</name>
     <message>
         <source>#{number} or:</source>

@@ -20,7 +20,14 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from imsmap.domain.local_time import local_date
 from imsmap.domain.progress import SessionMetrics
-from imsmap.render.plot import broken_polyline, diamond, draft_pen, joined, labelled
+from imsmap.render.plot import (
+    broken_polyline,
+    count_axis,
+    diamond,
+    draft_pen,
+    joined,
+    labelled,
+)
 from imsmap.ui.wording import numeric_date
 
 __all__ = ["PainPlot", "PlotLayout", "paint_progress_plot"]
@@ -42,7 +49,8 @@ class PlotLayout:
     def __init__(self, rect: QRectF, n: int, count_max: int, drafts: bool = False):
         self.rect = rect
         self.n = n
-        self.count_max = max(1, count_max)
+        # the scale reaches its top label, at or above the highest value drawn
+        self.count_step, self.count_max = count_axis(count_max)
         # a draft's "draft" under its date takes a second line
         left, right, top, bottom = 34.0, 34.0, 26.0, 46.0 if drafts else 30.0
         inner = QRectF(rect.left() + left, rect.top() + top,
@@ -166,8 +174,7 @@ def _paint_counts(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionM
     # The bars' scale on the left, which the grasp burden shares (the bars carry their numbers,
     # the burden's are in the tooltip and the Segments tab's table).
     painter.setFont(_font(10))
-    step = max(1, math.ceil(lay.count_max / 4))
-    for v in range(0, lay.count_max + 1, step):
+    for v in range(0, lay.count_max + 1, lay.count_step):
         y = lay.count_y(v)
         painter.setPen(QPen(GRID, 1, Qt.PenStyle.DotLine))
         painter.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))

@@ -348,6 +348,7 @@ class TrendMatrix(QTableView):
         self.horizontalHeader().setMinimumSectionSize(28)
         self.selectionModel().currentRowChanged.connect(self._on_current)
         self._sizing = False  # set_matrix sizing the columns
+        self._change_width = 0  # the change column's measured width (it may take a sliver more)
         self.frozen = self._frozen_columns(style)
         hold_for_tips(self, self.frozen)  # a cell's tip, for a finger (no hover)
         # Opened on the latest visits, as long as the clinician has not scrolled sideways.
@@ -421,8 +422,35 @@ class TrendMatrix(QTableView):
             return  # still being built
         self._place_frozen()
         if self._follow_latest:
+            self._no_sliver_beside_frozen()
             bar = self.horizontalScrollBar()
             bar.setValue(bar.maximum())
+
+    def _no_sliver_beside_frozen(self) -> None:
+        """Opened on the latest visits, the grid's right edge ends on the latest visit's, and
+        the visit under the frozen columns' edge showed a sliver of itself there (« t. » of
+        « 20 oct. »), read as a visit of its own. The change column takes that sliver: the
+        visits' room narrows by it, so the first visit shown beside the frozen columns is whole
+        (the latest still at the right edge, nothing blank beside it)."""
+        header = self.horizontalHeader()
+        count = self.proxy.columnCount()
+        if self._change_width <= 0 or count <= FIRST_SESSION_COL:
+            return
+        extra = header.sectionSize(COL_CHANGE) - self._change_width
+        total = header.length() - extra
+        frozen = sum(header.sectionSize(c) for c in range(FIRST_SESSION_COL)) - extra
+        edge = total - self.viewport().width() + frozen  # the frozen edge, fully scrolled
+        sliver = 0
+        if total > self.viewport().width():
+            # (not the latest visit's: if it alone is cut, it stays, cut, rather than none)
+            for column in range(FIRST_SESSION_COL, count - 1):
+                start = header.sectionPosition(column) - extra
+                end = start + header.sectionSize(column)
+                if start < edge < end:
+                    sliver = end - edge
+                    break
+        if header.sectionSize(COL_CHANGE) != self._change_width + sliver:
+            header.resizeSection(COL_CHANGE, self._change_width + sliver)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
@@ -453,7 +481,8 @@ class TrendMatrix(QTableView):
         self.resizeColumnToContents(COL_MUSCLE)
         header.resizeSection(COL_TREND, max(70, 14 * len(matrix.session_ids)))
         # as wide as its header's word (« Changement » in French)
-        header.resizeSection(COL_CHANGE, max(56, header.sectionSizeHint(COL_CHANGE)))
+        self._change_width = max(56, header.sectionSizeHint(COL_CHANGE))
+        header.resizeSection(COL_CHANGE, self._change_width)
         # As wide as its date (« 30 sept. », « 10 août »): at a fixed 44 px the dates ran
         # into each other and read as other dates. (Not the header's size hint: it keeps
         # room for a sort arrow these columns never show.)
