@@ -33,12 +33,13 @@ MORE_QUERIES = ("q", "x", "z", "é", "cô", "côté", "lév", "LÉVESQUE", "o'n"
 
 
 def add_patients(dsn: str, n: int, seed: int = 7) -> None:
-    """``n`` patients in the clinic at ``dsn`` (the superuser's), with their name parts."""
+    """``n`` patients in the clinic at ``dsn`` (the superuser's), with their order keys and
+    name parts."""
     import numpy as np
     import psycopg
     from datagen import FAMILY_NAMES, GIVEN_F, GIVEN_M, _weighted
 
-    from imsmap.store import name_parts
+    from imsmap.store import name_order, name_parts
 
     rng = np.random.default_rng(seed)
     pick = random.Random(seed)
@@ -64,6 +65,11 @@ def add_patients(dsn: str, n: int, seed: int = 7) -> None:
                 copy.write_row((pid, chart, family, given_name, at, "bench", at, "bench"))
         conn.execute("SELECT setval(pg_get_serial_sequence('patients', 'id'), %s)",
                      (first + n - 1,))
+        with conn.cursor().copy("COPY patient_order (patient_id, family_key, given_key,"
+                                " tie_key) FROM STDIN") as copy:
+            for pid, _chart, family, given_name in rows:
+                copy.write_row((pid, *name_order.order_keys(family, given_name)))
+        # (the keys first: the server gives each part its patient's as it is written)
         with conn.cursor().copy("COPY patient_name_parts (patient_id, part) FROM STDIN") as copy:
             for pid, _chart, family, given_name in rows:
                 for part in sorted(name_parts.name_parts(family, given_name)):
@@ -76,6 +82,7 @@ def add_patients(dsn: str, n: int, seed: int = 7) -> None:
         conn.execute("CHECKPOINT")
         conn.execute("VACUUM ANALYZE imsmap.patients")
         conn.execute("VACUUM ANALYZE imsmap.patient_name_parts")
+        conn.execute("VACUUM ANALYZE imsmap.patient_order")
 
 
 def measure_search(dsn: str, patients: int, quick: bool, typed_patients: int | None = None

@@ -36,7 +36,7 @@ def old_records(tmp_path):
 
 def test_released_catalogues_ship_as_they_were():
     assert archived_versions() == ("2026.11.1", "2026.12.1", "2026.12.2", "2026.12.3", "2026.12.4",
-                                  "2026.12.5", "2026.12.6", "2026.12.7")
+                                  "2026.12.5", "2026.12.6", "2026.12.7", "2026.12.8")
     old = archived_catalogue("2026.12.1")
     assert old.version == "2026.12.1" and old.get("multifidus").levels[-1] == "S1"
     assert "rotatores" not in old and "rotatores" in load_atlas().catalogue
@@ -53,7 +53,7 @@ def test_released_catalogues_ship_as_they_were():
 def test_records_made_on_atlas_2026_12_1_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.12.1" and recs.atlas.version == "2026.12.8"
+    assert session.atlas_version == "2026.12.1" and recs.atlas.version == "2026.12.9"
     assert session.is_signed
     sites = {s.seq: s for s in recs.repo.sites_for_session(1)}
     assert [(sites[n].muscle_id, sites[n].level) for n in sorted(sites)] == [
@@ -79,7 +79,7 @@ def test_the_pdf_of_an_old_signed_session_says_what_it_said(old_records, tmp_pat
     then = presented_today((FIXTURES / "atlas_2026_12_1_session1.txt").read_text(encoding="utf-8"),
                            one_piece=(("Hands, palmar", "right"),))
     text = says_what_it_said(out, then, "2026.12.1", old_records.atlas.version)
-    assert "(atlas 2026.12.1)" in text and "(atlas 2026.12.8)" not in text
+    assert "(atlas 2026.12.1)" in text and "(atlas 2026.12.9)" not in text
 
 
 def test_a_signed_session_on_an_atlas_this_imsmap_lacks_is_marked(old_records):
@@ -89,7 +89,7 @@ def test_a_signed_session_on_an_atlas_this_imsmap_lacks_is_marked(old_records):
     used, notes = atlas_version_notes(old_records, record)
     assert used is old_records and len(notes) == 1
     assert notes[0].startswith("Recorded on atlas 2099.1.1, which this imsmap does not carry")
-    assert "follow atlas 2026.12.8" in notes[0]
+    assert "follow atlas 2026.12.9" in notes[0]
     # a draft, or a record of the current atlas, needs no note and no other catalogue
-    draft = replace(record, session=replace(record.session, atlas_version="2026.12.8"))
+    draft = replace(record, session=replace(record.session, atlas_version="2026.12.9"))
     assert atlas_version_notes(old_records, draft) == (old_records, [])

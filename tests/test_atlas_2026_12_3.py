@@ -47,7 +47,7 @@ def test_the_2026_12_2_catalogue_ships_as_released():
 def test_records_made_on_atlas_2026_12_2_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.12.2" and recs.atlas.version == "2026.12.8"
+    assert session.atlas_version == "2026.12.2" and recs.atlas.version == "2026.12.9"
     assert session.is_signed
     sites = {s.seq: s for s in recs.repo.sites_for_session(1)}
     assert [(sites[n].muscle_id, sites[n].side, sites[n].level) for n in sorted(sites)] == [

@@ -123,7 +123,7 @@ def test_a_tap_on_teres_major_on_the_lateral_deep_sheet_records_teres_major(qtbo
 def test_records_made_on_atlas_2026_12_3_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.12.3" and recs.atlas.version == "2026.12.8"
+    assert session.atlas_version == "2026.12.3" and recs.atlas.version == "2026.12.9"
     assert session.is_signed
     sites = {s.seq: s for s in recs.repo.sites_for_session(1)}
     assert [(sites[n].view_id, sites[n].layer, sites[n].muscle_id, sites[n].side, sites[n].level)
@@ -134,17 +134,20 @@ def test_records_made_on_atlas_2026_12_3_keep_their_meaning(old_records):
         ("posterior", "paraspinal", "iliocostalis_thoracis", "R", None),
         ("anterior", "deep", "scalene_middle", "L", None),
         ("posterior", "superficial", "teres_major", "R", None)]
-    # the sixth space was tapped where teres major lies now: a new tap there records teres major,
-    # the old site keeps its space, its level and its root
+    # the sixth space was tapped where teres major lay from 2026.12.4 to 2026.12.8 (a tap there
+    # recorded teres major), the old site keeping its space, its level and its root; since
+    # 2026.12.9 the inferior angle of the scapula lies higher, over rib 7, teres major with it,
+    # and a tap there records the sixth space again
     first = sites[1]
-    assert recs.resolve_muscle("lateral_right", first.x, first.y, "deep")[:3] == ("teres_major", "R", "deep")
+    assert recs.resolve_muscle("lateral_right", first.x, first.y, "deep") == (
+        "external_intercostals", "R", "deep", "T6")
     rows = {r.root: r for r in segmental_summary(sites.values(), recs.atlas.catalogue)}
     assert rows["T6"].side("R").sites == [1]
     assert 6 in rows["C6"].side("R").sites and 2 in rows["C5"].side("L").sites
     # every other old site still lies on its own muscle's region, but teres major's (6): since
     # 2026.12.8 the posterior sheets draw the inferior angle of the scapula higher, at the T7
     # spine, and its point lies over latissimus dorsi; the site names teres major still
-    for n in (2, 3, 4, 5):
+    for n in (1, 2, 3, 4, 5):
         s = sites[n]
         assert any(r.muscle == s.muscle_id and r.side == s.side and r.contains(s.x, s.y)
                    for r in recs.atlas.view(s.view_id).regions_on(s.layer)), s

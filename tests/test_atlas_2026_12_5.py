@@ -164,7 +164,7 @@ def test_the_foot_s_lumbricals_and_flexor_digiti_minimi_brevis_lie_in_their_plan
 def test_records_made_on_atlas_2026_12_4_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.12.4" and recs.atlas.version == "2026.12.8"
+    assert session.atlas_version == "2026.12.4" and recs.atlas.version == "2026.12.9"
     assert session.is_signed and not session.pneumothorax_discussed
     sites = {s.seq: s for s in recs.repo.sites_for_session(1)}
     assert [(sites[n].muscle_id, sites[n].side.value) for n in sorted(sites)] == [

@@ -92,7 +92,7 @@ def test_records_made_on_atlas_2026_12_6_keep_their_meaning(old_file, tmp_path, 
     recs = open_records(old_file, actor="test.physio")
     try:
         session = recs.repo.session(1)
-        assert session.atlas_version == "2026.12.6" and recs.atlas.version == "2026.12.8"
+        assert session.atlas_version == "2026.12.6" and recs.atlas.version == "2026.12.9"
         assert session.is_signed
         sites = sorted(recs.repo.sites_for_session(1), key=lambda s: s.seq)
         assert [(s.view_id, s.layer, s.muscle_id, s.side.value, s.level,
@@ -119,7 +119,7 @@ def test_the_pdf_of_a_session_signed_on_2026_12_6_says_what_it_said(old_records,
     # to bring up to date)
     then = (FIXTURES / "atlas_2026_12_6_session1.txt").read_text(encoding="utf-8")
     text = says_what_it_said(out, then, "2026.12.6", old_records.atlas.version)
-    assert "(atlas 2026.12.6)" in text and "(atlas 2026.12.8)" not in text
+    assert "(atlas 2026.12.6)" in text and "(atlas 2026.12.9)" not in text
 
 
 def test_a_tap_on_longissimus_on_2026_12_7_records_its_level(qtbot, window, records, session):
@@ -130,6 +130,6 @@ def test_a_tap_on_longissimus_on_2026_12_7_records_its_level(qtbot, window, reco
     (site,) = records.repo.sites_for_session(session.id)
     assert (site.muscle_id, site.side.value, site.layer, site.level) == (
         "longissimus_thoracis", "R", "paraspinal", "T7")
-    assert records.repo.session(session.id).atlas_version == "2026.12.8"
+    assert records.repo.session(session.id).atlas_version == "2026.12.9"
     rows = {r.root for r in segmental_summary([site], records.atlas.catalogue)}
     assert rows == {"T7"}

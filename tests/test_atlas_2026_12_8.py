@@ -71,7 +71,8 @@ def _lowest(d: str) -> tuple[float, float]:
 def test_the_2026_12_7_catalogue_ships_as_released_and_only_iliocostalis_s_note_changed():
     folder = bodycharts_folder()
     then = json.loads((folder / "archive" / "catalogue-2026.12.7.json").read_text(encoding="utf-8"))
-    now = json.loads((folder / "catalogue.json").read_text(encoding="utf-8"))
+    # 2026.12.8 as released (archived since 2026.12.9, which changed only the version)
+    now = json.loads((folder / "archive" / "catalogue-2026.12.8.json").read_text(encoding="utf-8"))
     assert (then.pop("version"), now.pop("version")) == ("2026.12.7", "2026.12.8")
     assert then["renamed"] == now["renamed"] == {}
     for old, new in zip(then["muscles"], now["muscles"], strict=True):
@@ -112,7 +113,7 @@ def test_records_made_on_atlas_2026_12_7_keep_their_meaning(old_file, tmp_path, 
     recs = open_records(old_file, actor="test.physio")
     try:
         session = recs.repo.session(1)
-        assert session.atlas_version == "2026.12.7" and recs.atlas.version == "2026.12.8"
+        assert session.atlas_version == "2026.12.7" and recs.atlas.version == "2026.12.9"
         assert session.is_signed
         sites = sorted(recs.repo.sites_for_session(1), key=lambda s: s.seq)
         got = [(s.view_id, s.layer, s.muscle_id, s.side.value, s.level,
@@ -144,7 +145,7 @@ def test_the_pdf_of_a_session_signed_on_2026_12_7_says_what_it_said(old_records,
                             generated=datetime(2026, 12, 6, 10, 0))
     then = (FIXTURES / "atlas_2026_12_7_session1.txt").read_text(encoding="utf-8")
     text = says_what_it_said(out, then, "2026.12.7", old_records.atlas.version)
-    assert "(atlas 2026.12.7)" in text and "(atlas 2026.12.8)" not in text
+    assert "(atlas 2026.12.7)" in text and "(atlas 2026.12.9)" not in text
 
 
 def test_a_tap_below_the_new_angle_records_latissimus(qtbot, window, records, session):
@@ -154,4 +155,4 @@ def test_a_tap_below_the_new_angle_records_latissimus(qtbot, window, records, se
     click_chart(qtbot, window, *RECORDED[0][5])
     (site,) = records.repo.sites_for_session(session.id)
     assert (site.muscle_id, site.side.value, site.layer) == ("latissimus_dorsi", "R", "superficial")
-    assert records.repo.session(session.id).atlas_version == "2026.12.8"
+    assert records.repo.session(session.id).atlas_version == "2026.12.9"

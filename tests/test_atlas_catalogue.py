@@ -113,7 +113,7 @@ def test_format_roots(roots, dominant, text):
 
 
 def test_packaged_catalogue_loads(cat):
-    assert cat.version == "2026.12.8"
+    assert cat.version == "2026.12.9"
     assert cat.renamed == {}
     assert len(cat) >= 95
     assert all(isinstance(m, Muscle) for m in cat)
@@ -344,7 +344,7 @@ def test_resolve_follows_renames():
 def test_unknown_id_message(cat):
     with pytest.raises(AtlasError) as info:
         cat.get("wing_muscle")
-    assert str(info.value) == "There is no muscle called 'wing_muscle' in atlas version 2026.12.8."
+    assert str(info.value) == "There is no muscle called 'wing_muscle' in atlas version 2026.12.9."
 
 
 def test_iteration_and_length(cat):

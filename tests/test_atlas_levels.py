@@ -64,7 +64,7 @@ def spinal_spot(atlas, level: str, side: str = "R"):
 
 
 def test_the_catalogue_states_which_muscles_are_segmental_and_their_levels(cat):
-    assert cat.version == "2026.12.8"
+    assert cat.version == "2026.12.9"
     assert {m.id: list(m.levels) for m in cat if m.levels} == SEGMENTAL
     for m in cat:
         assert m.segmental == bool(m.levels)
@@ -291,7 +291,7 @@ def old_records(tmp_path):
 def test_records_made_on_atlas_2026_11_keep_their_meaning(old_records):
     recs = old_records
     session = recs.repo.session(1)
-    assert session.atlas_version == "2026.11.1" and recs.atlas.version == "2026.12.8"
+    assert session.atlas_version == "2026.11.1" and recs.atlas.version == "2026.12.9"
     sites = recs.repo.sites_for_session(1)
     assert len(sites) == 11
     for site in sites:  # every old muscle id is still valid

@@ -22,7 +22,7 @@ def test_json_output(capsys):
     assert main(["atlas", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"version", "views", "muscles"}
-    assert data["version"] == "2026.12.8"
+    assert data["version"] == "2026.12.9"
     assert len(data["muscles"]) == len(load_catalogue())
     for m in data["muscles"]:
         assert set(m) == MUSCLE_KEYS
@@ -78,7 +78,7 @@ def test_table_output(capsys):
     assert main(["atlas"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0].startswith("Muscle catalogue 2026.12.8:")
+    assert lines[0].startswith("Muscle catalogue 2026.12.9:")
     header = next(line for line in lines if line.startswith("id "))
     for column in ("name", "region", "nerve", "roots", "depth", "!"):
         assert column in header

@@ -15,7 +15,7 @@ from imsmap.services.context import open_context
 from imsmap.services.photo_amending import add_file_by_amendment
 from imsmap.services.photos import Photos
 from imsmap.store import db as db_module
-from imsmap.store import migrations, name_parts, upgrade
+from imsmap.store import migrations, name_order, name_parts, upgrade
 from photo_support import phone_jpeg, png_bytes, write
 from support import chart_atlas, spot
 
@@ -28,6 +28,7 @@ def _schema_9_clinic(path, tmp_path, monkeypatch) -> None:
         m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:9])
         # an imsmap of schema 9 wrote no name parts (schema 11)
         m.setattr(name_parts, "rewrite", lambda *args, **kwargs: None)
+        m.setattr(name_order, "rewrite", lambda *args, **kwargs: None)  # nor order keys (12)
         for module in (migrations, db_module, context_module, upgrade):
             m.setattr(module, "SCHEMA_VERSION", 9)
         made = open_context(path, actor="old.physio", atlas=chart_atlas())
@@ -102,8 +103,9 @@ def test_the_upgrade_keeps_every_record_and_the_signed_session_still_checks(old_
     assert len(seen) > 2 and seen == sorted(seen) and seen[-1] == 1.0
     assert _version(old_file) == migrations.SCHEMA_VERSION
     after = _dump(old_file)
-    # schema 11 adds the patients' name parts for search (tests/test_migration_v11.py)
-    assert after.keys() - before.keys() == {"patient_name_parts"}
+    # schema 11 adds the patients' name parts for search (tests/test_migration_v11.py), 12
+    # their order keys (tests/test_migration_v12.py)
+    assert after.keys() - before.keys() == {"patient_name_parts", "patient_order"}
     assert before.keys() <= after.keys()
     for table, rows in before.items():
         if table == "photos":  # one column more, empty: none was added by amendment

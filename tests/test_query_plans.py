@@ -28,7 +28,7 @@ from test_ui_support import (  # noqa: F401 - fixtures
 )
 
 GROWING = ("sites", "audit", "sessions", "patients", "findings", "adverse_events",
-           "amendments", "photos", "photo_blobs", "imported_audit")
+           "amendments", "photos", "photo_blobs", "imported_audit", "patient_order")
 
 
 def reads_through(plan: str, statement: str) -> bool:

@@ -28,7 +28,7 @@ from imsmap.store.db import Database
 from imsmap.ui.record.sign_amend import SignDialog
 from support import chart_atlas, outside_edit
 
-OLD, NEW = "2026.12.4", "2026.12.8"  # today's atlas: sternocleidomastoid caution since 2026.12.5
+OLD, NEW = "2026.12.4", "2026.12.9"  # today's atlas: sternocleidomastoid caution since 2026.12.5
 
 
 def _pdf_text(path) -> str:

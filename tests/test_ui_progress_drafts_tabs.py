@@ -49,13 +49,14 @@ def open_progress(make_window, patient, ids, tab: str):
 
 
 def segment_words(w) -> tuple[list[str], list[list[str]], str]:
-    """The Segments tab's visits (their first header line), its figures per row, and the words
+    """The Segments tab's visits (their header's lines before the date), its figures per row, and the words
     for the drafts it leaves out ("" hidden)."""
     seg = w.progress.segments
     figures = seg.figures
-    heads = [figures.horizontalHeaderItem(j).text().split("\n")[0]
+    # (a draft's number and word on lines of their own, over its date)
+    heads = [" ".join(figures.horizontalHeaderItem(j).text().split("\n")[:-1])
              for j in range(figures.columnCount())]
-    assert heads == [seg.roots.horizontalHeaderItem(j).text().split("\n")[0]
+    assert heads == [" ".join(seg.roots.horizontalHeaderItem(j).text().split("\n")[:-1])
                      for j in range(seg.roots.columnCount())]
     rows = [[figures.item(r, j).text() for j in range(figures.columnCount())]
             for r in range(figures.rowCount())]

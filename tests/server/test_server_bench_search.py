@@ -33,10 +33,10 @@ def test_the_search_figure_is_the_search_over_the_patients_added(pg_server, clin
     from imsmap.store.postgres.connection import connect
 
     with connect(clinic_dsn) as conn:
-        n, parts = conn.execute("SELECT (SELECT count(*) FROM patients),"
-                                " (SELECT count(DISTINCT patient_id) FROM patient_name_parts)"
-                                ).fetchone()
-    assert n == parts == 400
+        n, parts, keys = conn.execute(
+            "SELECT (SELECT count(*) FROM patients), (SELECT count(DISTINCT patient_id) FROM"
+            " patient_name_parts), (SELECT count(*) FROM patient_order)").fetchone()
+    assert n == parts == keys == 400
     result = server_search.measure_search(_login(pg_server, clinic_dsn), 400, quick=True,
                                           typed_patients=3)
     assert result.key == "server_patient_search_ms_p95" and result.value is not None, result.note

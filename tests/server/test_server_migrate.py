@@ -7,7 +7,7 @@ import psycopg
 from clinic_files import AWKWARD, digest, make_clinic, open_file
 
 from imsmap.cli import main
-from imsmap.store import audit
+from imsmap.store import audit, name_order
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import connect, saved_dsn
 
@@ -46,6 +46,14 @@ def test_a_clinic_moves_whole_and_the_file_is_untouched(tmp_path, clinic_dsn, ca
         assert conn.execute("SELECT * FROM audit_breaks()").fetchall() == []
         notes = conn.execute("SELECT notes FROM patients WHERE chart_number = 'B-2'").fetchone()
         assert notes[0] == AWKWARD
+        # Each patient's order keys, as the file's (the same list order on both), and each
+        # name part given them (server schema 14).
+        keys = {r[0]: tuple(r[1:]) for r in conn.execute(
+            "SELECT patient_id, family_key, given_key, tie_key FROM patient_order")}
+        assert keys == {r[0]: name_order.order_keys(r[1], r[2]) for r in conn.execute(
+            "SELECT id, family_name, given_name FROM patients")}
+        assert conn.execute("SELECT count(*) FROM patient_name_parts n JOIN patient_order o"
+                            " USING (patient_id) WHERE n.tie_key <> o.tie_key").fetchone()[0] == 0
         # The sessions carry their signatures as the file had them; none was signed on the
         # server, so no server login is recorded as their signer.
         assert conn.execute("SELECT count(*) FROM sessions WHERE status = 'signed'"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from imsmap.services.context import open_server_context
-from imsmap.store import name_parts, patient_search
+from imsmap.store import name_order, name_parts, patient_search
 from imsmap.store.postgres import schema, users
 from imsmap.store.postgres.connection import connect
 from imsmap.store.postgres.database import ServerConnection
@@ -26,14 +26,17 @@ PASSWORD = "search-secret-123"
 
 
 def _patients(conn, n: int) -> None:
-    """``n`` patients, as stored data (C-1000..., a few family names), with their parts."""
-    rows = [(f"C-{1000 + k}", ("Côté-Roy", "Smith", "O'Neil", "Nguyen")[k % 4], f"Ann{k}")
-            for k in range(n)]
+    """``n`` patients, as stored data (C-1000..., a few family names), with their parts (and,
+    from server schema 14, their order keys first, as the app writes them)."""
+    rows = [(f"C-{1000 + k}", ("Côté-Roy", "Smith", "O'Neil", "Nguyen", "Émond")[k % 5],
+             f"Ann{k}") for k in range(n)]
     with conn.cursor() as cur:
         cur.executemany("INSERT INTO patients (chart_number, family_name, given_name, created_at,"
                         " created_by, updated_at, updated_by) VALUES (%s, %s, %s, %s, 'x', %s,"
                         " 'x')", [(c, f, g, NOW, NOW) for c, f, g in rows])
     ids = conn.execute("SELECT id, family_name, given_name FROM patients").fetchall()
+    if conn.execute("SELECT to_regclass('patient_order') IS NOT NULL").fetchone()[0]:
+        name_order.insert(conn, ids, "%s")
     name_parts.insert(conn, ids, "%s")
 
 
@@ -62,7 +65,7 @@ def test_an_upgrade_to_schema_11_keeps_every_patient_and_indexes_the_chart_numbe
         owner.commit()
         before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
         parts = owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall()
-        assert schema.apply_migrations(owner) == [11, 12, 13]
+        assert schema.apply_migrations(owner) == [11, 12, 13, 14]
         assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
         assert owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
                              ).fetchall() == parts
@@ -110,7 +113,9 @@ def test_an_upgrade_to_schema_12_keeps_every_part_and_gives_each_its_patients_or
         owner.commit()
         before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
         parts = owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall()
+        monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:13])  # as 12 left them
         assert schema.apply_migrations(owner) == [12, 13]
+        monkeypatch.undo()
         assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
         assert owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
                              ).fetchall() == parts
@@ -144,7 +149,9 @@ def test_an_upgrade_to_schema_13_keeps_every_record_and_counts_chart_numbers_on_
         owner.commit()
         before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
         parts = owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall()
+        monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:13])
         assert schema.apply_migrations(owner) == [13]
+        monkeypatch.undo()
         assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
         assert owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall() == parts
         indexes = [r[0] for r in owner.execute(
@@ -163,6 +170,41 @@ def test_an_upgrade_to_schema_13_keeps_every_record_and_counts_chart_numbers_on_
     assert scans == [("Index Only Scan", "patients_chart_folded_number", 100, 0)], scans
 
 
+def test_an_upgrade_to_schema_14_gives_every_patient_its_order_keys_and_keeps_every_record(
+        pg_server, monkeypatch):
+    dsn = _database_at(13, pg_server, monkeypatch)
+    with connect(dsn) as owner:
+        _patients(owner, 300)
+        owner.commit()
+        before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
+        parts = owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
+                              ).fetchall()
+        assert schema.apply_migrations(owner) == [14]
+        assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
+        assert owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
+                             ).fetchall() == parts
+        keys = {r[0]: tuple(r[1:]) for r in owner.execute(
+            "SELECT patient_id, family_key, given_key, tie_key FROM patient_order")}
+        assert keys == {r[0]: name_order.order_keys(r[2], r[3]) for r in before}
+        # every part with its patient's keys, binary (a file's order whatever the locale)
+        assert owner.execute(
+            "SELECT count(*) FROM patient_name_parts n JOIN patient_order o USING (patient_id)"
+            " WHERE (n.family_key, n.given_key, n.tie_key) = (o.family_key, o.given_key,"
+            " o.tie_key)").fetchone()[0] == len(parts)
+        collations = owner.execute(
+            "SELECT DISTINCT collation_name FROM information_schema.columns WHERE table_name"
+            " IN ('patient_order', 'patient_name_parts') AND column_name LIKE '%%_key'"
+            ).fetchall()
+        assert collations == [("C",)], collations
+        # the list in the keys' order: « Émond » among the E's (after Zoé before schema 14)
+        first = owner.execute("SELECT family_name FROM patients p JOIN patient_order po ON"
+                              " po.patient_id = p.id ORDER BY po.family_key, po.given_key,"
+                              " po.tie_key, po.patient_id").fetchall()
+        assert list(dict.fromkeys(r[0] for r in first)) == [
+            "Côté-Roy", "Émond", "Nguyen", "O'Neil", "Smith"]
+        owner.commit()
+
+
 @pytest.mark.parametrize("role", ["practitioner", "reception"])
 def test_the_parts_keys_follow_the_patients_names(pg_server, clinic_dsn, role):
     context = open_server_context(_login(pg_server, clinic_dsn, role))
@@ -172,10 +214,14 @@ def test_the_parts_keys_follow_the_patients_names(pg_server, clinic_dsn, role):
                                    given_name="Émilie")
         records.update_patient(p.id, family_name="O'Neil", given_name="Zoë")
         conn = records.repo.db.conn
-        rows = conn.execute("SELECT part, family_key, given_key FROM patient_name_parts"
+        rows = conn.execute("SELECT part, family_key, given_key, tie_key FROM patient_name_parts"
                             " WHERE patient_id = ? ORDER BY part", (p.id,)).fetchall()
-        assert [tuple(r) for r in rows] == [(part, "o'neil", "zoë")
+        keys = name_order.order_keys("O'Neil", "Zoë")
+        assert keys[:2] == ("oneil", "zoe")
+        assert [tuple(r) for r in rows] == [(part, *keys)
                                            for part in ("neil", "o", "oneil", "zoe")]
+        assert tuple(conn.execute("SELECT family_key, given_key, tie_key FROM patient_order"
+                                  " WHERE patient_id = ?", (p.id,)).fetchone()) == keys
         assert [x.id for x in records.repo.search_patients("zo")] == [p.id]
     finally:
         context.close()
@@ -183,7 +229,7 @@ def test_the_parts_keys_follow_the_patients_names(pg_server, clinic_dsn, role):
 
 # Each kind of keystroke, as the patient panel sends it (one letter, a family name's first
 # letters, "family, given" as the list shows it, a chart number, accented and apostrophed).
-KEYSTROKES = ("s", "w", "smi", "nguyen", "nguyen a", "Nguyen, An", "brown ch", "C-11", "C-1107",
+KEYSTROKES = ("", "s", "w", "smi", "nguyen", "nguyen a", "Nguyen, An", "brown ch", "C-11", "C-1107",
               "c-115002", "côté", "lév", "tremblay-lév", "o'n", "oneil", "hél", "x", "brown c",
               "C-1", "c")
 
@@ -200,12 +246,21 @@ def _scans(node: dict):
         yield from _scans(child)
 
 
+def _indexes(node: dict):
+    """The indexes a plan reads."""
+    if "Index Name" in node:
+        yield node["Index Name"]
+    for child in node.get("Plans", []):
+        yield from _indexes(child)
+
+
 def test_each_kind_of_keystroke_reads_the_patients_through_an_index(pg_server, clinic_dsn,
                                                                     monkeypatch):
     """20,000 patients (bench/server_search.py's, vacuumed and analyzed): no statement a
-    search sends reads the patients or their name parts in a sequential scan. At this size
-    the planner reads the whole table for a statement no index serves (checked first: the
-    test can fail)."""
+    search sends reads the patients, their name parts or their order keys in a sequential
+    scan, and each puts them in order on the indexes of their order keys (server schema 14).
+    At this size the planner reads the whole table for a statement no index serves (checked
+    first: the test can fail)."""
     server_search.add_patients(clinic_dsn, 20_000)
     context = open_server_context(_login(pg_server, clinic_dsn))
     sent: list[tuple[str, tuple]] = []
@@ -219,8 +274,11 @@ def test_each_kind_of_keystroke_reads_the_patients_through_an_index(pg_server, c
         repo = context.records.repo
         conn = repo.db.conn
 
-        def scans(sql: str, params: tuple) -> list[tuple[str, str, int]]:
+        used: dict[str, set[str]] = {}
+
+        def scans(sql: str, params: tuple, text: str = "") -> list[tuple[str, str, int]]:
             shown = real(conn, "EXPLAIN (ANALYZE, FORMAT JSON) " + sql, params).fetchone()[0]
+            used.setdefault(text, set()).update(_indexes(shown[0]["Plan"]))
             return list(_scans(shown[0]["Plan"]))
 
         assert ("Seq Scan", "patients", 20_000) in scans(
@@ -230,10 +288,24 @@ def test_each_kind_of_keystroke_reads_the_patients_through_an_index(pg_server, c
             sent.clear()
             found = repo.search_patients(text)
             assert found or text in ("x",), text
+            assert found == sorted(found, key=lambda p: (
+                *name_order.order_keys(p.family_name, p.given_name), p.id)), text
             assert 1 <= len(sent) <= 3, (text, [s for s, _p in sent])
             for sql, params in sent:
-                for kind, table, rows in scans(sql, params):
+                for kind, table, rows in scans(sql, params, text):
                     assert kind != "Seq Scan", (text, sql, kind, table, rows)
+        # The list's first page and the words whose patients are walked in order ("c": every
+        # word common by its chart numbers) walk the order keys' index; a common word found by
+        # its name parts ("s", "w") reads them with their keys from the parts' indexes of
+        # those keys (a rare one reads its few parts' range, as before, and sorts them); no
+        # statement orders by the names' lower() (schema 1's indexes).
+        assert "patient_order_keys" in used[""], used[""]
+        assert "patient_order_keys" in used["c"], used["c"]
+        for text in ("s", "w"):
+            assert used[text] & {"patient_name_parts_ordered", "patient_name_parts_in_order"}, (
+                text, used[text])
+        assert not any(i in ("patients_family_name", "patients_given_name")
+                       for indexes in used.values() for i in indexes), used
         # Words every chart number starts with (C-100001 to C-120000): not counted up to the
         # common number (3,000 rows read for "C-1"), and "c" tested on each Brown without
         # reading its row (about 400 of them read): the patients shown, and a few more. Words

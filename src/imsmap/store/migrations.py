@@ -7,9 +7,9 @@ transaction. Append new migrations to MIGRATIONS; never edit one that has shippe
 
 This module is the register and the runner. The SQL of the shipped migrations is in modules of
 their own: store/migration_v1_v3.py (schemas 1-3), store/migration_v4.py (schema 4's rebuild,
-with its check) and store/migration_v5_v11.py (schemas 5-11). A new migration goes in a module
-of its own and is registered here by a line in MIGRATIONS (and in AFTER_MIGRATION or
-FILL_AFTER when Python finishes it).
+with its check), store/migration_v5_v11.py (schemas 5-11) and store/migration_v12.py (schema
+12). A new migration goes in a module of its own and is registered here by a line in
+MIGRATIONS (and in AFTER_MIGRATION or FILL_AFTER when Python finishes it).
 """
 
 from __future__ import annotations
@@ -18,7 +18,14 @@ import logging
 import sqlite3
 from collections.abc import Callable
 
-from imsmap.store import migration_v1_v3, migration_v4, migration_v5_v11, name_parts
+from imsmap.store import (
+    migration_v1_v3,
+    migration_v4,
+    migration_v5_v11,
+    migration_v12,
+    name_order,
+    name_parts,
+)
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +43,8 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (9, "duplicate patient records merged and separated (patient_merges)", migration_v5_v11.V9),
     (10, "photos added to a signed session by amendment", migration_v5_v11.V10),
     (11, "the folded parts of patients' names, for search", migration_v5_v11.V11),
+    (12, "each patient's order keys: the list in the same order on a file and a server",
+     migration_v12.V12),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.
@@ -43,7 +52,8 @@ AFTER_MIGRATION = {4: (migration_v4.check, migration_v4.SWAP)}
 # Run after a migration's SQL, in its transaction: data made in Python, then its check.
 FILL_AFTER: dict[int, tuple[Callable[[sqlite3.Connection], None],
                             Callable[[sqlite3.Connection], None]]] = {
-    11: (name_parts.fill, name_parts.check_filled)}
+    11: (name_parts.fill, name_parts.check_filled),
+    12: (name_order.fill, name_order.check_filled)}
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

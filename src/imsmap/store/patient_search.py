@@ -9,6 +9,10 @@ number's (`folded_chart_range`, schema 11; carrying the chart number since schem
 that a count of them reads no row), put in order there, and only those shown read. A
 word that finds nearly every patient by the chart number ("c" where every chart number starts
 with C) is tested by the list of the few it leaves out (`_outside_charts`).
+
+Every plan lists the patients in one order, the same on both backends: their order keys
+(store.name_order: table patient_order, schema 12, server schema 14, whose index a walk in
+order reads; on the server each name part carries them too), then the id (`ORDER`).
 """
 
 from __future__ import annotations
@@ -38,6 +42,11 @@ class Repository(Protocol):
     def patients_counted(self) -> int: ...
 
     def common_word_rows(self, patients: int | None = None) -> int: ...
+
+# The search's order, on every plan and both backends: each patient's order keys
+# (store.name_order; SQLite schema 12, server schema 14), compared as bytes, then the id.
+ORDER_JOIN = " JOIN patient_order po ON po.patient_id = patients.id"
+ORDER = "po.family_key, po.given_key, po.tie_key, po.patient_id"
 
 _MAX_CASE_VARIANTS = 16  # chart-number prefixes: at most 4 letters spelled every way
 # A word is "common" when it matches so many patients that walking the name index in order
@@ -167,10 +176,10 @@ def search_patients(repo: Repository, text: str, limit: int) -> list[Patient]:
     is common); on the server `_server_search`. The same patients in the same order whichever
     plan finds them."""
     words = text.split()
-    nocase = repo.dialect.nocase
-    order = f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id LIMIT ?"
+    order = f" ORDER BY {ORDER} LIMIT ?"
     if not words:
-        return [patient_from_row(r) for r in repo.db.query(repo.patients_select + order, (limit,))]
+        return [patient_from_row(r) for r in repo.db.query(
+            repo.patients_select + ORDER_JOIN + order, (limit,))]
     with repo.dialect.planned_with_values(repo.db.conn):
         patients = repo.patients_counted()  # asked once: on the server each is a round trip
         common = repo.common_word_rows(patients)
@@ -183,7 +192,7 @@ def search_patients(repo: Repository, text: str, limit: int) -> list[Patient]:
                 clause = walk_clause(word, repo.dialect.like)
             clauses.append(clause[0])
             params += clause[1]
-        sql = repo.patients_select + " WHERE " + " AND ".join(clauses) + order
+        sql = repo.patients_select + ORDER_JOIN + " WHERE " + " AND ".join(clauses) + order
         return [patient_from_row(r) for r in repo.db.query(sql, (*params, limit))]
 
 
@@ -452,7 +461,7 @@ def _walked(repo: Repository, words: list[str], counted: list[_Counted], order: 
         cond, values = probe_clause(word, count, "patients.id")
         conds.append(cond)
         params += values
-    sql = repo.patients_select + " WHERE " + " AND ".join(conds) + order
+    sql = repo.patients_select + ORDER_JOIN + " WHERE " + " AND ".join(conds) + order
     return [patient_from_row(r) for r in repo.db.query(sql, (*params, limit))]
 
 
@@ -465,7 +474,7 @@ def _collected_in_order(repo: Repository, words: list[str], rarest: int,
     planner, expecting the list full soon, walked the whole index in order for "nguyen o",
     whose tests let few through), unless ``walk``: the word is common, and the planner walks
     its parts in the search's order or reads its range, as the word's share of them says."""
-    keys = "patient_id, family_key, given_key"
+    keys = "patient_id, family_key, given_key, tie_key"
     typed = counted[rarest].typed
     selects: list[str] = []
     params: list[Any] = []
@@ -473,8 +482,8 @@ def _collected_in_order(repo: Repository, words: list[str], rarest: int,
         sql, params = _name_side(typed, keys)
         selects.append(sql)
     if counted[rarest].charts or not selects:
-        selects.append("SELECT id AS patient_id, lower(family_name) AS family_key,"
-                       f" lower(given_name) AS given_key FROM patients WHERE {_FOLDED_CHART}")
+        selects.append("SELECT id AS patient_id, po.family_key, po.given_key, po.tie_key"
+                       f" FROM patients{ORDER_JOIN} WHERE {_FOLDED_CHART}")
         params.append(like_prefix(words[rarest]))
     conds = []
     for k, word in enumerate(words):
@@ -490,11 +499,10 @@ def _collected_in_order(repo: Repository, words: list[str], rarest: int,
         (f"WITH candidates AS MATERIALIZED ({union}) ", "candidates")
     # The patients shown read by their ids (an index scan whatever the planner expects of
     # a join: at 20,000 patients it read them all to join 200), then put in the same order.
-    nocase = repo.dialect.nocase
-    sql = (f"{head}{repo.patients_select} WHERE id = ANY (ARRAY(SELECT patient_id FROM"
-           f" (SELECT DISTINCT {keys} FROM {source}{where}"
-           " ORDER BY family_key, given_key, patient_id LIMIT ?) AS found))"
-           f" ORDER BY {nocase('family_name')}, {nocase('given_name')}, id")
+    sql = (f"{head}{repo.patients_select}{ORDER_JOIN} WHERE id = ANY (ARRAY(SELECT patient_id"
+           f" FROM (SELECT DISTINCT {keys} FROM {source}{where}"
+           " ORDER BY family_key, given_key, tie_key, patient_id LIMIT ?) AS found))"
+           f" ORDER BY {ORDER}")
     return [patient_from_row(r) for r in repo.db.query(sql, (*params, limit))]
 
 
@@ -505,8 +513,8 @@ def _walk_first(repo: Repository, words: list[str], counted: list[_Counted], mat
     word finds; at most 1/WALK_FIRST_SHARE of the patients), where they are when spread over
     the names. None when fewer are there (the caller collects them then), or when the words
     find fewer than ``limit`` or are common (walked to the end by the caller). Those found
-    among the first patients are the first of all: the rows walked are whole names (WITH
-    TIES: every patient of the last name walked), and the order is the search's."""
+    among the first patients are the first of all: the patients walked are the first in the
+    search's whole order (their order keys, then the id), so no name is cut partway."""
     walked = min(SERVER_WALK_PER_MATCH * matches, patients // WALK_FIRST_SHARE)
     if limit <= 0 or matches < limit or matches >= common:
         return None
@@ -517,9 +525,10 @@ def _walk_first(repo: Repository, words: list[str], counted: list[_Counted], mat
         params += values
     # The keys are columns of the walk, so that the order of its rows is the search's (a
     # LIMIT on it stops the walk at the ``limit``-th match: no sort of every row walked).
-    keys = "lower(family_name) AS family_key, lower(given_name) AS given_key, "
-    first = repo.patients_select.replace("SELECT ", "SELECT " + keys, 1)
-    rows = repo.db.query(f"SELECT * FROM ({first} ORDER BY family_key, given_key FETCH FIRST ?"
-                         f" ROWS WITH TIES) AS patients WHERE {' AND '.join(conds)}"
-                         " ORDER BY family_key, given_key, id LIMIT ?", (walked, *params, limit))
+    keys = "po.family_key, po.given_key, po.tie_key, "
+    first = repo.patients_select.replace("SELECT ", "SELECT " + keys, 1) + ORDER_JOIN
+    rows = repo.db.query(f"SELECT * FROM ({first} ORDER BY {ORDER} LIMIT ?) AS patients"
+                         f" WHERE {' AND '.join(conds)}"
+                         " ORDER BY family_key, given_key, tie_key, id LIMIT ?",
+                         (walked, *params, limit))
     return [patient_from_row(r) for r in rows] if len(rows) == limit else None

@@ -24,7 +24,7 @@ from imsmap.domain.models import (
 )
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store import merge_rows, name_parts, row_versions, site_rows
+from imsmap.store import merge_rows, name_order, name_parts, row_versions, site_rows
 from imsmap.store import retraction_rows as marks
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
@@ -81,7 +81,7 @@ class Repository:
         """Patients found by each word typed: at the start of a part of the family or given
         name (split at spaces, hyphens and apostrophes; accents and case folded on both sides:
         store.name_parts) or of the chart number (ASCII letters in any case, % and _
-        literally); ordered by name (then id).
+        literally); in the order of their names (store.name_order's keys), then id.
 
         A word is ranges on the name parts' and the chart number's indexes, its patients
         collected, unless it matches many patients, walked in name order then
@@ -119,10 +119,12 @@ class Repository:
         return pid
 
     def _rewrite_name_parts(self, patient_id: int) -> None:
-        """The patient's name parts (store.name_parts) as its names now are, in the same
-        transaction as the write of a name."""
+        """The patient's order keys (store.name_order) and name parts (store.name_parts) as its
+        names now are, in the same transaction as the write of a name (the keys first: on the
+        server each part is given its patient's keys as it is written)."""
         family, given = self.db.conn.execute(
             "SELECT family_name, given_name FROM patients WHERE id = ?", (patient_id,)).fetchone()
+        name_order.rewrite(self.db.conn, patient_id, family, given)
         name_parts.rewrite(self.db.conn, patient_id, family, given)
 
     def update(self, table: str, row_id: int, values: dict[str, Any], at: str, actor: str,

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import (
     QObject,
     QPointF,
-    QRectF,
     Qt,
     Signal,
 )
@@ -43,7 +42,7 @@ from imsmap.ui.chart_markers import (
 )
 from imsmap.ui.chart_muscles import BackgroundItem, EmphasisItem, RegionItem
 from imsmap.ui.chart_words import describe_region
-from imsmap.ui.lit_row_band import RowBand
+from imsmap.ui.lit_row_band import BandRow, RowBand, band_row
 from imsmap.ui.theme import screen_style
 from imsmap.ui.wording import (
     in_window_language,
@@ -109,7 +108,7 @@ class ChartScene(QGraphicsScene):
         self.row_band = RowBand(style)
         self.addItem(self.row_band)
         self._pixels_per_unit = 0.0
-        self._band: tuple[Site | None, list[QRectF]] = (None, [])
+        self._band: tuple[Site | None, list[BandRow]] = (None, [])
         # ... and follows the marker while it is dragged, before the site moves on release
         self.signals.markerDragged.connect(self._marker_dragged)
         self.selectionChanged.connect(self._raise_selected)
@@ -320,7 +319,7 @@ class ChartScene(QGraphicsScene):
             self._emphasise(highlight=lit)
         self._update_ghost(site)
         view = self.chart.view
-        self._band = (site, [row_part(view.region(p.region_id), p.level).boundingRect()
+        self._band = (site, [band_row(view, view.region(p.region_id), p.level)
                              for p in parts if isinstance(p, LitRow)])
         self._place_band()
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QSizePolicy,
     QWidget,
-    QWidgetItem,
 )
 
 # Rows wrap only in a window narrower than this (a 1366 x 768 laptop at 125 %: 1093 logical
@@ -114,13 +113,18 @@ class WrappingRow(QLayout):
         (else in its middle)."""
         if isinstance(part, QLayout):
             self.addChildLayout(part)
-            item: QLayoutItem = part
+            self.addItem(part)
         else:
-            self.addChildWidget(part)
-            item = QWidgetItem(part)
-        self._items.append(item)
-        self._stretch.append(stretch)
-        self._gap.append(self._pending_gap)
+            # Qt's own item for a widget (it comes back through addItem): it keeps the sizes
+            # it asked of the widget until the widget says they changed (updateGeometry), as
+            # in Qt's own layouts. A plain QWidgetItem keeps none: every question of a layout
+            # pass (the row asks each item's sizes at each of its lines' and heights' turns)
+            # went to the widget again, for a wrapping choice of the muscle chooser
+            # (ui.word_button) through Python and the style, some 140 times a tap.
+            self.addWidget(part)
+        item = self._items[-1]
+        self._stretch[-1] = stretch
+        self._gap[-1] = self._pending_gap
         self._pending_gap = 0
         if top:
             self._top.add(id(item))

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store import name_parts
+from imsmap.store import name_order, name_parts
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from imsmap.store.postgres.connection import (
     GROUPS,
@@ -59,10 +59,22 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      ("v12_search_keys.sql",)),
     (13, "the folded chart number's index carries the chart number (counted from the index)",
      11, ("v13_chart_covering.sql",)),
+    (14, "each patient's order keys, the list's order the same as a file's (SQLite schema 12)",
+     12, ("v14_patient_order.sql",)),
 )
+
+
+def _order_keys(conn: PgConnection, mark: str) -> None:
+    """Schema 14's: every patient's order keys, then each name part given them, and the
+    indexes made on them (sql/v14_patient_order_keys.sql)."""
+    name_order.fill(conn, mark)
+    conn.execute(sql_text("v14_patient_order_keys.sql"))
+
+
 # Run after a migration's SQL, in its transaction: its data made in Python (the same folding
 # as a file's), then its check.
-FILL_AFTER = {10: (name_parts.fill, name_parts.check_filled)}
+FILL_AFTER = {10: (name_parts.fill, name_parts.check_filled),
+              14: (_order_keys, name_order.check_filled)}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \
     "a new SQLite migration needs its PostgreSQL counterpart in MIGRATIONS"

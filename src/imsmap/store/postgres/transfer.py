@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.store import audit as sqlite_audit
-from imsmap.store import name_parts
+from imsmap.store import name_order, name_parts
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import (
@@ -164,8 +164,9 @@ def _copy(conn: PgConnection, file_conn: sqlite3.Connection) -> Moved:
         if "id" in columns and table != "audit":
             conn.execute(f"SELECT setval(pg_get_serial_sequence('{SCHEMA}.{table}', 'id'),"
                          f" greatest(max(id), 1), max(id) IS NOT NULL) FROM {table}")
-        if table == "patients":  # their name parts are the server's own, made as it would
-            name_parts.fill(conn, "%s")
+        if table == "patients":  # their order keys and name parts are the server's own,
+            name_order.fill(conn, "%s")  # made as it would (the keys first: each part
+            name_parts.fill(conn, "%s")  # is given its patient's)
     moved.audit_entries = moved.counts["audit"]
     moved.signed_sessions = len(signed)
     return moved

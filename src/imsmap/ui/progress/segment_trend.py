@@ -3,9 +3,12 @@ the figures followed per session (muscles grasping, the grasp burden, the muscle
 the visit before).
 
 A draft chosen (today's before signing, one left unsigned, another room's in progress) keeps its
-column, its own sums and figures, "draft" in its header, as the Trend grid's; the muscles in
+column, its own sums and figures, "draft" in its header, as the Trend grid's (on a line of its
+own, not to widen the column); the muscles in
 common are a comparison of signed visits (domain.progress.overlap_percents): a draft is compared
 with nothing, and a line under the figures says the drafts left out, in the summary's words.
+The figures' names wrap when the visits leave them too little room (SegmentTrend.fit_names), so
+that eight visits and their figures fit a laptop's width without scrolling sideways.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -37,6 +41,7 @@ SIDE_NAMES = {"L": QT_TRANSLATE_NOOP("SegmentTrend", "left"),
               "M": QT_TRANSLATE_NOOP("SegmentTrend", "midline")}
 # Summed grasp shades, light to dark; text stays black up to the fourth, white after.
 SHADES = ("#fdf3e1", "#fbdca8", "#f6b36b", "#e98a4c", "#d05b3a", "#a33227", "#6d1020")
+NAME_LINES = 3  # a figure's name wraps on at most this many lines (a word a line read badly)
 
 
 def shade_for(value: float, top: float) -> QColor:
@@ -75,6 +80,33 @@ def _filled_then_fitted(*tables: QTableWidget) -> Iterator[None]:
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
 
+def wrapped(text: str, metrics: QFontMetrics, room: int, most: int = NAME_LINES) -> list[str]:
+    """`text` in as few lines as fit `room` pixels, at most `most` lines (wider then than
+    `room`), the lines as even as that many allow."""
+    def greedy(width: float) -> list[str]:
+        lines: list[str] = []
+        for word in text.split():
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+                lines[-1] += f" {word}"
+            else:
+                lines.append(word)
+        return lines
+
+    lines = greedy(room)
+    if len(lines) > most:
+        lines = greedy(metrics.horizontalAdvance(text) / most)  # most lines, or one more
+        lines = lines[:most - 1] + [" ".join(lines[most - 1:])]
+    # the narrowest room that still takes that many lines
+    low, high = 1, max(1, *(metrics.horizontalAdvance(line) for line in lines))
+    while low < high:
+        mid = (low + high) // 2
+        if len(greedy(mid)) <= len(lines):
+            high = mid
+        else:
+            low = mid + 1
+    return greedy(high)
+
+
 class SegmentTrend(QWidget):
     """Rows: root and side that any chosen session treated. Columns: the chosen sessions."""
 
@@ -95,9 +127,11 @@ class SegmentTrend(QWidget):
         # muscles stop being needled (domain.progress).
         # a cell's sentence (or a row's), for a finger (no hover)
         hold_for_tips(self.roots, self.figures, self.figures.verticalHeader())
-        self.figures.setVerticalHeaderLabels(
-            [self.tr("Muscles grasping"), self.tr("Grasp burden (sum of grades)"),
-             self.tr("Muscles in common with the visit before")])
+        # The figures' names wrap when the visits leave them too little room (fit_names).
+        self.figure_names = [self.tr("Muscles grasping"), self.tr("Grasp burden (sum of grades)"),
+                             self.tr("Muscles in common with the visit before")]
+        self.figures.setVerticalHeaderLabels(self.figure_names)
+        self.figures.installEventFilter(self)
         self.figures.verticalHeaderItem(1).setToolTip(self.tr(
             "Each muscle's strongest grade at the visit (0–3), added up: it falls as muscles "
             "release and grasps weaken, and rises only when a grasp is stronger or a new muscle "
@@ -106,7 +140,7 @@ class SegmentTrend(QWidget):
             "The muscles needled at both visits, in percent of those needled at either "
             "(100% = the same muscles). Signed visits are compared: a draft, not signed, is "
             "compared with nothing, and the visit after it with the signed visit before."))
-        layout.addWidget(self.figures, 1)
+        layout.addWidget(self.figures)  # as tall as its rows (fit_names)
         # The drafts chosen, which the muscles in common leave out: said, never dropped unseen.
         self.drafts = QLabel()
         self.drafts.setObjectName("segmentDrafts")
@@ -118,6 +152,7 @@ class SegmentTrend(QWidget):
         """Show the course's sessions (their figures as the course worked them out)."""
         with _filled_then_fitted(self.roots, self.figures):
             self._fill(course, catalogue, numbering)
+        self.fit_names()
 
     def _fill(self, course: Course, catalogue, numbering: dict[int, int]) -> None:
         history = course.history
@@ -178,11 +213,48 @@ class SegmentTrend(QWidget):
         self.drafts.setText(apart)
         self.drafts.setVisible(bool(apart))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.figures and event.type() == QEvent.Type.Resize:
+            self.fit_names()
+        return super().eventFilter(watched, event)
+
+    def fit_names(self) -> None:
+        """The figures' names on as many lines as the visits' columns leave them room for, and
+        the table as tall as its rows: on one line, « Muscles en commun avec la visite
+        précédente » took 315 px beside eight visits, and the figures scrolled sideways on a
+        1366 x 768 laptop."""
+        table, header = self.figures, self.figures.verticalHeader()
+        metrics = QFontMetrics(header.font())
+        table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        # the header's text margins, both sides, and a pixel each side to spare
+        pad = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 2
+        columns = sum(table.columnWidth(j) for j in range(table.columnCount()))
+        room = table.width() - 2 * table.frameWidth() - columns - pad
+        # too little room even so (the table scrolls): the longest name on NAME_LINES lines,
+        # the others on as many as that width takes, not a word a line
+        room = max(room, max(metrics.horizontalAdvance(n) for n in self.figure_names)
+                   // NAME_LINES)
+        names = [wrapped(name, metrics, room) for name in self.figure_names]
+        for row, lines in enumerate(names):
+            table.verticalHeaderItem(row).setText("\n".join(lines))
+            table.setRowHeight(row, len(lines) * metrics.lineSpacing() + 6)
+        width = pad + max(metrics.horizontalAdvance(line) for lines in names for line in lines)
+        header.setFixedWidth(width)
+        height = 2 * table.frameWidth() + table.horizontalHeader().sizeHint().height() \
+            + sum(table.rowHeight(r) for r in range(table.rowCount()))
+        if width + columns > table.width() - 2 * table.frameWidth():
+            height += table.horizontalScrollBar().sizeHint().height()  # too narrow even so
+        table.setFixedHeight(height)
+
 
 def _visit(number: str, signed: bool) -> str:
-    """A session column's first header line: "#3", or "#3 draft" as the Trend grid's."""
+    """A session column's header lines before its date: "#3", or for a draft the Trend grid's
+    words ("#3 draft") with the number and the word on lines of their own ("#3", "draft"): on
+    one line, « #4 brouillon » made its column the widest, and the figures scrolled sideways
+    on a laptop in French."""
     if signed:
         return number
-    return QCoreApplication.translate("TrendModel", "{visit} draft",
-                                      "a visit not signed, in its column's header"
-                                      ).format(visit=number)
+    words = QCoreApplication.translate("TrendModel", "{visit} draft",
+                                       "a visit not signed, in its column's header")
+    before, _, after = words.partition("{visit}")
+    return "\n".join(line for line in (before.strip(), number, after.strip()) if line)
