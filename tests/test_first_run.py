@@ -102,7 +102,7 @@ def test_a_new_database_walks_through_the_wizard_to_a_ready_clinic(
         assert len(wizards) == 1
         wizard = wizards[0]
         assert wizard.button(Button.CancelButton).text() == "Skip for now"
-        assert f"kept on this computer, in {db}" in " ".join(
+        assert f"kept on this computer, in this file:\n{db}" in " ".join(
             label.text() for label in wizard.clinic_page.findChildren(QLabel))
         answer(qtbot, wizard, folder=backups)
         summary = wizard.ready_page.summary.text()

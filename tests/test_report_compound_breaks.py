@@ -122,3 +122,45 @@ def test_a_compound_breaks_at_its_own_hyphen(qapp, records, session, tmp_path, l
     at_hyphen = [(a, b) for a, b in zip(lines, lines[1:])
                  if a.endswith(f"{first}-") and b.startswith(last)]
     assert at_hyphen, lines
+
+
+def _lines(flow) -> list[str]:
+    """Each line of ``flow`` as printed: its soft hyphens gone, the one that ends it a hyphen."""
+    ends = [*flow.starts[1:], len(flow.text)]
+    out = []
+    for a, b in zip(flow.starts, ends):
+        line = flow.text[a:b].rstrip()
+        out.append(line.replace("\u00ad", "") + ("-" if line.endswith("\u00ad") else ""))
+    return out
+
+
+@pytest.mark.parametrize("mm", [14.1, 14.5, 15.5, 16.4])
+def test_a_compound_after_a_word_goes_to_the_next_line_to_break_at_its_hyphen(qapp, tmp_path,
+                                                                                mm):
+    """« tissu granuleux-fibreux » where « tissu granuleux- » does not fit the line broke in the
+    compound's first part, « tissu granu- / leux-fibreux »: the compound's own hyphen is past
+    the line's end, where the break at it (« granuleux-fi- / breux » made « granuleux- /
+    fibreux ») looked for it no further than the line's start."""
+    doc, _width = _doc(tmp_path)
+    font = doc.font(7.5, condensed=True)
+    lines = _lines(doc.flow("tissu granuleux-fibreux", font, doc.mm(mm), hyphens=True))
+    assert lines == ["tissu", "granuleux-", "fibreux"], lines
+
+
+@pytest.mark.parametrize("language, words", [("en", ("gritty", "fibrotic")),
+                                             ("fr_CA", ("granuleux", "fibreux"))])
+def test_a_response_that_starts_with_the_compound_breaks_it_at_its_hyphen(
+        qapp, records, session, tmp_path, language, words):
+    """A site with neither cramp nor twitch, whose Response starts « tissu granuleux-fibreux »,
+    and a short note: the French Response column printed « tissu granu- / leux-fibreux »."""
+    site = site_on(records, session, "gluteus_medius")
+    records.update_site(site.id, grasp=2, tissue_feel="gritty-fibrotic", notes="Referred ache")
+    out = write_session_pdf(records, session.id, tmp_path / "site.pdf", generated=GENERATED,
+                            language=language)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    first, last = words
+    assert not [line for line in lines if re.search(rf"\b{first[:4]}\w*-$", line)
+                and not line.endswith(f"{first}-")], lines
+    assert f"{first}-{last}" in lines or any(
+        a.endswith(f"{first}-") and b.startswith(last) for a, b in zip(lines, lines[1:])), lines

@@ -86,3 +86,27 @@ def test_a_heading_goes_over_with_a_block_that_could_not_start_under_it(qapp, tm
     top = bottom - doc.mm(30)  # room for the heading and the promised 5 mm, not for 80 mm
     pages = paginate(doc, [before, heading, block], width, top, 0.0, bottom)
     assert [[b for b, _y in page] for page in pages] == [[before], [heading, block]]
+
+
+def test_a_grid_breaks_by_the_rule_of_the_tables(qapp, tmp_path):
+    """The grids kept a rule of their own, 3 rows on each side of a break or the grid goes over
+    whole, beside the tables' ``rows_before_break`` (3 rows where that costs the page at most
+    15 mm, else 2, ...): one rule now, the tables'. Room for 2 rows of 16 under the grid's
+    header: 2 stay (the grid going over whole would leave 19 mm blank), where the grid's own
+    rule moved it whole."""
+    from imsmap.report.layout import KEEP_BLANK_MM
+    from imsmap.report.table import rows_before_break
+
+    doc = _doc(tmp_path)
+    width = doc.mm(180)
+    matrix = _matrix(16)
+    head, rh = matrix.header_height(doc), matrix.row_height(doc)
+    for lead in (0.0, Heading("Grasp by muscle and session").height(doc, width)):
+        for fit in range(0, 17):
+            parts = matrix.split(doc, width, head + (fit + 0.5) * rh, lead)
+            kept = len(parts[0].rows) if parts else 0
+            assert kept == rows_before_break([rh] * 16, min(fit, 15), head + lead,
+                                             doc.mm(KEEP_BLANK_MM)), (lead, fit)
+    parts = matrix.split(doc, width, head + 2.5 * rh)
+    assert parts is not None and [len(p.rows) for p in parts] == [2, 14]
+    assert parts[1].continued and parts[1].footnote == FOOT

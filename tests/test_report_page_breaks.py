@@ -159,3 +159,56 @@ def test_a_row_of_charts_is_drawn_smaller_rather_than_leave_half_a_page(
     x = min(x0 for x0, _y0, _x1, _y1, w in words if w == spine)
     bottom = max(y0 for x0, y0, _x1, _y1, w in words if w == side and x0 >= x - 2)
     assert (bottom - top) / MM >= CHART_PANEL_MM * LEAST_PANEL_SHARE - 1
+
+
+def test_a_row_is_left_alone_by_a_break_only_if_it_stands_alone():
+    """Where neither 3 rows nor 2 keep together within 15 mm, a row alone on one side of the
+    break only where 2 of it would cost more than 15 mm too: the segments table's first row
+    (7.6 mm) under its header and heading, not a grid's 4.6 mm row, nor half of a table of
+    two (the needles table)."""
+    assert rows_before_break([7.6] * 9, 1, 4.7 + 6.7, 15.0) == 1
+    assert rows_before_break([7.6] * 9, 1, 4.7, 15.0) == 0  # without the heading: 12 mm
+    assert rows_before_break([4.6] * 16, 1, 10.2 + 6.7, 15.0) == 0
+    assert rows_before_break([7.9, 5.1], 1, 4.9 + 6.7, 15.0) == 0
+
+
+def _layout_doc(tmp_path):
+    from PySide6.QtGui import QPdfWriter
+
+    from imsmap.report.document import device_resolution
+    from imsmap.report.layout import Doc
+
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    return Doc(writer, device_resolution(writer))
+
+
+def _segments_like(rows: int):
+    from imsmap.report.table import Cell, Column, Table
+
+    return Table([Column("Root", 8), Column("Left", 27), Column("Right", 27),
+                  Column("Muscles (site numbers)", 38)],
+                 [[Cell(f"L{k}", bold=True), Cell("1 site", small="grasp 1"),
+                   Cell("2 sites (1 dominant)", small="grasp 2, 1"), "Multifidus 3, 4"]
+                  for k in range(rows)], size=7.5, footnote="The marker shows the strongest grasp.",
+                 title="Segmental summary")
+
+
+def test_a_heading_counts_in_the_blank_its_table_going_over_whole_leaves(qapp, tmp_path):
+    """A heading and the one row of its table that fits went over together and left ~27 mm
+    blank at the page's foot (the demo's session 18: 'Segmental summary' after the site table):
+    the heading goes over with its table, so it counts in the 15 mm a break may cost the page,
+    as the table's header and rows do."""
+    from imsmap.report.layout import Heading, Paragraph, paginate
+
+    doc = _layout_doc(tmp_path)
+    width = doc.mm(180)
+    heading, table = Heading("Segmental summary"), _segments_like(9)
+    row = table.row_height(doc, width, 0)
+    assert doc.mm(7) < row < doc.mm(7.5) * 2  # a row that stands alone: 2 cost over 15 mm
+    room = heading.height(doc, width) + table.header_height(doc, width) + row * 1.5
+    before, top = Paragraph("The site table's footnote.", 9), doc.mm(200)
+    pages = paginate(doc, [before, heading, table], width, top, 0.0,
+                     top + before.height(doc, width) + room)
+    blocks = [[type(b).__name__ for b, _y in page] for page in pages]
+    assert blocks == [["Paragraph", "Heading", "Table"], ["Table"]], blocks
+    assert len(pages[0][2][0].rows) == 1 and len(pages[1][0][0].rows) == 8

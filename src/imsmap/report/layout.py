@@ -198,10 +198,13 @@ class Block:
         """The least that must fit for the block to start on a page (its first row, say)."""
         return self.height(doc, width)
 
-    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block | None] | None:
+    def split(self, doc: Doc, width: float, avail: float, lead: float = 0.0
+              ) -> tuple[Block, Block | None] | None:
         """A part that fits in ``avail`` and the rest, or None if the block cannot split.
 
-        A rest of None means the first part is the whole block in a more compact form."""
+        A rest of None means the first part is the whole block in a more compact form.
+        ``lead``: the height of what goes to the next page with the block if it does not split
+        (its heading), part of the blank its going over would leave (``paginate``)."""
         return None
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
@@ -286,7 +289,8 @@ class Paragraph(Block):
         first_lines = flow.bottoms[min(1, len(flow) - 1)] if len(flow) else 0.0
         return min(self.height(doc, width), max(first_lines, self._label_height(doc)))
 
-    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block | None] | None:
+    def split(self, doc: Doc, width: float, avail: float, lead: float = 0.0
+              ) -> tuple[Block, Block | None] | None:
         if self._label_height(doc) > avail:
             return None
         flow = self._flow(doc, width)
@@ -370,6 +374,16 @@ class KeyValues(Block):
 Placed = tuple[Block, float]  # a block and the y of its top edge
 
 
+def _kept_with(page: list[Placed]) -> int:
+    """How many blocks at the end of ``page`` go over with the next block if it does: a heading
+    (what keeps with the next block) goes over with the block it was placed for, rather than
+    end the page alone, whatever that block's min_height promised; never the page's first."""
+    n = 0
+    while n < len(page) - 1 and page[-1 - n][0].keep_with_next:
+        n += 1
+    return n
+
+
 def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
              later_top: float, bottom: float) -> list[list[Placed]]:
     """Flow blocks down pages: split what splits, move the rest, keep headings with what follows.
@@ -394,7 +408,12 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
             y += h
             continue
         if not block.keep_with_next:
-            parts = block.split(doc, width, bottom - y)
+            # what would go over with it (its heading): part of the blank its going over
+            # leaves, as its own rows are (a heading over a table whose first rows went over
+            # with it left ~29 mm blank)
+            kept = _kept_with(pages[-1])
+            lead = y - pages[-1][-kept][1] if kept else 0.0
+            parts = block.split(doc, width, bottom - y, lead)
             if parts is not None:
                 head, tail = parts
                 pages[-1].append((head, y))
@@ -410,9 +429,7 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
             y += h
             continue
         queue.insert(0, block)
-        # A heading (what keeps with the next block) goes over with the block it was placed for,
-        # rather than end the page alone, whatever that block's min_height promised.
-        while len(pages[-1]) > 1 and pages[-1][-1][0].keep_with_next:
+        for _ in range(_kept_with(pages[-1])):
             queue.insert(0, pages[-1].pop()[0])
         pages.append([])
         y = later_top

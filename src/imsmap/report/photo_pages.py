@@ -142,7 +142,7 @@ class PhotoGrid(Block):
     def min_height(self, doc: Doc, width: float) -> float:
         return self._row_heights(doc, width)[0]
 
-    def split(self, doc: Doc, width: float, avail: float):
+    def split(self, doc: Doc, width: float, avail: float, lead: float = 0.0):
         heights, used, rows = self._row_heights(doc, width), 0.0, 0
         for h in heights:
             if used + h > avail:

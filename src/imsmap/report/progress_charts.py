@@ -248,7 +248,8 @@ class HeatChartRow(Block):
     def min_height(self, doc: Doc, width: float) -> float:
         return self._title_h(doc) + doc.mm(self._least_mm()) + doc.mm(4)
 
-    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, None] | None:
+    def split(self, doc: Doc, width: float, avail: float, lead: float = 0.0
+              ) -> tuple[Block, None] | None:
         """The row drawn smaller, as high as the room left on the page, where that keeps it
         readable (LEAST_PANEL_SHARE): a row that went over whole left the page above it half
         blank (the spinal chart after a row of two body views)."""

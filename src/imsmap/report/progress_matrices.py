@@ -17,9 +17,10 @@ from imsmap.domain.text import fill as fill_in
 from imsmap.i18n.records import day_month, number, root_name, translate
 from imsmap.render.heatmap import ramp_colour
 from imsmap.render.style import grey_level
-from imsmap.report.layout import GRID, INK, KEEP_ROWS, MUTED, Block, Doc, Paragraph
+from imsmap.report.layout import GRID, INK, KEEP_BLANK_MM, MUTED, Block, Doc, Paragraph
 from imsmap.report.print_chart import PRINT_STYLE
 from imsmap.report.site_text import grasp_scale_text, target_label
+from imsmap.report.table import rows_before_break
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.records import Records
 
@@ -32,8 +33,9 @@ MATRIX_CHANGE_MM = 13.0
 Row = tuple[str, list[tuple[str, str, str] | None], str]  # label, cells (text, fill, ink), change
 
 
-# A table of this many rows or fewer is read whole: it moves to the next page with its heading
-# rather than split a few rows from the rest.
+# A grid of this many rows or fewer is read whole: it moves to the next page with its heading
+# rather than split a few rows from the rest (split by rows_before_break, the demo's grid of 5
+# roots left 3 rows at a page's foot and 2 under a repeated header on the next page).
 WHOLE_ROWS = 6
 
 
@@ -44,7 +46,8 @@ class MatrixBlock(Block):
     def __init__(self, title: str, columns: Sequence[tuple[str, ...]],
                  rows: Sequence[tuple[str, Sequence[tuple[str, str, str] | None], str]],
                  change_title: str = "", first_row: int = 0, continued: bool = False,
-                 footnote: str = "", labels: Sequence[str] | None = None, drafts_word: str = ""):
+                 footnote: str = "", labels: Sequence[str] | None = None, drafts_word: str = "",
+                 after_mm: float = 3.0):
         self.title = title
         # said once under adjacent drafts' columns when the word for one is wider than a column
         self.drafts_word = drafts_word
@@ -56,6 +59,7 @@ class MatrixBlock(Block):
         self.first_row = first_row
         self.continued = continued
         self.footnote = footnote
+        self.after_mm = after_mm  # the space under it (none where a page break ends it)
 
     # geometry
     def _sizes(self, doc: Doc, width: float) -> tuple[float, float, float]:
@@ -91,29 +95,37 @@ class MatrixBlock(Block):
 
     def height(self, doc: Doc, width: float) -> float:
         return (self.header_height(doc) + len(self.rows) * self.row_height(doc)
-                + self._foot_h(doc, width) + doc.mm(3))
+                + self._foot_h(doc, width) + doc.mm(self.after_mm))
 
     def min_height(self, doc: Doc, width: float) -> float:
-        if len(self.rows) <= WHOLE_ROWS:
-            return self.height(doc, width)
-        return self.header_height(doc) + self.row_height(doc) * 3
+        if len(self.rows) <= WHOLE_ROWS:  # all of it, but the space under it
+            return self.height(doc, width) - doc.mm(self.after_mm)
+        return self.header_height(doc) + self.row_height(doc)
 
-    def split(self, doc: Doc, width: float, avail: float):
+    def split(self, doc: Doc, width: float, avail: float, lead: float = 0.0):
+        rh = self.row_height(doc)
+        if self.height(doc, width) - doc.mm(self.after_mm) <= avail:  # all but the space under
+            return self._part(self.rows, self.first_row, self.continued, self.footnote, 0.0), \
+                None
         if len(self.rows) <= WHOLE_ROWS:
             return None
         # Never every row here and the footnote alone over the page: the last rows go with it.
-        fit = min(int((avail - self.header_height(doc)) // self.row_height(doc)), len(self.rows) - 1)
-        # Its last rows are not left alone on the next page (C7 and C8 alone on page 3 of a
-        # one-visit report): KEEP_ROWS on each side of the break, or the table goes over whole.
-        fit = min(fit, len(self.rows) - KEEP_ROWS)
-        if fit < KEEP_ROWS:
+        fit = max(0, min(int((avail - self.header_height(doc)) // rh), len(self.rows) - 1))
+        # The rows on each side of the break keep together as a table's do (C7 and C8 were
+        # alone on page 3 of a one-visit report), by the same rule
+        fit = rows_before_break([rh] * len(self.rows), fit, self.header_height(doc) + lead,
+                                doc.mm(KEEP_BLANK_MM))
+        if fit == 0:
             return None
-        head = MatrixBlock(self.title, self.columns, self.rows[:fit], self.change_title,
-                           self.first_row, self.continued, "", self.labels, self.drafts_word)
-        tail = MatrixBlock(self.title, self.columns, self.rows[fit:], self.change_title,
-                           self.first_row + fit, True, self.footnote, self.labels,
-                           self.drafts_word)
-        return head, tail
+        return (self._part(self.rows[:fit], self.first_row, self.continued, "", 0.0),
+                self._part(self.rows[fit:], self.first_row + fit, True, self.footnote,
+                           self.after_mm))
+
+    def _part(self, rows: Sequence[Row], first_row: int, continued: bool, footnote: str,
+              after_mm: float) -> MatrixBlock:
+        """``rows`` of this grid, in its columns, with its labels' width."""
+        return MatrixBlock(self.title, self.columns, rows, self.change_title, first_row,
+                           continued, footnote, self.labels, self.drafts_word, after_mm)
 
     def draft_notes(self, doc: Doc, width: float
                     ) -> list[tuple[QRectF, str, tuple[int, int] | None]]:

@@ -338,7 +338,7 @@ class ChartGroup(Block):
     def min_height(self, doc: Doc, width: float) -> float:
         return self.charts[0].with_height(CHART_MIN_MM).height(doc, width)
 
-    def split(self, doc: Doc, width: float, avail: float
+    def split(self, doc: Doc, width: float, avail: float, lead: float = 0.0
               ) -> tuple[Block, Block | None] | None:
         used, k = 0.0, 0
         for chart in self.charts:

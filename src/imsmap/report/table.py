@@ -55,23 +55,34 @@ TALL_ROW_MM = 30.0  # a table row taller than this runs on across a page break
 
 def rows_before_break(heights: Sequence[float], fit: int, header: float, blank: float) -> int:
     """How many of a table's rows (of ``heights``) go before a page break when the first
-    ``fit`` of them fit above it (under its ``header``); 0: the table goes over whole.
+    ``fit`` of them fit above it (under its ``header``: its header row, and what goes over with
+    the table if it goes whole, its heading); 0: the table goes over whole. The progress
+    report's grids (``progress_matrices``) break by this rule too.
 
     The rows on each side of the break keep together, KEEP_ROWS of them, so that a table's
     last rows are not left alone on the next page (the segments table put C7 and C8 alone on
     page 3) nor its first ones alone at a page's foot; but keeping them together must not cost
     the page more than ``blank`` of room (rows of sites with notes, three moved together, left
-    a fifth of a page blank): then KEEP_LEAST rows, and if that costs more too, a row tall
-    enough to stand alone, as many as fit."""
+    a fifth of a page blank; a heading and the first row of its table, 27 mm): then KEEP_LEAST
+    rows, and if that costs more too, as many as fit, a row alone on one side of the break
+    where it is tall enough to stand alone: one of which KEEP_LEAST would cost more than
+    ``blank`` too (a 5 mm row of a grid alone under its header reads as a stray line, and a
+    table of two rows is not cut in two)."""
     def left_blank(n: int) -> float:  # what moving rows n.. over adds to the page's foot
         return sum(heights[n:fit]) + (header if n == 0 else 0.0)
 
-    for keep in (KEEP_ROWS, KEEP_LEAST, 1):
+    least = 0
+    for keep in (KEEP_ROWS, KEEP_LEAST):
         n = min(fit, len(heights) - keep)
-        n = n if n >= keep else 0
-        if keep == 1 or left_blank(n) <= blank:
-            return n
-    return 0
+        least = n if n >= keep else 0
+        if left_blank(least) <= blank:
+            return least
+    n = max(0, min(fit, len(heights) - 1))
+    if n == 1 and KEEP_LEAST * heights[0] <= blank:
+        return least
+    if n and n == len(heights) - 1 and KEEP_LEAST * heights[-1] <= blank:
+        return least
+    return n
 
 
 def _cut(doc: Doc, text: str, font: QFont, width: float, room: float,
@@ -271,7 +282,8 @@ class Table(Block):
                      self.after_mm if last else 0.0, last or self.continued,
                      (tuple(w / width for w in fit.widths), fit.hyphenated))
 
-    def split(self, doc: Doc, width: float, avail: float) -> tuple[Block, Block | None] | None:
+    def split(self, doc: Doc, width: float, avail: float, lead: float = 0.0
+              ) -> tuple[Block, Block | None] | None:
         used = self.header_height(doc, width)
         n = 0
         while n < len(self.rows) and used + self.row_height(doc, width, n) <= avail:
@@ -291,7 +303,7 @@ class Table(Block):
                 return replace(self, after_mm=0.0), None
             n -= 1  # the last row goes over with the footnote
         n = rows_before_break([self.row_height(doc, width, i) for i in range(len(self.rows))],
-                              n, self.header_height(doc, width), doc.mm(KEEP_BLANK_MM))
+                              n, self.header_height(doc, width) + lead, doc.mm(KEEP_BLANK_MM))
         if n == 0:
             return None
         return (self._part(doc, width, self.rows[:n], self.first_row_index, False),

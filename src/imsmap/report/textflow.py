@@ -5,9 +5,10 @@ here, once, with Qt's ``QTextLayout``: at word boundaries (after a word's own hy
 only where a reader would break it, never "e- / stim": ``hyphenation.unwanted_break``); inside
 a word wider than the line of prose (a note) between its syllables, with a hyphen
 (``hyphenated``: « Électrostimula- / tion »; a compound at its own hyphen first, « granuleux- /
-fibreux », not « granuleux-fi- / breux »); anywhere else inside a word wider than the line
-(a long web address, a name); one line per ``\\n``-separated paragraph at least. The same
-lines are measured and painted, so what the layout reserves is what the page shows. A text
+fibreux », not « granuleux-fi- / breux » nor « tissu granu- / leux-fibreux »); anywhere else
+inside a word wider than the line (a long web address, a name); one line per
+``\\n``-separated paragraph at least. The same lines are measured and painted, so what the
+layout reserves is what the page shows. A text
 that does not fit where it is is cut at the start of a line (``Flow.cut``). The head keeps the
 lines it was measured as: Qt's line breaking is not stable under cutting a text short (a word
 the cut shortened, or one with "/", "-", "." or "_", can be broken differently, even a line
@@ -155,10 +156,13 @@ def _keep_compound(line: QTextLine, text: str, width: float, align: Qt.Alignment
 
 
 def _at_own_hyphen(line: QTextLine, text: str, width: float, metrics: QFontMetricsF) -> None:
-    """Where ``line`` ends between two syllables of a compound's last part (« granuleux-fi- /
-    breux »), it ends at the compound's own hyphen instead (« granuleux- / fibreux »), where a
-    reader would break it (``hyphenation.unwanted_break``), when the part then carried over
-    fits the next line whole: each part reads whole."""
+    """Where ``line`` ends between two syllables of a compound's part, the compound breaks at
+    its own hyphen instead, where a reader would break it (``hyphenation.unwanted_break``),
+    when each part then reads whole: in a part after its hyphen (« granuleux-fi- / breux »),
+    the line ends at that hyphen (« granuleux- / fibreux ») when the part carried over fits the
+    next line; in its first part, after other words (« tissu granu- / leux-fibreux »), the
+    line ends before the compound (« tissu / granuleux- / fibreux ») when that part, with its
+    hyphen, fits a line (there the next line breaks at the hyphen)."""
     end = line.textStart() + line.textLength()
     if end >= len(text) or text[end - 1] != SOFT_HYPHEN:
         return
@@ -176,6 +180,20 @@ def _at_own_hyphen(line: QTextLine, text: str, width: float, metrics: QFontMetri
         x, _ = line.cursorToX(at + 1)
         line.setLineWidth(max(x + 0.5, 1.0))  # (a hair over x: rounding keeps the hyphen here)
         return
+    if at <= line.textStart():  # the compound starts the line: its first part is too wide
+        return
+    # ``at``: the compound's first character, after other words of the line; its own hyphen,
+    # if any, comes after the line's end
+    joiner = end
+    while joiner < len(text) and not text[joiner].isspace() and (
+            text[joiner] not in JOINERS or unwanted_break(text, joiner + 1)):
+        joiner += 1
+    if joiner >= len(text) or text[joiner] not in JOINERS:
+        return  # no compound, or one a reader would not break
+    if metrics.horizontalAdvance(text[at:joiner + 1].replace(SOFT_HYPHEN, "")) > width:
+        return
+    x, _ = line.cursorToX(at)
+    line.setLineWidth(max(x, 1.0))
 
 
 class Flow:

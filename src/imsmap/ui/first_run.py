@@ -95,8 +95,10 @@ class ClinicPage(_Page):
         self.name.setPlaceholderText(self.tr("e.g. Riverside Physiotherapy"))
         form.addRow(self.tr("Clinic name:"), self.name)
         self.layout_.addLayout(form)
-        where = _text(self.tr("The records are kept on this computer, in {path}.").format(
-            path=records.read.path))
+        # A path ends its line, with no period after it: one selected to be copied took the
+        # period with it (the French walk of 6 December).
+        where = _text(self.tr("The records are kept on this computer, in this file:\n{path}")
+                      .format(path=records.read.path))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout_.addWidget(where)
         self.restore_button: QPushButton | None = None
@@ -221,8 +223,10 @@ class BackupPage(_Page):
         form = QFormLayout()
         form.addRow(self.tr("Backup folder:"), row)
         self.layout_.addLayout(form)
-        self.default_hint = _text(self.tr("The default is {folder}.").format(
+        # No period after the path (« Par défaut : …/imsmap. »): a user copies what is shown.
+        self.default_hint = _text(self.tr("Default folder: {folder}").format(
             folder=first_run.default_backup_folder(records)))
+        self.default_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.default_hint.setStyleSheet("color: palette(mid);")
         self.layout_.addWidget(self.default_hint)
         self.warning = _text("")

@@ -164,9 +164,13 @@ class SessionPanel(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.practitioner.setCompleter(completer)
-        self.placeholders.add(self.practitioner,
-                              self.tr("name, as in the clinic's list of practitioners"),
+        # A short example (the longer one was cut at 1366 x 768: « nom, comme dans la liste
+        # des prati… »), the rest in the tooltip.
+        self.placeholders.add(self.practitioner, self.tr("name (clinic's list)"),
                               self.tr("not recorded", "practitioner"))
+        self.practitioner.setToolTip(self.tr(
+            "The practitioner's name, as in the clinic's list of practitioners: type part of "
+            "it and choose it from the list, which records their registration number too"))
         self.practitioner.editingFinished.connect(self._save_practitioner)
         self.complaint.editingFinished.connect(self._complaint_timer.stop)
         self.complaint.editingFinished.connect(
@@ -262,12 +266,15 @@ class SessionPanel(QWidget):
         self.load(None)
 
     def _show_sites_hint(self) -> None:
-        """How to add a site while the list is empty, then the keys alone (one line, so the
-        list keeps its rows). Shown while the session can be charted (`_update_state`)."""
+        """How to add a site while the list is empty, then the keys alone (one line where the
+        column allows, so the list keeps its rows; the French, which says the mark each key
+        makes, « T secousse (S) », takes two at 1366 px). Shown while the session can be
+        charted (`_update_state`)."""
         self.sites_hint.setText(
-            self.tr("Keys: 0–3 grasp · C cramp · Del remove") if self.sites.rowCount() else
+            self.tr("Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Del remove")
+            if self.sites.rowCount() else
             self.tr("Click a muscle on the chart to add a site. "
-                    "Keys: 0–3 grasp · C cramp · Del remove"))
+                    "Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Del remove"))
 
     def set_patient_text(self, text: str) -> None:
         """Whose record this is (the window masks it behind the privacy screen)."""

@@ -49,9 +49,16 @@ IN_ERROR_COLOUR = QColor("#8a8a8a")
 
 
 def flags_text(site: Site) -> str:
-    """C cramp, T twitch, E e-stimulation: the letters of their keys."""
-    return " ".join(letter for on, letter in ((site.cramp, "C"), (site.twitch, "T"),
-                                              (site.estim, "E")) if on)
+    """The marks of the site's cramp, twitch and e-stimulation, in the language's own letters:
+    English marks them with the letters of their keys (C, T, E), French with its words'
+    initials (« C S É »: Crampe, Secousse, Électrostim.), and the key hints say which key
+    makes which mark. The French walk of 6 December read « T » and « E » beside the buttons
+    « Secousse » and « Électrostim. »."""
+    translate = QCoreApplication.translate
+    marks = ((site.cramp, translate("SiteTable", "C", "cramp mark, one letter")),
+             (site.twitch, translate("SiteTable", "T", "twitch mark, one letter")),
+             (site.estim, translate("SiteTable", "E", "electrical stimulation mark, one letter")))
+    return " ".join(mark for on, mark in marks if on)
 
 
 def muscle_name(atlas: Atlas, site: Site) -> str:

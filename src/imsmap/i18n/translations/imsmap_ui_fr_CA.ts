@@ -806,8 +806,8 @@
         <translation>Répertoire de sauvegarde&#xa0;:</translation>
     </message>
     <message>
-        <source>The default is {folder}.</source>
-        <translation>Par défaut&#xa0;: {folder}.</translation>
+        <source>Default folder: {folder}</source>
+        <translation>Répertoire par défaut&#xa0;: {folder}</translation>
     </message>
     <message>
         <source>This folder is on the same disk as your records. If that disk breaks or is stolen, the records and their backups are lost together. Choose a folder on a USB drive or another disk if you can.</source>
@@ -906,7 +906,7 @@
     </message>
     <message>
         <source>Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Enter confirm planned · Tab/arrows next site · Del remove</source>
-        <translation>Touches&#xa0;: 0–3 préhension · C crampe · T secousse · E électrostim. · Entrée confirmer un point prévu · Tab/flèches point suivant · Suppr retirer</translation>
+        <translation>Touches&#xa0;: 0–3 préhension · C crampe · T secousse (S) · E électrostim. (É) · Entrée confirmer un point prévu · Tab/flèches point suivant · Suppr retirer</translation>
     </message>
 </context>
 <context>
@@ -1128,8 +1128,10 @@
         <translation>Nom de la clinique&#xa0;:</translation>
     </message>
     <message>
-        <source>The records are kept on this computer, in {path}.</source>
-        <translation>Les dossiers sont conservés sur cet ordinateur, dans {path}.</translation>
+        <source>The records are kept on this computer, in this file:
+{path}</source>
+        <translation>Les dossiers sont conservés sur cet ordinateur, dans ce fichier&#xa0;:
+{path}</translation>
     </message>
     <message>
         <source>A new computer for a clinic that already uses imsmap? Bring its records back from the backups (on the USB drive, for example) instead of starting a new clinic.</source>
@@ -4299,6 +4301,11 @@ droite</translation>
         <source>right</source>
         <translation>droite</translation>
     </message>
+    <message>
+        <source>both / midline</source>
+        <comment>a finding&apos;s side</comment>
+        <translation>bilatéral / médian</translation>
+    </message>
 </context>
 <context>
     <name>SessionPanel</name>
@@ -4317,10 +4324,6 @@ droite</translation>
     <message>
         <source>tolerance, adverse events, plan…</source>
         <translation>tolérance, événements indésirables, plan…</translation>
-    </message>
-    <message>
-        <source>name, as in the clinic&apos;s list of practitioners</source>
-        <translation>nom, comme dans la liste des praticiens de la clinique</translation>
     </message>
     <message>
         <source>before</source>
@@ -4361,9 +4364,17 @@ droite</translation>
         <translation>non consignées</translation>
     </message>
     <message>
+        <source>name (clinic&apos;s list)</source>
+        <translation>nom (liste de la clinique)</translation>
+    </message>
+    <message>
         <source>not recorded</source>
         <comment>practitioner</comment>
         <translation>non consigné</translation>
+    </message>
+    <message>
+        <source>The practitioner&apos;s name, as in the clinic&apos;s list of practitioners: type part of it and choose it from the list, which records their registration number too</source>
+        <translation>Le nom du praticien, comme dans la liste des praticiens de la clinique&#xa0;: tapez-en une partie et choisissez-le dans la liste, ce qui consigne aussi son numéro de permis</translation>
     </message>
     <message>
         <source>Pain (0–10)</source>
@@ -4390,12 +4401,12 @@ droite</translation>
         <translation>Points</translation>
     </message>
     <message>
-        <source>Keys: 0–3 grasp · C cramp · Del remove</source>
-        <translation>Touches&#xa0;: 0–3 préhension · C crampe · Suppr retirer</translation>
+        <source>Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Del remove</source>
+        <translation>Touches&#xa0;: 0–3 préhension · C crampe · T secousse (S) · E électrostim. (É) · Suppr retirer</translation>
     </message>
     <message>
-        <source>Click a muscle on the chart to add a site. Keys: 0–3 grasp · C cramp · Del remove</source>
-        <translation>Cliquez sur un muscle du schéma pour ajouter un point. Touches&#xa0;: 0–3 préhension · C crampe · Suppr retirer</translation>
+        <source>Click a muscle on the chart to add a site. Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Del remove</source>
+        <translation>Cliquez sur un muscle du schéma pour ajouter un point. Touches&#xa0;: 0–3 préhension · C crampe · T secousse (S) · E électrostim. (É) · Suppr retirer</translation>
     </message>
     <message>
         <source>Choose a patient, then a session or New session.</source>
@@ -5047,6 +5058,21 @@ droite</translation>
         <translation>Indicateurs</translation>
     </message>
     <message>
+        <source>C</source>
+        <comment>cramp mark, one letter</comment>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <comment>twitch mark, one letter</comment>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <comment>electrical stimulation mark, one letter</comment>
+        <translation>É</translation>
+    </message>
+    <message>
         <source>Sites</source>
         <translation>Points</translation>
     </message>
@@ -5064,7 +5090,7 @@ droite</translation>
     </message>
     <message>
         <source>C cramp · T twitch · E electrical stimulation</source>
-        <translation>C crampe · T secousse · E électrostimulation</translation>
+        <translation>C crampe · S secousse (touche T) · É électrostimulation (touche E)</translation>
     </message>
     <message>
         <source>Amended {when} by {who}: {what} ({why})</source>

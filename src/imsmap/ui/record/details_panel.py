@@ -48,9 +48,10 @@ def _combo(items) -> QComboBox:
 
 def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
                  first: QComboBox, second: QComboBox, text: QLineEdit, on_add, on_remove
-                 ) -> tuple[QListWidget, QPushButton, QPushButton]:
+                 ) -> tuple[QListWidget, QPushButton, QPushButton, QWidget]:
     """A titled group: the entries so far, then two choices on one row and a text with
-    Add / Remove on the next (two rows, so it fits the right column)."""
+    Add / Remove on the next (two rows, so it fits the right column). The last of the tuple
+    holds those two rows: the panel hides them while the session cannot be edited."""
     group = QGroupBox(title)
     box = QVBoxLayout(group)
     entries = QListWidget()
@@ -68,17 +69,21 @@ def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
     # Enter in the text adds the entry, as Add does: typed "L4-L5" and Enter did nothing, and
     # the words stayed in the field, never in the record, unless Add was clicked.
     text.returnPressed.connect(on_add)
+    entry = QWidget()
+    rows = QVBoxLayout(entry)
+    rows.setContentsMargins(0, 0, 0, 0)
     row = QHBoxLayout()
     row.addWidget(first, 1)
     row.addWidget(second)
-    box.addLayout(row)
+    rows.addLayout(row)
     row = QHBoxLayout()
     row.addWidget(text, 1)
     row.addWidget(add)
     row.addWidget(remove)
-    box.addLayout(row)
+    rows.addLayout(row)
+    box.addWidget(entry)
     layout.addWidget(group)
-    return entries, add, remove
+    return entries, add, remove, entry
 
 # An adverse event's entry in its list, by its severity, in ADVERSE_SEVERITIES' order (the
 # vocabulary alone lists its words: tests/test_vocabulary.py).
@@ -141,13 +146,13 @@ class SessionDetailsPanel(QWidget):
         self.finding_sign = _combo((k, vocabulary("FindingSign", v)) for k, v in FINDING_SIGNS.items())
         self.finding_side = _combo((k, self.tr(v)) for k, v in SIDES)
         self.finding_where = QLineEdit(placeholderText=self.tr("Region or segment, e.g. L5"))
-        self.findings, add_finding, remove_finding = _entry_group(
+        self.findings, add_finding, remove_finding, self.finding_entry = _entry_group(
             layout, self.tr("Examination findings"), self.tr("finding"), 110, self.finding_sign,
             self.finding_side, self.finding_where, self._add_finding, self._remove_finding)
         self.event_kind = _combo((k, vocabulary("AdverseEvent", v)) for k, v in ADVERSE_EVENT_KINDS.items())
         self.event_severity = _combo((s, vocabulary("Severity", s)) for s in ADVERSE_SEVERITIES)
         self.event_action = QLineEdit(placeholderText=self.tr("Action taken"))
-        self.events, add_event, remove_event = _entry_group(
+        self.events, add_event, remove_event, self.event_entry = _entry_group(
             layout, self.tr("Adverse events"), self.tr("adverse event"), 90, self.event_kind,
             self.event_severity, self.event_action, self._add_event, self._remove_event)
 
@@ -214,6 +219,7 @@ class SessionDetailsPanel(QWidget):
                 for w in self._editors:
                     w.setEnabled(False)
                 self.placeholders.show(editable=True)  # what each field is for
+                self._show_entry_rows(True)
                 self.findings.clear()
                 self.events.clear()
                 self.thorax_banner.hide()
@@ -227,6 +233,7 @@ class SessionDetailsPanel(QWidget):
             for w in self._editors:
                 w.setEnabled(editable)
             self.placeholders.show(editable=editable)
+            self._show_entry_rows(editable)
             self.consent.setChecked(s.consent)
             self.pneumothorax.setChecked(s.pneumothorax_discussed)
             self.needle_count.setValue(-1 if s.needle_count is None else s.needle_count)
@@ -242,9 +249,12 @@ class SessionDetailsPanel(QWidget):
                 self.plan.setPlainText(s.plan)
                 self._base["plan"] = s.plan
             self.findings.clear()
+            # Each finding with its side, both sides too (« Bilatéral / médian », as the
+            # side list and the session PDF say it): it showed no side word at all.
+            sides = {"L": self.tr("left"), "R": self.tr("right"),
+                     "M": self.tr("both / midline", "a finding's side")}
             for f in record.findings:
-                where = " ".join(x for x in (f.location, {
-                    "L": self.tr("left"), "R": self.tr("right")}.get(f.side.value, "")) if x)
+                where = " ".join(x for x in (f.location, sides.get(f.side.value, "")) if x)
                 item = QListWidgetItem(vocabulary("FindingSign", FINDING_SIGNS.get(f.sign, f.sign)) +
                                        (f" — {where}" if where else ""))
                 item.setData(Qt.ItemDataRole.UserRole, f.id)
@@ -274,6 +284,14 @@ class SessionDetailsPanel(QWidget):
                 self.thorax_banner.hide()
         finally:
             self._loading = False
+
+    def _show_entry_rows(self, shown: bool) -> None:
+        """The rows that add a finding or an adverse event, hidden while the session cannot
+        be edited: a signed session's showed their examples (« Région ou segment, p. ex. L5 »,
+        « Mesure prise ») under its findings, greyed, as though written (the French walk of
+        6 December). With no session open they show, greyed, what the panel is for."""
+        self.finding_entry.setVisible(shown)
+        self.event_entry.setVisible(shown)
 
     def _set_aside_unsaved(self, session_id: int) -> None:
         """The session may no longer be edited here (another room has it now, or it was
