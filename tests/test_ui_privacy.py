@@ -108,7 +108,8 @@ def _set_pin(qtbot, window, pin="2468", minutes=0, monkeypatch=None):
 
 def test_lock_screen_hides_everything_and_opens_only_with_the_right_pin(
         qtbot, window, records, monkeypatch):
-    assert not window.menus.act_lock.isEnabled()  # no PIN yet: nothing to unlock with
+    # no PIN yet: Lock now raises the privacy screen (tests/test_ui_lock_without_pin.py)
+    assert window.menus.act_lock.isEnabled() and not window.locked
     _set_pin(qtbot, window, monkeypatch=monkeypatch)
     stored = records.repo.setting(f"lock.pin.{records.actor}")
     data = json.loads(stored)

@@ -57,7 +57,7 @@ from imsmap.ui.patient_panel import PatientPanel, patient_header
 from imsmap.ui.photo_strip import PhotoStrip
 from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.privacy import IdleWatcher, LockScreen
-from imsmap.ui.privacy_cover import PrivacyCovers
+from imsmap.ui.privacy_cover import NoPinNote, PrivacyCovers
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.progress_room import ProgressRoom
 from imsmap.ui.record import right_tabs
@@ -142,7 +142,15 @@ class MainWindow(QMainWindow):
         # Locked, the lock screen (added by `build_rest`) takes the place of everything else.
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)
-        self.setCentralWidget(self.stack)
+        # Above it, while Lock now's privacy screen is up without a PIN, the line saying so.
+        self.no_pin_note = NoPinNote()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.no_pin_note)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._menu_titles = add_menu_titles(self.menuBar())  # filled by `WindowMenus`
 
         # Temporary messages (what was saved, what was refused) take the left of the status bar;
@@ -255,8 +263,10 @@ class MainWindow(QMainWindow):
                                               self.history_bar, self.patients,
                                               lambda: self.session_id, self.show_message)
         self.screen_lock = ScreenLock(records, self, self.stack, self.lock_screen, self.idle,
-                                      self._before_lock, self.show_message)
+                                      self._before_lock, self.show_message,
+                                      without_pin=self._lock_without_pin)
         self.screen_lock.changed.connect(self._lock_changed)
+        self.screen_lock.availableChanged.connect(self._follow_pin)
         # A backup restored in place of this computer's file (not a clinic server's records).
         restore = self.backups.choose_to_restore if not (
             records.read.on_server or self.readonly) else None
@@ -343,9 +353,22 @@ class MainWindow(QMainWindow):
             self._update_actions()
             self.refresh_all(force=False)
 
+    def _follow_pin(self, _available: bool = True) -> None:
+        """A PIN set (here, in another window or room) or the lock screen up: no line saying
+        that no PIN is set."""
+        if self.screen_lock.has_pin or self.screen_lock.locked:
+            self.no_pin_note.hide()
+
+    def _lock_without_pin(self) -> None:
+        """Lock now without a PIN: the privacy screen, and the line saying anyone can lift it."""
+        self.set_names_hidden(True)
+        self.no_pin_note.say(self.menus.pin_menu_path())
+
     def set_names_hidden(self, hidden: bool) -> None:
         """The privacy screen (F12 or Ctrl+H): no name or identifier anywhere in the window."""
         self.hide_names = bool(hidden)
+        if not self.hide_names:
+            self.no_pin_note.hide()
         if self.menus.act_hide.isChecked() != self.hide_names:
             self.menus.act_hide.setChecked(self.hide_names)
         self.patients.set_names_hidden(self.hide_names)

@@ -85,11 +85,17 @@ class MenuState:
     has_history: bool  # the patient has sessions for a progress report
     can_copy_forward: bool  # the open draft has an earlier visit to copy from
     has_sites: bool  # the open session has sites (to save as a protocol)
-    can_lock: bool  # a PIN is set and the window is not locked
+    can_lock: bool  # the window is not locked (Lock now: the lock screen, or without a PIN
+    # the privacy screen)
     visits: int  # the patient's visits on the history bar
     # Who edits the open session in another room, as "login in room" (None: nobody): this
     # room may write nothing to it, its undo steps included
     held_elsewhere: str | None = None
+
+
+def _plain(text: str) -> str:
+    """A menu's or an action's text as shown: without its mnemonic's « & »."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 class WindowMenus(QObject):
@@ -110,10 +116,29 @@ class WindowMenus(QObject):
         self.history_bar = history_bar
         self.setup_follow_up = setup_follow_up
         self.say = say
+        self.screen_lock = screen_lock
         self._build_actions(undo_stack, edits, planning, reports, history, screen_lock,
                             commands)
         self._fill_menus()
-        screen_lock.availableChanged.connect(self.act_lock.setEnabled)
+        screen_lock.availableChanged.connect(self._follow_lock)
+        self._follow_lock(screen_lock.available())
+
+    def pin_menu_path(self) -> str:
+        """Where the PIN is set, as the menus show it: « View > Screen lock PIN… »."""
+        return "{menu} > {action}".format(menu=_plain(self.menu("&View").title()),
+                                           action=_plain(self.act_pin.text()))
+
+    def _follow_lock(self, available: bool) -> None:
+        """Lock now on while the window is not locked, its tip saying what it does: the lock
+        screen with a PIN, the privacy screen (which anyone can lift) without one."""
+        self.act_lock.setEnabled(available)
+        tip = (self.tr("Show only the lock screen until your PIN is entered")
+               if self.screen_lock.has_pin else
+               self.tr("No PIN is set: hide names and identifiers behind the privacy screen, "
+                       "which anyone can lift (set a PIN: {path})").format(
+                           path=self.pin_menu_path()))
+        self.act_lock.setStatusTip(tip)
+        self.act_lock.setToolTip(tip)
 
     def menu(self, title: str) -> QMenu:
         """One of the menu bar's menus, by its title in `MENU_TITLES`."""
@@ -246,8 +271,8 @@ class WindowMenus(QObject):
                           checkable=True,
                           tip=self.tr("Hide names and identifiers everywhere (the next patient may see "
                               "the screen)"))
-        self.act_lock = a(self.tr("&Lock now"), lambda: screen_lock.lock(), "Ctrl+Shift+K",
-                          tip=self.tr("Show only the lock screen until your PIN is entered"))
+        # its tip follows the PIN (`_follow_lock`)
+        self.act_lock = a(self.tr("&Lock now"), lambda: screen_lock.lock_now(), "Ctrl+Shift+K")
         self.act_pin = a(self.tr("Scree&n lock PIN…"), lambda: screen_lock.edit_settings())
         self.act_shortcuts = a(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
         self.act_about = a(self.tr("&About imsmap"), self.show_about)

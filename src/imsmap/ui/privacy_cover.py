@@ -8,6 +8,9 @@ panels: with the privacy screen up it still showed every name. Such a dialog is 
 name, no chart number, nothing to click or type into behind it), and F12 or Ctrl+H pressed in
 the dialog lowers the screen and uncovers it, as in the window. What was typed stays; the
 dialog is as it was left.
+
+Lock now without a PIN raises the same privacy screen, and `NoPinNote`, one line over the
+window, says that no PIN is set, so anyone can lift it, and where a PIN is set.
 """
 
 from __future__ import annotations
@@ -141,3 +144,25 @@ class Cover(QWidget):
             event.ignore()  # the dialog's Cancel
         else:
             event.accept()  # no Enter for the default button behind the cover
+
+
+class NoPinNote(QLabel):
+    """One line over the window while Lock now's privacy screen is up without a PIN: that
+    anyone can lift it, and where a PIN is set (hidden again with the privacy screen)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("noPinNote")
+        self.setStyleSheet(f"#noPinNote {{ background: {COVER_COLOUR}; color: #f3f3f3; "
+                           "padding: 4px 8px; }")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # One line on a wide window; wrapped on a narrow one rather than widening it
+        self.setWordWrap(True)
+        self.hide()
+
+    def say(self, pin_path: str) -> None:
+        """Shown, saying where the PIN is set (`pin_path`, the menus' « View > Screen lock
+        PIN… »)."""
+        self.setText(self.tr("No PIN is set, so anyone can lift this privacy screen (F12). To "
+                             "lock with a PIN: {path}").format(path=pin_path))
+        self.show()

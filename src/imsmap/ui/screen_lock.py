@@ -1,7 +1,10 @@
 """The screen lock: after the idle time or on Lock now, only the lock screen shows until the
-practitioner's PIN is entered. A controller the main window makes in step 2 and gives what it
-locks; the widgets it uses (the lock screen, the PIN dialog, the idle watcher) are in
-`ui.privacy`, the PIN and the idle time in the database (`services.lock`).
+practitioner's PIN is entered. Without a PIN, Lock now raises the privacy screen instead (every
+name and identifier hidden, the dialogs of patient data covered), which says that no PIN is set
+and so anyone can lift it: a clinician who locks before leaving the room never leaves names
+readable because nobody set a PIN (the action was off then, and said nothing). A controller the
+main window makes in step 2 and gives what it locks; the widgets it uses (the lock screen, the
+PIN dialog, the idle watcher) are in `ui.privacy`, the PIN and the idle time in the database (`services.lock`).
 """
 
 from __future__ import annotations
@@ -20,15 +23,17 @@ from imsmap.ui.privacy import IdleWatcher, LockScreen, PinDialog
 class ScreenLock(QObject):
     """Locks `window`: its actions off, its menu and status bars hidden, `stack` showing
     `lock_screen`. ``before_lock`` saves what is being typed first; ``changed`` says when the
-    window locked (True) or unlocked (False); ``availableChanged`` whether Lock now can lock
-    (a PIN is set and the window is not locked)."""
+    window locked (True) or unlocked (False); ``availableChanged`` whether Lock now can be
+    used (the window is not locked; `has_pin` says which it does). ``without_pin`` raises the
+    window's privacy screen, saying that no PIN is set (Lock now without a PIN)."""
 
     changed = Signal(bool)
     availableChanged = Signal(bool)
 
     def __init__(self, records: Records, window: QMainWindow, stack: QStackedWidget,
                  lock_screen: LockScreen, idle: IdleWatcher,
-                 before_lock: Callable[[], None], say: Callable[[str], None]):
+                 before_lock: Callable[[], None], say: Callable[[str], None],
+                 without_pin: Callable[[], None]):
         super().__init__(window)
         self.records = records
         self.window = window
@@ -37,6 +42,7 @@ class ScreenLock(QObject):
         self.idle = idle
         self.before_lock = before_lock
         self.say = say
+        self.without_pin = without_pin
         self.locked = False
         # Whether a PIN is stored, as `apply_settings` last read it (the window's actions ask
         # at every change of state: the setting is not read each time)
@@ -46,7 +52,19 @@ class ScreenLock(QObject):
         lock_screen.unlocked.connect(self.unlock)
 
     def available(self) -> bool:
-        return not self.locked and self.has_pin
+        """Lock now can be used: the lock screen with a PIN, the privacy screen without."""
+        return not self.locked
+
+    def lock_now(self) -> bool:
+        """Lock now (Ctrl+Shift+K): the lock screen if a PIN is set; without one, the privacy
+        screen, saying so (`without_pin`). True if the window is locked."""
+        if self.locked:
+            return True
+        self.apply_settings()  # a PIN set or removed meanwhile (another window, another room)
+        if self.has_pin:
+            return self.lock()
+        self.without_pin()
+        return False
 
     def apply_settings(self) -> None:
         """Follow the stored PIN and idle time (as the window starts, after the set-up wizard
@@ -77,10 +95,10 @@ class ScreenLock(QObject):
         self.lock()
 
     def lock(self) -> bool:
-        """Show only the lock screen until the practitioner's PIN is entered."""
+        """Show only the lock screen until the practitioner's PIN is entered (no PIN: nothing)."""
         if not self.locked:
             self.apply_settings()  # never a lock screen for a PIN removed meanwhile
-        if not self.available():
+        if self.locked or not self.has_pin:
             return False
         self.before_lock()
         self._enabled_before = {a: a.isEnabled() for a in self.window.actions()}

@@ -2285,6 +2285,13 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>NoPinNote</name>
+    <message>
+        <source>No PIN is set, so anyone can lift this privacy screen (F12). To lock with a PIN: {path}</source>
+        <translation>Aucun NIP n&apos;est défini&#xa0;: n&apos;importe qui peut donc lever cet écran de confidentialité (F12). Pour verrouiller avec un NIP&#xa0;: {path}</translation>
+    </message>
+</context>
+<context>
     <name>OverlayLegend</name>
     <message>
         <source>Earlier sites, e.g. strong grasp:</source>
@@ -5537,6 +5544,10 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
+    </message>
+    <message>
+        <source>No PIN is set: hide names and identifiers behind the privacy screen, which anyone can lift (set a PIN: {path})</source>
+        <translation>Aucun NIP défini&#xa0;: masquer les noms et les identifiants derrière l&apos;écran de confidentialité, que n&apos;importe qui peut lever (pour définir un NIP&#xa0;: {path})</translation>
     </message>
     <message>
         <source>Export &amp;FHIR bundle…</source>
