@@ -69,6 +69,7 @@ def test_a_pin_removed_in_another_window_never_locks_this_one(make_window, recor
     lock.save(records, pin="2468", idle_minutes=0)
     w = make_window()
     assert w.menus.act_lock.isEnabled()
+    with_pin = w.menus.act_lock.statusTip()
     elsewhere = open_context(db_path, actor=records.actor)  # the same practitioner, another window
     try:
         lock.save(elsewhere.records, pin=None, idle_minutes=0, clear_pin=True)
@@ -76,20 +77,23 @@ def test_a_pin_removed_in_another_window_never_locks_this_one(make_window, recor
         elsewhere.close()
     # a lock screen now would ask for a PIN that no longer exists
     assert w.screen_lock.lock() is False
-    assert not w.locked and not w.menus.act_lock.isEnabled()
+    # Lock now stays on: without a PIN it raises the privacy screen, and its tip says so
+    assert not w.locked and w.menus.act_lock.isEnabled()
+    assert w.menus.act_lock.statusTip() != with_pin
 
 
 def test_a_pin_set_in_another_window_is_followed_when_the_window_reads_again(
         make_window, records, db_path):
     w = make_window()
-    assert not w.menus.act_lock.isEnabled()
+    without_pin = w.menus.act_lock.statusTip()  # Lock now raises the privacy screen
+    assert w.menus.act_lock.isEnabled() and not w.screen_lock.has_pin
     elsewhere = open_context(db_path, actor=records.actor)
     try:
         lock.save(elsewhere.records, pin="2468", idle_minutes=0)
     finally:
         elsewhere.close()
     assert w.refresh_all(force=False)  # as when the window becomes active again
-    assert w.menus.act_lock.isEnabled()
+    assert w.menus.act_lock.isEnabled() and w.menus.act_lock.statusTip() != without_pin
     assert w.screen_lock.lock() and w.locked
     w.screen_lock.unlock()
 

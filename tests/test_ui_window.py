@@ -44,8 +44,10 @@ def test_without_a_patient_only_patient_actions_are_enabled(make_window, session
     assert w.menus.act_new_patient.isEnabled()
     for act in (w.menus.act_new_session, w.menus.act_copy_forward, w.menus.act_apply_protocol,
                 w.menus.act_save_protocol, w.menus.act_sign, w.menus.act_amend, w.menus.act_audit, w.menus.act_print,
-                w.menus.act_preview, w.menus.act_export, w.menus.act_export_progress, w.menus.act_lock):
+                w.menus.act_preview, w.menus.act_export, w.menus.act_export_progress):
         assert not act.isEnabled(), act.text()
+    # the patient list shows names with no patient open: Lock now hides them (tests/test_ui_lock_without_pin.py)
+    assert w.menus.act_lock.isEnabled()
     assert w.menus.act_backup.isEnabled() and w.menus.act_settings.isEnabled()
     assert w.menus.act_shortcuts.isEnabled() and w.menus.act_hide.isEnabled()
 

@@ -20,6 +20,7 @@ from tests.test_ui_support import qt_settings, touch_sized  # noqa: F401 - fixtu
 
 from imsmap.services import merging
 from imsmap.services.photos import Photos
+from imsmap.ui.chart_tabs import ChartTabStrip
 from imsmap.ui.main_window import MainWindow
 from photo_support import png_bytes, write
 from support import site_on
@@ -105,7 +106,8 @@ def build_course(records, folder):
 
 def beyond_right_edge(w) -> list[str]:
     """The shown widgets that reach past the window's right edge (a scroll area's content may
-    be wider than its viewport: the viewport's edge is where it is cut)."""
+    be wider than its viewport: the viewport's edge is where it is cut; so is the chart's tab
+    bar, whole in the strip that shows its whole tabs, ui.chart_tabs)."""
     out = []
     for child in w.findChildren(QWidget):
         if not child.isVisibleTo(w) or child.isWindow():
@@ -114,7 +116,8 @@ def beyond_right_edge(w) -> list[str]:
         parent = child.parentWidget()
         while parent is not None and parent is not w:
             area = parent.parentWidget()
-            if isinstance(area, QAbstractScrollArea) and area.viewport() is parent:
+            if isinstance(area, QAbstractScrollArea) and area.viewport() is parent or \
+                    isinstance(area, ChartTabStrip) and area.area is parent:
                 right = min(right, parent.mapTo(w, parent.rect().topRight()).x() + 1)
             parent = parent.parentWidget()
         if right > w.width():

@@ -70,6 +70,11 @@ def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
     # the words stayed in the field, never in the record, unless Add was clicked.
     text.returnPressed.connect(on_add)
     entry = QWidget()
+    # Qt names a field by the group box it lies in (its title); inside `entry` it lies in a
+    # plain widget, and a screen reader said nothing for the finding's text: named as before.
+    for field in (first, second, text):
+        if not field.accessibleName():
+            field.setAccessibleName(title)
     rows = QVBoxLayout(entry)
     rows.setContentsMargins(0, 0, 0, 0)
     row = QHBoxLayout()
