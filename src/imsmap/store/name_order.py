@@ -31,6 +31,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from imsmap.store import name_parts
+
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]")
 _HYPHENS = re.compile(r"[\-\u2010\u2011\u2012\u2013\u2014]")
 _APOSTROPHES = re.compile(r"['\u2019\u02bc\u2018`]")
@@ -41,7 +43,6 @@ _ACCENTS = {"\u0301": "1", "\u0300": "2", "\u0302": "3", "\u0308": "4", "\u0327"
 _HYPHEN, _APOSTROPHE, _LIGATURE = "\U000f0001", "\U000f0002", "\U000f0003"
 _END = " "  # after each letter's marks: below every mark, so a plain letter sorts first
 _THEN_CASE = "\x01"  # between the accents and the case: below both
-FILL_BATCH = 2000
 
 
 def _letters(name: str) -> list[tuple[str, str, bool]]:
@@ -103,17 +104,9 @@ def insert(conn: Any, patients: Iterable[tuple[int, str, str]], mark: str = "?")
 
 
 def fill(conn: Any, mark: str = "?") -> None:
-    """The order keys of every patient (a migration; a server's migrate after its copy), in
-    batches so that no list of every patient is held at once."""
-    last = 0
-    while True:
-        batch = [tuple(r) for r in conn.execute(
-            f"SELECT id, family_name, given_name FROM patients WHERE id > {mark} ORDER BY id"
-            f" LIMIT {FILL_BATCH}", (last,)).fetchall()]
-        if not batch:
-            return
+    """The order keys of every patient (a migration; a server's migrate after its copy)."""
+    for batch in name_parts.patient_batches(conn, mark):
         insert(conn, batch, mark)
-        last = batch[-1][0]
 
 
 def check_filled(conn: Any) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014]+")
@@ -76,9 +76,9 @@ def insert(conn: Any, patients: Iterable[tuple[int, str, str]], mark: str = "?")
                          f"({mark}, {mark})", rows)
 
 
-def fill(conn: Any, mark: str = "?") -> None:
-    """The parts of every patient (a migration; a server's migrate after its copy), in
-    batches so that no list of every patient is held at once."""
+def patient_batches(conn: Any, mark: str = "?") -> Iterator[list[tuple[int, str, str]]]:
+    """Every patient's (id, family name, given name), in batches of FILL_BATCH by id, so that
+    no list of every patient is held at once (the fills of the name parts and order keys)."""
     last = 0
     while True:
         batch = [tuple(r) for r in conn.execute(
@@ -86,8 +86,14 @@ def fill(conn: Any, mark: str = "?") -> None:
             f" LIMIT {FILL_BATCH}", (last,)).fetchall()]
         if not batch:
             return
-        insert(conn, batch, mark)
+        yield batch
         last = batch[-1][0]
+
+
+def fill(conn: Any, mark: str = "?") -> None:
+    """The parts of every patient (a migration; a server's migrate after its copy)."""
+    for batch in patient_batches(conn, mark):
+        insert(conn, batch, mark)
 
 
 def check_filled(conn: Any) -> None:
