@@ -1,9 +1,12 @@
 """The session form's own fields: the notes box that grows with the room the site list leaves
 it, the pain score box that refuses an impossible score whole, and the start time's box that
-is as wide as its time. Used by ui.session_panel.
+is as wide as its time, and the start as that box shows it (`editor_time`). Used by
+ui.session_panel.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QSize, QTime, Signal
 from PySide6.QtGui import QFocusEvent, QValidator
@@ -15,9 +18,12 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
 )
 
+from imsmap.domain.local_time import local_time
+
 NOT_RECORDED = -1  # the pain box's value for a score not recorded (stored as no value)
 
-__all__ = ["NOT_RECORDED", "NotesEdit", "PainBox", "StartEdit", "notes_least_height"]
+__all__ = ["NOT_RECORDED", "NotesEdit", "PainBox", "StartEdit", "editor_time",
+           "notes_least_height"]
 
 
 class NotesEdit(QPlainTextEdit):
@@ -106,3 +112,11 @@ class StartEdit(QDateTimeEdit):
                       self.fontMetrics().height())
         return self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, inner,
                                              self).width()
+
+
+def editor_time(started_at: datetime) -> QDateTime:
+    """The session's start as its date-and-time editor shows it: in this computer's time zone
+    (domain.local_time), as the editor's value is read back (a naive QDateTime is local time).
+    Its stored clock-face would show a start written at +00:00 five hours late in Toronto, and
+    leaving the editor untouched (editingFinished) would then move the session by five hours."""
+    return QDateTime(local_time(started_at).replace(tzinfo=None))

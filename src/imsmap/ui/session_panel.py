@@ -12,9 +12,7 @@ its amendments: the newest, the others a click away (ui.record.amendment_list).
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -36,7 +34,7 @@ from imsmap.domain.errors import (
     UserFacingError,
     ValidationError,
 )
-from imsmap.domain.local_time import local_date, local_time
+from imsmap.domain.local_time import local_date
 from imsmap.domain.models import Session
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
@@ -50,10 +48,11 @@ from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
 from imsmap.ui.record.amendment_list import AmendmentList, AmendmentWords
 from imsmap.ui.record.photo_amend_dialog import photos_added_in_words
-from imsmap.ui.session_fields import NotesEdit, PainBox, StartEdit
+from imsmap.ui.session_fields import NotesEdit, PainBox, StartEdit, editor_time
+from imsmap.ui.session_state import READ_ONLY_BASE, SessionStatus
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
-from imsmap.ui.wording import datetime_edit_format, numeric_date, numeric_datetime
+from imsmap.ui.wording import datetime_edit_format, numeric_datetime
 from imsmap.ui.wrapping_row import WrappingRow, together
 
 NOTES_DELAY_MS = 700
@@ -66,25 +65,6 @@ LIST_LEAST_ROWS = 6
 # Room the list asks for, as it has sites, up to this many rows: where the column is short, its
 # rows come before the session's notes grow past two lines.
 LIST_WANTED_ROWS = 12
-READ_ONLY_BASE = "#f1f1ef"  # fields of a signed session: visibly not for typing
-STATUS_STYLES = {
-    "draft": "padding: 3px 6px; border-radius: 3px; background: #e8f1fb; color: #1b3d63;",
-    "signed": "padding: 3px 6px; border-radius: 3px; background: #ececec; color: #333333;",
-    # a draft begun on an earlier day: what is charted now goes into that day's visit
-    "old draft": "padding: 3px 6px; border-radius: 3px; background: #fff1c2; color: #4d3800;",
-    # withdrawn or entered in error: kept for the record, counted nowhere
-    "retracted": "padding: 3px 6px; border-radius: 3px; background: #f4e4e4; color: #6b1f1f;",
-    "none": "",
-}
-
-
-def _editor_time(started_at: datetime) -> QDateTime:
-    """The session's start as its date-and-time editor shows it: in this computer's time zone
-    (domain.local_time), as the editor's value is read back (a naive QDateTime is local time).
-    Its stored clock-face would show a start written at +00:00 five hours late in Toronto, and
-    leaving the editor untouched (editingFinished) would then move the session by five hours."""
-    return QDateTime(local_time(started_at).replace(tzinfo=None))
-
 
 class SessionPanel(QWidget):
     errorOccurred = Signal(object)  # a UserFacingError for the status bar
@@ -113,9 +93,7 @@ class SessionPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title.setFont(font)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setObjectName("sessionStatus")
+        self.status = SessionStatus()
 
         # When the session began; editable for a note written up after the treatment. A time in
         # the future is refused by the service, and the field shows the stored time again.
@@ -316,7 +294,7 @@ class SessionPanel(QWidget):
         self._loading = True
         try:
             s = self.session
-            self.started_at.setDateTime(_editor_time(s.started_at) if s
+            self.started_at.setDateTime(editor_time(s.started_at) if s
                                         else self.started_at.minimumDateTime())
             self.practitioner.setText(s.practitioner if s else "")
             self.complaint.setText(s.complaint if s else "")
@@ -356,55 +334,20 @@ class SessionPanel(QWidget):
                              QColor(READ_ONLY_BASE) if s is not None and not editable
                              else self.palette().color(QPalette.ColorRole.Base))
             w.setPalette(palette)
-        days = self._days_since_started()
-        self.status.setToolTip("")
-        self.status.setStyleSheet(STATUS_STYLES["none" if s is None else
-                                                "retracted" if s.retracted else
-                                                "signed" if s.is_signed else
-                                                "old draft" if editable and days else "draft"])
         self.sign_button.setVisible(s is not None and not s.is_signed and not s.retracted)
         self.sign_button.setEnabled(editable)
         self.amend_button.setVisible(s is not None and s.is_signed and not self._readonly_db)
         self.sites_hint.setVisible(editable)
         self._show_sites_hint()
         self.title.setVisible(s is None)
+        days = self._days_since_started()
+        self.status.show_state(self.records, s, editable=editable,
+                               readonly_db=self._readonly_db, days=days)
         if s is None:
             self.title.setText(self.tr("No session open"))
-            self.status.setText(self.tr("Choose a patient, then a session or New session."))
         else:
             self.title.setText(self.tr("Session {when}").format(
                 when=numeric_datetime(s.started_at)))
-            mark = self.records.read.retraction(s.id) if s.retracted else None
-            if mark is not None:
-                self.status.setText((self.tr(
-                    "Withdrawn {when} by {who} ({reason}): kept for the record, counted "
-                    "nowhere; read-only.") if s.is_withdrawn else self.tr(
-                    "Entered in error {when} by {who} ({reason}): kept for the record, counted "
-                    "nowhere.")).format(when=numeric_datetime(mark.created_at),
-                                        who=mark.created_by, reason=mark.reason))
-            elif s.is_signed:
-                self.status.setText(self.tr("Signed {when} by {who}: read-only. Corrections are "
-                                            "added as amendments.").format(
-                    when=numeric_datetime(s.signed_at), who=s.signed_by))
-            elif self._readonly_db:
-                self.status.setText(self.tr("Draft, but the database is open read-only."))
-            elif not self.editable:
-                held = self.records.read.held_elsewhere(s.id)
-                self.status.setText(
-                    self.tr("Draft, open in another imsmap window: read-only here.")
-                    if held is not None and held.on_file else
-                    self.tr("Draft, open in another room: read-only here."))
-            elif days:
-                # A draft left open over a weekend opens with its patient: the sites tapped on
-                # Monday went into Friday's visit, with nothing to say so. One line (a second
-                # took a row from the site list on a 1366 x 768 screen); the rest on hover.
-                self.status.setText(self.tr("Draft of {date}, %n day(s) ago, not signed", "",
-                                            days).format(date=numeric_date(s.started_at)))
-                self.status.setToolTip(self.tr(
-                    "What you chart here goes into the visit of that day. Today's visit is a "
-                    "New session (Ctrl+Shift+N)."))
-            else:
-                self.status.setText(self.tr("Draft – every change is saved as you make it."))
         self._show_amendments()
 
     def _days_since_started(self) -> int:
@@ -542,7 +485,7 @@ class SessionPanel(QWidget):
         if self.session is not None and self.session.started_at.replace(second=0) != chosen:
             self._loading = True  # refused: show the stored time again
             try:
-                self.started_at.setDateTime(_editor_time(self.session.started_at))
+                self.started_at.setDateTime(editor_time(self.session.started_at))
             finally:
                 self._loading = False
         return ok

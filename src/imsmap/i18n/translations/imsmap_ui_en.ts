@@ -430,7 +430,7 @@
     </message>
 </context>
 <context>
-    <name>SessionPanel</name>
+    <name>SessionStatus</name>
     <message numerus="yes">
         <source>Draft of {date}, %n day(s) ago, not signed</source>
         <translation>

@@ -4420,12 +4420,31 @@ droite</translation>
         <translation>Cliquez sur un muscle du schéma pour ajouter un point. Touches&#xa0;: 0–3 préhension · C crampe · T secousse (S) · E électrostim. (É) · Suppr retirer</translation>
     </message>
     <message>
-        <source>Choose a patient, then a session or New session.</source>
-        <translation>Choisissez un patient, puis une séance ou Nouvelle séance.</translation>
-    </message>
-    <message>
         <source>Session {when}</source>
         <translation>Séance du {when}</translation>
+    </message>
+    <message>
+        <source>Amendment {when} by {who} – {reason}:</source>
+        <translation>Addenda du {when} par {who} – {reason}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pain before: {pain}</source>
+        <translation>Douleur avant&#xa0;: {pain}</translation>
+    </message>
+    <message>
+        <source>Pain after: {pain}</source>
+        <translation>Douleur après&#xa0;: {pain}</translation>
+    </message>
+    <message>
+        <source>Pain is scored from 0 to 10: {typed} was not recorded.</source>
+        <translation>La douleur se cote de 0 à 10&#xa0;: {typed} n&apos;a pas été consigné.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStatus</name>
+    <message>
+        <source>Choose a patient, then a session or New session.</source>
+        <translation>Choisissez un patient, puis une séance ou Nouvelle séance.</translation>
     </message>
     <message>
         <source>Withdrawn {when} by {who} ({reason}): kept for the record, counted nowhere; read-only.</source>
@@ -4465,22 +4484,6 @@ droite</translation>
     <message>
         <source>Draft – every change is saved as you make it.</source>
         <translation>Brouillon – enregistré au fur et à mesure.</translation>
-    </message>
-    <message>
-        <source>Amendment {when} by {who} – {reason}:</source>
-        <translation>Addenda du {when} par {who} – {reason}&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Pain before: {pain}</source>
-        <translation>Douleur avant&#xa0;: {pain}</translation>
-    </message>
-    <message>
-        <source>Pain after: {pain}</source>
-        <translation>Douleur après&#xa0;: {pain}</translation>
-    </message>
-    <message>
-        <source>Pain is scored from 0 to 10: {typed} was not recorded.</source>
-        <translation>La douleur se cote de 0 à 10&#xa0;: {typed} n&apos;a pas été consigné.</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import Change
 from imsmap.services.records import Records
 from imsmap.ui.listening import follow_grasp_labels, listen
-from imsmap.ui.session_panel import STATUS_STYLES
+from imsmap.ui.session_state import STATUS_STYLES
 from imsmap.ui.wording import grasp_word, language
 
 # The table's rows: the roots, then the sites of segmental muscles without a level.
