@@ -1,6 +1,7 @@
 """Patient search finds each typed word at the start of a part of a name (split at spaces,
-hyphens and apostrophes, a typed word at commas too; accents and case folded) or of the chart
-number (ASCII letters in any case, % and _ literally), in name order, on every plan (index
+hyphens and apostrophes, a typed word at commas too; accents and case folded, « œ » and « æ »
+as « oe » and « ae »), typed digits anywhere in the chart number's digits, or the word at the
+start of the chart number (ASCII letters in any case, % and _ literally), in name order, on every plan (index
 ranges, walking in order; on the server collecting a word's patients in order from its parts'
 keys, walking them or the patients in order, walking the first patients before collecting):
 the same patients as worked out in Python over every patient, on a file and on the server
@@ -26,7 +27,7 @@ FAMILY = ["Smith", "smith", "SMITH", "Smithson", "Smyth", "Zoë", "ZOË", "Zoe",
           "Smith\\Jones", "100%", "_under", "%pct", "@home", "[bracket", "`tick", "Müller",
           "MÜLLER", "Weiß", "Wo", "Wolf", "wolfe", "Thompson", "thomas", "Zz", "zzz", "Ab", "ab",
           "Dúnlaith", "Nguyễn", "Œuvre", "Côté-Roy", "Tremblay-Lévesque", "D’Amour St-Pierre",
-          "ǅemal", "a\U0010ffff", "Ω"]
+          "ǅemal", "Cæsar", "a\U0010ffff", "Ω"]
 GIVEN = ["Anna", "anna", "ANNA", "Ängel", "Émile", "Li", "", "Jo_", "Jo%", "Zoë", "smith"]
 CHARTS = ["C-1001", "c-1002", "C-11987", "AB_12", "ab%12", "X%9", "x_9", "Ä-1", "ä-2", "CC-7",
           "cc-8", "ABCDEF-1", "abcdef-2", "AbCdEfG-3", "12345", "1234", "Z@1", "z[2"]
@@ -38,7 +39,8 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014"
 
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c)).casefold()
+                   if not unicodedata.combining(c)).casefold().replace(
+        "œ", "oe").replace("æ", "ae")
 
 
 def _pieces(text: str) -> list[str]:
@@ -68,7 +70,11 @@ def _finds(p, word: str) -> bool:
     typed = ["".join(c for c in t if c not in _APOSTROPHES) for t in typed]
     typed = [t for t in typed if t]
     parts = _parts(p.family_name) | _parts(p.given_name)
+
+    number = len(typed) == 1 and typed[0].isascii() and typed[0].isdigit()
+    by_number = number and typed[0] in p.chart_number  # digits alone: anywhere in it
     by_name = bool(typed) and all(any(x.startswith(t) for x in parts) for t in typed)
+    by_name = by_name or by_number
     return by_name or _ascii_lower(p.chart_number).startswith(_ascii_lower(word))
 
 
@@ -104,7 +110,8 @@ QUERIES = ["", "sm", "SM", "Smi", "smith", "SMITHS", "smith_", "smith%", "Smith\
            "1234", "12345", "z@", "Z[", "an", "ANNA", "än", "Än", "jo_", "Jo%", "li", "smith an",
            "an smith", "zo an", "c-1 a", "s", "S", "ó", "nguy", "NGUYỄN", "œu", "Œu", "ǅe",
            "a\U0010ffff", "ω", "Ω", "ab\U0010ffff", "smith, an", "Smith,", "o'neil, a", ",",
-           "côté-roy, é", "smith,an", "c-1, a"]
+           "côté-roy, é", "smith,an", "c-1, a", "001", "0", "2345", "98", "1987", "oe", "OEU",
+           "œuv", "ae", "cae", "CÆS", "smith 34", "zo-12"]
 
 
 @pytest.fixture(params=["ranges", "common words", "walked first", "walked first, a little"])

@@ -7,8 +7,8 @@ transaction. Append new migrations to MIGRATIONS; never edit one that has shippe
 
 This module is the register and the runner. The SQL of the shipped migrations is in modules of
 their own: store/migration_v1_v3.py (schemas 1-3), store/migration_v4.py (schema 4's rebuild,
-with its check), store/migration_v5_v11.py (schemas 5-11) and store/migration_v12.py (schema
-12). A new migration goes in a module of its own and is registered here by a line in
+with its check), store/migration_v5_v11.py (schemas 5-11), store/migration_v12.py (schema 12) and
+store/migration_v13.py (schema 13). A new migration goes in a module of its own and is registered here by a line in
 MIGRATIONS (and in AFTER_MIGRATION or FILL_AFTER when Python finishes it).
 """
 
@@ -23,6 +23,7 @@ from imsmap.store import (
     migration_v4,
     migration_v5_v11,
     migration_v12,
+    migration_v13,
     name_order,
     name_parts,
 )
@@ -45,6 +46,8 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (11, "the folded parts of patients' names, for search", migration_v5_v11.V11),
     (12, "each patient's order keys: the list in the same order on a file and a server",
      migration_v12.V12),
+    (13, "the name parts again: « œ » as « oe », the chart number's digits (search)",
+     migration_v13.V13),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.
@@ -53,7 +56,8 @@ AFTER_MIGRATION = {4: (migration_v4.check, migration_v4.SWAP)}
 FILL_AFTER: dict[int, tuple[Callable[[sqlite3.Connection], None],
                             Callable[[sqlite3.Connection], None]]] = {
     11: (name_parts.fill, name_parts.check_filled),
-    12: (name_order.fill, name_order.check_filled)}
+    12: (name_order.fill, name_order.check_filled),
+    13: (name_parts.refill, name_parts.check_filled)}
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
