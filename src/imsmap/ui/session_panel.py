@@ -218,6 +218,7 @@ class SessionPanel(QWidget):
         self.sites = SiteTable(atlas, editor)
         self.sites.setMinimumHeight(self.sites.rows_height(LIST_LEAST_ROWS))
         self.sites.rows_wanted = LIST_WANTED_ROWS
+        self.placeholders.add_list(self.sites, self.tr("none", "no sites"))
         model = self.sites.model()
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._show_sites_hint)

@@ -4297,6 +4297,16 @@ droite</translation>
         <translation>non consigné</translation>
     </message>
     <message>
+        <source>none</source>
+        <comment>no examination findings</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no adverse events</comment>
+        <translation>aucun</translation>
+    </message>
+    <message>
         <source>Tolerance:</source>
         <translation>Tolérance&#xa0;:</translation>
     </message>
@@ -4410,6 +4420,11 @@ droite</translation>
     <message>
         <source>Sites</source>
         <translation>Points</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no sites</comment>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Del remove</source>

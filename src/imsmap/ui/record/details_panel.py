@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
@@ -27,7 +26,7 @@ from imsmap.services.changes import Change
 from imsmap.services.records import Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
-from imsmap.ui.field_placeholders import Placeholders
+from imsmap.ui.field_placeholders import EntryList, Placeholders
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.thorax_prompt import ThoraxPrompt
@@ -48,13 +47,13 @@ def _combo(items) -> QComboBox:
 
 def _entry_group(layout: QVBoxLayout, title: str, noun: str, list_height: int,
                  first: QComboBox, second: QComboBox, text: QLineEdit, on_add, on_remove
-                 ) -> tuple[QListWidget, QPushButton, QPushButton, QWidget]:
+                 ) -> tuple[EntryList, QPushButton, QPushButton, QWidget]:
     """A titled group: the entries so far, then two choices on one row and a text with
     Add / Remove on the next (two rows, so it fits the right column). The last of the tuple
     holds those two rows: the panel hides them while the session cannot be edited."""
     group = QGroupBox(title)
     box = QVBoxLayout(group)
-    entries = QListWidget()
+    entries = EntryList()
     entries.setAccessibleName(title)
     entries.setMaximumHeight(list_height)
     box.addWidget(entries)
@@ -171,6 +170,9 @@ class SessionDetailsPanel(QWidget):
         self.plan = QPlainTextEdit()
         self.placeholders.add(self.plan, self.tr("Plan, e.g. review in one week; home stretches"),
                               self.tr("not recorded", "plan"))
+        # A signed session's empty lists say so (« aucun »), as its empty fields do.
+        self.placeholders.add_list(self.findings, self.tr("none", "no examination findings"))
+        self.placeholders.add_list(self.events, self.tr("none", "no adverse events"))
         self.plan.setMaximumHeight(70)
         # Tab goes on to the next field: it wrote a tab into the plan, and the keys could not
         # leave the field (a trap for a keyboard user, a stray character in the record).
