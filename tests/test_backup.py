@@ -436,8 +436,8 @@ def test_cli_restore_over_a_new_empty_clinic_does_not_say_records_were_kept(tmp_
     out = " ".join(capsys.readouterr().out.split())
     assert "kept as" not in out and "Every patient" not in out
     (aside,) = new.parent.glob("imsmap.replaced-*.sqlite3")  # set aside all the same
-    assert f"The empty database it replaced (no patient, no session) was set aside as " \
-        f"{aside}." in out
+    assert f"The empty database it replaced (no patient, no session) was set aside as: " \
+        f"{aside}" in out and f"{aside}." not in out  # no period after the path
     assert count(new) == 1 and count(aside) == 0
     # A file holding a patient (no session yet) is records: said as kept, as before.
     recs = open_clinic(new)
@@ -445,7 +445,7 @@ def test_cli_restore_over_a_new_empty_clinic_does_not_say_records_were_kept(tmp_
     recs.db.close()
     assert main(["restore", "--db", str(new), str(backup), "--force"]) == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert "The database it replaced is kept as" in out and "empty" not in out
+    assert "The database it replaced is kept as:" in out and "empty" not in out
 
 
 def test_restore_into_a_new_place(clinic, tmp_path):

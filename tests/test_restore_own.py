@@ -71,7 +71,7 @@ def test_the_command_restores_its_own_databases_newest_and_names_the_newer_other
     out = capsys.readouterr().out
     assert f"The newest backup of {ours} in {folder} that passes the checks: " in out
     assert "It holds the records of Harbour Physio." in out
-    assert f"It was backed up from {ours.resolve()}." in out
+    assert f"It was backed up from:\n{ours.resolve()}\n" in out  # the path a line of its own
     assert "Newer backups in the folder, of another database, were not chosen:" in out
     assert f"  {their_full.name}, its records as of 2026-11-20 " in out
     assert f"backed up from {theirs.resolve()}" in out
@@ -98,8 +98,8 @@ def test_a_folder_of_another_databases_backups_only_restores_nothing(tmp_path, c
     # Named explicitly, it is restored, and said to be the other database's.
     assert main(["restore", "--db", str(ours), "--force", str(their_full)]) == 0
     out = capsys.readouterr().out
-    assert (f"{their_full.name} is a backup of another database than {ours}, backed up from "
-            f"{theirs.resolve()}.") in out
+    assert (f"{their_full.name} is a backup of another database than:\n{ours}\nIt was backed up"
+            f" from:\n{theirs.resolve()}\n") in out
     assert "The restored records are those of Riverside Physiotherapy." in out
     assert _charts(ours) == ["B-1", "B-2"]
 
@@ -113,7 +113,7 @@ def test_where_the_records_are_gone_the_newest_is_restored_and_its_origin_said(
     out = capsys.readouterr().out
     assert f"The newest backup in {folder} that passes the checks: {their_full.name}" in out
     assert "It holds the records of Riverside Physiotherapy." in out
-    assert f"It was backed up from {theirs.resolve()}." in out
+    assert f"It was backed up from:\n{theirs.resolve()}\n" in out
     assert "another database" not in out
     assert _charts(new) == ["B-1", "B-2"]
 

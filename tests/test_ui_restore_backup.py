@@ -255,7 +255,8 @@ def test_file_restore_says_what_the_open_records_lack_and_asks(qtbot, qt_setting
     finally:
         timer.stop()
     assert "1 patient: C-4" in seen[0] and "Replace the records open now" in seen[1]
-    assert any("The records it replaced are kept, not deleted, as " in s for s in seen)
+    assert any("The records it replaced are kept, not deleted, in this file:\n" in s
+               for s in seen)
     (aside,) = old.parent.glob("imsmap.replaced-*.sqlite3")
     assert table(old, charts) == [("C-1",), ("C-2",), ("C-3",)]
     assert table(aside, charts) == [("C-1",), ("C-2",), ("C-3",), ("C-4",)]

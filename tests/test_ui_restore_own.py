@@ -45,11 +45,11 @@ def test_the_dialog_shows_the_open_records_own_newest_and_lists_the_other(qtbot,
     said = dialog.holds.text()
     assert said.startswith("The newest backup in this folder of the records open now holds "
                            "the records of Harbour Physio as they were on "), said
-    assert f"It was backed up from {ours.resolve()}." in said
-    assert (f"1 newer backup in this folder, of another database, not chosen: "
-            f"{their_full.name}, as of ") in said
-    assert f"backed up from {theirs.resolve()}. To restore it instead, choose it in the list" \
-        in said
+    # each path ends its line, no period after it: a user copies what is shown
+    assert f"It was backed up from:\n{ours.resolve()}\n" in said
+    assert (f"1 newer backup in this folder, of another database, not chosen (to restore it "
+            f"instead, choose it in the list of backups):\n{their_full.name}, as of ") in said
+    assert f", backed up from {theirs.resolve()}\n" in said, said
     assert dialog.point is not None and dialog.point.path.parent == folder
     assert dialog.point.path != their_full and dialog.restore_button.isEnabled()
     items = [dialog.backups.itemText(i) for i in range(dialog.backups.count())]
@@ -66,8 +66,8 @@ def test_the_dialog_shows_the_open_records_own_newest_and_lists_the_other(qtbot,
     said = dialog.holds.text()
     assert said.startswith("The backup chosen holds the records of Riverside Physiotherapy as "
                            "they were on "), said
-    assert ("It is a backup of another database, not of the records open now: it was backed "
-            f"up from {theirs.resolve()}.") in said
+    assert ("It is a backup of another database, not of the records open now. It was backed "
+            f"up from:\n{theirs.resolve()}\n") in said
     assert "3 patients: A-1, A-2, A-9" in dialog.lacks.text() and dialog.lacks.isVisible()
     seen = _restore(dialog, ours)
     assert "Replace the records open now with the backup" in seen[0]
@@ -104,7 +104,7 @@ def test_a_new_computers_dialog_takes_the_newest_and_says_where_it_came_from(qtb
     said = dialog.holds.text()
     assert said.startswith("The newest backup in this folder holds the records of Riverside "
                            "Physiotherapy as they were on "), said
-    assert f"It was backed up from {theirs.resolve()}." in said
+    assert f"It was backed up from:\n{theirs.resolve()}\n" in said, said
     assert "another database" not in said
     assert dialog.point is not None and dialog.point.path == their_full
     items = [dialog.backups.itemText(i) for i in range(dialog.backups.count())]

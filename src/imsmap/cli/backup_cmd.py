@@ -91,7 +91,7 @@ def run_backup(args: argparse.Namespace) -> int:
         refuse_database(args.out, db_path, look_inside=False)  # other file: "already exists"
     with Database.open(db_path, create=False, readonly=True) as db:
         target = backup_to(db, args.out) if args.out else backup_sets.make_full(db).full
-    print(fill(translate("BackupCommand", "Backed up %1 to %2."), [db_path, target]))
+    print(fill(translate("BackupCommand", "Backed up %1 to:\n%2"), [db_path, target]))
     return 0
 
 
@@ -162,13 +162,13 @@ def run_restore(args: argparse.Namespace) -> int:
             _confirm_losses(db_path, candidate)
 
     result = restore(backup, db_path, force=args.force, check=check)
-    print(fill(translate("BackupCommand", "Restored %1 (%2 patients, %3 sessions) to %4."),
+    print(fill(translate("BackupCommand", "Restored %1 (%2 patients, %3 sessions) to:\n%4"),
                [result.info.path, result.info.patients, result.info.sessions, result.db_path]))
     if result.replaced and result.replaced_empty:  # a new computer's new, empty clinic
         print(fill(translate("BackupCommand", "The empty database it replaced (no patient, no "
-                             "session) was set aside as %1."), [result.replaced]))
+                             "session) was set aside as:\n%1"), [result.replaced]))
     elif result.replaced:
-        print(fill(translate("BackupCommand", "The database it replaced is kept as %1."),
+        print(fill(translate("BackupCommand", "The database it replaced is kept as:\n%1"),
                    [result.replaced]))
         if not asked:  # said, and agreed to, before the restore
             _say_losses(result.replaced, result.db_path)
@@ -264,7 +264,7 @@ def _newest_in(folder: Path, db_path: Path) -> Path:
     if point.clinic:  # a folder may hold another clinic's backups too
         print(fill(translate("BackupCommand", "It holds the records of %1."), [point.clinic]))
     if point.made_from:
-        print(fill(translate("BackupCommand", "It was backed up from %1."), [point.made_from]))
+        print(fill(translate("BackupCommand", "It was backed up from:\n%1"), [point.made_from]))
     _say_others(point.others_newer, db_path, newer=True)
     return point.path
 
@@ -299,10 +299,11 @@ def _say_owner(backup: Path, db_path: Path) -> None:
     if choice.whose(records_identity(db_path)) is not Whose.OTHER:
         return
     if choice.made_from:
-        print(fill(translate("BackupCommand", "%1 is a backup of another database than %2, "
-                             "backed up from %3."), [backup.name, db_path, choice.made_from]))
+        print(fill(translate("BackupCommand", "%1 is a backup of another database than:\n%2\n"
+                             "It was backed up from:\n%3"),
+                   [backup.name, db_path, choice.made_from]))
     else:
-        print(fill(translate("BackupCommand", "%1 is a backup of another database than %2."),
+        print(fill(translate("BackupCommand", "%1 is a backup of another database than:\n%2"),
                    [backup.name, db_path]))
 
 

@@ -86,8 +86,9 @@ class CrashHandler:
                 "CrashHandler",
                 "imsmap ran into a bug. Everything you entered before this was saved."))
             box.setInformativeText(QCoreApplication.translate(
-                "CrashHandler", "The details were written to {path}. Please send that file to "
-                "your imsmap support. You can carry on working.").format(path=path) if path
+                "CrashHandler", "The details were written to this file:\n{path}\nPlease send "
+                "that file to your imsmap support. You can carry on working.").format(path=path)
+                if path
                 else QCoreApplication.translate(
                     "CrashHandler", "The details could not be written to the log folder. You "
                     "can carry on working."))

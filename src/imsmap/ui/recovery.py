@@ -73,8 +73,10 @@ class DamagedDialog(QMessageBox):
                                                  QMessageBox.ButtonRole.AcceptRole)
         else:
             self.setInformativeText(
-                self.tr("No good backup was found in {folder}. Keep the file as it is (do not "
-                        "delete it) and ask your imsmap support to look at it.").format(
+                # The path on its own line, no period after it: a user copies what is shown.
+                self.tr("No good backup was found in this folder:\n{folder}\nKeep the file as "
+                        "it is (do not delete it) and ask your imsmap support to look at "
+                        "it.").format(
                     folder=folder))
             self.restore_button = None
         self.quit_button = self.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
@@ -95,8 +97,8 @@ def confirm_restore(db_path: Path, info: database_files.BackupInfo,
         "Recovery", "Replace {name} with the backup of {when}?").format(
             name=db_path.name, when=backup_time(info)))
     box.setInformativeText(QCoreApplication.translate(
-        "Recovery", "The damaged file stays in {folder}, renamed {name}.").format(
-            folder=db_path.parent, name=f"{db_path.stem}.replaced-<date>{db_path.suffix}"))
+        "Recovery", "The damaged file stays in its folder under a new name:\n{path}").format(
+            path=db_path.parent / f"{db_path.stem}.replaced-<date>{db_path.suffix}"))
     yes = box.addButton(QCoreApplication.translate("Recovery", "Restore the backup"),
                         QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -143,8 +145,8 @@ def damaged_dialog(db_path: Path, problems: Sequence[object], parent: QWidget | 
         return False
     if result.replaced:
         done = QCoreApplication.translate(
-            "Recovery", "The backup of {when} was restored. The damaged file was kept as "
-            "{name}.").format(when=backup_time(info), name=result.replaced.name)
+            "Recovery", "The backup of {when} was restored. The damaged file was kept under "
+            "this name:\n{name}").format(when=backup_time(info), name=result.replaced.name)
     else:
         done = QCoreApplication.translate("Recovery", "The backup of {when} was restored.").format(
             when=backup_time(info))

@@ -397,7 +397,8 @@ def run_restore(request: RestoreRequest, db_path: Path,
     if result.replaced and not result.replaced_empty:  # an empty new clinic: nothing to say
         lines.append(
             QCoreApplication.translate(
-                "RestoreBackup", "The records it replaced are kept, not deleted, as {path}."
+                "RestoreBackup", "The records it replaced are kept, not deleted, in this file:"
+                "\n{path}"
             ).format(path=result.replaced)
         )
     lines.append(

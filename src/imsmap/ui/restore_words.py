@@ -124,19 +124,20 @@ class RestoreWords(QObject):
         of another database that were not chosen."""
         lines = []
         if point.whose is Whose.OTHER and point.made_from:
+            # Each path on its own line, no period after it: a user copies what is shown.
             lines.append(self.tr(
-                "It is a backup of another database, not of the records open now: it was "
-                "backed up from {path}.").format(path=point.made_from))
+                "It is a backup of another database, not of the records open now. It was "
+                "backed up from:\n{path}").format(path=point.made_from))
         elif point.whose is Whose.OTHER:
             lines.append(self.tr(
                 "It is a backup of another database, not of the records open now."))
         elif point.made_from:
-            lines.append(self.tr("It was backed up from {path}.").format(path=point.made_from))
+            lines.append(self.tr("It was backed up from:\n{path}").format(path=point.made_from))
         if point.others_newer:
             lines.append(self.tr(
-                "%n newer backup(s) in this folder, of another database, not chosen: {list}. "
-                "To restore one instead, choose it in the list of backups.", "",
-                len(point.others_newer)).format(list="; ".join(
+                "%n newer backup(s) in this folder, of another database, not chosen (to "
+                "restore one instead, choose it in the list of backups):\n{list}", "",
+                len(point.others_newer)).format(list="\n".join(
                     self.tr("{name}, as of {when}, backed up from {path}").format(
                         name=o.path.name, when=when_text(o.taken_at), path=o.made_from)
                     if o.made_from else self.tr("{name}, as of {when}").format(

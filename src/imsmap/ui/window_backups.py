@@ -156,6 +156,6 @@ class WindowBackups(QObject):
             self._show_error(self.tr("The automatic backup failed: {reason}").format(
                 reason=said(error)))
         elif path:
-            # the folder too: a clinic that chose a USB drive sees its copy went there
-            self._say(self.tr("Backed up to {name} in {folder}.").format(
-                name=Path(path).name, folder=Path(path).parent))
+            # the folder too: a clinic that chose a USB drive sees its copy went there; no
+            # period after the path (« …/imsmap-2026-12-06.sqlite3. »): a user copies it
+            self._say(self.tr("Backed up to {path}").format(path=Path(path)))

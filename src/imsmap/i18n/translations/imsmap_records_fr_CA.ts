@@ -154,28 +154,12 @@
 <context>
     <name>BackupCommand</name>
     <message>
-        <source>Backed up %1 to %2.</source>
-        <translation>%1 sauvegardé dans %2.</translation>
-    </message>
-    <message>
         <source>Backed up the clinic server to %1 (pg_dump custom format: %2). Restored into a scratch database to check it: the audit chain (entries: %3) is unbroken and ends in %4.</source>
         <translation>Serveur de la clinique sauvegardé dans %1 (format personnalisé de pg_dump&#xa0;: %2). Restauré dans une base de données temporaire pour le vérifier&#xa0;: la chaîne d&apos;audit (entrées&#xa0;: %3) est intacte et se termine par %4.</translation>
     </message>
     <message>
         <source>Automatic backups of %1: %2.</source>
         <translation>Sauvegardes automatiques de %1&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>Restored %1 (%2 patients, %3 sessions) to %4.</source>
-        <translation>%1 restauré (%2 patients, %3 séances) dans %4.</translation>
-    </message>
-    <message>
-        <source>The empty database it replaced (no patient, no session) was set aside as %1.</source>
-        <translation>La base de données vide remplacée (aucun patient, aucune séance) a été mise de côté sous %1.</translation>
-    </message>
-    <message>
-        <source>The database it replaced is kept as %1.</source>
-        <translation>La base de données remplacée est conservée sous %1.</translation>
     </message>
     <message>
         <source>Its journal, %1, is not beside it: the records come back as they were when the full backup was made, without what was signed or written after it. If you have the journal, put it in the same folder and restore again.</source>
@@ -225,10 +209,6 @@
         <translation>Elle contient les dossiers de %1.</translation>
     </message>
     <message>
-        <source>It was backed up from %1.</source>
-        <translation>Elle a été faite à partir de %1.</translation>
-    </message>
-    <message>
         <source>Newer backups in the folder, of another database, were not chosen:</source>
         <translation>Des sauvegardes plus récentes du répertoire, d&apos;une autre base de données, n&apos;ont pas été retenues&#xa0;:</translation>
     </message>
@@ -249,12 +229,50 @@
         <translation>Pour restaurer l&apos;une d&apos;elles à la place de %1, nommez son fichier&#xa0;: imsmap restore --db %1 --force %2</translation>
     </message>
     <message>
-        <source>%1 is a backup of another database than %2, backed up from %3.</source>
-        <translation>%1 est une sauvegarde d&apos;une autre base de données que %2, faite à partir de %3.</translation>
+        <source>Backed up %1 to:
+%2</source>
+        <translation>%1 sauvegardé dans&#xa0;:
+%2</translation>
     </message>
     <message>
-        <source>%1 is a backup of another database than %2.</source>
-        <translation>%1 est une sauvegarde d&apos;une autre base de données que %2.</translation>
+        <source>Restored %1 (%2 patients, %3 sessions) to:
+%4</source>
+        <translation>%1 restauré (%2 patients, %3 séances) dans&#xa0;:
+%4</translation>
+    </message>
+    <message>
+        <source>The empty database it replaced (no patient, no session) was set aside as:
+%1</source>
+        <translation>La base de données vide remplacée (aucun patient, aucune séance) a été mise de côté sous ce nom&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>The database it replaced is kept as:
+%1</source>
+        <translation>La base de données remplacée est conservée sous ce nom&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>It was backed up from:
+%1</source>
+        <translation>Elle a été faite à partir de&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>%1 is a backup of another database than:
+%2
+It was backed up from:
+%3</source>
+        <translation>%1 est une sauvegarde d&apos;une autre base de données que&#xa0;:
+%2
+Elle a été faite à partir de&#xa0;:
+%3</translation>
+    </message>
+    <message>
+        <source>%1 is a backup of another database than:
+%2</source>
+        <translation>%1 est une sauvegarde d&apos;une autre base de données que&#xa0;:
+%2</translation>
     </message>
     <message>
         <source>The backup lacks these records of %1: restoring it takes them out of the database (they stay only in the file it keeps aside):</source>

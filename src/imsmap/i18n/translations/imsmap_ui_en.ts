@@ -336,10 +336,13 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n newer backup(s) in this folder, of another database, not chosen: {list}. To restore one instead, choose it in the list of backups.</source>
+        <source>%n newer backup(s) in this folder, of another database, not chosen (to restore one instead, choose it in the list of backups):
+{list}</source>
         <translation>
-            <numerusform>%n newer backup in this folder, of another database, not chosen: {list}. To restore it instead, choose it in the list of backups.</numerusform>
-            <numerusform>%n newer backups in this folder, of another database, not chosen: {list}. To restore one instead, choose it in the list of backups.</numerusform>
+            <numerusform>%n newer backup in this folder, of another database, not chosen (to restore it instead, choose it in the list of backups):
+{list}</numerusform>
+            <numerusform>%n newer backups in this folder, of another database, not chosen (to restore one instead, choose it in the list of backups):
+{list}</numerusform>
         </translation>
     </message>
     <message numerus="yes">

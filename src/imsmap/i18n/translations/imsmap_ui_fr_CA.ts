@@ -1354,8 +1354,12 @@ F12 ou Ctrl+H l&apos;affiche de nouveau.</translation>
         <translation>imsmap a rencontré un bogue. Tout ce que vous avez saisi avant a été enregistré.</translation>
     </message>
     <message>
-        <source>The details were written to {path}. Please send that file to your imsmap support. You can carry on working.</source>
-        <translation>Les détails ont été écrits dans {path}. Veuillez envoyer ce fichier à votre soutien imsmap. Vous pouvez continuer à travailler.</translation>
+        <source>The details were written to this file:
+{path}
+Please send that file to your imsmap support. You can carry on working.</source>
+        <translation>Les détails ont été écrits dans ce fichier&#xa0;:
+{path}
+Veuillez envoyer ce fichier à votre soutien imsmap. Vous pouvez continuer à travailler.</translation>
     </message>
     <message>
         <source>The details could not be written to the log folder. You can carry on working.</source>
@@ -1391,8 +1395,12 @@ F12 ou Ctrl+H l&apos;affiche de nouveau.</translation>
         <translation>Restaurer la sauvegarde…</translation>
     </message>
     <message>
-        <source>No good backup was found in {folder}. Keep the file as it is (do not delete it) and ask your imsmap support to look at it.</source>
-        <translation>Aucune bonne sauvegarde n&apos;a été trouvée dans {folder}. Gardez le fichier tel quel (ne le supprimez pas) et demandez à votre soutien imsmap de l&apos;examiner.</translation>
+        <source>No good backup was found in this folder:
+{folder}
+Keep the file as it is (do not delete it) and ask your imsmap support to look at it.</source>
+        <translation>Aucune bonne sauvegarde n&apos;a été trouvée dans ce répertoire&#xa0;:
+{folder}
+Gardez le fichier tel quel (ne le supprimez pas) et demandez à votre soutien imsmap de l&apos;examiner.</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -3386,8 +3394,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Remplacer {name} par la sauvegarde du {when}?</translation>
     </message>
     <message>
-        <source>The damaged file stays in {folder}, renamed {name}.</source>
-        <translation>Le fichier endommagé reste dans {folder}, renommé {name}.</translation>
+        <source>The damaged file stays in its folder under a new name:
+{path}</source>
+        <translation>Le fichier endommagé reste dans son répertoire, sous un nouveau nom&#xa0;:
+{path}</translation>
     </message>
     <message>
         <source>Restore the backup</source>
@@ -3410,8 +3420,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>La sauvegarde n&apos;a pas pu être restaurée&#xa0;: {reason}</translation>
     </message>
     <message>
-        <source>The backup of {when} was restored. The damaged file was kept as {name}.</source>
-        <translation>La sauvegarde du {when} a été restaurée. Le fichier endommagé a été conservé sous le nom {name}.</translation>
+        <source>The backup of {when} was restored. The damaged file was kept under this name:
+{name}</source>
+        <translation>La sauvegarde du {when} a été restaurée. Le fichier endommagé a été conservé sous ce nom&#xa0;:
+{name}</translation>
     </message>
     <message>
         <source>The backup of {when} was restored.</source>
@@ -3550,8 +3562,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>La sauvegarde du {when} a été restaurée&#xa0;: {patients}, {sessions}.</translation>
     </message>
     <message>
-        <source>The records it replaced are kept, not deleted, as {path}.</source>
-        <translation>Les dossiers qu&apos;elle a remplacés sont conservés, et non supprimés, sous {path}.</translation>
+        <source>The records it replaced are kept, not deleted, in this file:
+{path}</source>
+        <translation>Les dossiers qu&apos;elle a remplacés sont conservés, et non supprimés, dans ce fichier&#xa0;:
+{path}</translation>
     </message>
     <message>
         <source>Not in it: anything written after {when}.</source>
@@ -3729,23 +3743,8 @@ Problème&#xa0;: {problem}</translation>
         <translation>La sauvegarde la plus récente des dossiers ouverts, dans ce répertoire, les contient tels qu&apos;ils étaient le {when}&#xa0;:</translation>
     </message>
     <message>
-        <source>It is a backup of another database, not of the records open now: it was backed up from {path}.</source>
-        <translation>C&apos;est une sauvegarde d&apos;une autre base de données, non des dossiers ouverts&#xa0;: elle a été faite à partir de {path}.</translation>
-    </message>
-    <message>
         <source>It is a backup of another database, not of the records open now.</source>
         <translation>C&apos;est une sauvegarde d&apos;une autre base de données, non des dossiers ouverts.</translation>
-    </message>
-    <message>
-        <source>It was backed up from {path}.</source>
-        <translation>Elle a été faite à partir de {path}.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n newer backup(s) in this folder, of another database, not chosen: {list}. To restore one instead, choose it in the list of backups.</source>
-        <translation>
-            <numerusform>%n sauvegarde plus récente de ce répertoire, d&apos;une autre base de données, non retenue&#xa0;: {list}. Pour la restaurer à la place, choisissez-la dans la liste des sauvegardes.</numerusform>
-            <numerusform>%n sauvegardes plus récentes de ce répertoire, d&apos;une autre base de données, non retenues&#xa0;: {list}. Pour restaurer l&apos;une d&apos;elles à la place, choisissez-la dans la liste des sauvegardes.</numerusform>
-        </translation>
     </message>
     <message>
         <source>{name}, as of {when}, backed up from {path}</source>
@@ -3836,6 +3835,28 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>The newest backup in this folder holds the records of {clinic} as they were on {when}:</source>
         <translation>La sauvegarde la plus récente de ce répertoire contient les dossiers des patients de {clinic} tels qu&apos;ils étaient le {when}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>It is a backup of another database, not of the records open now. It was backed up from:
+{path}</source>
+        <translation>C&apos;est une sauvegarde d&apos;une autre base de données, non des dossiers ouverts. Elle a été faite à partir de&#xa0;:
+{path}</translation>
+    </message>
+    <message>
+        <source>It was backed up from:
+{path}</source>
+        <translation>Elle a été faite à partir de&#xa0;:
+{path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n newer backup(s) in this folder, of another database, not chosen (to restore one instead, choose it in the list of backups):
+{list}</source>
+        <translation>
+            <numerusform>%n sauvegarde plus récente de ce répertoire, d&apos;une autre base de données, non retenue (pour la restaurer à la place, choisissez-la dans la liste des sauvegardes)&#xa0;:
+{list}</numerusform>
+            <numerusform>%n sauvegardes plus récentes de ce répertoire, d&apos;une autre base de données, non retenues (pour restaurer l&apos;une d&apos;elles à la place, choisissez-la dans la liste des sauvegardes)&#xa0;:
+{list}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n draft session(s) changed since the backup (they come back as they were):</source>
@@ -5417,8 +5438,8 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
         <translation>La sauvegarde automatique a échoué&#xa0;: {reason}</translation>
     </message>
     <message>
-        <source>Backed up to {name} in {folder}.</source>
-        <translation>Sauvegardé dans {name}, dans le répertoire {folder}.</translation>
+        <source>Backed up to {path}</source>
+        <translation>Sauvegardé dans {path}</translation>
     </message>
 </context>
 <context>
