@@ -181,3 +181,25 @@ def test_the_sessions_button_keeps_its_menu_arrow_beside_its_words(french_window
     arrow = style.pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, pick)
     margin = style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, pick)
     assert pick.width() >= words + arrow + margin
+
+
+def test_the_key_hint_beside_the_sites_goes_on_by_whole_pairs_at_1366_px(french_window, qtbot,
+                                                                        records):
+    # « Suppr retirer » went alone onto a second line: the hint breaks where its two lines come
+    # out even, never inside a pair of key and word, each line within the label's width.
+    from tests.test_ui_small_screen import add_sites
+
+    w = french_window
+    w.resize(1366, 768)
+    add_sites(records, w, 3)
+    qtbot.wait(20)
+    hint = w.session_panel.sites_hint
+    pairs = hint.said().split(" · ")
+    assert pairs[-1] == "Suppr retirer" and "\n" not in hint.said()
+    lines = hint.text().split("\n")
+    assert 1 <= len(lines) <= 2, lines
+    held = [[p for p in pairs if p in line] for line in lines]
+    assert sorted(p for line in held for p in line) == sorted(pairs), lines  # each pair whole
+    assert len(lines) == 1 or all(len(line) >= 2 for line in held), lines  # none alone
+    room = hint.contentsRect().width()
+    assert all(hint.fontMetrics().horizontalAdvance(line) <= room for line in lines), lines

@@ -43,6 +43,7 @@ from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS
 from imsmap.services.records import Records
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.field_placeholders import Placeholders
+from imsmap.ui.key_hint import KeyHint
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
@@ -212,8 +213,7 @@ class SessionPanel(QWidget):
         sites_title = QLabel(self.tr("Sites"))
         sites_title.setFont(font)
         # Beside the title: how to add a site while there is none, then the keys alone.
-        self.sites_hint = QLabel()
-        self.sites_hint.setWordWrap(True)
+        self.sites_hint = KeyHint()  # two lines where it must, by whole pairs of key and word
         self.sites_hint.setObjectName("hint")
         self.sites = SiteTable(atlas, editor)
         self.sites.setMinimumHeight(self.sites.rows_height(LIST_LEAST_ROWS))
@@ -247,9 +247,10 @@ class SessionPanel(QWidget):
     def _show_sites_hint(self) -> None:
         """How to add a site while the list is empty, then the keys alone (one line where the
         column allows, so the list keeps its rows; the French, which says the mark each key
-        makes, « T secousse (S) », takes two at 1366 px). Shown while the session can be
+        makes, « T secousse (S) », takes two at 1366 px, broken where they come out even:
+ui.key_hint). Shown while the session can be
         charted (`_update_state`)."""
-        self.sites_hint.setText(
+        self.sites_hint.set_hint(
             self.tr("Keys: 0–3 grasp · C cramp · T twitch · E e-stim · Del remove")
             if self.sites.rowCount() else
             self.tr("Click a muscle on the chart to add a site. "
