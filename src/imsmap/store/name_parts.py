@@ -1,21 +1,22 @@
 """The parts of a patient's names, folded, kept beside the patient (table patient_name_parts) so
 that search finds a typed word at the start of any part: "roy" finds Côté-Roy, "lev" and "lév"
-Tremblay-Lévesque, "cote" Côté, "oneil" and "o'neil" O'Neil, "oeuvre" Œuvre; and a typed number anywhere in the chart
-number's digits: "0006" and "6" DEMO-0006 (a word of digits alone: `NUMBER`).
+Tremblay-Lévesque, "cote" Côté, "oneil" and "o'neil" O'Neil, "oeuvre" Œuvre; and a typed
+number anywhere in the chart number's digits: "0006" and "6" DEMO-0006 (a word of digits
+alone: `NUMBER`).
 
 A part is a piece of the family or given name split at spaces and hyphens, folded (NFKD,
-combining marks dropped, casefold), with its apostrophes dropped, « œ » and « æ » read as « oe » and « ae »
-(as store.name_order files them: « Œuvre » is typed "oeuvre"); the pieces between its
-apostrophes are parts too (O'Neil: "oneil", "o", "neil"). Each ending of each run of digits
-of the chart number is a part too (`chart_parts`, SQLite schema 13): a clinician types the
-digits of the chart number, and "0006" found no DEMO-0006 when the chart number matched from
-its start only; its endings' starts are every run of digits inside it, on the same index
-ranges as the names (a patient's chart number has 4 to 8 digits: that many parts more). The
-folding is Python's on both
+combining marks dropped, casefold, « œ » and « æ » read as « oe » and « ae », as
+store.name_order files them: « Œuvre » is typed "oeuvre"), with its apostrophes dropped; the
+pieces between its apostrophes are parts too (O'Neil: "oneil", "o", "neil"). Each ending of
+each run of digits of the chart number is a part too, as a number (`chart_parts`, SQLite
+schema 13): a clinician types the digits of the chart number, and "0006" found no DEMO-0006
+when the chart number matched from its start only; the endings' starts are every run of
+digits inside it, on the same index ranges as the names (a chart number of 4 to 8 digits:
+that many parts more). The folding is Python's on both
 backends, so that a file and the server find the same patients. The parts are derived from the
-patient row and written in the same transaction as every write of a name (store.repository,
-store.journal, the server's migrate and migration); they are not a record of their own: no
-audit entry, not in exports or journals.
+patient row and written in the same transaction as every write of a name or chart number
+(store.repository, store.journal, the server's migrate and migration); they are not a record
+of their own: no audit entry, not in exports or journals.
 """
 
 from __future__ import annotations
@@ -120,8 +121,9 @@ def insert(conn: Any, patients: Iterable[tuple[int, str, str, str]], mark: str =
 
 def patient_batches(conn: Any, mark: str = "?"
                     ) -> Iterator[list[tuple[int, str, str, str]]]:
-    """Every patient's (id, family name, given name, chart number), in batches of FILL_BATCH by id, so that
-    no list of every patient is held at once (the fills of the name parts and order keys)."""
+    """Every patient's (id, family name, given name, chart number), in batches of FILL_BATCH
+    by id, so that no list of every patient is held at once (the fills of the name parts and
+    order keys)."""
     last = 0
     while True:
         batch = [tuple(r) for r in conn.execute(
