@@ -305,7 +305,7 @@ def generate(path: Path, params: Params, log=print) -> dict:
     # Their order keys and name parts, as the app writes them with every patient
     # (store.name_order, store.name_parts).
     name_order.insert(conn, [(row[0], row[2], row[3]) for row in patient_rows])
-    name_parts.insert(conn, [(row[0], row[2], row[3], row[1]) for row in patient_rows])
+    name_parts.insert(conn, [(row[0], row[2], row[3]) for row in patient_rows])
     conn.execute("COMMIT")
 
     # Per patient: a stable set of targets (the presentation) and a course-long grasp trend.

@@ -71,8 +71,8 @@ def add_patients(dsn: str, n: int, seed: int = 7) -> None:
                 copy.write_row((pid, *name_order.order_keys(family, given_name)))
         # (the keys first: the server gives each part its patient's as it is written)
         with conn.cursor().copy("COPY patient_name_parts (patient_id, part) FROM STDIN") as copy:
-            for pid, chart, family, given_name in rows:
-                for part in sorted(name_parts.patient_parts(family, given_name, chart)):
+            for pid, _chart, family, given_name in rows:
+                for part in sorted(name_parts.name_parts(family, given_name)):
                     copy.write_row((pid, part))
         conn.commit()
     with psycopg.connect(dsn, autocommit=True) as conn:  # as autovacuum leaves a clinic's

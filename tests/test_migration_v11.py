@@ -49,12 +49,11 @@ def test_schema_11_fills_every_patients_name_parts_and_keeps_the_patients(tmp_pa
         parts = {}
         for pid, part in db.conn.execute("SELECT patient_id, part FROM patient_name_parts"):
             parts.setdefault(pid, set()).add(part)
-        # (and from schema 13 the chart number's digits, as numbers: tests/test_migration_v13.py)
-        assert parts[1] == {"cote", "roy", "marie", "eve", "#1"}
-        assert parts[2] == {"oneil", "o", "neil", "sean", "#2"}
-        assert parts[3] == {"tremblay", "levesque", "#3"}
-        assert parts[4] == {"nguyen", "van", "thi", "#4"}
-        assert parts[5] == {"#5"}  # a name of punctuation only: found by its number alone
+        assert parts[1] == {"cote", "roy", "marie", "eve"}
+        assert parts[2] == {"oneil", "o", "neil", "sean"}
+        assert parts[3] == {"tremblay", "levesque"}
+        assert parts[4] == {"nguyen", "van", "thi"}
+        assert 5 not in parts  # a name of punctuation only: nothing to find it by
         repo = Repository(db)
         assert [p.chart_number for p in repo.search_patients("roy eve")] == ["A-1"]
         assert [p.chart_number for p in repo.search_patients("o'neil")] == ["A-2"]

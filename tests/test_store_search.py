@@ -1,7 +1,7 @@
 """Patient search finds each typed word at the start of a part of a name (split at spaces,
 hyphens and apostrophes, a typed word at commas too; accents and case folded, « œ » and « æ »
-as « oe » and « ae »), typed digits anywhere in the chart number's digits, or the word at the
-start of the chart number (ASCII letters in any case, % and _ literally), in name order, on every plan (index
+as « oe » and « ae ») or of the chart number (ASCII letters in any case, % and _ literally), in
+name order, on every plan (index
 ranges, walking in order; on the server collecting a word's patients in order from its parts'
 keys, walking them or the patients in order, walking the first patients before collecting):
 the same patients as worked out in Python over every patient, on a file and on the server
@@ -71,10 +71,7 @@ def _finds(p, word: str) -> bool:
     typed = [t for t in typed if t]
     parts = _parts(p.family_name) | _parts(p.given_name)
 
-    number = len(typed) == 1 and typed[0].isascii() and typed[0].isdigit()
-    by_number = number and typed[0] in p.chart_number  # digits alone: anywhere in it
     by_name = bool(typed) and all(any(x.startswith(t) for x in parts) for t in typed)
-    by_name = by_name or by_number
     return by_name or _ascii_lower(p.chart_number).startswith(_ascii_lower(word))
 
 
@@ -110,8 +107,8 @@ QUERIES = ["", "sm", "SM", "Smi", "smith", "SMITHS", "smith_", "smith%", "Smith\
            "1234", "12345", "z@", "Z[", "an", "ANNA", "än", "Än", "jo_", "Jo%", "li", "smith an",
            "an smith", "zo an", "c-1 a", "s", "S", "ó", "nguy", "NGUYỄN", "œu", "Œu", "ǅe",
            "a\U0010ffff", "ω", "Ω", "ab\U0010ffff", "smith, an", "Smith,", "o'neil, a", ",",
-           "côté-roy, é", "smith,an", "c-1, a", "001", "0", "2345", "98", "1987", "oe", "OEU",
-           "œuv", "ae", "cae", "CÆS", "smith 34", "zo-12"]
+           "côté-roy, é", "smith,an", "c-1, a", "oe", "OEU",
+           "œuv", "ae", "cae", "CÆS"]
 
 
 @pytest.fixture(params=["ranges", "common words", "walked first", "walked first, a little"])

@@ -141,26 +141,6 @@ def test_the_new_patient_dialog_names_a_namesake_among_many_parts(qtbot, records
     assert dialog.isVisible() and len(records.repo.search_patients("", limit=1000)) == 206
 
 
-def test_typed_digits_find_the_chart_numbers_holding_them(qtbot, records, make_window):
-    """A clinician types the digits of the chart number: "0006" found no DEMO-0006 when a
-    chart number matched from its start only."""
-    for n, family in enumerate(("Haddad", "Okafor", "Brown"), 5):
-        records.create_patient(chart_number=f"DEMO-{n:04d}", family_name=family,
-                               given_name="Ann")
-    records.create_patient(chart_number="X-12", family_name="Chan", given_name="Cy")
-    w = make_window()
-    assert _search(qtbot, w, "0006") == ["Okafor"]
-    assert _search(qtbot, w, "6") == ["Okafor"]
-    assert sorted(_search(qtbot, w, "000")) == ["Brown", "Haddad", "Okafor"]
-    assert _search(qtbot, w, "demo-0007") == ["Brown"]  # the chart number's start, as before
-    assert _search(qtbot, w, "12") == ["Chan"]
-    assert _search(qtbot, w, "c-12") == []  # digits beside letters: not a number alone
-    (okafor,) = records.repo.search_patients("okafor")
-    records.update_patient(okafor.id, chart_number="DEMO-0456")
-    assert _search(qtbot, w, "0006") == []
-    assert _search(qtbot, w, "45") == ["Okafor"]
-
-
 def test_oe_and_ae_typed_find_the_names_written_with_ligatures(qtbot, records, make_window):
     records.create_patient(chart_number="C-1", family_name="Œuvre", given_name="Luc")
     records.create_patient(chart_number="C-2", family_name="Roy", given_name="Lætitia")

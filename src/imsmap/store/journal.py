@@ -415,11 +415,10 @@ def _apply_rows(conn: sqlite3.Connection, table: str, block: dict[str, Any]) -> 
         if table == "patients":  # their order keys and name parts, derived, are not journalled
             for row in rows:
                 pid = row[k]
-                family, given, chart = conn.execute(
-                    "SELECT family_name, given_name, chart_number FROM patients WHERE id = ?",
-                    (pid,)).fetchone()
+                family, given = conn.execute("SELECT family_name, given_name FROM patients"
+                                             " WHERE id = ?", (pid,)).fetchone()
                 name_order.rewrite(conn, pid, family, given)
-                name_parts.rewrite(conn, pid, family, given, chart)
+                name_parts.rewrite(conn, pid, family, given)
     except sqlite3.DatabaseError as exc:
         if fault_of(exc) is Fault.FULL:
             raise  # the disk of the copy being restored, not the journal: said by the caller

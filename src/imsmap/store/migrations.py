@@ -46,7 +46,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (11, "the folded parts of patients' names, for search", migration_v5_v11.V11),
     (12, "each patient's order keys: the list in the same order on a file and a server",
      migration_v12.V12),
-    (13, "the name parts again: « œ » as « oe », the chart number's digits (search)",
+    (13, "the name parts again: « œ » and « æ » as « oe » and « ae » (search)",
      migration_v13.V13),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,

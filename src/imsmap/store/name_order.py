@@ -106,7 +106,7 @@ def insert(conn: Any, patients: Iterable[tuple[int, str, str]], mark: str = "?")
 def fill(conn: Any, mark: str = "?") -> None:
     """The order keys of every patient (a migration; a server's migrate after its copy)."""
     for batch in name_parts.patient_batches(conn, mark):
-        insert(conn, [(pid, family, given) for pid, family, given, _chart in batch], mark)
+        insert(conn, batch, mark)
 
 
 def check_filled(conn: Any) -> None:

@@ -1,8 +1,6 @@
 """Finding patients by what is typed (`search_patients`, Repository.search_patients): each word
 at the start of a part of the family or given name (store.name_parts: split at spaces, hyphens
-and apostrophes, accents and case folded) or of the chart number; a word of digits alone also
-anywhere in the chart number's digits (store.name_parts.chart_parts: parts of their own, on the
-same ranges as the names' on both backends). On a file each word is ranges
+and apostrophes, accents and case folded) or of the chart number. On a file each word is ranges
 on their indexes (`ranges_clause`: the chart number's on its binary UNIQUE index, one per
 spelling of the word's first letters, `chart_ranges`) where that beats walking the patients in
 name order (`walk_clause`). On the server (`_server_search`) the rarest word's patients are

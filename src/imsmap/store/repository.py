@@ -120,13 +120,12 @@ class Repository:
 
     def _rewrite_name_parts(self, patient_id: int) -> None:
         """The patient's order keys (store.name_order) and name parts (store.name_parts) as its
-        names and chart number now are, in the same transaction as the write of a name (the keys first: on the
+        names now are, in the same transaction as the write of a name (the keys first: on the
         server each part is given its patient's keys as it is written)."""
-        family, given, chart = self.db.conn.execute(
-            "SELECT family_name, given_name, chart_number FROM patients WHERE id = ?",
-            (patient_id,)).fetchone()
+        family, given = self.db.conn.execute(
+            "SELECT family_name, given_name FROM patients WHERE id = ?", (patient_id,)).fetchone()
         name_order.rewrite(self.db.conn, patient_id, family, given)
-        name_parts.rewrite(self.db.conn, patient_id, family, given, chart)
+        name_parts.rewrite(self.db.conn, patient_id, family, given)
 
     def update(self, table: str, row_id: int, values: dict[str, Any], at: str, actor: str,
                version: int | None = None) -> None:
@@ -141,7 +140,7 @@ class Repository:
             f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?{guard}",
             (*values.values(), at, actor, row_id, *param))
         row_versions.check(cur, table, row_id, version)
-        if table == "patients" and {"family_name", "given_name", "chart_number"} & set(values):
+        if table == "patients" and {"family_name", "given_name"} & set(values):
             self._rewrite_name_parts(row_id)
 
     def row_version(self, table: str, row_id: int) -> int | None:

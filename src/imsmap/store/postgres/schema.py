@@ -65,7 +65,7 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
     # in FILL_AFTER): the name parts made again as SQLite schema 13 makes them (no SQL of its
     # own: name_parts.refill deletes them, then fills them in Python, the keys given by the
     # parts' trigger).
-    (15, "the name parts again: « œ » as « oe », the chart number's digits (SQLite schema 13)",
+    (15, "the name parts again: « œ » and « æ » as « oe » and « ae » (SQLite schema 13)",
      13, ()),
 )
 
