@@ -60,6 +60,18 @@ def test_a_draft_changed_with_psql_is_named_by_check(people):
             psql.execute("UPDATE sessions SET patient_id = %s WHERE id = %s",
                          (other.id, session.id))
             psql.commit()
+        expected = [("sites", site.id, "changed"), ("sessions", session.id, "changed"),
+                    ("findings", finding.id, "changed"), ("sites", added, "added")]
+
+        def named_each() -> None:
+            named = _around(records)
+            for table, row, verb in expected:
+                assert any(f"session {session.id}: {table} row {row} was {verb} by {ben_login}"
+                           in p for p in named), (table, named)
+            assert len(named) == 5, named  # the session row twice: two transactions
+
+        named_each()
+        with connect(ben_dsn) as psql:
             # What the server recorded, the login cannot take back.
             for sql in ("DELETE FROM record_writes", "UPDATE record_writes SET login = 'x'",
                         "TRUNCATE record_writes",
@@ -69,13 +81,7 @@ def test_a_draft_changed_with_psql_is_named_by_check(people):
                     psql.execute(sql)
                 psql.rollback()
         records.sign_session(session.id)  # signed as it stands: still named
-        named = _around(records)
-        for table, row, verb in (("sites", site.id, "changed"), ("sessions", session.id,
-                                 "changed"), ("findings", finding.id, "changed"),
-                                 ("sites", added, "added")):
-            assert any(f"session {session.id}: {table} row {row} was {verb} by {ben_login}"
-                       in p for p in named), (table, named)
-        assert len(named) == 5, named  # the session row twice: two transactions
+        named_each()
         report = checks.full_check(records)
         assert not report.ok
     finally:
@@ -226,7 +232,8 @@ def test_an_upgrade_from_schema_14_keeps_every_row_and_a_stopped_one_leaves_14(
     assert [p for p in named if f"session {draft}: sessions row {draft} was changed" in p], named
 
 
-def test_a_room_login_cannot_switch_the_record_off(people):
+def test_a_room_login_cannot_switch_the_record_off_and_the_owner_cannot_rewrite_it(
+        people, clinic_dsn):
     _login, dsn = people["practitioner"]
     with connect(dsn) as psql:
         for sql in ("ALTER TABLE sites DISABLE TRIGGER record_updates",
@@ -235,3 +242,18 @@ def test_a_room_login_cannot_switch_the_record_off(people):
             with pytest.raises((psycopg.errors.InsufficientPrivilege, UserFacingError)):
                 psql.execute(sql)
             psql.rollback()
+        pid = psql.execute("INSERT INTO patients (chart_number, family_name, created_at,"
+                           " created_by, updated_at, updated_by) VALUES ('R-1', 'Roy', 'x', 'x',"
+                           " 'x', 'x') RETURNING id").fetchone()[0]
+        psql.execute("INSERT INTO sessions (patient_id, started_at, atlas_version, created_at,"
+                     " created_by, updated_at, updated_by) VALUES (%s, 'x', 'x', 'x', 'x', 'x',"
+                     " 'x')", (pid,))
+        psql.commit()
+    with connect(clinic_dsn) as owner:  # the superuser, as the tables' owner would be
+        for sql in ("DELETE FROM record_writes", "UPDATE record_writes SET login = 'x'",
+                    "TRUNCATE record_writes"):
+            with pytest.raises(psycopg.errors.IntegrityConstraintViolation) as refused:
+                owner.execute(sql)
+            assert "record of writes is never changed" in str(refused.value)
+            owner.rollback()
+        assert owner.execute("SELECT count(*) FROM record_writes").fetchone()[0] == 1
