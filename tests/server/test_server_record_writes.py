@@ -82,6 +82,9 @@ def test_a_draft_changed_with_psql_is_named_by_check(people):
                 psql.rollback()
         records.sign_session(session.id)  # signed as it stands: still named
         named_each()
+        # ... and its PDF's seal states each write, in the session's own problems
+        stated = records.read.seal(session.id).problems
+        assert len([p for p in stated if "around imsmap" in str(p)]) == 5, stated
         report = checks.full_check(records)
         assert not report.ok
     finally:

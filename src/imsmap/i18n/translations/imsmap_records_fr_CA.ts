@@ -536,11 +536,11 @@
     </message>
     <message>
         <source>session %1: %2 row %3 was added by %4 on %5 with no audit entry (written around imsmap)</source>
-        <translation>séance %1&#xa0;: la ligne %3 de %2 a été ajoutée par %4 le %5 sans entrée d&apos;audit (écrite en contournant imsmap)</translation>
+        <translation>séance %1&#xa0;: la ligne %3 de %2 a été ajoutée par %4 le %5 sans entrée d&apos;audit (écrite hors d&apos;imsmap)</translation>
     </message>
     <message>
         <source>session %1: %2 row %3 was changed by %4 on %5 with no audit entry (written around imsmap)</source>
-        <translation>séance %1&#xa0;: la ligne %3 de %2 a été modifiée par %4 le %5 sans entrée d&apos;audit (écrite en contournant imsmap)</translation>
+        <translation>séance %1&#xa0;: la ligne %3 de %2 a été modifiée par %4 le %5 sans entrée d&apos;audit (écrite hors d&apos;imsmap)</translation>
     </message>
     <message>
         <source>the server&apos;s own record of writes</source>
@@ -5317,6 +5317,10 @@ N° de permis non consigné</translation>
     <message>
         <source>entered-in-error mark: %1</source>
         <translation>marque d&apos;erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 row %2 was written by %3 on %4 with no audit entry (around imsmap)</source>
+        <translation>la ligne %2 de %1 a été écrite par %3 le %4 sans entrée d&apos;audit (hors d&apos;imsmap)</translation>
     </message>
     <message>
         <source>the audit trail holds no entry recording it</source>

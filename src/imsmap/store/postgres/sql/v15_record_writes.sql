@@ -24,6 +24,9 @@ CREATE TABLE record_writes (
     op text NOT NULL CHECK (op IN ('insert', 'update'))
 );
 
+-- A signed session's PDF asks for its own session's writes (services/signatures.py).
+CREATE INDEX record_writes_session ON record_writes (session_id);
+
 CREATE TRIGGER record_writes_kept BEFORE UPDATE OR DELETE ON record_writes
 FOR EACH ROW EXECUTE FUNCTION refuse('the server''s record of writes is never changed');
 CREATE TRIGGER no_truncate BEFORE TRUNCATE ON record_writes
