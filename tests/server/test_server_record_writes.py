@@ -260,3 +260,26 @@ def test_a_room_login_cannot_switch_the_record_off_and_the_owner_cannot_rewrite_
             assert "record of writes is never changed" in str(refused.value)
             owner.rollback()
         assert owner.execute("SELECT count(*) FROM record_writes").fetchone()[0] == 1
+
+
+def test_a_backup_keeps_the_record_of_writes_counted_and_restores_it(
+        people, clinic_dsn, pg_server, tmp_path, capsys):
+    anna = open_server_context(people["practitioner"][1])
+    try:
+        records = anna.records
+        p = records.create_patient(chart_number="C-5", family_name="Lee")
+        session = records.start_session(p.id, started_at=datetime(2026, 11, 20, 9, 30))
+        view, x, y, muscle, side = spot(records.atlas)
+        records.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=2)
+    finally:
+        anna.close()
+    with connect(clinic_dsn) as owner:
+        kept = owner.execute("SELECT * FROM record_writes ORDER BY id").fetchall()
+    assert len(kept) >= 4
+    dump = tmp_path / "clinic.dump"
+    assert main(["backup", "--dsn", clinic_dsn, "--out", str(dump)]) == 0
+    assert f"writes the server recorded: {len(kept)}" in capsys.readouterr().out
+    target = pg_server.new_database()
+    assert main(["restore", "--dsn", pg_server.dsn(target), str(dump)]) == 0
+    with connect(pg_server.dsn(target)) as restored:
+        assert restored.execute("SELECT * FROM record_writes ORDER BY id").fetchall() == kept

@@ -6294,6 +6294,10 @@ N° de permis non consigné</translation>
         <translation>entrées d&apos;audit importées</translation>
     </message>
     <message>
+        <source>writes the server recorded</source>
+        <translation>écritures consignées par le serveur</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
