@@ -3897,8 +3897,18 @@ Problème&#xa0;: {problem}</translation>
         <translation>Séance et points</translation>
     </message>
     <message>
+        <source>Session</source>
+        <comment>the first tab, short</comment>
+        <translation>Séance</translation>
+    </message>
+    <message>
         <source>Consent &amp;&amp; safety</source>
         <translation>Consentement et sécurité</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <comment>the second tab, short</comment>
+        <translation>Consentement</translation>
     </message>
     <message>
         <source>Segments</source>

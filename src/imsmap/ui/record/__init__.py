@@ -4,7 +4,9 @@ the right column's tabs that hold them with the session and progress panels (`ri
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from imsmap.ui.fitting_tabs import FittingTabs
 
 
 class UpDownScroll(QScrollArea):
@@ -82,11 +84,18 @@ def right_tabs(session_panel, details, segments, progress):
     layout.setContentsMargins(4, 4, 4, 0)
     layout.addWidget(header)
     layout.addWidget(scrolled(progress), 1)
-    tabs = QTabWidget()
+    # Each with a short name, shown where the column is too narrow for the whole names
+    # (960 x 540; ui.fitting_tabs), the whole name then in its tooltip.
+    tabs = FittingTabs()
     tabs.setDocumentMode(True)
-    tabs.addTab(UpDownScroll(session_panel),
-                QCoreApplication.translate("RightTabs", "Session && sites"))
-    tabs.addTab(scrolled(details), QCoreApplication.translate("RightTabs", "Consent && safety"))
-    tabs.addTab(segments, QCoreApplication.translate("RightTabs", "Segments"))
-    tabs.addTab(progress_box, QCoreApplication.translate("RightTabs", "Progress"))
+    tabs.add_tab(UpDownScroll(session_panel),
+                 QCoreApplication.translate("RightTabs", "Session && sites"),
+                 QCoreApplication.translate("RightTabs", "Session", "the first tab, short"))
+    tabs.add_tab(scrolled(details),
+                 QCoreApplication.translate("RightTabs", "Consent && safety"),
+                 QCoreApplication.translate("RightTabs", "Consent", "the second tab, short"))
+    segments_name = QCoreApplication.translate("RightTabs", "Segments")
+    tabs.add_tab(segments, segments_name, segments_name)
+    progress_name = QCoreApplication.translate("RightTabs", "Progress")
+    tabs.add_tab(progress_box, progress_name, progress_name)
     return tabs, header, progress_box
