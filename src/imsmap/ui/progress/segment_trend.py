@@ -62,6 +62,10 @@ def _table(rows: int, columns: int, name: str) -> QTableWidget:
     table.verticalHeader().setDefaultSectionSize(height)
     table.verticalHeader().setMinimumSectionSize(height)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fit_columns
+    # a cell or header set later (not while the tables are filled) fits again
+    model = table.model()
+    for signal in (model.dataChanged, model.headerDataChanged):
+        signal.connect(lambda *_args: None if table.property("filling") else fit_columns(table))
     return table
 
 
@@ -72,11 +76,12 @@ def _filled_then_fitted(*tables: QTableWidget) -> Iterator[None]:
     each change, so filling 200 sessions' columns cost seconds (the Progress tab's "All",
     6 December)."""
     for table in tables:
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.setProperty("filling", True)
     try:
         yield
     finally:
         for table in tables:
+            table.setProperty("filling", False)
             fit_columns(table)
 
 
