@@ -7,9 +7,14 @@ laptop, where they fit, the names keep their whole width."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from tests.test_ui_french import french  # noqa: F401 - fixture
-from tests.test_ui_progress_fit import LAPTOP, open_progress, visits  # noqa: F401 - fixture
+from tests.test_ui_progress_fit import (  # noqa: F401 - fixture
+    LAPTOP,
+    open_progress,
+    scroll_area,
+    visits,
+)
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
 from imsmap.ui.progress.trend_matrix import COL_MUSCLE, FIRST_SESSION_COL
@@ -42,6 +47,19 @@ def test_the_trend_grid_shows_a_visit_at_960_px(language, make_window, qtbot, vi
     last = grid.model().columnCount() - 1
     shown = visits_shown_whole(grid)
     assert last in shown, (grid.frozen.width(), grid.viewport().width(), shown)
+    # ... and in sight in the window. (The panel around the grid is wider than the column at
+    # 960 px, its Chart page's least width the reason, and scrolls sideways: scrolled to its
+    # right end the latest visit shows beside the frozen columns; it showed none, scrolled or
+    # not.)
+    area = scroll_area(w)
+    area.horizontalScrollBar().setValue(area.horizontalScrollBar().maximum())
+    qtbot.wait(10)
+    header = grid.horizontalHeader()
+    for x in (header.sectionViewportPosition(last),
+              header.sectionViewportPosition(last) + header.sectionSize(last) - 1):
+        assert area.viewport().rect().contains(grid.viewport().mapTo(area.viewport(),
+                                                                     QPoint(x, 0))), x
+    area.horizontalScrollBar().setValue(0)
     # scrolled to the oldest, it shows whole beside the frozen columns
     bar = grid.horizontalScrollBar()
     bar.setValue(bar.minimum())
