@@ -49,7 +49,7 @@ def test_the_segments_at_960_px(language, make_window, qtbot, visits):
     # the figures: all shown, or the latest whole at the right edge, scrolled by whole columns
     shown = whole_columns_shown(figures)
     assert 7 in shown, (shown, figures.horizontalScrollBar().value(),
-                        figures.horizontalScrollBar().maximum(), seg._follow_latest)
+                        figures.horizontalScrollBar().maximum())
     assert figures.horizontalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem
     bar = figures.horizontalScrollBar()
     for value in range(bar.maximum() + 1):
