@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
             self.edits, self.planning_actions, self.report_actions, self.history_control,
             self.screen_lock, commands, self.setup_follow_up, self.show_message)
         m = self.menus
-        self.privacy_screen.bind(m.act_hide, m.pin_menu_path,
+        self.privacy_screen.bind(m.act_hide, m.act_lock, m.pin_menu_path,
                                  (self.patients.set_names_hidden, self.photo_strip.set_hidden))
         self.history_control.bind_actions(m.act_overlay, m.act_heat, m.act_replay)
         self._connect_chart()
