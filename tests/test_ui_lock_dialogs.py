@@ -211,7 +211,9 @@ def test_lock_now_without_a_pin_leaves_nothing_of_the_patient_readable(
 
     def scenario(dialog: QWidget) -> None:
         qtbot.keyClicks(dialog.reason, TYPED)
+        window.chart.hoverText.emit("Site 1: gluteus medius, left")  # the pointer on a marker
         qtbot.keyClick(dialog.reason, Qt.Key.Key_K, CTRL_SHIFT)
+        seen["hover"] = window.hover_text
         seen["state"] = (window.hide_names, window.locked, window.no_pin_note.isVisible())
         seen["readable"] = patient_texts(dialog) + patient_texts(window)
         seen["chart shown"] = window.chart.view.isVisibleTo(window)
@@ -226,7 +228,7 @@ def test_lock_now_without_a_pin_leaves_nothing_of_the_patient_readable(
         seen["title after"] = dialog.windowTitle()
 
     in_exec(qtbot, window, window.menus.act_amend.trigger, scenario)
-    assert seen["state"] == (True, False, True)
+    assert seen["state"] == (True, False, True) and seen["hover"] == ""
     assert seen["readable"] == [] and seen["chart shown"] is False
     assert seen["page"] > 0.9 and seen["dialog"] > 0.8
     assert seen["title"] == "Privacy screen"

@@ -57,6 +57,7 @@ class PrivacyScreen(QObject):
         """The lock (step 2): the lock screen in `stack`, the idle watcher, the controller."""
         self.records = records
         self.stack = stack
+        self.lock_changed = lock_changed  # also as Lock now's privacy screen goes up and down
         self.lock_screen = LockScreen(records)
         stack.addWidget(self.lock_screen)
         self.page = PrivacyPage()  # Lock now without a PIN: in place of the panels
@@ -103,6 +104,7 @@ class PrivacyScreen(QObject):
         self.stack.setCurrentWidget(self.page)
         self.dialogs.lock(None)
         self.window.statusBar().clearMessage()  # (what was just said may name the patient)
+        self.lock_changed(True)  # (what the pointer was over: a site of the chart)
         self.no_pin_note.say(self.pin_menu_path())
 
     def set_names_hidden(self, hidden: bool) -> None:
@@ -114,6 +116,7 @@ class PrivacyScreen(QObject):
                 self.covered = False
                 self.stack.setCurrentIndex(0)
                 self.dialogs.unlock()
+                self.lock_changed(False)
         if self.act_hide is not None and self.act_hide.isChecked() != self.hide_names:
             self.act_hide.setChecked(self.hide_names)
         for mask in self.maskers:
