@@ -60,6 +60,7 @@ class LockCover(Cover):
     def __init__(self, dialog: QWidget, records: Records | None):
         self.lock_screen = LockScreen(records, compact=True) if records is not None else None
         super().__init__(dialog, self.lock_screen)
+        self.gone = False  # uncovered for good: deleted by Qt once its events are over
 
     def covered_title(self) -> str:
         return self.tr("Locked") if self.lock_screen is not None else super().covered_title()
@@ -129,7 +130,9 @@ class DialogLocks(QObject):
         cover = _lock_cover(dialog)
         if cover is not None:
             cover.uncover()
-            cover.setParent(None)  # gone now, not with the dialog (ui.privacy_cover.guard)
+            # Deleted by Qt, never by Python: the PIN's Return that unlocked is still being
+            # handled by the cover's field
+            cover.gone = True
             cover.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
@@ -154,4 +157,7 @@ class DialogLocks(QObject):
 
 
 def _lock_cover(dialog: QWidget) -> LockCover | None:
-    return dialog.findChild(LockCover, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    for cover in dialog.findChildren(LockCover, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if not cover.gone:
+            return cover
+    return None
