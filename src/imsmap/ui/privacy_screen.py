@@ -110,16 +110,18 @@ class PrivacyScreen(QObject):
     def set_names_hidden(self, hidden: bool) -> None:
         """The privacy screen (F12 or Ctrl+H): no name or identifier anywhere in the window."""
         self.hide_names = bool(hidden)
+        lifted = not self.hide_names and self.covered
         if not self.hide_names:
             self.no_pin_note.hide()
-            if self.covered:  # Lock now's privacy screen lifted: the panels and dialogs back
+            if lifted:  # Lock now's privacy screen lifted: the panels and dialogs back
                 self.covered = False
                 self.stack.setCurrentIndex(0)
                 self.dialogs.unlock()
-                self.lock_changed(False)
         if self.act_hide is not None and self.act_hide.isChecked() != self.hide_names:
             self.act_hide.setChecked(self.hide_names)
         for mask in self.maskers:
             mask(self.hide_names)
         self.covers.set_hidden(self.hide_names)  # and the dialogs open (ui.privacy_cover)
         self.show_patient_texts()
+        if lifted:
+            self.lock_changed(False)  # the actions, and what others wrote meanwhile
