@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store import name_order, name_parts
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
+from imsmap.store.postgres import record_writes
 from imsmap.store.postgres.connection import (
     GROUPS,
     OWNER,
@@ -61,11 +62,12 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      11, ("v13_chart_covering.sql",)),
     (14, "each patient's order keys, the list's order the same as a file's (SQLite schema 12)",
      12, ("v14_patient_order.sql",)),
-    # Numbered 15 on this branch only, for the lead to renumber after the other 15 (here and
-    # in FILL_AFTER): the name parts made again as SQLite schema 13 makes them (no SQL of its
-    # own: name_parts.refill deletes them, then fills them in Python, the keys given by the
-    # parts' trigger).
-    (15, "the name parts again: « œ » and « æ » as « oe » and « ae » (SQLite schema 13)",
+    (15, "the server's own record of every write to a session's rows, compared with the audit"
+     " trail by check", 12, ("v15_record_writes.sql",)),
+    # The name parts made again as SQLite schema 13 makes them (no SQL of its own:
+    # name_parts.refill deletes them, then fills them in Python, the keys given by the parts'
+    # trigger).
+    (16, "the name parts again: « œ » and « æ » as « oe » and « ae » (SQLite schema 13)",
      13, ()),
 )
 
@@ -81,7 +83,8 @@ def _order_keys(conn: PgConnection, mark: str) -> None:
 # as a file's), then its check.
 FILL_AFTER = {10: (name_parts.fill, name_parts.check_filled),
               14: (_order_keys, name_order.check_filled),
-              15: (name_parts.refill, name_parts.check_filled)}
+              15: (record_writes.fill, record_writes.check_recorded),
+              16: (name_parts.refill, name_parts.check_filled)}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \
     "a new SQLite migration needs its PostgreSQL counterpart in MIGRATIONS"
