@@ -43,6 +43,7 @@ from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photos import Photos
 from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS
 from imsmap.services.records import Records
+from imsmap.services.signatures import Witness
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.field_placeholders import Placeholders
 from imsmap.ui.listening import listen
@@ -96,6 +97,7 @@ class SessionPanel(QWidget):
         super().__init__(parent)
         self.records = records
         self.session: Session | None = None
+        self._signed_before: Witness | None = None  # of a draft: the entry that signed it
         # What each field showed when it was filled from the store: a save says it started
         # from these, and is refused if another window changed the field meanwhile.
         self._base: dict[str, object] = {}
@@ -295,7 +297,7 @@ class SessionPanel(QWidget):
     @property
     def editable(self) -> bool:
         return (self.session is not None and not self.session.is_signed and not self._readonly_db
-                and not self.session.retracted
+                and not self.session.retracted and self._signed_before is None
                 and self.records.read.held_elsewhere(self.session.id) is None)
 
     def load(self, session_id: int | None) -> None:
@@ -308,7 +310,13 @@ class SessionPanel(QWidget):
     def _fill(self, session: Session | None) -> None:
         self._notes_timer.stop()
         self._complaint_timer.stop()
-        self.session = session
+        before, self.session = self.session, session
+        # A draft its trail says was signed (the signature taken away outside imsmap): looked
+        # up as it opens, or comes back a draft, not at every change of it.
+        if session is None or session.is_signed:
+            self._signed_before = None
+        elif before is None or before.id != session.id or before.is_signed:
+            self._signed_before = self.records.read.signed_before(session.id)
         self._base = {f: getattr(session, f) for f in EDITABLE_SESSION_FIELDS} if session else {}
         # offered as the session's practitioner is typed: no session (the field disabled), no list
         self._practitioners.setStringList(
@@ -386,6 +394,11 @@ class SessionPanel(QWidget):
                 self.status.setText(self.tr("Signed {when} by {who}: read-only. Corrections are "
                                             "added as amendments.").format(
                     when=numeric_datetime(s.signed_at), who=s.signed_by))
+            elif self._signed_before is not None:
+                self.status.setText(self.tr(
+                    "A draft in the file, but audit entry {entry} recorded its signature: it "
+                    "was taken away outside imsmap. Read-only, and not signed again; run "
+                    "imsmap check on the file.").format(entry=self._signed_before.entry_id))
             elif self._readonly_db:
                 self.status.setText(self.tr("Draft, but the database is open read-only."))
             elif not self.editable:
