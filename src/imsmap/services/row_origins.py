@@ -187,9 +187,11 @@ def _content_problems(current: dict[str, object], entry: audit.AuditRow,
             "outside imsmap"), str(entry[0]))]
     created = {key: after for key, (_before, after) in _pairs(entry[7]).items()
                if key in content}
-    if entry[3] == "create" and entry[4] == "site":
-        # A planned site's creation (and one before schema 4) recorded the values given; the
-        # others are what the table gives a new row (an import's entry records them all).
+    if entry[3] == "create" and entry[4] == "site" and isinstance(entry[1], int):
+        # A planned site's creation (schema 4 on) recorded the values given; the others are
+        # what the table gives a new row. (An import's entry records them all; one written
+        # before schema 4 is read for what it recorded: its site's row went through the
+        # upgrade's re-encoding, the entry did not.)
         created = {**{key: SITE_DEFAULTS.get(key) for key in content}, **created}
     for key, value in created.items():
         if not _same(key, value, content[key]):
@@ -206,17 +208,14 @@ def _content_problems(current: dict[str, object], entry: audit.AuditRow,
 def _changed_late(updated: object, mine: list[audit.AuditRow]) -> Sentence | None:
     """The row was written (`updated`: seconds since 1970) after the newest entry about it: a
     change made around the app, or the entries that recorded it cut off the end of the trail
-    (the content put back or not). Not said of a row whose newest entry imported it: its time
-    is the exporting file's."""
+    (the content put back or not). Not said of a row whose newest entry imported it (its time
+    is the exporting file's), nor of one whose newest entry was written before schema 4 (rows
+    and entries were not then written with one time: `imsmap check` would name sound files)."""
     if not isinstance(updated, int) or not mine or mine[-1][3] == "import":
         return None
     newest = mine[-1]
-    at = newest[1]
-    try:
-        last = at if isinstance(at, int) else instant(at)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    if updated <= last:
+    last = newest[1]
+    if not isinstance(last, int) or updated <= last:
         return None
     return sentence("RowOrigins", QT_TRANSLATE_NOOP(
         "RowOrigins", "its row was last written at %1, after the newest change its audit "

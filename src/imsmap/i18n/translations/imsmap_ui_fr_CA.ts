@@ -4441,7 +4441,7 @@ droite</translation>
     </message>
     <message>
         <source>A draft in the file, but audit entry {entry} recorded its signature: it was taken away outside imsmap. Read-only, and not signed again; run imsmap check on the file.</source>
-        <translation>Brouillon dans le fichier, mais l&apos;entrée d&apos;audit {entry} a consigné sa signature&#xa0;: celle-ci a été retirée hors d&apos;imsmap. Lecture seule, et aucune nouvelle signature&#xa0;; lancez imsmap check sur le fichier.</translation>
+        <translation>Brouillon dans le fichier, mais l&apos;entrée d&apos;audit {entry} a consigné sa signature&#xa0;: celle-ci a été retirée hors d&apos;imsmap. Lecture seule, et aucune nouvelle signature; lancez imsmap check sur le fichier.</translation>
     </message>
     <message>
         <source>Draft, but the database is open read-only.</source>
