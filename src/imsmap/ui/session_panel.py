@@ -396,9 +396,9 @@ class SessionPanel(QWidget):
                     when=numeric_datetime(s.signed_at), who=s.signed_by))
             elif self._signed_before is not None:
                 self.status.setText(self.tr(
-                    "A draft in the file, but audit entry {entry} recorded its signature: it "
-                    "was taken away outside imsmap. Read-only, and not signed again; run "
-                    "imsmap check on the file.").format(entry=self._signed_before.entry_id))
+                    "Signed in audit entry {entry}, but a draft in the file: the signature was "
+                    "taken away outside imsmap. Read-only; run imsmap check.").format(
+                        entry=self._signed_before.entry_id))
             elif self._readonly_db:
                 self.status.setText(self.tr("Draft, but the database is open read-only."))
             elif not self.editable:

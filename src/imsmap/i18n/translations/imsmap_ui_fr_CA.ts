@@ -4440,8 +4440,8 @@ droite</translation>
         <translation>Signée le {when} par {who}&#xa0;: lecture seule. Les corrections sont ajoutées comme addenda.</translation>
     </message>
     <message>
-        <source>A draft in the file, but audit entry {entry} recorded its signature: it was taken away outside imsmap. Read-only, and not signed again; run imsmap check on the file.</source>
-        <translation>Brouillon dans le fichier, mais l&apos;entrée d&apos;audit {entry} a consigné sa signature&#xa0;: celle-ci a été retirée hors d&apos;imsmap. Lecture seule, et aucune nouvelle signature; lancez imsmap check sur le fichier.</translation>
+        <source>Signed in audit entry {entry}, but a draft in the file: the signature was taken away outside imsmap. Read-only; run imsmap check.</source>
+        <translation>Signée dans l&apos;entrée d&apos;audit {entry}, mais brouillon dans le fichier&#xa0;: la signature a été retirée hors d&apos;imsmap. Lecture seule; lancez imsmap check.</translation>
     </message>
     <message>
         <source>Draft, but the database is open read-only.</source>
