@@ -61,6 +61,8 @@ def test_the_window_opens_it_read_only_and_a_tap_adds_nothing(make_window, recor
     inspector = panel.sites.inspector
     inspector.set_site(site)
     assert not inspector.editable
+    # Its consent and safety details: locked too.
+    assert w.details._editors and not any(e.isEnabled() for e in w.details._editors)
     w.session_actions.sign_session()  # the Sign action: nothing signed
     assert not records.read.session(unsigned).is_signed
 
