@@ -40,6 +40,10 @@ CREATING = ("create", "import")
 # The entries whose recorded fields change the content (a removal's and a restore's record
 # the site's number and muscle, not a change of them).
 CHANGING = ("update", "sign")
+# Sites whose creation is not among their session's entries looked up in the whole trail, at
+# most (a pass over it for each 900): the first found; a file whose sites have no creating entry
+# at all (its trail cut) is named by integrity.unaudited_rows, and not held here site by site.
+MOVED_LOOKED_UP = 1800
 # What a new site's row holds where it is given no value (store/migration_v4.py's table;
 # store.repository.insert_site's layer): the fields a planned site's creation entry leaves out.
 SITE_DEFAULTS: dict[str, object] = {"cramp": 0, "twitch": 0, "estim": 0, "planned": 0,
@@ -111,7 +115,8 @@ def batch_problems(sessions: list[tuple[Session, str | None]], rows: Iterable[tu
         session, chart = of_session[row[1]]
         mine = [e for e in by_row.get(("site", row[0]), ()) if e[3] in SITE_ACTIONS]
         if not any(e[3] in CREATING for e in mine):
-            moved[row[0]] = (texts.site(row), bool(row[removed_at]), chart)
+            if len(moved) < MOVED_LOOKED_UP:
+                moved[row[0]] = (texts.site(row), bool(row[removed_at]), chart)
             continue
         problems = site_problems(row, texts, mine)
         if problems:

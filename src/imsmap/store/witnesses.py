@@ -141,8 +141,8 @@ def creations_of(conn: sqlite3.Connection, entity: str, ids: Iterable[int]
     entities = _forms(conn, entity)
     actions = [form for action in ("create", "import") for form in _forms(conn, action)]
     out: dict[int, tuple[int, int | None]] = {}
-    for chunk in range(0, len(wanted), 10_000):  # one pass for up to 10,000 of them
-        part = wanted[chunk:chunk + 10_000]
+    for chunk in range(0, len(wanted), 900):  # one pass a 900 (SQLite's least limit: 999)
+        part = wanted[chunk:chunk + 900]
         for entry_id, entity_id, session_id in conn.execute(
                 "SELECT id, entity_id, session_id FROM audit"
                 f" WHERE entity IN ({', '.join('?' * len(entities))})"
