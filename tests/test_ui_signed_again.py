@@ -62,7 +62,7 @@ def test_the_window_opens_it_read_only_and_a_tap_adds_nothing(make_window, recor
     inspector.set_site(site)
     assert not inspector.editable
     # Its consent and safety details: locked too.
-    assert w.details._editors and not any(e.isEnabled() for e in w.details._editors)
+    assert not w.details.consent.isEnabled() and not w.details.pneumothorax.isEnabled()
     assert not w.photo_strip.editable  # and its photos
     assert w.photo_strip.hint.text() == "locked: its signature was taken away outside imsmap"
     w.session_actions.sign_session()  # the Sign action: nothing signed
