@@ -111,7 +111,26 @@ def server_clinic(backend, request):
     template = request.getfixturevalue("clinic_template")
     name = template.new_clinic()
     yield template, name
-    template.drop(name)
+    try:
+        if request.node.get_closest_marker("writes_around_imsmap") is None:
+            around = _written_around_imsmap(template, name)
+            assert not around, f"rows of a session written with no audit entry: {around[:5]}"
+    finally:
+        template.drop(name)
+
+
+def _written_around_imsmap(template, name: str) -> list:
+    """Every imsmap path that writes a session's rows writes the session's audit entry in the
+    same transaction: the server's record of writes (server schema 15) holds no write
+    without one after a test that wrote only through imsmap."""
+    from imsmap.store.postgres.connection import connect
+
+    with connect(template.server.dsn(name)) as conn:
+        return conn.execute(
+            "SELECT w.tbl, w.row_id, w.session_id, w.op FROM imsmap.record_writes w"
+            " WHERE w.tbl <> 'audit' AND NOT EXISTS (SELECT 1 FROM imsmap.record_writes a"
+            " WHERE a.tbl = 'audit' AND a.xact = w.xact AND a.at = w.at"
+            " AND a.session_id = w.session_id)").fetchall()
 
 
 @pytest.fixture

@@ -3,7 +3,9 @@ of issue 12 on a server: no superuser, only the grants every practitioner has): 
 room's draft moved to another patient with a plain UPDATE. The server's rules let a draft's
 row change and write no audit entry of it; once signed, the session is whole by its content
 hash (which leaves the patient out) and its signing entry. Its creating entry recorded the
-patient it was started for, and `imsmap check` and the session's seal compare them."""
+patient it was started for, and `imsmap check` and the session's seal compare them. (Since
+server schema 15 the server's own record of writes names the change too, before and after
+signing: tests/server/test_server_record_writes.py.)"""
 
 from __future__ import annotations
 

@@ -65,7 +65,7 @@ def test_an_upgrade_to_schema_11_keeps_every_patient_and_indexes_the_chart_numbe
         owner.commit()
         before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
         parts = owner.execute("SELECT * FROM patient_name_parts ORDER BY 1, 2").fetchall()
-        assert schema.apply_migrations(owner) == [11, 12, 13, 14]
+        assert schema.apply_migrations(owner) == [11, 12, 13, 14, 15]
         assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
         assert owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
                              ).fetchall() == parts
@@ -179,7 +179,7 @@ def test_an_upgrade_to_schema_14_gives_every_patient_its_order_keys_and_keeps_ev
         before = owner.execute("SELECT * FROM patients ORDER BY id").fetchall()
         parts = owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
                               ).fetchall()
-        assert schema.apply_migrations(owner) == [14]
+        assert schema.apply_migrations(owner) == [14, 15]
         assert owner.execute("SELECT * FROM patients ORDER BY id").fetchall() == before
         assert owner.execute("SELECT part, patient_id FROM patient_name_parts ORDER BY 1, 2"
                              ).fetchall() == parts

@@ -27,6 +27,7 @@ def table_word(table: str) -> str:
         "retractions": translate("Tables", "sessions withdrawn or entered in error"),
         "audit": translate("Tables", "audit entries"),
         "imported_audit": translate("Tables", "imported audit entries"),
+        "record_writes": translate("Tables", "writes the server recorded"),
     }
     return words.get(table, table)
 

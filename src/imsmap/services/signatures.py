@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from imsmap.domain.corrections import SiteCorrection
 from imsmap.domain.local_time import local_time
@@ -304,6 +305,11 @@ def _session_problems(conn: sqlite3.Connection, session_id: int) -> list[str]:
             if isinstance(mark_id, int) else None
         problems += [_say(QT_TRANSLATE_NOOP("Signatures", "entered-in-error mark: %1"), p)
                      for p in retraction_problems(mark, witness)]
+    # On the clinic server: its rows written around imsmap, while a draft (server schema 15).
+    problems += [_say(QT_TRANSLATE_NOOP(
+        "Signatures", "%1 row %2 was written by %3 on %4 with no audit entry (around imsmap)"),
+        table, str(row_id), login, f"{local_time(datetime.fromisoformat(at)):%Y-%m-%d %H:%M}")
+        for table, row_id, _sid, _op, login, at in witnesses.unaudited_writes(conn, session_id)]
     return problems
 
 

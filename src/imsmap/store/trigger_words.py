@@ -76,6 +76,7 @@ TRIGGER_WORDS = frozenset({
                       "the name of the login that makes it"),
     QT_TRANSLATE_NOOP("StoreTriggers", "a withdrawal or entered-in-error mark is made in the "
                       "name of the login that makes it"),
+    QT_TRANSLATE_NOOP("StoreTriggers", "the server's record of writes is never changed"),
 })
 
 

@@ -270,3 +270,25 @@ def server_chain_breaks(conn: sqlite3.Connection) -> list[tuple[int, str]]:
     link recomputed inside the server; no rows when the chain is whole."""
     return [(int(r[0]), str(r[1])) for r in
             conn.execute("SELECT entry_id, problem FROM audit_breaks()").fetchall()]
+
+
+def unaudited_writes(conn: sqlite3.Connection, session_id: int | None = None
+                     ) -> list[tuple[str, int, int, str, str, str]]:
+    """The clinic server's record of writes (server schema 15, sql/v15_record_writes.sql):
+    (table, row id, session id, insert or update, login, when, ISO) of each write to a
+    session's rows (of every session, or of `session_id`'s) whose transaction wrote no audit
+    entry of that session, oldest first: made around imsmap, which writes both in one
+    transaction. Nothing on a file, or on a server before schema 15 (a migrate's check runs at
+    the schema it copies into)."""
+    if not dialect_of(conn).server_audit or not conn.execute(
+            "SELECT to_regclass('record_writes') IS NOT NULL").fetchone()[0]:
+        return []
+    one_session, params = ("", ()) if session_id is None else (" AND w.session_id = ?",
+                                                              (session_id,))
+    rows = conn.execute(
+        "SELECT w.tbl, w.row_id, w.session_id, w.op, w.login, w.at FROM record_writes w"
+        f" WHERE w.tbl <> 'audit'{one_session} AND NOT EXISTS (SELECT 1 FROM record_writes a"
+        " WHERE a.tbl = 'audit' AND a.xact = w.xact AND a.at = w.at"
+        " AND a.session_id = w.session_id) ORDER BY w.id", params).fetchall()
+    return [(str(t), int(r), int(s), str(op), str(who), at.isoformat(timespec="seconds"))
+            for t, r, s, op, who, at in rows]

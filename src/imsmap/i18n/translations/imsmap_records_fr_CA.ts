@@ -503,6 +503,10 @@
         <translation>Chaque dossier consigné au journal d&apos;audit est toujours là</translation>
     </message>
     <message>
+        <source>Every change the server recorded has its audit entry</source>
+        <translation>Chaque modification consignée par le serveur a son entrée d&apos;audit</translation>
+    </message>
+    <message>
         <source>muscle %2 is not in atlas version %3 (site(s) %4)</source>
         <translation>le muscle %2 n&apos;est pas dans l&apos;atlas version %3 (point(s) %4)</translation>
     </message>
@@ -549,6 +553,18 @@
     <message>
         <source>amendment %1 (session %2, by %3 on %4)</source>
         <translation>addenda %1 (séance %2, par %3 le %4)</translation>
+    </message>
+    <message>
+        <source>session %1: %2 row %3 was added by %4 on %5 with no audit entry (written around imsmap)</source>
+        <translation>séance %1&#xa0;: la ligne %3 de %2 a été ajoutée par %4 le %5 sans entrée d&apos;audit (écrite hors d&apos;imsmap)</translation>
+    </message>
+    <message>
+        <source>session %1: %2 row %3 was changed by %4 on %5 with no audit entry (written around imsmap)</source>
+        <translation>séance %1&#xa0;: la ligne %3 de %2 a été modifiée par %4 le %5 sans entrée d&apos;audit (écrite hors d&apos;imsmap)</translation>
+    </message>
+    <message>
+        <source>the server&apos;s own record of writes</source>
+        <translation>le registre des écritures tenu par le serveur lui-même</translation>
     </message>
     <message>
         <source>%1 signed session(s)</source>
@@ -5362,6 +5378,10 @@ N° de permis non consigné</translation>
         <translation>marque d&apos;erreur&#xa0;: %1</translation>
     </message>
     <message>
+        <source>%1 row %2 was written by %3 on %4 with no audit entry (around imsmap)</source>
+        <translation>la ligne %2 de %1 a été écrite par %3 le %4 sans entrée d&apos;audit (hors d&apos;imsmap)</translation>
+    </message>
+    <message>
         <source>the audit trail holds no entry recording it</source>
         <translation>le journal d&apos;audit ne contient aucune entrée le consignant</translation>
     </message>
@@ -6222,6 +6242,10 @@ N° de permis non consigné</translation>
         <source>a withdrawal or entered-in-error mark is made in the name of the login that makes it</source>
         <translation>une mention de retrait ou de séance consignée par erreur se fait au nom de l&apos;utilisateur connecté qui la fait</translation>
     </message>
+    <message>
+        <source>the server&apos;s record of writes is never changed</source>
+        <translation>le registre des écritures du serveur n&apos;est jamais modifié</translation>
+    </message>
 </context>
 <context>
     <name>StoreUpgrade</name>
@@ -6327,6 +6351,10 @@ N° de permis non consigné</translation>
     <message>
         <source>imported audit entries</source>
         <translation>entrées d&apos;audit importées</translation>
+    </message>
+    <message>
+        <source>writes the server recorded</source>
+        <translation>écritures consignées par le serveur</translation>
     </message>
     <message>
         <source>%1: %2</source>

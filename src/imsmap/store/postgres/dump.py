@@ -38,10 +38,11 @@ if TYPE_CHECKING:
 # `imsmap restore`, in the archive and on the server): every table holding the record, the
 # audit trail with it (tests/server/test_server_dump.py reads them from the server's catalogue;
 # site_corrections, photo_blobs and imported_audit were once left out, so a dump that lost
-# them would have been kept).
+# them would have been kept), and the server's own record of writes that check compares with
+# the trail (server schema 15; a backup made before it holds none).
 TABLES = ("patients", "patient_merges", "sessions", "sites", "amendments", "site_corrections",
           "retractions", "findings", "adverse_events", "photos", "photo_blobs", "audit",
-          "imported_audit")
+          "imported_audit", "record_writes")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store import name_order, name_parts
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
+from imsmap.store.postgres import record_writes
 from imsmap.store.postgres.connection import (
     GROUPS,
     OWNER,
@@ -61,6 +62,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      11, ("v13_chart_covering.sql",)),
     (14, "each patient's order keys, the list's order the same as a file's (SQLite schema 12)",
      12, ("v14_patient_order.sql",)),
+    (15, "the server's own record of every write to a session's rows, compared with the audit"
+     " trail by check", 12, ("v15_record_writes.sql",)),
 )
 
 
@@ -74,7 +77,8 @@ def _order_keys(conn: PgConnection, mark: str) -> None:
 # Run after a migration's SQL, in its transaction: its data made in Python (the same folding
 # as a file's), then its check.
 FILL_AFTER = {10: (name_parts.fill, name_parts.check_filled),
-              14: (_order_keys, name_order.check_filled)}
+              14: (_order_keys, name_order.check_filled),
+              15: (record_writes.fill, record_writes.check_recorded)}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \
     "a new SQLite migration needs its PostgreSQL counterpart in MIGRATIONS"
