@@ -390,15 +390,20 @@ def _row_origins(records: Records, found: Problems, step: Callable[[float], None
     done = drafts = sites = 0
     moved: dict[int, tuple[Site, bool, str | None]] = {}
     texts = row_origins.Texts(terms_of(db.conn))
-    for batch in witness_rows.session_batches(db):
-        span = (batch[0][0].id, batch[-1][0].id)
-        with reading(db.path):
+    batches = witness_rows.session_batches(db)
+    while True:
+        with reading(db.path):  # a damaged row: StoreError, the section "could not be checked"
+            batch = next(batches, None)
+            if batch is None:
+                break
+            span = (batch[0][0].id, batch[-1][0].id)
             rows = witness_rows.sites_of_sessions(db.conn, span)
             entries = list(witness_rows.entries_about(
                 db.conn, ("session", "site"),
                 tuple(dict.fromkeys(row_origins.SESSION_ACTIONS + row_origins.SITE_ACTIONS)),
                 sessions=span))
-        for f in row_origins.batch_problems(batch, rows, texts, entries, moved):
+            found_here = list(row_origins.batch_problems(batch, rows, texts, entries, moved))
+        for f in found_here:
             found.add(joined(": ", [_row_where(f.session, f.chart_number, f.site, f.removed),
                                     f.problem]))
         drafts += sum(1 for s, _chart in batch if not s.is_signed)
