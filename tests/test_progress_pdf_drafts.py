@@ -105,11 +105,9 @@ def test_a_latest_draft_is_drawn_as_itself_never_as_a_visit_before(
 
 
 def change_section(flat: str) -> str:
-    """The report's "Change since the first session", up to the next section's heading: the
-    trend's, or the charts' where the trend went first (progress_pdf.arranged)."""
-    start = flat.index("Change since the first session")
-    return flat[start:min(flat.find(heading, start) % (len(flat) + 1) for heading in
-                          ("Pain and grasp over the sessions", "Where it grasped"))]
+    """The report's "Change since the first session", up to the trend's heading."""
+    return flat[flat.index("Change since the first session"):
+                flat.index("Pain and grasp over the sessions")]
 
 
 def test_the_change_since_the_first_session_compares_signed_visits(

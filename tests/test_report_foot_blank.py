@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QPdfWriter
 
-from imsmap.report.document import Laid, device_resolution, foot_blank, lay_out
-from imsmap.report.layout import KEEP_BLANK_MM, Block, Doc, Heading, Paragraph, Spacer, paginate
+from imsmap.report.document import device_resolution
+from imsmap.report.layout import Doc, Heading, Paragraph, Spacer, paginate
 from test_progress_pdf import build_course
 
 PLAN = "Review in one week; home programme of stretches twice daily."
@@ -102,65 +102,6 @@ def test_the_pain_plot_is_drawn_lower_where_that_keeps_it_with_its_heading(
         room += doc.mm(0.5)
 
 
-class _Tall(Block):
-    """A row of charts: one block that does not split, most of a page high."""
-
-    def height(self, doc: Doc, width: float) -> float:
-        return doc.mm(235)
-
-    def paint(self, doc, painter, x, y, width) -> None:
-        pass
-
-
-def _sections(plot, head_lines: int, rest: list[Block]):
-    """A report: a head of ``head_lines`` lines, the change section (text that splits), the
-    plot, and ``rest``."""
-    from imsmap.report.progress_pdf import Sections
-
-    words = " ".join(["Tibialis anterior L 2→0; multifidus L4 L 3→1; gluteus medius R 2→1."] * 3)
-    change = [Spacer(2), Heading("Change since the first session"),
-              *[Paragraph(words, 8.5) for _ in range(5)]]
-    trend = [Spacer(3), Heading("Pain and grasp over the sessions"), plot]
-    return Sections([Paragraph("\n".join([PLAN] * head_lines), 9)], change, trend, rest)
-
-
-def _worst(laid: Laid) -> float:
-    return max(foot_blank(laid, i) for i in range(len(laid.pages) - 1))
-
-
-def test_the_plot_goes_before_the_change_section_where_that_fills_page_one(
-        qapp, records, patient, tmp_path):
-    """The change section (text and a table, which split) before the plot left the plot's
-    room blank at page 1's foot; the plot first, the change section following it and running
-    on, fills it. Not where that would move the blank further on, nor add a page."""
-    from imsmap.report.progress_pdf import arranged
-
-    writer, doc = _doc(tmp_path)
-    _history, plot = _trend(records, patient)
-    # the head grown until the change section leaves page 1 too little room for the plot: the
-    # plot and its heading go over
-    for lines in range(1, 80):
-        sections = _sections(plot, lines, [Paragraph("The rest.", 9)])
-        in_order = lay_out(doc, writer, sections.in_order())
-        if any(i and page[0][0] is sections.trend[1] for i, page in enumerate(in_order.pages)) \
-                and foot_blank(in_order, 0) > doc.mm(KEEP_BLANK_MM):
-            break
-    else:
-        raise AssertionError("no case where the plot goes over and leaves page 1 blank")
-    chosen = arranged(doc, writer, sections)
-    assert len(chosen.pages) <= len(in_order.pages)
-    assert _worst(chosen) < doc.mm(KEEP_BLANK_MM) < _worst(in_order)
-    blocks = [b for page in chosen.pages for b, _y in page]
-    assert blocks.index(sections.trend[1]) < blocks.index(sections.change[1])
-
-    # where what follows is a row of charts most of a page high, the plot first would only
-    # move the blank on to the next page: the report keeps its order
-    sections = _sections(plot, lines, [Spacer(3), Heading("Where it grasped"), _Tall()])
-    kept = arranged(doc, writer, sections)
-    assert [[b for b, _y in p] for p in kept.pages] == \
-        [[b for b, _y in p] for p in lay_out(doc, writer, sections.in_order()).pages]
-
-
 def test_a_grids_part_line_is_never_left_at_a_page_foot(qapp, records, patient, tmp_path):
     """"Visits 12 to 22 (part 2 of 2)" goes over with its grid's first rows, whatever room
     the page leaves."""
@@ -186,11 +127,3 @@ def test_a_grids_part_line_is_never_left_at_a_page_foot(qapp, records, patient, 
             assert not (isinstance(last, Paragraph) and last in parts), \
                 f"{last.text} ends a page (top {top / doc.mm(1):.1f} mm)"
         top += doc.mm(1)
-
-
-def test_the_layout_measure_of_a_foot_blank(qapp, tmp_path):
-    writer, doc = _doc(tmp_path)
-    laid = lay_out(doc, writer, [Paragraph(PLAN, 9)])
-    assert len(laid.pages) == 1
-    body = laid.device_h - doc.mm(14) - doc.mm(17)
-    assert abs(foot_blank(laid, 0) - (body - Paragraph(PLAN, 9).height(doc, laid.width))) < 1

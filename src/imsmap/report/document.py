@@ -41,7 +41,7 @@ from imsmap.report.pdfmeta import DocumentInfo, set_metadata
 from imsmap.services import output_files
 
 __all__ = ["DPI", "PAPERS", "Frame", "Laid", "ReportError", "device_resolution", "fmt_dt",
-           "foot_blank", "lay_out", "new_pdf_writer", "now", "paint_pages", "paper_key", "pdf_info",
+           "lay_out", "new_pdf_writer", "now", "paint_pages", "paper_key", "pdf_info",
            "watermark_path", "write_atomically", "write_pdf"]
 
 DPI = 300
@@ -123,15 +123,6 @@ def lay_out(doc: Doc, device: QPagedPaintDevice, blocks: Sequence[Block]) -> Lai
     bottom = device_h - doc.mm(MARGIN_BOTTOM_MM)
     pages = paginate(doc, blocks, width, first_top, later_top, bottom)
     return Laid(doc, pages, x, width, device_w, device_h)
-
-
-def foot_blank(laid: Laid, index: int) -> float:
-    """The room left at the foot of page ``index`` under its last block, the space under that
-    block included (device units)."""
-    bottom = laid.device_h - laid.doc.mm(MARGIN_BOTTOM_MM)
-    end = max((y + block.height(laid.doc, laid.width) for block, y in laid.pages[index]),
-              default=0.0)
-    return bottom - end
 
 
 def watermark_path(doc: Doc, w: float, h: float, device: QPaintDevice) -> QPainterPath:

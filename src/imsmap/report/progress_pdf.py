@@ -2,8 +2,7 @@
 
 ``write_progress_pdf(records, patient_id, out_path)`` writes, in the session record's style
 (same layout engine, header, footer and charts painter): the sessions in a table, each dated; the
-change since the first session; the pain and grasp trend (the trend first where that keeps a
-page's foot from being left blank: ``arranged``); the body charts of the views used, with
+change since the first session; the pain and grasp trend; the body charts of the views used, with
 the grasp heat map and the latest sessions' sites; the muscle x session grasp matrix; and the
 root x session matrix by side. Every colour is opaque (heat maps are blended into the chart
 image, never laid over it), and every grasp cell carries its number, so it reads in grey.
@@ -17,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -31,10 +29,8 @@ from imsmap.i18n.records import PLURAL, long_date, medium_date, speaking, transl
 from imsmap.report.document import (
     MARGIN_X_MM,
     Frame,
-    Laid,
     ReportError,
     device_resolution,
-    foot_blank,
     lay_out,
     now,
     paint_pages,
@@ -42,16 +38,7 @@ from imsmap.report.document import (
     pdf_info,
     write_pdf,
 )
-from imsmap.report.layout import (
-    KEEP_BLANK_MM,
-    MUTED,
-    Block,
-    Doc,
-    Heading,
-    KeyValues,
-    Paragraph,
-    Spacer,
-)
+from imsmap.report.layout import MUTED, Block, Doc, Heading, KeyValues, Paragraph, Spacer
 from imsmap.report.letterhead import birth_text, registration, running_line, title_block
 from imsmap.report.progress_charts import heat_chart_blocks
 from imsmap.report.progress_matrices import grasp_matrix_blocks, root_matrix_blocks
@@ -75,8 +62,8 @@ from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records
 
 # ReportError stays importable from here (callers catch it by this name).
-__all__ = ["ReportError", "Sections", "arranged", "history_to_report", "load_history",
-           "render_progress", "write_progress_pdf"]
+__all__ = ["ReportError", "history_to_report", "load_history", "render_progress",
+           "write_progress_pdf"]
 
 
 
@@ -159,7 +146,7 @@ def _status(drafts: int, amended: int) -> str:
 
 
 def _blocks(records: Records, patient: Patient, history: History, settings: ClinicSettings,
-            width_mm: float) -> Sections:
+            width_mm: float) -> list[Block]:
     # Each session's targets and figures worked out once, for every table and figure below
     # (each worked them out itself: five times a session, as the Progress tab did: issue 16).
     course = Course.of(history)
@@ -253,11 +240,12 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     blocks.extend(amendment_paragraphs(history, amended, corrections_in_words(records,
                                                                               list(amended)),
                                        photos_added_in_words(photos)))
-    change = _change_blocks(records, course) if len(history) > 1 else []
-    trend: list[Block] = [Spacer(3), Heading(translate("ProgressPdf",
-                                                       "Pain and grasp over the sessions")),
-                          TrendBlock(history, metrics)]
-    head, blocks = blocks, []
+    if len(history) > 1:
+        blocks.extend(_change_blocks(records, course))
+    blocks.append(Spacer(3))
+    blocks.append(Heading(translate("ProgressPdf", "Pain and grasp over the sessions")))
+    blocks.append(TrendBlock(history, metrics))
+
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("ProgressPdf", "Where it grasped"), note=translate(
         "ProgressPdf", "heat: grasp summed over the signed sessions shown; markers: the "
@@ -281,46 +269,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     else:
         blocks.append(Paragraph(translate("ProgressPdf", "No roots to show."), 9, italic=True))
     blocks.extend(photo_section(records, history, photos, settings))
-    return Sections(head, change, trend, blocks)
-
-
-@dataclass(frozen=True)
-class Sections:
-    """The report's blocks: what comes before the change since the first session, that
-    change (none for one visit), the pain and grasp plot with its heading, and the rest."""
-
-    head: list[Block]
-    change: list[Block]
-    trend: list[Block]
-    rest: list[Block]
-
-    def in_order(self, plot_first: bool = False) -> list[Block]:
-        middle = [*self.trend, *self.change] if plot_first else [*self.change, *self.trend]
-        return [*self.head, *middle, *self.rest]
-
-
-def arranged(doc: Doc, device: QPagedPaintDevice, sections: Sections) -> Laid:
-    """The report laid out in its order, the change since the first session before the plot;
-    but where the plot and its heading go over to the next page and leave the foot of the page
-    before blank (more than KEEP_BLANK_MM: 20-60 mm under the change table on page 1), the plot
-    goes first and the change section, text and a table that split across pages, follows it:
-    when that takes no more pages and leaves no larger blank at any page's foot."""
-    laid = lay_out(doc, device, sections.in_order())
-    if not sections.change:
-        return laid
-    heading = sections.trend[1]
-    went_over = [i for i, page in enumerate(laid.pages) if i and page[0][0] is heading]
-    if not went_over or foot_blank(laid, went_over[0] - 1) <= doc.mm(KEEP_BLANK_MM):
-        return laid
-    other = lay_out(doc, device, sections.in_order(plot_first=True))
-    if len(other.pages) <= len(laid.pages) and _worst_blank(other) < _worst_blank(laid):
-        return other
-    return laid
-
-
-def _worst_blank(laid: Laid) -> float:
-    """The largest blank at the foot of a page but the last."""
-    return max((foot_blank(laid, i) for i in range(len(laid.pages) - 1)), default=0.0)
+    return blocks
 
 
 def _change_blocks(records: Records, course: Course) -> list[Block]:
@@ -391,7 +340,7 @@ def _render(records: Records, patient: Patient, history: History, device: QPaged
                         medium_date(last.started_at)])
     frame = Frame(running=running, title=_report_title(), doc_id=_doc_id(patient, history),
                   generated=generated, who=patient.display_name)
-    laid = arranged(doc, device, blocks)
+    laid = lay_out(doc, device, blocks)
     paint_pages(device, laid, frame, painter)
     return len(laid.pages)
 
