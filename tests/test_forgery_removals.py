@@ -11,7 +11,9 @@ from datetime import datetime
 
 import pytest
 
+from imsmap.domain.errors import ReadOnlyError
 from imsmap.services import checks, merging, signatures
+from imsmap.services import records as records_module
 from support import outside_edit, spot
 from test_signing_processes import python
 
@@ -58,7 +60,7 @@ def check_in_another_process(db_path) -> str:
     return out
 
 
-def test_a_signed_session_made_a_draft_again_is_named(records, clinic, db_path):
+def test_a_signed_session_made_a_draft_again_is_named(records, clinic, db_path, monkeypatch):
     outside_edit(db_path, "UPDATE sessions SET status = 'draft', signed_by = '', "
                           f"signed_at = NULL, content_hash = '' WHERE id = {clinic}")
     found = problems(records)
@@ -66,10 +68,14 @@ def test_a_signed_session_made_a_draft_again_is_named(records, clinic, db_path):
         found
     assert signatures.seal(records.db.conn, clinic).problems
     assert "signature was taken away" in check_in_another_process(db_path)
-    # The app takes it for a draft: changed and signed again, the newest signature agrees with
-    # the row, but the trail signed it twice, which imsmap never does.
+    # imsmap no longer signs it again (tests/test_ui_signed_again.py); one that did (before 6
+    # December 2026) took it for a draft: changed and signed again, the newest signature agrees
+    # with the row, but the trail signed it twice, which imsmap never does.
+    with pytest.raises(ReadOnlyError):
+        records.sign_session(clinic)
     site = records.read.sites_for_session(clinic)[0]
     records.update_site(site.id, grasp=0)
+    monkeypatch.setattr(records_module, "session_witnesses", lambda *_args: {})
     records.sign_session(clinic)
     found = problems(records)
     assert "it was signed again in audit entry" in found, found

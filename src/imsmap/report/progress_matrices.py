@@ -291,10 +291,12 @@ def _matrix_parts(history: History, columns: int, title: str, width_mm: float,
             a, b = history.number(history.sessions[cols[0]].id), \
                 history.number(history.sessions[cols[-1]].id)
             part = fill_in(translate("ProgressMatrices", "%1, visits %2-%3"), [part, a, b])
+            # the line that says which part this is goes over with its grid, never alone at
+            # a page's foot (it ended page 2 with its grid on page 3)
             out.append(Paragraph(fill_in(translate("ProgressMatrices",
                                                    "Visits %1 to %2 (part %3 of %4)"),
                                          [a, b, c + 1, len(chunks)]), 8,
-                                 bold=True, colour=MUTED, after_mm=0.8))
+                                 bold=True, colour=MUTED, after_mm=0.8, keep_with_next=True))
         out.append(MatrixBlock(part, _session_columns(history, cols), rows,
                                change_title=change_title,
                                footnote=footnote if c == len(chunks) - 1 else "",

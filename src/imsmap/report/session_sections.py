@@ -167,11 +167,34 @@ def amendment_table(record: SessionRecord,
     return Table(cols, rows, size=8, title=translate("SessionSections", "Amendments"))
 
 
+# The signature box's padding inside its frame and between its lines (mm): as drawn, and at
+# the least, where that keeps the box on the page it follows rather than leave the room it
+# wanted blank at that page's foot (a box of 41 mm and its heading went over whole and left
+# 40-48 mm blank; the box is a seal, never cut in two).
+SIGNATURE_PAD_MM, SIGNATURE_LEAST_PAD_MM = 3.0, 1.5
+SIGNATURE_GAP_MM, SIGNATURE_LEAST_GAP_MM = 0.6, 0.15
+SIGNATURE_AFTER_MM = 3.0
+
+
 class SignatureBlock(Block):
-    def __init__(self, record: SessionRecord, digest_now: str, seal: Seal | None = None):
+    """The signature box: who signed, when, the content hash and the audit trail's link (a
+    draft's: DRAFT and the hash at export). Never split; where the room left on a page holds it
+    only without the space under it, or only drawn closer (its least padding and line spacing),
+    it is laid out so (``split``) rather than go over with its heading."""
+
+    def __init__(self, record: SessionRecord, digest_now: str, seal: Seal | None = None, *,
+                 pad_mm: float = SIGNATURE_PAD_MM, gap_mm: float = SIGNATURE_GAP_MM,
+                 after_mm: float = SIGNATURE_AFTER_MM):
         self.record = record
         self.digest_now = digest_now
         self.seal = seal  # what the audit trail says of a signed session
+        self.pad_mm = pad_mm
+        self.gap_mm = gap_mm
+        self.after_mm = after_mm
+
+    def _laid(self, pad_mm: float, gap_mm: float, after_mm: float) -> SignatureBlock:
+        return SignatureBlock(self.record, self.digest_now, self.seal, pad_mm=pad_mm,
+                              gap_mm=gap_mm, after_mm=after_mm)
 
     def _lines(self) -> list[tuple[str, str, str]]:
         """(text, style, colour) lines; style: 'b' bold, 'm' mono, '' plain."""
@@ -224,21 +247,46 @@ class SignatureBlock(Block):
             return doc.font(12, bold=True)
         return doc.font(8.5, bold=style == "b", mono=style == "m")
 
+    def _box_height(self, doc: Doc, width: float, pad_mm: float, gap_mm: float) -> float:
+        """The framed box, without the space under it. The text wraps within the drawn box's
+        inner width whatever the padding, so the lines are the same in a closer box."""
+        inner = width - doc.mm(2 * SIGNATURE_PAD_MM)
+        return (sum(doc.text_height(t, self._font(doc, st), inner) + doc.mm(gap_mm)
+                    for t, st, _c in self._lines()) + doc.mm(2 * pad_mm))
+
     def height(self, doc: Doc, width: float) -> float:
-        inner = width - doc.mm(6)
-        return (sum(doc.text_height(t, self._font(doc, st), inner) + doc.mm(0.6)
-                    for t, st, _c in self._lines()) + doc.mm(6) + doc.mm(3))
+        return self._box_height(doc, width, self.pad_mm, self.gap_mm) + doc.mm(self.after_mm)
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        return self._box_height(doc, width, SIGNATURE_LEAST_PAD_MM, SIGNATURE_LEAST_GAP_MM)
+
+    def split(self, doc: Doc, width: float, avail: float, lead: float = 0.0
+              ) -> tuple[Block, None] | None:
+        """The whole box where ``avail`` holds it: without the space under it, else drawn
+        closer, as close as needed (down to its least padding and spacing); None if even that
+        does not fit."""
+        if self._box_height(doc, width, self.pad_mm, self.gap_mm) <= avail:
+            return self._laid(self.pad_mm, self.gap_mm, 0.0), None
+        least = self.min_height(doc, width)
+        if least > avail:
+            return None
+        full = self._box_height(doc, width, self.pad_mm, self.gap_mm)
+        share = (full - avail) / (full - least)  # how far towards the least
+        pad = self.pad_mm - share * (self.pad_mm - SIGNATURE_LEAST_PAD_MM)
+        gap = self.gap_mm - share * (self.gap_mm - SIGNATURE_LEAST_GAP_MM)
+        return self._laid(pad, gap, 0.0), None
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         draft = not self.record.session.is_signed
-        h = self.height(doc, width) - doc.mm(3)
+        h = self._box_height(doc, width, self.pad_mm, self.gap_mm)
         painter.setPen(QPen(QColor(DRAFT_INK if draft else INK), doc.pt(2.0 if draft else 0.8)))
         painter.setBrush(QColor("#ffffff"))
         painter.drawRect(QRectF(x, y, width, h))
-        cy = y + doc.mm(3)
-        inner = width - doc.mm(6)
+        cy = y + doc.mm(self.pad_mm)
+        inner = width - doc.mm(2 * SIGNATURE_PAD_MM)
         for text, style, colour in self._lines():
             font = self._font(doc, style)
             th = doc.text_height(text, font, inner)
-            doc.draw_text(painter, QRectF(x + doc.mm(3), cy, inner, th), text, font, colour)
-            cy += th + doc.mm(0.6)
+            doc.draw_text(painter, QRectF(x + doc.mm(SIGNATURE_PAD_MM), cy, inner, th), text,
+                          font, colour)
+            cy += th + doc.mm(self.gap_mm)

@@ -37,6 +37,10 @@ SITES_FILL = "#d4d4d4"
 GRASPING_FILL = "#6f6f6f"
 MEAN = "#7a1426"
 PLOT_GRID = "#e2e2e2"
+TREND_MM = 78.0  # the plot's height, its titles and axes' labels included
+# drawn down to this share of TREND_MM at a page's foot rather than go over (its pain scale
+# keeps ~4 mm to each 2 points, its labels their size)
+LEAST_TREND_SHARE = 0.75
 
 
 class TrendBlock(Block):
@@ -44,13 +48,28 @@ class TrendBlock(Block):
     under it the sites needled (light bars), muscles grasping (dark bars) and the grasp burden
     (diamonds, on the bars' scale). Told apart by line style and lightness, not colour."""
 
-    def __init__(self, history: History, metrics: Sequence[SessionMetrics], height_mm: float = 78):
+    def __init__(self, history: History, metrics: Sequence[SessionMetrics],
+                 height_mm: float = TREND_MM, after_mm: float = 3.0):
         self.history = history
         self.metrics = list(metrics)
         self.height_mm = height_mm
+        self.after_mm = after_mm  # the space under it (none where a page break ends it)
 
     def height(self, doc: Doc, width: float) -> float:
-        return doc.mm(self.height_mm + 3)
+        return doc.mm(self.height_mm + self.after_mm)
+
+    def min_height(self, doc: Doc, width: float) -> float:
+        return doc.mm(TREND_MM * LEAST_TREND_SHARE)
+
+    def split(self, doc: Doc, width: float, avail: float, lead: float = 0.0
+              ) -> tuple[Block, None] | None:
+        """The plot without the space under it, drawn lower where the room left on the page
+        asks it, down to LEAST_TREND_SHARE of its height: with its heading it went over whole
+        and left page 1 blank under the change table."""
+        room = min(avail / doc.mm(1), self.height_mm)
+        if room < TREND_MM * LEAST_TREND_SHARE:
+            return None
+        return TrendBlock(self.history, self.metrics, room, 0.0), None
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         m = self.metrics

@@ -36,6 +36,7 @@ class RecordQueries:
         self._db = db
         self._store = store
         self._holds: RoomHold | FileRoomHold | None = None
+        self._signed_before: dict[int, signatures.Witness | None] = {}
 
     # -- several rooms (a clinic server) --------------------------------------------------
     def watch_holds(self, hold: RoomHold | FileRoomHold) -> None:
@@ -51,6 +52,18 @@ class RecordQueries:
             return None
         current = hold.current
         return current if current is not None and not current.mine else None
+
+    def signed_before(self, session_id: int, *, fresh: bool = True
+                      ) -> signatures.Witness | None:
+        """Of a draft: the entry that signed it, when the audit trail holds one (its signature
+        taken away outside imsmap, which imsmap never does): such a draft is neither edited
+        nor signed again. Looked up through the trail's index by session when `fresh` (the
+        window, as it opens the session), else as last looked up here (the site inspector,
+        at each site it shows: no lookup per tap)."""
+        if fresh or session_id not in self._signed_before:
+            self._signed_before[session_id] = signatures.signed_before(self._db.conn,
+                                                                       session_id)
+        return self._signed_before[session_id]
 
     # -- the database as a whole ----------------------------------------------------------
     @property

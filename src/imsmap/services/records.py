@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from imsmap.atlas import Atlas, AtlasError
 from imsmap.domain import validation as v
-from imsmap.domain.errors import ConflictError, ValidationError
+from imsmap.domain.errors import ConflictError, ReadOnlyError, ValidationError
 from imsmap.domain.models import (
     AdverseEvent,
     Amendment,
@@ -53,7 +53,7 @@ from imsmap.services.record_fields import (
     clean_site_fields,
 )
 from imsmap.services.safety import signing_atlas
-from imsmap.services.signatures import SIGNER_NAME
+from imsmap.services.signatures import SIGNER_NAME, session_witnesses, signed_again_refusal
 from imsmap.services.unit_of_work import UnitOfWork, unit_of_work
 from imsmap.store import audit, site_rows
 from imsmap.store.db import Database
@@ -459,6 +459,11 @@ class Records:
             # site another room adds in the same instant either is in the signed content or
             # is refused, and a second room signing at once finds it signed.
             session = work.draft(session_id, lock=True)
+            # A draft whose trail holds its signature: signed before, and the signature taken
+            # away outside imsmap (imsmap never does): not signed twice (issue 12's forger).
+            signed = session_witnesses(work.connection, session_id).get(session_id)
+            if signed is not None:
+                raise ReadOnlyError(signed_again_refusal(signed))
             version = work.version("sessions", session_id)
             record = self.session_record(session_id)
             at = work.at

@@ -208,6 +208,34 @@ def unsigned_problem(witness: Witness) -> str:
         "signature: the signature was taken away outside imsmap"), str(witness.entry_id))
 
 
+def signed_before(conn: sqlite3.Connection, session_id: int) -> Witness | None:
+    """The newest entry that signed the session (or imported it signed), looked up through the
+    trail's index by session: of a draft, its signature taken away outside imsmap (imsmap
+    never makes a signed session a draft again), and such a draft is neither edited nor
+    signed again."""
+    with reading(conn):
+        return session_witnesses(conn, session_id).get(session_id)
+
+
+def signed_again_refusal(witness: Witness) -> Sentence:
+    """Why a draft whose trail holds its signature is not signed (nor changed) again."""
+    return _say(QT_TRANSLATE_NOOP(
+        "Signatures", "This session was signed by %1 on %2 (audit entry %3), and the file now "
+        "has it as a draft: its signature was taken away outside imsmap. It is not signed a "
+        "second time, and nothing was changed. Keep the file as it is and run imsmap check "
+        "on it; the signed session is in the backups made before."),
+        str(witness.values.get("signed_by") or "?"), _signed_when(witness.values.get("signed_at")),
+        str(witness.entry_id))
+
+
+def _signed_when(value: object) -> str:
+    """A recorded signing time to the minute, in this computer's time."""
+    try:
+        return f"{local_time(audit.when(value)):%Y-%m-%d %H:%M}"  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return str(value or "?")[:16]
+
+
 def corrections_by_amendment(corrections: Iterable[SiteCorrection]
                              ) -> dict[object, list[list[object]]]:
     """{amendment id: its corrections as its entry recorded them}."""

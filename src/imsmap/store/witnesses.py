@@ -9,12 +9,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from imsmap.domain.models import Session
 from imsmap.store import audit
 from imsmap.store.db import Database
 from imsmap.store.dialect import RecordRow, dialect_of
 from imsmap.store.record_rows import SESSION_COLUMNS, session_from_tuple
+from imsmap.store.site_rows import SITE_COLUMNS
 from imsmap.store.terms import terms_of
 
 SIGNED_SESSION_COLUMNS = ("id", "status", "content_hash", "signed_by", "signed_at")
@@ -44,13 +46,15 @@ def _forms(conn: sqlite3.Connection, word: str) -> list[object]:
     return [word] if term is None else [word, term]
 
 
-def entries_about(conn: sqlite3.Connection, entity: str, actions: tuple[str, ...],
-                  session_id: int | None = None, sessions: tuple[int, int] | None = None
-                  ) -> Iterator[audit.AuditRow]:
-    """The audit entries about `entity` made by one of `actions` (of one session, or of the
-    sessions `sessions` = (first id, last id), if given), in id order, filtered in SQL (entity
-    and action are term ids in compact entries; sessions through the audit_session index)."""
-    entities = _forms(conn, entity)
+def entries_about(conn: sqlite3.Connection, entity: str | tuple[str, ...],
+                  actions: tuple[str, ...], session_id: int | None = None,
+                  sessions: tuple[int, int] | None = None) -> Iterator[audit.AuditRow]:
+    """The audit entries about `entity` (or any of several) made by one of `actions` (of one
+    session, or of the sessions `sessions` = (first id, last id), if given), in id order,
+    filtered in SQL (entity and action are term ids in compact entries; sessions through the
+    audit_session index)."""
+    entities = [form for one in ((entity,) if isinstance(entity, str) else entity)
+                for form in _forms(conn, one)]
     words = [form for action in actions for form in _forms(conn, action)]
     where = (f"WHERE entity IN ({', '.join('?' * len(entities))})"
              f" AND action IN ({', '.join('?' * len(words))})")
@@ -91,6 +95,62 @@ def signed_session_batches(db: Database, size: int = 2000) -> Iterator[list[Reco
             return
         yield rows
         after = rows[-1]["id"]
+
+
+def session_batches(db: Database, size: int = 500
+                    ) -> Iterator[list[tuple[Session, str | None]]]:
+    """Every session (signed or not) with its patient's chart number, by id, in batches of
+    `size` (one batch held at a time: half a million sessions at ten million sites)."""
+    after = 0
+    chart = "(SELECT p.chart_number FROM patients p WHERE p.id = sessions.patient_id)"
+    while True:
+        rows = db.conn.execute(f"SELECT {SESSION_COLUMNS}, {chart} FROM sessions WHERE id > ?"
+                               " ORDER BY id LIMIT ?", (after, size)).fetchall()
+        if not rows:
+            return
+        yield [(session_from_tuple(tuple(r[:-1])), r[-1]) for r in rows]
+        after = rows[-1][0]
+
+
+def sites_of_sessions(conn: sqlite3.Connection, sessions: tuple[int, int]
+                      ) -> list[tuple[Any, ...]]:
+    """The rows of every site of the sessions `sessions` = (first id, last id), removed ones
+    too, by id: store.site_rows.SITE_COLUMNS and then whether it is removed, read through the
+    sites' index by session (an SQLite file's encoding: store.site_rows, whose `decode` makes
+    a Site of the row less its last value, with the words of `terms_of(conn)`)."""
+    # Sorted here: ORDER BY id could make SQLite read the table by id, not by the index.
+    return sorted(conn.execute(f"SELECT {SITE_COLUMNS}, deleted_at IS NOT NULL FROM sites"
+                               " WHERE session_id BETWEEN ? AND ?", sessions).fetchall())
+
+
+def session_count(db: Database) -> int:
+    """How many sessions there are."""
+    row = db.query_one("SELECT count(*) FROM sessions")
+    return int(row[0]) if row is not None else 0
+
+
+def creations_of(conn: sqlite3.Connection, entity: str, ids: Iterable[int]
+                 ) -> dict[int, tuple[int, int | None]]:
+    """entity id -> (entry id, session id) of the entries that created or imported these
+    records of one kind: one pass over the trail (it has no index by entity), for the few
+    records whose creation is not among their session's entries (moved to another session
+    around the app, or never audited)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    entities = _forms(conn, entity)
+    actions = [form for action in ("create", "import") for form in _forms(conn, action)]
+    out: dict[int, tuple[int, int | None]] = {}
+    for chunk in range(0, len(wanted), 900):  # one pass a 900 (SQLite's least limit: 999)
+        part = wanted[chunk:chunk + 900]
+        for entry_id, entity_id, session_id in conn.execute(
+                "SELECT id, entity_id, session_id FROM audit"
+                f" WHERE entity IN ({', '.join('?' * len(entities))})"
+                f" AND action IN ({', '.join('?' * len(actions))})"
+                f" AND entity_id IN ({', '.join('?' * len(part))}) ORDER BY id",
+                (*entities, *actions, *part)):
+            out.setdefault(int(entity_id), (int(entry_id), session_id))
+    return out
 
 
 def drafts_with_signing_entries(db: Database) -> list[RecordRow]:

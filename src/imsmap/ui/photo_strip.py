@@ -203,6 +203,8 @@ class PhotoStrip(QWidget):
             hint = self.tr("locked: this draft was withdrawn")
         elif self._readonly_db:
             hint = self.tr("the database is read-only")
+        elif self.records.read.signed_before(session.id, fresh=False) is not None:
+            hint = self.tr("locked: its signature was taken away outside imsmap")
         elif not self.editable:
             hint = self.tr("locked while another room holds this session")
         else:
@@ -225,6 +227,11 @@ class PhotoStrip(QWidget):
                            "nothing was added.")
         if self._readonly_db:
             return self.tr("The database is open read-only: no photo can be added here.")
+        # as the window found on opening it (services.queries.signed_before)
+        if self.records.read.signed_before(session.id, fresh=False) is not None:
+            return self.tr("This draft was signed before and its signature was taken away "
+                           "outside imsmap: it is locked, so nothing was added. Run imsmap "
+                           "check.")
         held = self.records.read.held_elsewhere(session.id)
         return held_sentence(held) if held is not None else None
 

@@ -41,6 +41,7 @@ from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photos import Photos
 from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS
 from imsmap.services.records import Records
+from imsmap.services.signatures import Witness
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.field_placeholders import Placeholders
 from imsmap.ui.key_hint import KeyHint
@@ -77,6 +78,7 @@ class SessionPanel(QWidget):
         super().__init__(parent)
         self.records = records
         self.session: Session | None = None
+        self._signed_before: Witness | None = None  # of a draft: the entry that signed it
         # What each field showed when it was filled from the store: a save says it started
         # from these, and is refused if another window changed the field meanwhile.
         self._base: dict[str, object] = {}
@@ -275,7 +277,7 @@ ui.key_hint). Shown while the session can be
     @property
     def editable(self) -> bool:
         return (self.session is not None and not self.session.is_signed and not self._readonly_db
-                and not self.session.retracted
+                and not self.session.retracted and self._signed_before is None
                 and self.records.read.held_elsewhere(self.session.id) is None)
 
     def load(self, session_id: int | None) -> None:
@@ -288,7 +290,13 @@ ui.key_hint). Shown while the session can be
     def _fill(self, session: Session | None) -> None:
         self._notes_timer.stop()
         self._complaint_timer.stop()
-        self.session = session
+        before, self.session = self.session, session
+        # A draft its trail says was signed (the signature taken away outside imsmap): looked
+        # up as it opens, or comes back a draft, not at every change of it.
+        if session is None or session.is_signed:
+            self._signed_before = None
+        elif before is None or before.id != session.id or before.is_signed:
+            self._signed_before = self.records.read.signed_before(session.id)
         self._base = {f: getattr(session, f) for f in EDITABLE_SESSION_FIELDS} if session else {}
         # offered as the session's practitioner is typed: no session (the field disabled), no list
         self._practitioners.setStringList(
@@ -344,7 +352,8 @@ ui.key_hint). Shown while the session can be
         self.title.setVisible(s is None)
         days = self._days_since_started()
         self.status.show_state(self.records, s, editable=editable,
-                               readonly_db=self._readonly_db, days=days)
+                               readonly_db=self._readonly_db, days=days,
+                               signed_before=self._signed_before)
         if s is None:
             self.title.setText(self.tr("No session open"))
         else:

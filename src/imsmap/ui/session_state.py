@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from imsmap.domain.models import Session
 from imsmap.services.records import Records
+from imsmap.services.signatures import Witness
 from imsmap.ui.wording import numeric_date, numeric_datetime
 
 READ_ONLY_BASE = "#f1f1ef"  # fields of a signed session: visibly not for typing
@@ -32,9 +33,10 @@ class SessionStatus(QLabel):
         self.setObjectName("sessionStatus")
 
     def show_state(self, records: Records, s: Session | None, *, editable: bool,
-                   readonly_db: bool, days: int) -> None:
+                   readonly_db: bool, days: int, signed_before: Witness | None = None) -> None:
         """Say what `s` is now: `editable` here or not, on a file open `readonly_db`, a draft
-        begun `days` days ago."""
+        begun `days` days ago, a draft the audit trail says was signed (`signed_before`: the
+        entry that signed it)."""
         self.setToolTip("")
         self.setStyleSheet(STATUS_STYLES["none" if s is None else
                                          "retracted" if s.retracted else
@@ -55,6 +57,11 @@ class SessionStatus(QLabel):
             self.setText(self.tr("Signed {when} by {who}: read-only. Corrections are "
                                  "added as amendments.").format(
                 when=numeric_datetime(s.signed_at), who=s.signed_by))
+        elif signed_before is not None:
+            self.setText(self.tr(
+                "Signed in audit entry {entry}, but a draft in the file: the signature was "
+                "taken away outside imsmap. Read-only; run imsmap check.").format(
+                    entry=signed_before.entry_id))
         elif readonly_db:
             self.setText(self.tr("Draft, but the database is open read-only."))
         elif not editable:

@@ -276,7 +276,10 @@ class SiteInspector(QFrame):
             session = records.read.session(site.session_id)
         except UserFacingError:
             return False
-        return not session.is_signed and not session.retracted  # a withdrawn draft is locked
+        if session.is_signed or session.retracted:  # a withdrawn draft is locked
+            return False
+        # a draft whose signature was taken away outside imsmap: as the window last looked
+        return records.read.signed_before(session.id, fresh=False) is None
 
     def _fill(self, site: Site | None, editor) -> None:
         labels = clinic.grasp_labels(editor.records) if editor is not None else GRASP_LABELS

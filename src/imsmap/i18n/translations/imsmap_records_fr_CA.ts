@@ -485,6 +485,10 @@ Elle a été faite à partir de&#xa0;:
         <translation>Séances signées inchangées depuis la signature</translation>
     </message>
     <message>
+        <source>Drafts and sites as their audit trail recorded them</source>
+        <translation>Brouillons et points tels que leur piste d&apos;audit les a consignés</translation>
+    </message>
+    <message>
         <source>Amendments unchanged since written</source>
         <translation>Addendas inchangés depuis leur rédaction</translation>
     </message>
@@ -531,6 +535,22 @@ Elle a été faite à partir de&#xa0;:
     <message>
         <source>session %1 (chart %2, %3)</source>
         <translation>séance %1 (dossier %2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 draft(s)</source>
+        <translation>%1 brouillon(s)</translation>
+    </message>
+    <message>
+        <source>%1 site(s)</source>
+        <translation>%1 point(s)</translation>
+    </message>
+    <message>
+        <source>%1, removed site %2 (%3)</source>
+        <translation>%1, point retiré %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1, site %2 (%3)</source>
+        <translation>%1, point %2 (%3)</translation>
     </message>
     <message>
         <source>session %1 (chart %2, %3, signed by %4 on %5)</source>
@@ -4149,6 +4169,41 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>RowOrigins</name>
+    <message>
+        <source>%1 is %2 in the file, but the newest change of it that its audit trail records (audit entry %3) made it %4: it was changed outside imsmap</source>
+        <translation>%1 vaut %2 dans le fichier, mais la dernière modification de ce champ que consigne sa piste d&apos;audit (entrée d&apos;audit %3) lui a donné %4&#xa0;: ce champ a été modifié hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>what it holds, with the %1 change(s) its audit trail records undone, is not what audit entry %2 recorded when it was created: it was changed outside imsmap</source>
+        <translation>son contenu, après annulation de %1 modification(s) consignée(s) par sa piste d&apos;audit, n&apos;est pas celui que l&apos;entrée d&apos;audit %2 a consigné à la création&#xa0;: ce contenu a été modifié hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>what it holds is not what audit entry %1 recorded when it was created, and its audit trail records no change of it since: it was changed outside imsmap</source>
+        <translation>son contenu n&apos;est pas celui que l&apos;entrée d&apos;audit %1 a consigné à la création, et sa piste d&apos;audit n&apos;en consigne aucune modification depuis&#xa0;: ce contenu a été modifié hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>%1 is %2 in the file, but audit entry %3 created it %4 and its audit trail records no change of it since: it was changed outside imsmap</source>
+        <translation>%1 vaut %2 dans le fichier, mais l&apos;entrée d&apos;audit %3 a consigné %4 à la création, et sa piste d&apos;audit n&apos;en consigne aucune modification depuis&#xa0;: ce champ a été modifié hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>%1 was %2 before the changes its audit trail records, but audit entry %3 created it %4: it was changed outside imsmap</source>
+        <translation>%1 valait %2 avant les modifications que consigne sa piste d&apos;audit, mais l&apos;entrée d&apos;audit %3 a consigné %4 à la création&#xa0;: ce champ a été modifié hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>its row was last written at %1, after the newest change its audit trail records (audit entry %2, at %3): it was changed outside imsmap, or the entries recording the change were cut off the end of the trail</source>
+        <translation>sa ligne a été écrite pour la dernière fois le %1, après la dernière modification que consigne sa piste d&apos;audit (entrée d&apos;audit %2, le %3)&#xa0;: cette ligne a été modifiée hors d&apos;imsmap, ou les entrées qui consignaient la modification ont été retranchées de la fin de la piste</translation>
+    </message>
+    <message>
+        <source>audit entry %1 created it in session %2, and it is in session %3 now: it was moved outside imsmap</source>
+        <translation>l&apos;entrée d&apos;audit %1 l&apos;a créé dans la séance %2, et il est maintenant dans la séance %3&#xa0;: il a été déplacé hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune valeur)</translation>
+    </message>
+</context>
+<context>
     <name>Safety</name>
     <message>
         <source>Informed consent is not recorded.</source>
@@ -5327,6 +5382,10 @@ N° de permis non consigné</translation>
     <message>
         <source>it is a draft in the file, though audit entry %1 recorded its signature: the signature was taken away outside imsmap</source>
         <translation>elle est un brouillon dans le fichier, alors que l&apos;entrée d&apos;audit %1 a consigné sa signature&#xa0;: la signature a été retirée hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>This session was signed by %1 on %2 (audit entry %3), and the file now has it as a draft: its signature was taken away outside imsmap. It is not signed a second time, and nothing was changed. Keep the file as it is and run imsmap check on it; the signed session is in the backups made before.</source>
+        <translation>Cette séance a été signée par %1 le %2 (entrée d&apos;audit %3), et le fichier en fait maintenant un brouillon&#xa0;: sa signature a été retirée hors d&apos;imsmap. Elle n&apos;est pas signée une deuxième fois, et rien n&apos;a été modifié. Gardez le fichier tel quel et lancez imsmap check sur celui-ci; la séance signée se trouve dans les sauvegardes faites auparavant.</translation>
     </message>
     <message>
         <source>amendment %1, written in audit entry %2, is no longer in the file: it was deleted outside imsmap</source>

@@ -2728,6 +2728,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>la base de données est en lecture seule</translation>
     </message>
     <message>
+        <source>locked: its signature was taken away outside imsmap</source>
+        <translation>verrouillées&#xa0;: sa signature a été retirée hors d&apos;imsmap</translation>
+    </message>
+    <message>
         <source>locked while another room holds this session</source>
         <translation>verrouillées tant qu&apos;une autre salle tient cette séance</translation>
     </message>
@@ -2746,6 +2750,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>The database is open read-only: no photo can be added here.</source>
         <translation>La base de données est ouverte en lecture seule&#xa0;: aucune photo ne peut être ajoutée ici.</translation>
+    </message>
+    <message>
+        <source>This draft was signed before and its signature was taken away outside imsmap: it is locked, so nothing was added. Run imsmap check.</source>
+        <translation>Ce brouillon a déjà été signé et sa signature a été retirée hors d&apos;imsmap&#xa0;: il est verrouillé, donc rien n&apos;a été ajouté. Lancez imsmap check.</translation>
     </message>
     <message>
         <source>This session is a draft: attach the photo to it directly.</source>
@@ -4518,6 +4526,10 @@ droite</translation>
     <message>
         <source>Signed {when} by {who}: read-only. Corrections are added as amendments.</source>
         <translation>Signée le {when} par {who}&#xa0;: lecture seule. Les corrections sont ajoutées comme addenda.</translation>
+    </message>
+    <message>
+        <source>Signed in audit entry {entry}, but a draft in the file: the signature was taken away outside imsmap. Read-only; run imsmap check.</source>
+        <translation>Signée dans l&apos;entrée d&apos;audit {entry}, mais brouillon dans le fichier&#xa0;: la signature a été retirée hors d&apos;imsmap. Lecture seule; lancez imsmap check.</translation>
     </message>
     <message>
         <source>Draft, but the database is open read-only.</source>

@@ -233,8 +233,11 @@ class SessionDetailsPanel(QWidget):
                 return
             record = self.records.session_record(self.session_id)
             s = record.session
+            # (a draft whose signature was taken away outside imsmap: as the window found on
+            # opening it, services.queries.signed_before)
             editable = (not s.is_signed and not self.records.read.readonly
-                        and self.records.read.held_elsewhere(s.id) is None)
+                        and self.records.read.held_elsewhere(s.id) is None
+                        and self.records.read.signed_before(s.id, fresh=False) is None)
             if not editable:
                 self._set_aside_unsaved(s.id)
             for w in self._editors:

@@ -1,0 +1,129 @@
+"""What a page break leaves blank at a page's foot where what goes over could have stayed: the
+session record's signature box and its heading went over whole and left 40-48 mm blank (the
+demo's sessions 6, 25, 34, 40, 41); the progress report's pain and grasp plot and its heading
+left page 1 blank 20-60 mm under the change table; a grid's "Visits 1 to 11 (part 2 of 2)"
+ended a page with its grid on the next. Each rule is swept over every room a page may leave."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPdfWriter
+
+from imsmap.report.document import device_resolution
+from imsmap.report.layout import Doc, Heading, Paragraph, Spacer, paginate
+from test_progress_pdf import build_course
+
+PLAN = "Review in one week; home programme of stretches twice daily."
+
+
+def _doc(tmp_path) -> tuple[QPdfWriter, Doc]:
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    return writer, Doc(writer, device_resolution(writer))
+
+
+def _laid_after(doc: Doc, blocks, width: float, room: float, bottom: float):
+    """``blocks`` paginated after a paragraph and a spacer that leave ``room`` on page 1."""
+    before, spacer = Paragraph(PLAN, 9), Spacer(3)
+    top = bottom - room - before.height(doc, width) - spacer.height(doc, width)
+    return before, paginate(doc, [before, spacer, *blocks], width, top, 0.0, bottom)
+
+
+def _signature(records, session, signed: bool):
+    from imsmap.report.session_sections import SignatureBlock
+    from imsmap.services.records import content_hash
+
+    if signed:
+        records.sign_session(session.id)
+    record = records.session_record(session.id)
+    seal = records.read.seal(session.id) if signed else None
+    return SignatureBlock(record, content_hash(record), seal)
+
+
+def test_the_signature_box_stays_with_its_heading_where_it_fits_drawn_closer(
+        qapp, records, session, tmp_path):
+    """Where the page holds the heading and the box without the space under it, or drawn
+    closer (its least padding and line spacing), both stay; where it does not, both go over
+    together; the box is never cut in two and never runs past the page's foot."""
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    for signed in (True, False):
+        box = _signature(records, session, signed) if signed else _signature(
+            records, records.start_session(session.patient_id, practitioner="J. Physio"), False)
+        heading = Heading("Signature")
+        least = heading.height(doc, width) + box.min_height(doc, width)
+        full = heading.height(doc, width) + box.height(doc, width)
+        assert full - least > doc.mm(6)  # the case: the room between, in mm steps
+        room = least - doc.mm(3.25)  # (never on the boundary itself: rounding)
+        while room < full + doc.mm(2):
+            before, pages = _laid_after(doc, [heading, box], width, room, bottom)
+            kinds = [[type(b).__name__ for b, _y in page] for page in pages]
+            if room >= least:
+                assert kinds == [["Paragraph", "Spacer", "Heading", "SignatureBlock"]], \
+                    (signed, room / doc.mm(1), kinds)
+                laid_box, y = pages[0][-1]
+                assert y + laid_box.height(doc, width) <= bottom + 1e-6
+                assert laid_box.min_height(doc, width) == box.min_height(doc, width)
+            else:  # the heading goes over with its box, never alone at the foot
+                assert kinds == [["Paragraph", "Spacer"], ["Heading", "SignatureBlock"]], \
+                    (signed, room / doc.mm(1), kinds)
+            room += doc.mm(0.5)
+
+
+def _trend(records, patient):
+    from imsmap.domain.progress import Course
+    from imsmap.report.progress_pdf import load_history
+    from imsmap.report.trend_plot import TrendBlock
+
+    build_course(records, patient, sessions=4, sites=3)
+    _patient, history = load_history(records, patient.id)
+    return history, TrendBlock(history, Course.of(history).metrics)
+
+
+def test_the_pain_plot_is_drawn_lower_where_that_keeps_it_with_its_heading(
+        qapp, records, patient, tmp_path):
+    from imsmap.report.trend_plot import LEAST_TREND_SHARE, TREND_MM
+
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    _history, plot = _trend(records, patient)
+    heading = Heading("Pain and grasp over the sessions")
+    least = heading.height(doc, width) + doc.mm(TREND_MM * LEAST_TREND_SHARE)
+    room = least - doc.mm(2.25)  # (never on the boundary itself: rounding)
+    while room < heading.height(doc, width) + plot.height(doc, width) + doc.mm(2):
+        _before, pages = _laid_after(doc, [heading, plot], width, room, bottom)
+        kinds = [[type(b).__name__ for b, _y in page] for page in pages]
+        if room >= least:
+            assert kinds == [["Paragraph", "Spacer", "Heading", "TrendBlock"]], kinds
+            laid, y = pages[0][-1]
+            assert y + laid.height(doc, width) <= bottom + 1e-6
+            assert TREND_MM * LEAST_TREND_SHARE <= laid.height_mm <= TREND_MM
+        else:
+            assert kinds == [["Paragraph", "Spacer"], ["Heading", "TrendBlock"]], kinds
+            assert pages[1][1][0].height_mm == TREND_MM  # drawn whole on the next page
+        room += doc.mm(0.5)
+
+
+def test_a_grids_part_line_is_never_left_at_a_page_foot(qapp, records, patient, tmp_path):
+    """"Visits 12 to 22 (part 2 of 2)" goes over with its grid's first rows, whatever room
+    the page leaves."""
+    from imsmap.domain.progress import Course, grasp_matrix
+    from imsmap.report.progress_matrices import grasp_matrix_blocks
+    from imsmap.report.progress_pdf import load_history
+
+    build_course(records, patient, sessions=22, sites=2)
+    _patient, history = load_history(records, patient.id)
+    gm = grasp_matrix(history, records.atlas.catalogue, Course.of(history).targets)
+    _writer, doc = _doc(tmp_path)
+    width_mm = 178.0
+    width, bottom = doc.mm(width_mm), doc.mm(280)
+    blocks = [Heading("Grasp by muscle and session"),
+              *grasp_matrix_blocks(records, history, gm, width_mm)]
+    parts = [b for b in blocks if isinstance(b, Paragraph)]
+    assert len(parts) == 2 and "(part 2 of 2)" in parts[1].text, [b.text for b in parts]
+    top = 0.0
+    while top < bottom - doc.mm(20):
+        pages = paginate(doc, blocks, width, top, 0.0, bottom)
+        for page in pages[:-1]:
+            last = page[-1][0]
+            assert not (isinstance(last, Paragraph) and last in parts), \
+                f"{last.text} ends a page (top {top / doc.mm(1):.1f} mm)"
+        top += doc.mm(1)
