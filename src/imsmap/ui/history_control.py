@@ -37,16 +37,18 @@ class HistoryControl:
         self._mirrors = (overlay, heat, replay)
 
     def connect(self) -> None:
-        # The chart panel creates a scene per view and layer when first shown, and says which
-        # site is selected whenever it shows one: the moment to give that scene its overlay.
-        self.chart.siteSelected.connect(self.attach)
-        self.chart.tabs.currentChanged.connect(self.attach)
+        # The chart panel creates a scene per view and layer when first shown, and says so
+        # whenever it shows one (another chart or layer): the moment to give that scene its
+        # overlay, or bring the one it has up to date (HistoryOverlay keeps the shown one's).
+        # A tap or a selection changes no earlier visit: nothing to do then.
+        self.chart.sceneShown.connect(self.attach)
         self.bar.sessionRequested.connect(self.timeline_session)
         self.bar.changed.connect(self.options_changed)
         self.bar.play.toggled.connect(self.replay_toggled)
 
     def attach(self, *_args) -> None:
-        """Give the chart scene on show its history overlay item (once per scene)."""
+        """Give the chart scene on show its history overlay item (made once per scene), up to
+        date."""
         scene = self.chart.scene
         if scene is not None:
             self.overlay.attach(scene)
