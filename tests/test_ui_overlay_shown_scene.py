@@ -90,3 +90,30 @@ def test_a_chart_not_shown_is_drawn_again_when_shown(make_window, records, patie
     assert w.overlay.item_for(w.chart.scene) is posterior
     assert {m.grasp for m in posterior.markers} == {1} and len(posterior.markers) == 2
     assert w.overlay.drawn_ids() == earlier
+
+
+def test_a_change_of_the_bar_draws_the_overlay_once(make_window, records, patient, atlas,
+                                                    monkeypatch):
+    from imsmap.ui.history_bar import HistoryBar
+
+    _signed_visits(records, patient.id, atlas, 3, grade=2)
+    w = make_window()
+    w.patients.select_patient(patient.id)
+    w.chart.set_view("posterior")
+    w.chart.set_layer("superficial")
+    w.history_bar.show_earlier.setChecked(False)
+    shown: list[tuple] = []
+    real = HistoryBar.show_state
+
+    def counting(bar, chart, drawn, oldest, heat_vmax, **kwargs):
+        shown.append((tuple(drawn), heat_vmax))
+        return real(bar, chart, drawn, oldest, heat_vmax, **kwargs)
+
+    monkeypatch.setattr(HistoryBar, "show_state", counting)
+    w.history_bar.show_earlier.setChecked(True)
+    assert len(shown) == 1 and len(shown[0][0]) == 2  # the visits before the open one; on main: twice
+    w.menus.act_heat.trigger()  # the View menu's heat map: the bar's box follows, then the chart
+    assert w.history_bar.heat.isChecked()
+    assert len(shown) == 2 and shown[-1][1] is not None  # the heat scale in the legend
+    item = w.overlay.item_for(w.chart.scene)
+    assert item is not None and item.heat_on and len(item.markers) == 4

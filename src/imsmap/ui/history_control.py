@@ -55,13 +55,14 @@ class HistoryControl:
             self.overlay.update(scene)
 
     def options_changed(self) -> None:
+        """The View menu's actions follow the bar (the overlay follows it itself:
+        HistoryOverlay listens to the bar's `changed`)."""
         if self._mirrors is not None:
             act_overlay, act_heat, _replay = self._mirrors
             if act_overlay.isChecked() != self.bar.show_earlier.isChecked():
                 act_overlay.setChecked(self.bar.show_earlier.isChecked())
             if act_heat.isChecked() != self.bar.heat.isChecked():
                 act_heat.setChecked(self.bar.heat.isChecked())
-        self.attach()
 
     def set_overlay_visible(self, on: bool) -> None:
         self.bar.show_earlier.setChecked(bool(on))
