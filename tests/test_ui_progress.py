@@ -347,7 +347,8 @@ def test_segment_trend_columns_fit_their_words_once_filled(qtbot):
     widget.set_course(Course.of(history), _catalogue(), history.numbering)
     for table in (widget.roots, widget.figures):
         header = table.horizontalHeader()
-        assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+        # fitted by segment_trend.fit_columns (Qt's own fit left 10-13 px beside the words)
+        assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
         for j in range(table.columnCount()):
             label = table.horizontalHeaderItem(j).text()
             widest = max(header.fontMetrics().horizontalAdvance(line) for line in label.split("\n"))

@@ -2,12 +2,12 @@
 
 The window turns gestures into service calls and refreshes from the services' change
 notifications (`Records.subscribe`): the store is the one source of truth, the panels mirror it.
-Menus and their actions are in `ui.menus`, the privacy screen and the lock in `ui.privacy`, the
-earlier sessions drawn on the chart in `ui.history_overlay`, the backups and the restore in
-`ui.window_backups`, the size, columns and options remembered between runs in `ui.window_layout`,
-what the window does when its record changes (a write here, in another window or room, a
-refusal, a hold gained or lost) in `ui.record_changes`, what its title bar says in
-`ui.window_title`.
+Menus and their actions are in `ui.menus`, the privacy screen and the lock in
+`ui.privacy_screen`, the earlier sessions drawn on the chart in `ui.history_overlay`, the
+backups and the restore in `ui.window_backups`, the size, columns and options remembered
+between runs in `ui.window_layout`, what the window does when its record changes (a write
+here, in another window or room, a refusal, a hold gained or lost) in `ui.record_changes`, what
+its title bar says in `ui.window_title`.
 
 The window is built in two steps, so that the chart is on screen first (docs/performance.md):
 1. `__init__` builds what the first paint shows and what sizes it: the chart with its history
@@ -58,6 +58,7 @@ from imsmap.ui.photo_strip import PhotoStrip
 from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.privacy import IdleWatcher, LockScreen
 from imsmap.ui.privacy_cover import NoPinNote, PrivacyCovers
+from imsmap.ui.privacy_screen import PrivacyScreen
 from imsmap.ui.progress import ProgressPanel
 from imsmap.ui.progress_room import ProgressRoom
 from imsmap.ui.record import right_tabs
@@ -103,7 +104,10 @@ class MainWindow(QMainWindow):
         self._at_signal = False  # closing at the system's request: nobody to answer a question
         self._built = False
         self.patient: Patient | None = None
-        self.hide_names = False  # the privacy screen (`set_names_hidden`)
+        # The privacy screen and the lock (ui.privacy_screen): names hidden, covers, no-PIN line
+        self.privacy_screen = PrivacyScreen(self, lambda: self._show_patient_texts())
+        self.no_pin_note: NoPinNote = self.privacy_screen.no_pin_note
+        self.privacy: PrivacyCovers = self.privacy_screen.covers
         self.rereading = Rereading(records.read)  # asked when the window becomes active
         if not records.read.on_server:  # a window beside the active one follows its writes
             follow_others(self, lambda: self.refresh_all(force=False))
@@ -142,8 +146,6 @@ class MainWindow(QMainWindow):
         # Locked, the lock screen (added by `build_rest`) takes the place of everything else.
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)
-        # Above it, while Lock now's privacy screen is up without a PIN, the line saying so.
-        self.no_pin_note = NoPinNote()
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -167,7 +169,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.readonly_label)
         self.status = StatusLine(self.statusBar(), yielding=[self.hover_label])
 
-        self.privacy = PrivacyCovers(self)  # the privacy screen over dialogs of patient data
         self.backups = WindowBackups(self, records, auto_backup=auto_backup, demo=demo,
                                      say=self.show_message, show_error=self.show_error,
                                      guard=self.privacy.guard)
@@ -246,9 +247,11 @@ class MainWindow(QMainWindow):
             sizes[index] += grow
             sizes[1] -= grow
         self.splitter.setSizes(sizes)
-        self.lock_screen = LockScreen(records)
-        self.stack.addWidget(self.lock_screen)
-        self.idle = IdleWatcher(self)
+        self.privacy_screen.build(records, self.stack, self._before_lock, self.show_message,
+                                  self._lock_changed)
+        self.lock_screen: LockScreen = self.privacy_screen.lock_screen
+        self.idle: IdleWatcher = self.privacy_screen.idle
+        self.screen_lock: ScreenLock = self.privacy_screen.screen_lock
 
         self.chart.build_rest()
         self.session_actions = SessionActions(records, self, self.patients, self.session_panel,
@@ -262,11 +265,6 @@ class MainWindow(QMainWindow):
         self.history_control = HistoryControl(self.atlas, self.chart, self.overlay,
                                               self.history_bar, self.patients,
                                               lambda: self.session_id, self.show_message)
-        self.screen_lock = ScreenLock(records, self, self.stack, self.lock_screen, self.idle,
-                                      self._before_lock, self.show_message,
-                                      without_pin=self._lock_without_pin)
-        self.screen_lock.changed.connect(self._lock_changed)
-        self.screen_lock.availableChanged.connect(self._follow_pin)
         # A backup restored in place of this computer's file (not a clinic server's records).
         restore = self.backups.choose_to_restore if not (
             records.read.on_server or self.readonly) else None
@@ -295,7 +293,8 @@ class MainWindow(QMainWindow):
             self.edits, self.planning_actions, self.report_actions, self.history_control,
             self.screen_lock, commands, self.setup_follow_up, self.show_message)
         m = self.menus
-        self.privacy.action = m.act_hide  # F12 and Ctrl+H in the dialogs it covers
+        self.privacy_screen.bind(m.act_hide, m.act_lock, m.pin_menu_path,
+                                 (self.patients.set_names_hidden, self.photo_strip.set_hidden))
         self.history_control.bind_actions(m.act_overlay, m.act_heat, m.act_replay)
         self._connect_chart()
         self._connect()
@@ -353,28 +352,14 @@ class MainWindow(QMainWindow):
             self._update_actions()
             self.refresh_all(force=False)
 
-    def _follow_pin(self, _available: bool = True) -> None:
-        """A PIN set (here, in another window or room) or the lock screen up: no line saying
-        that no PIN is set."""
-        if self.screen_lock.has_pin or self.screen_lock.locked:
-            self.no_pin_note.hide()
-
-    def _lock_without_pin(self) -> None:
-        """Lock now without a PIN: the privacy screen, and the line saying anyone can lift it."""
-        self.set_names_hidden(True)
-        self.no_pin_note.say(self.menus.pin_menu_path())
+    @property
+    def hide_names(self) -> bool:
+        """The privacy screen is up (ui.privacy_screen)."""
+        return self.privacy_screen.hide_names
 
     def set_names_hidden(self, hidden: bool) -> None:
         """The privacy screen (F12 or Ctrl+H): no name or identifier anywhere in the window."""
-        self.hide_names = bool(hidden)
-        if not self.hide_names:
-            self.no_pin_note.hide()
-        if self.menus.act_hide.isChecked() != self.hide_names:
-            self.menus.act_hide.setChecked(self.hide_names)
-        self.patients.set_names_hidden(self.hide_names)
-        self.photo_strip.set_hidden(self.hide_names)
-        self.privacy.set_hidden(self.hide_names)  # and the dialogs open (ui.privacy_cover)
-        self._show_patient_texts()
+        self.privacy_screen.set_names_hidden(hidden)
 
     def offer_setup(self) -> ClinicSetupWizard | None:
         """At the first start: the clinic set-up over the window, if the database is new and

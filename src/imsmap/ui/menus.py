@@ -123,8 +123,11 @@ class WindowMenus(QObject):
         screen_lock.availableChanged.connect(self._follow_lock)
         self._follow_lock(screen_lock.available())
 
-    def pin_menu_path(self) -> str:
-        """Where the PIN is set, as the menus show it: « View > Screen lock PIN… »."""
+    def pin_menu_path(self) -> str | None:
+        """Where the PIN is set, as the menus show it: « View > Screen lock PIN… »; None on
+        a file open read-only, where no PIN can be set (the PIN is kept in the file)."""
+        if self.records.read.readonly:
+            return None
         return "{menu} > {action}".format(menu=_plain(self.menu("&View").title()),
                                            action=_plain(self.act_pin.text()))
 
@@ -132,11 +135,16 @@ class WindowMenus(QObject):
         """Lock now on while the window is not locked, its tip saying what it does: the lock
         screen with a PIN, the privacy screen (which anyone can lift) without one."""
         self.act_lock.setEnabled(available)
-        tip = (self.tr("Show only the lock screen until your PIN is entered")
-               if self.screen_lock.has_pin else
-               self.tr("No PIN is set: hide names and identifiers behind the privacy screen, "
-                       "which anyone can lift (set a PIN: {path})").format(
-                           path=self.pin_menu_path()))
+        path = self.pin_menu_path()
+        if self.screen_lock.has_pin:
+            tip = self.tr("Show only the lock screen until your PIN is entered")
+        elif path is None:
+            tip = self.tr("No PIN is set: hide the patient behind the privacy screen, which "
+                          "anyone can lift (this file is open read-only, so no PIN can be set "
+                          "here)")
+        else:
+            tip = self.tr("No PIN is set: hide the patient behind the privacy screen, which "
+                          "anyone can lift (set a PIN: {path})").format(path=path)
         self.act_lock.setStatusTip(tip)
         self.act_lock.setToolTip(tip)
 

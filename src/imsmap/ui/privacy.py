@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -44,11 +45,14 @@ def pin_edit(name: str) -> QLineEdit:
 
 
 class LockScreen(QWidget):
-    """Shown instead of the whole window while locked: no name, no chart, only the PIN field."""
+    """Shown instead of the whole window while locked: no name, no chart, only the PIN field.
+    ``compact``: over a dialog (ui.dialog_locks), as small as a message box: the title at the
+    text's size, the PIN field beside its button, no hint."""
 
     unlocked = Signal()
 
-    def __init__(self, records: Records, parent: QWidget | None = None):
+    def __init__(self, records: Records, parent: QWidget | None = None, *,
+                 compact: bool = False):
         super().__init__(parent)
         self.records = records
         self.setObjectName("lockScreen")
@@ -59,7 +63,8 @@ class LockScreen(QWidget):
                            "#lockScreen QLabel { color: #f3f3f3; }")
         title = QLabel(self.tr("imsmap is locked"))
         font = QFont(title.font())
-        font.setPointSizeF(font.pointSizeF() * 2.0)
+        if not compact:
+            font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -76,10 +81,27 @@ class LockScreen(QWidget):
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.setStyleSheet("color: #ffb4a9;")
         layout = QVBoxLayout(self)
-        layout.addStretch(2)
-        for w in (title, self.hint, self.pin, self.button, self.error):
-            layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(3)
+        if compact:
+            self.hint.hide()
+            self.pin.setFixedWidth(140)
+            self.button.setFixedWidth(self.button.sizeHint().width())
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.pin)
+            row.addWidget(self.button)
+            row.addStretch(1)
+            layout.setContentsMargins(6, 4, 6, 4)
+            layout.setSpacing(4)
+            layout.addStretch(1)
+            layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addLayout(row)
+            layout.addWidget(self.error, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addStretch(1)
+        else:
+            layout.addStretch(2)
+            for w in (title, self.hint, self.pin, self.button, self.error):
+                layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addStretch(3)
         self.failures = 0
 
     def reset(self) -> None:

@@ -9,15 +9,20 @@ name, no chart number, nothing to click or type into behind it), and F12 or Ctrl
 the dialog lowers the screen and uncovers it, as in the window. What was typed stays; the
 dialog is as it was left.
 
-Lock now without a PIN raises the same privacy screen, and `NoPinNote`, one line over the
-window, says that no PIN is set, so anyone can lift it, and where a PIN is set.
+Lock now without a PIN raises the same privacy screen, puts `PrivacyPage` in place of the
+window's panels (nothing of the patient shows: no chart, no notes) and covers every dialog open
+(ui.dialog_locks); `NoPinNote`, one line over the window, says that no PIN is set, so anyone can
+lift it, and where a PIN is set (or, on a file open read-only, that none can be set there).
+
+A covered dialog's title says only that it is covered: a title may name the patient, and the
+desktop's taskbar shows it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
@@ -79,56 +84,86 @@ def _cover_of(dialog: QWidget) -> Cover | None:
     return dialog.findChild(Cover, options=Qt.FindChildOption.FindDirectChildrenOnly)
 
 
+def hidden_words() -> str:
+    """What a cover of the privacy screen says."""
+    return QCoreApplication.translate("Cover", "Hidden by the privacy screen.\nF12 or Ctrl+H "
+                                      "shows it again.")
+
+
+def _dark(widget: QWidget, name: str) -> None:
+    widget.setObjectName(name)
+    widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    widget.setStyleSheet(f"#{name} {{ background: {COVER_COLOUR}; }} "
+                         f"#{name} QLabel {{ color: #f3f3f3; }}")
+
+
 class Cover(QWidget):
     """Over the whole of its dialog while the privacy screen is up: the dialog's own widgets
-    are disabled behind it (no shortcut or mnemonic reaches them) and given back as they were."""
+    are disabled behind it (no shortcut or mnemonic reaches them) and given back as they were,
+    its title says only that it is covered. ``body``: what the cover shows instead of saying
+    that the privacy screen is up (the lock's PIN field: ui.dialog_locks)."""
 
-    def __init__(self, dialog: QWidget):
+    def __init__(self, dialog: QWidget, body: QWidget | None = None):
         super().__init__(dialog)
         self.dialog = dialog
-        self.setObjectName("privacyCover")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(f"#privacyCover {{ background: {COVER_COLOUR}; }} "
-                           "#privacyCover QLabel { color: #f3f3f3; }")
+        _dark(self, "privacyCover")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.message = QLabel(self.tr("Hidden by the privacy screen.\nF12 or Ctrl+H shows it "
-                                      "again."))
+        self.message = QLabel(hidden_words(), self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
+        if body is None:
+            layout.addWidget(self.message)
+        else:
+            self.message.hide()
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(body)
         self._disabled: list[QWidget] = []  # what the cover disabled, to enable again
         self._focus: QWidget | None = None  # where the keyboard was
+        self._title = ""  # the dialog's own title, given back when uncovered
         self.hide()
+
+    def covered_title(self) -> str:
+        """The dialog's title while covered (its own may name the patient)."""
+        return self.tr("Privacy screen")
+
+    def focus_target(self) -> QWidget:
+        """Where the keyboard goes while covered."""
+        return self
 
     def follow(self, hidden: bool) -> None:
         if hidden:
-            self._cover()
+            self.cover()
         else:
-            self._uncover()
+            self.uncover()
 
     @property
     def covering(self) -> bool:
         return not self.isHidden()
 
-    def _cover(self) -> None:
+    def cover(self) -> None:
         if self.covering:
             return
         self._focus = self.dialog.focusWidget()
+        # (another cover, the lock's over the privacy screen's, stays as it is)
         self._disabled = [w for w in self.dialog.findChildren(
             QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-            if w is not self and w.isEnabled() and not w.isWindow()]
+            if not isinstance(w, Cover) and w.isEnabled() and not w.isWindow()]
         for widget in self._disabled:
             widget.setEnabled(False)
+        self._title = self.dialog.windowTitle()
+        self.dialog.setWindowTitle(self.covered_title())
         self.setGeometry(self.dialog.rect())
         self.show()
         self.raise_()
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _uncover(self) -> None:
+    def uncover(self) -> None:
         if not self.covering:
             return
         self.hide()
+        if self.dialog.windowTitle() == self.covered_title():
+            self.dialog.setWindowTitle(self._title)
         for widget in self._disabled:
             widget.setEnabled(True)
         self._disabled = []
@@ -160,9 +195,27 @@ class NoPinNote(QLabel):
         self.setWordWrap(True)
         self.hide()
 
-    def say(self, pin_path: str) -> None:
+    def say(self, pin_path: str | None) -> None:
         """Shown, saying where the PIN is set (`pin_path`, the menus' « View > Screen lock
-        PIN… »)."""
-        self.setText(self.tr("No PIN is set, so anyone can lift this privacy screen (F12). To "
-                             "lock with a PIN: {path}").format(path=pin_path))
+        PIN… »), or, where none can be set (None: a file open read-only), so."""
+        if pin_path is None:
+            self.setText(self.tr("No PIN is set, so anyone can lift this privacy screen (F12). "
+                                 "This file is open read-only, so no PIN can be set here."))
+        else:
+            self.setText(self.tr("No PIN is set, so anyone can lift this privacy screen (F12). "
+                                 "To lock with a PIN: {path}").format(path=pin_path))
         self.show()
+
+
+class PrivacyPage(QWidget):
+    """In place of the window's panels while Lock now's privacy screen is up without a PIN:
+    nothing of the patient shows (no chart, no notes), only that F12 shows it again."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        _dark(self, "privacyPage")
+        message = QLabel(hidden_words())
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)

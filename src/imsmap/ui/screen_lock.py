@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from imsmap.services import lock
 from imsmap.services.records import Records
@@ -88,10 +88,7 @@ class ScreenLock(QObject):
                 self.say(self.tr("No PIN: the window does not lock."))
 
     def _idle_lock(self) -> None:
-        if QApplication.activeModalWidget() is not None:
-            # A dialog is open (its text would be lost): try again after another idle spell.
-            self.idle.poke()
-            return
+        # A dialog open is locked too, what was typed in it kept (ui.dialog_locks)
         self.lock()
 
     def lock(self) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -69,7 +70,10 @@ SAID = frozenset({"grasp", "flags", "planned", "muscle", "side", "level", "sensa
 
 
 class SiteInspector(QFrame):
-    """Shows and edits one site; `set_site(site)` with a fresh snapshot from the store."""
+    """Shows and edits one site; `set_site(site)` with a fresh snapshot from the store.
+    `siteChosen(site id)` when it shows another site than before."""
+
+    siteChosen = Signal(int)  # noqa: N815 - Qt signal naming
 
     def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
                  parent: QWidget | None = None):
@@ -249,6 +253,8 @@ class SiteInspector(QFrame):
             self._loading = False
         for w in self.inputs:
             w.setEnabled(self.editable)
+        if site is not None and (shown is None or shown.id != site.id):
+            self.siteChosen.emit(site.id)
 
     def _set_aside_unsaved(self, shown: Site, editor) -> None:
         """The site's session may no longer be edited here (another room has it now, or it

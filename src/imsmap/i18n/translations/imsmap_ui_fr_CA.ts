@@ -1342,6 +1342,10 @@ F12 or Ctrl+H shows it again.</source>
         <translation>Masqué par l&apos;écran de confidentialité.
 F12 ou Ctrl+H l&apos;affiche de nouveau.</translation>
     </message>
+    <message>
+        <source>Privacy screen</source>
+        <translation>Écran de confidentialité</translation>
+    </message>
 </context>
 <context>
     <name>CrashHandler</name>
@@ -1996,6 +2000,13 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>LockCover</name>
+    <message>
+        <source>Locked</source>
+        <translation>Verrouillé</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>Screen lock</source>
@@ -2286,6 +2297,10 @@ Problème&#xa0;: {problem}</translation>
 </context>
 <context>
     <name>NoPinNote</name>
+    <message>
+        <source>No PIN is set, so anyone can lift this privacy screen (F12). This file is open read-only, so no PIN can be set here.</source>
+        <translation>Aucun NIP n&apos;est défini&#xa0;: n&apos;importe qui peut donc lever cet écran de confidentialité (F12). Ce fichier est ouvert en lecture seule&#xa0;: aucun NIP ne peut y être défini.</translation>
+    </message>
     <message>
         <source>No PIN is set, so anyone can lift this privacy screen (F12). To lock with a PIN: {path}</source>
         <translation>Aucun NIP n&apos;est défini&#xa0;: n&apos;importe qui peut donc lever cet écran de confidentialité (F12). Pour verrouiller avec un NIP&#xa0;: {path}</translation>
@@ -3897,8 +3912,18 @@ Problème&#xa0;: {problem}</translation>
         <translation>Séance et points</translation>
     </message>
     <message>
+        <source>Session</source>
+        <comment>the first tab, short</comment>
+        <translation>Séance</translation>
+    </message>
+    <message>
         <source>Consent &amp;&amp; safety</source>
         <translation>Consentement et sécurité</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <comment>the second tab, short</comment>
+        <translation>Consentement</translation>
     </message>
     <message>
         <source>Segments</source>
@@ -5430,6 +5455,14 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
         <translation>A&amp;ide</translation>
     </message>
     <message>
+        <source>No PIN is set: hide the patient behind the privacy screen, which anyone can lift (this file is open read-only, so no PIN can be set here)</source>
+        <translation>Aucun NIP défini&#xa0;: masquer le dossier du patient derrière l&apos;écran de confidentialité, que n&apos;importe qui peut lever (ce fichier est ouvert en lecture seule&#xa0;: aucun NIP ne peut y être défini)</translation>
+    </message>
+    <message>
+        <source>No PIN is set: hide the patient behind the privacy screen, which anyone can lift (set a PIN: {path})</source>
+        <translation>Aucun NIP défini&#xa0;: masquer le dossier du patient derrière l&apos;écran de confidentialité, que n&apos;importe qui peut lever (pour définir un NIP&#xa0;: {path})</translation>
+    </message>
+    <message>
         <source>&amp;New patient…</source>
         <translation>&amp;Nouveau patient…</translation>
     </message>
@@ -5544,10 +5577,6 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>&amp;Patient</source>
         <translation>&amp;Patient</translation>
-    </message>
-    <message>
-        <source>No PIN is set: hide names and identifiers behind the privacy screen, which anyone can lift (set a PIN: {path})</source>
-        <translation>Aucun NIP défini&#xa0;: masquer les noms et les identifiants derrière l&apos;écran de confidentialité, que n&apos;importe qui peut lever (pour définir un NIP&#xa0;: {path})</translation>
     </message>
     <message>
         <source>Export &amp;FHIR bundle…</source>

@@ -61,23 +61,47 @@ def _table(rows: int, columns: int, name: str) -> QTableWidget:
     height = table.fontMetrics().height() + 6
     table.verticalHeader().setDefaultSectionSize(height)
     table.verticalHeader().setMinimumSectionSize(height)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fit_columns
+    # a cell or header set later (not while the tables are filled) fits again
+    model = table.model()
+    for signal in (model.dataChanged, model.headerDataChanged):
+        signal.connect(lambda *_args: None if table.property("filling") else fit_columns(table))
     return table
 
 
 @contextmanager
 def _filled_then_fitted(*tables: QTableWidget) -> Iterator[None]:
-    """The columns fitted to their contents once the tables are filled, not at every label and
-    cell set: in that mode Qt measures every column again at each change, so filling 200
-    sessions' columns cost seconds (the Progress tab's "All", 6 December)."""
-    headers = [t.horizontalHeader() for t in tables]
-    for header in headers:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    """The columns fitted to their contents once the tables are filled (fit_columns), not at
+    every label and cell set: in Qt's ResizeToContents mode every column was measured again at
+    each change, so filling 200 sessions' columns cost seconds (the Progress tab's "All",
+    6 December)."""
+    for table in tables:
+        table.setProperty("filling", True)
     try:
         yield
     finally:
-        for header in headers:
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for table in tables:
+            table.setProperty("filling", False)
+            fit_columns(table)
+
+
+def fit_columns(table: QTableWidget) -> None:
+    """Each column as wide as its header's longest line or its widest cell, and a few pixels:
+    Qt's own fit left 10 to 13 px beside the longest line, and at 960 px in French the eight
+    visits' sums scrolled sideways by a column (16 px too wide)."""
+    header = table.horizontalHeader()
+    heads = QFontMetrics(header.font())
+    pad = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 4
+    cells = QFontMetrics(table.font())
+    for j in range(table.columnCount()):
+        head = table.horizontalHeaderItem(j)
+        lines = head.text().split("\n") if head is not None else [""]
+        width = max(heads.horizontalAdvance(line) for line in lines)
+        for r in range(table.rowCount()):
+            item = table.item(r, j)
+            if item is not None and item.text():
+                width = max(width, cells.horizontalAdvance(item.text()))
+        table.setColumnWidth(j, max(header.minimumSectionSize(), width + pad))
 
 
 def wrapped(text: str, metrics: QFontMetrics, room: int, most: int = NAME_LINES) -> list[str]:
@@ -147,12 +171,33 @@ class SegmentTrend(QWidget):
         self.drafts.setWordWrap(True)
         self.drafts.hide()
         layout.addWidget(self.drafts)
+        # Where the visits do not fit (the figures at 960 px in French), the tables open on the
+        # latest visits, whole at the right edge, and scroll by whole columns, as the Trend
+        # grid opens on them; until the clinician scrolls sideways.
+        self._follow_latest = True
+        for table in (self.roots, self.figures):
+            table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+            bar = table.horizontalScrollBar()
+            bar.rangeChanged.connect(lambda _low, high, bar=bar: self._latest(bar, high))
+            bar.actionTriggered.connect(self._scrolled_by_hand)
+
+    def _latest(self, bar, high: int) -> None:
+        if self._follow_latest:
+            bar.setValue(high)
+        _aligned(self.roots if bar is self.roots.horizontalScrollBar() else self.figures)
+
+    def _scrolled_by_hand(self, _action: int) -> None:
+        self._follow_latest = False
 
     def set_course(self, course: Course, catalogue, numbering: dict[int, int]) -> None:
         """Show the course's sessions (their figures as the course worked them out)."""
         with _filled_then_fitted(self.roots, self.figures):
             self._fill(course, catalogue, numbering)
+        self._follow_latest = True
         self.fit_names()
+        for table in (self.roots, self.figures):
+            table.horizontalScrollBar().setValue(table.horizontalScrollBar().maximum())
+            _aligned(table)
 
     def _fill(self, course: Course, catalogue, numbering: dict[int, int]) -> None:
         history = course.history
@@ -225,7 +270,6 @@ class SegmentTrend(QWidget):
         1366 x 768 laptop."""
         table, header = self.figures, self.figures.verticalHeader()
         metrics = QFontMetrics(header.font())
-        table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
         # the header's text margins, both sides, and a pixel each side to spare
         pad = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + 2
         columns = sum(table.columnWidth(j) for j in range(table.columnCount()))
@@ -239,12 +283,40 @@ class SegmentTrend(QWidget):
             table.verticalHeaderItem(row).setText("\n".join(lines))
             table.setRowHeight(row, len(lines) * metrics.lineSpacing() + 6)
         width = pad + max(metrics.horizontalAdvance(line) for lines in names for line in lines)
+        inner = table.width() - 2 * table.frameWidth()
+        if width + columns > inner:
+            # It scrolls, opened on the latest visits: the names take the sliver the latest
+            # whole columns leave, so that no visit shows a cut part of itself beside them.
+            room, tail = inner - width, 0
+            for j in reversed(range(table.columnCount())):
+                if tail + table.columnWidth(j) > room:
+                    break
+                tail += table.columnWidth(j)
+            width += max(0, room - tail)
         header.setFixedWidth(width)
         height = 2 * table.frameWidth() + table.horizontalHeader().sizeHint().height() \
             + sum(table.rowHeight(r) for r in range(table.rowCount()))
-        if width + columns > table.width() - 2 * table.frameWidth():
+        if width + columns > inner:
             height += table.horizontalScrollBar().sizeHint().height()  # too narrow even so
         table.setFixedHeight(height)
+        _aligned(table)
+
+
+def _aligned(table: QTableWidget) -> None:
+    """The table's columns shown from the one its scroll bar is at (a column a step; at the
+    end, the last column at the right edge, as Qt shows it): a change of the names' width
+    beside them left the columns where they were, the bar at the latest visits and the oldest
+    shown."""
+    header, bar = table.horizontalHeader(), table.horizontalScrollBar()
+    value = bar.value()
+    if not 0 <= value < header.count():
+        return
+    offset = header.sectionPosition(value)
+    if value > 0 and value == bar.maximum():  # the last column ends at the right edge
+        offset = max(0, header.length() - table.viewport().width())
+    if header.offset() != offset:
+        header.setOffset(offset)
+        table.viewport().update()
 
 
 def _visit(number: str, signed: bool) -> str:

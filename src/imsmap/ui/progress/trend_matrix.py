@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPointF,
     QRectF,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -48,6 +49,8 @@ DRAFTS_ROLE = Qt.ItemDataRole.UserRole + 4  # the trend column: per session, a d
 
 COL_MUSCLE, COL_TREND, COL_CHANGE = 0, 1, 2
 FIRST_SESSION_COL = 3
+MUSCLE_LEAST = 72  # px: the muscle column narrows to this (names elided) to leave a visit shown
+TREND_LEAST = 70  # px: and then the trend column to this (its sparkline narrower)
 UNGRADED_TEXT = "?"  # needled, not graded
 # A session cell's state, which is also its sort key: a grade 0-3, or one of these.
 NOT_NEEDLED, UNGRADED = -2, -1
@@ -349,6 +352,8 @@ class TrendMatrix(QTableView):
         self.selectionModel().currentRowChanged.connect(self._on_current)
         self._sizing = False  # set_matrix sizing the columns
         self._change_width = 0  # the change column's measured width (it may take a sliver more)
+        self._muscle_width = 0  # the muscle column's measured width (it may give some up)
+        self._trend_width = 0  # the trend column's (it too, once the muscles have)
         self.frozen = self._frozen_columns(style)
         hold_for_tips(self, self.frozen)  # a cell's tip, for a finger (no hover)
         # Opened on the latest visits, as long as the clinician has not scrolled sideways.
@@ -420,6 +425,7 @@ class TrendMatrix(QTableView):
         super().updateGeometries()
         if getattr(self, "_follow_latest", None) is None:
             return  # still being built
+        self._muscles_leave_a_visit()
         self._place_frozen()
         if self._follow_latest:
             self._no_sliver_beside_frozen()
@@ -452,6 +458,37 @@ class TrendMatrix(QTableView):
         if header.sectionSize(COL_CHANGE) != self._change_width + sliver:
             header.resizeSection(COL_CHANGE, self._change_width + sliver)
 
+    def _muscles_leave_a_visit(self) -> None:
+        """The muscle column as wide as its longest name where there is room, else narrower,
+        so that the frozen columns leave the latest visit's column beside them. At 960 x 540
+        the grid was 365 px wide and the frozen columns 483 px (in French): no visit showed,
+        and scrolling showed none. Names cut there are elided, each whole in its cell's tooltip;
+        the column keeps MUSCLE_LEAST pixels (a name's first syllables); then the trend column
+        narrows to TREND_LEAST. The grid asks for that room at least (minimumSizeHint)."""
+        header = self.horizontalHeader()
+        count = self.proxy.columnCount()
+        if self._muscle_width <= 0 or count <= FIRST_SESSION_COL:
+            return
+        room = self.viewport().width() - self._change_width - header.sectionSize(count - 1)
+        muscle = max(MUSCLE_LEAST, min(self._muscle_width, room - self._trend_width))
+        # then the sparkline gives way too, to its least
+        trend = max(TREND_LEAST, min(self._trend_width, room - muscle))
+        for column, width in ((COL_MUSCLE, muscle), (COL_TREND, trend)):
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        """Room for the frozen columns at their least and the latest visit beside them."""
+        hint = super().minimumSizeHint()
+        header = self.horizontalHeader()
+        count = self.proxy.columnCount()
+        if self._muscle_width <= 0 or count <= FIRST_SESSION_COL:
+            return hint
+        least = min(self._muscle_width, MUSCLE_LEAST) + min(self._trend_width, TREND_LEAST) + \
+            self._change_width + header.sectionSize(count - 1) + 2 * self.frameWidth() + \
+            self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), least), hint.height())
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if getattr(self, "_follow_latest", None) is not None:
@@ -470,6 +507,7 @@ class TrendMatrix(QTableView):
         self._follow_latest = True
         self._frozen_widths()
         self.updateGeometries()
+        self.updateGeometry()  # its least width (minimumSizeHint) follows the columns
 
     def _size_columns(self, matrix: GraspMatrix) -> None:
         """Each column's width, measured once per matrix. (The muscle column was a
@@ -479,7 +517,9 @@ class TrendMatrix(QTableView):
         # as wide as its longest name, and not resized by hand (as ResizeToContents kept it)
         header.setSectionResizeMode(COL_MUSCLE, QHeaderView.ResizeMode.Fixed)
         self.resizeColumnToContents(COL_MUSCLE)
-        header.resizeSection(COL_TREND, max(70, 14 * len(matrix.session_ids)))
+        self._muscle_width = header.sectionSize(COL_MUSCLE)
+        self._trend_width = max(TREND_LEAST, 14 * len(matrix.session_ids))
+        header.resizeSection(COL_TREND, self._trend_width)
         # as wide as its header's word (« Changement » in French)
         self._change_width = max(56, header.sectionSizeHint(COL_CHANGE))
         header.resizeSection(COL_CHANGE, self._change_width)

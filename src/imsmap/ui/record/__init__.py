@@ -3,8 +3,10 @@ the right column's tabs that hold them with the session and progress panels (`ri
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from imsmap.ui.fitting_tabs import FittingTabs
 
 
 class UpDownScroll(QScrollArea):
@@ -54,6 +56,19 @@ class UpDownScroll(QScrollArea):
         super().resizeEvent(event)
         self.fit()
 
+    def show_whole(self, child: QWidget) -> None:
+        """Scrolls as little as shows `child` whole (its top, if it is taller than the
+        column): QScrollArea.ensureWidgetVisible centres a widget taller than the view."""
+        panel = self.widget()
+        if not child.isVisible() or not panel.isAncestorOf(child):
+            return
+        top = child.mapTo(panel, child.rect().topLeft()).y()
+        bar, room = self.verticalScrollBar(), self.viewport().height()
+        if top < bar.value() or child.height() > room:
+            bar.setValue(top)
+        elif top + child.height() > bar.value() + room:
+            bar.setValue(top + child.height() - room)
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.fit()  # a banner shown or hidden, a line more or less
@@ -82,11 +97,25 @@ def right_tabs(session_panel, details, segments, progress):
     layout.setContentsMargins(4, 4, 4, 0)
     layout.addWidget(header)
     layout.addWidget(scrolled(progress), 1)
-    tabs = QTabWidget()
+    # Each with a short name, shown where the column is too narrow for the whole names
+    # (960 x 540; ui.fitting_tabs), the whole name then in its tooltip.
+    tabs = FittingTabs()
     tabs.setDocumentMode(True)
-    tabs.addTab(UpDownScroll(session_panel),
-                QCoreApplication.translate("RightTabs", "Session && sites"))
-    tabs.addTab(scrolled(details), QCoreApplication.translate("RightTabs", "Consent && safety"))
-    tabs.addTab(segments, QCoreApplication.translate("RightTabs", "Segments"))
-    tabs.addTab(progress_box, QCoreApplication.translate("RightTabs", "Progress"))
+    column = UpDownScroll(session_panel)
+    # A site chosen (on the chart or in the list), its fields come into sight: on a 1366 x 768
+    # screen under a title bar and a task bar, with a busy visit's list, they lay under the
+    # column's fold at first, its grades half cut, the rest below (walk of 6 December).
+    inspector = session_panel.sites.inspector
+    inspector.siteChosen.connect(
+        lambda _site: QTimer.singleShot(0, column, lambda: column.show_whole(inspector)))
+    tabs.add_tab(column,
+                 QCoreApplication.translate("RightTabs", "Session && sites"),
+                 QCoreApplication.translate("RightTabs", "Session", "the first tab, short"))
+    tabs.add_tab(scrolled(details),
+                 QCoreApplication.translate("RightTabs", "Consent && safety"),
+                 QCoreApplication.translate("RightTabs", "Consent", "the second tab, short"))
+    segments_name = QCoreApplication.translate("RightTabs", "Segments")
+    tabs.add_tab(segments, segments_name, segments_name)
+    progress_name = QCoreApplication.translate("RightTabs", "Progress")
+    tabs.add_tab(progress_box, progress_name, progress_name)
     return tabs, header, progress_box
