@@ -37,29 +37,32 @@ class HistoryControl:
         self._mirrors = (overlay, heat, replay)
 
     def connect(self) -> None:
-        # The chart panel creates a scene per view and layer when first shown, and says which
-        # site is selected whenever it shows one: the moment to give that scene its overlay.
-        self.chart.siteSelected.connect(self.attach)
-        self.chart.tabs.currentChanged.connect(self.attach)
+        # The chart panel creates a scene per view and layer when first shown, and says so
+        # whenever it shows one (another chart or layer): the moment to give that scene its
+        # overlay, or bring the one it has up to date (HistoryOverlay keeps the shown one's).
+        # A tap or a selection changes no earlier visit: nothing to do then.
+        self.chart.sceneShown.connect(self.attach)
         self.bar.sessionRequested.connect(self.timeline_session)
         self.bar.changed.connect(self.options_changed)
         self.bar.play.toggled.connect(self.replay_toggled)
 
     def attach(self, *_args) -> None:
-        """Give the chart scene on show its history overlay item (once per scene)."""
+        """Give the chart scene on show its history overlay item (made once per scene), up to
+        date."""
         scene = self.chart.scene
         if scene is not None:
             self.overlay.attach(scene)
             self.overlay.update(scene)
 
     def options_changed(self) -> None:
+        """The View menu's actions follow the bar (the overlay follows it itself:
+        HistoryOverlay listens to the bar's `changed`)."""
         if self._mirrors is not None:
             act_overlay, act_heat, _replay = self._mirrors
             if act_overlay.isChecked() != self.bar.show_earlier.isChecked():
                 act_overlay.setChecked(self.bar.show_earlier.isChecked())
             if act_heat.isChecked() != self.bar.heat.isChecked():
                 act_heat.setChecked(self.bar.heat.isChecked())
-        self.attach()
 
     def set_overlay_visible(self, on: bool) -> None:
         self.bar.show_earlier.setChecked(bool(on))

@@ -84,10 +84,13 @@ def ages_of(history: History, current_id: int | None) -> dict[int, int]:
 
 
 def overlay_markers(history: History, drawn: Sequence[int], current_id: int | None,
-                    view_id: str) -> tuple[list[OverlayMarker], int]:
+                    view_id: str, age_of: dict[int, int] | None = None
+                    ) -> tuple[list[OverlayMarker], int]:
     """Markers of the drawn sessions on one view, each aged by how many visits before the
-    current one its session was (1 = last time), and the oldest age shown."""
-    age_of = ages_of(history, current_id)
+    current one its session was (1 = last time), and the oldest age shown. `age_of`: the
+    sessions' ages, when the caller has them (`ages_of`)."""
+    if age_of is None:
+        age_of = ages_of(history, current_id)
     out: list[OverlayMarker] = []
     for sid in drawn:
         for site in history.sites_of(sid):
@@ -135,8 +138,9 @@ class HistoryOverlayItem(QGraphicsItem):
         if not changed and current_id == self._current_id and heat == self.heat_on:
             return  # a tap, a selection: the same earlier visits (4,000 markers not recounted)
         self._drawn, self._current_id = drawn, current_id
-        markers, oldest = overlay_markers(history, drawn, current_id, self.view_id)
-        others = other_chart_marks(history, drawn, ages_of(history, current_id), self.chart)
+        age_of = ages_of(history, current_id)  # the markers' and the other charts' marks' ages
+        markers, oldest = overlay_markers(history, drawn, current_id, self.view_id, age_of)
+        others = other_chart_marks(history, drawn, age_of, self.chart)
         if changed:
             self._heat = None
         if others != self.others:
@@ -268,7 +272,9 @@ def other_chart_text(scene, history: History, mark: OtherChartMark) -> str:
 # -- the legend ---------------------------------------------------------------------------
 # -- keeping the items up to date ---------------------------------------------------------
 class HistoryOverlay:
-    """The patient's history and the overlay item of every chart scene shown so far."""
+    """The patient's history and the overlay item of every chart scene shown so far. Only the
+    item of the scene shown is kept up to date: the others are brought up to date when their
+    scene is shown again (`attach`, then `update` of that scene: ui.history_control)."""
 
     def __init__(self, records: Records, histories: PatientHistories, bar: HistoryBar):
         self.records = records
@@ -278,6 +284,7 @@ class HistoryOverlay:
         self.current_id: int | None = None
         self.history = History(())
         self._items: list[tuple[object, HistoryOverlayItem]] = []
+        self._shown: object | None = None  # the scene last attached: the one the chart shows
         bar.changed.connect(self.update)
         listen(records.bus, bar, self._on_change)  # for as long as the bar it draws with lives
 
@@ -321,9 +328,10 @@ class HistoryOverlay:
         return sessions_to_draw(self.history.sessions, self.current_id, self.bar.choice())
 
     def attach(self, scene) -> HistoryOverlayItem | None:
-        """The overlay item of a chart scene, added on first sight."""
+        """The overlay item of the chart scene shown now, added on first sight."""
         if scene is None:
             return None
+        self._shown = scene
         self._items = [(s, i) for s, i in self._items if shiboken6.isValid(s)
                        and shiboken6.isValid(i)]
         for s, item in self._items:
@@ -352,12 +360,15 @@ class HistoryOverlay:
         return drawn
 
     def update(self, current_scene=None) -> None:
+        """The shown scene's item (`current_scene`, else the one last attached) drawn from the
+        history and the bar's choice, and the bar's legend for it."""
         drawn = self._read_drawn()
-        for _scene, item in self._items:
-            if shiboken6.isValid(item):
-                item.set_data(self.history, drawn, self.current_id, self.bar.heat.isChecked())
-        shown = current_scene or (self._items[-1][0] if self._items else None)
+        shown = current_scene or self._shown
         item = self.item_for(shown) if shown is not None else None
+        if item is not None and not shiboken6.isValid(item):
+            item = None
+        if item is not None:
+            item.set_data(self.history, drawn, self.current_id, self.bar.heat.isChecked())
         chart = item.chart if item is not None else None
         oldest = item.oldest if item is not None else 1
         vmax = None

@@ -26,13 +26,16 @@ from imsmap.domain.vocabulary import layer_word as vocabulary_layer_word
 from imsmap.i18n import records as records_text
 from imsmap.render.chart_painter import ChartPainter
 
+# Each supported language by its QLocale language, the first in i18n.SUPPORTED for one they
+# share: QLocale(code) parses its name, and `language` is asked for every muscle, view and layer
+# named (115 times as a patient opens), so the names are parsed once, here.
+_BY_QT_LANGUAGE = {QLocale(code).language(): code for code in reversed(i18n.SUPPORTED)}
+
 
 def language() -> str:
     """The language the window speaks now ("en", "fr_CA"): the one whose QLocale
     imsmap.i18n.install made the default."""
-    spoken = QLocale().language()
-    return next((code for code in i18n.SUPPORTED if QLocale(code).language() == spoken),
-                i18n.SOURCE_LANGUAGE)
+    return _BY_QT_LANGUAGE.get(QLocale().language(), i18n.SOURCE_LANGUAGE)
 
 
 def said(message: object) -> str:
