@@ -194,8 +194,8 @@ def test_the_key_hint_beside_the_sites_goes_on_by_whole_pairs_at_1366_px(french_
     add_sites(records, w, 3)
     qtbot.wait(20)
     hint = w.session_panel.sites_hint
-    pairs = hint.said().split(" · ")
-    assert pairs[-1] == "Suppr retirer" and "\n" not in hint.said()
+    pairs = hint.hint().split(" · ")
+    assert pairs[-1] == "Suppr retirer" and "\n" not in hint.hint()
     lines = hint.text().split("\n")
     assert 1 <= len(lines) <= 2, lines
     held = [[p for p in pairs if p in line] for line in lines]

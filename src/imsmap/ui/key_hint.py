@@ -50,7 +50,7 @@ class KeyHint(QLabel):
         self.setWordWrap(True)
         self._said = ""
 
-    def said(self) -> str:
+    def hint(self) -> str:
         """The hint as given, on one line."""
         return self._said
 
