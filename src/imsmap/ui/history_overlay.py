@@ -306,8 +306,9 @@ class HistoryOverlay:
     def set_patient(self, patient_id: int | None) -> None:
         """Another patient chosen: their sessions read, nothing drawn yet. The window sets the
         session they open on next (`set_current`, None when they have none), which draws
-        them: one drawing a patient, never the previous patient's visits for the new one's
-        session, nor the new one's for the previous session."""
+        them: never the previous patient's visits with the new one's session, nor the new
+        one's with the previous session (ui.patient_panel says the patient, then the
+        session)."""
         self.patient_id = patient_id
         self.current_id = None
         self._read()
