@@ -74,3 +74,40 @@ def test_a_wide_window_shows_every_tab_without_buttons(make_window, qtbot):
     whole, cut = drawn(w)
     assert whole == list(range(w.chart.tabs.count())) and not cut
     assert not w.chart.tab_strip.after.isVisible()
+
+
+def test_tabs_renamed_together_are_arranged_once(make_window, qtbot, records, patient, atlas,
+                                                 monkeypatch):
+    """A session opened renames the tab of every chart it has sites on (their counts): the
+    strip arranges its tabs once for them all, after Qt has laid them out, not once a tab."""
+    from imsmap.ui.chart_tabs import ChartTabStrip
+
+    s = records.start_session(patient.id, practitioner="J. Physio")
+    views = ("anterior", "posterior", "lateral_left", "lateral_right")
+    for view_id in views:
+        region = next(r for r in sorted(atlas.view(view_id).regions, key=lambda r: -r.area)
+                      if r.contains(*r.label))
+        records.add_site(s.id, view_id, *region.label, muscle_id=region.muscle,
+                         side=region.side, layer=region.layer, level=region.level)
+    w = make_window()
+    w.resize(1366, 738)
+    qtbot.wait(20)
+    arranged: list[int] = []
+    real = ChartTabStrip.arrange
+
+    def counting(strip, keep_current: bool = False) -> None:
+        arranged.append(strip.first)
+        real(strip, keep_current)
+
+    monkeypatch.setattr(ChartTabStrip, "arrange", counting)
+    w.patients.select_patient(patient.id)
+    assert w.session_panel.session.id == s.id
+    qtbot.wait(20)
+    tabs = w.chart.tabs
+    renamed = [i for i in range(tabs.count()) if tabs.tabText(i).endswith("(1)")]
+    assert len(renamed) == len(views)
+    # once for the tabs renamed, once for the chart shown (current tab changed); before: one
+    # for each tab renamed besides
+    assert 1 <= len(arranged) <= 2, arranged
+    whole, cut = drawn(w)
+    assert not cut and tabs.currentIndex() in whole

@@ -65,8 +65,13 @@ class ChartTabStrip(QWidget):
         row.addWidget(self.after)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         tabs.currentChanged.connect(lambda _i: self.arrange(keep_current=True))
-        # after Qt's own layout pass, never inside it
-        tabs.laidOut.connect(lambda: QTimer.singleShot(0, self, lambda: self.arrange(True)))
+        # After Qt's own layout pass, never inside it; once for all the tabs renamed together
+        # (an open sets every chart's count: a dozen tabs laid out again, one arrangement).
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(lambda: self.arrange(keep_current=True))
+        tabs.laidOut.connect(self._soon.start)
 
     def _button(self, arrow: Qt.ArrowType, tip: str) -> QToolButton:
         button = QToolButton()

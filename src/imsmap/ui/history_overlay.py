@@ -283,6 +283,7 @@ class HistoryOverlay:
         self.patient_id: int | None = None
         self.current_id: int | None = None
         self.history = History(())
+        self._amended: dict[int, int] = {}  # {session id: amendments}, the patient's amended
         self._items: list[tuple[object, HistoryOverlayItem]] = []
         self._shown: object | None = None  # the scene last attached: the one the chart shows
         bar.changed.connect(self.update)
@@ -302,24 +303,34 @@ class HistoryOverlay:
               and change.session_id in self.history.ids):
             self.reload()
 
-    def set_patient(self, patient_id: int | None, current_id: int | None = None) -> None:
+    def set_patient(self, patient_id: int | None) -> None:
+        """Another patient chosen: their sessions read, nothing drawn yet. The window sets the
+        session they open on next (`set_current`, None when they have none), which draws
+        them: never the previous patient's visits with the new one's session, nor the new
+        one's with the previous session (ui.patient_panel says the patient, then the
+        session)."""
         self.patient_id = patient_id
-        self.current_id = current_id
-        self.reload()
+        self.current_id = None
+        self._read()
 
     def set_current(self, session_id: int | None) -> None:
         self.current_id = session_id
-        self.bar.set_sessions(self.history.sessions, session_id)
-        self.update()
+        self._draw()
 
     def reload(self) -> None:
-        """Read the patient's sessions again (after a change or a refresh); `update` reads the
-        sites of the visits drawn."""
-        # Shared with the progress panel: read once per patient and change.
+        """Read the patient's sessions again (after a change or a refresh) and draw them."""
+        self._read()
+        self._draw()
+
+    def _read(self) -> None:
+        # Shared with the progress panel: read once per patient and change; `update` reads
+        # the sites of the visits drawn.
         self.history = self.histories.history(self.patient_id, ())
-        amended = self.records.read.amendment_counts(self.patient_id) \
+        self._amended = self.records.read.amendment_counts(self.patient_id) \
             if self.patient_id is not None else {}
-        self.bar.set_sessions(self.history.sessions, self.current_id, amended)
+
+    def _draw(self) -> None:
+        self.bar.set_sessions(self.history.sessions, self.current_id, self._amended)
         self.update()
 
     def drawn_ids(self) -> list[int]:

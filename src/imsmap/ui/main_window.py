@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
                                         self.patient.chart_number])
         if self.progress.patient_id != patient_id:
             self.progress.set_patient(patient_id)
-        self.overlay.set_patient(patient_id, self.session_id)
+        self.overlay.set_patient(patient_id)  # drawn when their session is set, next
         self._show_patient_texts()
         self._update_actions()
 

@@ -76,6 +76,9 @@ def pain_text(s: Session) -> str:
 
 
 class PatientPanel(QWidget):
+    # A patient chosen: the patient first, then the session the list opens on
+    # (`sessionSelected`, None when they have none), always both and in that order, so that
+    # the window reads the patient's history once and then draws it for that session.
     patientSelected = Signal(object)  # patient id or None
     # A record merged away was chosen (or merged away while open): the record kept opens
     # instead (duplicate id, kept id), and the window says so.
@@ -92,6 +95,7 @@ class PatientPanel(QWidget):
         self.hide_names = False
         self._patient_id: int | None = None
         self._loading = False
+        self._emitted_session: object = None  # the session last said (none at first)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Find: chart number or name"))
@@ -284,8 +288,9 @@ class PatientPanel(QWidget):
             return
         self._patient_id = patient_id
         self.new_session.setEnabled(patient_id is not None)
-        self.refresh_sessions(select_first=True)
+        self._emitted_session = _NOT_SAID  # their session is said, None too
         self.patientSelected.emit(patient_id)
+        self.refresh_sessions(select_first=True)
 
     def select_patient(self, patient_id: int) -> None:
         self.refresh_patients(select_id=patient_id)
@@ -395,7 +400,7 @@ class PatientPanel(QWidget):
             self._loading = False
             self.sessions.setUpdatesEnabled(True)
         current = self.session_id()
-        if current != getattr(self, "_emitted_session", None):
+        if current != self._emitted_session:
             self._emitted_session = current
             self.sessionSelected.emit(current)
 
@@ -424,6 +429,9 @@ class PatientPanel(QWidget):
 
     def select_session(self, session_id: int) -> None:
         self.refresh_sessions(select_id=session_id)
+
+
+_NOT_SAID = object()  # no session said yet for the patient chosen
 
 
 def _grey_struck(item: QTreeWidgetItem) -> None:
