@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.roles import ADMIN
 from imsmap.services import lock
 from imsmap.services.records import Records
 from imsmap.ui.dialogs import save_cancel_buttons
@@ -148,6 +149,14 @@ class PinDialog(QDialog):
         self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(current.idle_minutes)
         self.idle.setAccessibleName(self.tr("Lock after idle minutes"))
+        if ADMIN not in records.read.roles:
+            # On a clinic server the idle time is the clinic's, kept by its administrators
+            # (the server refuses it to other logins): shown, not offered
+            self.idle.setEnabled(False)
+            why = self.tr("On the clinic server the idle time is the clinic's: its "
+                          "administrators set it.")
+            self.idle.setToolTip(why)
+            self.idle.setAccessibleDescription(why)
         if current.has_pin:
             form.addRow(self.tr("Current PIN:"), self.old_pin)
         else:
