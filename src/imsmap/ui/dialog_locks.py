@@ -14,6 +14,13 @@ dialog), or, for Lock now without a PIN, the privacy screen's words. Its title s
 "Locked", Escape and its close button do nothing (what was typed stays), and unlocking gives
 it back as it was left, the keyboard where it was. A dialog that opens while the window is
 locked (a message of the background work) is covered as it opens.
+
+A dialog made without a parent (a message box or a file dialog given None, the crash dialog
+when the crash handler has no window to give it) is no window's, and Qt tells no window
+that it opened: the lock follows it all the same (`follows`), since whatever shows on the
+screen while the window is locked must be covered. Every dialog of the app is given its
+window (or a dialog of it) as parent; those made before a window exists (signing in, the
+first start's questions, a damaged file's dialog) have no window to lock.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QToolTip, QWidget
 
 from imsmap.services.records import Records
 from imsmap.ui.privacy import LockScreen
@@ -36,12 +43,20 @@ def _belongs_to(widget: QWidget, window: QWidget) -> bool:
     return parent is window
 
 
+def follows(widget: QWidget, window: QWidget) -> bool:
+    """`widget` is locked with `window`: one of its dialogs (or theirs), or a dialog of no
+    window at all (made without a parent)."""
+    return _belongs_to(widget, window) or (
+        isinstance(widget, QDialog) and widget.parentWidget() is None)
+
+
 def open_dialogs(window: QWidget) -> list[QWidget]:
-    """The windows open over `window` (its dialogs, their message boxes), not its popups."""
+    """The windows open over `window` (its dialogs, their message boxes, the dialogs of no
+    window), not its popups."""
     return [w for w in QApplication.topLevelWidgets()
             if w is not window and w.isVisible()
             and w.windowType() not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
-            and _belongs_to(w, window)]
+            and follows(w, window)]
 
 
 def close_popups(window: QWidget) -> None:
@@ -83,20 +98,29 @@ class DialogLocks(QObject):
         self.window = window
         self.unlocked = unlocked
         self.actions: Sequence[QAction] = ()
+        # The privacy screen's guard (ui.privacy_cover), given to a dialog opened over one it
+        # covers: the restore dialog's question lists chart numbers, as the dialog does
+        self.guard: Callable[[QWidget], None] | None = None
         self.records: Records | None = None  # locked with a PIN: its check
         self.locked = False
         window.installEventFilter(self)
+        # While locked, a dialog that opens without blocking the window (no WindowBlocked):
+        # a parentless one shown without exec(), covered as it shows
+        self._shown = _ShownDialogs(self)
 
     def lock(self, records: Records | None) -> None:
         """Cover every dialog open over the window: with the PIN field (`records`) or not."""
         self.unlock()
         self.locked = True
         self.records = records
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._shown)
         close_popups(self.window)
         for dialog in open_dialogs(self.window):
             self._cover(dialog)
         top = QApplication.activeModalWidget()
-        if top is not None and _belongs_to(top, self.window):
+        if top is not None and follows(top, self.window):
             top.activateWindow()  # its PIN field takes the keys (the window is blocked)
 
     def unlock(self) -> None:
@@ -104,6 +128,9 @@ class DialogLocks(QObject):
             return
         self.locked = False
         self.records = None
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._shown)
         for dialog in open_dialogs(self.window):
             self._uncover(dialog)
 
@@ -113,6 +140,8 @@ class DialogLocks(QObject):
         for action in self.actions:
             if action not in dialog.actions():
                 dialog.addAction(action)
+        if self.guard is not None and _over_guarded(dialog):
+            self.guard(dialog)
         dialog.installEventFilter(self)  # a dialog opened over it, its close button
         if self.locked:
             self._cover(dialog)
@@ -133,13 +162,17 @@ class DialogLocks(QObject):
             # Deleted by Qt, never by Python: the PIN's Return that unlocked is still being
             # handled by the cover's field
             cover.gone = True
-            cover.deleteLater()
+            if dialog.parentWidget() is not None:
+                cover.deleteLater()
+            # A dialog of no window is Python's, deleted by the collector once its exec()
+            # returns: a cover of it deleted later then crashed in QWidget's destructor
+            # (tests/test_ui_lock_parentless.py). Hidden, it goes with its dialog.
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         kind = event.type()
         if kind == QEvent.Type.WindowBlocked:
             top = QApplication.activeModalWidget()
-            if top is not None and top is not watched and _belongs_to(top, self.window):
+            if top is not None and top is not watched and follows(top, self.window):
                 self.adopt(top)
         elif watched is not self.window and isinstance(watched, QWidget):
             if kind == QEvent.Type.Close and self.locked:
@@ -154,6 +187,35 @@ class DialogLocks(QObject):
             elif kind == QEvent.Type.Show and self.locked:
                 self._cover(watched)  # shown again (restored from the taskbar): still locked
         return False
+
+
+class _ShownDialogs(QObject):
+    """The application's Show events while locked: a dialog that follows the window
+    (`follows`) shown without blocking it is covered as it shows."""
+
+    def __init__(self, locks: DialogLocks):
+        super().__init__(locks)
+        self.locks = locks
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if (event.type() == QEvent.Type.Show and isinstance(watched, QDialog)
+                and watched.isWindow()
+                and self.locks.locked and watched is not self.locks.window
+                and follows(watched, self.locks.window)
+                and _lock_cover(watched) is None):
+            self.locks.adopt(watched)
+        return False
+
+
+def _over_guarded(dialog: QWidget) -> bool:
+    """`dialog` is opened over a dialog that the privacy screen covers."""
+    parent = dialog.parentWidget()
+    while parent is not None:
+        if any(type(c) is Cover for c in parent.findChildren(
+                Cover, options=Qt.FindChildOption.FindDirectChildrenOnly)):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def _lock_cover(dialog: QWidget) -> LockCover | None:
