@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QToolTip, QWidget
 
@@ -75,10 +75,46 @@ class LockCover(Cover):
     def __init__(self, dialog: QWidget, records: Records | None):
         self.lock_screen = LockScreen(records, compact=True) if records is not None else None
         super().__init__(dialog, self.lock_screen)
+        self._sizes: tuple[QSize, QSize, QSize] | None = None  # the dialog's, when grown
         self.gone = False  # uncovered for good: deleted by Qt once its events are over
 
     def covered_title(self) -> str:
         return self.tr("Locked") if self.lock_screen is not None else super().covered_title()
+
+    def cover(self) -> None:
+        """Over the whole dialog, the dialog made as large as the PIN panel while covered: a
+        message box is sized to its text, and a short one (« Enregistré. ») was narrower than
+        the panel, its field running to the box's edges and « Déverrouiller » cut in two
+        (tests/test_ui_lock_box_sizes.py). Its own size comes back with `uncover`."""
+        if self.covering:
+            return
+        dialog = self.dialog
+        self._sizes = (dialog.minimumSize(), dialog.maximumSize(), dialog.size())
+        self.fit()
+        super().cover()
+
+    def fit(self) -> None:
+        """The dialog at least as large as the panel (again after a message box fixed its
+        own size once more, as it does on its next layout)."""
+        dialog = self.dialog
+        need = self.minimumSizeHint().expandedTo(self.minimumSize())
+        if dialog.width() < need.width() or dialog.height() < need.height():
+            grown = dialog.size().expandedTo(need)
+            dialog.setMinimumSize(dialog.minimumSize().expandedTo(grown))
+            dialog.setMaximumSize(dialog.maximumSize().expandedTo(grown))
+            dialog.resize(grown)
+
+    def uncover(self) -> None:
+        if not self.covering:
+            return
+        super().uncover()
+        if self._sizes is not None:  # perhaps grown for the panel: as it was
+            least, most, size = self._sizes
+            self._sizes = None
+            if self.dialog.size() != size:
+                self.dialog.setMinimumSize(least)
+                self.dialog.setMaximumSize(most)
+                self.dialog.resize(size)
 
     def focus_target(self) -> QWidget:
         return self.lock_screen.pin if self.lock_screen is not None else self
@@ -180,7 +216,8 @@ class DialogLocks(QObject):
                 return True
             if kind == QEvent.Type.Resize:
                 cover = _lock_cover(watched)
-                if cover is not None:
+                if cover is not None and cover.covering:
+                    cover.fit()
                     cover.setGeometry(watched.rect())
             elif kind == QEvent.Type.Hide:
                 self._uncover(watched)  # answered by itself (a busy box): nothing left on it

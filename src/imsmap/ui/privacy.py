@@ -84,6 +84,9 @@ class LockScreen(QWidget):
         layout = QVBoxLayout(self)
         if compact:
             self.hint.hide()
+            # The line of a wrong PIN has its place from the start: the panel's least size
+            # (which a message box grows to while covered) does not change when it is said
+            self.error.setMinimumHeight(self.error.fontMetrics().height())
             self.pin.setFixedWidth(140)
             self.button.setFixedWidth(self.button.sizeHint().width())
             row = QHBoxLayout()
