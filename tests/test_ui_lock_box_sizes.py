@@ -7,9 +7,9 @@ panel while it is locked, whatever its text, and given back its size once unlock
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from imsmap.services import lock
 from imsmap.ui.dialog_locks import LockCover
@@ -68,3 +68,36 @@ def test_the_pin_panel_covers_a_french_message_box_whole(qtbot, french, window, 
     qtbot.wait(30)
     assert not window.locked and box.size() == own and box.windowTitle() == "Nouveau patient"
     box.close()
+
+
+def test_a_box_locked_twice_in_its_exec_then_answered(qtbot, window, records):
+    """Unlocked inside its exec() and then answered, a box's cover deleted later by Qt crashed
+    the program in QWidget's destructor; it is kept hidden now, and covers the box again at
+    the next lock: one cover however often it locks."""
+    lock.save(records, pin="2468", idle_minutes=0)
+    window.screen_lock.apply_settings()
+    seen: list[tuple[bool, int]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, answer)
+            return
+        try:
+            qtbot.waitExposed(box)
+            for _ in range(2):
+                window.menus.act_lock.trigger()
+                panel = box.findChild(LockCover).lock_screen
+                qtbot.keyClicks(panel.pin, "2468")
+                qtbot.keyClick(panel.pin, Qt.Key.Key_Return)
+                seen.append((window.locked, len(box.findChildren(LockCover))))
+        finally:
+            box.button(QMessageBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, answer)
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "imsmap", "Saved.",
+                      QMessageBox.StandardButton.Ok, window)
+    assert box.exec() == QMessageBox.StandardButton.Ok
+    qtbot.wait(50)  # what Qt deletes later, deleted
+    assert seen == [(False, 1), (False, 1)]
+    assert window.isVisible()

@@ -76,7 +76,7 @@ class LockCover(Cover):
         self.lock_screen = LockScreen(records, compact=True) if records is not None else None
         super().__init__(dialog, self.lock_screen)
         self._sizes: tuple[QSize, QSize, QSize] | None = None  # the dialog's, when grown
-        self.gone = False  # uncovered for good: deleted by Qt once its events are over
+        self.gone = False  # uncovered: hidden, kept for the dialog's next lock
 
     def covered_title(self) -> str:
         return self.tr("Locked") if self.lock_screen is not None else super().covered_title()
@@ -186,23 +186,30 @@ class DialogLocks(QObject):
         if _lock_cover(dialog) is not None:
             return
         dialog.installEventFilter(self)
-        cover = LockCover(dialog, self.records)
-        if cover.lock_screen is not None:
-            cover.lock_screen.unlocked.connect(self.unlocked)
+        cover = _spare_cover(dialog, with_pin=self.records is not None)
+        if cover is None:
+            cover = LockCover(dialog, self.records)
+            if cover.lock_screen is not None:
+                cover.lock_screen.unlocked.connect(self.unlocked)
+        else:  # the dialog's cover of an earlier lock, of the same kind: again
+            cover.gone = False
+            if cover.lock_screen is not None and self.records is not None:
+                cover.lock_screen.records = self.records
+                cover.lock_screen.pin.clear()
+                cover.lock_screen.error.clear()
         cover.cover()
 
     def _uncover(self, dialog: QWidget) -> None:
         cover = _lock_cover(dialog)
         if cover is not None:
             cover.uncover()
-            # Deleted by Qt, never by Python: the PIN's Return that unlocked is still being
-            # handled by the cover's field
+            # Hidden and kept, never deleted on its own: it goes with its dialog, and covers
+            # it again at the next lock (`_spare_cover`). Deleted by Python, the PIN's Return
+            # that unlocked was still being handled by its field; deleted later by Qt, it
+            # crashed in QWidget's destructor once the dialog unlocked in its exec() was
+            # closed, or deleted by the collector (a dialog of no window), first
+            # (tests/test_ui_lock_parentless.py, test_ui_lock_box_sizes.py).
             cover.gone = True
-            if dialog.parentWidget() is not None:
-                cover.deleteLater()
-            # A dialog of no window is Python's, deleted by the collector once its exec()
-            # returns: a cover of it deleted later then crashed in QWidget's destructor
-            # (tests/test_ui_lock_parentless.py). Hidden, it goes with its dialog.
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         kind = event.type()
@@ -253,6 +260,14 @@ def _over_guarded(dialog: QWidget) -> bool:
             return True
         parent = parent.parentWidget()
     return False
+
+
+def _spare_cover(dialog: QWidget, *, with_pin: bool) -> LockCover | None:
+    """The dialog's cover of an earlier lock, uncovered since, with a PIN field or not."""
+    for cover in dialog.findChildren(LockCover, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if cover.gone and (cover.lock_screen is not None) == with_pin:
+            return cover
+    return None
 
 
 def _lock_cover(dialog: QWidget) -> LockCover | None:
