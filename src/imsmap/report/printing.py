@@ -17,7 +17,7 @@ the user cancelled. A printer that cannot be started raises ReportError (a plain
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -78,9 +78,14 @@ def _not_onto_the_database(records: Records, device: QPagedPaintDevice) -> None:
             raise ReportError(exc.message) from None
 
 
-def _preview(printer: QPrinter, parent: QWidget | None, paint, title: str) -> bool:
+def _preview(printer: QPrinter, parent: QWidget | None, paint, title: str,
+             shown: Callable[[QWidget], None] | None = None) -> bool:
+    """The preview dialog; ``shown`` is called on it before it shows (the window's privacy
+    screen covers it: its pages name the patient)."""
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(title)
+    if shown is not None:
+        shown(dialog)
     failures: list[ReportError] = []
 
     def on_paint(target: QPrinter) -> None:
@@ -109,12 +114,14 @@ def _print(printer: QPrinter, parent: QWidget | None, paint, title: str) -> bool
 
 
 def print_preview_session(records: Records, session_id: int, parent: QWidget | None = None,
-                          *, printer: QPrinter | None = None) -> bool:
+                          *, printer: QPrinter | None = None,
+                          shown: Callable[[QWidget], None] | None = None) -> bool:
     """Show the session record in a print preview dialog; its Print button prints it."""
     records.read.session(session_id)  # an unknown id says so before a dialog opens
     printer = printer or make_printer(records)
     return _preview(printer, parent, lambda p: paint_session(records, session_id, p),
-                    QCoreApplication.translate("Printing", "Print preview — IMS treatment record"))
+                    QCoreApplication.translate("Printing", "Print preview — IMS treatment record"),
+                    shown)
 
 
 def print_session(records: Records, session_id: int, parent: QWidget | None = None, *,
@@ -128,14 +135,16 @@ def print_session(records: Records, session_id: int, parent: QWidget | None = No
 
 def print_preview_progress(records: Records, patient_id: int, parent: QWidget | None = None,
                            *, session_ids: Iterable[int] | None = None,
-                           printer: QPrinter | None = None) -> bool:
+                           printer: QPrinter | None = None,
+                           shown: Callable[[QWidget], None] | None = None) -> bool:
     records.read.patient(patient_id)
     printer = printer or make_printer(records)
     printer.setDocName(QCoreApplication.translate("Printing", "IMS progress report"))
     chosen = list(session_ids) if session_ids is not None else None
     return _preview(printer, parent,
                     lambda p: paint_progress(records, patient_id, p, session_ids=chosen),
-                    QCoreApplication.translate("Printing", "Print preview — IMS progress report"))
+                    QCoreApplication.translate("Printing", "Print preview — IMS progress report"),
+                    shown)
 
 
 def print_progress(records: Records, patient_id: int, parent: QWidget | None = None, *,

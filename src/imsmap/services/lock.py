@@ -76,13 +76,16 @@ def _stored(records: Records) -> JsonObject | None:
     return data if isinstance(data, dict) and data.get("alg") == ALGORITHM else None
 
 
-def load(records: Records) -> LockSettings:
-    raw = records.repo.setting(IDLE_KEY)
+def _minutes(raw: str | None) -> int:
+    """The idle time as stored (none stored, or unreadable: 0, never)."""
     try:
-        minutes = max(0, min(IDLE_MINUTES_MAX, int(raw))) if raw else 0
+        return max(0, min(IDLE_MINUTES_MAX, int(raw))) if raw else 0
     except ValueError:
-        minutes = 0
-    return LockSettings(_stored(records) is not None, minutes)
+        return 0
+
+
+def load(records: Records) -> LockSettings:
+    return LockSettings(_stored(records) is not None, _minutes(records.repo.setting(IDLE_KEY)))
 
 
 def has_pin(records: Records) -> bool:
@@ -137,7 +140,11 @@ def save(records: Records, *, pin: str | None, idle_minutes: int,
             work.store.clear_setting(key)
             changes["pin"] = ["(set)", None]
         old_minutes = work.store.setting(IDLE_KEY)
-        if old_minutes != str(idle_minutes):
+        # Written only when it changes: on a clinic server the idle time is the clinic's, and
+        # only its administrators may write it (v1_grants.sql); a receptionist's or a
+        # practitioner's own PIN, set with the idle time as it was ("never" where none was
+        # stored), was refused by the server for the idle time's row.
+        if _minutes(old_minutes) != idle_minutes:
             work.store.set_setting(IDLE_KEY, str(idle_minutes))
             changes["idle_minutes"] = [old_minutes, idle_minutes]
         if changes:

@@ -6,10 +6,11 @@ import logging
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMainWindow
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
 
 from imsmap import __version__, i18n, paths
 from imsmap.crash_report import versions
@@ -24,6 +25,9 @@ from imsmap.ui.qt_log import QtLog
 from imsmap.ui.refusals import tell
 from imsmap.ui.restore_backup import RestoreRequest, run_restore
 from imsmap.ui.upgrade_dialog import upgrade_with_dialog
+
+if TYPE_CHECKING:
+    from imsmap.ui.desk_window import DeskWindow
 
 log = logging.getLogger(__name__)
 
@@ -125,8 +129,7 @@ def run_on_server(app: QApplication, server: str | AppContext,
         if handler is not None:  # a sentence that escapes a slot goes to its status bar
             handler.set_parent(lambda: window)
         window.show()
-        close = window.close_at_signal if isinstance(window, MainWindow) else window.close
-        with ending_signals.ending(close):
+        with ending_signals.ending(window.close_at_signal):
             status = app.exec()  # SIGTERM, SIGHUP: closed as Quit closes it
     finally:
         context.close()
@@ -134,7 +137,7 @@ def run_on_server(app: QApplication, server: str | AppContext,
     return status
 
 
-def window_for(context: AppContext) -> QMainWindow:
+def window_for(context: AppContext) -> MainWindow | DeskWindow:
     """The window of the login signed in to the clinic server: the practitioner's, or, for a
     login only in reception or the administrators, the window of what that role may do
     (ui/desk_window.py)."""

@@ -14,6 +14,13 @@ refused at once with one sentence, the status bar says it is connecting again, a
 connection is back the window reads again what it shows. What other rooms change (a patient
 added, edited, merged or separated) arrives as in the practitioner's window: the server's
 announcement of each audited write, heard by a listener of the window's own (ui.live_rooms).
+
+A desk PC shows patients' names and appointments all day, in a room the patients walk
+through: the window hides and locks as the practitioner's does, with the same code
+(ui.privacy_screen): the privacy screen (F12 or Ctrl+H), Lock now (Ctrl+Shift+K), the idle
+lock and a PIN of the login's own (View > Screen lock PIN…), the open dialogs covered with
+the window. The administrator's window locks too: it names the practitioners, and a PC left
+signed in as the administrator changes the clinic's settings.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,13 +52,20 @@ from imsmap.ui.live_rooms import LiveRooms
 from imsmap.ui.open_patient_changes import OpenPatientChanges
 from imsmap.ui.patient_panel import HIDDEN_NAME, PatientPanel
 from imsmap.ui.privacy_cover import PrivacyCovers
+from imsmap.ui.privacy_screen import PrivacyScreen
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.refusals import ErrorLine, StatusLine
 from imsmap.ui.rereading import Rereading, became_active
+from imsmap.ui.screen_lock import ScreenLock, lock_now_tip
 from imsmap.ui.server_link import Reconnection
 from imsmap.ui.wording import database_title, vocabulary
 
 BANNER_STYLE = ("padding: 6px 10px; background: #e8eef7; color: #1d2f4f; border-radius: 3px;")
+
+
+def _plain(text: str) -> str:
+    """A menu's or an action's text as shown: without its mnemonic's « & »."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def is_desk_login(roles: frozenset[str]) -> bool:
@@ -69,8 +84,10 @@ class DeskWindow(QMainWindow):
         self.reception = RECEPTION in roles
         self.admin = ADMIN in roles
         self.patient: Patient | None = None
-        self.hide_names = False
-        self.privacy = PrivacyCovers(self)  # the privacy screen over the patient's dialog
+        self._at_signal = False  # closing at the system's request: closed even if locked
+        # The privacy screen and the lock, as in the practitioner's window (ui.privacy_screen)
+        self.privacy_screen = PrivacyScreen(self, lambda: self._show_patient())
+        self.privacy: PrivacyCovers = self.privacy_screen.covers
         self.rereading = Rereading(records.read)  # asked when the window becomes active
 
         self.banner = QLabel(self._role_sentence())
@@ -87,14 +104,28 @@ class DeskWindow(QMainWindow):
             layout.addWidget(self._admin_part())
             if not self.reception:
                 layout.addStretch(1)
-        self.setCentralWidget(body)
+        # Locked, the lock screen (or without a PIN the privacy page) takes the body's place
+        self.stack = QStackedWidget()
+        self.stack.addWidget(body)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.privacy_screen.no_pin_note)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.status = StatusLine(self.statusBar())
+        self.privacy_screen.build(records, self.stack, lambda: None, self.show_message,
+                                  self._lock_changed)
+        self.screen_lock: ScreenLock = self.privacy_screen.screen_lock
         # The connection made again off this thread when it is lost (None on a file).
         self.connection = Reconnection.on_server(records, self)
         if self.connection is not None:
             self.statusBar().addPermanentWidget(self.connection.status_label)
             self.connection.back.connect(self._connected_again)
         self._menus()
+        self.screen_lock.availableChanged.connect(self._follow_lock)
+        self.screen_lock.apply_settings()
         # A change of the patient shown, here or in another room, reads it again.
         self.open_patient = OpenPatientChanges(records.bus, self, lambda: self.patient,
                                                self._patient_selected)
@@ -208,13 +239,38 @@ class DeskWindow(QMainWindow):
             self.show_message(self.tr("Details of {chart} saved.").format(
                 chart=dialog.patient.chart_number))
 
+    @property
+    def hide_names(self) -> bool:
+        """The privacy screen is up (ui.privacy_screen)."""
+        return self.privacy_screen.hide_names
+
     def set_names_hidden(self, hidden: bool) -> None:
         """The privacy screen (F12): no name or identifier in the window."""
-        self.hide_names = bool(hidden)
-        self.privacy.set_hidden(self.hide_names)
-        if self.patients is not None:
-            self.patients.set_names_hidden(self.hide_names)
-            self._show_patient()
+        self.privacy_screen.set_names_hidden(hidden)
+
+    @property
+    def locked(self) -> bool:
+        """Only the lock screen shows (ui.screen_lock)."""
+        return self.screen_lock.locked
+
+    def _lock_changed(self, locked: bool) -> None:
+        """Locked or unlocked (or Lock now's privacy screen up or lifted): unlocked, what
+        other rooms did meanwhile is read."""
+        if not locked:
+            self.refresh(force=False)
+
+    def _follow_lock(self, available: bool) -> None:
+        """Lock now on while the window is not locked, its tip saying what it does."""
+        self.act_lock.setEnabled(available)
+        tip = lock_now_tip(self.screen_lock.has_pin, self.pin_menu_path())
+        self.act_lock.setStatusTip(tip)
+        self.act_lock.setToolTip(tip)
+
+    def pin_menu_path(self) -> str | None:
+        """Where the PIN is set, as the menu shows it (None: a file open read-only)."""
+        if self.records.read.readonly:
+            return None
+        return f"{_plain(self.view_menu.title())} > {_plain(self.act_pin.text())}"
 
     # -- the administrator -------------------------------------------------------------------
     def _admin_part(self) -> QWidget:
@@ -261,36 +317,52 @@ class DeskWindow(QMainWindow):
             self.show_message(self.tr("Clinic settings saved."))
 
     # -- menus, messages, refreshing ---------------------------------------------------------
+    def _action(self, text: str, shortcut: str | None = None) -> QAction:
+        """An action of the window's own (disabled with the others while it is locked)."""
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)
+        return action
+
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         if self.reception:
-            self.act_new_patient = QAction(self.tr("&New patient…"), self)
-            self.act_new_patient.setShortcut(QKeySequence("Ctrl+N"))
+            self.act_new_patient = self._action(self.tr("&New patient…"), "Ctrl+N")
             self.act_new_patient.triggered.connect(self.new_patient)
             self.act_new_patient.setEnabled(not self.records.read.readonly)
             file_menu.addAction(self.act_new_patient)
         if self.admin:
-            act = QAction(self.tr("Clinic se&ttings…"), self)
-            act.setShortcut(QKeySequence("Ctrl+,"))
+            act = self._action(self.tr("Clinic se&ttings…"), "Ctrl+,")
             act.triggered.connect(self.clinic_settings)
             file_menu.addAction(act)
         file_menu.addSeparator()
-        act_quit = QAction(self.tr("&Quit"), self)
+        act_quit = self._action(self.tr("&Quit"))
         act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         act_quit.triggered.connect(self.close)
         file_menu.addAction(act_quit)
-        view = self.menuBar().addMenu(self.tr("&View"))
-        act_refresh = QAction(self.tr("&Refresh"), self)
-        act_refresh.setShortcut(QKeySequence("F5"))
+        self.view_menu = view = self.menuBar().addMenu(self.tr("&View"))
+        act_refresh = self._action(self.tr("&Refresh"), "F5")
         act_refresh.triggered.connect(lambda: self.refresh(force=True))
         view.addAction(act_refresh)
-        if self.reception:
-            self.act_hide = QAction(self.tr("&Privacy screen"), self)
-            self.act_hide.setCheckable(True)
-            self.act_hide.setShortcuts([QKeySequence("F12"), QKeySequence("Ctrl+H")])
-            self.act_hide.toggled.connect(self.set_names_hidden)
-            self.privacy.action = self.act_hide
-            view.addAction(self.act_hide)
+        view.addSeparator()
+        # The privacy screen in the administrator's window too: it lifts Lock now's without
+        # a PIN (the window names no patient, but its practitioners and the clinic's settings)
+        self.act_hide = self._action(self.tr("&Privacy screen"))
+        self.act_hide.setCheckable(True)
+        self.act_hide.setShortcuts([QKeySequence("F12"), QKeySequence("Ctrl+H")])
+        self.act_hide.toggled.connect(self.set_names_hidden)
+        view.addAction(self.act_hide)
+        self.act_lock = self._action(self.tr("&Lock now"), "Ctrl+Shift+K")
+        self.act_lock.triggered.connect(self.screen_lock.lock_now)
+        view.addAction(self.act_lock)
+        self.act_pin = self._action(self.tr("Scree&n lock PIN…"))
+        self.act_pin.triggered.connect(self.screen_lock.edit_settings)
+        self.act_pin.setEnabled(not self.records.read.readonly)
+        view.addAction(self.act_pin)
+        self.privacy_screen.bind(
+            self.act_hide, self.act_lock, self.pin_menu_path,
+            (self.patients.set_names_hidden,) if self.patients is not None else ())
 
     def show_message(self, text: object) -> None:
         self.status.say(text)
@@ -342,7 +414,16 @@ class DeskWindow(QMainWindow):
         if became_active(self, event):
             self.refresh(force=False)
 
+    def close_at_signal(self) -> bool:
+        """Closed at the system's request (SIGTERM, a logout): also while locked."""
+        self._at_signal = True
+        return self.close()
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if self.locked and not self._at_signal:
+            event.ignore()  # the lock screen first: nobody closes a locked window
+            return
+        self.privacy_screen.idle.stop()
         self.open_patient.close()
         if self.live is not None:
             self.live.stop()  # its thread ends

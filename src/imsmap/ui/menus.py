@@ -26,7 +26,7 @@ from imsmap.ui.history_control import HistoryControl
 from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.record.settings_dialog import SettingsDialog
 from imsmap.ui.report_actions import ReportActions
-from imsmap.ui.screen_lock import ScreenLock
+from imsmap.ui.screen_lock import ScreenLock, lock_now_tip
 from imsmap.ui.shortcuts import HELP_TEXT, ShortcutsDialog
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.wording import grasp_word
@@ -135,16 +135,7 @@ class WindowMenus(QObject):
         """Lock now on while the window is not locked, its tip saying what it does: the lock
         screen with a PIN, the privacy screen (which anyone can lift) without one."""
         self.act_lock.setEnabled(available)
-        path = self.pin_menu_path()
-        if self.screen_lock.has_pin:
-            tip = self.tr("Show only the lock screen until your PIN is entered")
-        elif path is None:
-            tip = self.tr("No PIN is set: hide the patient behind the privacy screen, which "
-                          "anyone can lift (this file is open read-only, so no PIN can be set "
-                          "here)")
-        else:
-            tip = self.tr("No PIN is set: hide the patient behind the privacy screen, which "
-                          "anyone can lift (set a PIN: {path})").format(path=path)
+        tip = lock_now_tip(self.screen_lock.has_pin, self.pin_menu_path())
         self.act_lock.setStatusTip(tip)
         self.act_lock.setToolTip(tip)
 

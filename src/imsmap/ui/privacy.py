@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import UserFacingError
+from imsmap.domain.roles import ADMIN
 from imsmap.services import lock
 from imsmap.services.records import Records
 from imsmap.ui.dialogs import save_cancel_buttons
@@ -83,6 +84,9 @@ class LockScreen(QWidget):
         layout = QVBoxLayout(self)
         if compact:
             self.hint.hide()
+            # The line of a wrong PIN has its place from the start: the panel's least size
+            # (which a message box grows to while covered) does not change when it is said
+            self.error.setMinimumHeight(self.error.fontMetrics().height())
             self.pin.setFixedWidth(140)
             self.button.setFixedWidth(self.button.sizeHint().width())
             row = QHBoxLayout()
@@ -148,6 +152,14 @@ class PinDialog(QDialog):
         self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(current.idle_minutes)
         self.idle.setAccessibleName(self.tr("Lock after idle minutes"))
+        if ADMIN not in records.read.roles:
+            # On a clinic server the idle time is the clinic's, kept by its administrators
+            # (the server refuses it to other logins): shown, not offered
+            self.idle.setEnabled(False)
+            why = self.tr("On the clinic server the idle time is the clinic's: its "
+                          "administrators set it.")
+            self.idle.setToolTip(why)
+            self.idle.setAccessibleDescription(why)
         if current.has_pin:
             form.addRow(self.tr("Current PIN:"), self.old_pin)
         else:

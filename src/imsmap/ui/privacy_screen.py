@@ -67,6 +67,7 @@ class PrivacyScreen(QObject):
                                       before_lock, say, without_pin=self.lock_without_pin)
         # The open dialogs: Lock now and F12 in them, covered while locked
         self.dialogs = DialogLocks(self.window, self.screen_lock.unlock)
+        self.dialogs.guard = self.covers.guard  # a question over a covered dialog: covered
         self.screen_lock.changed.connect(self._lock_dialogs)
         self.screen_lock.changed.connect(lock_changed)
         self.screen_lock.availableChanged.connect(self.follow_pin)

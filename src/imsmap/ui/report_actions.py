@@ -32,14 +32,16 @@ from imsmap.ui.wording import said
 PROGRESS_AFTER_MS = 1000
 
 
-def _call_with_parent(fn, *args, parent: QWidget):
-    """Call a report function, passing the window as its parent when it takes one."""
+def _call_with_parent(fn, *args, parent: QWidget, **options):
+    """Call a report function, passing the window as its parent when it takes one (and
+    `options` it takes by name)."""
     try:
         params = inspect.signature(fn).parameters
     except (TypeError, ValueError):
         params = {}
+    options = {k: v for k, v in options.items() if k in params}
     if "parent" in params:
-        return fn(*args, parent=parent)
+        return fn(*args, parent=parent, **options)
     positional = [p for p in params.values()
                   if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     if len(positional) > len(args):
@@ -136,9 +138,9 @@ class ReportActions:
                 "installed). Export the session PDF instead.").format(module=module))
             return None
 
-    def _run_report(self, title: str, fn, *args) -> bool:
+    def _run_report(self, title: str, fn, *args, **options) -> bool:
         try:
-            _call_with_parent(fn, *args, parent=self.parent)
+            _call_with_parent(fn, *args, parent=self.parent, **options)
         except UserFacingError as exc:
             ui_errors.show_user_error(self.parent, exc, title)
             return False
@@ -161,7 +163,8 @@ class ReportActions:
         fn = self._report("printing", name) if self.session_id() else None
         if fn is not None:
             self.session_panel.flush()
-            self._run_report(title, fn, self.records, self.session_id())
+            # The preview shows the record's pages: covered by the privacy screen (F12)
+            self._run_report(title, fn, self.records, self.session_id(), shown=self.guard)
 
     def export_progress(self) -> None:
         if self.patient() is None:

@@ -11,13 +11,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from imsmap.services import lock
 from imsmap.services.records import Records
 from imsmap.ui.privacy import IdleWatcher, LockScreen, PinDialog
+
+
+def lock_now_tip(has_pin: bool, pin_path: str | None) -> str:
+    """What Lock now does, as its tip says it: the lock screen with a PIN, the privacy screen
+    (which anyone can lift) without one; `pin_path` is where a PIN is set (None: nowhere, a
+    file open read-only). The same words in every window that locks (the practitioner's,
+    the reception desk's)."""
+    if has_pin:
+        return QCoreApplication.translate("WindowMenus", "Show only the lock screen until your "
+                                          "PIN is entered")
+    if pin_path is None:
+        return QCoreApplication.translate(
+            "WindowMenus", "No PIN is set: hide the patient behind the privacy screen, which "
+            "anyone can lift (this file is open read-only, so no PIN can be set here)")
+    return QCoreApplication.translate(
+        "WindowMenus", "No PIN is set: hide the patient behind the privacy screen, which "
+        "anyone can lift (set a PIN: {path})").format(path=pin_path)
 
 
 class ScreenLock(QObject):

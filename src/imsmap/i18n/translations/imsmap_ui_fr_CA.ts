@@ -1560,6 +1560,14 @@ Problème&#xa0;: {problem}</translation>
         <translation>&amp;Écran de confidentialité</translation>
     </message>
     <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
+        <source>Scree&amp;n lock PIN…</source>
+        <translation>&amp;NIP de verrouillage…</translation>
+    </message>
+    <message>
         <source>Connected to the clinic server again; what changed meanwhile has been read.</source>
         <translation>Reconnecté au serveur de la clinique; ce qui a changé entre-temps a été relu.</translation>
     </message>
@@ -2926,6 +2934,10 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Lock after idle minutes</source>
         <translation>Verrouiller après des minutes d&apos;inactivité</translation>
+    </message>
+    <message>
+        <source>On the clinic server the idle time is the clinic&apos;s: its administrators set it.</source>
+        <translation>Sur le serveur de la clinique, le délai d&apos;inactivité est celui de la clinique&#xa0;: ses administrateurs le fixent.</translation>
     </message>
     <message>
         <source>Current PIN:</source>
