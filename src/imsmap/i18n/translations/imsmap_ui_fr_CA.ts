@@ -5425,6 +5425,11 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
         <source>no visits yet</source>
         <translation>aucune visite encore</translation>
     </message>
+    <message>
+        <source>none</source>
+        <comment>no visits yet, in brief</comment>
+        <translation>aucune</translation>
+    </message>
     <message numerus="yes">
         <source>not counted · %n other visit(s)</source>
         <translation>
