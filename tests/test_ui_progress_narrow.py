@@ -47,10 +47,10 @@ def test_the_trend_grid_shows_a_visit_at_960_px(language, make_window, qtbot, vi
     last = grid.model().columnCount() - 1
     shown = visits_shown_whole(grid)
     assert last in shown, (grid.frozen.width(), grid.viewport().width(), shown)
-    # ... and in sight in the window. (The panel around the grid is wider than the column at
-    # 960 px, its Chart page's least width the reason, and scrolls sideways: scrolled to its
-    # right end the latest visit shows beside the frozen columns; it showed none, scrolled or
-    # not.)
+    # ... and in sight in the window. (The panel around the grid was wider than the column at
+    # 960 px, its Chart page's least width the reason, and scrolled sideways; it fits now
+    # (tests/test_ui_progress_column_960.py): scrolled to its right end, or not at all, the
+    # latest visit shows beside the frozen columns.)
     area = scroll_area(w)
     area.horizontalScrollBar().setValue(area.horizontalScrollBar().maximum())
     qtbot.wait(10)

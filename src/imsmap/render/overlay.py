@@ -46,6 +46,7 @@ __all__ = [
     "other_layer_fade",
     "paint_overlay",
     "paint_overlay_legend",
+    "vertical_legend_width",
 ]
 
 EARLIER_SCALE = 0.55  # older sites: a bit over half the size of today's
@@ -362,6 +363,30 @@ def _grasp_word(chart: ChartPainter, grade: int | None, labels: Sequence[str]) -
     return clinic_grasp_word(grade, labels, chart.translate)
 
 
+def _vertical_places(line_h: float) -> tuple[float, float, float]:
+    """The vertical legend's marker radius, its markers' and its words' x from the rect's left,
+    for lines of `line_h`."""
+    r = line_h * 0.36
+    x_marker = r * 1.2 + 2
+    return r, x_marker, x_marker + r * 1.8
+
+
+def vertical_legend_width(chart: ChartPainter, line_h: float, *,
+                          ages: Sequence[tuple[int, str]] = DEFAULT_AGES,
+                          grades: Sequence[int | None] = (3, 2, 1, 0, None),
+                          labels: Sequence[str] = GRASP_LABELS) -> float:
+    """How wide paint_overlay_legend(vertical=True) paints its words, lines of `line_h` (its
+    rect's height over its lines, up to 30): from the rect's left to its longest word's end.
+    A column beside a chart (the Progress tab's) is made as wide as that, and no wider."""
+    _r, _x_marker, x_text = _vertical_places(min(line_h, 30.0))
+    size = min(line_h, 30.0) * VERTICAL_TEXT
+    say = chart.translate
+    headings = [text_width(say("ChartLegend", h), size, bold=True) for h in ("Grasp", "Sessions")]
+    words = [_grasp_word(chart, g, labels) for g in grades] + [say("ChartLegend", t)
+                                                               for _age, t in ages]
+    return max(headings + [x_text + text_width(w, size) for w in words])
+
+
 def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
                            ages: Sequence[tuple[int, str]], oldest: int,
                            grades: Sequence[tuple[int | None, str]],
@@ -375,12 +400,12 @@ def _paint_legend_vertical(painter: QPainter, chart: ChartPainter, rect: QRectF,
         painter.drawRect(rect)
     lines = 2 + len(grades) + len(ages)
     line_h = min(rect.height() / lines, 30.0)
-    r = line_h * 0.36
+    r, x_marker, x_text = _vertical_places(line_h)
+    x_marker += rect.left()
+    x_text += rect.left()
     scale = r / s.marker_radius
     text_size = line_h * VERTICAL_TEXT
     y = rect.top() + line_h * 0.5
-    x_marker = rect.left() + r * 1.2 + 2
-    x_text = x_marker + r * 1.8
 
     def label(text: str, x: float, bold: bool = False) -> None:
         painter.setPen(Qt.PenStyle.NoPen)

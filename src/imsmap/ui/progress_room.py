@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QScrollArea, QSplitter, QStyle, QTabWidget, QWidget
 
+from imsmap.ui.progress import ProgressPanel
+
 PATIENTS, CHART, RIGHT = 0, 1, 2
 PATIENTS_WIDTH = 200  # the patients column narrows to this (or its minimum) while Progress shows
 CHART_KEEPS = 380  # the chart column gives up only what it has above this (and its minimum)
@@ -47,7 +49,8 @@ class ProgressRoom:
     """Widens the right column of `splitter` while `page` (the Progress tab of `tabs`) is shown,
     for the panel inside the page's scroll area; gives the columns back when it is left."""
 
-    def __init__(self, splitter: QSplitter, tabs: QTabWidget, page: QWidget, panel: QWidget):
+    def __init__(self, splitter: QSplitter, tabs: QTabWidget, page: QWidget,
+                 panel: ProgressPanel):
         self.splitter = splitter
         self.tabs = tabs
         self.page = page
@@ -61,15 +64,17 @@ class ProgressRoom:
         return self.narrow_sizes is not None and self.splitter.sizes()[PATIENTS] == 0
 
     def need(self) -> int:
-        """The right column's width that shows the panel whole: its minimum, the page's margins
-        around its scroll area, and room for that area's scroll bar (a short screen scrolls it up
-        and down)."""
+        """The right column's width that shows the panel whole: its roomy width (its muscle
+        names whole, its chart as wide as a laptop's height makes it; at least its minimum, the
+        panel giving way below it, as it does at 960 px), the page's margins around its scroll
+        area, and room for that area's scroll bar (a short screen scrolls it up and down)."""
         margins = self.page.layout().contentsMargins()
         area = next((a for a in self.page.findChildren(QScrollArea) if a.widget() is self.panel),
                     None)
         frame = 2 * area.frameWidth() if area is not None else 0
         bar = self.page.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        return (min_width(self.panel) + margins.left() + margins.right() + frame + bar
+        panel = max(min_width(self.panel), self.panel.roomy_width())
+        return (panel + margins.left() + margins.right() + frame + bar
                 + max(0, self.tabs.width() - self.page.width()))
 
     def _tab_changed(self, index: int) -> None:

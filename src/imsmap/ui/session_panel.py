@@ -324,6 +324,8 @@ ui.key_hint). Shown while the session can be
         for w in (self.practitioner, self.complaint, self.notes, self.started_at):
             w.setReadOnly(not editable)
         self.placeholders.show(editable=editable or s is None)
+        self.sites.inspector.set_open_session(locked=s is not None and not editable,
+                                              signed=s is not None and s.is_signed)
         self.started_at.setEnabled(s is not None)
         # Read-only, the start time offers no calendar and no arrows (Qt draws a drop-down
         # arrow for a calendar popup even on a read-only field: it looked editable).

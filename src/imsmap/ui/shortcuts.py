@@ -3,7 +3,7 @@ the chart itself. Imported when it is opened."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from imsmap.ui.chart_keys import KEY_HELP
@@ -27,6 +28,22 @@ OTHER_KEYS = (
 )
 
 
+WANTED = QSize(620, 640)  # the table's rows and its two columns whole where there is room
+TITLE_ROOM = 40  # px of the screen's height left for the window manager's title bar
+
+
+def opening_size(window: QWidget) -> QSize:
+    """WANTED, no larger than the screen `window` is on (its title bar and the panels'
+    room left): on a 960 x 540 screen it opened 640 px high, its Close button under the
+    screen's edge (walk of 6 December). Its table scrolls to the rows it leaves out."""
+    screen = window.screen()
+    if screen is None:
+        return WANTED
+    room = screen.availableGeometry().size()
+    return QSize(min(WANTED.width(), room.width()),
+                 min(WANTED.height(), room.height() - TITLE_ROOM))
+
+
 class ShortcutsDialog(QDialog):
     """Every shortcut of the window's actions, menu by menu in the menus' own order (sorted by
     name, "Chart: Anterior", "Chart: Feet, dorsal" ... put Ctrl+1, Ctrl+6, Ctrl+7 ... one after
@@ -35,7 +52,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QMainWindow):
         super().__init__(window)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.resize(620, 640)
+        self.resize(opening_size(window))
         sections = self._menu_sections(window)
         sections.append((self.tr("On the chart and the site list"),
                          [(QCoreApplication.translate("ChartKeys", keys),

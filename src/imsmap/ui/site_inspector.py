@@ -67,6 +67,7 @@ PLANNED_STYLE = "background: #e8f1fb; color: #1b3d63; border-radius: 3px; paddin
 # The fields the status bar's sentence of a site says (chart_words.describe_site), by the
 # place an edit's refusal is shown: a button here that changes one of them says the site again.
 SAID = frozenset({"grasp", "flags", "planned", "muscle", "side", "level", "sensation"})
+SIGNED, LOCKED = "signed", "locked"  # SiteInspector.session_lock
 
 
 class SiteInspector(QFrame):
@@ -82,6 +83,9 @@ class SiteInspector(QFrame):
         self.editor = editor  # None: shows sites, edits nothing (an inspector on its own)
         self.site: Site | None = None
         self.editable = False
+        # The session open, when it cannot be changed here with no site selected: SIGNED, or
+        # LOCKED (read-only database, another room's, withdrawn); None (a draft, or none open).
+        self.session_lock: str | None = None
         self.key_target = None  # the site list: keys typed on a button here act like there
         self._loading = False
         self._saving = False  # a save under way: what it does on a refusal saves nothing more
@@ -131,7 +135,11 @@ class SiteInspector(QFrame):
                 {f: b.currentData()}, f.replace("_", " "), f))
 
         self.notes = NotesEdit()
-        self.notes.setPlaceholderText(self.tr("notes on this insertion"))
+        # Its grey words, and the muscle field's, say what to type only where it can be typed
+        # (`_show_placeholders`).
+        self.muscle_example = self.muscle.placeholderText()
+        self.notes_example = self.tr("notes on this insertion")
+        self.notes.setPlaceholderText(self.notes_example)
         self.notes.setAccessibleName(self.tr("Notes on this insertion"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(FIELD_HEIGHT + 8)
@@ -253,8 +261,38 @@ class SiteInspector(QFrame):
             self._loading = False
         for w in self.inputs:
             w.setEnabled(self.editable)
+        self._show_placeholders()
         if site is not None and (shown is None or shown.id != site.id):
             self.siteChosen.emit(site.id)
+
+    def set_open_session(self, *, locked: bool, signed: bool) -> None:
+        """Whether the session open can be changed here (ui.session_panel says so as it shows
+        one): a signed or locked one's inspector, with no site selected, says that nothing
+        here can be changed and how a signed note is corrected, instead of inviting to type
+        (« Tapez pour changer de muscle… » in a signed session: the walk of 6 December)."""
+        lock = (SIGNED if signed else LOCKED) if locked else None
+        if lock != self.session_lock:
+            self.session_lock = lock
+            if self.site is None:
+                self.header.setText(self._no_site_text())
+            self._show_placeholders()
+
+    def _no_site_text(self) -> str:
+        if self.session_lock == SIGNED:
+            return self.tr("Signed, read-only: tap a marker or a row to read its site. To "
+                           "correct one: Session > Add amendment…")
+        if self.session_lock == LOCKED:
+            return self.tr("Read-only: tap a marker or a row to read its site.")
+        return self.tr("No site selected: tap a marker or a row")
+
+    def _show_placeholders(self) -> None:
+        """The fields' grey examples while a site may be chosen and changed; none where nothing
+        can be, and "not recorded" for a shown site's empty notes that cannot change."""
+        example = self.editable or (self.site is None and self.session_lock is None)
+        self.muscle.setPlaceholderText(self.muscle_example if example else "")
+        self.notes.setPlaceholderText(self.notes_example if example else
+                                      "" if self.site is None else
+                                      self.tr("not recorded", "notes on an insertion"))
 
     def _set_aside_unsaved(self, shown: Site, editor) -> None:
         """The site's session may no longer be edited here (another room has it now, or it
@@ -287,7 +325,7 @@ class SiteInspector(QFrame):
         self.planned_flag.setVisible(site is not None and site.planned)
         self.confirm.setVisible(site is not None and site.planned)
         if site is None:
-            self.header.setText(self.tr("No site selected: tap a marker or a row"))
+            self.header.setText(self._no_site_text())
             self.place.clear()
             self.grades.clear()
             for box in (self.tissue, self.release, self.sensation):

@@ -219,7 +219,9 @@ class VisitsRow(QObject):
         i = self.slider.value()
         if not self.sessions:
             self.when.setText(self.tr("no visits yet"))
-            self.position.set_forms([self.when.text()])
+            # in brief where the row is narrow (« aucune visite encore » was cut to « aucune s »
+            # beside the button at 960 px, walk of 6 December); whole in its tooltip
+            self.position.set_forms([self.when.text(), self.tr("none", "no visits yet, in brief")])
             return
         if self.current_id is not None and all(s.id != self.current_id for s in self.sessions):
             # The open session is not among the visits (withdrawn, or entered in error): the

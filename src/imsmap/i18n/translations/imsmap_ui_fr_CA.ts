@@ -5110,8 +5110,21 @@ droite</translation>
         <translation>Profondeur</translation>
     </message>
     <message>
+        <source>Signed, read-only: tap a marker or a row to read its site. To correct one: Session &gt; Add amendment…</source>
+        <translation>Signée, lecture seule&#xa0;: touchez un repère ou une ligne pour lire son point. Pour en corriger un&#xa0;: Séance &gt; Ajouter un addenda…</translation>
+    </message>
+    <message>
+        <source>Read-only: tap a marker or a row to read its site.</source>
+        <translation>Lecture seule&#xa0;: touchez un repère ou une ligne pour lire son point.</translation>
+    </message>
+    <message>
         <source>No site selected: tap a marker or a row</source>
         <translation>Aucun point sélectionné&#xa0;: touchez un repère ou une ligne</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <comment>notes on an insertion</comment>
+        <translation>non consignées</translation>
     </message>
     <message>
         <source>not graded</source>
@@ -5423,6 +5436,11 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>no visits yet</source>
         <translation>aucune visite encore</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no visits yet, in brief</comment>
+        <translation>aucune</translation>
     </message>
     <message numerus="yes">
         <source>not counted · %n other visit(s)</source>

@@ -11,6 +11,8 @@ options says the drafts chosen and left out ("draft, not signed"), as the histor
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import (
@@ -41,20 +43,27 @@ from imsmap.render.overlay import (
     earlier_markers,
     paint_overlay,
     paint_overlay_legend,
+    vertical_legend_width,
 )
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.render.text import text_width
 from imsmap.ui.progress.compare import ChartPicture
 from imsmap.ui.wording import in_window_language, numeric_datetime, view_name
 
-__all__ = ["CHART_MIN_WIDTH", "HistoryChart"]
+__all__ = ["CHART_MIN_WIDTH", "CHART_ROOMY_WIDTH", "HistoryChart"]
 
 FADING = ((QT_TRANSLATE_NOOP("ProgressPanel", "No fading"), 0.0),
           (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 2 weeks"), 14.0),
           (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 4 weeks"), 28.0),
           (QT_TRANSLATE_NOOP("ProgressPanel", "Half-life 8 weeks"), 56.0))
 HEAT_PIXELS_PER_UNIT = 0.6
-CHART_MIN_WIDTH = 250  # the Chart view's body chart, beside its legend
+# The Chart view's body chart, beside its legend: a body chart (1:2) 160 px wide is 320 px tall,
+# about the height the tab gives it where the window is narrow (960 x 540): narrower, the chart
+# and its markers would shrink for nothing. (At 250 px, the panel did not fit its column there.)
+CHART_MIN_WIDTH = 160
+# ... and where there is room, a body chart at the height a laptop gives it (1366 x 768): the
+# width the window makes room for (ui.progress_room) by folding the patients column.
+CHART_ROOMY_WIDTH = 250
 
 
 class HistoryChart(QWidget):
@@ -86,10 +95,9 @@ class HistoryChart(QWidget):
         self.fading.setToolTip(self.tr("Older sessions count less in the heat map"))
         self.canvas = ChartPicture(style=style)
         self.canvas.painter_fn = self._paint
-        # No narrower than a body chart (1:2) at the height a laptop gives it: narrower, the
-        # chart and its markers shrink for nothing. It is the tab's minimum width with the
-        # legend, and so the panel's, for which the window's progress room folds the patients
-        # column on a 1366 px screen (ui.progress_room).
+        # No narrower than a body chart (1:2) at the height a small window gives it: narrower,
+        # the chart and its markers shrink for nothing. It is the tab's minimum width with the
+        # legend, and so the panel's (ui.progress_room widens the right column for it).
         self.canvas.setMinimumWidth(CHART_MIN_WIDTH)
         self.legend = _LegendStrip(self)
         for w in (self.view_box, self.fading):
@@ -116,10 +124,10 @@ class HistoryChart(QWidget):
         layout.addLayout(which)
         layout.addLayout(heat)
         layout.addWidget(self.drafts)
-        body = QHBoxLayout()
-        body.addWidget(self.canvas, 1)
-        body.addWidget(self.legend)
-        layout.addLayout(body, 1)
+        self.body = QHBoxLayout()
+        self.body.addWidget(self.canvas, 1)
+        self.body.addWidget(self.legend)
+        layout.addLayout(self.body, 1)
 
     def set_history(self, history: History, atlas) -> None:
         self.history = history
@@ -168,6 +176,12 @@ class HistoryChart(QWidget):
         self.grid = None
         self.canvas.caption = ""
         self.canvas.set_chart(chart)
+        if self.legend.fit():
+            # Its least width asked afresh, shown or not: a page the tabs do not show keeps
+            # Qt's cached sizes (its rows', its own, the tabs' stack's) until it is shown.
+            self.body.invalidate()
+            self.layout().invalidate()
+            self.updateGeometry()
         self.legend.update()
         self._show_drafts()
 
@@ -294,16 +308,50 @@ def fitted_lines(text: str, size: float, width: float) -> list[str]:
 
 
 class _LegendStrip(QWidget):
-    """The marker and heat legends, in a column beside the (tall, narrow) body chart."""
+    """The marker and heat legends, in a column beside the (tall, narrow) body chart: as wide
+    as its words (`fit`), the rest of the tab the chart's.
+
+    It was 230 px whatever it said, and the chart at least 250 px: with the visit list beside
+    them, the panel was 684 px wide at least, 134 px more than its column at 960 px, and the
+    newest visits of the Trend grid, the right end of each page, were out of sight until the
+    panel was scrolled sideways (walk of 6 December)."""
 
     LINE = 26.0  # one line of the legends
+    MARGIN = 8  # around the words
+    LEAST = 120  # the heat legend's numbers and "more grasp" between them, the title wrapped
+    MOST = 230  # the longest words a clinic could give its grades: the column's widest
 
     def __init__(self, owner: HistoryChart):
         super().__init__(owner)
         self.owner = owner
         self.vmax = 3.0
-        self.setFixedWidth(230)
+        self.setFixedWidth(self.MOST)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+
+    def ages(self) -> list[tuple[int, str]]:
+        """The sessions' part of the legend: today's, last time's, the oldest's, as shown."""
+        today, n_earlier = self.owner.today_and_count()
+        ages = [(0, self.tr("today"))] if today is not None else []
+        if n_earlier:
+            ages.append((1, self.tr("last time")))
+        if n_earlier > 2:
+            ages.append((n_earlier, self.tr("%n session(s) ago", "", n_earlier)))
+        return ages
+
+    def fit(self) -> bool:
+        """As wide as its longest word needs (the grades as the clinic calls them, the ages
+        shown), between LEAST and MOST: the longer words ("needled on another chart", the heat
+        map's title) go on more lines. Whether its width changed."""
+        chart = self.owner.canvas.chart
+        if chart is None:
+            return False
+        words = vertical_legend_width(chart, self.LINE, ages=self.ages(), grades=(3, 2, 1, 0),
+                                      labels=self.owner.grasp_labels)
+        width = min(self.MOST, max(self.LEAST, math.ceil(words) + 2 * self.MARGIN))
+        if width == self.minimumWidth():
+            return False
+        self.setFixedWidth(width)
+        return True
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
         chart = self.owner.canvas.chart
@@ -311,12 +359,8 @@ class _LegendStrip(QWidget):
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
         if chart is not None:
             w = self.width() - 12
-            today, n_earlier = self.owner.today_and_count()
-            ages = [(0, self.tr("today"))] if today is not None else []
-            if n_earlier:
-                ages.append((1, self.tr("last time")))
-            if n_earlier > 2:
-                ages.append((n_earlier, self.tr("%n session(s) ago", "", n_earlier)))
+            _today, n_earlier = self.owner.today_and_count()
+            ages = self.ages()
             lines = 2 + 4 + len(ages)
             height = self.LINE * lines
             paint_overlay_legend(painter, chart, QRectF(8, 8, w, height), ages=ages,

@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from imsmap.domain.local_time import local_date
@@ -53,10 +53,19 @@ class PlotLayout:
         self.count_step, self.count_max = count_axis(count_max)
         # a draft's "draft" under its date takes a second line
         left, right, top, bottom = 34.0, 34.0, 26.0, 46.0 if drafts else 30.0
-        inner = QRectF(rect.left() + left, rect.top() + top,
+        # The keys' items, on as many rows as the width needs (their words ran off the plot's
+        # right edge in a narrow window: « charge de préhen », "draft, not signed: hollo").
+        self.pain_key = key_places(pain_key_words(drafts), rect.left() + PAIN_KEY_AT,
+                                   rect.left() + 4, rect.right() - 4)
+        top += KEY_ROW * key_rows(self.pain_key)
+        inner_left = rect.left() + left
+        self.counts_key = key_places(counts_key_words(), inner_left, inner_left,
+                                     rect.right() - 4)
+        inner = QRectF(inner_left, rect.top() + top,
                        max(10.0, rect.width() - left - right),
                        max(10.0, rect.height() - top - bottom))
-        gap = 40.0  # room for the second legend between the panels
+        # room for the second key between the panels
+        gap = 40.0 + KEY_ROW * key_rows(self.counts_key)
         pain_h = (inner.height() - gap) * 0.58
         self.pain = QRectF(inner.left(), inner.top(), inner.width(), pain_h)
         self.counts = QRectF(inner.left(), self.pain.bottom() + gap, inner.width(),
@@ -76,6 +85,56 @@ class PlotLayout:
     def burden_point(self, i: int, burden: float) -> QPointF:
         """The grasp burden, on the bars' scale (it is a count of grades)."""
         return QPointF(self.x(i), self.count_y(burden))
+
+
+KEY_ROW = 16.0  # a key's second row, and third, below its first
+KEY_PX = 10  # its words' size
+KEY_MARK = 22.0  # an item's mark, before its words
+KEY_SPACE = 14.0  # between one item's words and the next item's mark
+DRAFT_MARK = "draft"  # a key's mark for a draft's points: a hollow, dotted ring
+PAIN_KEY_AT = 120.0  # the pain key's first item, after the title
+
+
+def pain_key_words(drafts: bool) -> list[str]:
+    words = [QCoreApplication.translate("PainPlot", "before"),
+             QCoreApplication.translate("PainPlot", "after")]
+    if drafts:
+        words.append(QCoreApplication.translate("PainPlot",
+                                                "draft, not signed: hollow, not joined"))
+    return words
+
+
+def counts_key_words() -> list[str]:
+    return [QCoreApplication.translate("PainPlot", "sites"),
+            QCoreApplication.translate("PainPlot", "muscles grasping"),
+            QCoreApplication.translate("PainPlot", "grasp burden (sum of grades)")]
+
+
+def key_places(words: Sequence[str], start: float, left: float,
+               right: float) -> list[tuple[QPointF, str]]:
+    """Where each item of a key goes (its mark's left, its row's middle from the first's) and
+    its words: in a row from `start`, then on rows from `left`, none past `right` where it fits
+    a row (a wider one alone on its row)."""
+    places: list[tuple[QPointF, str]] = []
+    x, row, first = start, 0, True
+    for text in words:
+        width = key_width(text)
+        if x + width > right and not first:
+            row, x = row + 1, left
+        places.append((QPointF(x, row * KEY_ROW), text))
+        x += width + KEY_SPACE
+        first = False
+    return places
+
+
+def key_width(text: str) -> float:
+    """An item's width in a key: its mark, then its words."""
+    return KEY_MARK + QFontMetricsF(_font(KEY_PX)).horizontalAdvance(text)
+
+
+def key_rows(places: Sequence[tuple[QPointF, str]]) -> int:
+    """The rows a key takes below its first."""
+    return round(max((p.y() for p, _text in places), default=0.0) / KEY_ROW)
 
 
 def _font(px: float, bold: bool = False) -> QFont:
@@ -127,20 +186,10 @@ def _paint_pain(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionMet
     painter.drawText(QRectF(lay.rect.left() + 4, lay.rect.top() + 3, 200, 18),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                      QCoreApplication.translate("PainPlot", "Pain (0–10)"))
-    key = _legend(painter, QPointF(lay.rect.left() + 120, lay.rect.top() + 12), [
-        (QCoreApplication.translate("PainPlot", "before"), BEFORE, Qt.PenStyle.SolidLine, True),
-        (QCoreApplication.translate("PainPlot", "after"), AFTER, Qt.PenStyle.DashLine, False),
-    ])
+    _legend(painter, lay.rect.top() + 12, lay.pain_key, [
+        (BEFORE, Qt.PenStyle.SolidLine, True), (AFTER, Qt.PenStyle.DashLine, False),
+        (BEFORE, DRAFT_MARK, False)])
     drafts = [not m.signed for m in metrics]
-    if any(drafts):
-        mid = lay.rect.top() + 12
-        painter.setPen(draft_pen(BEFORE, 1.5))
-        painter.setBrush(QColor("#ffffff"))
-        painter.drawEllipse(QPointF(key + 5, mid), 4.5, 4.5)
-        painter.setPen(TEXT)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawText(QPointF(key + 14, mid + 4), QCoreApplication.translate(
-            "PainPlot", "draft, not signed: hollow, not joined"))
     # In-session relief: a thin bar from before to after.
     painter.setPen(QPen(QColor("#b9c9d8"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
     for i, m in enumerate(metrics):
@@ -181,11 +230,8 @@ def _paint_counts(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionM
         painter.setPen(AXIS)
         painter.drawText(QRectF(r.left() - 30, y - 8, 24, 16),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(v))
-    _legend(painter, QPointF(r.left(), r.top() - 18), [
-        (QCoreApplication.translate("PainPlot", "sites"), SITES, None, True),
-        (QCoreApplication.translate("PainPlot", "muscles grasping"), GRASPING, None, True),
-        (QCoreApplication.translate("PainPlot", "grasp burden (sum of grades)"), MEAN,
-         Qt.PenStyle.SolidLine, True)])
+    _legend(painter, r.top() - 18 - KEY_ROW * key_rows(lay.counts_key), lay.counts_key, [
+        (SITES, None, True), (GRASPING, None, True), (MEAN, Qt.PenStyle.SolidLine, True)])
     bar_w = min(16.0, lay.slot * 0.28)
     painter.setFont(_font(9))
     for i, m in enumerate(metrics):
@@ -240,27 +286,31 @@ def _paint_x_labels(painter: QPainter, lay: PlotLayout, metrics: Sequence[Sessio
 
 
 
-def _legend(painter: QPainter, at: QPointF, items) -> float:
-    """Draw a key's items in a row; returns where the next one would go."""
-    painter.setFont(_font(10))
-    x = at.x()
-    for text, colour, line, filled in items:
+def _legend(painter: QPainter, top: float, places: Sequence[tuple[QPointF, str]],
+            marks) -> None:
+    """Draw a key's items where `key_places` put them, their first row's middle at `top`: each
+    its mark (colour, line: a bar for None, a hollow dotted ring for DRAFT_MARK, else a line
+    through a dot, filled or not) and its words."""
+    painter.setFont(_font(KEY_PX))
+    for (at, text), (colour, line, filled) in zip(places, marks):
+        x, y = at.x(), top + at.y()
         if line is None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
-            painter.drawRect(QRectF(x, at.y() - 5, 12, 10))
+            painter.drawRect(QRectF(x, y - 5, 12, 10))
+        elif line == DRAFT_MARK:
+            painter.setPen(draft_pen(colour, 1.5))
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawEllipse(QPointF(x + 9, y), 4.5, 4.5)
         else:
             painter.setPen(QPen(colour, 2, line))
-            painter.drawLine(QPointF(x, at.y()), QPointF(x + 18, at.y()))
+            painter.drawLine(QPointF(x, y), QPointF(x + 18, y))
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(colour if filled else QColor("#ffffff"))
-            painter.drawEllipse(QPointF(x + 9, at.y()), 3.2, 3.2)
+            painter.drawEllipse(QPointF(x + 9, y), 3.2, 3.2)
         painter.setPen(TEXT)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        width = painter.fontMetrics().horizontalAdvance(text)
-        painter.drawText(QPointF(x + 22, at.y() + 4), text)
-        x += 22 + width + 14
-    return x
+        painter.drawText(QPointF(x + KEY_MARK, y + 4), text)
 
 
 class PainPlot(QWidget):

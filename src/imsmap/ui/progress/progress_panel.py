@@ -37,7 +37,7 @@ from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
 from imsmap.ui.progress.compare import CompareView
-from imsmap.ui.progress.history_chart import HistoryChart
+from imsmap.ui.progress.history_chart import CHART_ROOMY_WIDTH, HistoryChart
 from imsmap.ui.progress.pain_plot import PainPlot
 from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.summary import summary_text
@@ -132,6 +132,11 @@ class ProgressPanel(QWidget):
         right.addWidget(self.tabs, 1)
 
         layout = QHBoxLayout(self)
+        # No margins of its own beside the scroll area's frame and the page's margins around it
+        # (they were 11 px each side, twice a margin): at 960 px the panel fits its column with
+        # them gone, the French Trend grid's headers (« Changement ») the widest of its pages.
+        margins = layout.contentsMargins()
+        layout.setContentsMargins(0, margins.top(), 0, margins.bottom())
         layout.addLayout(left)
         layout.addLayout(right, 1)
 
@@ -145,6 +150,21 @@ class ProgressPanel(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(1100, 760)
+
+    def roomy_width(self) -> int:
+        """The width that shows every page without giving way: the Trend grid's muscle names
+        whole, the Chart's body chart as wide as a laptop's height makes it; at least the
+        panel's least width (at which the names are elided, the chart narrower: a 960 px
+        window). The window folds its patients column for it where that is enough
+        (ui.progress_room)."""
+        least = max(self.minimumWidth(), self.minimumSizeHint().width())
+        pages = [(self.matrix.parentWidget(), self.matrix.roomy_width()
+                  - self.matrix.minimumSizeHint().width()),
+                 (self.chart, CHART_ROOMY_WIDTH - self.chart.canvas.minimumWidth())]
+        widest = max(self.tabs.widget(i).minimumSizeHint().width()
+                     for i in range(self.tabs.count()))
+        roomy = max(page.minimumSizeHint().width() + max(0, more) for page, more in pages)
+        return least + max(0, roomy - widest)
 
     # -- data ----------------------------------------------------------------------------
     def _on_change(self, change: Change) -> None:

@@ -138,7 +138,7 @@ class SegmentTrend(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        intro = QLabel(self.tr("Summed grasp of the sites in each root's muscles (the paraspinal level "
+        self.intro = intro = QLabel(self.tr("Summed grasp of the sites in each root's muscles (the paraspinal level "
                        "for multifidus). Hover a cell, or hold a finger on it, for dominant and "
                        "contributing roots."))
         intro.setWordWrap(True)

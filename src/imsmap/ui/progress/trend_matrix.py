@@ -480,14 +480,25 @@ class TrendMatrix(QTableView):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         """Room for the frozen columns at their least and the latest visit beside them."""
         hint = super().minimumSizeHint()
+        least = self._beside_latest(min(self._muscle_width, MUSCLE_LEAST),
+                                    min(self._trend_width, TREND_LEAST))
+        return QSize(max(hint.width(), least), hint.height())
+
+    def roomy_width(self) -> int:
+        """Room for the frozen columns whole (no muscle name elided) and the latest visit
+        beside them: the width the window makes room for where it can (ui.progress_room)."""
+        return max(self.minimumSizeHint().width(),
+                   self._beside_latest(self._muscle_width, self._trend_width))
+
+    def _beside_latest(self, muscle: int, trend: int) -> int:
+        """The grid's width with its muscle and trend columns so wide, the latest visit beside
+        them (0 before a matrix is shown)."""
         header = self.horizontalHeader()
         count = self.proxy.columnCount()
         if self._muscle_width <= 0 or count <= FIRST_SESSION_COL:
-            return hint
-        least = min(self._muscle_width, MUSCLE_LEAST) + min(self._trend_width, TREND_LEAST) + \
-            self._change_width + header.sectionSize(count - 1) + 2 * self.frameWidth() + \
-            self.verticalScrollBar().sizeHint().width()
-        return QSize(max(hint.width(), least), hint.height())
+            return 0
+        return muscle + trend + self._change_width + header.sectionSize(count - 1) + \
+            2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

@@ -27,6 +27,7 @@ from imsmap.services.records import Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.field_placeholders import EntryList, Placeholders
+from imsmap.ui.fitting_check import FittingCheckBox
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.thorax_prompt import ThoraxPrompt
@@ -134,7 +135,9 @@ class SessionDetailsPanel(QWidget):
         self.needle_count.setRange(-1, 999)
         self.needle_count.setSpecialValueText(self.tr("not recorded"))
         self.needle_count.setAccessibleName(self.tr("Number of needles used"))
-        self.needles_accounted = QCheckBox(self.tr("All needles accounted for, sharps disposed"))
+        # its words cut where the column is narrow (960 px, in French), whole in its tooltip
+        self.needles_accounted = FittingCheckBox(
+            self.tr("All needles accounted for, sharps disposed"))
         form.addRow(self.consent)
         form.addRow(self.pneumothorax)
         form.addRow(self.tr("Needles used:"), self.needle_count)

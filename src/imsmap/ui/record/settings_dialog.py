@@ -131,11 +131,9 @@ class SettingsDialog(QDialog):
         self.practitioners.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.practitioners.setAccessibleName(self.tr("Practitioners"))
-        # at least PRACTITIONER_ROWS rows in view, however short the screen
-        rows = self.practitioners.verticalHeader().defaultSectionSize() * PRACTITIONER_ROWS
-        self.practitioners.setMinimumHeight(
-            rows + self.practitioners.horizontalHeader().sizeHint().height()
-            + 2 * self.practitioners.frameWidth())
+        # at least PRACTITIONER_ROWS rows in view; SHORT_SCREEN_ROWS on a screen too short
+        # for them (`_keep_lines_whole`)
+        self.practitioners.setMinimumHeight(self._table_height(PRACTITIONER_ROWS))
         for p in self.settings.practitioners:
             self._add_practitioner(p.name, p.registration, p.login)
         self.logins_note = QLabel(self.tr(
@@ -235,9 +233,25 @@ class SettingsDialog(QDialog):
         screen = self.screen()
         if screen is not None:
             frame = self.frameGeometry().height() - self.geometry().height()
-            need = min(need, screen.availableGeometry().height() - frame)
+            room = screen.availableGeometry().height() - frame
+            table = self.practitioners
+            least = self._table_height(SHORT_SCREEN_ROWS)
+            if need > room and table.minimumHeight() > least:
+                # A screen too short for the dialog (960 x 540): the table gives up rows
+                # (down to SHORT_SCREEN_ROWS, it scrolls to the others). Else the layout, held
+                # at the screen's height, laid the note on logins over the table's last rows.
+                table.setMinimumHeight(max(least, table.minimumHeight() - (need - room)))
+                layout.invalidate()
+                need = layout.totalHeightForWidth(self.width())
+            need = min(need, room)
         if need > 0 and need != self.minimumHeight():
             self.setMinimumHeight(need)
+
+    def _table_height(self, rows: int) -> int:
+        """The practitioners' table's height with `rows` rows under its header."""
+        table = self.practitioners
+        return (table.verticalHeader().defaultSectionSize() * rows
+                + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth())
 
     def _add_practitioner(self, name: str, registration: str, login: str) -> None:
         row = self.practitioners.rowCount()
@@ -334,6 +348,7 @@ class SettingsDialog(QDialog):
 
 
 PRACTITIONER_ROWS = 5  # the practitioners' table shows this many rows at least
+SHORT_SCREEN_ROWS = 3  # ... or this many, on a screen too short for the dialog with five
 PRESETS_FIELD = "needle_presets"
 # The fields a refusal names (ValidationError.field) -> the part of the dialog that edits them.
 REFUSED_PARTS = {
