@@ -66,6 +66,16 @@ def test_region_api():
     assert all(reg.layer == "superficial" for reg in v.regions_on("superficial"))
 
 
+@pytest.mark.parametrize("view", list(VIEWS.values()), ids=list(VIEWS))
+def test_a_layers_regions_are_its_own_in_paint_order(view):
+    """`regions_on` (indexed once per view, as the regions by id are): every region of the
+    layer, in the view's order (the paint order), and no other; none for a layer it lacks."""
+    for layer in view.layer_ids:
+        assert view.regions_on(layer) == tuple(r for r in view.regions if r.layer == layer)
+    assert sum(len(view.regions_on(layer)) for layer in view.layer_ids) == len(view.regions)
+    assert view.regions_on("no_such_layer") == ()
+
+
 def test_every_region_muscle_is_in_the_catalogue():
     data = json.loads((resources.files("imsmap.assets") / "bodycharts" / "catalogue.json").read_text("utf-8"))
     ids = {m["id"] for m in data["muscles"]}

@@ -201,16 +201,22 @@ class View:
     notes: tuple[Note, ...] = ()
     groups: tuple[GroupName, ...] = ()
     _by_id: dict[str, Region] = field(default_factory=dict, repr=False, compare=False)
+    # Each layer's regions in paint order, as `_by_id` indexes them by id: the chart asks for
+    # a layer's several times a tap (its lit regions' bounds, the highlight, their paint).
+    _by_layer: dict[str, tuple[Region, ...]] = field(init=False, default_factory=dict,
+                                                     repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id.update({r.id: r for r in self.regions})
+        for layer_id in dict.fromkeys(r.layer for r in self.regions):
+            self._by_layer[layer_id] = tuple(r for r in self.regions if r.layer == layer_id)
 
     @property
     def layer_ids(self) -> tuple[str, ...]:
         return tuple(layer.id for layer in self.layers)
 
     def regions_on(self, layer_id: str) -> tuple[Region, ...]:
-        return tuple(r for r in self.regions if r.layer == layer_id)
+        return self._by_layer.get(layer_id, ())
 
     def groups_on(self, layer_id: str) -> tuple[GroupName, ...]:
         return tuple(g for g in self.groups if g.layer == layer_id)

@@ -316,8 +316,10 @@ class ChartPanel(QWidget):
                 chooser.dismiss()  # its site was removed (or another session shown)
             else:
                 chooser.renumber(offered.seq)  # a site before it removed: its number moved
-        for scene in self._scenes.values():
-            scene.set_sites(self._sites)
+        # The chart shown; the others take the sites when they are shown (`_show`). Each tap
+        # went through every chart and layer looked at so far (up to 26), none of them seen.
+        if self.scene is not None:
+            self.scene.set_sites(self._sites)
         counts: dict[str, int] = {}
         for s in self._sites:
             counts[s.view_id] = counts.get(s.view_id, 0) + 1

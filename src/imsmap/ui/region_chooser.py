@@ -247,10 +247,12 @@ class RegionChooser(QFrame):
         # Tab from the chart past its last site, then through the choices, to the search box.
         chain([self.parentWidget(), *self.buttons,
                *([self.dock_above] if self.dock_above is not None else [])])
-        self.adjustSize()
         self.docked = at is None
+        # Placed before it shows: shown first, it was laid out at the size its choices want
+        # on one line, then placed and laid out again at the size it is given (a choice's
+        # height follows its width, each through the style: ui.word_button).
+        self._put(at)
         self.show()
-        self.place(at)
         self.raise_()
         return True
 
@@ -283,16 +285,20 @@ class RegionChooser(QFrame):
         """Beside the finger (below and right of it), or docked: bottom left, above the widget
         `dock_above` (the search box), or over it where the chart is too short for the strip
         above it (it waits, hidden, until the strip goes); inside the parent either way.
-        Without `at`, placed again where it is (the chart's view resized, or zoomed)."""
+        Without `at`, placed again where it is (the chart's view resized, or zoomed), if it
+        is shown."""
+        if at is not None or self.isVisible():
+            self._put(at)
+
+    def _put(self, at: QPoint | None) -> None:
+        """`place`, shown or not (`offer` places the strip before it shows)."""
         host = self.parentWidget().rect()
         if at is None:
-            if not self.isVisible():
-                return
             self._arrange()
             if not self.docked:
                 at = self._anchor()
                 if at is not None:
-                    self.place(at)
+                    self._put(at)
                 return
             above = self.dock_above
             bottom = above.geometry().top() if above is not None else host.height()

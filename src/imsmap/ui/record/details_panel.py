@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import ConflictError, UserFacingError
+from imsmap.domain.models import Session, SessionRecord
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
-from imsmap.services.changes import Change
+from imsmap.services.changes import Change, Entity
 from imsmap.services.records import Records
 from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, thorax_names
 from imsmap.ui.conflict_notice import ConflictNotice
@@ -236,11 +237,7 @@ class SessionDetailsPanel(QWidget):
                 return
             record = self.records.session_record(self.session_id)
             s = record.session
-            # (a draft whose signature was taken away outside imsmap: as the window found on
-            # opening it, services.queries.signed_before)
-            editable = (not s.is_signed and not self.records.read.readonly
-                        and self.records.read.held_elsewhere(s.id) is None
-                        and self.records.read.signed_before(s.id, fresh=False) is None)
+            editable = self._editable(s)
             if not editable:
                 self._set_aside_unsaved(s.id)
             for w in self._editors:
@@ -287,16 +284,29 @@ class SessionDetailsPanel(QWidget):
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
                 self.events.addItem(item)
-            if editable and needs_pneumothorax_prompt(self.records.atlas, record):
-                high, caution = thorax_names(self.records.atlas,
-                                             thoracic_sites(self.records.atlas, record),
-                                             language())
-                self.thorax_banner.show_sites(high, caution)
-                self.thorax_banner.show()
-            else:
-                self.thorax_banner.hide()
+            self._show_thorax_prompt(record, editable)
         finally:
             self._loading = False
+
+    def _editable(self, session: Session) -> bool:
+        """Whether the session may be edited here. (A draft whose signature was taken away
+        outside imsmap may not: as the window found on opening it, services.queries.
+        signed_before.)"""
+        read = self.records.read
+        return (not session.is_signed and not read.readonly
+                and read.held_elsewhere(session.id) is None
+                and read.signed_before(session.id, fresh=False) is None)
+
+    def _show_thorax_prompt(self, record: SessionRecord, editable: bool) -> None:
+        """The pneumothorax prompt, with the thoracic muscles needled, while the discussion is
+        not recorded in a session that may be edited."""
+        if editable and needs_pneumothorax_prompt(self.records.atlas, record):
+            high, caution = thorax_names(self.records.atlas,
+                                         thoracic_sites(self.records.atlas, record), language())
+            self.thorax_banner.show_sites(high, caution)
+            self.thorax_banner.show()
+        else:
+            self.thorax_banner.hide()
 
     def _show_entry_rows(self, shown: bool) -> None:
         """The rows that add a finding or an adverse event, hidden while the session cannot
@@ -320,7 +330,16 @@ class SessionDetailsPanel(QWidget):
                                     self.records.read.held_elsewhere(session_id))
 
     def _on_change(self, change: Change) -> None:
-        if self.session_id is not None and change.session_id == self.session_id:
+        if self.session_id is None or change.session_id != self.session_id:
+            return
+        if change.entity is Entity.SITE:
+            # A site (each tap on the chart) changes none of the fields here: only whether the
+            # pneumothorax prompt shows, and for which muscles. Filling them all again at each
+            # tap, on a tab usually not shown, also lost the finding or adverse event selected
+            # in its list.
+            record = self.records.session_record(self.session_id)
+            self._show_thorax_prompt(record, self._editable(record.session))
+        else:
             self.refresh()
 
     # -- editing ---------------------------------------------------------------------------
