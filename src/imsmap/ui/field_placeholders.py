@@ -8,16 +8,16 @@ written. The session PDF prints such a field « non consigné »; the window now
 
 A list of such a session (its findings, its adverse events, its sites) with nothing in it says
 « aucun » / "none" the same way, in grey where its rows would be (`EntryList`,
-`SaysNoneWhenEmpty`, also ui.site_panel.SiteTable): it showed an empty box, as though not filled in.
+`paint_empty_text`; ui.site_panel.SiteTable): it showed an empty box, as though not filled in.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QPlainTextEdit, QWidget
 
 EMPTY_MARGIN = 6  # px between the list's edge and its "none"
 
@@ -48,15 +48,12 @@ def paint_empty_text(view: QAbstractItemView, text: str) -> None:
         painter.end()
 
 
-# The mixin below is a plain class at run time (Qt's own class comes after it in each view's
-# bases); the type checker is told it is an item view, whose methods it calls.
-_ItemView = QAbstractItemView if TYPE_CHECKING else object
+class EntryList(QListWidget):
+    """A session's list of findings or adverse events: says `empty_text` while empty."""
 
-
-class SaysNoneWhenEmpty(_ItemView):
-    """Mixed into an item view before its Qt class: paints `empty_text` while it has no rows."""
-
-    empty_text = ""
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.empty_text = ""
 
     def set_empty_text(self, text: str) -> None:
         if text != self.empty_text:
@@ -67,10 +64,6 @@ class SaysNoneWhenEmpty(_ItemView):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
         super().paintEvent(event)
         paint_empty_text(self, self.empty_text)
-
-
-class EntryList(SaysNoneWhenEmpty, QListWidget):
-    """A session's list of findings or adverse events: says `empty_text` while empty."""
 
 
 class Placeholders:

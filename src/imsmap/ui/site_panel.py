@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -31,7 +31,7 @@ from imsmap.render.style import LIGHT
 from imsmap.ui import focus_order, wording
 from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key, is_tab
 from imsmap.ui.chart_words import describe_site
-from imsmap.ui.field_placeholders import SaysNoneWhenEmpty
+from imsmap.ui.field_placeholders import paint_empty_text
 from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.record.amend_dialog import correction_words
 from imsmap.ui.site_inspector import SiteInspector
@@ -77,7 +77,7 @@ class _RowLook:
     in_error: bool = False
 
 
-class SiteTable(SaysNoneWhenEmpty, QTableWidget):
+class SiteTable(QTableWidget):
     """Rows mirror the session's sites; keys 0-3, C and Delete act on the selected row."""
 
     siteSelected = Signal(object)  # site id or None
@@ -159,6 +159,16 @@ class SiteTable(SaysNoneWhenEmpty, QTableWidget):
             # Only when what it shows changed: after a tap the window selects the new site
             # next, which fills the inspector (filling it twice read the clinic's settings twice).
             self._show_in_inspector()
+
+    def set_empty_text(self, text: str) -> None:
+        if text != self.empty_text:
+            self.empty_text = text
+            self.setAccessibleDescription(text)
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+        super().paintEvent(event)
+        paint_empty_text(self, self.empty_text)
 
     def rows_height(self, rows: int) -> int:
         """The list's height with `rows` rows whole under its header."""
