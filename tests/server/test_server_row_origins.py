@@ -17,6 +17,7 @@ from imsmap.services import checks
 from imsmap.services.context import open_server_context
 from imsmap.store.postgres.connection import connect
 from support import spot
+from test_i18n_records_cli import english, french  # noqa: F401 - fixtures
 
 ORIGINS = "Drafts and sites as their audit trail recorded them"
 AROUND = "written around imsmap"
@@ -67,7 +68,7 @@ def test_a_change_with_an_entry_about_something_else_is_named_by_its_content(peo
         where = f"session {session.id} (chart C-7, "
         on_site = next(p for p in named if f", site {site.seq} (" in p)
         assert on_site.startswith(where), on_site
-        assert "grasp is '0' in the file, but the newest change of it that its audit trail " \
+        assert "grasp is '0' on the clinic server, but the newest change of it that its audit trail " \
             "records (audit entry" in on_site and "made it '3'" in on_site, on_site
         on_draft = next(p for p in named if ", site " not in p)
         assert on_draft.startswith(where) and "is not what audit entry" in on_draft and \
@@ -82,7 +83,25 @@ def test_a_change_with_an_entry_about_something_else_is_named_by_its_content(peo
     assert main(["check", "--dsn", anna_dsn]) != 0
     out = capsys.readouterr().out
     assert ORIGINS in out
-    assert f"session {session.id} (chart C-7, " in out and "grasp is '0' in the file" in out, out
+    assert f"session {session.id} (chart C-7, " in out and \
+        "grasp is '0' on the clinic server" in out, out
+
+
+def test_check_names_it_in_french_on_the_clinic_server(people, french):  # noqa: F811
+    anna_dsn = people["practitioner"][1]
+    anna = open_server_context(anna_dsn)
+    try:
+        session, site = _draft(anna.records)
+    finally:
+        anna.close()
+    with connect(people["practitioner2"][1]) as psql:
+        psql.execute("UPDATE sites SET grasp = 0 WHERE id = %s", (site.id,))
+        audit(psql, "update", "session", session.id, session.id, '{"plan":["",""]}')
+        psql.commit()
+    text = french("check", "--dsn", anna_dsn, status=1)
+    assert "grasp vaut «\u00a00\u00a0» sur le serveur de la clinique, mais la dernière " \
+        "modification de ce champ" in text, text
+    assert not french.leftovers(text), text
 
 
 def test_a_change_whose_entry_tells_the_truth_is_attributed_not_named(people, capsys):

@@ -404,7 +404,8 @@ def drafts_and_sites(db: Database, found: Problems, step: Callable[[float], None
                 db.conn, ("session", "site"),
                 tuple(dict.fromkeys(row_origins.SESSION_ACTIONS + row_origins.SITE_ACTIONS)),
                 sessions=span))
-            found_here = list(row_origins.batch_problems(batch, rows, texts, entries, moved))
+            found_here = list(row_origins.batch_problems(batch, rows, texts, entries, moved,
+                                                         on_server=db.is_server))
         for f in found_here:
             found.add(joined(": ", [_row_where(f.session, f.chart_number, f.site, f.removed),
                                     f.problem]))
