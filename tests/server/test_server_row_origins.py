@@ -87,6 +87,26 @@ def test_a_change_with_an_entry_about_something_else_is_named_by_its_content(peo
         "grasp is '0' on the clinic server" in out, out
 
 
+def test_an_entry_of_the_same_field_with_a_false_value_before_is_named(people):
+    """The login's entry tells of the very change, but says the field held something else
+    before: the newest change agrees with the row, the one before it does not follow on."""
+    anna = open_server_context(people["practitioner"][1])
+    try:
+        records = anna.records
+        session, site = _draft(records)
+        with connect(people["practitioner2"][1]) as psql:
+            psql.execute("UPDATE sites SET grasp = 0 WHERE id = %s", (site.id,))
+            lying = audit(psql, "update", "site", site.id, session.id, '{"grasp":[1,0]}')
+            psql.commit()
+        named = [str(p) for p in _section(checks.full_check(records, keep=None),
+                                          ORIGINS).problems]
+        assert len(named) == 1 and ", site 1 (" in named[0] and "the changes of grasp that " \
+            "its audit trail records do not follow on: audit entry 4 made it '3', and audit " \
+            f"entry {lying}, the next change of it, says it was '1' before" in named[0], named
+    finally:
+        anna.close()
+
+
 def test_check_names_it_in_french_on_the_clinic_server(people, french):  # noqa: F811
     anna_dsn = people["practitioner"][1]
     anna = open_server_context(anna_dsn)

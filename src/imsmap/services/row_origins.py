@@ -166,14 +166,24 @@ def _content_problems(current: dict[str, object], entry: audit.AuditRow,
     content = dict(current)
     changes = 0
     problems: list[Sentence] = []
-    checked: set[str] = set()
+    checked: dict[str, int] = {}  # field -> the entry whose value before it holds now
     for change in reversed(later):  # each change holds the value it replaced
         recorded = _pairs(change[7]) if change[3] in CHANGING else {}
         touched = False
         for key, (before, after) in recorded.items():
             if key not in content:
                 continue
-            if key not in checked and not _same(key, after, content[key]):
+            if key in checked and not _same(key, after, content[key]):
+                # Each change starts from the value the one before it left (imsmap reads it
+                # in the writing transaction): an entry with a false value before, written
+                # beside a change of the row, breaks the sequence.
+                problems.append(sentence("RowOrigins", QT_TRANSLATE_NOOP(
+                    "RowOrigins", "the changes of %1 that its audit trail records do not "
+                    "follow on: audit entry %2 made it %3, and audit entry %4, the next "
+                    "change of it, says it was %5 before: one of them was written outside "
+                    "imsmap"), key, str(change[0]), _shown(after), str(checked[key]),
+                    _shown(content[key])))
+            elif key not in checked and not _same(key, after, content[key]):
                 problems.append(sentence("RowOrigins", QT_TRANSLATE_NOOP(
                     "RowOrigins", "%1 is %2 on the clinic server, but the newest change of it "
                     "that its audit trail records (audit entry %3) made it %4: it was changed "
@@ -182,7 +192,7 @@ def _content_problems(current: dict[str, object], entry: audit.AuditRow,
                     "audit trail records (audit entry %3) made it %4: it was changed outside "
                     "imsmap"),
                     key, _shown(current[key]), str(change[0]), _shown(after)))
-            checked.add(key)
+            checked[key] = change[0]
             content[key] = site_rows.plain(before)
             touched = True
         changes += touched
