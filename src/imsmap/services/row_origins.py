@@ -161,8 +161,10 @@ def _session_problems(session: Session, mine: list[audit.AuditRow], on_server: b
 def _content_problems(current: dict[str, object], entry: audit.AuditRow,
                       later: list[audit.AuditRow], on_server: bool) -> list[Sentence]:
     """`current` (a row's content as the trail writes values) against the changes `later`
-    recorded, newest first (the newest change of a field recorded the value it holds now),
-    and, those changes undone, against what the creating `entry` recorded."""
+    recorded, newest first (the newest change of a field recorded the value it holds now,
+    each earlier one the value the next one says it replaced), and, those changes undone,
+    against what the creating `entry` recorded. `on_server`: said of the clinic server's
+    rows."""
     content = dict(current)
     changes = 0
     problems: list[Sentence] = []
