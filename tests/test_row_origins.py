@@ -214,3 +214,26 @@ def test_a_planned_site_rewritten_is_named_by_its_field(records, draft, db_path)
     assert f"session {later.id} (chart C-1001" in found and "depth_mm is '45.0' in the file, " \
         "but audit entry" in found and "created it (none) and its audit trail records no " \
         "change of it since" in found, found
+
+
+def test_an_entry_that_gives_a_false_value_before_is_named(records, draft):
+    """A script (imsmap's own store, in one transaction with the row) that changes a field and
+    writes an entry of the change with another value before: the newest change gives the
+    value the row holds, but the one before it left another; each change imsmap writes starts
+    from the value the one before left (it reads it in the writing transaction)."""
+    site = records.read.sites_for_session(draft)[0]  # grasp 3 since audit entry 4
+    with records.write() as work:
+        work.connection.execute("UPDATE sites SET grasp = 0 WHERE id = ?", (site.id,))
+        lying = work.audit("update", "site", site.id, draft, {"grasp": [1, 0]})
+    found = problems(records)
+    assert ", site 1 (" in found and "the changes of grasp that its audit trail records do " \
+        f"not follow on: audit entry 4 made it '3', and audit entry {lying}, the next change " \
+        "of it, says it was '1' before: one of them was written outside imsmap" in found, found
+    assert found.count("outside imsmap") == 1, found
+    # The same change of the other site, with an entry that tells it as it was: an
+    # attributed change, in the trail under its actor, named by nothing.
+    second = records.read.sites_for_session(draft)[1]  # grasp 1 since its creation
+    with records.write() as work:
+        work.connection.execute("UPDATE sites SET grasp = 0 WHERE id = ?", (second.id,))
+        work.audit("update", "site", second.id, draft, {"grasp": [1, 0]})
+    assert problems(records) == found

@@ -290,9 +290,9 @@ def full_check(records: Records, *, keep: int | None = SHOWN_PER_KIND, sink: Sin
             section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Signed sessions unchanged since signing")),
                     lambda found, step: _signatures(records, found, step)),
-            *([] if db.is_server else [section(sentence("Checks", QT_TRANSLATE_NOOP(
+            section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Drafts and sites as their audit trail recorded them")),
-                    lambda found, step: _row_origins(records, found, step))]),
+                    lambda found, step: drafts_and_sites(db, found, step)),
             section(sentence("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "Amendments unchanged since written")),
                     listed(lambda: _amendments(records))),
@@ -381,11 +381,13 @@ def _signatures(records: Records, found: Problems, step: Callable[[float], None]
     return counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), done)
 
 
-def _row_origins(records: Records, found: Problems, step: Callable[[float], None]) -> str:
+def drafts_and_sites(db: Database, found: Problems, step: Callable[[float], None]) -> str:
     """Each draft and each site (of every session, removed ones too) against the entries that
     created and changed it (services.row_origins): a batch of sessions at a time, with their
-    sites and their entries read through the indexes by session."""
-    db = records.db
+    sites and their entries read through the indexes by session, on a file or on the clinic
+    server alike (its trail keeps the words, store.audit.rows reads either). Reads in the
+    caller's transaction (`full_check`'s one moment); needs only the database, not the atlas
+    (tests/conftest.py runs it after each test on the server)."""
     total = witness_rows.session_count(db)
     done = drafts = sites = 0
     moved: dict[int, tuple[Site, bool, str | None]] = {}
@@ -402,7 +404,8 @@ def _row_origins(records: Records, found: Problems, step: Callable[[float], None
                 db.conn, ("session", "site"),
                 tuple(dict.fromkeys(row_origins.SESSION_ACTIONS + row_origins.SITE_ACTIONS)),
                 sessions=span))
-            found_here = list(row_origins.batch_problems(batch, rows, texts, entries, moved))
+            found_here = list(row_origins.batch_problems(batch, rows, texts, entries, moved,
+                                                         on_server=db.is_server))
         for f in found_here:
             found.add(joined(": ", [_row_where(f.session, f.chart_number, f.site, f.removed),
                                     f.problem]))

@@ -13,7 +13,9 @@ the end of the trail, audit_head set to the new last link), are named too.
 
 `imsmap check` runs this over every session and site, a batch of sessions at a time, each
 batch's entries read through the trail's index by session: one pass over the trail in all, no
-query per row. What is and is not defended against: docs/integrity.md.
+query per row. On the clinic server too: there it names a practitioner's psql change written
+with an audit entry of the session that says something else (the server's record of writes
+names a change written with none). What is and is not defended against: docs/integrity.md.
 """
 
 from __future__ import annotations
@@ -89,14 +91,16 @@ class Texts:
 
 def batch_problems(sessions: list[tuple[Session, str | None]], rows: Iterable[tuple[Any, ...]],
                    texts: Texts, entries: Iterable[audit.AuditRow],
-                   moved: dict[int, tuple[Site, bool, str | None]]) -> Iterator[Found]:
+                   moved: dict[int, tuple[Site, bool, str | None]], *,
+                   on_server: bool = False) -> Iterator[Found]:
     """The problems of a batch of sessions (with their patients' chart numbers), given their
     sites' rows (store.witnesses.sites_of_sessions: removed ones too) and their entries about
     sessions and sites (`SESSION_ACTIONS`, `SITE_ACTIONS`, in id order). Sessions that are
     signed are checked against their signature elsewhere (services.checks); their sites are
     checked here, since a draft rewritten and then signed is signed as it stands. A site whose
     creation is not among the batch's entries goes into `moved` (site id -> (site, removed,
-    chart number)) to be looked up once for the whole file."""
+    chart number)) to be looked up once for the whole file. `on_server`: the rows are the
+    clinic server's (the problems say so, not "in the file")."""
     by_row: dict[tuple[str, int], list[audit.AuditRow]] = {}
     for entry in entries:
         if entry[5] is not None:
@@ -106,7 +110,7 @@ def batch_problems(sessions: list[tuple[Session, str | None]], rows: Iterable[tu
         if session.is_signed:
             continue
         mine = by_row.get(("session", session.id), [])
-        for problem in _session_problems(session, mine):
+        for problem in _session_problems(session, mine, on_server):
             yield Found(session, chart, None, False, problem)
     removed_at = len(site_rows.SITE_ORDER)
     for row in rows:
@@ -118,33 +122,34 @@ def batch_problems(sessions: list[tuple[Session, str | None]], rows: Iterable[tu
             if len(moved) < MOVED_LOOKED_UP:
                 moved[row[0]] = (texts.site(row), bool(row[removed_at]), chart)
             continue
-        problems = site_problems(row, texts, mine)
+        problems = site_problems(row, texts, mine, on_server)
         if problems:
             site = texts.site(row)
             for problem in problems:
                 yield Found(session, chart, site, bool(row[removed_at]), problem)
 
 
-def site_problems(row: tuple[Any, ...], texts: Texts, mine: list[audit.AuditRow]
-                  ) -> list[Sentence]:
+def site_problems(row: tuple[Any, ...], texts: Texts, mine: list[audit.AuditRow],
+                  on_server: bool = False) -> list[Sentence]:
     """How a site (its row of store.site_rows.SITE_COLUMNS) differs from what its entries
     (about it, in id order) recorded."""
     creation = next(i for i, e in enumerate(mine) if e[3] in CREATING)
     entry = mine[creation]
     if entry[6] is not None and entry[6] != row[1]:
         return [_moved(entry[0], entry[6], row[1])]
-    problems = _content_problems(texts.content(row), entry, mine[creation + 1:])
+    problems = _content_problems(texts.content(row), entry, mine[creation + 1:], on_server)
     updated = row[24] if row[24] is not None else row[22]  # updated_at, else created_at
     late = _changed_late(updated, mine)
     return problems + ([late] if late is not None else [])
 
 
-def _session_problems(session: Session, mine: list[audit.AuditRow]) -> list[Sentence]:
+def _session_problems(session: Session, mine: list[audit.AuditRow], on_server: bool
+                      ) -> list[Sentence]:
     creation = next((i for i, e in enumerate(mine) if e[3] in CREATING), None)
     if creation is None:
         return []  # a row without its creating entry: integrity.unaudited_rows names it
     problems = _content_problems(audit.session_content(session), mine[creation],
-                                 mine[creation + 1:])
+                                 mine[creation + 1:], on_server)
     try:
         updated = instant(session.updated_at) if session.updated_at is not None else None
     except (TypeError, ValueError, OverflowError):
@@ -154,27 +159,42 @@ def _session_problems(session: Session, mine: list[audit.AuditRow]) -> list[Sent
 
 
 def _content_problems(current: dict[str, object], entry: audit.AuditRow,
-                      later: list[audit.AuditRow]) -> list[Sentence]:
+                      later: list[audit.AuditRow], on_server: bool) -> list[Sentence]:
     """`current` (a row's content as the trail writes values) against the changes `later`
-    recorded, newest first (the newest change of a field recorded the value it holds now),
-    and, those changes undone, against what the creating `entry` recorded."""
+    recorded, newest first (the newest change of a field recorded the value it holds now,
+    each earlier one the value the next one says it replaced), and, those changes undone,
+    against what the creating `entry` recorded. `on_server`: said of the clinic server's
+    rows."""
     content = dict(current)
     changes = 0
     problems: list[Sentence] = []
-    checked: set[str] = set()
+    checked: dict[str, int] = {}  # field -> the entry whose value before it holds now
     for change in reversed(later):  # each change holds the value it replaced
         recorded = _pairs(change[7]) if change[3] in CHANGING else {}
         touched = False
         for key, (before, after) in recorded.items():
             if key not in content:
                 continue
-            if key not in checked and not _same(key, after, content[key]):
+            if key in checked and not _same(key, after, content[key]):
+                # Each change starts from the value the one before it left (imsmap reads it
+                # in the writing transaction): an entry with a false value before, written
+                # beside a change of the row, breaks the sequence.
                 problems.append(sentence("RowOrigins", QT_TRANSLATE_NOOP(
+                    "RowOrigins", "the changes of %1 that its audit trail records do not "
+                    "follow on: audit entry %2 made it %3, and audit entry %4, the next "
+                    "change of it, says it was %5 before: one of them was written outside "
+                    "imsmap"), key, str(change[0]), _shown(after), str(checked[key]),
+                    _shown(content[key])))
+            elif key not in checked and not _same(key, after, content[key]):
+                problems.append(sentence("RowOrigins", QT_TRANSLATE_NOOP(
+                    "RowOrigins", "%1 is %2 on the clinic server, but the newest change of it "
+                    "that its audit trail records (audit entry %3) made it %4: it was changed "
+                    "outside imsmap") if on_server else QT_TRANSLATE_NOOP(
                     "RowOrigins", "%1 is %2 in the file, but the newest change of it that its "
                     "audit trail records (audit entry %3) made it %4: it was changed outside "
                     "imsmap"),
                     key, _shown(current[key]), str(change[0]), _shown(after)))
-            checked.add(key)
+            checked[key] = change[0]
             content[key] = site_rows.plain(before)
             touched = True
         changes += touched
@@ -200,9 +220,12 @@ def _content_problems(current: dict[str, object], entry: audit.AuditRow,
         created = {**{key: SITE_DEFAULTS.get(key) for key in content}, **created}
     for key, value in created.items():
         if not _same(key, value, content[key]):
-            problems.append(sentence("RowOrigins", QT_TRANSLATE_NOOP(
+            problems.append(sentence("RowOrigins", (QT_TRANSLATE_NOOP(
+                "RowOrigins", "%1 is %2 on the clinic server, but audit entry %3 created it %4 "
+                "and its audit trail records no change of it since: it was changed outside "
+                "imsmap") if on_server else QT_TRANSLATE_NOOP(
                 "RowOrigins", "%1 is %2 in the file, but audit entry %3 created it %4 and its "
-                "audit trail records no change of it since: it was changed outside imsmap")
+                "audit trail records no change of it since: it was changed outside imsmap"))
                 if key not in checked else QT_TRANSLATE_NOOP(
                 "RowOrigins", "%1 was %2 before the changes its audit trail records, but "
                 "audit entry %3 created it %4: it was changed outside imsmap"),

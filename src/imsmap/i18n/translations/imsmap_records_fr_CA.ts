@@ -4171,6 +4171,14 @@ N° de permis %2</translation>
 <context>
     <name>RowOrigins</name>
     <message>
+        <source>the changes of %1 that its audit trail records do not follow on: audit entry %2 made it %3, and audit entry %4, the next change of it, says it was %5 before: one of them was written outside imsmap</source>
+        <translation>les modifications de %1 que consigne sa piste d&apos;audit ne se suivent pas&#xa0;: l&apos;entrée d&apos;audit %2 lui a donné %3, et l&apos;entrée d&apos;audit %4, la modification suivante de ce champ, dit qu&apos;il valait %5 avant&#xa0;: l&apos;une d&apos;elles a été écrite hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>%1 is %2 on the clinic server, but the newest change of it that its audit trail records (audit entry %3) made it %4: it was changed outside imsmap</source>
+        <translation>%1 vaut %2 sur le serveur de la clinique, mais la dernière modification de ce champ que consigne sa piste d&apos;audit (entrée d&apos;audit %3) lui a donné %4&#xa0;: ce champ a été modifié hors d&apos;imsmap</translation>
+    </message>
+    <message>
         <source>%1 is %2 in the file, but the newest change of it that its audit trail records (audit entry %3) made it %4: it was changed outside imsmap</source>
         <translation>%1 vaut %2 dans le fichier, mais la dernière modification de ce champ que consigne sa piste d&apos;audit (entrée d&apos;audit %3) lui a donné %4&#xa0;: ce champ a été modifié hors d&apos;imsmap</translation>
     </message>
@@ -4181,6 +4189,10 @@ N° de permis %2</translation>
     <message>
         <source>what it holds is not what audit entry %1 recorded when it was created, and its audit trail records no change of it since: it was changed outside imsmap</source>
         <translation>son contenu n&apos;est pas celui que l&apos;entrée d&apos;audit %1 a consigné à la création, et sa piste d&apos;audit n&apos;en consigne aucune modification depuis&#xa0;: ce contenu a été modifié hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>%1 is %2 on the clinic server, but audit entry %3 created it %4 and its audit trail records no change of it since: it was changed outside imsmap</source>
+        <translation>%1 vaut %2 sur le serveur de la clinique, mais l&apos;entrée d&apos;audit %3 a consigné %4 à la création, et sa piste d&apos;audit n&apos;en consigne aucune modification depuis&#xa0;: ce champ a été modifié hors d&apos;imsmap</translation>
     </message>
     <message>
         <source>%1 is %2 in the file, but audit entry %3 created it %4 and its audit trail records no change of it since: it was changed outside imsmap</source>
