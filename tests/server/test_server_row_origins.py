@@ -85,6 +85,9 @@ def test_a_change_with_an_entry_about_something_else_is_named_by_its_content(peo
     assert ORIGINS in out
     assert f"session {session.id} (chart C-7, " in out and \
         "grasp is '0' on the clinic server" in out, out
+    # Its advice is the server's (a scratch database to compare in), not a file's.
+    assert "restore the latest good backup into a scratch database of its own" in out, out
+    assert "NEW.sqlite3" not in out, out
 
 
 def test_an_entry_of_the_same_field_with_a_false_value_before_is_named(people):
@@ -121,6 +124,7 @@ def test_check_names_it_in_french_on_the_clinic_server(people, french):  # noqa:
     text = french("check", "--dsn", anna_dsn, status=1)
     assert "grasp vaut «\u00a00\u00a0» sur le serveur de la clinique, mais la dernière " \
         "modification de ce champ" in text, text
+    assert "dans une base de travail à part pour comparer" in text, text
     assert not french.leftovers(text), text
 
 

@@ -109,6 +109,7 @@ class CheckReport:
     summary: str
     sections: tuple[Section, ...] = field(default_factory=tuple)
     shown_per_kind: int | None = SHOWN_PER_KIND  # None: every problem listed
+    on_server: bool = False  # a clinic server's database: its advice names no file
 
     @property
     def ok(self) -> bool:
@@ -153,6 +154,11 @@ class CheckReport:
             lines.append(sentence("Checks", QT_TRANSLATE_NOOP("Checks", "All is well.")))
         else:
             lines.append(counted("Checks", QT_TRANSLATE_NOOP(
+                "Checks", "%1 problem(s) found; nothing was changed. Keep this database as it "
+                "is, and restore the latest good backup into a scratch database of its own to "
+                "compare (createdb clinic_check, then pg_restore -d clinic_check BACKUP): "
+                "imsmap restore --dsn would put it in this database's place."),
+                self.total) if self.on_server else counted("Checks", QT_TRANSLATE_NOOP(
                 "Checks", "%1 problem(s) found; nothing was changed. Keep this file as it is, "
                 "and restore the latest good backup into a new file to compare (imsmap "
                 "restore --db NEW.sqlite3 BACKUP)."), self.total))
@@ -171,7 +177,8 @@ def quick_check(records: Records) -> CheckReport:
     # A file too damaged to answer raises StoreError: it is unusable, not merely wrong.
     found = Problems(_QUICK)
     found.extend(integrity.quick_check(records.db))
-    return CheckReport(records.db.described(), _summary(records), (found.section(),))
+    return CheckReport(records.db.described(), _summary(records), (found.section(),),
+                       on_server=records.db.is_server)
 
 
 def structure_problems(path: str | Path) -> list[str]:
@@ -319,7 +326,8 @@ def full_check(records: Records, *, keep: int | None = SHOWN_PER_KIND, sink: Sin
         ] + ([section(sentence("Checks", QT_TRANSLATE_NOOP(
             "Checks", "Every change the server recorded has its audit entry")),
                       listed(lambda: _unaudited_writes(records)))] if db.is_server else [])
-        return CheckReport(db.described(), _summary(records), tuple(sections), keep)
+        return CheckReport(db.described(), _summary(records), tuple(sections), keep,
+                           on_server=db.is_server)
 
 
 def _summary(records: Records) -> str:

@@ -441,6 +441,10 @@ Elle a été faite à partir de&#xa0;:
         <translation>Tout va bien.</translation>
     </message>
     <message>
+        <source>%1 problem(s) found; nothing was changed. Keep this database as it is, and restore the latest good backup into a scratch database of its own to compare (createdb clinic_check, then pg_restore -d clinic_check BACKUP): imsmap restore --dsn would put it in this database&apos;s place.</source>
+        <translation>%1 problème(s) trouvé(s); rien n&apos;a été modifié. Gardez cette base de données telle quelle et restaurez la dernière bonne sauvegarde dans une base de travail à part pour comparer (createdb clinic_check, puis pg_restore -d clinic_check SAUVEGARDE)&#xa0;: imsmap restore --dsn la mettrait à la place de cette base.</translation>
+    </message>
+    <message>
         <source>%1 problem(s) found; nothing was changed. Keep this file as it is, and restore the latest good backup into a new file to compare (imsmap restore --db NEW.sqlite3 BACKUP).</source>
         <translation>%1 problème(s) trouvé(s); rien n&apos;a été modifié. Gardez ce fichier tel quel et restaurez la dernière bonne sauvegarde dans un nouveau fichier pour comparer (imsmap restore --db NOUVEAU.sqlite3 SAUVEGARDE).</translation>
     </message>
