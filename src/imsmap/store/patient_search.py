@@ -533,9 +533,12 @@ def _collected_in_order(repo: Repository, words: list[str], rarest: int,
         selects.append(sql)
     digits = digits_select(words[rarest], "d.patient_id, po.family_key, po.given_key,"
                            " po.tie_key") if counted[rarest].digits else None
-    if digits is not None:  # its patients' keys from patient_order, by their ids
-        selects.append(digits[0].replace(" d WHERE", " d JOIN patient_order po ON"
-                                         " po.patient_id = d.patient_id WHERE"))
+    if digits is not None:
+        # Its patients' keys read from patient_order by each one's id (a subquery kept apart
+        # by OFFSET 0): joined, the planner hashed every patient's keys for "100"'s 999.
+        selects.append(digits[0].replace(" d WHERE", " d CROSS JOIN LATERAL (SELECT family_key,"
+                                         " given_key, tie_key FROM patient_order o WHERE"
+                                         " o.patient_id = d.patient_id OFFSET 0) AS po WHERE"))
         params += digits[1]
     if counted[rarest].charts or not selects:
         selects.append("SELECT id AS patient_id, po.family_key, po.given_key, po.tie_key"
