@@ -213,7 +213,7 @@ def _dumps(obj: object) -> str:
 def generate(path: Path, params: Params, log=print) -> dict:
     """Write a new database at `path` (which must not exist). Returns its metadata."""
     from imsmap.atlas import load_atlas
-    from imsmap.store import audit, name_order, name_parts, site_rows
+    from imsmap.store import audit, chart_digits, name_order, name_parts, site_rows
     from imsmap.store.db import Database
 
     t_start = time.perf_counter()
@@ -302,10 +302,11 @@ def generate(path: Path, params: Params, log=print) -> dict:
         "INSERT INTO patients (id, chart_number, family_name, given_name, birth_date, sex, notes,"
         " created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         patient_rows)
-    # Their order keys and name parts, as the app writes them with every patient
-    # (store.name_order, store.name_parts).
+    # Their order keys, name parts and chart digits, as the app writes them with every patient
+    # (store.name_order, store.name_parts, store.chart_digits).
     name_order.insert(conn, [(row[0], row[2], row[3]) for row in patient_rows])
     name_parts.insert(conn, [(row[0], row[2], row[3]) for row in patient_rows])
+    chart_digits.insert(conn, [(row[0], row[1]) for row in patient_rows])
     conn.execute("COMMIT")
 
     # Per patient: a stable set of targets (the presentation) and a course-long grasp trend.

@@ -39,7 +39,7 @@ def add_patients(dsn: str, n: int, seed: int = 7) -> None:
     import psycopg
     from datagen import FAMILY_NAMES, GIVEN_F, GIVEN_M, _weighted
 
-    from imsmap.store import name_order, name_parts
+    from imsmap.store import chart_digits, name_order, name_parts
 
     rng = np.random.default_rng(seed)
     pick = random.Random(seed)
@@ -74,6 +74,11 @@ def add_patients(dsn: str, n: int, seed: int = 7) -> None:
             for pid, _chart, family, given_name in rows:
                 for part in sorted(name_parts.name_parts(family, given_name)):
                     copy.write_row((pid, part))
+        with conn.cursor().copy("COPY patient_chart_digits (patient_id, digits) FROM STDIN"
+                                ) as copy:
+            for pid, chart, _family, _given_name in rows:
+                for digits in sorted(chart_digits.chart_digits(chart)):
+                    copy.write_row((pid, digits))
         conn.commit()
     with psycopg.connect(dsn, autocommit=True) as conn:  # as autovacuum leaves a clinic's
         # tables: its statistics, and the pages marked all-visible. The commit's WAL flushed
@@ -83,6 +88,7 @@ def add_patients(dsn: str, n: int, seed: int = 7) -> None:
         conn.execute("VACUUM ANALYZE imsmap.patients")
         conn.execute("VACUUM ANALYZE imsmap.patient_name_parts")
         conn.execute("VACUUM ANALYZE imsmap.patient_order")
+        conn.execute("VACUUM ANALYZE imsmap.patient_chart_digits")
 
 
 def measure_search(dsn: str, patients: int, quick: bool, typed_patients: int | None = None

@@ -14,8 +14,8 @@ from imsmap.services.checks import full_check
 from imsmap.services.context import open_context
 from imsmap.services.photo_amending import add_file_by_amendment
 from imsmap.services.photos import Photos
+from imsmap.store import chart_digits, migrations, name_order, name_parts, upgrade
 from imsmap.store import db as db_module
-from imsmap.store import migrations, name_order, name_parts, upgrade
 from photo_support import phone_jpeg, png_bytes, write
 from support import chart_atlas, spot
 
@@ -29,6 +29,7 @@ def _schema_9_clinic(path, tmp_path, monkeypatch) -> None:
         # an imsmap of schema 9 wrote no name parts (schema 11)
         m.setattr(name_parts, "rewrite", lambda *args, **kwargs: None)
         m.setattr(name_order, "rewrite", lambda *args, **kwargs: None)  # nor order keys (12)
+        m.setattr(chart_digits, "rewrite", lambda *args, **kwargs: None)  # nor digits (14)
         for module in (migrations, db_module, context_module, upgrade):
             m.setattr(module, "SCHEMA_VERSION", 9)
         made = open_context(path, actor="old.physio", atlas=chart_atlas())
@@ -105,7 +106,8 @@ def test_the_upgrade_keeps_every_record_and_the_signed_session_still_checks(old_
     after = _dump(old_file)
     # schema 11 adds the patients' name parts for search (tests/test_migration_v11.py), 12
     # their order keys (tests/test_migration_v12.py)
-    assert after.keys() - before.keys() == {"patient_name_parts", "patient_order"}
+    assert after.keys() - before.keys() == {"patient_name_parts", "patient_order",
+                                            "patient_chart_digits"}
     assert before.keys() <= after.keys()
     for table, rows in before.items():
         if table == "photos":  # one column more, empty: none was added by amendment

@@ -17,8 +17,8 @@ from imsmap.services.checks import full_check
 from imsmap.services.context import open_context
 from imsmap.services.merging import merge_records, separate_records
 from imsmap.services.photos import Photos
+from imsmap.store import chart_digits, migrations, name_order, upgrade
 from imsmap.store import db as db_module
-from imsmap.store import migrations, name_order, upgrade
 from photo_support import png_bytes, write
 from support import chart_atlas, spot
 from test_migration_v10 import _dump, _version
@@ -32,6 +32,7 @@ def _schema_11_clinic(path, tmp_path, monkeypatch) -> None:
     with monkeypatch.context() as m:
         m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:11])
         m.setattr(name_order, "rewrite", lambda *args, **kwargs: None)  # (schema 12's)
+        m.setattr(chart_digits, "rewrite", lambda *args, **kwargs: None)  # (schema 14's)
         for module in (migrations, db_module, context_module, upgrade):
             m.setattr(module, "SCHEMA_VERSION", 11)
         made = open_context(path, actor="old.physio", atlas=chart_atlas())
@@ -95,7 +96,7 @@ def test_the_upgrade_keeps_every_record_and_lists_the_patients_in_french_order(o
     assert len(seen) > 2 and seen == sorted(seen) and seen[-1] == 1.0
     assert _version(old_file) == migrations.SCHEMA_VERSION
     after = _dump(old_file)
-    assert after.keys() - before.keys() == {"patient_order"}
+    assert after.keys() - before.keys() == {"patient_order", "patient_chart_digits"}
     for table, rows in before.items():
         assert after[table] == rows, table
     assert after["patient_order"] == [(pid, *name_order.order_keys(family, given))

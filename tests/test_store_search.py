@@ -1,7 +1,8 @@
 """Patient search finds each typed word at the start of a part of a name (split at spaces,
 hyphens and apostrophes, a typed word at commas too; accents and case folded, « œ » and « æ »
-as « oe » and « ae ») or of the chart number (ASCII letters in any case, % and _ literally), in
-name order, on every plan (index
+as « oe » and « ae ») or of the chart number (ASCII letters in any case, % and _ literally), a
+word of digits alone at the start of a run of the chart number's digits too, its leading zeros
+optional ("6" and "0006" find DEMO-0006), in name order, on every plan (index
 ranges, walking in order; on the server collecting a word's patients in order from its parts'
 keys, walking them or the patients in order, walking the first patients before collecting):
 the same patients as worked out in Python over every patient, on a file and on the server
@@ -11,6 +12,7 @@ NOCASE and LIKE do)."""
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 
 import pytest
@@ -30,7 +32,8 @@ FAMILY = ["Smith", "smith", "SMITH", "Smithson", "Smyth", "Zoë", "ZOË", "Zoe",
           "ǅemal", "Cæsar", "a\U0010ffff", "Ω"]
 GIVEN = ["Anna", "anna", "ANNA", "Ängel", "Émile", "Li", "", "Jo_", "Jo%", "Zoë", "smith"]
 CHARTS = ["C-1001", "c-1002", "C-11987", "AB_12", "ab%12", "X%9", "x_9", "Ä-1", "ä-2", "CC-7",
-          "cc-8", "ABCDEF-1", "abcdef-2", "AbCdEfG-3", "12345", "1234", "Z@1", "z[2"]
+          "cc-8", "ABCDEF-1", "abcdef-2", "AbCdEfG-3", "12345", "1234", "Z@1", "z[2", "DEMO-0006",
+          "2024-0006", "CL/0060", "0600", "000", "0-7", "٦-06"]
 
 
 _APOSTROPHES = "'\u2019\u02bc\u2018`"
@@ -72,7 +75,20 @@ def _finds(p, word: str) -> bool:
     parts = _parts(p.family_name) | _parts(p.given_name)
 
     by_name = bool(typed) and all(any(x.startswith(t) for x in parts) for t in typed)
-    return by_name or _ascii_lower(p.chart_number).startswith(_ascii_lower(word))
+    return (by_name or _ascii_lower(p.chart_number).startswith(_ascii_lower(word))
+            or _by_digits(p.chart_number, typed))
+
+
+def _by_digits(chart: str, typed: list[str]) -> bool:
+    """A word of ASCII digits alone at the start of a run of the chart number's ASCII digits,
+    as written or after any of its leading zeros (never its last digit)."""
+    if len(typed) != 1 or not re.fullmatch("[0-9]+", typed[0]):
+        return False
+    for run in re.findall("[0-9]+", chart):
+        starts = range(len(run) - len(run.lstrip("0")) + 1)
+        if any(run[k:] and run[k:].startswith(typed[0]) for k in starts):
+            return True
+    return False
 
 
 def _expected(repo, text: str, limit: int = 200):
@@ -108,7 +124,9 @@ QUERIES = ["", "sm", "SM", "Smi", "smith", "SMITHS", "smith_", "smith%", "Smith\
            "an smith", "zo an", "c-1 a", "s", "S", "ó", "nguy", "NGUYỄN", "œu", "Œu", "ǅe",
            "a\U0010ffff", "ω", "Ω", "ab\U0010ffff", "smith, an", "Smith,", "o'neil, a", ",",
            "côté-roy, é", "smith,an", "c-1, a", "oe", "OEU",
-           "œuv", "ae", "cae", "CÆS"]
+           "œuv", "ae", "cae", "CÆS", "0006", "006", "06", "6", "60", "0060", "0", "00", "000",
+           "0000", "00006", "2024", "024", "7", "07", "0006,", "6 smith", "smith 1", "c-1 1",
+           "demo 6", "0 0", "123456789012345678901234567890", "٦", "6a", "06-", "1,2"]
 
 
 @pytest.fixture(params=["ranges", "common words", "walked first", "walked first, a little"])

@@ -36,7 +36,9 @@ def test_the_search_figure_is_the_search_over_the_patients_added(pg_server, clin
         n, parts, keys = conn.execute(
             "SELECT (SELECT count(*) FROM patients), (SELECT count(DISTINCT patient_id) FROM"
             " patient_name_parts), (SELECT count(*) FROM patient_order)").fetchone()
-    assert n == parts == keys == 400
+        digits = conn.execute("SELECT count(DISTINCT patient_id) FROM patient_chart_digits"
+                              ).fetchone()[0]
+    assert n == parts == keys == digits == 400
     result = server_search.measure_search(_login(pg_server, clinic_dsn), 400, quick=True,
                                           typed_patients=3)
     assert result.key == "server_patient_search_ms_p95" and result.value is not None, result.note

@@ -97,7 +97,7 @@ def test_a_file_given_the_backups_name_meanwhile_is_never_replaced(tmp_path, cli
     assert out.read_bytes().startswith(b"PGDMP") and list(tmp_path.iterdir()) == [out]
 
 
-NOT_RECORDS = {"session_holds", "patient_name_parts", "patient_order"}
+NOT_RECORDS = {"session_holds", "patient_name_parts", "patient_order", "patient_chart_digits"}
 
 
 def _record_tables(conn) -> set[str]:
@@ -106,9 +106,10 @@ def _record_tables(conn) -> set[str]:
     to them through foreign keys (sessions, then sites, amendments, photos... and the tables
     referring to those), and the audit trail with the tables referring to it. A session's hold
     (sql/v3_live.sql: which room has it open now) refers to a session but records nothing; a
-    patient's name parts (sql/v10_patient_name_parts.sql) and order keys
-    (sql/v14_patient_order.sql) are derived from the patient row for search, made again by the
-    migration and every write of a name, and record nothing."""
+    patient's name parts (sql/v10_patient_name_parts.sql), order keys
+    (sql/v14_patient_order.sql) and chart digits (sql/v17_chart_digits.sql) are derived from
+    the patient row for search, made again by the migration and every write of a name or chart
+    number, and record nothing."""
     edges = conn.execute(
         "SELECT child.relname, parent.relname FROM pg_constraint c"
         " JOIN pg_class child ON child.oid = c.conrelid"

@@ -7,7 +7,7 @@ import psycopg
 from clinic_files import AWKWARD, digest, make_clinic, open_file
 
 from imsmap.cli import main
-from imsmap.store import audit, name_order
+from imsmap.store import audit, chart_digits, name_order
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import connect, saved_dsn
 
@@ -54,6 +54,11 @@ def test_a_clinic_moves_whole_and_the_file_is_untouched(tmp_path, clinic_dsn, ca
             "SELECT id, family_name, given_name FROM patients")}
         assert conn.execute("SELECT count(*) FROM patient_name_parts n JOIN patient_order o"
                             " USING (patient_id) WHERE n.tie_key <> o.tie_key").fetchone()[0] == 0
+        # Each chart number's digit runs, as the file's (server schema 17).
+        assert sorted(conn.execute("SELECT patient_id, digits FROM patient_chart_digits")) == \
+            sorted((pid, d) for pid, chart in conn.execute(
+                "SELECT id, chart_number FROM patients") for d in chart_digits.chart_digits(chart))
+        assert conn.execute("SELECT count(*) FROM patient_chart_digits").fetchone()[0] > 0
         # The sessions carry their signatures as the file had them; none was signed on the
         # server, so no server login is recorded as their signer.
         assert conn.execute("SELECT count(*) FROM sessions WHERE status = 'signed'"

@@ -19,6 +19,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import checks, planning, retractions
 from imsmap.services.context import open_server_context
 from imsmap.services.export import dumps, export_document
+from imsmap.store import chart_digits
 from imsmap.store.postgres import schema, users
 from imsmap.store.postgres.connection import ServerError, connect
 from support import spot
@@ -190,6 +191,7 @@ def _every_row(conn) -> dict[str, list[tuple]]:
 def test_an_upgrade_from_schema_14_keeps_every_row_and_a_stopped_one_leaves_14(
         pg_server, monkeypatch, tmp_path):
     dsn = _database_at(14, pg_server, monkeypatch)
+    monkeypatch.setattr(chart_digits, "fill", lambda *_args: None)  # (server schema 17's)
     assert main(["server", "migrate", "--db", str(make_clinic(tmp_path / "c.sqlite3")),
                  "--dsn", dsn]) == 0  # a clinic's records, at schema 14
     monkeypatch.undo()
@@ -210,13 +212,14 @@ def test_an_upgrade_from_schema_14_keeps_every_row_and_a_stopped_one_leaves_14(
         assert _every_row(owner) == before  # and nothing of schema 15 left behind
         owner.rollback()
 
-    # 15 and every migration after it (16 refills the name parts)
+    # 15 and every migration after it (16 refills the name parts, 17 fills the chart digits)
     assert schema.upgrade(dsn)[1:] == (14, list(range(15, schema.SCHEMA_VERSION + 1)))
     with connect(dsn) as owner:
         after = _every_row(owner)
     versions = after.pop("schema_version")
     assert [v[0] for v in versions] == list(range(1, schema.SCHEMA_VERSION + 1)) and versions[:14] == before.pop(
         "schema_version")
+    assert after.pop("patient_chart_digits")  # (derived: made by schema 17)
     assert after.pop("record_writes") == [] and after == before  # every row kept, as it was
 
     # The upgraded clinic records its writes: a draft of the migrated clinic changed by hand.

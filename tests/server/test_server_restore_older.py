@@ -10,7 +10,7 @@ from __future__ import annotations
 from clinic_files import make_clinic
 
 from imsmap.cli import main
-from imsmap.store import name_order, name_parts
+from imsmap.store import chart_digits, name_order, name_parts
 from imsmap.store.postgres import dump as server_dump
 from imsmap.store.postgres import schema, transfer
 from imsmap.store.postgres.connection import connect
@@ -47,6 +47,8 @@ def test_a_backup_made_at_the_schema_before_an_upgrade_is_restored_upgraded(
         before_the_upgrade.setattr(name_parts, "fill", lambda conn, mark="?": None)
         # ... nor order keys (server schema 14)
         before_the_upgrade.setattr(name_order, "fill", lambda conn, mark="?": None)
+        # ... nor chart digits (server schema 17)
+        before_the_upgrade.setattr(chart_digits, "fill", lambda conn, mark="?": None)
         columns = transfer.file_columns
         before_the_upgrade.setattr(transfer, "file_columns", lambda conn, table: [
             c for c in columns(conn, table) if (table, c) != ("photos", "amendment_id")])

@@ -42,7 +42,7 @@ from typing import Any
 
 from imsmap.domain.os_reasons import reason as os_reason
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store import durable, name_order, name_parts
+from imsmap.store import chart_digits, durable, name_order, name_parts
 from imsmap.store.db import StoreError
 from imsmap.store.sqlite_errors import Fault, fault_of
 from imsmap.store.sqlite_reasons import reason as sqlite_reason
@@ -60,9 +60,10 @@ PHOTO_BYTES = ("photo_blobs",)
 WHOLE = ("settings", "practitioners", "protocols", "protocol_sites", "audit_head")
 # Every table of the schema is one of these or DERIVED (tests/test_backup_sets.py checks it).
 TABLES = APPEND_ONLY + ("patients", "sessions") + SESSION_ROWS + PHOTO_BYTES + WHOLE
-# Made from the rows applied, not journalled: the patients' name parts for search and their
-# order keys (written again for each patient applied, store.name_parts, store.name_order).
-DERIVED = ("patient_name_parts", "patient_order")
+# Made from the rows applied, not journalled: the patients' name parts and chart digits for
+# search and their order keys (written again for each patient applied, store.name_parts,
+# store.chart_digits, store.name_order).
+DERIVED = ("patient_name_parts", "patient_order", "patient_chart_digits")
 # The order a record is applied in: words first, a session's rows before the session (a signed
 # session takes no new rows), amendments and withdrawal or entered-in-error marks after their
 # session (a mark needs its session's status), merges of patient records after the patients
@@ -412,13 +413,15 @@ def _apply_rows(conn: sqlite3.Connection, table: str, block: dict[str, Any]) -> 
             else:
                 conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?",
                              tuple(v for c, v in zip(cols, row) if c != key) + (row[k],))
-        if table == "patients":  # their order keys and name parts, derived, are not journalled
-            for row in rows:
+        if table == "patients":  # their order keys, name parts and chart digits, derived,
+            for row in rows:     # are not journalled
                 pid = row[k]
-                family, given = conn.execute("SELECT family_name, given_name FROM patients"
-                                             " WHERE id = ?", (pid,)).fetchone()
+                family, given, chart = conn.execute(
+                    "SELECT family_name, given_name, chart_number FROM patients WHERE id = ?",
+                    (pid,)).fetchone()
                 name_order.rewrite(conn, pid, family, given)
                 name_parts.rewrite(conn, pid, family, given)
+                chart_digits.rewrite(conn, pid, chart)
     except sqlite3.DatabaseError as exc:
         if fault_of(exc) is Fault.FULL:
             raise  # the disk of the copy being restored, not the journal: said by the caller

@@ -7,9 +7,10 @@ transaction. Append new migrations to MIGRATIONS; never edit one that has shippe
 
 This module is the register and the runner. The SQL of the shipped migrations is in modules of
 their own: store/migration_v1_v3.py (schemas 1-3), store/migration_v4.py (schema 4's rebuild,
-with its check), store/migration_v5_v11.py (schemas 5-11), store/migration_v12.py (schema 12) and
-store/migration_v13.py (schema 13). A new migration goes in a module of its own and is registered here by a line in
-MIGRATIONS (and in AFTER_MIGRATION or FILL_AFTER when Python finishes it).
+with its check), store/migration_v5_v11.py (schemas 5-11), and store/migration_v12.py,
+migration_v13.py and migration_v14.py (schemas 12 to 14). A new migration goes in a module of
+its own and is registered here by a line in MIGRATIONS (and in AFTER_MIGRATION or FILL_AFTER
+when Python finishes it).
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ import sqlite3
 from collections.abc import Callable
 
 from imsmap.store import (
+    chart_digits,
     migration_v1_v3,
     migration_v4,
     migration_v5_v11,
     migration_v12,
     migration_v13,
+    migration_v14,
     name_order,
     name_parts,
 )
@@ -48,6 +51,8 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
      migration_v12.V12),
     (13, "the name parts again: « œ » and « æ » as « oe » and « ae » (search)",
      migration_v13.V13),
+    (14, "the digit runs of each chart number: « 0006 » or « 6 » finds DEMO-0006 (search)",
+     migration_v14.V14),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.
@@ -57,7 +62,8 @@ FILL_AFTER: dict[int, tuple[Callable[[sqlite3.Connection], None],
                             Callable[[sqlite3.Connection], None]]] = {
     11: (name_parts.fill, name_parts.check_filled),
     12: (name_order.fill, name_order.check_filled),
-    13: (name_parts.refill, name_parts.check_filled)}
+    13: (name_parts.refill, name_parts.check_filled),
+    14: (chart_digits.fill, chart_digits.check_filled)}
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -1,6 +1,10 @@
 """Finding patients by what is typed (`search_patients`, Repository.search_patients): each word
 at the start of a part of the family or given name (store.name_parts: split at spaces, hyphens
-and apostrophes, accents and case folded) or of the chart number. On a file each word is ranges
+and apostrophes, accents and case folded) or of the chart number; a word of digits alone also
+at the start of a run of digits of the chart number, its leading zeros optional
+(store.chart_digits: "0006" and "6" find DEMO-0006; a side of its own, `digits_select`, on both
+backends). The patients a word finds by any side are one list in the search's one order
+(below): a chart number's digits do not put a patient first. On a file each word is ranges
 on their indexes (`ranges_clause`: the chart number's on its binary UNIQUE index, one per
 spelling of the word's first letters, `chart_ranges`) where that beats walking the patients in
 name order (`walk_clause`). On the server (`_server_search`) the rarest word's patients are
@@ -22,6 +26,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from imsmap.store import name_parts
+from imsmap.store.chart_digits import digits_range, typed_number
 from imsmap.store.name_parts import part_range, typed_parts
 from imsmap.store.record_rows import patient_from_row
 
@@ -145,12 +150,37 @@ def ranges_clause(word: str, typed: list[str], chart_side: ChartRanges = chart_r
             values += more_values
         selects = [f"SELECT patient_id FROM patient_name_parts WHERE {cond}", *selects]
         params = values + params
+    digits = digits_select(word, "patient_id")
+    if digits is not None:
+        selects.append(digits[0])
+        params += digits[1]
     return " UNION ALL ".join(selects), params
+
+
+def digits_select(word: str, columns: str, joined: str = "") -> tuple[str, list[Any]] | None:
+    """The rows of patient_chart_digits (as ``d``, with ``joined`` after it) starting with the
+    digits ``word`` is (store.chart_digits.typed_number); None for a word that is not digits
+    alone."""
+    number = typed_number(word)
+    if number is None:
+        return None
+    cond, values = digits_range(number)
+    return f"SELECT {columns} FROM patient_chart_digits d{joined} WHERE d.{cond}", values
+
+
+def _has_digits(row_id: str, number: str) -> tuple[str, list[Any]]:
+    """Whether patient ``row_id`` has chart digits starting with ``number``: its few rows read
+    by its id and each tested (as `_has_part`, for the same reason)."""
+    cond, values = digits_range(number)
+    tested = re.sub(r"\bdigits\b", "d.digits", cond)
+    return (f"coalesce((SELECT bool_or({tested}) FROM patient_chart_digits d"
+            f" WHERE d.patient_id = {row_id}), false)", values)
 
 
 def walk_clause(word: str, like: str) -> tuple[str, list[Any]]:
     """The same patients as a condition on each row (walking the name index in order): a name
-    part starting with each typed part, or the chart number starting with the word."""
+    part starting with each typed part, or the chart number starting with the word, or (a word
+    of digits) a run of its digits starting with them."""
     chart = f"chart_number {like} ? ESCAPE '\\'"
     conds, params = [], []
     for typed in typed_parts(word):
@@ -158,9 +188,16 @@ def walk_clause(word: str, like: str) -> tuple[str, list[Any]]:
         conds.append("EXISTS (SELECT 1 FROM patient_name_parts n WHERE"
                      f" n.patient_id = patients.id AND n.{cond})")
         params += values
-    if not conds:
-        return chart, [like_prefix(word)]
-    return f"(({' AND '.join(conds)}) OR {chart})", [*params, like_prefix(word)]
+    sides = [f"({' AND '.join(conds)})"] if conds else []
+    sides.append(chart)
+    params.append(like_prefix(word))
+    number = typed_number(word)
+    if number is not None:
+        cond, values = digits_range(number)
+        sides.append("EXISTS (SELECT 1 FROM patient_chart_digits d WHERE"
+                     f" d.patient_id = patients.id AND d.{cond})")
+        params += values
+    return (sides[0] if len(sides) == 1 else f"({' OR '.join(sides)})"), params
 
 
 def _next_char_binary(c: str) -> str | None:
@@ -249,6 +286,7 @@ class _Counted(NamedTuple):
     charts: int  # of which by their chart number
     typed: list[str]  # its typed parts, the rarest first
     nearly_all: bool = False  # found by the chart numbers of all but a few (`few_others`)
+    digits: int = 0  # of which by their chart number's digits (a word of digits alone)
 
 
 def _server_search(repo: Repository, words: list[str], limit: int, patients: int, common: int,
@@ -256,13 +294,13 @@ def _server_search(repo: Repository, words: list[str], limit: int, patients: int
     counted = _server_counts(repo, words, common, few_others(patients, common))
     rarest = min(range(len(words)), key=lambda k: counted[k].found)
     if counted[rarest].found >= common:  # every word common
-        by_names = [k for k, c in enumerate(counted) if not c.charts]
+        by_names = [k for k, c in enumerate(counted) if not c.charts and not c.digits]
         if not by_names:
             return _walked(repo, words, counted, order, limit)
         # Found by its name parts only: their index walked in the search's order.
         return _collected_in_order(repo, words, by_names[0], counted, limit, walk=True)
     least = counted[rarest]
-    if not least.charts and [len(part) for part in least.typed] == [1]:
+    if not least.charts and not least.digits and [len(part) for part in least.typed] == [1]:
         # One letter ("w": 11,000 patients at 100,000): its given names spread its patients
         # over the name order, and the planner walks its parts in that order or reads its
         # range, by the letter's share of the parts.
@@ -341,6 +379,12 @@ def _server_counts(repo: Repository, words: list[str], common: int, few: int = 0
             last_params += [few, few, like_prefix(word), common]
         else:
             last.append(f"c{k}")
+        digits = digits_select(word, "1")
+        if digits is not None:  # its chart digits' entries, up to the common number
+            count = (f"(SELECT count(*) FROM ({digits[0]} ORDER BY d.digits LIMIT ?) AS"
+                     " counted)")
+            last.append(f"CASE WHEN o{k} < ? THEN NULL ELSE {count} END" if ask else count)
+            last_params += [few, *digits[1], common] if ask else [*digits[1], common]
     sql = (f"SELECT {', '.join(last)} FROM (SELECT {', '.join(then)} FROM (SELECT"
            f" {', '.join(first)} OFFSET 0) AS charts OFFSET 0) AS outside")
     found = iter(repo.db.conn.execute(
@@ -350,13 +394,15 @@ def _server_counts(repo: Repository, words: list[str], common: int, few: int = 0
         typed = name_parts.typed_parts(word)
         counts = next(found) if typed else []
         charts = int(next(found))
+        by_digits = next(found) if typed_number(word) is not None else 0
         if charts < 0:  # nearly everyone: its names not counted (some may be found by them)
-            out.append(_Counted(common, common, common, typed, nearly_all=True))
+            out.append(_Counted(common, common, common, typed, nearly_all=True,
+                                digits=common if typed_number(word) is not None else 0))
             continue
         each = sorted((int(n), part) for n, part in zip(counts, typed, strict=True))
         by_name = each[0][0] if each else 0
-        out.append(_Counted(min(by_name + charts, common), by_name, charts,
-                            [part for _n, part in each]))
+        out.append(_Counted(min(by_name + charts + int(by_digits), common), by_name, charts,
+                            [part for _n, part in each], digits=int(by_digits)))
     return out
 
 
@@ -436,6 +482,11 @@ def probe_clause(word: str, counted: _Counted, row_id: str, chart: str | None = 
         conds.append(_has_part(row_id, cond))
         params += values
     sides = [f"({' AND '.join(conds)})"] if conds else []
+    number = typed_number(word)
+    if counted.digits and number is not None:
+        cond, values = _has_digits(row_id, number)
+        sides.append(cond)
+        params += values
     if counted.charts or not sides:
         # Tested first when it is the row's own column (nothing more to read), or when it
         # leaves out only a few patients (a list of them, made once), last when it is read
@@ -481,6 +532,16 @@ def _collected_in_order(repo: Repository, words: list[str], rarest: int,
     if typed and counted[rarest].names:
         sql, params = _name_side(typed, keys)
         selects.append(sql)
+    # A word of digits' patients with their keys read from patient_order by each one's id (a
+    # subquery kept apart by OFFSET 0): joined, the planner hashed every patient's keys for
+    # the 999 that "100" finds at 20,000 patients.
+    digits = digits_select(
+        words[rarest], "d.patient_id, po.family_key, po.given_key, po.tie_key",
+        " CROSS JOIN LATERAL (SELECT family_key, given_key, tie_key FROM patient_order o"
+        " WHERE o.patient_id = d.patient_id OFFSET 0) AS po") if counted[rarest].digits else None
+    if digits is not None:
+        selects.append(digits[0])
+        params += digits[1]
     if counted[rarest].charts or not selects:
         selects.append("SELECT id AS patient_id, po.family_key, po.given_key, po.tie_key"
                        f" FROM patients{ORDER_JOIN} WHERE {_FOLDED_CHART}")

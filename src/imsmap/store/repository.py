@@ -24,7 +24,7 @@ from imsmap.domain.models import (
 )
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store import merge_rows, name_order, name_parts, row_versions, site_rows
+from imsmap.store import chart_digits, merge_rows, name_order, name_parts, row_versions, site_rows
 from imsmap.store import retraction_rows as marks
 from imsmap.store.damage import UNDECODABLE, reads, unreadable
 from imsmap.store.db import Database
@@ -119,13 +119,16 @@ class Repository:
         return pid
 
     def _rewrite_name_parts(self, patient_id: int) -> None:
-        """The patient's order keys (store.name_order) and name parts (store.name_parts) as its
-        names now are, in the same transaction as the write of a name (the keys first: on the
-        server each part is given its patient's keys as it is written)."""
-        family, given = self.db.conn.execute(
-            "SELECT family_name, given_name FROM patients WHERE id = ?", (patient_id,)).fetchone()
+        """The patient's order keys (store.name_order), name parts (store.name_parts) and chart
+        number's digits (store.chart_digits) as its row now is, in the same transaction as the
+        write of a name or chart number (the keys first: on the server each part is given its
+        patient's keys as it is written)."""
+        family, given, chart = self.db.conn.execute(
+            "SELECT family_name, given_name, chart_number FROM patients WHERE id = ?",
+            (patient_id,)).fetchone()
         name_order.rewrite(self.db.conn, patient_id, family, given)
         name_parts.rewrite(self.db.conn, patient_id, family, given)
+        chart_digits.rewrite(self.db.conn, patient_id, chart)
 
     def update(self, table: str, row_id: int, values: dict[str, Any], at: str, actor: str,
                version: int | None = None) -> None:
@@ -140,7 +143,7 @@ class Repository:
             f"UPDATE {table} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?{guard}",
             (*values.values(), at, actor, row_id, *param))
         row_versions.check(cur, table, row_id, version)
-        if table == "patients" and {"family_name", "given_name"} & set(values):
+        if table == "patients" and {"family_name", "given_name", "chart_number"} & set(values):
             self._rewrite_name_parts(row_id)
 
     def row_version(self, table: str, row_id: int) -> int | None:

@@ -13,7 +13,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
-from imsmap.store import name_order, name_parts
+from imsmap.store import chart_digits, name_order, name_parts
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from imsmap.store.postgres import record_writes
 from imsmap.store.postgres.connection import (
@@ -69,6 +69,8 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
     # trigger).
     (16, "the name parts again: « œ » and « æ » as « oe » and « ae » (SQLite schema 13)",
      13, ()),
+    (17, "the digit runs of each chart number, for search (SQLite schema 14)", 14,
+     ("v17_chart_digits.sql",)),
 )
 
 
@@ -84,7 +86,8 @@ def _order_keys(conn: PgConnection, mark: str) -> None:
 FILL_AFTER = {10: (name_parts.fill, name_parts.check_filled),
               14: (_order_keys, name_order.check_filled),
               15: (record_writes.fill, record_writes.check_recorded),
-              16: (name_parts.refill, name_parts.check_filled)}
+              16: (name_parts.refill, name_parts.check_filled),
+              17: (chart_digits.fill, chart_digits.check_filled)}
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 assert MIGRATIONS[-1][2] == SQLITE_SCHEMA_VERSION, \
     "a new SQLite migration needs its PostgreSQL counterpart in MIGRATIONS"

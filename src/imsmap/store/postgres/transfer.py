@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.store import audit as sqlite_audit
-from imsmap.store import name_order, name_parts
+from imsmap.store import chart_digits, name_order, name_parts
 from imsmap.store.migrations import SCHEMA_VERSION as SQLITE_SCHEMA_VERSION
 from imsmap.store.postgres import chain
 from imsmap.store.postgres.connection import (
@@ -167,6 +167,7 @@ def _copy(conn: PgConnection, file_conn: sqlite3.Connection) -> Moved:
         if table == "patients":  # their order keys and name parts are the server's own,
             name_order.fill(conn, "%s")  # made as it would (the keys first: each part
             name_parts.fill(conn, "%s")  # is given its patient's)
+            chart_digits.fill(conn, "%s")
     moved.audit_entries = moved.counts["audit"]
     moved.signed_sessions = len(signed)
     return moved
