@@ -6,6 +6,7 @@ ended a page with its grid on the next. Each rule is swept over every room a pag
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QPdfWriter
 
 from imsmap.report.document import device_resolution
@@ -127,3 +128,45 @@ def test_a_grids_part_line_is_never_left_at_a_page_foot(qapp, records, patient, 
             assert not (isinstance(last, Paragraph) and last in parts), \
                 f"{last.text} ends a page (top {top / doc.mm(1):.1f} mm)"
         top += doc.mm(1)
+
+
+def test_a_chart_above_one_that_goes_over_is_drawn_larger_into_the_room_left(
+        qapp, records, session, tmp_path):
+    """Two views with sites, the page's room holding one chart but not the next even at its
+    least: the first is drawn taller into the room the second leaves (page 1 of the demo's
+    sessions ended 21-31 mm blank under its one chart), up to CHART_MAX_MM; where both fit,
+    squeezed, neither is drawn above CHART_HEIGHT_MM."""
+    from imsmap.report.session_charts import (
+        CHART_HEIGHT_MM,
+        CHART_MAX_MM,
+        CHART_MIN_MM,
+        ChartGroup,
+        chart_blocks,
+    )
+    from support import site_on
+
+    for muscle in ("gluteus_medius", "tibialis_anterior"):
+        site_on(records, session, muscle)
+    charts, missing, _drawer = chart_blocks(records, records.session_record(session.id).sites)
+    assert len(charts) == 2 and not missing
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    group = ChartGroup(charts)
+    one = charts[0].with_height(CHART_HEIGHT_MM).height(doc, width)
+    least_two = sum(c.with_height(CHART_MIN_MM).height(doc, width) for c in charts)
+    assert one + doc.mm(30) < least_two  # the case: room left that the second cannot use
+    for extra_mm in (0.5, 12, 24, CHART_MAX_MM - CHART_HEIGHT_MM - 0.5, 40):
+        room = one + doc.mm(extra_mm)
+        _before, pages = _laid_after(doc, [group], width, room, bottom)
+        assert [len(page) for page in pages] == [3, 1]
+        laid, y = pages[0][-1]
+        assert isinstance(laid, ChartGroup) and len(laid.charts) == 1
+        panel = laid.charts[0].panel_mm
+        assert panel == pytest.approx(min(CHART_HEIGHT_MM + extra_mm, CHART_MAX_MM)), extra_mm
+        assert y + laid.height(doc, width) <= bottom + 1e-6
+        assert pages[1][0][0].charts[0].panel_mm == CHART_HEIGHT_MM  # the next, as drawn
+    # both fit squeezed: they share the room, neither grows past its usual height
+    _before, pages = _laid_after(doc, [group], width, least_two + doc.mm(10), bottom)
+    assert len(pages) == 1
+    laid = pages[0][-1][0]
+    assert [c.panel_mm for c in laid.charts] == pytest.approx([CHART_MIN_MM + 5] * 2)
