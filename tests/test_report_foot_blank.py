@@ -170,3 +170,32 @@ def test_a_chart_above_one_that_goes_over_is_drawn_larger_into_the_room_left(
     assert len(pages) == 1
     laid = pages[0][-1][0]
     assert [c.panel_mm for c in laid.charts] == pytest.approx([CHART_MIN_MM + 5] * 2)
+
+
+@pytest.mark.parametrize("language, link", [("en", "chain link:"),
+                                            ("fr_CA", "maillon de la chaîne :")])
+def test_the_signature_box_says_its_chain_link_beside_its_label(
+        qapp, records, session, tmp_path, language, link):
+    """The audit trail's label and its 32-character chain link share a line (a line less in the
+    box: in French it and its heading went over whole and left 35-44 mm blank before it); the
+    content hash, too long for that, stays under its label. What the box says is unchanged."""
+    import subprocess
+
+    from imsmap.report.session_pdf import write_session_pdf
+    from support import site_on
+
+    site_on(records, session, "gluteus_medius")
+    records.sign_session(session.id)
+    seal = records.read.seal(session.id)
+    signed = records.read.session(session.id).content_hash
+    assert seal.link and len(seal.link) == 32 and signed
+    pdf = write_session_pdf(records, session.id, tmp_path / "s.pdf", language=language)
+    lines = [line.strip().replace("\u00a0", " ") for line in subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+        text=True).stdout.splitlines()]
+    beside = [line for line in lines if line.endswith(seal.link)]
+    assert len(beside) == 1 and link in beside[0], beside
+    assert beside[0].index(link.split()[0]) < beside[0].index(seal.link)
+    assert signed in lines  # the hash alone on its line, under its label
+    label = lines[lines.index(signed) - 1]
+    assert label.endswith(":") and ("SHA-256" in label), label
