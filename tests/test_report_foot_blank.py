@@ -199,3 +199,40 @@ def test_the_signature_box_says_its_chain_link_beside_its_label(
     assert signed in lines  # the hash alone on its line, under its label
     label = lines[lines.index(signed) - 1]
     assert label.endswith(":") and ("SHA-256" in label), label
+
+
+def test_a_row_of_charts_above_one_that_goes_over_is_drawn_taller(
+        qapp, records, patient, tmp_path):
+    """The progress report's row of body views, the spinal chart's row going over to the next
+    page even at its least: the first row is drawn taller into the blank it leaves (page 2 of
+    the demo's reports ended 24 mm blank), up to MOST_PANEL_MM; the row that goes over is drawn
+    as it was."""
+    from imsmap.report.progress_charts import (
+        CHART_PANEL_MM,
+        MOST_PANEL_MM,
+        ChartLegend,
+        HeatChartRow,
+        heat_chart_blocks,
+    )
+    from imsmap.report.progress_pdf import load_history
+    from test_report_page_breaks import _spine_course
+
+    _spine_course(records, patient)
+    _patient, history = load_history(records, patient.id)
+    blocks = heat_chart_blocks(records, history, ("none", "mild", "moderate", "strong"), 178.0)
+    assert [type(b).__name__ for b in blocks] == ["ChartLegend", "HeatChartRow", "HeatChartRow"]
+    legend, first, second = blocks
+    assert isinstance(legend, ChartLegend) and isinstance(first, HeatChartRow)
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    both = legend.height(doc, width) + first.height(doc, width)
+    assert second.min_height(doc, width) > doc.mm(60)  # the case: room that it cannot use
+    for extra_mm in (0.5, 12, 24, MOST_PANEL_MM - CHART_PANEL_MM - 0.5, 50):
+        _before, pages = _laid_after(doc, blocks, width, both + doc.mm(extra_mm), bottom)
+        kinds = [[type(b).__name__ for b, _y in page] for page in pages]
+        assert kinds == [["Paragraph", "Spacer", "ChartLegend", "HeatChartRow"],
+                         ["HeatChartRow"]], (extra_mm, kinds)
+        laid, y = pages[0][-1]
+        assert laid.panel_mm == pytest.approx(min(CHART_PANEL_MM + extra_mm, MOST_PANEL_MM))
+        assert y + laid.height(doc, width) <= bottom + 1e-6
+        assert pages[1][0][0].panel_mm == CHART_PANEL_MM
