@@ -215,7 +215,9 @@ def read_on(lines: list[str]) -> list[str]:
     says. So is how wide the site table's columns are (since 6 Dec 2026 a column is as wide as
     its longest word needs and an empty one gives its width to the others:
     report.column_widths), which changes where its cells wrap: the site table is one line,
-    SITE_TABLE, here; site_table_rows reads it row by row and reads_as checks it cell by cell."""
+    SITE_TABLE, here; site_table_rows reads it row by row and reads_as checks it cell by cell.
+    The signature box's chain link is read under its label, where it was drawn before it shared
+    the label's line (6 Dec 2026: report.session_sections.SignatureBlock._rows)."""
     out: list[str] = []
     repeat = False
     in_table = False
@@ -237,8 +239,16 @@ def read_on(lines: list[str]) -> list[str]:
         if repeat:
             repeat = False
             continue
+        beside = CHAIN_LINK_BESIDE.fullmatch(words)
+        if beside:
+            out.extend(beside.groups())
+            continue
         out.append(words)
     return out
+
+
+# the audit trail's label and its chain link on one line
+CHAIN_LINK_BESIDE = re.compile(r"(Audit trail: signed in entry \d+, chain link:) ([0-9a-f]{32})")
 
 
 def site_table_rows(lines: list[str]) -> list[list[str]]:

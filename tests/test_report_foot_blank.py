@@ -6,6 +6,7 @@ ended a page with its grid on the next. Each rule is swept over every room a pag
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QPdfWriter
 
 from imsmap.report.document import device_resolution
@@ -127,3 +128,111 @@ def test_a_grids_part_line_is_never_left_at_a_page_foot(qapp, records, patient, 
             assert not (isinstance(last, Paragraph) and last in parts), \
                 f"{last.text} ends a page (top {top / doc.mm(1):.1f} mm)"
         top += doc.mm(1)
+
+
+def test_a_chart_above_one_that_goes_over_is_drawn_larger_into_the_room_left(
+        qapp, records, session, tmp_path):
+    """Two views with sites, the page's room holding one chart but not the next even at its
+    least: the first is drawn taller into the room the second leaves (page 1 of the demo's
+    sessions ended 21-31 mm blank under its one chart), up to CHART_MAX_MM; where both fit,
+    squeezed, neither is drawn above CHART_HEIGHT_MM."""
+    from imsmap.report.session_charts import (
+        CHART_HEIGHT_MM,
+        CHART_MAX_MM,
+        CHART_MIN_MM,
+        ChartGroup,
+        chart_blocks,
+    )
+    from support import site_on
+
+    for muscle in ("gluteus_medius", "tibialis_anterior"):
+        site_on(records, session, muscle)
+    charts, missing, _drawer = chart_blocks(records, records.session_record(session.id).sites)
+    assert len(charts) == 2 and not missing
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    group = ChartGroup(charts)
+    one = charts[0].with_height(CHART_HEIGHT_MM).height(doc, width)
+    least_two = sum(c.with_height(CHART_MIN_MM).height(doc, width) for c in charts)
+    assert one + doc.mm(30) < least_two  # the case: room left that the second cannot use
+    for extra_mm in (0.5, 12, 24, CHART_MAX_MM - CHART_HEIGHT_MM - 0.5, 40):
+        room = one + doc.mm(extra_mm)
+        _before, pages = _laid_after(doc, [group], width, room, bottom)
+        assert [len(page) for page in pages] == [3, 1]
+        laid, y = pages[0][-1]
+        assert isinstance(laid, ChartGroup) and len(laid.charts) == 1
+        panel = laid.charts[0].panel_mm
+        assert panel == pytest.approx(min(CHART_HEIGHT_MM + extra_mm, CHART_MAX_MM)), extra_mm
+        assert y + laid.height(doc, width) <= bottom + 1e-6
+        assert pages[1][0][0].charts[0].panel_mm == CHART_HEIGHT_MM  # the next, as drawn
+    # both fit squeezed: they share the room, neither grows past its usual height
+    _before, pages = _laid_after(doc, [group], width, least_two + doc.mm(10), bottom)
+    assert len(pages) == 1
+    laid = pages[0][-1][0]
+    assert [c.panel_mm for c in laid.charts] == pytest.approx([CHART_MIN_MM + 5] * 2)
+
+
+@pytest.mark.parametrize("language, link", [("en", "chain link:"),
+                                            ("fr_CA", "maillon de la chaîne :")])
+def test_the_signature_box_says_its_chain_link_beside_its_label(
+        qapp, records, session, tmp_path, language, link):
+    """The audit trail's label and its 32-character chain link share a line (a line less in the
+    box: in French it and its heading went over whole and left 35-44 mm blank before it); the
+    content hash, too long for that, stays under its label. What the box says is unchanged."""
+    import subprocess
+
+    from imsmap.report.session_pdf import write_session_pdf
+    from support import site_on
+
+    site_on(records, session, "gluteus_medius")
+    records.sign_session(session.id)
+    seal = records.read.seal(session.id)
+    signed = records.read.session(session.id).content_hash
+    assert seal.link and len(seal.link) == 32 and signed
+    pdf = write_session_pdf(records, session.id, tmp_path / "s.pdf", language=language)
+    lines = [line.strip().replace("\u00a0", " ") for line in subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
+        text=True).stdout.splitlines()]
+    beside = [line for line in lines if line.endswith(seal.link)]
+    assert len(beside) == 1 and link in beside[0], beside
+    assert beside[0].index(link.split()[0]) < beside[0].index(seal.link)
+    assert signed in lines  # the hash alone on its line, under its label
+    label = lines[lines.index(signed) - 1]
+    assert label.endswith(":") and ("SHA-256" in label), label
+
+
+def test_a_row_of_charts_above_one_that_goes_over_is_drawn_taller(
+        qapp, records, patient, tmp_path):
+    """The progress report's row of body views, the spinal chart's row going over to the next
+    page even at its least: the first row is drawn taller into the blank it leaves (page 2 of
+    the demo's reports ended 24 mm blank), up to MOST_PANEL_MM; the row that goes over is drawn
+    as it was."""
+    from imsmap.report.progress_charts import (
+        CHART_PANEL_MM,
+        MOST_PANEL_MM,
+        ChartLegend,
+        HeatChartRow,
+        heat_chart_blocks,
+    )
+    from imsmap.report.progress_pdf import load_history
+    from test_report_page_breaks import _spine_course
+
+    _spine_course(records, patient)
+    _patient, history = load_history(records, patient.id)
+    blocks = heat_chart_blocks(records, history, ("none", "mild", "moderate", "strong"), 178.0)
+    assert [type(b).__name__ for b in blocks] == ["ChartLegend", "HeatChartRow", "HeatChartRow"]
+    legend, first, second = blocks
+    assert isinstance(legend, ChartLegend) and isinstance(first, HeatChartRow)
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    both = legend.height(doc, width) + first.height(doc, width)
+    assert second.min_height(doc, width) > doc.mm(60)  # the case: room that it cannot use
+    for extra_mm in (0.5, 12, 24, MOST_PANEL_MM - CHART_PANEL_MM - 0.5, 50):
+        _before, pages = _laid_after(doc, blocks, width, both + doc.mm(extra_mm), bottom)
+        kinds = [[type(b).__name__ for b, _y in page] for page in pages]
+        assert kinds == [["Paragraph", "Spacer", "ChartLegend", "HeatChartRow"],
+                         ["HeatChartRow"]], (extra_mm, kinds)
+        laid, y = pages[0][-1]
+        assert laid.panel_mm == pytest.approx(min(CHART_PANEL_MM + extra_mm, MOST_PANEL_MM))
+        assert y + laid.height(doc, width) <= bottom + 1e-6
+        assert pages[1][0][0].panel_mm == CHART_PANEL_MM

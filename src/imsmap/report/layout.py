@@ -207,6 +207,12 @@ class Block:
         (its heading), part of the blank its going over would leave (``paginate``)."""
         return None
 
+    def grow(self, doc: Doc, width: float, extra: float) -> Block | None:
+        """The block drawn up to ``extra`` taller, or None if it keeps its height: asked of the
+        last block on a page when what follows goes to the next page and leaves ``extra``
+        blank under it (``paginate``)."""
+        return None
+
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         raise NotImplementedError
 
@@ -431,8 +437,22 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
         queue.insert(0, block)
         for _ in range(_kept_with(pages[-1])):
             queue.insert(0, pages[-1].pop()[0])
+        _grow_last(doc, pages[-1], width, bottom)
         pages.append([])
         y = later_top
     if not pages[-1] and len(pages) > 1:
         pages.pop()
     return pages
+
+
+def _grow_last(doc: Doc, page: list[Placed], width: float, bottom: float) -> None:
+    """The page's last block drawn taller into the blank left under it, where it can be
+    (``Block.grow``: a row of the progress report's charts, above one that went over)."""
+    if not page:
+        return
+    last, top = page[-1]
+    extra = bottom - top - last.height(doc, width)
+    if extra > 0:
+        grown = last.grow(doc, width, extra)
+        if grown is not None:
+            page[-1] = (grown, top)

@@ -69,6 +69,10 @@ CHART_PANEL_MM = 112.0
 # rather than go over whole and leave half the page blank; smaller, its muscles and markers
 # (drawn at a fixed size on paper) would crowd.
 LEAST_PANEL_SHARE = 0.7
+# ... and drawn up to this high where the row after it goes over to the next page: page 2 of
+# the demo's reports ended 24 mm blank under their row of body views, the spinal chart's row
+# going over
+MOST_PANEL_MM = 140.0
 EARLIER_SESSIONS = 3  # earlier sessions whose sites are drawn (faded) under the latest one's
 HEAT_DPI = 200  # the chart-with-heat image (the markers on top stay vector)
 HEAT_CELL = 6.0  # view units per heat-grid cell
@@ -257,6 +261,14 @@ class HeatChartRow(Block):
         if room < self._least_mm():
             return None
         return HeatChartRow(self.charts, self.vmax, min(room, self.panel_mm)), None
+
+    def grow(self, doc: Doc, width: float, extra: float) -> HeatChartRow | None:
+        """The row drawn taller into the blank the row after it leaves, going over (up to
+        MOST_PANEL_MM): its views cropped to their sites show more around them."""
+        panel_mm = min(MOST_PANEL_MM, self.panel_mm + extra / doc.mm(1))
+        if panel_mm <= self.panel_mm:
+            return None
+        return HeatChartRow(self.charts, self.vmax, panel_mm)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         gap = doc.mm(5)

@@ -33,12 +33,6 @@ MATRIX_CHANGE_MM = 13.0
 Row = tuple[str, list[tuple[str, str, str] | None], str]  # label, cells (text, fill, ink), change
 
 
-# A grid of this many rows or fewer is read whole: it moves to the next page with its heading
-# rather than split a few rows from the rest (split by rows_before_break, the demo's grid of 5
-# roots left 3 rows at a page's foot and 2 under a repeated header on the next page).
-WHOLE_ROWS = 6
-
-
 class MatrixBlock(Block):
     """Rows of labelled cells (a colour and a number each), one column per session; splits
     between rows and repeats its header. The number makes it read on a grey printer."""
@@ -98,8 +92,6 @@ class MatrixBlock(Block):
                 + self._foot_h(doc, width) + doc.mm(self.after_mm))
 
     def min_height(self, doc: Doc, width: float) -> float:
-        if len(self.rows) <= WHOLE_ROWS:  # all of it, but the space under it
-            return self.height(doc, width) - doc.mm(self.after_mm)
         return self.header_height(doc) + self.row_height(doc)
 
     def split(self, doc: Doc, width: float, avail: float, lead: float = 0.0):
@@ -107,12 +99,13 @@ class MatrixBlock(Block):
         if self.height(doc, width) - doc.mm(self.after_mm) <= avail:  # all but the space under
             return self._part(self.rows, self.first_row, self.continued, self.footnote, 0.0), \
                 None
-        if len(self.rows) <= WHOLE_ROWS:
-            return None
         # Never every row here and the footnote alone over the page: the last rows go with it.
         fit = max(0, min(int((avail - self.header_height(doc)) // rh), len(self.rows) - 1))
         # The rows on each side of the break keep together as a table's do (C7 and C8 were
-        # alone on page 3 of a one-visit report), by the same rule
+        # alone on page 3 of a one-visit report), by the same rule: a grid of 4 to 6 rows splits
+        # too, 2 or 3 rows on each side under its header repeated, rather than go over whole
+        # with its heading (a 6-row root grid left 42-45 mm of the page before it blank);
+        # one of 3 rows or fewer goes whole
         fit = rows_before_break([rh] * len(self.rows), fit, self.header_height(doc) + lead,
                                 doc.mm(KEEP_BLANK_MM))
         if fit == 0:

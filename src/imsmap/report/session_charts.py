@@ -32,11 +32,15 @@ from imsmap.report.print_chart import (
 from imsmap.report.site_text import grasp_text
 from imsmap.services.records import Records
 
-__all__ = ["CHART_HEIGHT_MM", "CHART_MIN_MM", "MARKER_RADIUS_MM", "MIN_MARKER_MM", "ChartBlock",
+__all__ = ["CHART_HEIGHT_MM", "CHART_MAX_MM", "CHART_MIN_MM", "MARKER_RADIUS_MM", "MIN_MARKER_MM", "ChartBlock",
            "ChartGroup", "LegendBlock", "MarkerDrawer", "Panel", "chart_blocks", "cluster_levels"]
 
 CHART_HEIGHT_MM = 118.0  # enlargement panels, when the page has room
 CHART_MIN_MM = 82.0  # ... squeezed down to this to keep two charts on a page
+# ... and drawn up to this where the room left under the last chart on a page is too small for
+# the next one: a page 1 ended 21-31 mm blank under its one chart (the demo's sessions),
+# the enlargements are drawn larger instead (their markers and words keep their size on paper)
+CHART_MAX_MM = 150.0
 CHART_GAP_MM = 5.0
 PANEL_PENALTY = 0.75
 READABLE_SPACING_MM = 6.0  # markers this far apart (centre to centre) read without overlap
@@ -327,7 +331,8 @@ class ChartBlock(Block):
 
 class ChartGroup(Block):
     """The charts, in order; on a page with less room they shrink (down to CHART_MIN_MM) so that
-    pages fill rather than leave a hole the height of a chart."""
+    pages fill rather than leave a hole the height of a chart; above the next chart that goes
+    over they grow (up to CHART_MAX_MM) into the room it leaves."""
 
     def __init__(self, charts: Sequence[ChartBlock]):
         self.charts = list(charts)
@@ -350,9 +355,12 @@ class ChartGroup(Block):
         if k == 0:
             return None
         overhead = sum(c.height(doc, width) - doc.mm(c.panel_mm) for c in self.charts[:k])
-        panel_mm = min(CHART_HEIGHT_MM, (avail - overhead) / k / doc.mm(1.0))
-        head = ChartGroup([c.with_height(panel_mm) for c in self.charts[:k]])
         tail = ChartGroup(self.charts[k:]) if k < len(self.charts) else None
+        # The charts this page holds share its room: squeezed where two fit only so, and, where
+        # the next chart goes over anyway, drawn larger into the room it cannot use.
+        most = CHART_MAX_MM if tail is not None else CHART_HEIGHT_MM
+        panel_mm = min(most, (avail - overhead) / k / doc.mm(1.0))
+        head = ChartGroup([c.with_height(panel_mm) for c in self.charts[:k]])
         return head, tail
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:

@@ -247,12 +247,39 @@ class SignatureBlock(Block):
             return doc.font(12, bold=True)
         return doc.font(8.5, bold=style == "b", mono=style == "m")
 
+    def _rows(self, doc: Doc, inner: float) -> list[list[tuple[str, str, str]]]:
+        """The lines as drawn: a label ending in a colon and the code after it (the chain
+        link, 32 characters) on one line where they fit side by side (a line less: the box
+        and its heading went over whole where the page held all but 3-4 mm of them, and left
+        35-44 mm blank before it in French); the hash, too long for that, under its label."""
+        rows: list[list[tuple[str, str, str]]] = []
+        for line in self._lines():
+            text, style, _colour = line
+            if rows and style == "m" and len(rows[-1]) == 1:
+                label, label_style, _c = rows[-1][0]
+                if label_style == "" and label.rstrip().endswith(":") and \
+                        self._pair_width(doc, label, text) <= inner:
+                    rows[-1].append(line)
+                    continue
+            rows.append([line])
+        return rows
+
+    def _pair_width(self, doc: Doc, label: str, code: str) -> float:
+        return (doc.text_width(label, self._font(doc, "")) + doc.mm(1.5)
+                + doc.text_width(code, self._font(doc, "m")))
+
+    def _row_height(self, doc: Doc, row: list[tuple[str, str, str]], inner: float) -> float:
+        if len(row) == 1:
+            text, style, _c = row[0]
+            return doc.text_height(text, self._font(doc, style), inner)
+        return max(doc.line_height(self._font(doc, style)) for _t, style, _c in row)
+
     def _box_height(self, doc: Doc, width: float, pad_mm: float, gap_mm: float) -> float:
         """The framed box, without the space under it. The text wraps within the drawn box's
         inner width whatever the padding, so the lines are the same in a closer box."""
         inner = width - doc.mm(2 * SIGNATURE_PAD_MM)
-        return (sum(doc.text_height(t, self._font(doc, st), inner) + doc.mm(gap_mm)
-                    for t, st, _c in self._lines()) + doc.mm(2 * pad_mm))
+        return (sum(self._row_height(doc, row, inner) + doc.mm(gap_mm)
+                    for row in self._rows(doc, inner)) + doc.mm(2 * pad_mm))
 
     def height(self, doc: Doc, width: float) -> float:
         return self._box_height(doc, width, self.pad_mm, self.gap_mm) + doc.mm(self.after_mm)
@@ -284,9 +311,22 @@ class SignatureBlock(Block):
         painter.drawRect(QRectF(x, y, width, h))
         cy = y + doc.mm(self.pad_mm)
         inner = width - doc.mm(2 * SIGNATURE_PAD_MM)
-        for text, style, colour in self._lines():
-            font = self._font(doc, style)
-            th = doc.text_height(text, font, inner)
-            doc.draw_text(painter, QRectF(x + doc.mm(SIGNATURE_PAD_MM), cy, inner, th), text,
-                          font, colour)
+        left = x + doc.mm(SIGNATURE_PAD_MM)
+        for row in self._rows(doc, inner):
+            th = self._row_height(doc, row, inner)
+            if len(row) == 1:
+                text, style, colour = row[0]
+                doc.draw_text(painter, QRectF(left, cy, inner, th), text,
+                              self._font(doc, style), colour)
+            else:  # a label and its code, on one baseline
+                (label, _ls, label_colour), (code, _cs, code_colour) = row
+                label_font, code_font = self._font(doc, ""), self._font(doc, "m")
+                base = max(doc.metrics(label_font).ascent(), doc.metrics(code_font).ascent())
+                doc.draw_text(painter, QRectF(left, cy + base - doc.metrics(label_font).ascent(),
+                                              inner, th), label, label_font, label_colour,
+                              wrap=False)
+                cx = left + doc.text_width(label, label_font) + doc.mm(1.5)
+                doc.draw_text(painter, QRectF(cx, cy + base - doc.metrics(code_font).ascent(),
+                                              left + inner - cx, th), code, code_font,
+                              code_colour, wrap=False)
             cy += th + doc.mm(self.gap_mm)
