@@ -151,3 +151,54 @@ def test_the_restore_question_over_its_covered_dialog_is_covered_too(qtbot, wind
     assert seen["hidden"] is True
     assert seen["box"][0] == [] and seen["box"][1] > 0.8 and seen["dialog"] > 0.8
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_dialog_of_no_window_locks_with_one_window_when_two_are_open(qtbot, window,
+                                                                       make_window,
+                                                                       monkeypatch):
+    # Each window of the process is blocked by a dialog of no window and adopted it: two Lock
+    # now on Ctrl+Shift+K, which Qt refused as ambiguous, and the dialog stayed readable.
+    other = make_window()
+    set_pin(window, monkeypatch)
+    set_pin(other, monkeypatch)
+    seen: dict[str, object] = {}
+
+    def scenario(box: QWidget) -> None:
+        keys = [a for a in box.actions() if a.shortcut().toString() == "Ctrl+Shift+K"]
+        seen["lock actions"] = len(keys)
+        qtbot.keyClick(box, Qt.Key.Key_K, CTRL_SHIFT)
+        seen["locked"] = (window.locked, other.locked)
+        seen["covered"] = (box.windowTitle(), covered_share(box))
+        cover = cover_of(box)
+        qtbot.keyClicks(cover.lock_screen.pin, "2468")
+        qtbot.keyClick(cover.lock_screen.pin, Qt.Key.Key_Return)
+        seen["back"] = (window.locked, other.locked, box.windowTitle())
+
+    handler = CrashHandler(lambda: None)
+    in_exec(qtbot, window, lambda: handler(RuntimeError, RuntimeError("boom"), None), scenario)
+    assert seen["lock actions"] == 1
+    assert sorted(seen["locked"]) == [False, True]  # the window that adopted it first
+    title, share = seen["covered"]
+    assert title == "Locked" and share > 0.5
+    assert seen["back"] == (False, False, "Unexpected error")
+
+
+def test_a_window_closed_but_not_yet_deleted_does_not_take_a_dialog_of_no_window(
+        qtbot, window, make_window, monkeypatch):
+    # A closed window still blocked by the dialog adopted it too, and its Lock now took the
+    # keys: the open window, the one on the screen, stayed unlocked (the CI run of 6 December).
+    closed = make_window()
+    closed.close()
+    set_pin(window, monkeypatch)
+    seen: dict[str, object] = {}
+
+    def scenario(box: QWidget) -> None:
+        qtbot.keyClick(box, Qt.Key.Key_K, CTRL_SHIFT)
+        seen["locked"] = (window.locked, closed.locked)
+        cover = cover_of(box)
+        qtbot.keyClicks(cover.lock_screen.pin, "2468")
+        qtbot.keyClick(cover.lock_screen.pin, Qt.Key.Key_Return)
+
+    handler = CrashHandler(lambda: None)
+    in_exec(qtbot, window, lambda: handler(RuntimeError, RuntimeError("boom"), None), scenario)
+    assert seen["locked"] == (True, False)

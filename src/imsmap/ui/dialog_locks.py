@@ -174,7 +174,7 @@ class DialogLocks(QObject):
         """A modal dialog opened over the window: Lock now and the privacy screen work in it;
         covered at once if the window is locked."""
         for action in self.actions:
-            if action not in dialog.actions():
+            if action not in dialog.actions() and not _shortcut_taken(dialog, action):
                 dialog.addAction(action)
         if self.guard is not None and _over_guarded(dialog):
             self.guard(dialog)
@@ -215,7 +215,10 @@ class DialogLocks(QObject):
         kind = event.type()
         if kind == QEvent.Type.WindowBlocked:
             top = QApplication.activeModalWidget()
-            if top is not None and top is not watched and follows(top, self.window):
+            # A window closed (not yet deleted) is blocked too by a dialog of no window: it
+            # shows nothing to lock, and its Lock now would take the keys from the open one's
+            if top is not None and top is not watched and self.window.isVisible() \
+                    and follows(top, self.window):
                 self.adopt(top)
         elif watched is not self.window and isinstance(watched, QWidget):
             if kind == QEvent.Type.Close and self.locked:
@@ -249,6 +252,15 @@ class _ShownDialogs(QObject):
                 and _lock_cover(watched) is None):
             self.locks.adopt(watched)
         return False
+
+
+def _shortcut_taken(dialog: QWidget, action: QAction) -> bool:
+    """`dialog` has another window's action of `action`'s keys: a dialog of no window, adopted
+    by each window of the process as it blocks them all. Two Lock now on one key would both
+    be refused by Qt (an ambiguous shortcut): the first window's stays, and locks it."""
+    keys = action.shortcuts()
+    return bool(keys) and any(other is not action and set(other.shortcuts()) & set(keys)
+                              for other in dialog.actions())
 
 
 def _over_guarded(dialog: QWidget) -> bool:
