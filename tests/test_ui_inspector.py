@@ -47,12 +47,15 @@ def test_the_inspector_sits_under_the_site_list_and_shows_the_selected_site(insp
     site = _site(records, session)
     assert f"#{site.seq} " in inspector.header.text()
     assert inspector.muscle.text() == records.atlas.muscle(site.muscle_id).name
+    # the whole name in its tip, where a narrow column cuts the box's text
+    assert inspector.muscle.toolTip() == inspector.muscle.text()
     assert inspector.side_buttons[site.side.value].isChecked()
     # The needle of a new site: the clinic default (no earlier site in this session).
     assert (inspector.diameter.value(), inspector.length.value()) == \
         (site.needle_diameter_mm, site.needle_length_mm)
     window.site_table.clearSelection()
     assert inspector.site is None and not inspector.diameter.isEnabled()
+    assert inspector.muscle.toolTip() == ""
 
 
 def test_a_grade_given_with_a_button_is_what_the_status_bar_says(qtbot, inspected, records,

@@ -70,6 +70,7 @@ class PlaceFields(QObject):
     def clear(self) -> None:
         """No site: no muscle, no side, no level box."""
         self.muscle.setText("")
+        self.muscle.setToolTip("")
         self.side_group.setExclusive(False)
         for b in self.side_group.buttons():
             b.setChecked(False)
@@ -110,9 +111,13 @@ class PlaceFields(QObject):
         site = self._site()
         if site is None:
             self.muscle.setText("")
+            self.muscle.setToolTip("")
             return
-        self.muscle.setText(muscle_name(self.atlas, site.muscle_id))
+        name = muscle_name(self.atlas, site.muscle_id)
+        self.muscle.setText(name)
         self.muscle.setCursorPosition(0)
+        # A narrow column shows the name's start only (« Deltoïde, partie clavicu »): whole here
+        self.muscle.setToolTip(name)
 
     def _muscle_chosen(self, muscle_id: str) -> None:
         site = self._site()
