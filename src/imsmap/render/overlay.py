@@ -144,29 +144,67 @@ class EarlierMarkers:
     listed once; ``look_of[i]`` is marker i's.
 
     shown: the chart of one layer they are painted on (ChartPainter.on_other_layer says which
-    markers lie on another layer); None draws every marker as on the layer shown."""
+    markers lie on another layer); None draws every marker as on the layer shown.
+
+    A marker wholly under a later one at the same point is left out (`_not_covered`): a visit
+    whose sites were copied from the last one (the Session menu's copy, a protocol) puts its
+    markers where the earlier visits' are, and of a hundred such visits only the last marker at
+    each point shows. ``markers`` holds the ones painted."""
 
     def __init__(self, markers: Iterable[OverlayMarker], oldest: int | None = None,
                  shown: ChartPainter | None = None):
-        self.markers = sorted(markers, key=lambda m: -m.age)
+        ordered = sorted(markers, key=lambda m: -m.age)
         if oldest is None:
-            oldest = max((m.age for m in self.markers), default=1)
+            oldest = max((m.age for m in ordered), default=1)
         self.oldest = oldest
+        keys = [(m.age, m.grasp, shown is not None and shown.on_other_layer(m.layer))
+                for m in ordered]
+        kept = _not_covered(ordered, keys)
+        self.markers = [ordered[i] for i in kept]
         index: dict[tuple[int, int | None, bool], int] = {}
-        self.look_of: list[int] = [
-            index.setdefault((m.age, m.grasp, shown is not None and shown.on_other_layer(m.layer)),
-                             len(index))
-            for m in self.markers]
+        self.look_of: list[int] = [index.setdefault(keys[i], len(index)) for i in kept]
         # (fade, grasp, size as a fraction of today's markers, on another layer) of each look
         self.looks: list[tuple[float, int | None, float, bool]] = [
             (other_layer_fade(age_fade(age, oldest)) if other else age_fade(age, oldest),
-             grasp, LAST_SCALE if age <= 1 else EARLIER_SCALE, other)
+             grasp, _size(age), other)
             for age, grasp, other in index]
         self.xs = [m.x for m in self.markers]
         self.ys = [m.y for m in self.markers]
 
     def __len__(self) -> int:
         return len(self.markers)
+
+
+def _size(age: int) -> float:
+    """An earlier marker's size, of today's: last time's larger than older ones'."""
+    return LAST_SCALE if age <= 1 else EARLIER_SCALE
+
+
+def _not_covered(markers: Sequence[OverlayMarker],
+                 keys: Sequence[tuple[int, int | None, bool]]) -> list[int]:
+    """The indexes of the markers (in paint order, each with its look's (age, grasp, on
+    another layer)) that no marker painted after it at the same point hides wholly.
+
+    A graded marker is an opaque disc to the outer edge of its solid ring, and its size is its
+    age's alone, so at the same point it hides an earlier one no larger than itself: all of it
+    if larger, all but the soft edge its own edge paints over again if the same size (the stack
+    of a hundred markers then keeps the edge of one). An ungraded marker's ring is dashed: it
+    hides nothing. A marker of another layer reaches out to its dashed ring, which only the same
+    ring, as large, covers."""
+    above: dict[tuple[float, float], set[tuple[float, bool]]] = {}  # (size, other layer)
+    kept: list[int] = []
+    for i in range(len(markers) - 1, -1, -1):
+        m = markers[i]
+        age, grasp, other = keys[i]
+        size = _size(age)
+        later = above.setdefault((m.x, m.y), set())
+        if not any(upper >= size and (not other or (upper_other and upper == size))
+                   for upper, upper_other in later):
+            kept.append(i)
+        if grasp is not None:
+            later.add((size, other))
+    kept.reverse()
+    return kept
 
 
 def other_layer_fade(fade: float) -> float:
