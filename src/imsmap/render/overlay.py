@@ -191,18 +191,22 @@ def _not_covered(markers: Sequence[OverlayMarker],
     of a hundred markers then keeps the edge of one). An ungraded marker's ring is dashed: it
     hides nothing. A marker of another layer reaches out to its dashed ring, which only the same
     ring, as large, covers."""
-    above: dict[tuple[float, float], set[tuple[float, bool]]] = {}  # (size, other layer)
+    largest: dict[tuple[float, float], float] = {}  # the largest graded marker over a point
+    rings: set[tuple[float, float, float]] = set()  # graded ones of another layer: x, y, size
     kept: list[int] = []
     for i in range(len(markers) - 1, -1, -1):
         m = markers[i]
         age, grasp, other = keys[i]
         size = _size(age)
-        later = above.setdefault((m.x, m.y), set())
-        if not any(upper >= size and (not other or (upper_other and upper == size))
-                   for upper, upper_other in later):
-            kept.append(i)
+        point = (m.x, m.y)
+        hidden = (m.x, m.y, size) in rings if other else largest.get(point, 0.0) >= size
+        if hidden:
+            continue  # (what it would hide, the marker over it hides too)
+        kept.append(i)
         if grasp is not None:
-            later.add((size, other))
+            largest[point] = max(size, largest.get(point, 0.0))
+            if other:
+                rings.add((m.x, m.y, size))
     kept.reverse()
     return kept
 
