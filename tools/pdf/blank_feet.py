@@ -81,7 +81,8 @@ def main(argv: list[str]) -> int:
     con.close()
     records = open_records(db, create=False)
     for pid in patients:  # the report of one visit: the first, and the latest
-        visits = [s.id for s in records.read.sessions_for_patient(pid) if s.counts]
+        visits = [s.id for s in sorted(records.read.sessions_for_patient(pid),
+                                       key=lambda s: s.started_at) if s.counts]
         if len(visits) > 1:
             jobs += [(f"p{pid}f", "p", pid, visits[:1]), (f"p{pid}l", "p", pid, visits[-1:])]
     generated = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)
