@@ -41,6 +41,10 @@ MONO = "DejaVu Sans Mono"
 KEEP_ROWS = 3
 KEEP_LEAST = 2
 KEEP_BLANK_MM = 15.0
+# A block above one going over to the next page is drawn shorter (Block.shrink) only where that
+# saves a blank at the page's foot at least this tall: a smaller one is left as a table's rows
+# leave theirs (KEEP_BLANK_MM), the block above keeping its size.
+SHRINK_FOR_BLANK_MM = 20.0
 _family_cache: dict[str, str] = {}
 
 
@@ -211,6 +215,13 @@ class Block:
         """The block drawn up to ``extra`` taller, or None if it keeps its height: asked of the
         last block on a page when what follows goes to the next page and leaves ``extra``
         blank under it (``paginate``)."""
+        return None
+
+    def shrink(self, doc: Doc, width: float, by: float) -> Block | None:
+        """The block drawn ``by`` shorter, or as near that as it reads well, or None if it keeps
+        its height: asked of a block already on a page when one after it would go over to the
+        next and leave a blank; ``by`` is what that one lacks to start on the page
+        (``paginate``)."""
         return None
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
@@ -434,6 +445,15 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
             pages[-1].append((block, y))
             y += h
             continue
+        shorter = _shrink_above(doc, pages[-1], block, need, width, y, bottom)
+        if shorter is not None:  # drawn shorter, it lets the block start here: flow again
+            i, above = shorter
+            queue[0:0] = [placed for placed, _top in pages[-1][i + 1:]] + [block]
+            top = pages[-1][i][1]
+            del pages[-1][i:]
+            pages[-1].append((above, top))
+            y = top + above.height(doc, width)
+            continue
         queue.insert(0, block)
         for _ in range(_kept_with(pages[-1])):
             queue.insert(0, pages[-1].pop()[0])
@@ -443,6 +463,36 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
     if not pages[-1] and len(pages) > 1:
         pages.pop()
     return pages
+
+
+def _shrink_above(doc: Doc, page: list[Placed], block: Block, need: float, width: float,
+                  y: float, bottom: float) -> tuple[int, Block] | None:
+    """A block above ``block`` on ``page`` (the nearest that can) drawn shorter so that
+    ``block``, which goes over from ``y``, starts on the page instead, with what keeps with it
+    (its heading): that block's place on the page and its shorter form, or None. ``need``: what
+    ``block`` needs below ``y`` if it keeps with the next one (its own height and the next one's
+    least). Only where going over leaves at least SHRINK_FOR_BLANK_MM blank: the progress
+    report's trend plot, drawn shorter, let the body charts after it start on page 1 of a
+    report of one visit, which going over left 67-76 mm blank."""
+    kept = _kept_with(page)
+    start = page[-kept][1] if kept else y
+    if bottom - start < doc.mm(SHRINK_FOR_BLANK_MM):
+        return None
+    wanted = need if block.keep_with_next else block.min_height(doc, width)
+    lacking = y + wanted - bottom + doc.mm(0.1)  # (a tenth of a mm more: no rounding short)
+    for i in range(len(page) - kept - 1, -1, -1):
+        above = page[i][0]
+        shorter = above.shrink(doc, width, lacking)
+        if shorter is None:
+            continue
+        at = y - (above.height(doc, width) - shorter.height(doc, width))  # where block starts
+        if block.keep_with_next:
+            fits = at + need <= bottom
+        else:
+            fits = (block.height(doc, width) <= bottom - at
+                    or block.split(doc, width, bottom - at, y - start) is not None)
+        return (i, shorter) if fits else None
+    return None
 
 
 def _grow_last(doc: Doc, page: list[Placed], width: float, bottom: float) -> None:

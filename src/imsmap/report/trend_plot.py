@@ -73,6 +73,15 @@ class TrendBlock(Block):
             return None
         return TrendBlock(self.history, self.metrics, room, 0.0), None
 
+    def shrink(self, doc: Doc, width: float, by: float) -> TrendBlock | None:
+        """The plot drawn ``by`` lower, down to LEAST_TREND_SHARE of its height, where what
+        follows it would go over to the next page and leave a blank (``layout.paginate``): a
+        report of one visit has little to plot, and its body charts went over."""
+        height_mm = max(TREND_MM * LEAST_TREND_SHARE, self.height_mm - by / doc.mm(1))
+        if height_mm >= self.height_mm:
+            return None
+        return TrendBlock(self.history, self.metrics, height_mm, self.after_mm)
+
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         m = self.metrics
         n = len(m)

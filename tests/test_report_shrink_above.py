@@ -1,0 +1,143 @@
+"""A block already on a page drawn shorter so that the one after it starts there rather than go
+over and leave a blank (layout.paginate, Block.shrink): the progress report's pain and grasp
+plot above its body charts, a row of body views above the spinal chart's row (page 2 of a demo
+report left 44 mm blank under its first row, and the report took a page more). Never below the
+block's least size, never where going over leaves less than SHRINK_FOR_BLANK_MM; nothing
+overlaps, nothing runs past the page's foot. And the report's one order of sections: the plot
+under the sessions' table, on page 1, then the change since the first session."""
+
+from __future__ import annotations
+
+import pytest
+
+from imsmap.report.layout import SHRINK_FOR_BLANK_MM, Heading, paginate
+from test_progress_pdf import build_course, text_of, write
+from test_report_foot_blank import _doc, _laid_after
+
+LABELS = ("none", "mild", "moderate", "strong")
+
+
+def _no_overlap(doc, pages, width, bottom):
+    for page in pages:
+        for (block, y), (_next, next_y) in zip(page, page[1:]):
+            assert y + block.height(doc, width) <= next_y + 1e-6, type(block).__name__
+        last, y = page[-1]
+        assert y + last.height(doc, width) <= bottom + 1e-6, type(last).__name__
+
+
+def _chart_rows(records, patient):
+    from imsmap.report.progress_charts import heat_chart_blocks
+    from imsmap.report.progress_pdf import load_history
+    from test_report_page_breaks import _spine_course
+
+    _spine_course(records, patient)
+    _patient, history = load_history(records, patient.id)
+    blocks = heat_chart_blocks(records, history, LABELS, 178.0)
+    assert [type(b).__name__ for b in blocks] == ["ChartLegend", "HeatChartRow", "HeatChartRow"]
+    return history, blocks
+
+
+def test_a_row_of_body_views_is_drawn_lower_so_that_the_next_row_starts_on_its_page(
+        qapp, records, patient, tmp_path):
+    """Where the spinal chart's row lacks no more than the first row can give (down to
+    LEAST_PANEL_SHARE), the first row is drawn lower by what it lacks and both stay; where it
+    lacks more, the first row keeps its height (and grows into the blank, as before)."""
+    from imsmap.report.progress_charts import CHART_PANEL_MM, LEAST_PANEL_SHARE
+
+    _history, blocks = _chart_rows(records, patient)
+    legend, first, second = blocks
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    gives = CHART_PANEL_MM * (1 - LEAST_PANEL_SHARE)
+    both = legend.height(doc, width) + first.height(doc, width)
+    least_room = both + second.min_height(doc, width) - doc.mm(gives)
+    room = least_room - doc.mm(3.25)  # (never on the boundary itself: rounding)
+    while room < both + second.min_height(doc, width):
+        _before, pages = _laid_after(doc, blocks, width, room, bottom)
+        kinds = [[type(b).__name__ for b, _y in page] for page in pages]
+        _no_overlap(doc, pages, width, bottom)
+        if room >= least_room:
+            assert kinds == [["Paragraph", "Spacer", "ChartLegend", "HeatChartRow",
+                              "HeatChartRow"]], (room / doc.mm(1), kinds)
+            upper, lower = pages[0][-2][0], pages[0][-1][0]
+            assert CHART_PANEL_MM * LEAST_PANEL_SHARE - 1e-6 <= upper.panel_mm < CHART_PANEL_MM
+            assert lower.panel_mm >= CHART_PANEL_MM * LEAST_PANEL_SHARE - 1e-6
+        else:
+            assert kinds == [["Paragraph", "Spacer", "ChartLegend", "HeatChartRow"],
+                             ["HeatChartRow"]], (room / doc.mm(1), kinds)
+            assert pages[0][-1][0].panel_mm >= CHART_PANEL_MM  # kept (grown into the blank)
+        room += doc.mm(0.5)
+
+
+def test_the_pain_plot_is_drawn_lower_so_that_the_body_charts_start_under_it(
+        qapp, records, patient, tmp_path):
+    """The plot above the body charts' heading, legend and first row: drawn lower (down to
+    LEAST_TREND_SHARE) where that lets them start on its page; not below, and not at all where
+    the charts' going over would leave less than SHRINK_FOR_BLANK_MM."""
+    from imsmap.domain.progress import Course
+    from imsmap.report.trend_plot import LEAST_TREND_SHARE, TREND_MM, TrendBlock
+
+    history, charts = _chart_rows(records, patient)
+    plot = TrendBlock(history, Course.of(history).metrics)
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    heading = Heading("Where it grasped")
+    legend, first, _second = charts
+    charts_least = heading.height(doc, width) + legend.min_height(doc, width)
+    blocks = [plot, heading, *charts]
+    gives = TREND_MM * (1 - LEAST_TREND_SHARE)
+    above = plot.height(doc, width)
+    for lacking_mm in (0.5, 5, 17, gives - 0.5, gives + 0.5, gives + 10):
+        room = above + charts_least - doc.mm(lacking_mm)
+        _before, pages = _laid_after(doc, blocks, width, room, bottom)
+        kinds = [[type(b).__name__ for b, _y in page] for page in pages]
+        _no_overlap(doc, pages, width, bottom)
+        laid = pages[0][2][0]
+        assert type(laid).__name__ == "TrendBlock"
+        if lacking_mm < gives and room - above >= doc.mm(SHRINK_FOR_BLANK_MM):
+            assert kinds[0][2:] == ["TrendBlock", "Heading", "ChartLegend", "HeatChartRow"], \
+                (lacking_mm, kinds)
+            assert laid.height_mm == pytest.approx(TREND_MM - lacking_mm, abs=0.2)
+        else:
+            assert kinds[0][2:] == ["TrendBlock"], (lacking_mm, kinds)
+            assert laid.height_mm == TREND_MM
+        assert laid.height_mm >= TREND_MM * LEAST_TREND_SHARE - 1e-6
+    # a blank under SHRINK_FOR_BLANK_MM is left as it is: the plot keeps its height
+    room = above + doc.mm(SHRINK_FOR_BLANK_MM - 1)
+    _before, pages = _laid_after(doc, blocks, width, room, bottom)
+    assert [type(b).__name__ for b, _y in pages[0]][2:] == ["TrendBlock"]
+    assert pages[0][2][0].height_mm == TREND_MM
+
+
+def test_a_block_that_cannot_shrink_is_left_as_it_is(qapp, tmp_path):
+    """Paragraphs and headings keep their size: what goes over goes over, as before."""
+    from imsmap.report.layout import Paragraph
+
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    text = "Review in one week; home programme of stretches twice daily. " * 12
+    blocks = [Paragraph(text, 9), Heading("Plan"), Paragraph(text, 9)]
+    whole = paginate(doc, blocks, width, 0.0, 0.0, bottom)
+    assert [[type(b).__name__ for b, _ in p] for p in whole] == [
+        ["Paragraph", "Heading", "Paragraph"]]
+    first = blocks[0].height(doc, width) + blocks[1].height(doc, width)
+    pages = paginate(doc, blocks, width, bottom - first - doc.mm(30), 0.0, bottom)
+    assert pages[0][0][0] is blocks[0]
+    _no_overlap(doc, pages, width, bottom)
+
+
+@pytest.mark.parametrize("language, plot, change", [
+    ("en", "Pain and grasp over the sessions", "Change since the first session"),
+    ("fr_CA", "Douleur et préhension au fil des séances", "Changement depuis la première séance"),
+])
+def test_the_report_plots_the_sessions_under_their_table_on_page_one(
+        qapp, records, patient, tmp_path, language, plot, change):
+    """One order for every patient: the sessions' table, their plot, the change since the
+    first session, the body charts, the grids; the plot (at its least size or more) on page 1
+    of a course of six visits, as in the demo's reports, where it went to page 2."""
+    build_course(records, patient, sessions=6, sites=6)
+    reader, flat = text_of(write(records, patient.id, tmp_path, language=language))
+    page_one = " ".join((reader.pages[0].extract_text() or "").split())
+    assert plot in page_one
+    at = [flat.index(plot), flat.index(change)]
+    assert at == sorted(at)
