@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from imsmap.report.layout import SHRINK_FOR_BLANK_MM, Heading, paginate
+from imsmap.report.layout import LEAST_SPACE_SHARE, SHRINK_FOR_BLANK_MM, Heading, paginate
 from test_progress_pdf import build_course, text_of, write
 from test_report_foot_blank import _doc, _laid_after
 
 LABELS = ("none", "mild", "moderate", "strong")
+SPACE_GIVES_MM = 3 * LEAST_SPACE_SHARE  # the Spacer(3) that _laid_after puts above the blocks
 
 
 def _no_overlap(doc, pages, width, bottom):
@@ -48,7 +49,7 @@ def test_a_row_of_body_views_is_drawn_lower_so_that_the_next_row_starts_on_its_p
     legend, first, second = blocks
     _writer, doc = _doc(tmp_path)
     width, bottom = doc.mm(178), doc.mm(280)
-    gives = CHART_PANEL_MM * (1 - LEAST_PANEL_SHARE)
+    gives = CHART_PANEL_MM * (1 - LEAST_PANEL_SHARE) + SPACE_GIVES_MM
     both = legend.height(doc, width) + first.height(doc, width)
     least_room = both + second.min_height(doc, width) - doc.mm(gives)
     room = least_room - doc.mm(3.25)  # (never on the boundary itself: rounding)
@@ -85,19 +86,23 @@ def test_the_pain_plot_is_drawn_lower_so_that_the_body_charts_start_under_it(
     legend, first, _second = charts
     charts_least = heading.height(doc, width) + legend.min_height(doc, width)
     blocks = [plot, heading, *charts]
-    gives = TREND_MM * (1 - LEAST_TREND_SHARE)
+    gives = TREND_MM * (1 - LEAST_TREND_SHARE)  # and the space above it, when that is short
     above = plot.height(doc, width)
-    for lacking_mm in (0.5, 5, 17, gives - 0.5, gives + 0.5, gives + 10):
+    for lacking_mm in (0.5, 5, 17, gives - 0.5, gives + 0.5, gives + SPACE_GIVES_MM + 0.5,
+                       gives + 10):
         room = above + charts_least - doc.mm(lacking_mm)
         _before, pages = _laid_after(doc, blocks, width, room, bottom)
         kinds = [[type(b).__name__ for b, _y in page] for page in pages]
         _no_overlap(doc, pages, width, bottom)
         laid = pages[0][2][0]
         assert type(laid).__name__ == "TrendBlock"
-        if lacking_mm < gives and room - above >= doc.mm(SHRINK_FOR_BLANK_MM):
+        if lacking_mm < gives + SPACE_GIVES_MM and room - above >= doc.mm(SHRINK_FOR_BLANK_MM):
             assert kinds[0][2:] == ["TrendBlock", "Heading", "ChartLegend", "HeatChartRow"], \
                 (lacking_mm, kinds)
-            assert laid.height_mm == pytest.approx(TREND_MM - lacking_mm, abs=0.2)
+            assert laid.height_mm == pytest.approx(max(TREND_MM - lacking_mm,
+                                                       TREND_MM * LEAST_TREND_SHARE), abs=0.2)
+            if lacking_mm > gives:  # the plot at its least, and the space above it shorter
+                assert pages[0][1][0].mm == pytest.approx(3 - (lacking_mm - gives), abs=0.2)
         else:
             assert kinds[0][2:] == ["TrendBlock"], (lacking_mm, kinds)
             assert laid.height_mm == TREND_MM
@@ -141,3 +146,44 @@ def test_the_report_plots_the_sessions_under_their_table_on_page_one(
     assert plot in page_one
     at = [flat.index(plot), flat.index(change)]
     assert at == sorted(at)
+
+
+def test_a_space_between_sections_is_drawn_at_half_its_height_at_the_least(qapp, tmp_path):
+    """A Spacer drawn shorter, once or again, never below LEAST_SPACE_SHARE of its height."""
+    from imsmap.report.layout import Spacer
+
+    _writer, doc = _doc(tmp_path)
+    once = Spacer(3).shrink(doc, 100.0, doc.mm(0.5))
+    assert once is not None and once.mm == pytest.approx(2.5)
+    again = once.shrink(doc, 100.0, doc.mm(5))
+    assert again is not None and again.mm == pytest.approx(3 * LEAST_SPACE_SHARE)
+    assert again.shrink(doc, 100.0, doc.mm(1)) is None
+    assert Spacer(3).shrink(doc, 100.0, 0.0) is None
+
+
+def test_the_signature_box_stays_under_the_plan_where_the_space_above_it_gives_way(
+        qapp, records, session, tmp_path):
+    """The signature's heading and box lacking a millimetre on the page: the space above the
+    heading is drawn shorter and both stay (the French record of demo session 5 put them alone
+    on a sixth page); lacking more than the spaces above can give, both go over, as before."""
+    from imsmap.report.layout import Paragraph, Spacer
+    from test_report_foot_blank import _signature
+
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    box = _signature(records, session, True)
+    heading = Heading("Signature")
+    plan = Paragraph("Review in one week.", 9)
+    least = heading.height(doc, width) + box.min_height(doc, width)
+    for lacking_mm, stays in ((1.0, True), (1.4, True), (1.7, False), (5.0, False)):
+        blocks = [plan, Spacer(3), heading, box]
+        top = bottom - plan.height(doc, width) - doc.mm(3) - least + doc.mm(lacking_mm)
+        pages = paginate(doc, blocks, width, top, 0.0, bottom)
+        kinds = [[type(b).__name__ for b, _y in page] for page in pages]
+        _no_overlap(doc, pages, width, bottom)
+        if stays:
+            assert kinds == [["Paragraph", "Spacer", "Heading", "SignatureBlock"]], kinds
+            assert pages[0][1][0].mm == pytest.approx(3 - lacking_mm, abs=0.15)
+        else:
+            assert kinds == [["Paragraph", "Spacer"], ["Heading", "SignatureBlock"]], kinds
+            assert pages[0][1][0].mm == 3

@@ -45,6 +45,7 @@ KEEP_BLANK_MM = 15.0
 # saves a blank at the page's foot at least this tall: a smaller one is left as a table's rows
 # leave theirs (KEEP_BLANK_MM), the block above keeping its size.
 SHRINK_FOR_BLANK_MM = 20.0
+LEAST_SPACE_SHARE = 0.5  # a space between sections drawn shorter: at least half of it
 _family_cache: dict[str, str] = {}
 
 
@@ -231,9 +232,20 @@ class Block:
 @dataclass
 class Spacer(Block):
     mm: float
+    full_mm: float | None = None  # drawn shorter (shrink): its height as first given
 
     def height(self, doc: Doc, width: float) -> float:
         return doc.mm(self.mm)
+
+    def shrink(self, doc: Doc, width: float, by: float) -> Spacer | None:
+        """The space between two sections halved at the most, where the next section would go
+        over and leave a blank (``paginate``): the French record of demo session 5 left its
+        signature box alone on a sixth page for want of 4.7 mm."""
+        full = self.mm if self.full_mm is None else self.full_mm
+        mm = max(full * LEAST_SPACE_SHARE, self.mm - by / doc.mm(1))
+        if mm >= self.mm:
+            return None
+        return Spacer(mm, full)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         pass
@@ -446,13 +458,13 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
             y += h
             continue
         shorter = _shrink_above(doc, pages[-1], block, need, width, y, bottom)
-        if shorter is not None:  # drawn shorter, it lets the block start here: flow again
-            i, above = shorter
-            queue[0:0] = [placed for placed, _top in pages[-1][i + 1:]] + [block]
-            top = pages[-1][i][1]
-            del pages[-1][i:]
-            pages[-1].append((above, top))
-            y = top + above.height(doc, width)
+        if shorter:  # drawn shorter, they let the block start here: flow again from them
+            first = min(shorter)
+            top = pages[-1][first][1]
+            queue[0:0] = [shorter.get(i, placed) for i, (placed, _top) in
+                          enumerate(pages[-1]) if i >= first] + [block]
+            del pages[-1][first:]
+            y = top
             continue
         queue.insert(0, block)
         for _ in range(_kept_with(pages[-1])):
@@ -466,33 +478,39 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
 
 
 def _shrink_above(doc: Doc, page: list[Placed], block: Block, need: float, width: float,
-                  y: float, bottom: float) -> tuple[int, Block] | None:
-    """A block above ``block`` on ``page`` (the nearest that can) drawn shorter so that
-    ``block``, which goes over from ``y``, starts on the page instead, with what keeps with it
-    (its heading): that block's place on the page and its shorter form, or None. ``need``: what
-    ``block`` needs below ``y`` if it keeps with the next one (its own height and the next one's
-    least). Only where going over leaves at least SHRINK_FOR_BLANK_MM blank: the progress
-    report's trend plot, drawn shorter, let the body charts after it start on page 1 of a
-    report of one visit, which going over left 67-76 mm blank."""
+                  y: float, bottom: float) -> dict[int, Block]:
+    """Blocks above ``block`` on ``page`` drawn shorter (Block.shrink; the nearest first, as
+    many as it takes) so that ``block``, which goes over from ``y``, starts on the page instead
+    with what keeps with it (its heading): {their places on the page: their shorter forms}, or
+    none. ``need``: what ``block`` needs below ``y`` if it keeps with the next one (its own
+    height and the next one's least). Only where going over leaves at least
+    SHRINK_FOR_BLANK_MM blank: demo patient 4's report, whose spinal chart's row went over and
+    left 44 mm blank under the row of body views, took a page more."""
     kept = _kept_with(page)
     start = page[-kept][1] if kept else y
     if bottom - start < doc.mm(SHRINK_FOR_BLANK_MM):
-        return None
+        return {}
     wanted = need if block.keep_with_next else block.min_height(doc, width)
-    lacking = y + wanted - bottom + doc.mm(0.1)  # (a tenth of a mm more: no rounding short)
+    lacking = y + wanted - bottom
+    shorter: dict[int, Block] = {}
     for i in range(len(page) - kept - 1, -1, -1):
+        if lacking <= 0:
+            break
         above = page[i][0]
-        shorter = above.shrink(doc, width, lacking)
-        if shorter is None:
-            continue
-        at = y - (above.height(doc, width) - shorter.height(doc, width))  # where block starts
-        if block.keep_with_next:
-            fits = at + need <= bottom
-        else:
-            fits = (block.height(doc, width) <= bottom - at
-                    or block.split(doc, width, bottom - at, y - start) is not None)
-        return (i, shorter) if fits else None
-    return None
+        drawn = above.shrink(doc, width, lacking + doc.mm(0.1))  # (no rounding short)
+        if drawn is not None:
+            shorter[i] = drawn
+            lacking -= above.height(doc, width) - drawn.height(doc, width)
+    if lacking > 0:
+        return {}
+    at = y - sum(page[i][0].height(doc, width) - b.height(doc, width)
+                 for i, b in shorter.items())  # where block starts
+    if block.keep_with_next:
+        fits = at + need <= bottom
+    else:
+        fits = (block.height(doc, width) <= bottom - at
+                or block.split(doc, width, bottom - at, y - start) is not None)
+    return shorter if fits else {}
 
 
 def _grow_last(doc: Doc, page: list[Placed], width: float, bottom: float) -> None:
