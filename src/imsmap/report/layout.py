@@ -515,7 +515,12 @@ def _shrink_above(doc: Doc, page: list[Placed], block: Block, need: float, width
 
 def _grow_last(doc: Doc, page: list[Placed], width: float, bottom: float) -> None:
     """The page's last block drawn taller into the blank left under it, where it can be
-    (``Block.grow``: a row of the progress report's charts, above one that went over)."""
+    (``Block.grow``: a row of the progress report's charts, above one that went over). The
+    space after it, blank at the page's foot anyway, is dropped: the blank is the block's to
+    take (the plot under the sessions' table, the section after it going over, stayed short
+    above the space before that section's heading)."""
+    while len(page) > 1 and isinstance(page[-1][0], Spacer):
+        page.pop()
     if not page:
         return
     last, top = page[-1]
