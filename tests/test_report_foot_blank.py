@@ -65,7 +65,8 @@ def test_the_signature_box_stays_with_its_heading_where_it_fits_drawn_closer(
                 assert y + laid_box.height(doc, width) <= bottom + 1e-6
                 assert laid_box.min_height(doc, width) == box.min_height(doc, width)
             else:  # the heading goes over with its box, never alone at the foot
-                assert kinds == [["Paragraph", "Spacer"], ["Heading", "SignatureBlock"]], \
+                # (the space under the paragraph dropped at the page's foot)
+                assert kinds == [["Paragraph"], ["Heading", "SignatureBlock"]], \
                     (signed, room / doc.mm(1), kinds)
             room += doc.mm(0.5)
 
@@ -100,7 +101,7 @@ def test_the_pain_plot_is_drawn_lower_where_that_keeps_it_with_its_heading(
             assert y + laid.height(doc, width) <= bottom + 1e-6
             assert TREND_MM * LEAST_TREND_SHARE <= laid.height_mm <= TREND_MM
         else:
-            assert kinds == [["Paragraph", "Spacer"], ["Heading", "TrendBlock"]], kinds
+            assert kinds == [["Paragraph"], ["Heading", "TrendBlock"]], kinds
             assert pages[1][1][0].height_mm == TREND_MM  # drawn whole on the next page
         room += doc.mm(0.5)
 

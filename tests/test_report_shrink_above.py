@@ -76,7 +76,7 @@ def test_the_pain_plot_is_drawn_lower_so_that_the_body_charts_start_under_it(
     LEAST_TREND_SHARE) where that lets them start on its page; not below, and not at all where
     the charts' going over would leave less than SHRINK_FOR_BLANK_MM."""
     from imsmap.domain.progress import Course
-    from imsmap.report.trend_plot import LEAST_TREND_SHARE, TREND_MM, TrendBlock
+    from imsmap.report.trend_plot import LEAST_TREND_SHARE, MOST_TREND_MM, TREND_MM, TrendBlock
 
     history, charts = _chart_rows(records, patient)
     plot = TrendBlock(history, Course.of(history).metrics)
@@ -103,15 +103,16 @@ def test_the_pain_plot_is_drawn_lower_so_that_the_body_charts_start_under_it(
                                                        TREND_MM * LEAST_TREND_SHARE), abs=0.2)
             if lacking_mm > gives:  # the plot at its least, and the space above it shorter
                 assert pages[0][1][0].mm == pytest.approx(3 - (lacking_mm - gives), abs=0.2)
-        else:
+        else:  # the charts go over: the plot is drawn taller into the blank instead
             assert kinds[0][2:] == ["TrendBlock"], (lacking_mm, kinds)
-            assert laid.height_mm == TREND_MM
+            assert laid.height_mm == pytest.approx(
+                min(MOST_TREND_MM, (bottom - pages[0][2][1]) / doc.mm(1) - laid.after_mm))
         assert laid.height_mm >= TREND_MM * LEAST_TREND_SHARE - 1e-6
-    # a blank under SHRINK_FOR_BLANK_MM is left as it is: the plot keeps its height
+    # a blank under SHRINK_FOR_BLANK_MM is not made room in: the plot is not drawn lower
     room = above + doc.mm(SHRINK_FOR_BLANK_MM - 1)
     _before, pages = _laid_after(doc, blocks, width, room, bottom)
     assert [type(b).__name__ for b, _y in pages[0]][2:] == ["TrendBlock"]
-    assert pages[0][2][0].height_mm == TREND_MM
+    assert pages[0][2][0].height_mm >= TREND_MM
 
 
 def test_a_block_that_cannot_shrink_is_left_as_it_is(qapp, tmp_path):
@@ -185,5 +186,38 @@ def test_the_signature_box_stays_under_the_plan_where_the_space_above_it_gives_w
             assert kinds == [["Paragraph", "Spacer", "Heading", "SignatureBlock"]], kinds
             assert pages[0][1][0].mm == pytest.approx(3 - lacking_mm, abs=0.15)
         else:
-            assert kinds == [["Paragraph", "Spacer"], ["Heading", "SignatureBlock"]], kinds
-            assert pages[0][1][0].mm == 3
+            assert kinds == [["Paragraph"], ["Heading", "SignatureBlock"]], kinds
+
+
+def test_the_pain_plot_grows_into_the_blank_the_section_after_it_leaves(
+        qapp, records, patient, tmp_path):
+    """The change section's heading and table going over under the plot: the plot is drawn
+    taller into the blank (up to MOST_TREND_MM), the space between them dropped at the page's
+    foot; where the section starts on the page, the plot keeps its height."""
+    from imsmap.domain.progress import Course
+    from imsmap.report.layout import Spacer
+    from imsmap.report.progress_tables import change_table
+    from imsmap.report.trend_plot import MOST_TREND_MM, TREND_MM, TrendBlock
+    from test_report_foot_blank import _trend
+
+    history, plot = _trend(records, patient)
+    table = change_table(history, Course.of(history).metrics)
+    _writer, doc = _doc(tmp_path)
+    width, bottom = doc.mm(178), doc.mm(280)
+    heading = Heading("Change since the first session")
+    whole = heading.height(doc, width) + table.height(doc, width)
+    for room_mm in (5.0, 15.0, 2 + whole / doc.mm(1) + 1):
+        blocks = [plot, Spacer(2), heading, table]
+        top = bottom - plot.height(doc, width) - doc.mm(room_mm)
+        pages = paginate(doc, blocks, width, top, 0.0, bottom)
+        _no_overlap(doc, pages, width, bottom)
+        laid = pages[0][-1][0]
+        if doc.mm(room_mm) >= doc.mm(2) + whole:  # the section under the plot
+            assert isinstance(pages[0][0][0], TrendBlock)
+            assert pages[0][0][0].height_mm == TREND_MM
+        else:
+            assert [type(b).__name__ for b, _y in pages[0]] == ["TrendBlock"]
+            assert isinstance(laid, TrendBlock)
+            assert laid.height_mm == pytest.approx(min(MOST_TREND_MM, TREND_MM + room_mm),
+                                                   abs=0.05)
+            assert pages[1][0][0] is heading
