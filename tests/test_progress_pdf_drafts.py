@@ -105,9 +105,9 @@ def test_a_latest_draft_is_drawn_as_itself_never_as_a_visit_before(
 
 
 def change_section(flat: str) -> str:
-    """The report's "Change since the first session", up to the trend's heading."""
+    """The report's "Change since the first session", up to the body charts' heading."""
     return flat[flat.index("Change since the first session"):
-                flat.index("Pain and grasp over the sessions")]
+                flat.index("Where it grasped")]
 
 
 def test_the_change_since_the_first_session_compares_signed_visits(

@@ -50,7 +50,8 @@ def test_the_signature_box_stays_with_its_heading_where_it_fits_drawn_closer(
         box = _signature(records, session, signed) if signed else _signature(
             records, records.start_session(session.patient_id, practitioner="J. Physio"), False)
         heading = Heading("Signature")
-        least = heading.height(doc, width) + box.min_height(doc, width)
+        # (the space above them drawn at half where that keeps them: layout.Spacer.shrink)
+        least = heading.height(doc, width) + box.min_height(doc, width) - doc.mm(1.5)
         full = heading.height(doc, width) + box.height(doc, width)
         assert full - least > doc.mm(6)  # the case: the room between, in mm steps
         room = least - doc.mm(3.25)  # (never on the boundary itself: rounding)
@@ -64,7 +65,8 @@ def test_the_signature_box_stays_with_its_heading_where_it_fits_drawn_closer(
                 assert y + laid_box.height(doc, width) <= bottom + 1e-6
                 assert laid_box.min_height(doc, width) == box.min_height(doc, width)
             else:  # the heading goes over with its box, never alone at the foot
-                assert kinds == [["Paragraph", "Spacer"], ["Heading", "SignatureBlock"]], \
+                # (the space under the paragraph dropped at the page's foot)
+                assert kinds == [["Paragraph"], ["Heading", "SignatureBlock"]], \
                     (signed, room / doc.mm(1), kinds)
             room += doc.mm(0.5)
 
@@ -87,7 +89,8 @@ def test_the_pain_plot_is_drawn_lower_where_that_keeps_it_with_its_heading(
     width, bottom = doc.mm(178), doc.mm(280)
     _history, plot = _trend(records, patient)
     heading = Heading("Pain and grasp over the sessions")
-    least = heading.height(doc, width) + doc.mm(TREND_MM * LEAST_TREND_SHARE)
+    # (the space above them drawn at half where that keeps them: layout.Spacer.shrink)
+    least = heading.height(doc, width) + doc.mm(TREND_MM * LEAST_TREND_SHARE) - doc.mm(1.5)
     room = least - doc.mm(2.25)  # (never on the boundary itself: rounding)
     while room < heading.height(doc, width) + plot.height(doc, width) + doc.mm(2):
         _before, pages = _laid_after(doc, [heading, plot], width, room, bottom)
@@ -98,7 +101,7 @@ def test_the_pain_plot_is_drawn_lower_where_that_keeps_it_with_its_heading(
             assert y + laid.height(doc, width) <= bottom + 1e-6
             assert TREND_MM * LEAST_TREND_SHARE <= laid.height_mm <= TREND_MM
         else:
-            assert kinds == [["Paragraph", "Spacer"], ["Heading", "TrendBlock"]], kinds
+            assert kinds == [["Paragraph"], ["Heading", "TrendBlock"]], kinds
             assert pages[1][1][0].height_mm == TREND_MM  # drawn whole on the next page
         room += doc.mm(0.5)
 

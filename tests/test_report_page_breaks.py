@@ -150,8 +150,9 @@ def test_a_row_of_charts_is_drawn_smaller_rather_than_leave_half_a_page(
     on = {name: [i for i, (_h, words) in enumerate(pages) if any(w == name for *_b, w in words)]
           for name in (first, spine)}
     # the second row went over whole to page 3, half of page 2 blank under the first (the
-    # section's heading "Where it grasped" over it)
-    assert on[spine] and on[spine][0] in on[first], on
+    # section's heading "Where it grasped" over it); the heading and the first row may start
+    # at page 1's foot, the plot above them drawn lower (layout.paginate: Block.shrink)
+    assert on[spine] and on[first] and on[spine][0] - on[first][0] in (0, 1), on
     height, words = pages[on[spine][0]]
     assert blank_at_foot(height, words) < 15
     # and the spinal chart is drawn no smaller than reads: its title to its corners' captions

@@ -1,14 +1,16 @@
 """Render the demo clinic's session PDFs and progress reports and measure each page's blank foot.
 
-    .venv/bin/python tools/pdf/blank_feet.py OUTDIR [--demo en|fr_CA] [--only s12,p3]
+    .venv/bin/python tools/pdf/blank_feet.py OUTDIR [--demo en|fr_CA] [--only s12,p3,p3f]
 
 A demo clinic (fixed anchor week, notes in the --demo language) is made once in OUTDIR; every
 session's PDF and every patient's progress report is written (A4) in English and French (a
 French demo: French only), each page rendered by pdftoppm (60 dpi, grey) and measured: the
 millimetres between the last ink above the footer's rule and the foot of the page's body
 (document.MARGIN_BOTTOM_MM). OUTDIR/figures.tsv gets a line per PDF: name, language, pages,
-each page's blank foot. A page that is full reads about 5 mm (a block's space under it); the
-last page's figure is the end of the document, not a gap. Compare two runs line by line.
+each page's blank foot. Each patient's report of their first visit alone and of their latest
+alone (p3f, p3l: a report made after one visit, or of one visit chosen) is measured too. A page
+that is full reads about 5 mm (a block's space under it); the last page's figure is the end of
+the document, not a gap. Compare two runs line by line.
 """
 
 from __future__ import annotations
@@ -71,26 +73,34 @@ def main(argv: list[str]) -> int:
     if not db.exists():
         create_demo(db, anchor=date(2026, 11, 30), language=demo)
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)  # the ids, before imsmap opens it
-    jobs = [("s", r[0]) for r in con.execute("SELECT id FROM sessions ORDER BY id")] + \
-        [("p", r[0]) for r in con.execute("SELECT id FROM patients ORDER BY id")]
+    # (name, kind, id, the sessions chosen: None for all)
+    jobs: list[tuple[str, str, int, list[int] | None]] = [
+        (f"s{r[0]}", "s", r[0], None) for r in con.execute("SELECT id FROM sessions ORDER BY id")]
+    patients = [r[0] for r in con.execute("SELECT id FROM patients ORDER BY id")]
+    jobs += [(f"p{pid}", "p", pid, None) for pid in patients]
     con.close()
     records = open_records(db, create=False)
+    for pid in patients:  # the report of one visit: the first, and the latest
+        visits = [s.id for s in sorted(records.read.sessions_for_patient(pid),
+                                       key=lambda s: s.started_at) if s.counts]
+        if len(visits) > 1:
+            jobs += [(f"p{pid}f", "p", pid, visits[:1]), (f"p{pid}l", "p", pid, visits[-1:])]
     generated = datetime(2026, 12, 6, 20, 0, tzinfo=UTC)
     languages = ("en", "fr_CA") if demo == "en" else ("fr_CA",)
     with open(out / "figures.tsv", "w", encoding="utf-8") as tsv:
-        for kind, ident in jobs:
-            if only and f"{kind}{ident}" not in only:
+        for name, kind, ident, chosen in jobs:
+            if only and name not in only:
                 continue
             for language in languages:
-                pdf = out / f"{kind}{ident}_{language}.pdf"
+                pdf = out / f"{name}_{language}.pdf"
                 if kind == "s":
                     write_session_pdf(records, ident, pdf, paper="A4", generated=generated,
                                       language=language)
                 else:
-                    write_progress_pdf(records, ident, pdf, paper="A4", generated=generated,
-                                       language=language)
+                    write_progress_pdf(records, ident, pdf, session_ids=chosen, paper="A4",
+                                       generated=generated, language=language)
                 feet = page_feet(pdf)
-                line = f"{kind}{ident}\t{language}\t{len(feet)}\t" + " ".join(
+                line = f"{name}\t{language}\t{len(feet)}\t" + " ".join(
                     f"{f:.0f}" for f in feet)
                 print(line, flush=True)
                 tsv.write(line + "\n")

@@ -41,6 +41,11 @@ MONO = "DejaVu Sans Mono"
 KEEP_ROWS = 3
 KEEP_LEAST = 2
 KEEP_BLANK_MM = 15.0
+# A block above one going over to the next page is drawn shorter (Block.shrink) only where that
+# saves a blank at the page's foot at least this tall: a smaller one is left as a table's rows
+# leave theirs (KEEP_BLANK_MM), the block above keeping its size.
+SHRINK_FOR_BLANK_MM = 20.0
+LEAST_SPACE_SHARE = 0.5  # a space between sections drawn shorter: at least half of it
 _family_cache: dict[str, str] = {}
 
 
@@ -213,6 +218,13 @@ class Block:
         blank under it (``paginate``)."""
         return None
 
+    def shrink(self, doc: Doc, width: float, by: float) -> Block | None:
+        """The block drawn ``by`` shorter, or as near that as it reads well, or None if it keeps
+        its height: asked of a block already on a page when one after it would go over to the
+        next and leave a blank; ``by`` is what that one lacks to start on the page
+        (``paginate``)."""
+        return None
+
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         raise NotImplementedError
 
@@ -220,9 +232,20 @@ class Block:
 @dataclass
 class Spacer(Block):
     mm: float
+    full_mm: float | None = None  # drawn shorter (shrink): its height as first given
 
     def height(self, doc: Doc, width: float) -> float:
         return doc.mm(self.mm)
+
+    def shrink(self, doc: Doc, width: float, by: float) -> Spacer | None:
+        """The space between two sections halved at the most, where the next section would go
+        over and leave a blank (``paginate``): the French record of demo session 5 left its
+        signature box alone on a sixth page for want of 4.7 mm."""
+        full = self.mm if self.full_mm is None else self.full_mm
+        mm = max(full * LEAST_SPACE_SHARE, self.mm - by / doc.mm(1))
+        if mm >= self.mm:
+            return None
+        return Spacer(mm, full)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         pass
@@ -434,6 +457,15 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
             pages[-1].append((block, y))
             y += h
             continue
+        shorter = _shrink_above(doc, pages[-1], block, need, width, y, bottom)
+        if shorter:  # drawn shorter, they let the block start here: flow again from them
+            first = min(shorter)
+            top = pages[-1][first][1]
+            queue[0:0] = [shorter.get(i, placed) for i, (placed, _top) in
+                          enumerate(pages[-1]) if i >= first] + [block]
+            del pages[-1][first:]
+            y = top
+            continue
         queue.insert(0, block)
         for _ in range(_kept_with(pages[-1])):
             queue.insert(0, pages[-1].pop()[0])
@@ -445,9 +477,50 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
     return pages
 
 
+def _shrink_above(doc: Doc, page: list[Placed], block: Block, need: float, width: float,
+                  y: float, bottom: float) -> dict[int, Block]:
+    """Blocks above ``block`` on ``page`` drawn shorter (Block.shrink; the nearest first, as
+    many as it takes) so that ``block``, which goes over from ``y``, starts on the page instead
+    with what keeps with it (its heading): {their places on the page: their shorter forms}, or
+    none. ``need``: what ``block`` needs below ``y`` if it keeps with the next one (its own
+    height and the next one's least). Only where going over leaves at least
+    SHRINK_FOR_BLANK_MM blank: demo patient 4's report, whose spinal chart's row went over and
+    left 44 mm blank under the row of body views, took a page more."""
+    kept = _kept_with(page)
+    start = page[-kept][1] if kept else y
+    if bottom - start < doc.mm(SHRINK_FOR_BLANK_MM):
+        return {}
+    wanted = need if block.keep_with_next else block.min_height(doc, width)
+    lacking = y + wanted - bottom
+    shorter: dict[int, Block] = {}
+    for i in range(len(page) - kept - 1, -1, -1):
+        if lacking <= 0:
+            break
+        above = page[i][0]
+        drawn = above.shrink(doc, width, lacking + doc.mm(0.1))  # (no rounding short)
+        if drawn is not None:
+            shorter[i] = drawn
+            lacking -= above.height(doc, width) - drawn.height(doc, width)
+    if lacking > 0:
+        return {}
+    at = y - sum(page[i][0].height(doc, width) - b.height(doc, width)
+                 for i, b in shorter.items())  # where block starts
+    if block.keep_with_next:
+        fits = at + need <= bottom
+    else:
+        fits = (block.height(doc, width) <= bottom - at
+                or block.split(doc, width, bottom - at, y - start) is not None)
+    return shorter if fits else {}
+
+
 def _grow_last(doc: Doc, page: list[Placed], width: float, bottom: float) -> None:
     """The page's last block drawn taller into the blank left under it, where it can be
-    (``Block.grow``: a row of the progress report's charts, above one that went over)."""
+    (``Block.grow``: a row of the progress report's charts, above one that went over). The
+    space after it, blank at the page's foot anyway, is dropped: the blank is the block's to
+    take (the plot under the sessions' table, the section after it going over, stayed short
+    above the space before that section's heading)."""
+    while len(page) > 1 and isinstance(page[-1][0], Spacer):
+        page.pop()
     if not page:
         return
     last, top = page[-1]

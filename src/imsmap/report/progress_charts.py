@@ -246,8 +246,9 @@ class HeatChartRow(Block):
     def height(self, doc: Doc, width: float) -> float:
         return self._title_h(doc) + doc.mm(self.panel_mm) + doc.mm(4)
 
-    def _least_mm(self) -> float:
-        return self.panel_mm * LEAST_PANEL_SHARE
+    @staticmethod
+    def _least_mm() -> float:
+        return CHART_PANEL_MM * LEAST_PANEL_SHARE
 
     def min_height(self, doc: Doc, width: float) -> float:
         return self._title_h(doc) + doc.mm(self._least_mm()) + doc.mm(4)
@@ -261,6 +262,15 @@ class HeatChartRow(Block):
         if room < self._least_mm():
             return None
         return HeatChartRow(self.charts, self.vmax, min(room, self.panel_mm)), None
+
+    def shrink(self, doc: Doc, width: float, by: float) -> HeatChartRow | None:
+        """The row drawn ``by`` lower, down to LEAST_PANEL_SHARE, where the row after it would
+        go over to the next page (``layout.paginate``): a report's spinal chart went over and
+        left 44 mm blank under the row of body views, and the report took a page more."""
+        panel_mm = max(self._least_mm(), self.panel_mm - by / doc.mm(1))
+        if panel_mm >= self.panel_mm:
+            return None
+        return HeatChartRow(self.charts, self.vmax, panel_mm)
 
     def grow(self, doc: Doc, width: float, extra: float) -> HeatChartRow | None:
         """The row drawn taller into the blank the row after it leaves, going over (up to

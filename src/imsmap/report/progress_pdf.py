@@ -1,8 +1,8 @@
 """A patient's course of IMS treatment as one PDF/A-1b report: is it getting better?
 
 ``write_progress_pdf(records, patient_id, out_path)`` writes, in the session record's style
-(same layout engine, header, footer and charts painter): the sessions in a table, each dated; the
-change since the first session; the pain and grasp trend; the body charts of the views used, with
+(same layout engine, header, footer and charts painter): the sessions in a table, each dated, and
+their pain and grasp trend; the change since the first session; the body charts of the views used, with
 the grasp heat map and the latest sessions' sites; the muscle x session grasp matrix; and the
 root x session matrix by side. Every colour is opaque (heat maps are blended into the chart
 image, never laid over it), and every grasp cell carries its number, so it reads in grey.
@@ -240,11 +240,15 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     blocks.extend(amendment_paragraphs(history, amended, corrections_in_words(records,
                                                                               list(amended)),
                                        photos_added_in_words(photos)))
-    if len(history) > 1:
-        blocks.extend(_change_blocks(records, course))
+    # The plot of the sessions under their table, then the change from the first: the same
+    # order for every patient. The plot (never split: its two panels line up visit by visit)
+    # after the change section went over to page 2 of most reports and left 37-58 mm blank
+    # under it; before it, the change section (text and a table, which split) fills page 1.
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("ProgressPdf", "Pain and grasp over the sessions")))
     blocks.append(TrendBlock(history, metrics))
+    if len(history) > 1:
+        blocks.extend(_change_blocks(records, course))
 
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("ProgressPdf", "Where it grasped"), note=translate(

@@ -43,6 +43,10 @@ TREND_MM = 78.0  # the plot's height, its titles and axes' labels included
 # went over and left the progress report's page 1 blank 37-63 mm under the change section
 # (the demo's patients 2 to 6), and at 47 mm high the pain and count scales read as well
 LEAST_TREND_SHARE = 0.6
+# ... and drawn up to this high where what follows it goes over to the next page: the plot
+# under the sessions' table ended page 1 of some reports with 20-40 mm blank under it, the
+# change section's table going over with its heading
+MOST_TREND_MM = 100.0
 
 
 class TrendBlock(Block):
@@ -72,6 +76,23 @@ class TrendBlock(Block):
         if room < TREND_MM * LEAST_TREND_SHARE:
             return None
         return TrendBlock(self.history, self.metrics, room, 0.0), None
+
+    def shrink(self, doc: Doc, width: float, by: float) -> TrendBlock | None:
+        """The plot drawn ``by`` lower, down to LEAST_TREND_SHARE of its height, where what
+        follows it would go over to the next page and leave a blank (``layout.paginate``): a
+        report of one visit has little to plot, and its body charts went over."""
+        height_mm = max(TREND_MM * LEAST_TREND_SHARE, self.height_mm - by / doc.mm(1))
+        if height_mm >= self.height_mm:
+            return None
+        return TrendBlock(self.history, self.metrics, height_mm, self.after_mm)
+
+    def grow(self, doc: Doc, width: float, extra: float) -> TrendBlock | None:
+        """The plot drawn taller into the blank what follows it leaves going over (up to
+        MOST_TREND_MM): its scales spread, its labels keep their size."""
+        height_mm = min(MOST_TREND_MM, self.height_mm + extra / doc.mm(1))
+        if height_mm <= self.height_mm:
+            return None
+        return TrendBlock(self.history, self.metrics, height_mm, self.after_mm)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         m = self.metrics
