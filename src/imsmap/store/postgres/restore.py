@@ -14,6 +14,9 @@ restore (store/restore.py):
   replaced only with ``force``; one that holds nothing at all (a new ``createdb``) is dropped
   afterwards. A database some room (or program) is connected to is never replaced: the server
   itself refuses to rename it, and nothing changes.
+- A restore killed (kill -9, a power cut) before its end leaves the clinic's database as it
+  was, and its scratch database behind: the next restore drops such copies of the records
+  when no other restore is at work (`drop_left_scratches`).
 
 The login needs CREATEDB (the IT provider's, as for the backup); the clinic's roles must exist
 on the server (they live outside the database: `pg_dumpall --roles-only`, or `imsmap server
@@ -23,6 +26,7 @@ as `imsmap server init` gives them.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import secrets
@@ -53,7 +57,12 @@ from imsmap.store.restore_losses import RestoreLosses, compare, read_records
 if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
 
+log = logging.getLogger(__name__)
+
 MAINTENANCE_DB = "postgres"
+APPLICATION = "imsmap restore"  # every restore's connection to the maintenance database
+SCRATCH = "imsmap_restore_"  # and a random 12 hex digits: a restore's scratch database
+_SCRATCH = re.compile(rf"^{SCRATCH}[0-9a-f]{{12}}$")
 _COPY = re.compile(r"^COPY (?:imsmap\.)?(\w+) ")
 
 
@@ -195,7 +204,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
     place = where(dsn)
     expected = archive_counts(backup)
     conn = connect(make_conninfo({**params, "dbname": MAINTENANCE_DB}),
-                   application_name="imsmap restore", autocommit=True)
+                   application_name=APPLICATION, autocommit=True)
     scratch = None
     try:
         allowed = one(conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
@@ -224,7 +233,8 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
             no_records = bool(counts) and not counts["patients"] and not counts["sessions"]
             if objects and not force:
                 raise ServerError(_refusal_to_replace(place, objects, counts))
-        scratch = f"imsmap_restore_{secrets.token_hex(6)}"
+        drop_left_scratches(conn)
+        scratch = f"{SCRATCH}{secrets.token_hex(6)}"
         conn.execute(sql("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
                      .format(ident(scratch)))
         scratch_dsn = make_conninfo({**params, "dbname": scratch})
@@ -267,6 +277,37 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         if scratch is not None:
             conn.execute(sql("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(ident(scratch)))
         conn.close()
+
+
+def drop_left_scratches(conn: PgConnection) -> list[str]:
+    """Drop the scratch databases of restores killed before they finished (their `finally`
+    never ran): each a whole copy of a backup's patients, left on the server for good. Only
+    when no other restore is at work (each holds its connection to the maintenance database,
+    named APPLICATION, from its start to its end), and only one nobody is connected to and
+    this login may drop; any other is left. Never the clinic's database: a scratch database
+    takes the clinic's name in the transaction that puts it in place."""
+    import psycopg
+    from psycopg import sql as psql
+
+    others = one(conn.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name"
+                              " = %s AND pid <> pg_backend_pid()", (APPLICATION,)))[0]
+    if others:
+        return []
+    dropped = []
+    for (name,) in conn.execute("SELECT datname FROM pg_database WHERE datname LIKE %s",
+                                (SCRATCH + "%",)).fetchall():
+        if not _SCRATCH.match(name):
+            continue
+        try:
+            conn.execute(psql.SQL("DROP DATABASE {}").format(psql.Identifier(name)))
+        except psycopg.Error as exc:  # someone is connected, or it is another login's
+            log.info("a restore's scratch database %s was left: %s", name, first_line(exc))
+            continue
+        dropped.append(name)
+    if dropped:
+        log.warning("dropped %d scratch database(s) left by restores that were killed",
+                    len(dropped))
+    return dropped
 
 
 def restore_losses(replaced_dsn: str, restored_dsn: str) -> RestoreLosses | None:
