@@ -133,3 +133,65 @@ def test_the_restore_run_again_goes_through_and_the_killed_ones_copy_is_whole(re
     # the records it replaced this time are kept aside as well, whole
     again = [p for p in db.parent.glob("clinic.replaced-*.sqlite3") if p not in asides]
     assert len(again) == 1 and dump(again[0]) == before
+
+
+# The same restore, killed after two steps of its copy of the records it replaces, set aside
+# before the backup is written in (four pages a step).
+KILLED_ASIDE = r"""
+import os, signal, sys
+from imsmap.store import restore
+copy = restore.copy_database
+
+calls = []
+
+def killed_copy(conn, path, **options):
+    calls.append(path)
+    if len(calls) == 1:  # the backup's copy, made and checked before
+        return copy(conn, path, **options)
+    steps = []
+
+    def progress(status, remaining, total):
+        steps.append(remaining)
+        if len(steps) == 2:
+            print(remaining, flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    return copy(conn, path, pages=4, progress=progress)
+
+restore.copy_database = killed_copy
+from imsmap.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_restore_killed_while_it_sets_the_records_aside_leaves_no_copy_cut_short(
+        tmp_path, db_path):
+    """No `clinic.replaced-...` file but a whole copy: an IT person who finds one takes it for
+    the records as they were before the restore. The hidden copy in the making goes at the next
+    open, as the restore's own does."""
+    records = open_clinic(db_path)
+    try:
+        for n in range(10):
+            visit(records, f"C-{n}")
+        backup = bk.backup_to(records.db, tmp_path / "ten.sqlite3")
+        for n in range(10, 30):
+            visit(records, f"C-{n}")
+    finally:
+        records.db.close()
+    before = dump(db_path)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_ASIDE, "restore", "--force", "--db", str(db_path),
+         str(backup)], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert int(killed.stdout) > 0  # pages still to copy aside when it was killed
+    assert list(db_path.parent.glob("clinic.replaced-*")) == []
+    imsmap_check(db_path)  # the records in place, whole; the next open removes what was left
+    assert dump(db_path) == before
+    assert [p.name for p in db_path.parent.iterdir()
+            if p.name.startswith(".") or ".replaced-" in p.name] == []
+    done = imsmap("restore", "--force", "--db", db_path, backup)
+    assert done.returncode == 0, done.stdout + done.stderr
+    aside = list(db_path.parent.glob("clinic.replaced-*.sqlite3"))
+    assert len(aside) == 1 and dump(aside[0]) == before
+    assert dump(db_path) == dump(backup)
