@@ -26,7 +26,6 @@ as `imsmap server init` gives them.
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import secrets
@@ -51,18 +50,19 @@ from imsmap.store.postgres.connection import (
     where,
 )
 from imsmap.store.postgres.dsn import first_line
-from imsmap.store.postgres.dump import TABLES, tool
+from imsmap.store.postgres.dump import (
+    RESTORE_APPLICATION,
+    RESTORE_SCRATCH,
+    TABLES,
+    drop_left_scratches,
+    tool,
+)
 from imsmap.store.restore_losses import RestoreLosses, compare, read_records
 
 if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
 
-log = logging.getLogger(__name__)
-
 MAINTENANCE_DB = "postgres"
-APPLICATION = "imsmap restore"  # every restore's connection to the maintenance database
-SCRATCH = "imsmap_restore_"  # and a random 12 hex digits: a restore's scratch database
-_SCRATCH = re.compile(rf"^{SCRATCH}[0-9a-f]{{12}}$")
 _COPY = re.compile(r"^COPY (?:imsmap\.)?(\w+) ")
 
 
@@ -204,7 +204,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
     place = where(dsn)
     expected = archive_counts(backup)
     conn = connect(make_conninfo({**params, "dbname": MAINTENANCE_DB}),
-                   application_name=APPLICATION, autocommit=True)
+                   application_name=RESTORE_APPLICATION, autocommit=True)
     scratch = None
     try:
         allowed = one(conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
@@ -234,7 +234,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
             if objects and not force:
                 raise ServerError(_refusal_to_replace(place, objects, counts))
         drop_left_scratches(conn)
-        scratch = f"{SCRATCH}{secrets.token_hex(6)}"
+        scratch = f"{RESTORE_SCRATCH}{secrets.token_hex(6)}"
         conn.execute(sql("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
                      .format(ident(scratch)))
         scratch_dsn = make_conninfo({**params, "dbname": scratch})
@@ -277,37 +277,6 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         if scratch is not None:
             conn.execute(sql("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(ident(scratch)))
         conn.close()
-
-
-def drop_left_scratches(conn: PgConnection) -> list[str]:
-    """Drop the scratch databases of restores killed before they finished (their `finally`
-    never ran): each a whole copy of a backup's patients, left on the server for good. Only
-    when no other restore is at work (each holds its connection to the maintenance database,
-    named APPLICATION, from its start to its end), and only one nobody is connected to and
-    this login may drop; any other is left. Never the clinic's database: a scratch database
-    takes the clinic's name in the transaction that puts it in place."""
-    import psycopg
-    from psycopg import sql as psql
-
-    others = one(conn.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name"
-                              " = %s AND pid <> pg_backend_pid()", (APPLICATION,)))[0]
-    if others:
-        return []
-    dropped = []
-    for (name,) in conn.execute("SELECT datname FROM pg_database WHERE datname LIKE %s",
-                                (SCRATCH + "%",)).fetchall():
-        if not _SCRATCH.match(name):
-            continue
-        try:
-            conn.execute(psql.SQL("DROP DATABASE {}").format(psql.Identifier(name)))
-        except psycopg.Error as exc:  # someone is connected, or it is another login's
-            log.info("a restore's scratch database %s was left: %s", name, first_line(exc))
-            continue
-        dropped.append(name)
-    if dropped:
-        log.warning("dropped %d scratch database(s) left by restores that were killed",
-                    len(dropped))
-    return dropped
 
 
 def restore_losses(replaced_dsn: str, restored_dsn: str) -> RestoreLosses | None:
