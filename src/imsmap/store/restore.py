@@ -269,7 +269,7 @@ def _set_aside(owner: sqlite3.Connection, db_path: Path, stamp: datetime) -> Pat
     fsync_file(copy)
     aside = _aside_name(db_path, stamp, copy)
     fsync_dir(db_path.parent)
-    copy.unlink()  # the copy keeps its new name
+    copy.unlink(missing_ok=True)  # the copy keeps its new name (renamed, where no links)
     return aside
 
 
