@@ -144,7 +144,10 @@ def write_atomically(out: str | os.PathLike[str], write: Callable[[Path], None],
     temporary file is removed and `out`, if it existed, is left as it was: OutputError.
 
     `out` is checked with `check_output` before and again just before the rename. Without
-    `force` a file that appears meanwhile is kept, never replaced.
+    `force` a file that appears meanwhile is kept, never replaced. Once it is written, the
+    temporary files that earlier writes of `out` killed before their rename left beside it,
+    more than an hour ago, are removed (store.durable.remove_left): a whole export of the
+    clinic's records must not stay hidden in a folder.
     """
     out = check_output(out, database, force=force)
     what = _WHAT.get(what, what)
@@ -166,6 +169,7 @@ def write_atomically(out: str | os.PathLike[str], write: Callable[[Path], None],
         raise OutputError(sentence("OutputFiles", QT_TRANSLATE_NOOP(
             "OutputFiles", "The %1 cannot be written to %2 (%3); nothing was changed."),
             what, out, reason(exc))) from None
+    durable.remove_left(out)
     return out
 
 

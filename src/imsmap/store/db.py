@@ -86,6 +86,11 @@ class Database:
             readonly = True  # a read-only file opens read-only; the window says so
         if is_new:
             _create_private_file(path)
+        elif readonly:
+            # A restore or an upgrade killed partway left its rollback journal hot beside the
+            # file, and the file half written: a read-only connection cannot play it back
+            # (SQLite refuses it as "read-only"), a read-write one does on its first read.
+            play_back_journal(path)
         conn = None
         try:
             if readonly:
@@ -251,6 +256,30 @@ def _check_path(path: Path, *, create: bool) -> None:
             "StoreDb", "%1 is on a network share (%2). SQLite's locking does not work reliably "
             "over a network file system and records could be corrupted; keep the database on "
             "this computer's own disk."), path, fs))
+
+
+def play_back_journal(path: Path) -> bool:
+    """Play back the rollback journal a writer killed partway left hot beside `path` (a
+    restore's or an upgrade's: the window's writes keep a write-ahead log, which needs none),
+    so that a read-only connection, which may not, reads the file as it was before that write.
+    SQLite does it, in a read-write connection of its own, on its first read; it leaves alone a
+    journal whose writer is still at work. True when there is no journal (any more); False when
+    it could not be played back (another program holds the file, or it cannot be written): the
+    open that follows then says why."""
+    journal = path.with_name(path.name + "-journal")
+    try:
+        if not journal.is_file() or journal.stat().st_size == 0:
+            return True
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=1.0)
+        try:
+            conn.execute("PRAGMA user_version").fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError):
+        return False
+    log.info("a rollback journal was beside %s: read once read-write (SQLite plays it back "
+             "if its writer is gone)", shown(path))
+    return True
 
 
 def _create_private_file(path: Path) -> None:

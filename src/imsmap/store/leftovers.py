@@ -3,7 +3,8 @@ its id still runs (`alive`), and the hidden copies of a restore killed halfway
 (`remove_restore_copies`).
 
 A restore (store.restore) writes the backup into ``.NAME.PID.restoring`` beside the database
-NAME before it takes the database's place: a whole copy of a backup's patient records. Killed
+NAME before it takes the database's place: a whole copy of a backup's patient records (and the
+records it replaces into ``.NAME.PID.aside.restoring`` before they take their name). Killed
 halfway (the power, kill -9, a shutdown), the copy stays, hidden, in the data folder. A later
 restore into the same name removed it; now every open of the database does too (store.db), the
 window's and every command's, and says so in the log. Only that exact name (and the copy's own
@@ -24,6 +25,7 @@ from imsmap.logs import shown
 log = logging.getLogger(__name__)
 
 RESTORING_SUFFIX = ".restoring"
+ASIDE_SUFFIX = ".aside"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -67,12 +69,19 @@ def restoring_name(db_path: Path, pid: int) -> Path:
     return db_path.with_name(f".{db_path.name}.{pid}{RESTORING_SUFFIX}")
 
 
+def aside_copy_name(db_path: Path, pid: int) -> Path:
+    """Where the restore by process ``pid`` copies the records it replaces before that copy,
+    whole, takes its name beside them (``NAME.replaced-...``): a copy of the records."""
+    return db_path.with_name(f".{db_path.name}.{pid}{ASIDE_SUFFIX}{RESTORING_SUFFIX}")
+
+
 def remove_restore_copies(db_path: str | os.PathLike[str]) -> list[Path]:
     """Remove the copies of restores into ``db_path`` whose process has ended, with their
     SQLite side files; the log says how many and of which database (a path, never a record).
     Never the database, a file set aside, or anything else. Returns what was removed."""
     db_path = Path(db_path)
-    pattern = re.compile(rf"^\.{re.escape(db_path.name)}\.(\d+){re.escape(RESTORING_SUFFIX)}"
+    pattern = re.compile(rf"^\.{re.escape(db_path.name)}\.(\d+)(?:{re.escape(ASIDE_SUFFIX)})?"
+                         rf"{re.escape(RESTORING_SUFFIX)}"
                          rf"(?:{'|'.join(map(re.escape, SIDE_FILES))})?$")
     try:
         entries = list(os.scandir(db_path.parent))

@@ -37,8 +37,8 @@ from imsmap.store.backup import (
     verify_backup,
 )
 from imsmap.store.db import StoreError, refuse
-from imsmap.store.durable import fsync_dir, fsync_file
-from imsmap.store.leftovers import remove_restore_copies, restoring_name
+from imsmap.store.durable import fsync_dir, fsync_file, publish_new
+from imsmap.store.leftovers import aside_copy_name, remove_restore_copies, restoring_name
 from imsmap.store.sqlite_errors import Fault, fault_of
 
 log = logging.getLogger(__name__)
@@ -148,9 +148,10 @@ def restore(backup: str | os.PathLike[str], db_path: str | os.PathLike[str], *,
                     owner.close()
         fsync_dir(folder)
     finally:
-        for leftover in (tmp, sidecar(tmp, "-wal"), sidecar(tmp, "-shm"),
-                         sidecar(tmp, "-journal")):
-            leftover.unlink(missing_ok=True)  # our own temporary copy, never the database
+        for copy in (tmp, aside_copy_name(db_path, os.getpid())):
+            for leftover in (copy, sidecar(copy, "-wal"), sidecar(copy, "-shm"),
+                             sidecar(copy, "-journal")):
+                leftover.unlink(missing_ok=True)  # our own temporary copies, never the database
     log.warning("restored %s into %s (schema %d); the file it replaced is kept as %s",
                 shown(info.path), shown(db_path), info.schema_version,
                 shown(replaced) if replaced else "nothing")
@@ -222,14 +223,15 @@ def _take_exclusively(db_path: Path) -> sqlite3.Connection | None:
     return conn
 
 
-def _aside_name(db_path: Path, stamp: datetime) -> Path:
-    """A new file beside `db_path` for the database being replaced, created empty, mode 600."""
+def _aside_name(db_path: Path, stamp: datetime, copy: Path) -> Path:
+    """Give the whole copy `copy` of the database being replaced its name beside `db_path`,
+    a new one, never a file's that exists."""
     base = f"{db_path.stem}.replaced-{stamp:%Y%m%d-%H%M%S}"
     n = 1
     while True:
         aside = db_path.with_name(base + (f"-{n}" if n > 1 else "") + db_path.suffix)
         try:
-            fd = os.open(aside, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            publish_new(copy, aside)
         except FileExistsError:
             n += 1
             continue
@@ -237,24 +239,37 @@ def _aside_name(db_path: Path, stamp: datetime) -> Path:
             raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
                 "StoreBackup", "%1 cannot be set aside (%2); nothing was replaced."),
                 db_path, reason(exc))) from None
-        os.close(fd)
-        make_private(aside)
         return aside
 
 
 def _set_aside(owner: sqlite3.Connection, db_path: Path, stamp: datetime) -> Path:
-    """Copy the current database, through the connection holding it, into a file beside it."""
-    aside = _aside_name(db_path, stamp)
+    """Copy the current database, through the connection holding it, into a file beside it.
+    The copy is made under a hidden name (`store.leftovers.aside_copy_name`) and flushed
+    before it takes its ``NAME.replaced-...`` name: a restore killed while copying leaves no
+    file of that name cut short (which would be taken for the records as they were), only the
+    hidden one, which the next open removes; the records themselves are still in place."""
+    copy = aside_copy_name(db_path, os.getpid())
     try:
-        copy_database(owner, aside)
+        fd = os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
+            "StoreBackup", "%1 cannot be set aside (%2); nothing was replaced."),
+            db_path, reason(exc))) from None
+    make_private(copy)
+    try:
+        copy_database(owner, copy)
     except sqlite3.DatabaseError as exc:
         if fault_of(exc) is Fault.FULL:  # the part copied is of a file still in place
-            aside.unlink(missing_ok=True)
             raise _NoRoom(_no_room(db_path)) from None
+        aside = _aside_name(db_path, stamp, copy)  # what could be copied, said as such
         raise StoreError(sentence("StoreBackup", QT_TRANSLATE_NOOP(
             "StoreBackup", "%1 cannot be copied aside (%2); nothing was replaced, and %3 holds "
             "what could be copied."), db_path, exc, aside)) from None
-    fsync_file(aside)
+    fsync_file(copy)
+    aside = _aside_name(db_path, stamp, copy)
+    fsync_dir(db_path.parent)
+    copy.unlink(missing_ok=True)  # the copy keeps its new name (renamed, where no links)
     return aside
 
 

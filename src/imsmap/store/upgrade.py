@@ -56,7 +56,13 @@ from imsmap.store.backup import (
     copy_to,
     default_backup_dir,
 )
-from imsmap.store.db import APPLICATION_ID, BUSY_TIMEOUT_MS, StoreError, refuse
+from imsmap.store.db import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_MS,
+    StoreError,
+    play_back_journal,
+    refuse,
+)
 from imsmap.store.migrations import PROGRESS_OPS, SCHEMA_VERSION, apply_migrations
 from imsmap.store.sqlite_errors import Fault, fault_of, interrupted
 
@@ -109,7 +115,7 @@ def pending(path: str | Path) -> Pending | None:
     path = Path(path)
     if not path.is_file() or path.stat().st_size == 0 or not os.access(path, os.R_OK):
         return None
-    if not _played_back(path):
+    if not play_back_journal(path):  # a killed upgrade's: a normal connection plays it
         return None  # being written by another program: Database.open says it is busy
     try:
         # Immutable: no lock and no -wal/-shm made beside a file that may be refused later
@@ -134,25 +140,6 @@ def pending(path: str | Path) -> Pending | None:
             conn.close()
     except (sqlite3.Error, OSError, ValueError):
         return None
-
-
-def _played_back(path: Path) -> bool:
-    """An upgrade killed partway left its rollback journal beside the file, and the file's
-    pages half written: a normal connection plays the journal back (SQLite does it on the
-    first read), before the immutable reading in `pending`, which would not. False: another
-    program holds the file (an upgrade under way)."""
-    journal = path.with_name(path.name + "-journal")
-    try:
-        if not journal.is_file() or journal.stat().st_size == 0:
-            return True
-        conn = sqlite3.connect(str(path), timeout=1.0)
-        try:
-            conn.execute("PRAGMA user_version").fetchone()
-        finally:
-            conn.close()
-        return True
-    except (sqlite3.Error, OSError):
-        return False
 
 
 def space_needed(p: Pending) -> int:

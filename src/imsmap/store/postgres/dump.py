@@ -11,10 +11,13 @@ CREATEDB for the scratch database (the IT provider's, not a practitioner's).
 from __future__ import annotations
 
 import glob
+import logging
 import os
+import re
 import secrets
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +33,7 @@ from imsmap.store.postgres.connection import (
     parse,
     where,
 )
+from imsmap.store.postgres.dsn import first_line
 
 if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
@@ -43,6 +47,21 @@ if TYPE_CHECKING:
 TABLES = ("patients", "patient_merges", "sessions", "sites", "amendments", "site_corrections",
           "retractions", "findings", "adverse_events", "photos", "photo_blobs", "audit",
           "imported_audit", "record_writes")
+
+
+log = logging.getLogger(__name__)
+
+# The connections each backup and restore holds from its start to its end, and the scratch
+# databases they make (the prefix, then 12 random hex digits): each a whole copy of the
+# clinic's patients, dropped by the one that made it, or by a later one if that was killed.
+BACKUP_APPLICATION = "imsmap backup"
+RESTORE_APPLICATION = "imsmap restore"
+AT_WORK = (BACKUP_APPLICATION, f"{BACKUP_APPLICATION} check", RESTORE_APPLICATION)
+CHECK_SCRATCH = "imsmap_check_"
+RESTORE_SCRATCH = "imsmap_restore_"
+_SCRATCH = re.compile(rf"^(?:{CHECK_SCRATCH}|{RESTORE_SCRATCH})[0-9a-f]{{12}}$")
+# The dump being written beside FILE, given FILE's name once checked: ".FILE.XXXXXXXX.part".
+_PART = re.compile(r"^\..+\.[0-9a-f]{8}\.part$")
 
 
 @dataclass(frozen=True)
@@ -97,8 +116,8 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
 
     conninfo = make_conninfo(params)
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
-    scratch = f"imsmap_check_{secrets.token_hex(6)}"
-    conn = connect(dsn, application_name="imsmap backup", autocommit=True)
+    scratch = f"{CHECK_SCRATCH}{secrets.token_hex(6)}"
+    conn = connect(dsn, application_name=BACKUP_APPLICATION, autocommit=True)
     try:
         allowed = one(conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
                                    " WHERE rolname = current_user"))[0]
@@ -107,6 +126,8 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
                 "ServerDump", "Backing up the %1 and checking the backup in a scratch database "
                 "needs the server's administrator's login (one that may create databases); "
                 "nothing was written."), where(dsn)))
+        remove_left_parts(out.parent)
+        drop_left_scratches(conn)
         with conn.transaction():  # what the dump holds: counted in the dump's own snapshot
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             snapshot = str(one(conn.execute("SELECT pg_export_snapshot()"))[0])
@@ -120,7 +141,7 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
             _run([tool("pg_restore"), "--no-password", "--exit-on-error", "-d", restored,
                   str(tmp)], sentence("ServerDump", QT_TRANSLATE_NOOP(
                       "ServerDump", "Restoring the backup into a scratch database to check it")))
-            with connect(restored, application_name="imsmap backup check") as check:
+            with connect(restored, application_name=f"{BACKUP_APPLICATION} check") as check:
                 problems = chain.verify_chain(check)
                 problems += [f"audit entry {r[0]}: {r[1]}" for r in
                              check.execute("SELECT * FROM audit_breaks()").fetchall()]
@@ -146,3 +167,66 @@ def dump(dsn: str, out: str | os.PathLike[str]) -> Dump:
         conn.close()
         tmp.unlink(missing_ok=True)
     return Dump(out, counts, entries, link.hex())
+
+
+def remove_left_parts(folder: Path) -> list[Path]:
+    """Remove the dumps of backups killed before they were checked and named: in `folder`
+    only, regular files named as a backup names its dump in the making (``.FILE.XXXXXXXX.part``),
+    last written more than an hour ago (a younger one may be a backup at work) and beginning as
+    pg_dump's custom format does; never anything else. One that cannot be removed is left."""
+    removed: list[Path] = []
+    before = time.time() - durable.LEFT_AFTER_S
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _PART.match(entry.name):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False) or \
+                    entry.stat(follow_symlinks=False).st_mtime >= before:
+                continue
+            with open(entry.path, "rb") as head:
+                if head.read(5) != b"PGDMP":
+                    continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    if removed:
+        log.warning("removed %d backup(s) of the clinic server left unfinished by a backup "
+                    "that was killed", len(removed))
+    return removed
+
+
+def drop_left_scratches(conn: PgConnection) -> list[str]:
+    """Drop the scratch databases of backups and restores killed before they finished (their
+    `finally` never ran): each a whole copy of the clinic's patients, left on the server for
+    good. Only when no other backup or restore is at work (each holds a connection named as in
+    AT_WORK from its start to its end), and only one nobody is connected to and this login may
+    drop; any other is left. Never the clinic's database: a restore's scratch database takes
+    the clinic's name in the transaction that puts it in place."""
+    import psycopg
+    from psycopg import sql
+
+    others = one(conn.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name"
+                              " = ANY(%s) AND pid <> pg_backend_pid()", (list(AT_WORK),)))[0]
+    if others:
+        return []
+    dropped = []
+    for (name,) in conn.execute("SELECT datname FROM pg_database WHERE datname LIKE %s"
+                                " OR datname LIKE %s", (CHECK_SCRATCH + "%",
+                                                        RESTORE_SCRATCH + "%")).fetchall():
+        if not _SCRATCH.match(name):
+            continue
+        try:
+            conn.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(name)))
+        except psycopg.Error as exc:  # someone is connected, or it is another login's
+            log.info("a scratch database %s was left: %s", name, first_line(exc))
+            continue
+        dropped.append(name)
+    if dropped:
+        log.warning("dropped %d scratch database(s) left by backups or restores that were "
+                    "killed", len(dropped))
+    return dropped

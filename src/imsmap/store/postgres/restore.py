@@ -14,6 +14,9 @@ restore (store/restore.py):
   replaced only with ``force``; one that holds nothing at all (a new ``createdb``) is dropped
   afterwards. A database some room (or program) is connected to is never replaced: the server
   itself refuses to rename it, and nothing changes.
+- A restore killed (kill -9, a power cut) before its end leaves the clinic's database as it
+  was, and its scratch database behind: the next restore drops such copies of the records
+  when no other restore is at work (`drop_left_scratches`).
 
 The login needs CREATEDB (the IT provider's, as for the backup); the clinic's roles must exist
 on the server (they live outside the database: `pg_dumpall --roles-only`, or `imsmap server
@@ -47,7 +50,13 @@ from imsmap.store.postgres.connection import (
     where,
 )
 from imsmap.store.postgres.dsn import first_line
-from imsmap.store.postgres.dump import TABLES, tool
+from imsmap.store.postgres.dump import (
+    RESTORE_APPLICATION,
+    RESTORE_SCRATCH,
+    TABLES,
+    drop_left_scratches,
+    tool,
+)
 from imsmap.store.restore_losses import RestoreLosses, compare, read_records
 
 if TYPE_CHECKING:
@@ -195,7 +204,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
     place = where(dsn)
     expected = archive_counts(backup)
     conn = connect(make_conninfo({**params, "dbname": MAINTENANCE_DB}),
-                   application_name="imsmap restore", autocommit=True)
+                   application_name=RESTORE_APPLICATION, autocommit=True)
     scratch = None
     try:
         allowed = one(conn.execute("SELECT rolsuper OR rolcreatedb FROM pg_roles"
@@ -224,7 +233,8 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
             no_records = bool(counts) and not counts["patients"] and not counts["sessions"]
             if objects and not force:
                 raise ServerError(_refusal_to_replace(place, objects, counts))
-        scratch = f"imsmap_restore_{secrets.token_hex(6)}"
+        drop_left_scratches(conn)
+        scratch = f"{RESTORE_SCRATCH}{secrets.token_hex(6)}"
         conn.execute(sql("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
                      .format(ident(scratch)))
         scratch_dsn = make_conninfo({**params, "dbname": scratch})
