@@ -1,5 +1,5 @@
-"""A tap asks the site inspector's rows their heights about half as often as it did (issue 16:
-click_to_marker's last milliseconds), and the rows still wrap and follow the column.
+"""A tap asks the session column's wrapping rows their heights about half as often as it did
+(issue 16: click_to_marker's last milliseconds), and the rows still wrap and follow the column.
 
 Each of the inspector's five rows (ui.wrapping_row) was a layout inside the inspector's box.
 Qt's QBoxLayout asks such an item its height for a width and then its least height for that
@@ -8,12 +8,15 @@ passes: 60-80 line placements a tap in this test's window, at the same few width
 Each row is now a widget of its own, as the chooser's strip is: Qt's widget item keeps a
 widget's heights for the last widths asked until the widget says it changed (QWidgetItemV2),
 so a row that did not change is not worked out again. No height is kept by imsmap: the cache
-taken out in c066d32 stays out."""
+taken out in c066d32 stays out. The session's own two rows above (when and by whom, the pain
+scores) were layouts in its form, worked out again at each tap though a tap changes neither:
+the site list below them grows by a row, and the form is laid out again."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QWidget
 
 from imsmap.ui.wrapping_row import WrappingRow
 from test_ui_support import click_region, make_window, qt_settings, spread_regions  # noqa: F401
@@ -62,6 +65,31 @@ def test_a_tap_works_the_inspectors_rows_out_about_once_each(qtbot, make_window,
     # width the column asks (the column's, less its scroll bar, the inspector's own) and
     # laid out: 31-37 placements a tap for the five rows here. As layouts in the box, 60-80.
     assert max(per_tap) <= 45, per_tap
+
+
+def test_a_tap_leaves_the_sessions_own_rows_alone(qtbot, make_window, session, placements):
+    w = make_window(patient_id=session.patient_id, session_id=session.id)
+    panel = w.session_panel
+    # its form's two rows: in the panel itself (layouts) or in a plain widget of their own
+    own = [row for row in w.findChildren(WrappingRow)
+           if row.parentWidget() is panel or (type(row.parentWidget()) is QWidget
+                                              and row.parentWidget().parentWidget() is panel)]
+    assert len(own) == 2
+    regions = spread_regions(w, 6)
+    click_region(qtbot, w, regions[0])  # the first site: the list and the inspector filled
+    qtbot.waitUntil(lambda: w.site_table.inspector.site is not None)
+    qtbot.wait(30)
+    per_tap = []
+    for region in regions[1:]:
+        placements.clear()
+        before = len(w.edits.sites)
+        click_region(qtbot, w, region)
+        qtbot.waitUntil(lambda before=before: len(w.edits.sites) == before + 1)
+        qtbot.wait(30)
+        per_tap.append(sum(1 for row in placements if row in own))
+    # Nothing in them changed: 0-2 placements a tap (the column laid out at another width
+    # now and then). As layouts in the form, 6-16.
+    assert max(per_tap) <= 4, per_tap
 
 
 @pytest.mark.parametrize("width", [1440, 960])
