@@ -124,7 +124,7 @@ def test_a_tap_on_the_muscle_asks_for_the_pneumothorax_discussion(
     assert f"Near the pleura: {name}." in details.thorax_text.text()
     # and signing asks for the discussion
     record = records.session_record(session.id)
-    assert needs_pneumothorax_prompt(records.atlas, record)
+    assert needs_pneumothorax_prompt(records.atlas, record.session, record.sites)
     assert "pneumothorax" in {c.key for c in signing_checks(records.atlas, record)}
 
 
@@ -174,7 +174,7 @@ def test_records_made_on_atlas_2026_12_4_keep_their_meaning(old_records):
     record = recs.session_record(1)
     # read with the catalogue it was signed on, it needed no discussion, as then
     then = recs.atlas.as_of("2026.12.4")
-    assert not needs_pneumothorax_prompt(then, record)
+    assert not needs_pneumothorax_prompt(then, record.session, record.sites)
     assert [thorax_tier(then, sites[n]) for n in sorted(sites)] == ["none"] * 6
     # today's catalogue would ask (what a new session on the same muscles is asked)
     assert [thorax_tier(recs.atlas, sites[n]) for n in sorted(sites)] == [

@@ -227,12 +227,12 @@ def test_the_prompt_follows_the_level(records, session):
     l5 = records.add_site(session.id, view, x, y, grasp=2)
     assert thorax_tier(atlas, l5) == "none"
     record = records.session_record(session.id)
-    assert not needs_pneumothorax_prompt(atlas, record)
+    assert not needs_pneumothorax_prompt(atlas, record.session, record.sites)
     assert "pneumothorax" not in {c.key for c in signing_checks(atlas, record)}
     view, x, y = spinal_spot(atlas, "T6", "L")
     records.add_site(session.id, view, x, y, grasp=1)
     record = records.session_record(session.id)
-    assert needs_pneumothorax_prompt(atlas, record)
+    assert needs_pneumothorax_prompt(atlas, record.session, record.sites)
     check = next(c for c in signing_checks(atlas, record) if c.key == "pneumothorax")
     assert "over the thorax: Multifidus T6" in check.message and "L5" not in check.message
     records.add_site(session.id, "posterior", *next(
@@ -317,7 +317,8 @@ def test_records_made_on_atlas_2026_11_keep_their_meaning(old_records):
     atlas = recs.atlas
     assert thorax_tier(atlas, by_seq[3]) == "none" and thorax_tier(atlas, by_seq[2]) == "high"
     assert thorax_tier(atlas, by_seq[11]) == "high"  # multifidus without level: as before
-    assert needs_pneumothorax_prompt(atlas, recs.session_record(1))
+    record = recs.session_record(1)
+    assert needs_pneumothorax_prompt(atlas, record.session, record.sites)
     # An old site is still edited as before, its level left alone.
     edited = recs.update_site(5, grasp=3)
     assert edited.level is None and edited.grasp == 3

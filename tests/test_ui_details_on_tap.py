@@ -59,3 +59,27 @@ def test_a_tap_keeps_the_details_and_brings_up_the_prompt(qtbot, window, records
     records.add_finding(session.id, "tender_paraspinals")
     qtbot.waitUntil(lambda: w.details.findings.count() == 2)
     assert filled == [w.details]
+
+
+def test_a_tap_reads_the_session_and_its_sites_for_the_prompt_not_the_whole_record(
+        qtbot, window, records, session):
+    """The prompt needs the session (whether the risk's discussion is recorded) and its sites;
+    the panel read the whole record at each tap: the patient, the amendments, the findings, the
+    adverse events and the photos too, five queries no part of a tap needs."""
+    w = window
+    statements: list[str] = []
+    records.db.conn.set_trace_callback(statements.append)
+    try:
+        scene = w.chart.scene
+        thorax = next(r for r in scene.chart.regions()
+                      if records.atlas.muscle(r.muscle).pneumothorax_risk
+                      and scene.region_at(*r.label) is r)
+        click_region(qtbot, w, thorax)
+        qtbot.waitUntil(lambda: len(sites_of(records, session)) == 1)
+        qtbot.wait(20)
+    finally:
+        records.db.conn.set_trace_callback(None)
+    read = " ".join(s.lower() for s in statements if s.lstrip().lower().startswith("select"))
+    for table in ("findings", "adverse_events", "amendments", "photos"):
+        assert f"from {table}" not in read, table
+    assert not w.details.thorax_banner.isHidden()  # the prompt still follows the site

@@ -79,7 +79,7 @@ def test_the_pneumothorax_prompt_shows_every_muscle_over_the_lung(any_window, re
     qtbot.wait(20)
     label = w.details.thorax_text
     record = records.session_record(w.session_id)
-    names = [n for part in thorax_names(w.atlas, over_the_lung(w.atlas, record), language())
+    names = [n for part in thorax_names(w.atlas, over_the_lung(w.atlas, record.sites), language())
              for n in part]
     assert len(names) >= 6
     for name in names:

@@ -91,7 +91,12 @@ class PatientHistories:
             self.forget()  # records merged or separated: whose sessions are whose, read again
             return
         for pid, history in list(self._cache.items()):
-            if change.entity is Entity.SITE and change.session_id in history.ids:
+            # Is the change's session one of this history's? Its visit numbers hold every
+            # session it counts (they are made with it, above), and a dict answers at once:
+            # `history.ids` makes the tuple of the patient's sessions anew, twice for each
+            # patient held, at every tap.
+            ours = change.session_id in history.numbering
+            if change.entity is Entity.SITE and ours:
                 # A site tapped, graded or removed: that session's sites read again (if they
                 # were read), not the whole history (200 visits are 8,000 sites, about 25 ms, on
                 # every tap while the Progress tab is open).
@@ -102,7 +107,6 @@ class PatientHistories:
                               if not x.planned)
                 self._cache[pid] = History(history.sessions, {**history.sites, sid: sites},
                                            history.numbering, history.retracted)
-            elif change.patient_id == pid or (change.session_id is not None
-                                              and change.session_id in history.ids):
+            elif change.patient_id == pid or ours:
                 del self._cache[pid]
                 del self._loaded[pid]

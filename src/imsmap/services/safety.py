@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from imsmap.atlas import Atlas, AtlasError
-from imsmap.domain.models import SessionRecord, Site
+from imsmap.domain.models import Session, SessionRecord, Site
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, counted, joined, sentence
 
 
@@ -28,8 +29,8 @@ def over_thorax(atlas: Atlas, site: Site) -> bool:
     return thorax_tier(atlas, site) != "none"
 
 
-def thoracic_sites(atlas: Atlas, record: SessionRecord) -> list[Site]:
-    return [s for s in record.sites if over_thorax(atlas, s)]
+def thoracic_sites(atlas: Atlas, sites: Iterable[Site]) -> list[Site]:
+    return [s for s in sites if over_thorax(atlas, s)]
 
 
 def thorax_names(atlas: Atlas, sites: list[Site],
@@ -46,8 +47,10 @@ def thorax_names(atlas: Atlas, sites: list[Site],
     return sorted(by_tier["high"]), sorted(by_tier["caution"] - by_tier["high"])
 
 
-def needs_pneumothorax_prompt(atlas: Atlas, record: SessionRecord) -> bool:
-    return bool(thoracic_sites(atlas, record)) and not record.session.pneumothorax_discussed
+def needs_pneumothorax_prompt(atlas: Atlas, session: Session, sites: Iterable[Site]) -> bool:
+    """Sites over the thorax were needled and the risk's discussion is not recorded: what
+    the session's sites and its own fields decide (no finding, event or amendment does)."""
+    return not session.pneumothorax_discussed and any(over_thorax(atlas, s) for s in sites)
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,8 @@ def signing_checks(atlas: Atlas, record: SessionRecord,
     if not s.consent:
         checks.append(SigningCheck("consent", sentence("Safety", QT_TRANSLATE_NOOP(
             "Safety", "Informed consent is not recorded."))))
-    if needs_pneumothorax_prompt(atlas, record):
-        high, caution = thorax_names(atlas, thoracic_sites(atlas, record), language)
+    if needs_pneumothorax_prompt(atlas, s, record.sites):
+        high, caution = thorax_names(atlas, thoracic_sites(atlas, record.sites), language)
         parts = []
         if high:
             parts.append(sentence("Safety", QT_TRANSLATE_NOOP("Safety", "over the thorax: %1"),

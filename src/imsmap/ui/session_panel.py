@@ -166,15 +166,18 @@ class SessionPanel(QWidget):
         self.notes.focusLost.connect(self.save_notes)
 
         # These two rows go on to a second line where the column is narrow (ui.wrapping_row):
-        # a 1366 x 768 laptop at 125 %, a 1080p screen at 200 %.
-        pain_row = WrappingRow()
+        # a 1366 x 768 laptop at 125 %, a 1080p screen at 200 %. Each in a widget of its own,
+        # whose item in the form keeps the heights it was asked until the row changes: as
+        # layouts in the form they were worked out again at every pass of the panel (a tap
+        # adds a row to the site list below them).
+        pain_row = WrappingRow(pain_holder := QWidget())
         pain_row.add(together(QLabel(self.tr("before")), self.pain_before))
         pain_row.add_gap(8)
         pain_row.add(together(QLabel(self.tr("after")), self.pain_after))
 
         # When and by whom on one line: both are filled in when the session is started, and
         # rarely changed while charting.
-        who_row = WrappingRow()
+        who_row = WrappingRow(who_holder := QWidget())
         started_label = QLabel(self.tr("Started"))
         started_label.setBuddy(self.started_at)
         practitioner_label = QLabel(self.tr("Practitioner"))
@@ -190,9 +193,9 @@ class SessionPanel(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setVerticalSpacing(4)
-        form.addRow(who_row)
+        form.addRow(who_holder)
         form.addRow(self.tr("Complaint"), self.complaint)
-        form.addRow(self.tr("Pain (0–10)"), pain_row)
+        form.addRow(self.tr("Pain (0–10)"), pain_holder)
         form.addRow(self.tr("Notes"), self.notes)
 
         self.sign_button = QPushButton(self.tr("Sign session…"))

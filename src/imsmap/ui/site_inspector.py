@@ -182,13 +182,17 @@ class SiteInspector(QFrame):
                 error: str | None = None) -> None:
             """One row, going on to a second line where the column is too narrow for it
             (ui.wrapping_row); a layout is a group kept on one line, a number a gap."""
-            line = WrappingRow()
+            # In a widget of its own: Qt's item for a widget keeps the heights it was asked for
+            # the last widths until the row changes, where a layout in the box is asked again
+            # at every pass of it, twice (its height for a width, then its least height).
+            holder = QWidget()
+            line = WrappingRow(holder)
             for part in parts:
                 if isinstance(part, int):
                     line.add_gap(part)
                 else:
                     line.add(part, 1 if part in stretch else 0)
-            box.addLayout(line)
+            box.addWidget(holder)
             if error is not None:
                 box.addWidget(self._error(error))
 

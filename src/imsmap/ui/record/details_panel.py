@@ -4,6 +4,8 @@ adverse events, tolerance and plan. Every field is saved as it is edited, like t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import ConflictError, UserFacingError
-from imsmap.domain.models import Session, SessionRecord
+from imsmap.domain.models import Session, Site
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services.changes import Change, Entity
 from imsmap.services.records import Records
@@ -284,7 +286,7 @@ class SessionDetailsPanel(QWidget):
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
                 self.events.addItem(item)
-            self._show_thorax_prompt(record, editable)
+            self._show_thorax_prompt(s, record.sites, editable)
         finally:
             self._loading = False
 
@@ -297,12 +299,13 @@ class SessionDetailsPanel(QWidget):
                 and read.held_elsewhere(session.id) is None
                 and read.signed_before(session.id, fresh=False) is None)
 
-    def _show_thorax_prompt(self, record: SessionRecord, editable: bool) -> None:
+    def _show_thorax_prompt(self, session: Session, sites: Sequence[Site],
+                            editable: bool) -> None:
         """The pneumothorax prompt, with the thoracic muscles needled, while the discussion is
         not recorded in a session that may be edited."""
-        if editable and needs_pneumothorax_prompt(self.records.atlas, record):
+        if editable and needs_pneumothorax_prompt(self.records.atlas, session, sites):
             high, caution = thorax_names(self.records.atlas,
-                                         thoracic_sites(self.records.atlas, record), language())
+                                         thoracic_sites(self.records.atlas, sites), language())
             self.thorax_banner.show_sites(high, caution)
             self.thorax_banner.show()
         else:
@@ -336,9 +339,11 @@ class SessionDetailsPanel(QWidget):
             # A site (each tap on the chart) changes none of the fields here: only whether the
             # pneumothorax prompt shows, and for which muscles. Filling them all again at each
             # tap, on a tab usually not shown, also lost the finding or adverse event selected
-            # in its list.
-            record = self.records.session_record(self.session_id)
-            self._show_thorax_prompt(record, self._editable(record.session))
+            # in its list. The prompt needs the session and its sites, not the whole record
+            # (its patient, amendments, findings, events and photos: five more queries a tap).
+            session = self.records.read.session(self.session_id)
+            self._show_thorax_prompt(session, self.records.read.sites_for_session(session.id),
+                                     self._editable(session))
         else:
             self.refresh()
 
