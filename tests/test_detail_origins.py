@@ -17,6 +17,7 @@ from imsmap.store import witnesses
 from photo_support import phone_jpeg, png_bytes, write
 from support import outside_edit, spot
 from test_forgery_removals import check_in_another_process
+from test_i18n_records_cli import english, french  # noqa: F401 - fixtures
 from test_row_origins import Clock
 
 
@@ -88,7 +89,7 @@ def test_a_findings_text_rewritten_is_named(records, draft, db_path):
     finding = _id(records, "SELECT id FROM findings WHERE deleted_at IS NULL")
     outside_edit(db_path, f"UPDATE findings SET notes = 'no band' WHERE id = {finding}")
     found = problems(records)
-    assert f"session {draft} (chart C-1001" in found and f", finding {finding} (shortening)" \
+    assert f"session {draft} (chart C-1001" in found and f", finding {finding} (Muscle shortening / taut bands)" \
         in found, found
     assert "notes is 'no band' in the file, but audit entry" in found and "created it " \
         "'firm band' and its audit trail records no change of it since: it was changed " \
@@ -102,7 +103,7 @@ def test_an_adverse_events_severity_rewritten_is_named_after_signing_too(records
     event = _id(records, "SELECT id FROM adverse_events WHERE deleted_at IS NULL")
     outside_edit(db_path, f"UPDATE adverse_events SET severity = 'severe' WHERE id = {event}")
     said = "severity is 'severe' in the file, but audit entry"
-    assert f", adverse event {event} (bruising)" in problems(records)
+    assert f", adverse event {event} (Bruising)" in problems(records)
     assert said in problems(records)
     # The window takes it for the draft and signs it as it stands: still named.
     records.sign_session(draft)
@@ -138,9 +139,9 @@ def test_removals_made_or_undone_around_the_app_are_named(records, draft, db_pat
                  f"UPDATE adverse_events SET deleted_at = NULL, deleted_by = NULL"
                  f" WHERE id = {gone}")
     found = problems(records)
-    assert f", removed finding {kept} (shortening): it is marked removed in the file, but its " \
+    assert f", removed finding {kept} (Muscle shortening / taut bands): it is marked removed in the file, but its " \
         "audit trail records no removal of it: it was removed outside imsmap" in found, found
-    assert f", adverse event {gone} (soreness): it is not marked removed in the file, but " \
+    assert f", adverse event {gone} (Post-needling soreness): it is not marked removed in the file, but " \
         "audit entry" in found and "removed it: it was put back outside imsmap" in found, found
 
 
@@ -158,7 +159,7 @@ def test_a_finding_written_without_an_entry_or_moved_is_named(records, draft, db
                  f"UPDATE findings SET session_id = {other} WHERE id = {finding}")
     added = _id(records, "SELECT max(id) FROM findings")
     found = problems(records)
-    assert f", finding {added} (trophedema): its audit trail records no creation of it: it " \
+    assert f", finding {added} (Trophedema (matchstick test)): its audit trail records no creation of it: it " \
         "was written outside imsmap" in found, found
     moved = f"created it in session {draft}, and it is in session {other} now: it was moved"
     assert moved in found, found
@@ -182,3 +183,21 @@ def test_an_entry_with_a_false_value_before_is_named(records, draft, db_path):
     found = problems(records)
     assert "the changes of caption that its audit trail records do not follow on" in found, \
         found
+
+
+def test_check_names_them_in_french(records, draft, db_path, french):  # noqa: F811
+    finding = _id(records, "SELECT id FROM findings WHERE deleted_at IS NULL")
+    gone = _id(records, "SELECT id FROM findings WHERE deleted_at IS NOT NULL")
+    photo = _id(records, "SELECT id FROM photos WHERE deleted_at IS NOT NULL")
+    outside_edit(db_path, f"UPDATE findings SET notes = 'aucune' WHERE id = {finding}",
+                 f"UPDATE findings SET deleted_at = NULL WHERE id = {gone}",
+                 f"UPDATE photos SET caption = 'Flou' WHERE id = {photo}")
+    records.db.close()
+    text = french("check", "--db", str(db_path), status=1)
+    assert f", constat {finding} (Raccourcissement musculaire / bandes tendues)\u00a0: " \
+        "notes vaut «\u00a0aucune\u00a0» dans le fichier" in text, text
+    assert f", constat {gone} (Points moteurs sensibles)\u00a0: cet élément n'est pas marqué " \
+        "retiré dans le fichier" in text, text
+    assert f", photo retirée {photo}\u00a0: caption vaut «\u00a0Flou\u00a0»" in text, text
+    assert "constats, événements indésirables et photos" in text, text
+    assert not french.leftovers(text), text

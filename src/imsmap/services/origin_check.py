@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from imsmap.domain.local_time import local_time
 from imsmap.domain.models import Session, Site
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, counted, joined, sentence
+from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, FINDING_SIGNS
 from imsmap.services import detail_origins, row_origins
 from imsmap.store import witnesses as witness_rows
 from imsmap.store.damage import reading
@@ -123,7 +124,18 @@ def _detail_where(session: Session, chart: str | None, one: detail_origins.Detai
         text = QT_TRANSLATE_NOOP("Checks", "%1, removed photo %2") if one.removed \
             else QT_TRANSLATE_NOOP("Checks", "%1, photo %2")
     return sentence("Checks", text, where, str(one.id),
-                    *(() if one.entity == "photo" else (str(one.label),)))
+                    *(() if one.entity == "photo" else (_named(one),)))
+
+
+def _named(one: detail_origins.Detail) -> object:
+    """A finding's sign or an adverse event's kind in the reader's words (the code itself
+    when it is none imsmap knows: a damaged or forged row)."""
+    label = str(one.label)
+    if one.entity == "finding" and label in FINDING_SIGNS:
+        return sentence("FindingSign", FINDING_SIGNS[label])
+    if one.entity == "adverse_event" and label in ADVERSE_EVENT_KINDS:
+        return sentence("AdverseEvent", ADVERSE_EVENT_KINDS[label])
+    return label
 
 
 def when(value: object) -> str:
