@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from imsmap.domain.local_time import local_time
 from imsmap.domain.models import Session, Site
@@ -20,8 +20,12 @@ from imsmap.store.db import Database
 from imsmap.store.photos import PhotoStore
 from imsmap.store.terms import terms_of
 
-if TYPE_CHECKING:
-    from imsmap.services.checks import Problems
+
+class Problems(Protocol):
+    """Where a section's problems go (services.checks.Problems)."""
+
+    def add(self, problem: str) -> None: ...
+
 
 # The entries read with each batch: about its sessions, their sites and their other rows.
 ENTITIES = ("session", "site", *detail_origins.ENTITIES)
