@@ -137,8 +137,9 @@ def _written_around_imsmap(template, name: str) -> list:
 
 def _unlike_their_trail(template, name: str) -> list[str]:
     """Every row imsmap writes, it writes as its audit entry says: `imsmap check`'s comparison
-    of each draft and site with its trail (services/row_origins.py) names none after a test
-    that wrote only through imsmap (a few queries on a test's small database)."""
+    of each draft, site, finding, adverse event and photo with its trail
+    (services/row_origins.py, services/detail_origins.py) names none after a test that wrote
+    only through imsmap (a few queries on a test's small database)."""
     from imsmap.services import checks
     from imsmap.store import witnesses
     from imsmap.store.postgres.database import ServerDatabase

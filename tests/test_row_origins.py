@@ -80,7 +80,7 @@ def test_every_kind_of_change_the_app_makes_passes(records, draft):
     found = checks.full_check(records)
     assert found.ok, found.problems
     section = next(s for s in found.sections if "audit trail recorded them" in str(s.title))
-    assert str(section.checked) == "1 draft, 4 sites", \
+    assert str(section.checked) == "1 draft, 4 sites, 0 findings, adverse events and photos", \
         section.checked
 
 

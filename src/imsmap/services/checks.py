@@ -11,16 +11,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from imsmap.atlas import AtlasError
-from imsmap.domain.local_time import local_time
-from imsmap.domain.models import Session, Site
 from imsmap.domain.text import QT_TRANSLATE_NOOP, Sentence, counted, joined, quoted, sentence
-from imsmap.services import row_origins, session_origin, signatures
+from imsmap.services import session_origin, signatures
 from imsmap.services.context import build_context
 from imsmap.services.import_trail import kept_history_problems
+from imsmap.services.origin_check import drafts_and_sites
+from imsmap.services.origin_check import when as _when
 from imsmap.services.photos import photo_problems
 from imsmap.services.records import Records, content_hash
 from imsmap.store import audit, integrity, site_corrections
@@ -28,7 +27,6 @@ from imsmap.store import witnesses as witness_rows
 from imsmap.store.damage import reading
 from imsmap.store.db import Database, StoreError, user_error
 from imsmap.store.dialect import RecordRow
-from imsmap.store.terms import terms_of
 
 _QUICK = sentence("Checks", QT_TRANSLATE_NOOP("Checks", "File structure (quick check)"))
 
@@ -387,74 +385,6 @@ def _signatures(records: Records, found: Problems, step: Callable[[float], None]
                 "Checks", "session %1 (chart %2, %3)"), str(r["id"]), r["chart_number"],
                 _when(r["started_at"])), signatures.unsigned_problem(witness)]))
     return counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 signed session(s)"), done)
-
-
-def drafts_and_sites(db: Database, found: Problems, step: Callable[[float], None]) -> str:
-    """Each draft and each site (of every session, removed ones too) against the entries that
-    created and changed it (services.row_origins): a batch of sessions at a time, with their
-    sites and their entries read through the indexes by session, on a file or on the clinic
-    server alike (its trail keeps the words, store.audit.rows reads either). Reads in the
-    caller's transaction (`full_check`'s one moment); needs only the database, not the atlas
-    (tests/conftest.py runs it after each test on the server)."""
-    total = witness_rows.session_count(db)
-    done = drafts = sites = 0
-    moved: dict[int, tuple[Site, bool, str | None]] = {}
-    texts = row_origins.Texts(terms_of(db.conn))
-    batches = witness_rows.session_batches(db)
-    while True:
-        with reading(db.path):  # a damaged row: StoreError, the section "could not be checked"
-            batch = next(batches, None)
-            if batch is None:
-                break
-            span = (batch[0][0].id, batch[-1][0].id)
-            rows = witness_rows.sites_of_sessions(db.conn, span)
-            entries = list(witness_rows.entries_about(
-                db.conn, ("session", "site"),
-                tuple(dict.fromkeys(row_origins.SESSION_ACTIONS + row_origins.SITE_ACTIONS)),
-                sessions=span))
-            found_here = list(row_origins.batch_problems(batch, rows, texts, entries, moved,
-                                                         on_server=db.is_server))
-        for f in found_here:
-            found.add(joined(": ", [_row_where(f.session, f.chart_number, f.site, f.removed),
-                                    f.problem]))
-        drafts += sum(1 for s, _chart in batch if not s.is_signed)
-        sites += len(rows)
-        done += len(batch)
-        step(done / total if total else 1.0)
-    if moved:  # sites whose creation is not among their session's entries: one more pass
-        with reading(db.path):
-            created = witness_rows.creations_of(db.conn, "site", moved)
-            for site_id, (site, removed, chart) in sorted(moved.items()):
-                problem = row_origins.moved_problem(site, created.get(site_id))
-                session = witness_rows.session_of(db.conn, site.session_id) \
-                    if problem is not None else None
-                if problem is not None and session is not None:
-                    found.add(joined(": ", [_row_where(session, chart, site, removed),
-                                            problem]))
-    return joined(", ", [counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 draft(s)"), drafts),
-                         counted("Checks", QT_TRANSLATE_NOOP("Checks", "%1 site(s)"), sites)])
-
-
-def _row_where(session: Session, chart: str | None, site: Site | None,
-               removed: bool = False) -> Sentence:
-    """Whose problem it is: a draft, or a site (by its number in its session)."""
-    where = sentence("Checks", QT_TRANSLATE_NOOP("Checks", "session %1 (chart %2, %3)"),
-                     str(session.id), chart or "?", _when(session.started_at))
-    if site is None:
-        return where
-    return sentence("Checks", QT_TRANSLATE_NOOP(
-        "Checks", "%1, removed site %2 (%3)") if removed else
-        QT_TRANSLATE_NOOP("Checks", "%1, site %2 (%3)"), where, str(site.seq),
-        f"{site.muscle_id} {site.side.value}")
-
-
-def _when(value: object) -> str:
-    """A stored time in a problem's words as this computer's clock reads it, to the minute
-    (domain.local_time); the stored text as it is when it is not a time (a damaged row)."""
-    try:
-        return f"{local_time(datetime.fromisoformat(str(value))):%Y-%m-%d %H:%M}"
-    except ValueError:
-        return str(value)[:16]
 
 
 def _signature(records: Records, r: RecordRow, witness: signatures.Witness | None,

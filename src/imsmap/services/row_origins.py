@@ -89,27 +89,32 @@ class Texts:
             raise unreadable("sites", row[0], exc) from None
 
 
+def by_row(entries: Iterable[audit.AuditRow]) -> dict[tuple[str, int], list[audit.AuditRow]]:
+    """(entity, entity id) -> the entries about that row, in the order given."""
+    out: dict[tuple[str, int], list[audit.AuditRow]] = {}
+    for entry in entries:
+        if entry[5] is not None:
+            out.setdefault((entry[4], entry[5]), []).append(entry)
+    return out
+
+
 def batch_problems(sessions: list[tuple[Session, str | None]], rows: Iterable[tuple[Any, ...]],
-                   texts: Texts, entries: Iterable[audit.AuditRow],
+                   texts: Texts, entries: dict[tuple[str, int], list[audit.AuditRow]],
                    moved: dict[int, tuple[Site, bool, str | None]], *,
                    on_server: bool = False) -> Iterator[Found]:
     """The problems of a batch of sessions (with their patients' chart numbers), given their
     sites' rows (store.witnesses.sites_of_sessions: removed ones too) and their entries about
-    sessions and sites (`SESSION_ACTIONS`, `SITE_ACTIONS`, in id order). Sessions that are
+    sessions and sites (`SESSION_ACTIONS`, `SITE_ACTIONS`, in id order, `by_row`). Sessions that are
     signed are checked against their signature elsewhere (services.checks); their sites are
     checked here, since a draft rewritten and then signed is signed as it stands. A site whose
     creation is not among the batch's entries goes into `moved` (site id -> (site, removed,
     chart number)) to be looked up once for the whole file. `on_server`: the rows are the
     clinic server's (the problems say so, not "in the file")."""
-    by_row: dict[tuple[str, int], list[audit.AuditRow]] = {}
-    for entry in entries:
-        if entry[5] is not None:
-            by_row.setdefault((entry[4], entry[5]), []).append(entry)
     of_session = {s.id: (s, chart) for s, chart in sessions}
     for session, chart in sessions:
         if session.is_signed:
             continue
-        mine = by_row.get(("session", session.id), [])
+        mine = entries.get(("session", session.id), [])
         for problem in _session_problems(session, mine, on_server):
             yield Found(session, chart, None, False, problem)
     removed_at = len(site_rows.SITE_ORDER)
@@ -117,7 +122,7 @@ def batch_problems(sessions: list[tuple[Session, str | None]], rows: Iterable[tu
         if row[1] not in of_session:
             continue  # a site of no session: the check of references names it
         session, chart = of_session[row[1]]
-        mine = [e for e in by_row.get(("site", row[0]), ()) if e[3] in SITE_ACTIONS]
+        mine = [e for e in entries.get(("site", row[0]), ()) if e[3] in SITE_ACTIONS]
         if not any(e[3] in CREATING for e in mine):
             if len(moved) < MOVED_LOOKED_UP:
                 moved[row[0]] = (texts.site(row), bool(row[removed_at]), chart)
@@ -136,10 +141,10 @@ def site_problems(row: tuple[Any, ...], texts: Texts, mine: list[audit.AuditRow]
     creation = next(i for i, e in enumerate(mine) if e[3] in CREATING)
     entry = mine[creation]
     if entry[6] is not None and entry[6] != row[1]:
-        return [_moved(entry[0], entry[6], row[1])]
-    problems = _content_problems(texts.content(row), entry, mine[creation + 1:], on_server)
+        return [moved_sentence(entry[0], entry[6], row[1])]
+    problems = content_problems(texts.content(row), entry, mine[creation + 1:], on_server)
     updated = row[24] if row[24] is not None else row[22]  # updated_at, else created_at
-    late = _changed_late(updated, mine)
+    late = changed_late(updated, mine)
     return problems + ([late] if late is not None else [])
 
 
@@ -148,23 +153,24 @@ def _session_problems(session: Session, mine: list[audit.AuditRow], on_server: b
     creation = next((i for i, e in enumerate(mine) if e[3] in CREATING), None)
     if creation is None:
         return []  # a row without its creating entry: integrity.unaudited_rows names it
-    problems = _content_problems(audit.session_content(session), mine[creation],
+    problems = content_problems(audit.session_content(session), mine[creation],
                                  mine[creation + 1:], on_server)
     try:
         updated = instant(session.updated_at) if session.updated_at is not None else None
     except (TypeError, ValueError, OverflowError):
         updated = None
-    late = _changed_late(updated, mine)
+    late = changed_late(updated, mine)
     return problems + ([late] if late is not None else [])
 
 
-def _content_problems(current: dict[str, object], entry: audit.AuditRow,
-                      later: list[audit.AuditRow], on_server: bool) -> list[Sentence]:
+def content_problems(current: dict[str, object], entry: audit.AuditRow,
+                     later: list[audit.AuditRow], on_server: bool,
+                     defaults: dict[str, object] | None = None) -> list[Sentence]:
     """`current` (a row's content as the trail writes values) against the changes `later`
     recorded, newest first (the newest change of a field recorded the value it holds now,
     each earlier one the value the next one says it replaced), and, those changes undone,
-    against what the creating `entry` recorded. `on_server`: said of the clinic server's
-    rows."""
+    against what the creating `entry` recorded (`defaults`: what a row is created with where
+    its creation recorded no value). `on_server`: said of the clinic server's rows."""
     content = dict(current)
     changes = 0
     problems: list[Sentence] = []
@@ -210,8 +216,8 @@ def _content_problems(current: dict[str, object], entry: audit.AuditRow,
             "RowOrigins", "what it holds is not what audit entry %1 recorded when it was "
             "created, and its audit trail records no change of it since: it was changed "
             "outside imsmap"), str(entry[0]))]
-    created = {key: after for key, (_before, after) in _pairs(entry[7]).items()
-               if key in content}
+    created = {**(defaults or {}), **{key: after for key, (_before, after)
+                                      in _pairs(entry[7]).items() if key in content}}
     if entry[3] == "create" and entry[4] == "site" and isinstance(entry[1], int):
         # A planned site's creation (schema 4 on) recorded the values given; the others are
         # what the table gives a new row. (An import's entry records them all; one written
@@ -233,7 +239,7 @@ def _content_problems(current: dict[str, object], entry: audit.AuditRow,
     return problems
 
 
-def _changed_late(updated: object, mine: list[audit.AuditRow]) -> Sentence | None:
+def changed_late(updated: object, mine: list[audit.AuditRow]) -> Sentence | None:
     """The row was written (`updated`: seconds since 1970) after the newest entry about it: a
     change made around the app, or the entries that recorded it cut off the end of the trail
     (the content put back or not). Not said of a row whose newest entry imported it (its time
@@ -257,10 +263,10 @@ def moved_problem(site: Site, creation: tuple[int, int | None] | None) -> Senten
     """A site whose creation was not among its session's entries: the entry found elsewhere
     (`creation`: its id and session) says where it was created; None when the trail has none
     (integrity.unaudited_rows names it)."""
-    return None if creation is None else _moved(creation[0], creation[1], site.session_id)
+    return None if creation is None else moved_sentence(creation[0], creation[1], site.session_id)
 
 
-def _moved(entry_id: int, created_in: object, now_in: int) -> Sentence:
+def moved_sentence(entry_id: int, created_in: object, now_in: int) -> Sentence:
     return sentence("RowOrigins", QT_TRANSLATE_NOOP(
         "RowOrigins", "audit entry %1 created it in session %2, and it is in session %3 "
         "now: it was moved outside imsmap"), str(entry_id), str(created_in), str(now_in))

@@ -123,6 +123,43 @@ def sites_of_sessions(conn: sqlite3.Connection, sessions: tuple[int, int]
                                " WHERE session_id BETWEEN ? AND ?", sessions).fetchall())
 
 
+# The rows of a session other than its sites that their audit entries created and changed
+# (entity -> table and the fields compared; services.detail_origins): a finding's and an
+# adverse event's creation recorded every field (a removal only the row's removal); a photo's,
+# its description (its bytes: services.photos.photo_problems) and each caption or chart site
+# change. The fields an import's entry adds (created_at, created_by) are compared where
+# recorded.
+DETAIL_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "finding": ("findings", ("sign", "location", "side", "notes", "created_at",
+                             "created_by")),
+    "adverse_event": ("adverse_events", ("kind", "severity", "action_taken", "created_at",
+                                         "created_by")),
+    "photo": ("photos", ("sha256", "mime", "width", "height", "bytes", "caption", "site_id",
+                         "amendment_id", "created_at", "created_by"))}
+
+
+def details_of_sessions(conn: sqlite3.Connection, sessions: tuple[int, int], *,
+                        photos: bool = True, by_amendment: bool = True
+                        ) -> list[tuple[str, tuple[Any, ...]]]:
+    """(entity, row) of every finding, adverse event and photo of the sessions `sessions` =
+    (first id, last id), removed ones too, each read through its table's index by session: a
+    row is id, session id, the fields of DETAIL_FIELDS, when it was last written (a photo's
+    updated_at, else created_at; None for the others, whose rows keep no such time) and whether
+    it is removed. `photos`: the database has the photo tables (schema 6); `by_amendment`:
+    their amendment_id (schema 10; NULL before)."""
+    out: list[tuple[str, tuple[Any, ...]]] = []
+    for entity, (table, fields) in DETAIL_FIELDS.items():
+        if entity == "photo" and not photos:
+            continue
+        columns = ", ".join("NULL" if f == "amendment_id" and not by_amendment else f
+                            for f in fields)
+        written = "coalesce(updated_at, created_at)" if entity == "photo" else "NULL"
+        out.extend((entity, tuple(r)) for r in sorted(conn.execute(
+            f"SELECT id, session_id, {columns}, {written}, deleted_at IS NOT NULL"
+            f" FROM {table} WHERE session_id BETWEEN ? AND ?", sessions).fetchall()))
+    return out
+
+
 def session_count(db: Database) -> int:
     """How many sessions there are."""
     row = db.query_one("SELECT count(*) FROM sessions")

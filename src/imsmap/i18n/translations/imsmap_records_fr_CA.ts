@@ -549,12 +549,40 @@ Elle a été faite à partir de&#xa0;:
         <translation>%1 point(s)</translation>
     </message>
     <message>
+        <source>%1 finding(s), adverse event(s) and photo(s)</source>
+        <translation>%1 constat(s), événement(s) indésirable(s) et photo(s)</translation>
+    </message>
+    <message>
         <source>%1, removed site %2 (%3)</source>
         <translation>%1, point retiré %2 (%3)</translation>
     </message>
     <message>
         <source>%1, site %2 (%3)</source>
         <translation>%1, point %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1, removed finding %2 (%3)</source>
+        <translation>%1, constat retiré %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1, finding %2 (%3)</source>
+        <translation>%1, constat %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1, removed adverse event %2 (%3)</source>
+        <translation>%1, événement indésirable retiré %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1, adverse event %2 (%3)</source>
+        <translation>%1, événement indésirable %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1, removed photo %2</source>
+        <translation>%1, photo retirée %2</translation>
+    </message>
+    <message>
+        <source>%1, photo %2</source>
+        <translation>%1, photo %2</translation>
     </message>
     <message>
         <source>session %1 (chart %2, %3, signed by %4 on %5)</source>
@@ -1550,6 +1578,29 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>No point inside the chart region %1 was found.</source>
         <translation>Aucun point à l&apos;intérieur de la région %1 du schéma n&apos;a été trouvé.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailOrigins</name>
+    <message>
+        <source>it is marked removed on the clinic server, but its audit trail records no removal of it: it was removed outside imsmap</source>
+        <translation>cet élément est marqué retiré sur le serveur de la clinique, mais sa piste d&apos;audit n&apos;en consigne aucun retrait&#xa0;: il a été retiré hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>it is marked removed in the file, but its audit trail records no removal of it: it was removed outside imsmap</source>
+        <translation>cet élément est marqué retiré dans le fichier, mais sa piste d&apos;audit n&apos;en consigne aucun retrait&#xa0;: il a été retiré hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>it is not marked removed on the clinic server, but audit entry %1 removed it: it was put back outside imsmap</source>
+        <translation>cet élément n&apos;est pas marqué retiré sur le serveur de la clinique, mais l&apos;entrée d&apos;audit %1 l&apos;a retiré&#xa0;: il a été rétabli hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>it is not marked removed in the file, but audit entry %1 removed it: it was put back outside imsmap</source>
+        <translation>cet élément n&apos;est pas marqué retiré dans le fichier, mais l&apos;entrée d&apos;audit %1 l&apos;a retiré&#xa0;: il a été rétabli hors d&apos;imsmap</translation>
+    </message>
+    <message>
+        <source>its audit trail records no creation of it: it was written outside imsmap</source>
+        <translation>sa piste d&apos;audit n&apos;en consigne aucune création&#xa0;: cet élément a été écrit hors d&apos;imsmap</translation>
     </message>
 </context>
 <context>
