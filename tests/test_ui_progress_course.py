@@ -56,11 +56,13 @@ def test_all_works_out_each_sessions_targets_once(qtbot, make_window, patient, c
     qtbot.mouseClick(panel.all, Qt.MouseButton.LeftButton)
     QCoreApplication.processEvents()
     assert panel.chosen_ids() == course
-    assert worked_out == Counter(course)  # each chosen session's once, drafts included
-    # and every view shows every visit
+    # and every view shows every visit (the Segments and Compare pages once shown)
     assert panel.matrix.trend_model.columnCount() == FIRST_SESSION_COL + VISITS
     assert len(panel.pain.metrics) == VISITS
+    panel.tabs.setCurrentWidget(panel.segments)
     assert panel.segments.figures.columnCount() == VISITS
+    panel.tabs.setCurrentWidget(panel.compare)
     assert panel.compare.after.count() == VISITS - 3  # the signed visits, drafts said apart
     assert panel.compare.drafts.text().startswith("Not compared: 3 drafts")
     assert "Not compared: 3 drafts" in panel.summary.text()
+    assert worked_out == Counter(course)  # each chosen session's once, drafts included

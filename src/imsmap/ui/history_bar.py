@@ -331,7 +331,6 @@ class HistoryBar(QWidget):
         n = len(drawn)
         self.count.setText(self.tr("%n earlier shown", "", n) if self.show_earlier.isChecked()
                            else "")
-        self.show_drafts(drafts)
         ages: list[tuple[int, str]] = []
         if n and self.show_earlier.isChecked():
             ages.append((1, self.tr("last time")))
@@ -342,20 +341,24 @@ class HistoryBar(QWidget):
                 ages.append((oldest, self.tr("%n visit(s) ago", "", oldest)))
         self.legend.set_state(chart, ages, oldest, heat_vmax, self.heat.isChecked(),
                               elsewhere=elsewhere and bool(ages))
+        self.show_drafts(drafts)  # last: showing it lays the window out (show_drafts)
 
     def show_drafts(self, drafts: Sequence[Session]) -> None:
         """The drafts not drawn, in words of their own: a draft is no visit yet (it may still
-        change, be withdrawn or be entered in error), so it is never an age on the chart."""
+        change, be withdrawn or be entered in error), so it is never an age on the chart.
+        The line is shown last, with its words: showing a widget of a shown window lays the
+        window out there and then (Qt activates every layout up to it), so shown first, it
+        was laid out with the words before, and with the legend before, then again."""
+        text = tip = ""
+        if drafts:
+            text = self.tr("%n draft(s), not signed: not drawn", "", len(drafts))
+            tip = self.tr(
+                "A draft is drawn with the earlier visits once it is signed: until then it may "
+                "still change, be withdrawn or be entered in error. Not signed: {sessions}."
+            ).format(sessions=", ".join(numeric_datetime(s.started_at) for s in drafts))
+        self.drafts.setText(text)
+        self.drafts.setToolTip(tip)
         self.drafts.setVisible(bool(drafts) and not self.folded)
-        if not drafts:
-            self.drafts.setText("")
-            self.drafts.setToolTip("")
-            return
-        self.drafts.setText(self.tr("%n draft(s), not signed: not drawn", "", len(drafts)))
-        self.drafts.setToolTip(self.tr(
-            "A draft is drawn with the earlier visits once it is signed: until then it may "
-            "still change, be withdrawn or be entered in error. Not signed: {sessions}.").format(
-                sessions=", ".join(numeric_datetime(s.started_at) for s in drafts)))
 
     # -- the visits row's (ui.visits_row), under their old names ----------------------------
     def set_replay_interval(self, ms: int) -> None:

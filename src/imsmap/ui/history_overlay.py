@@ -313,9 +313,14 @@ class HistoryOverlay:
         self.current_id = None
         self._read()
 
-    def set_current(self, session_id: int | None) -> None:
+    def set_current(self, session_id: int | None, draw: bool = True) -> None:
+        """The session open in the window, said to the bar and drawn. `draw` False: drawn by
+        the next `update`, when the window's chart is about to show another chart (the one
+        the visit was needled on), which draws its overlay as it is shown (ui.history_control)."""
         self.current_id = session_id
-        self._draw()
+        self.bar.set_sessions(self.history.sessions, self.current_id, self._amended)
+        if draw:
+            self.update()
 
     def reload(self) -> None:
         """Read the patient's sessions again (after a change or a refresh) and draw them."""

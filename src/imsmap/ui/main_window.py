@@ -453,8 +453,15 @@ class MainWindow(QMainWindow):
         self.edits.refresh()
         self.chart.set_editable(self.session_panel.editable)
         self.chart.select_site(None)
+        # The overlay told the session first: a visit needled on another chart than the one
+        # shown switches the chart, which draws that chart's overlay as it shows it; else it
+        # is drawn here. Once either way, with this session (it was drawn first with the one
+        # before, then again).
+        self.overlay.set_current(session_id, draw=False)
+        shown = self.chart.scene
         self.chart.show_where_sites_are()
-        self.overlay.set_current(session_id)
+        if self.chart.scene is shown:
+            self.overlay.update()
         self.progress.set_current(session_id)  # its chart's "today", while a draft
         self._update_actions()
 

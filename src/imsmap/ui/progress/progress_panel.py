@@ -118,6 +118,7 @@ class ProgressPanel(QWidget):
         self.compare = CompareView(style=style)
         self.segments = SegmentTrend()
         self.tabs = QTabWidget()
+        self.trend = trend
         self.tabs.addTab(trend, self.tr("Trend"))
         self.tabs.addTab(self.chart, self.tr("Chart"))
         self.tabs.addTab(self.segments, self.tr("Segments"))
@@ -141,6 +142,11 @@ class ProgressPanel(QWidget):
         layout.addLayout(right, 1)
 
         self.matrix.targetChosen.connect(self._target_chosen)
+        # The window's panel (lazy) fills the Segments and Compare pages when they are shown,
+        # from the sessions chosen then (`_fill`); the Trend and Chart pages at every choice.
+        self._course = Course.of(self.history)
+        self._stale: set[QWidget] = set()  # pages not filled since the choice changed
+        self.tabs.currentChanged.connect(self._fill_shown_page)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -309,18 +315,40 @@ class ProgressPanel(QWidget):
 
     def _chosen_changed(self, *_args) -> None:
         self.history = self.full.select(self.chosen_ids())
-        # Each chosen session's targets and figures, worked out here once for every view below
+        # Each chosen session's targets and figures, worked out here once for every page
         # (each worked them all out again: a thousand times for "All" of 200 visits).
-        course = Course.of(self.history)
-        atlas = self.records.atlas
-        names = self.name
-        self.summary.setText(summary_text(course, names))
-        self.matrix.set_matrix(grasp_matrix(self.history, atlas.catalogue, course.targets),
-                               names, self.history.numbering)
-        self.pain.set_metrics(course.metrics)
-        self.chart.set_history(self.history, atlas)
-        self.compare.set_course(course, atlas, names)
-        self.segments.set_course(course, atlas.catalogue, self.history.numbering)
+        self._course = Course.of(self.history)
+        self.summary.setText(summary_text(self._course, self.name))
+        self._stale = {self.trend, self.chart, self.segments, self.compare}
+        # The tabs' least width is their widest page's, shown or not: the Trend and Chart
+        # pages, whose least width follows what they show (the grid's names, the chart's key),
+        # are filled now, or showing one would widen the panel; the other two, whose least
+        # width does not, wait in the window until they are shown.
+        waiting = {self.segments, self.compare} - {self.tabs.currentWidget()} \
+            if self.lazy else set()
+        for page in (self.trend, self.chart, self.segments, self.compare):
+            if page not in waiting:
+                self._fill(page)
+
+    def _fill_shown_page(self, *_args) -> None:
+        self._fill(self.tabs.currentWidget())
+
+    def _fill(self, page: QWidget) -> None:
+        """One page from the sessions chosen, if it has not been since they changed."""
+        if page not in self._stale:
+            return
+        self._stale.discard(page)
+        course, atlas, names = self._course, self.records.atlas, self.name
+        if page is self.trend:
+            self.matrix.set_matrix(grasp_matrix(self.history, atlas.catalogue, course.targets),
+                                   names, self.history.numbering)
+            self.pain.set_metrics(course.metrics)
+        elif page is self.chart:
+            self.chart.set_history(self.history, atlas)
+        elif page is self.compare:
+            self.compare.set_course(course, atlas, names)
+        elif page is self.segments:
+            self.segments.set_course(course, atlas.catalogue, self.history.numbering)
 
     def _target_chosen(self, target: Target) -> None:
         self.chart.set_highlight(frozenset({target.muscle_id}))
