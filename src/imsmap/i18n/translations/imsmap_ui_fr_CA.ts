@@ -3157,14 +3157,6 @@ Problème&#xa0;: {problem}</translation>
         <translation>Séances affichées</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>Choisir…</translation>
-    </message>
-    <message>
-        <source>Show the list of sessions, to choose those shown</source>
-        <translation>Afficher la liste des séances, pour choisir celles qui sont affichées</translation>
-    </message>
-    <message>
         <source>Grasp of each muscle, visit by visit</source>
         <translation>Préhension de chaque muscle, visite par visite</translation>
     </message>

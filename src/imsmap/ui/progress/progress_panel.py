@@ -43,14 +43,10 @@ from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.summary import summary_text
 from imsmap.ui.progress.trend_matrix import TrendMatrix
 from imsmap.ui.wording import language, short_date
-from imsmap.ui.wrapping_row import WRAP_BELOW
 
 __all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
 
 DEFAULT_LAST_N = 8
-CHOOSER_MOST_WIDTH = 240  # px: the list beside the tabs
-WIDGETSIZE_MAX = 16777215  # (Qt's QWIDGETSIZE_MAX)
-CHOOSER_LIST_HEIGHT = 150  # px: the list's most, above the tabs in a narrow window
 class Deferred(enum.Enum):
     """What a hidden panel put off until it is shown: a new patient includes a refresh."""
 
@@ -85,7 +81,7 @@ class ProgressPanel(QWidget):
         self.sessions = QListWidget()
         self.sessions.setAccessibleName(self.tr("Sessions shown"))
         self.sessions.setMinimumWidth(170)
-        self.sessions.setMaximumWidth(CHOOSER_MOST_WIDTH)
+        self.sessions.setMaximumWidth(240)
         self.sessions.itemChanged.connect(self._chosen_changed)
         self.last4 = QPushButton(self.tr("Last 4"))
         self.last8 = QPushButton(self.tr("Last 8"))
@@ -98,21 +94,13 @@ class ProgressPanel(QWidget):
         buttons = QGridLayout()
         for b in (self.last4, self.last8, self.all):
             b.setAutoDefault(False)
-        self._buttons = buttons
-        self.shown_label = QLabel(self.tr("Sessions shown"))
-        # In a window narrower than 1366 px the chooser goes above the tabs, its list behind
-        # this button (ChooserPlace): beside them it left the Segments page's sums by root room
-        # for five of eight visits at 960 x 540 (walk of 6 December).
-        self.pick = QPushButton(self.tr("Choose…"))
-        self.pick.setCheckable(True)
-        self.pick.setAutoDefault(False)
-        self.pick.setToolTip(self.tr("Show the list of sessions, to choose those shown"))
-        self.pick.toggled.connect(self.sessions.setVisible)
-        self.pick.hide()
-        self.left = QVBoxLayout()
-        self.top = QHBoxLayout()
-        self.top.setContentsMargins(0, 0, 0, 0)
-        self.narrow = False
+        buttons.addWidget(self.last4, 0, 0)
+        buttons.addWidget(self.last8, 0, 1)
+        buttons.addWidget(self.all, 1, 0, 1, 2)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Sessions shown")))
+        left.addLayout(buttons)
+        left.addWidget(self.sessions, 1)
 
         # Summary and tabs
         self.summary = QLabel()
@@ -140,11 +128,8 @@ class ProgressPanel(QWidget):
         self.tabs.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.tabs.setMinimumHeight(self.tabs.minimumSizeHint().height())
         right = QVBoxLayout()
-        right.addLayout(self.top)
-        self.right = right
         right.addWidget(self.summary)
         right.addWidget(self.tabs, 1)
-        self._arrange()
 
         layout = QHBoxLayout(self)
         # No margins of its own beside the scroll area's frame and the page's margins around it
@@ -152,7 +137,7 @@ class ProgressPanel(QWidget):
         # them gone, the French Trend grid's headers (« Changement ») the widest of its pages.
         margins = layout.contentsMargins()
         layout.setContentsMargins(0, margins.top(), 0, margins.bottom())
-        layout.addLayout(self.left)
+        layout.addLayout(left)
         layout.addLayout(right, 1)
 
         self.matrix.targetChosen.connect(self._target_chosen)
@@ -162,43 +147,6 @@ class ProgressPanel(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         listen(records.bus, self, self._on_change)
         self.set_patient(patient_id)
-
-    def _arrange(self) -> None:
-        """The chooser beside the tabs (its label, the buttons on two rows, the list), or, in
-        a narrow window, above them on one row with Choose…, the list under it while that is
-        down."""
-        for layout in (self.left, self._buttons, self.top):
-            while layout.count():
-                layout.takeAt(0)  # (the widgets stay the panel's, placed again below)
-        self.right.removeWidget(self.sessions)
-        if self.narrow:
-            for w in (self.shown_label, self.last4, self.last8, self.all, self.pick):
-                self.top.addWidget(w)
-            self.top.addStretch(1)
-            self.sessions.setMaximumSize(WIDGETSIZE_MAX, CHOOSER_LIST_HEIGHT)
-            self.right.insertWidget(1, self.sessions)
-            self.sessions.setVisible(self.pick.isChecked())
-            self.pick.show()
-            return
-        self._buttons.addWidget(self.last4, 0, 0)
-        self._buttons.addWidget(self.last8, 0, 1)
-        self._buttons.addWidget(self.all, 1, 0, 1, 2)
-        self.left.addWidget(self.shown_label)
-        self.left.addLayout(self._buttons)
-        self.left.addWidget(self.sessions, 1)
-        self.sessions.setMaximumSize(CHOOSER_MOST_WIDTH, WIDGETSIZE_MAX)
-        self.sessions.show()
-        self.pick.hide()
-
-    def _follow_window(self) -> None:
-        narrow = self.window().width() < WRAP_BELOW
-        if narrow != self.narrow:
-            self.narrow = narrow
-            self._arrange()
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        self._follow_window()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(1100, 760)
@@ -283,7 +231,6 @@ class ProgressPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        self._follow_window()
         if self._pending is not None:
             self._catch_up()
 
