@@ -130,10 +130,13 @@ def sides_shown(w) -> dict[str, str]:
     area = view.viewport().geometry()
     shown = {}
     for label in view.findChildren(QLabel):
-        if label.isVisible() and label.text() in words and area.contains(label.geometry()) \
-                and label.width() >= label.fontMetrics().horizontalAdvance(label.text()):
+        lines = label.text().split("\n")  # on two lines over a narrow chart
+        if label.isVisible() and " ".join(lines) in words \
+                and area.contains(label.geometry()) \
+                and all(label.width() >= label.fontMetrics().horizontalAdvance(line)
+                        for line in lines):
             where = "left" if label.geometry().center().x() < area.center().x() else "right"
-            shown[where] = label.text()
+            shown[where] = " ".join(lines)
     if getattr(w.chart.scene.background, "caption", True):  # the drawing's own, at its top
         v = chart.view
         size = max(chart.style.caption_size * (v.width / 1000.0 if v.kind != "body" else 1.0),

@@ -7,7 +7,7 @@ its rows (ui.inspector_place, ui.inspector_needle, ui.inspector_grades).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QColor, QFocusEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPlainTextEdit, QPushButton
 
 from imsmap.render.style import LIGHT
@@ -17,6 +17,8 @@ from imsmap.ui.wording import vocabulary
 TOUCH = 40  # px: buttons a gloved finger can hit
 FIELD_HEIGHT = 34
 NONE_TEXT = "—"
+DISABLED_TEXT = "#9a9a9a"
+DISABLED_BORDER = "#c0c0c0"
 # A toggle or a side button when it is on.
 CHECKED_STYLE = ("QPushButton:checked { background: #1565c0; color: white; font-weight: bold; "
                  "border: 1px solid #0d3c73; border-radius: 4px; }")
@@ -26,13 +28,28 @@ __all__ = ["CHECKED_STYLE", "FIELD_HEIGHT", "NONE_TEXT", "TOUCH", "NotesEdit", "
 
 
 def grasp_button_style(grade: int | None) -> str:
-    """A grade button in its grade's colours, as the chart's markers have them."""
+    """A grade button in its grade's colours, as the chart's markers have them. Disabled (a
+    signed or locked session's site, no site), each looks as a disabled button does: its colour
+    washed half towards a disabled button's ground, its digit and border grey, the ungraded one
+    on that ground (white with a dark border, it looked the one button still to tap: walk of
+    6 December); the grade given keeps its frame."""
     fill = LIGHT.grasp_fill(grade).name()
     text = LIGHT.grasp_text_colour(grade).name()
+    ground = QGuiApplication.palette().color(QPalette.ColorGroup.Disabled,
+                                             QPalette.ColorRole.Button)
+    washed = ground if grade is None else _mixed(LIGHT.grasp_fill(grade), ground)
+    # (:disabled before :checked: the given grade's frame wins over the disabled border)
     return (f"QPushButton {{ background: {fill}; color: {text}; border: 1px solid #808080; "
             f"border-radius: 4px; font-weight: bold; }}"
-            f"QPushButton:checked {{ border: 3px solid {LIGHT.marker_selected}; }}"
-            f"QPushButton:disabled {{ color: #9a9a9a; }}")
+            f"QPushButton:disabled {{ background: {washed.name()}; color: {DISABLED_TEXT}; "
+            f"border-color: {DISABLED_BORDER}; }}"
+            f"QPushButton:checked {{ border: 3px solid {LIGHT.marker_selected}; }}")
+
+
+def _mixed(a: QColor, b: QColor) -> QColor:
+    """Half `a`, half `b` (opaque: a grab or a PDF of the button shows what the screen does)."""
+    return QColor((a.red() + b.red()) // 2, (a.green() + b.green()) // 2,
+                  (a.blue() + b.blue()) // 2)
 
 
 class NotesEdit(QPlainTextEdit):

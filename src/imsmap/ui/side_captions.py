@@ -34,7 +34,32 @@ class SideCaption(QLabel):
         font = self.font()
         font.setBold(True)
         self.setFont(font)
+        self.words = ""
         self.hide()
+
+    def say(self, words: str) -> None:
+        self.words = words
+        self.setText(words)
+        self.adjustSize()
+
+    def on_lines(self, two: bool) -> None:
+        """Its words on one line, or on two (« DROITE / du patient »), broken at the space that
+        makes the longer line shortest; the same words on one where they have no space."""
+        text = two_lines(self.words, self.fontMetrics()) if two else self.words
+        if text != self.text():
+            self.setText(text)
+            self.adjustSize()
+
+
+def two_lines(words: str, metrics) -> str:
+    """`words` broken at one space into the two lines whose longer one is shortest."""
+    parts = words.split(" ")
+    if len(parts) < 2:
+        return words
+    breaks = [(" ".join(parts[:i]), " ".join(parts[i:])) for i in range(1, len(parts))]
+    first, second = min(breaks, key=lambda b: max(metrics.horizontalAdvance(b[0]),
+                                                  metrics.horizontalAdvance(b[1])))
+    return f"{first}\n{second}"
 
 
 class SideCaptions:
@@ -67,10 +92,11 @@ class SideCaptions:
         style = (f"QLabel#sideCaption {{ background: rgba(255, 255, 255, 210);"
                  f" color: {chart.style.caption}; border-radius: 3px; padding: 1px 4px; }}")
         for label, words in shown:
-            label.setText(words)
             label.setStyleSheet(style)
-            label.adjustSize()
+            label.say(words)
             label.show()
+        self.left.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.right.setAlignment(Qt.AlignmentFlag.AlignRight)
         scene.set_caption(False)
         self.place()
 
@@ -78,7 +104,10 @@ class SideCaptions:
         """At the chart's top corners; at the view's where the chart is too narrow for both
         (the spinal chart, fitted) or reaches past them (zoomed in): always inside the view,
         whole, the patient's left on the chart's left side of the view and right on its right
-        (one under the other only where the view is narrower than both)."""
+        Where the view is narrower than both on one line, each goes on two (« DROITE / du
+        patient », « GAUCHE / du patient »), in the corners beside the head: one under the
+        other, the second lay over the figure's shoulder (960 x 540 in French, walk of 6
+        December). One under the other only where the view is narrower than both on two."""
         if self.left.isHidden():
             return
         view = self.view
@@ -93,8 +122,13 @@ class SideCaptions:
             self.left.move(QPoint(max(area.left() + GAP_PX, x), top))
             self.left.raise_()
             return
-        both = self.left.width() + self.right.width() + 3 * GAP_PX
-        span = chart.intersected(area) if chart.width() >= both else area
+        for two in (False, True):
+            self.left.on_lines(two)
+            self.right.on_lines(two)
+            both = self.left.width() + self.right.width() + 3 * GAP_PX
+            span = chart.intersected(area) if chart.width() >= both else area
+            if span.width() >= both:
+                break
         left = span.left() + GAP_PX
         right = span.right() + 1 - GAP_PX - self.right.width()
         if right < left + self.left.width() + GAP_PX:  # narrower than both: one under the other

@@ -4083,12 +4083,24 @@ droite</translation>
         <translation>&lt;b&gt;Retiré&lt;/b&gt;&#xa0;: le résumé propre à ce brouillon, conservé pour le dossier. Il ne compte dans aucun chiffre de l&apos;évolution du patient.</translation>
     </message>
     <message>
+        <source>Sites: {count} ({dominant} d dominant root of the muscle, {contributing} c contributing).</source>
+        <translation>Points&#xa0;: {count} ({dominant} d racine dominante du muscle, {contributing} c racine contributive).</translation>
+    </message>
+    <message>
+        <source>Sites: {count}.</source>
+        <translation>Points&#xa0;: {count}.</translation>
+    </message>
+    <message>
         <source>max {grade} · {grasped}/{count}</source>
         <translation>max. {grade} · {grasped}/{count}</translation>
     </message>
     <message>
         <source>Strongest grasp: {grade} {label}. Sites that grasped: {grasped} of {count}.</source>
         <translation>Préhension la plus forte&#xa0;: {grade} {label}. Points en préhension&#xa0;: {grasped} sur {count}.</translation>
+    </message>
+    <message>
+        <source>None graded.</source>
+        <translation>Aucun point coté.</translation>
     </message>
 </context>
 <context>

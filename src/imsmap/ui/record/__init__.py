@@ -27,6 +27,11 @@ class UpDownScroll(QScrollArea):
         # Tab goes to the panel's fields: the area itself was a stop with no name and no
         # focus to see (the fields scroll into view as Tab reaches them).
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The widget last shown whole, kept whole as it grows until the user scrolls: a site
+        # chosen, its inspector took its new lines (a long name's header on three) after it was
+        # scrolled into sight, and its notes ended under the column's edge (960 x 540).
+        self._kept: QWidget | None = None
+        self.verticalScrollBar().actionTriggered.connect(self._let_go)
         self.setWidget(panel)
         panel.installEventFilter(self)
 
@@ -62,6 +67,10 @@ class UpDownScroll(QScrollArea):
         panel = self.widget()
         if not child.isVisible() or not panel.isAncestorOf(child):
             return
+        if child is not self._kept:
+            self._let_go()
+            self._kept = child
+            child.installEventFilter(self)
         top = child.mapTo(panel, child.rect().topLeft()).y()
         bar, room = self.verticalScrollBar(), self.viewport().height()
         if top < bar.value() or child.height() > room:
@@ -69,9 +78,17 @@ class UpDownScroll(QScrollArea):
         elif top + child.height() > bar.value() + room:
             bar.setValue(top + child.height() - room)
 
+    def _let_go(self, _action: int = 0) -> None:
+        """The user scrolls (or another widget is shown): the kept one may leave the view."""
+        if self._kept is not None:
+            self._kept.removeEventFilter(self)
+            self._kept = None
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.fit()  # a banner shown or hidden, a line more or less
+        elif watched is self._kept and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self.show_whole(self._kept)  # laid out anew: whole again
         return super().eventFilter(watched, event)
 
 

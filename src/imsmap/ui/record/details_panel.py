@@ -31,6 +31,7 @@ from imsmap.services.safety import needs_pneumothorax_prompt, thoracic_sites, th
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.field_placeholders import EntryList, Placeholders
 from imsmap.ui.fitting_check import FittingCheckBox
+from imsmap.ui.fitting_combo import FittingComboBox
 from imsmap.ui.listening import listen
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.thorax_prompt import ThoraxPrompt
@@ -42,8 +43,9 @@ SIDES = (("M", QT_TRANSLATE_NOOP("SessionDetailsPanel", "Both / midline")),
 
 
 def _combo(items) -> QComboBox:
-    """A combo box of (data, label) pairs."""
-    combo = QComboBox()
+    """A combo box of (data, label) pairs, its choice cut with "…" (whole in its tip) where
+    its column is narrow."""
+    combo = FittingComboBox()
     for key, label in items:
         combo.addItem(label, key)
     return combo

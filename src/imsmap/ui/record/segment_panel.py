@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,6 +34,9 @@ ROWS = (*SPINAL_ROOTS, UNLEVELLED)
 
 # Grasp 0-3 as cell backgrounds: light enough for black text, distinct in grey.
 GRASP_BACKGROUND = ("#e8f1e4", "#fbe7a1", "#f6b36b", "#e0675a")
+SITES_COLUMNS = (1, 3)
+GRASP_COLUMNS = (2, 4)  # the sites columns, left and right: a narrow table leaves them out
+MUSCLES_LEAST = 40  # px the muscles keep beside the five columns before the sites go
 
 
 class SegmentPanel(QWidget):
@@ -113,6 +117,11 @@ class SegmentPanel(QWidget):
                                           "Segments", UNLEVELLED).capitalize()))
         self.table.itemSelectionChanged.connect(self._chosen)
         layout.addWidget(self.table)
+        # Narrower than the five columns (at 960 x 540: 405 px of them in a 373 px table, 440
+        # in 322 in French, so it scrolled sideways and the right side's grasp was cut), the
+        # sites columns go: each side's grasp cell then says the sites too (« max 3 · 7/12 »:
+        # 12 sites, 7 grasped; « – · 0/3 » where none is graded) and its tip the d/c split.
+        self.compact = False
         self._stale = False
         self.grasp_labels: Sequence[str] = GRASP_LABELS
         listen(records.bus, self, self._on_change)
@@ -141,9 +150,53 @@ class SegmentPanel(QWidget):
         if self._stale:
             self.refresh()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        if self._fit():
+            self._refresh_when_seen()  # the grasp cells say the sites, or no longer
+
+    def _full_width(self) -> int:
+        """The five columns' width with the sites shown, and the muscles' least beside them:
+        each its header's and its widest cell's as the sites columns show them (the same
+        whether they are shown now or not, so that the choice never swings back and forth)."""
+        table, header = self.table, self.table.horizontalHeader()
+        option = QStyleOptionViewItem()
+        table.initViewItemOption(option)
+        delegate = table.itemDelegate()
+        width = MUSCLES_LEAST
+        grid = 1 if table.showGrid() else 0  # (as QTableView.sizeHintForColumn counts it)
+        for c in range(5):
+            cells = [delegate.sizeHint(option, table.model().index(r, c)).width() + grid
+                     for r in range(table.rowCount())
+                     if (item := table.item(r, c)) is not None and item.text()
+                     and not (c in GRASP_COLUMNS and item.data(Qt.ItemDataRole.UserRole) is None)]
+            width += max([header.sectionSizeHint(c), *cells])
+        return width
+
+    def _fit(self) -> bool:
+        """The sites columns shown where the table has room for them, else left out; whether
+        that changed."""
+        compact = self.table.viewport().width() < self._full_width()
+        if compact == self.compact:
+            return False
+        self.compact = compact
+        for column in SITES_COLUMNS:
+            self.table.setColumnHidden(column, compact)
+        return True
+
     def refresh(self) -> None:
         self._stale = False
         self._say_if_counted()
+        rows = self._fill_rows()
+        if self._fit():  # this session's cells wider or narrower than the last one's
+            self._fill_rows()
+        treated = [i for i, root in enumerate(ROWS) if root in rows]
+        if treated:  # bring the treated segments into view
+            self.table.scrollToItem(self.table.item(treated[-1], 0))
+            self.table.scrollToItem(self.table.item(treated[0], 0))
+
+    def _fill_rows(self) -> dict:
+        """Every row's cells from the session's sites; the rows by root."""
         sites = [] if self.session_id is None else \
             self.records.read.effective_sites_for_session(self.session_id)
         rows = {r.root: r for r in segmental_summary(sites, self.records.atlas.catalogue)}
@@ -163,10 +216,7 @@ class SegmentPanel(QWidget):
             font = self.table.item(index, 0).font()
             font.setBold(bold)
             self.table.item(index, 0).setFont(font)
-        treated = [i for i, root in enumerate(ROWS) if root in rows]
-        if treated:  # bring the treated segments into view
-            self.table.scrollToItem(self.table.item(treated[-1], 0))
-            self.table.scrollToItem(self.table.item(treated[0], 0))
+        return rows
 
     def _say_if_counted(self) -> None:
         session = None if self.session_id is None else self.records.read.session(self.session_id)
@@ -196,15 +246,24 @@ class SegmentPanel(QWidget):
         # "max 2 · 8/9": the strongest grade, then the sites that grasped of the sites counted
         # in the cell beside it (the colour is the grade); the tooltip says it in words.
         grasp = QTableWidgetItem()
+        # Without the sites column beside it (self.compact), the cell says the sites too.
+        sites_said = "" if not (self.compact and count) else (self.tr(
+            "Sites: {count} ({dominant} d dominant root of the muscle, {contributing} c "
+            "contributing).").format(count=count, dominant=cell.dominant + midline.dominant,
+                                     contributing=cell.contributing + midline.contributing)
+            if by_root else self.tr("Sites: {count}.").format(count=count)) + " "
         if top is not None:
             grasp.setText(self.tr("max {grade} · {grasped}/{count}").format(
                 grade=top, grasped=grasped, count=count))
-            grasp.setToolTip(self.tr("Strongest grasp: {grade} {label}. Sites that grasped: "
-                                     "{grasped} of {count}.").format(
-                grade=top, label=grasp_word(top, self.grasp_labels), grasped=grasped,
-                count=count))
+            grasp.setToolTip(sites_said + self.tr(
+                "Strongest grasp: {grade} {label}. Sites that grasped: {grasped} of "
+                "{count}.").format(grade=top, label=grasp_word(top, self.grasp_labels),
+                                   grasped=grasped, count=count))
             grasp.setBackground(QBrush(QColor(GRASP_BACKGROUND[top])))
             grasp.setForeground(QBrush(QColor("#1a1a1a")))
+        elif sites_said:  # sites, none graded
+            grasp.setText(f"– · 0/{count}")
+            grasp.setToolTip(sites_said + self.tr("None graded."))
         grasp.setData(Qt.ItemDataRole.UserRole, top)
         self.table.setItem(row, col + 1, grasp)
 
