@@ -77,6 +77,40 @@ def rows(db: Path) -> list[str]:
         conn.close()
 
 
+def killed_inside_then_done_again(writer_script: str, db: Path, what: str, *args) -> None:
+    """The write ``what`` by a process of its own (``writer_script`` with ``db``, ``what``,
+    "hold" or "go" and ``args``), killed (-9) at the last write of its transaction: the file is
+    exactly as it was, row for row, it checks whole and the draft it held is free; then done
+    again by another process, the write goes through, whole."""
+    before = rows(db)
+    writer = python(writer_script, db, what, "hold", *args,
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        said = writer.stdout.readline().strip()
+    finally:
+        writer.kill()
+        errors = writer.communicate(timeout=60)[1]
+    assert said == "inside", errors
+    assert writer.returncode == -signal.SIGKILL
+
+    assert rows(db) == before, "the killed write left part of itself in the file"
+    records = open_clinic(db)
+    try:
+        assert full_check(records).ok
+    finally:
+        records.db.close()
+    holds = FileHolds(db, "ben.physio")
+    try:  # the draft it held while it wrote is free (the kernel let go of its lock)
+        assert holds.take(1) is None
+    finally:
+        holds.close()
+    again = python(writer_script, db, what, "go", *args,
+                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, errors = again.communicate(timeout=120)
+    assert again.returncode == 0 and out.strip() == "done", errors
+    assert rows(db) != before
+
+
 @pytest.fixture
 def clinic_files(tmp_path, db_path):
     """The clinic: C-1's draft (session 1) and signed visit (2), a site each; John (patient
@@ -139,33 +173,6 @@ def test_a_write_killed_inside_its_transaction_leaves_the_file_as_it_was(
             merging.merge_records(records, 2, 3, "Same person: DOB typo")
         finally:
             records.db.close()
-    before = rows(db_path)
-    writer = python(WRITER, db_path, what, "hold", session_id, argument,
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        said = writer.stdout.readline().strip()
-    finally:
-        writer.kill()
-        errors = writer.communicate(timeout=60)[1]
-    assert said == "inside", errors
-    assert writer.returncode == -signal.SIGKILL
-
-    assert rows(db_path) == before, "the killed write left part of itself in the file"
-    records = open_clinic(db_path)
-    try:
-        assert full_check(records).ok
-    finally:
-        records.db.close()
-    holds = FileHolds(db_path, "ben.physio")
-    try:  # the draft it held while it wrote is free (the kernel let go of its lock)
-        assert holds.take(1) is None
-    finally:
-        holds.close()
-    # Done again by another process, the write goes through, whole.
-    again = python(WRITER, db_path, what, "go", session_id, argument,
-                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, errors = again.communicate(timeout=120)
-    assert again.returncode == 0 and out.strip() == "done", errors
-    assert rows(db_path) != before
+    killed_inside_then_done_again(WRITER, db_path, what, session_id, argument)
     if what == "amend":  # the one the lead asked for by name: also a process of its own
         imsmap_check(db_path)

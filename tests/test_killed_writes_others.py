@@ -8,18 +8,14 @@ again by another process goes through whole."""
 
 from __future__ import annotations
 
-import signal
-import subprocess
 import sys
 from datetime import datetime
 
 import pytest
 
-from imsmap.services.checks import full_check
-from imsmap.store.file_holds import FileHolds
 from support import open_clinic, spot
-from test_killed_writes import rows
-from test_signing_processes import imsmap_check, python
+from test_killed_writes import killed_inside_then_done_again
+from test_signing_processes import imsmap_check
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSIX's")
 
@@ -108,31 +104,6 @@ def draft(tmp_path, db_path):
 
 @pytest.mark.parametrize("what", WRITES)
 def test_each_write_killed_inside_its_transaction_leaves_the_file_as_it_was(draft, what):
-    before = rows(draft)
-    writer = python(WRITER, draft, what, "hold", stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE)
-    try:
-        said = writer.stdout.readline().strip()
-    finally:
-        writer.kill()
-        errors = writer.communicate(timeout=60)[1]
-    assert said == "inside", errors
-    assert writer.returncode == -signal.SIGKILL
-
-    assert rows(draft) == before, "the killed write left part of itself in the file"
-    records = open_clinic(draft)
-    try:
-        assert full_check(records).ok
-    finally:
-        records.db.close()
-    holds = FileHolds(draft, "ben.physio")
-    try:  # the draft it held while it wrote is free (the kernel let go of its lock)
-        assert holds.take(1) is None
-    finally:
-        holds.close()
-    again = python(WRITER, draft, what, "go", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    out, errors = again.communicate(timeout=120)
-    assert again.returncode == 0 and out.strip() == "done", errors
-    assert rows(draft) != before
+    killed_inside_then_done_again(WRITER, draft, what)
     if what in ("photo removed", "patient edited"):  # a process of its own: the whole check
         imsmap_check(draft)
