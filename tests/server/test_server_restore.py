@@ -255,3 +255,25 @@ def test_a_person_s_login_may_not_restore(backed_up, pg_server, capsys):
     err = capsys.readouterr().err
     assert "administrator's login" in err and err.count("\n") == 1
     assert _databases(pg_server) == before
+
+
+def test_two_restores_within_one_second_each_keep_the_records_they_replace(
+        backed_up, pg_server):
+    # The records a forced restore puts aside are named by the second it ran in: a second
+    # restore within that second asked for the same name and was refused ("already exists"),
+    # which a fast server met in tests/server/test_server_restore_killed.py.
+    from datetime import datetime
+
+    from imsmap.store.postgres.restore import restore
+
+    dsn, dump = backed_up
+    dbname = psycopg.conninfo.conninfo_to_dict(dsn)["dbname"]
+    at = datetime(2026, 12, 7, 1, 16, 36)
+    first = restore(dsn, dump, force=True, now=at)
+    second = restore(dsn, dump, force=True, now=at)
+    assert first.replaced == f"{dbname}_replaced_20261207_011636"
+    assert second.replaced == f"{dbname}_replaced_20261207_011636_2"
+    assert {first.replaced, second.replaced} <= _databases(pg_server)
+    for aside in (first.replaced, second.replaced):  # each whole, not the other's
+        assert _patients(pg_server.dsn(aside)) == _patients(dsn)
+    _drop(pg_server, first.replaced, second.replaced)

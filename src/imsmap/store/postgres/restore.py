@@ -256,7 +256,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         try:
             with conn.transaction():
                 if exists:
-                    replaced = f"{target}_replaced_{stamp}"
+                    replaced = _free_name(conn, f"{target}_replaced_{stamp}")
                     conn.execute(sql("ALTER DATABASE {} RENAME TO {}").format(
                         ident(target), ident(replaced)))
                 conn.execute(sql("ALTER DATABASE {} RENAME TO {}").format(
@@ -277,6 +277,19 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         if scratch is not None:
             conn.execute(sql("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(ident(scratch)))
         conn.close()
+
+
+def _free_name(conn: PgConnection, name: str) -> str:
+    """``name``, or ``name_2``, ``name_3`` ... where a database of that name is on the server:
+    two restores over one database within a second would otherwise ask for the same name for
+    the records each puts aside, and the second was refused ("already exists")."""
+    taken = {r[0] for r in conn.execute(
+        "SELECT datname FROM pg_database WHERE left(datname, %s) = %s", (len(name), name))}
+    free, n = name, 1
+    while free in taken:
+        n += 1
+        free = f"{name}_{n}"
+    return free
 
 
 def restore_losses(replaced_dsn: str, restored_dsn: str) -> RestoreLosses | None:
