@@ -57,18 +57,22 @@ def patients(dsn: str) -> list[str]:
         return [r[0] for r in conn.execute("SELECT chart_number FROM patients ORDER BY id")]
 
 
-def killed_restore(dsn: str, backup) -> None:
-    child = subprocess.Popen([sys.executable, "-c", KILLED, "restore", "--force", "--dsn", dsn,
-                              str(backup)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True,
+def killed(script: str, word: str, *args: str) -> None:
+    """`script` run with ``args`` in a process of its own, killed (-9) once it says ``word``."""
+    child = subprocess.Popen([sys.executable, "-c", script, *args], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     try:
         said = child.stdout.readline().strip()
     finally:
         child.kill()
         errors = child.communicate(timeout=60)[1]
-    assert said == "checking", errors
+    assert said == word, errors
     assert child.returncode == -signal.SIGKILL
+
+
+def killed_restore(dsn: str, backup) -> None:
+    killed(KILLED, "checking", "restore", "--force", "--dsn", dsn, str(backup))
 
 
 def gone(pg_server) -> None:
@@ -130,17 +134,7 @@ sys.exit(main(sys.argv[1:]))
 
 
 def killed_backup(dsn: str, out) -> None:
-    child = subprocess.Popen([sys.executable, "-c", KILLED_BACKUP, "backup", "--dsn", dsn,
-                              "--out", str(out)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    try:
-        said = child.stdout.readline().strip()
-    finally:
-        child.kill()
-        errors = child.communicate(timeout=60)[1]
-    assert said == "checking", errors
-    assert child.returncode == -signal.SIGKILL
+    killed(KILLED_BACKUP, "checking", "backup", "--dsn", dsn, "--out", str(out))
 
 
 def checks(pg_server) -> set[str]:

@@ -6,12 +6,10 @@ refused with the sentence that says to upgrade, and the next upgrade goes throug
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
 
 import pytest
+from test_server_restore_killed import killed
 
 from imsmap.cli import main
 from imsmap.store.postgres import schema
@@ -60,17 +58,7 @@ def test_an_upgrade_killed_inside_a_migration_keeps_the_ones_before_and_none_of_
         old.setattr(schema, "SCHEMA_VERSION", HELD_AT - 1)
         schema.init(reference)
 
-    child = subprocess.Popen([sys.executable, "-c", KILLED, str(HELD_AT), "server", "upgrade",
-                              "--dsn", dsn], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    try:
-        said = child.stdout.readline().strip()
-    finally:
-        child.kill()
-        errors = child.communicate(timeout=60)[1]
-    assert said == "inside", errors
-    assert child.returncode == -signal.SIGKILL
+    killed(KILLED, "inside", str(HELD_AT), "server", "upgrade", "--dsn", dsn)
 
     with connect(dsn) as conn:
         assert schema.current_version(conn) == HELD_AT - 1
