@@ -177,3 +177,26 @@ def test_a_lines_halo_is_filled_a_word_at_a_time_and_looks_the_same(qapp, k):
     differing = np.abs(apart - whole).max(axis=2)
     assert (apart != BACKGROUND.red()).any()
     assert (differing > 0).sum() <= 12 and differing.max() <= 48
+
+
+def test_a_text_is_outlined_once_whatever_asks_for_it(qapp, monkeypatch):
+    """text_path places the text by its outline's box and then maps that outline: one outline,
+    made once for the text (they were two, cached apart, until 7 December: every number on
+    the markers and every word on the chart was laid out twice the first time)."""
+    from PySide6.QtGui import QPainterPath
+
+    outlined: list[str] = []
+    add_text = QPainterPath.addText
+
+    def counted(self, *args):
+        outlined.append(args[-1])
+        return add_text(self, *args)
+
+    monkeypatch.setattr(QPainterPath, "addText", counted)
+    text = "once 7 December 02:40"  # no other test outlines it
+    first = text_path(text, 5.0, bold=True, at=(10.0, 20.0))
+    again = text_path(text, 9.0, bold=True, anchor="left", at=(0.0, 0.0))
+    assert outlined == [text]
+    assert first.elementCount() == again.elementCount() > 0
+    assert first.boundingRect().center().x() == pytest.approx(10.0)
+    assert again.boundingRect().left() == pytest.approx(0.0)

@@ -65,8 +65,11 @@ def _base_font(bold: bool, px: int = BASE_PX) -> QFont:
     return font
 
 
+# `px` has no default: lru_cache keys on the arguments as they are passed, so a call with the
+# size left out and one that names it would outline the same text twice (every text the
+# window drew was outlined twice until 7 December: text_path left it out, _placement named it).
 @lru_cache(maxsize=2048)
-def _text_path_base(text: str, bold: bool, px: int = BASE_PX) -> QPainterPath:
+def _text_path_base(text: str, bold: bool, px: int) -> QPainterPath:
     path = QPainterPath()
     path.addText(0, 0, _base_font(bold, px), text)
     return path
@@ -94,7 +97,7 @@ def text_path(text: str, size: float, *, bold: bool = False, anchor: str = "cent
 
     anchor: center, left, right (vertically centred on ``at``).
     """
-    return _placement(text, size, bold, anchor, at).map(_text_path_base(text, bold))
+    return _placement(text, size, bold, anchor, at).map(_text_path_base(text, bold, BASE_PX))
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
