@@ -233,6 +233,9 @@ class Block:
 class Spacer(Block):
     mm: float
     full_mm: float | None = None  # drawn shorter (shrink): its height as first given
+    # between two sections kept together (a one-line section and the one before it): the
+    # space goes over with what follows it, as a heading does, never left at a page's foot
+    keep_with_next: bool = False
 
     def height(self, doc: Doc, width: float) -> float:
         return doc.mm(self.mm)
@@ -245,7 +248,7 @@ class Spacer(Block):
         mm = max(full * LEAST_SPACE_SHARE, self.mm - by / doc.mm(1))
         if mm >= self.mm:
             return None
-        return Spacer(mm, full)
+        return replace(self, mm=mm, full_mm=full)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         pass
@@ -413,6 +416,19 @@ def _kept_with(page: list[Placed]) -> int:
     return n
 
 
+def _least_with(doc: Doc, queue: Sequence[Block], width: float) -> float:
+    """The least of what must start on a page with a block that keeps with the next: the next
+    block's least, and, where that keeps with its own next, that one's, and so on (the charts'
+    heading, their legend and their first row; the signature box, the space after it, the
+    amendments' heading and « None. »)."""
+    need = 0.0
+    for block in queue:
+        need += block.min_height(doc, width)
+        if not block.keep_with_next:
+            break
+    return need
+
+
 def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
              later_top: float, bottom: float) -> list[list[Placed]]:
     """Flow blocks down pages: split what splits, move the rest, keep headings with what follows.
@@ -431,11 +447,18 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
         h = block.height(doc, width)
         need = h
         if block.keep_with_next and queue:
-            need += queue[0].min_height(doc, width)
+            need += _least_with(doc, queue, width)
         if y + need <= bottom:
             pages[-1].append((block, y))
             y += h
             continue
+        if block.keep_with_next and queue:
+            # its compact form (a split with no rest), where that keeps it with the next's least
+            parts = block.split(doc, width, bottom - y - _least_with(doc, queue, width))
+            if parts is not None and parts[1] is None:
+                pages[-1].append((parts[0], y))
+                y += parts[0].height(doc, width)
+                continue
         if not block.keep_with_next:
             # what would go over with it (its heading): part of the blank its going over
             # leaves, as its own rows are (a heading over a table whose first rows went over
@@ -514,18 +537,27 @@ def _shrink_above(doc: Doc, page: list[Placed], block: Block, need: float, width
 
 
 def _grow_last(doc: Doc, page: list[Placed], width: float, bottom: float) -> None:
-    """The page's last block drawn taller into the blank left under it, where it can be
-    (``Block.grow``: a row of the progress report's charts, above one that went over). The
-    space after it, blank at the page's foot anyway, is dropped: the blank is the block's to
-    take (the plot under the sessions' table, the section after it going over, stayed short
-    above the space before that section's heading)."""
+    """The page's last block that can be drawn taller (``Block.grow``: the pain plot, a row of
+    the progress report's charts) drawn so into the blank left at the page's foot, what follows
+    it on the page moved down by as much: a row of charts above one that went over; the plot
+    above the change section, the body charts after it going over (French demo patient 1's
+    page 2 ended 61 mm blank under the section's words). The space after the page's last block,
+    blank at its foot anyway, is dropped: the blank is the blocks' to take (the plot under the
+    sessions' table, the section after it going over, stayed short above the space before that
+    section's heading)."""
     while len(page) > 1 and isinstance(page[-1][0], Spacer):
         page.pop()
     if not page:
         return
     last, top = page[-1]
     extra = bottom - top - last.height(doc, width)
-    if extra > 0:
-        grown = last.grow(doc, width, extra)
+    if extra <= 0:
+        return
+    for i in range(len(page) - 1, -1, -1):
+        block, y = page[i]
+        grown = block.grow(doc, width, extra)
         if grown is not None:
-            page[-1] = (grown, top)
+            by = grown.height(doc, width) - block.height(doc, width)
+            page[i] = (grown, y)
+            page[i + 1:] = [(b, at + by) for b, at in page[i + 1:]]
+            return

@@ -303,25 +303,19 @@ class ChartLegend(Block):
     keep_with_next = True  # never alone at the foot of a page, away from its charts
 
     def __init__(self, chart: ChartPainter, vmax: float, labels: Sequence[str],
-                 first_row: Block | None = None, elsewhere: bool = False,
-                 latest_draft: bool = False):
+                 elsewhere: bool = False, latest_draft: bool = False):
         """`elsewhere`: a chart marks a muscle needled on another chart (the key says how);
-        `latest_draft`: the latest session drawn is a draft (the key says so)."""
+        `latest_draft`: the latest session drawn is a draft (the key says so). The legend and
+        the first row of charts go on a page together, and the heading before them with them
+        (it keeps with the next: layout.paginate counts the row's least with it)."""
         self.latest_draft = latest_draft
         self.chart = chart
         self.vmax = vmax
         self.labels = tuple(labels)
-        self.first_row = first_row
         self.elsewhere = elsewhere
 
     def height(self, doc: Doc, width: float) -> float:
         return doc.mm(11) + doc.mm(3) + (doc.mm(5.2) if self.elsewhere else 0.0)
-
-    def min_height(self, doc: Doc, width: float) -> float:
-        # The legend and the first row of charts go on a page together (and the heading
-        # before them with them).
-        extra = self.first_row.min_height(doc, width) if self.first_row is not None else 0.0
-        return self.height(doc, width) + extra
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         heat_w = width * 0.34
@@ -408,7 +402,7 @@ def heat_chart_blocks(records: Records, history: History, labels: Sequence[str],
     vmax = scale_top(max(peaks, default=0.0))  # one scale for every view, the window's rule
     for row in rows:
         row.vmax = vmax
-    return [*drafts, ChartLegend(charts[0].chart, vmax, labels, rows[0],
+    return [*drafts, ChartLegend(charts[0].chart, vmax, labels,
                                  elsewhere=any(c.others for c in charts),
                                  latest_draft=chosen.latest_is_draft), *rows]
 
