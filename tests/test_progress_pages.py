@@ -182,15 +182,16 @@ def test_a_table_that_runs_on_carries_three_rows_and_its_header_over(qapp, recor
 def test_the_root_grid_does_not_leave_its_last_rows_alone_on_a_page(qapp, records, patient,
                                                                    tmp_path):
     # one visit of 6 neck and shoulder sites (the walk's): the grid of summed grasp by root
-    # broke before C7 and C8, alone on page 3. (Two visits of them, a week apart: a report of
-    # one visit is two pages now, its plot and charts drawn lower to start the charts on page
-    # 1, and its grid no longer runs on, on A4 or Letter.)
+    # broke before C7 and C8, alone on page 3. (Two visits of 12 sites, a week apart: a report
+    # of one visit is two pages now, its plot and charts drawn lower to start the charts on
+    # page 1, and a grid whose rest would end the report alone on a page is kept whole where
+    # the blocks above it can be drawn shorter: the grid of 6 sites no longer runs on.)
     rng = random.Random(3)
     points = interior_points(records.atlas)
     for week in range(2):
         s = records.start_session(patient.id, started_at=datetime(2026, 3, 2 + 7 * week, 9, 0),
                                   practitioner="J. Physio", pain_before=8, pain_after=6)
-        for i in range(6):
+        for i in range(12):
             vid, region, x, y = points[i]
             g = max(0, min(3, round(3 + rng.choice((-1, 0, 0, 1)))))
             records.add_site(s.id, vid, x + rng.uniform(-3, 3), y + rng.uniform(-3, 3),

@@ -466,6 +466,13 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
             kept = _kept_with(pages[-1])
             lead = y - pages[-1][-kept][1] if kept else 0.0
             parts = block.split(doc, width, bottom - y, lead)
+            if parts is not None and parts[1] is not None and not queue and not at_top:
+                # its rest would be all the last page holds (a grid's last two rows): the
+                # blocks above drawn shorter to keep it whole on this page, where they can
+                shorter = _shrink_above(doc, pages[-1], block, h, width, y, bottom, whole=True)
+                if shorter:
+                    y = _flow_again(pages[-1], queue, shorter, block)
+                    continue
             if parts is not None:
                 head, tail = parts
                 pages[-1].append((head, y))
@@ -482,12 +489,7 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
             continue
         shorter = _shrink_above(doc, pages[-1], block, need, width, y, bottom)
         if shorter:  # drawn shorter, they let the block start here: flow again from them
-            first = min(shorter)
-            top = pages[-1][first][1]
-            queue[0:0] = [shorter.get(i, placed) for i, (placed, _top) in
-                          enumerate(pages[-1]) if i >= first] + [block]
-            del pages[-1][first:]
-            y = top
+            y = _flow_again(pages[-1], queue, shorter, block)
             continue
         queue.insert(0, block)
         for _ in range(_kept_with(pages[-1])):
@@ -500,20 +502,35 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
     return pages
 
 
+def _flow_again(page: list[Placed], queue: list[Block], shorter: dict[int, Block],
+                block: Block) -> float:
+    """The blocks of ``page`` from the first drawn shorter on taken off it and put back at the
+    head of ``queue`` (in their shorter forms), ``block`` after them: where to flow on from."""
+    first = min(shorter)
+    top = page[first][1]
+    queue[0:0] = [shorter.get(i, placed) for i, (placed, _top) in enumerate(page)
+                  if i >= first] + [block]
+    del page[first:]
+    return top
+
+
 def _shrink_above(doc: Doc, page: list[Placed], block: Block, need: float, width: float,
-                  y: float, bottom: float) -> dict[int, Block]:
+                  y: float, bottom: float, whole: bool = False) -> dict[int, Block]:
     """Blocks above ``block`` on ``page`` drawn shorter (Block.shrink; the nearest first, as
     many as it takes) so that ``block``, which goes over from ``y``, starts on the page instead
     with what keeps with it (its heading): {their places on the page: their shorter forms}, or
     none. ``need``: what ``block`` needs below ``y`` if it keeps with the next one (its own
     height and the next one's least). Only where going over leaves at least
     SHRINK_FOR_BLANK_MM blank: demo patient 4's report, whose spinal chart's row went over and
-    left 44 mm blank under the row of body views, took a page more."""
+    left 44 mm blank under the row of body views, took a page more. ``whole``: ``block`` would
+    split and its rest end the document alone on a page: room for all of it, whatever the
+    blank."""
     kept = _kept_with(page)
     start = page[-kept][1] if kept else y
-    if bottom - start < doc.mm(SHRINK_FOR_BLANK_MM):
+    if not whole and bottom - start < doc.mm(SHRINK_FOR_BLANK_MM):
         return {}
-    wanted = need if block.keep_with_next else block.min_height(doc, width)
+    wanted = block.height(doc, width) if whole else \
+        need if block.keep_with_next else block.min_height(doc, width)
     lacking = y + wanted - bottom
     shorter: dict[int, Block] = {}
     for i in range(len(page) - kept - 1, -1, -1):
@@ -528,7 +545,9 @@ def _shrink_above(doc: Doc, page: list[Placed], block: Block, need: float, width
         return {}
     at = y - sum(page[i][0].height(doc, width) - b.height(doc, width)
                  for i, b in shorter.items())  # where block starts
-    if block.keep_with_next:
+    if whole:
+        fits = at + block.height(doc, width) <= bottom
+    elif block.keep_with_next:
         fits = at + need <= bottom
     else:
         fits = (block.height(doc, width) <= bottom - at
