@@ -115,3 +115,40 @@ def test_a_name_left_out_of_an_enlargement_is_not_painted(qapp, records, session
             assert painted == _enlarged(chart, crop, size)
             return
     pytest.skip("no enlargement leaves a name out and shows no other in this atlas")
+
+
+def _landmark_ink(chart, crop: QRectF, size: float, near: QRectF) -> int:
+    """How many pixels of the landmarks' colour the enlargement of `crop` paints in `near`
+    (view units): the diamond and the name of a landmark there."""
+    image = _enlarged(chart, crop, size)
+    k = image.width() / crop.width()
+    colour = QColor(chart.style.landmark).rgb()
+    x0, y0 = int((near.left() - crop.left()) * k), int((near.top() - crop.top()) * k)
+    x1, y1 = int((near.right() - crop.left()) * k), int((near.bottom() - crop.top()) * k)
+    return sum(1 for x in range(max(0, x0), min(image.width(), x1))
+               for y in range(max(0, y0), min(image.height(), y1))
+               if image.pixel(x, y) == colour)
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_a_landmark_the_frame_cuts_is_left_out(qapp, records, tmp_path, language):
+    """The spinal chart's « PSIS: S2 » at the right edge of a progress report's panel: its
+    diamond cut by the frame and its name against the frame's line. A landmark whose diamond
+    does not lie inside the frame, clear of its line, is not painted, nor its name; a little
+    further in, both are, the name clear of the line too."""
+    block = ChartBlock(records, "spinal", "superficial", [])
+    chart = block.chart
+    chart.speak(records.atlas, language)
+    psis = next(lm for lm in chart.view.landmarks if lm.id == "psis")
+    size = 7.0  # view units: about the words' size on a report's spinal panel, 86 mm wide
+    near = QRectF(psis.x - 200, psis.y - 12, 212, 24)  # the diamond and a name on its left
+    for edge, drawn in ((4.0, False), (7.0 + size / 4 - 0.5, False), (7.0 + size / 4 + 0.5, True),
+                        (40.0, True)):
+        crop = QRectF(psis.x + edge - 300, psis.y - 200, 300, 400)
+        ink = _landmark_ink(chart, crop, size, near)
+        assert (ink > 0) == drawn, (edge, ink)
+        if drawn:
+            anchor, _at, _bounds = chart.landmark_place(psis, size, crop)
+            name = chart.landmark_name_box(psis, size, on_left=anchor == "right")
+            assert anchor is not None and crop.adjusted(size / 4, size / 4, -size / 4,
+                                                        -size / 4).contains(name)

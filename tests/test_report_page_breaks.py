@@ -114,25 +114,28 @@ def test_a_site_table_that_runs_on_leaves_no_large_blank(qapp, records, session,
             f"{language}: page {i + 1} ends {blank:.0f} mm above its foot"
 
 
-def _spine_course(records, patient) -> None:
-    """One signed visit of 6 sites on each of four charts: the anterior and posterior views in
-    the first row of charts, the left lateral view and the spinal chart in the second."""
-    when = datetime(2026, 1, 5, 9, 0)
-    s = records.start_session(patient.id, started_at=when, practitioner="J. Physio",
-                              pain_before=7, pain_after=4)
-    for view_id in ("anterior", "posterior", "spinal", "lateral_left"):
-        view = records.atlas.view(view_id)
-        seen: set[str] = set()
-        for r in view.regions:
-            if len(seen) == 6 or r.layer != view.layer_ids[0] or r.muscle in seen:
-                continue
-            if r.muscle not in [x.muscle for x in view.regions_at(*r.label)]:
-                continue
-            seen.add(r.muscle)
-            records.add_site(s.id, view_id, *r.label, muscle_id=r.muscle, side=r.side,
-                             layer=r.layer, level=r.level, grasp=len(seen) % 4)
-        when += timedelta(minutes=1)
-    records.sign_session(s.id)
+def _spine_course(records, patient, visits: int = 2) -> None:
+    """``visits`` signed visits a week apart, each of 6 sites on each of four charts: the
+    anterior and posterior views in the first row of charts, the left lateral view and the
+    spinal chart in the second. (A report of one visit draws its rows lower at a page's foot:
+    progress_charts.ONE_VISIT_PANEL_SHARE.)"""
+    for week in range(visits):
+        when = datetime(2026, 1, 5, 9, 0) + timedelta(weeks=week)
+        s = records.start_session(patient.id, started_at=when, practitioner="J. Physio",
+                                  pain_before=7, pain_after=4)
+        for view_id in ("anterior", "posterior", "spinal", "lateral_left"):
+            view = records.atlas.view(view_id)
+            seen: set[str] = set()
+            for r in view.regions:
+                if len(seen) == 6 or r.layer != view.layer_ids[0] or r.muscle in seen:
+                    continue
+                if r.muscle not in [x.muscle for x in view.regions_at(*r.label)]:
+                    continue
+                seen.add(r.muscle)
+                records.add_site(s.id, view_id, *r.label, muscle_id=r.muscle, side=r.side,
+                                 layer=r.layer, level=r.level, grasp=len(seen) % 4)
+            when += timedelta(minutes=1)
+        records.sign_session(s.id)
 
 
 @pytest.mark.parametrize("language, first, spine, side",
@@ -155,10 +158,11 @@ def test_a_row_of_charts_is_drawn_smaller_rather_than_leave_half_a_page(
     assert on[spine] and on[first] and on[spine][0] - on[first][0] in (0, 1), on
     height, words = pages[on[spine][0]]
     assert blank_at_foot(height, words) < 15
-    # and the spinal chart is drawn no smaller than reads: its title to its corners' captions
+    # and the spinal chart is drawn no smaller than reads: its title to the foot of its
+    # corners' captions (the panel's foot)
     top = min(y1 for _x0, _y0, _x1, y1, w in words if w == spine)
     x = min(x0 for x0, _y0, _x1, _y1, w in words if w == spine)
-    bottom = max(y0 for x0, y0, _x1, _y1, w in words if w == side and x0 >= x - 2)
+    bottom = max(y1 for x0, _y0, _x1, y1, w in words if w == side and x0 >= x - 2)
     assert (bottom - top) / MM >= CHART_PANEL_MM * LEAST_PANEL_SHARE - 1
 
 

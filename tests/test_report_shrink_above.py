@@ -84,7 +84,8 @@ def test_the_pain_plot_is_drawn_lower_so_that_the_body_charts_start_under_it(
     width, bottom = doc.mm(178), doc.mm(280)
     heading = Heading("Where it grasped")
     legend, first, _second = charts
-    charts_least = heading.height(doc, width) + legend.min_height(doc, width)
+    charts_least = (heading.height(doc, width) + legend.height(doc, width)
+                    + first.min_height(doc, width))
     blocks = [plot, heading, *charts]
     gives = TREND_MM * (1 - LEAST_TREND_SHARE)  # and the space above it, when that is short
     above = plot.height(doc, width)

@@ -55,6 +55,11 @@ class ChartLettering:
         frame = within if size is not None else None
         size = size or s.label_size
         for lm in self.view.landmarks:
+            if frame is not None and not self._inside(frame, size).contains(
+                    QRectF(lm.x - 7, lm.y - 7, 14, 14)):
+                # a diamond the frame cuts, its name beside it, reads as a mark of the frame's
+                # edge (the spinal chart's « PSIS: S2 » on a report's panel): left out
+                continue
             anchor, at, bounds = self.landmark_place(lm, size, frame)
             if within is not None and not bounds.intersects(within):
                 continue
@@ -78,16 +83,25 @@ class ChartLettering:
         name). On the diamond's right; within a ``frame`` (a report's enlargement), on its right
         or else its left where the name with its halo lies wholly inside the frame, and where it
         lies inside on neither side, left out (a name cut by the frame reads as another word):
-        anchor None, and the bounds of the diamond alone."""
+        anchor None, and the bounds of the diamond alone. Inside means clear of the frame's
+        line by a quarter of the letters' size (``_inside``): a name touching it read as cut."""
+        inside = self._inside(frame, size) if frame is not None else None
         for on_left in (False, True):
             name = self.landmark_name_box(lm, size, on_left)
-            if frame is None or frame.contains(name):
+            if inside is None or inside.contains(name):
                 at = (lm.x - 14, lm.y) if on_left else (lm.x + 14, lm.y)
                 return ("right" if on_left else "left"), at, self.landmark_bounds(lm, size,
                                                                                   on_left)
         pad = size * HALO_WIDTH + 2.0
         return None, (lm.x, lm.y), QRectF(lm.x - 7, lm.y - 7, 14, 14).adjusted(-pad, -pad,
                                                                                pad, pad)
+
+    @staticmethod
+    def _inside(frame: QRectF, size: float) -> QRectF:
+        """What of a report's enlargement ``frame`` a landmark's diamond and name lie in: clear
+        of its line by a quarter of the letters' ``size``."""
+        margin = size / 4
+        return frame.adjusted(margin, margin, -margin, -margin)
 
     def landmark_name_box(self, lm: Landmark, size: float | None = None,
                           on_left: bool = False) -> QRectF:

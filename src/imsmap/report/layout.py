@@ -233,6 +233,9 @@ class Block:
 class Spacer(Block):
     mm: float
     full_mm: float | None = None  # drawn shorter (shrink): its height as first given
+    # between two sections kept together (a one-line section and the one before it): the
+    # space goes over with what follows it, as a heading does, never left at a page's foot
+    keep_with_next: bool = False
 
     def height(self, doc: Doc, width: float) -> float:
         return doc.mm(self.mm)
@@ -245,7 +248,7 @@ class Spacer(Block):
         mm = max(full * LEAST_SPACE_SHARE, self.mm - by / doc.mm(1))
         if mm >= self.mm:
             return None
-        return Spacer(mm, full)
+        return replace(self, mm=mm, full_mm=full)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         pass
@@ -413,6 +416,19 @@ def _kept_with(page: list[Placed]) -> int:
     return n
 
 
+def _least_with(doc: Doc, queue: Sequence[Block], width: float) -> float:
+    """The least of what must start on a page with a block that keeps with the next: the next
+    block's least, and, where that keeps with its own next, that one's, and so on (the charts'
+    heading, their legend and their first row; the signature box, the space after it, the
+    amendments' heading and « None. »)."""
+    need = 0.0
+    for block in queue:
+        need += block.min_height(doc, width)
+        if not block.keep_with_next:
+            break
+    return need
+
+
 def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
              later_top: float, bottom: float) -> list[list[Placed]]:
     """Flow blocks down pages: split what splits, move the rest, keep headings with what follows.
@@ -431,11 +447,18 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
         h = block.height(doc, width)
         need = h
         if block.keep_with_next and queue:
-            need += queue[0].min_height(doc, width)
+            need += _least_with(doc, queue, width)
         if y + need <= bottom:
             pages[-1].append((block, y))
             y += h
             continue
+        if block.keep_with_next and queue:
+            # its compact form (a split with no rest), where that keeps it with the next's least
+            parts = block.split(doc, width, bottom - y - _least_with(doc, queue, width))
+            if parts is not None and parts[1] is None:
+                pages[-1].append((parts[0], y))
+                y += parts[0].height(doc, width)
+                continue
         if not block.keep_with_next:
             # what would go over with it (its heading): part of the blank its going over
             # leaves, as its own rows are (a heading over a table whose first rows went over
@@ -443,6 +466,13 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
             kept = _kept_with(pages[-1])
             lead = y - pages[-1][-kept][1] if kept else 0.0
             parts = block.split(doc, width, bottom - y, lead)
+            if parts is not None and parts[1] is not None and not queue and not at_top:
+                # its rest would be all the last page holds (a grid's last two rows): the
+                # blocks above drawn shorter to keep it whole on this page, where they can
+                shorter = _shrink_above(doc, pages[-1], block, h, width, y, bottom, whole=True)
+                if shorter:
+                    y = _flow_again(pages[-1], queue, shorter, block)
+                    continue
             if parts is not None:
                 head, tail = parts
                 pages[-1].append((head, y))
@@ -459,12 +489,7 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
             continue
         shorter = _shrink_above(doc, pages[-1], block, need, width, y, bottom)
         if shorter:  # drawn shorter, they let the block start here: flow again from them
-            first = min(shorter)
-            top = pages[-1][first][1]
-            queue[0:0] = [shorter.get(i, placed) for i, (placed, _top) in
-                          enumerate(pages[-1]) if i >= first] + [block]
-            del pages[-1][first:]
-            y = top
+            y = _flow_again(pages[-1], queue, shorter, block)
             continue
         queue.insert(0, block)
         for _ in range(_kept_with(pages[-1])):
@@ -477,20 +502,35 @@ def paginate(doc: Doc, blocks: Sequence[Block], width: float, first_top: float,
     return pages
 
 
+def _flow_again(page: list[Placed], queue: list[Block], shorter: dict[int, Block],
+                block: Block) -> float:
+    """The blocks of ``page`` from the first drawn shorter on taken off it and put back at the
+    head of ``queue`` (in their shorter forms), ``block`` after them: where to flow on from."""
+    first = min(shorter)
+    top = page[first][1]
+    queue[0:0] = [shorter.get(i, placed) for i, (placed, _top) in enumerate(page)
+                  if i >= first] + [block]
+    del page[first:]
+    return top
+
+
 def _shrink_above(doc: Doc, page: list[Placed], block: Block, need: float, width: float,
-                  y: float, bottom: float) -> dict[int, Block]:
+                  y: float, bottom: float, whole: bool = False) -> dict[int, Block]:
     """Blocks above ``block`` on ``page`` drawn shorter (Block.shrink; the nearest first, as
     many as it takes) so that ``block``, which goes over from ``y``, starts on the page instead
     with what keeps with it (its heading): {their places on the page: their shorter forms}, or
     none. ``need``: what ``block`` needs below ``y`` if it keeps with the next one (its own
     height and the next one's least). Only where going over leaves at least
     SHRINK_FOR_BLANK_MM blank: demo patient 4's report, whose spinal chart's row went over and
-    left 44 mm blank under the row of body views, took a page more."""
+    left 44 mm blank under the row of body views, took a page more. ``whole``: ``block`` would
+    split and its rest end the document alone on a page: room for all of it, whatever the
+    blank."""
     kept = _kept_with(page)
     start = page[-kept][1] if kept else y
-    if bottom - start < doc.mm(SHRINK_FOR_BLANK_MM):
+    if not whole and bottom - start < doc.mm(SHRINK_FOR_BLANK_MM):
         return {}
-    wanted = need if block.keep_with_next else block.min_height(doc, width)
+    wanted = block.height(doc, width) if whole else \
+        need if block.keep_with_next else block.min_height(doc, width)
     lacking = y + wanted - bottom
     shorter: dict[int, Block] = {}
     for i in range(len(page) - kept - 1, -1, -1):
@@ -505,7 +545,9 @@ def _shrink_above(doc: Doc, page: list[Placed], block: Block, need: float, width
         return {}
     at = y - sum(page[i][0].height(doc, width) - b.height(doc, width)
                  for i, b in shorter.items())  # where block starts
-    if block.keep_with_next:
+    if whole:
+        fits = at + block.height(doc, width) <= bottom
+    elif block.keep_with_next:
         fits = at + need <= bottom
     else:
         fits = (block.height(doc, width) <= bottom - at
@@ -514,18 +556,27 @@ def _shrink_above(doc: Doc, page: list[Placed], block: Block, need: float, width
 
 
 def _grow_last(doc: Doc, page: list[Placed], width: float, bottom: float) -> None:
-    """The page's last block drawn taller into the blank left under it, where it can be
-    (``Block.grow``: a row of the progress report's charts, above one that went over). The
-    space after it, blank at the page's foot anyway, is dropped: the blank is the block's to
-    take (the plot under the sessions' table, the section after it going over, stayed short
-    above the space before that section's heading)."""
+    """The page's last block that can be drawn taller (``Block.grow``: the pain plot, a row of
+    the progress report's charts) drawn so into the blank left at the page's foot, what follows
+    it on the page moved down by as much: a row of charts above one that went over; the plot
+    above the change section, the body charts after it going over (French demo patient 1's
+    page 2 ended 61 mm blank under the section's words). The space after the page's last block,
+    blank at its foot anyway, is dropped: the blank is the blocks' to take (the plot under the
+    sessions' table, the section after it going over, stayed short above the space before that
+    section's heading)."""
     while len(page) > 1 and isinstance(page[-1][0], Spacer):
         page.pop()
     if not page:
         return
     last, top = page[-1]
     extra = bottom - top - last.height(doc, width)
-    if extra > 0:
-        grown = last.grow(doc, width, extra)
+    if extra <= 0:
+        return
+    for i in range(len(page) - 1, -1, -1):
+        block, y = page[i]
+        grown = block.grow(doc, width, extra)
         if grown is not None:
-            page[-1] = (grown, top)
+            by = grown.height(doc, width) - block.height(doc, width)
+            page[i] = (grown, y)
+            page[i + 1:] = [(b, at + by) for b, at in page[i + 1:]]
+            return

@@ -69,6 +69,10 @@ CHART_PANEL_MM = 112.0
 # rather than go over whole and leave half the page blank; smaller, its muscles and markers
 # (drawn at a fixed size on paper) would crowd.
 LEAST_PANEL_SHARE = 0.7
+# ... or to this share where the charts draw the sites of one session only (a report of one
+# visit): no earlier session's markers crowd among its own, and its charts went over whole and
+# left 38-54 mm blank under the pain plot on page 1, which has one visit to plot
+ONE_VISIT_PANEL_SHARE = 0.5
 # ... and drawn up to this high where the row after it goes over to the next page: page 2 of
 # the demo's reports ended 24 mm blank under their row of body views, the spinal chart's row
 # going over
@@ -231,10 +235,17 @@ class HeatChart:
 class HeatChartRow(Block):
     """One or two views side by side, each cropped to where its sites are."""
 
-    def __init__(self, charts: Sequence[HeatChart], vmax: float, panel_mm: float = CHART_PANEL_MM):
+    def __init__(self, charts: Sequence[HeatChart], vmax: float, panel_mm: float = CHART_PANEL_MM,
+                 least_share: float = LEAST_PANEL_SHARE):
+        """``least_share``: of CHART_PANEL_MM, the lowest it is drawn at a page's foot
+        (LEAST_PANEL_SHARE, or ONE_VISIT_PANEL_SHARE for one session's sites)."""
         self.charts = list(charts)
         self.vmax = vmax
         self.panel_mm = panel_mm
+        self.least_share = least_share
+
+    def _drawn(self, panel_mm: float) -> HeatChartRow:
+        return HeatChartRow(self.charts, self.vmax, panel_mm, self.least_share)
 
     def _title_h(self, doc: Doc) -> float:
         return doc.line_height(doc.font(9.5, bold=True)) + doc.mm(1.2)
@@ -246,9 +257,8 @@ class HeatChartRow(Block):
     def height(self, doc: Doc, width: float) -> float:
         return self._title_h(doc) + doc.mm(self.panel_mm) + doc.mm(4)
 
-    @staticmethod
-    def _least_mm() -> float:
-        return CHART_PANEL_MM * LEAST_PANEL_SHARE
+    def _least_mm(self) -> float:
+        return CHART_PANEL_MM * self.least_share
 
     def min_height(self, doc: Doc, width: float) -> float:
         return self._title_h(doc) + doc.mm(self._least_mm()) + doc.mm(4)
@@ -261,7 +271,7 @@ class HeatChartRow(Block):
         room = (avail - self._title_h(doc) - doc.mm(4)) / doc.mm(1)
         if room < self._least_mm():
             return None
-        return HeatChartRow(self.charts, self.vmax, min(room, self.panel_mm)), None
+        return self._drawn(min(room, self.panel_mm)), None
 
     def shrink(self, doc: Doc, width: float, by: float) -> HeatChartRow | None:
         """The row drawn ``by`` lower, down to LEAST_PANEL_SHARE, where the row after it would
@@ -270,7 +280,7 @@ class HeatChartRow(Block):
         panel_mm = max(self._least_mm(), self.panel_mm - by / doc.mm(1))
         if panel_mm >= self.panel_mm:
             return None
-        return HeatChartRow(self.charts, self.vmax, panel_mm)
+        return self._drawn(panel_mm)
 
     def grow(self, doc: Doc, width: float, extra: float) -> HeatChartRow | None:
         """The row drawn taller into the blank the row after it leaves, going over (up to
@@ -278,7 +288,7 @@ class HeatChartRow(Block):
         panel_mm = min(MOST_PANEL_MM, self.panel_mm + extra / doc.mm(1))
         if panel_mm <= self.panel_mm:
             return None
-        return HeatChartRow(self.charts, self.vmax, panel_mm)
+        return self._drawn(panel_mm)
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         gap = doc.mm(5)
@@ -303,25 +313,19 @@ class ChartLegend(Block):
     keep_with_next = True  # never alone at the foot of a page, away from its charts
 
     def __init__(self, chart: ChartPainter, vmax: float, labels: Sequence[str],
-                 first_row: Block | None = None, elsewhere: bool = False,
-                 latest_draft: bool = False):
+                 elsewhere: bool = False, latest_draft: bool = False):
         """`elsewhere`: a chart marks a muscle needled on another chart (the key says how);
-        `latest_draft`: the latest session drawn is a draft (the key says so)."""
+        `latest_draft`: the latest session drawn is a draft (the key says so). The legend and
+        the first row of charts go on a page together, and the heading before them with them
+        (it keeps with the next: layout.paginate counts the row's least with it)."""
         self.latest_draft = latest_draft
         self.chart = chart
         self.vmax = vmax
         self.labels = tuple(labels)
-        self.first_row = first_row
         self.elsewhere = elsewhere
 
     def height(self, doc: Doc, width: float) -> float:
         return doc.mm(11) + doc.mm(3) + (doc.mm(5.2) if self.elsewhere else 0.0)
-
-    def min_height(self, doc: Doc, width: float) -> float:
-        # The legend and the first row of charts go on a page together (and the heading
-        # before them with them).
-        extra = self.first_row.min_height(doc, width) if self.first_row is not None else 0.0
-        return self.height(doc, width) + extra
 
     def paint(self, doc: Doc, painter: QPainter, x: float, y: float, width: float) -> None:
         heat_w = width * 0.34
@@ -402,13 +406,15 @@ def heat_chart_blocks(records: Records, history: History, labels: Sequence[str],
     if not charts:
         return [*drafts, Paragraph(translate(
             "ProgressCharts", "No sites were recorded in these sessions."), 9, italic=True)]
-    rows = [HeatChartRow(charts[i:i + 2], 0.0) for i in range(0, len(charts), 2)]
+    least = ONE_VISIT_PANEL_SHARE if len(chosen.drawn) == 1 else LEAST_PANEL_SHARE
+    rows = [HeatChartRow(charts[i:i + 2], 0.0, least_share=least)
+            for i in range(0, len(charts), 2)]
     peaks = [float(c.prepare(row.aspect(width_mm))[1].max())
              for row in rows for c in row.charts]
     vmax = scale_top(max(peaks, default=0.0))  # one scale for every view, the window's rule
     for row in rows:
         row.vmax = vmax
-    return [*drafts, ChartLegend(charts[0].chart, vmax, labels, rows[0],
+    return [*drafts, ChartLegend(charts[0].chart, vmax, labels,
                                  elsewhere=any(c.others for c in charts),
                                  latest_draft=chosen.latest_is_draft), *rows]
 

@@ -56,7 +56,7 @@ from imsmap.report.progress_tables import (
 )
 from imsmap.report.site_table import change_text
 from imsmap.report.site_text import grasp_scale_text, sex_label
-from imsmap.report.trend_plot import TrendBlock
+from imsmap.report.trend_plot import LEAST_TREND_SHARE, TREND_MM, TrendBlock
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.clinic import ClinicSettings
 from imsmap.services.records import Records
@@ -246,7 +246,10 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     # under it; before it, the change section (text and a table, which split) fills page 1.
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("ProgressPdf", "Pain and grasp over the sessions")))
-    blocks.append(TrendBlock(history, metrics))
+    # A plot of one visit has one point on each scale: drawn at its least height, it leaves its
+    # page's room to the body charts after it (they went over and left page 1 38-54 mm blank).
+    blocks.append(TrendBlock(history, metrics, TREND_MM * LEAST_TREND_SHARE)
+                  if len(history) == 1 else TrendBlock(history, metrics))
     if len(history) > 1:
         blocks.extend(_change_blocks(records, course))
 

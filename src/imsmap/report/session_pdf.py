@@ -255,9 +255,14 @@ def _blocks(records: Records, record: SessionRecord, digest: str,
     blocks.append(Spacer(3))
     blocks.append(Heading(translate("SessionPdf", "Signature")))
     seal = records.read.seal(s.id) if s.is_signed else None
-    blocks.append(SignatureBlock(record, digest, seal))
+    # A section of one line is kept with the section before it: « Amendments: None. » went
+    # alone to the top of a last page, away from the signature it speaks of (French record of
+    # demo session 5); where it does not fit under the box, the box and its heading go over
+    # with it.
+    one_line = s.is_signed and not record.amendments
+    blocks.append(SignatureBlock(record, digest, seal, keep_with_next=one_line))
     if s.is_signed or record.amendments:
-        blocks.append(Spacer(2))
+        blocks.append(Spacer(2, keep_with_next=one_line))
         blocks.append(Heading(translate("SessionPdf", "Amendments"),
                               note=f"{len(record.amendments)}"))
         if record.amendments:

@@ -184,17 +184,21 @@ class SignatureBlock(Block):
 
     def __init__(self, record: SessionRecord, digest_now: str, seal: Seal | None = None, *,
                  pad_mm: float = SIGNATURE_PAD_MM, gap_mm: float = SIGNATURE_GAP_MM,
-                 after_mm: float = SIGNATURE_AFTER_MM):
+                 after_mm: float = SIGNATURE_AFTER_MM, keep_with_next: bool = False):
+        """``keep_with_next``: the section after the box is one line (« Amendments: None. »)
+        and goes to no page without it (``session_pdf``)."""
         self.record = record
         self.digest_now = digest_now
         self.seal = seal  # what the audit trail says of a signed session
         self.pad_mm = pad_mm
         self.gap_mm = gap_mm
         self.after_mm = after_mm
+        self.keep_with_next = keep_with_next
 
     def _laid(self, pad_mm: float, gap_mm: float, after_mm: float) -> SignatureBlock:
         return SignatureBlock(self.record, self.digest_now, self.seal, pad_mm=pad_mm,
-                              gap_mm=gap_mm, after_mm=after_mm)
+                              gap_mm=gap_mm, after_mm=after_mm,
+                              keep_with_next=self.keep_with_next)
 
     def _lines(self) -> list[tuple[str, str, str]]:
         """(text, style, colour) lines; style: 'b' bold, 'm' mono, '' plain."""
