@@ -4,7 +4,11 @@ as it opens it; the hold's banner said so (``editable_changed``), and the window
 its panels again with the session they still showed, the signed visit of the patient before
 (its row, patient, sites, amendments, findings, adverse events and photos: 11 SQL
 statements), before filling them with the draft. Now the panels are filled once, with the
-session opened, which asks whether it may be edited as it fills them."""
+session opened, which asks whether it may be edited as it fills them.
+
+Going back to the signed visit, the same with the draft, and the window's actions were worked
+out as the patient was chosen, before their session was said: for the draft still open (the
+visit before it read for Copy forward). They are worked out once the session is open."""
 
 from __future__ import annotations
 
@@ -60,3 +64,21 @@ def test_a_draft_opened_after_a_signed_visit_reads_only_its_own_session(
     # Nothing of the patient before read again (11 statements before), the draft's row read.
     assert _reads_of(statements, signed) == []
     assert _reads_of(statements, draft.id)
+
+    statements.clear()
+    context.db.conn.set_trace_callback(statements.append)
+    try:
+        _choose_in_list(w, signed_patient.chart_number)
+        qtbot.wait(10)
+    finally:
+        context.db.conn.set_trace_callback(None)
+
+    # The signed visit, read-only, its signature said; the draft's hold let go.
+    assert panel.session.id == signed and not panel.editable
+    assert not panel.sign_button.isVisible() and panel.amend_button.isVisible()
+    text = panel.status.text()
+    assert text.startswith("Signed ") and panel.session.signed_by in text
+    assert not w.chart.scene.editable
+    assert w.live.hold.session_id is None
+    assert _reads_of(statements, draft.id) == []
+    assert _reads_of(statements, signed)
