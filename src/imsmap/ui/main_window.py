@@ -422,9 +422,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _patient_chosen(self, patient_id: int | None) -> None:
-        """A patient chosen in the list, which says the session it opens on next (None too):
-        the actions follow that (worked out here, they were the previous patient's session's,
-        its visit before read for Copy forward)."""
+        """Chosen in the list, which says their session next (None too): the actions follow
+        it (worked out here, they were for the previous patient's session)."""
         self.patient = self.records.read.patient(patient_id) if patient_id is not None else None
         if self.patient is not None:
             ui_errors.register_private([self.patient.family_name, self.patient.given_name,
@@ -453,8 +452,10 @@ class MainWindow(QMainWindow):
             return
         self.undo_stack.clear()
         self.details.flush()
-        self.record_changes.show_session(session_id)  # held here, or by which room
-        self.session_panel.load(session_id)
+        # read once for its hold and fields (the other panels read theirs by id, as on the bus)
+        session = self.records.read.session(session_id) if session_id is not None else None
+        self.record_changes.show_session(session)  # held here, or by which room
+        self.session_panel.open_session(session)
         self.patient_merging.show_session(self.session_panel.session)  # under a duplicate?
         self.photo_strip.set_session(session_id)
         self.details.set_session(session_id)
