@@ -94,8 +94,10 @@ class HoldBanner(QFrame):
         return self._editable
 
     def set_session(self, session_id: int | None) -> None:
-        """Another session shown: whether it may be edited here is said (``editable_changed``),
-        but nothing was lost or freed (the banner says who holds it)."""
+        """Another session shown: whether it may be edited here is known (``editable``), not
+        said: whoever shows it fills its panels next and asks then (``editable_changed`` is a
+        hold that moved on the session shown). Nothing was lost or freed either (the banner
+        says who holds it)."""
         self._ask(lambda: self.hold.open(session_id), opened=True)
 
     def hold_moved(self, session_id: object) -> None:
@@ -159,9 +161,12 @@ class HoldBanner(QFrame):
             current if current is not None and not current.mine else None)
         if editable != self._editable:
             self._editable = editable
-            self.editable_changed.emit(editable)
             if opened:
-                return  # the same session's hold did not move: another session is shown
+                # Another session shown, not the same one's hold moved: the window asks as it
+                # fills its panels next. Said here, it filled them again with the session they
+                # still showed, the one before (a signed visit read again as a draft opened).
+                return
+            self.editable_changed.emit(editable)
             if not editable and current is not None:
                 self.lost.emit(current)
             elif editable and before is not None:

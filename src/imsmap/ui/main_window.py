@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         p = self.patients
-        p.patientSelected.connect(self._patient_selected)
+        p.patientSelected.connect(self._patient_chosen)
         p.sessionSelected.connect(self._load_session)
         actions = self.session_actions
         p.newPatientRequested.connect(actions.new_patient)
@@ -417,6 +417,13 @@ class MainWindow(QMainWindow):
 
     # -- patients and sessions --------------------------------------------------------------
     def _patient_selected(self, patient_id: int | None) -> None:
+        """The patient shown, read again (a change of the open patient): the actions too."""
+        self._patient_chosen(patient_id)
+        self._update_actions()
+
+    def _patient_chosen(self, patient_id: int | None) -> None:
+        """Chosen in the list, which says their session next (None too): the actions follow
+        it (worked out here, they were for the previous patient's session)."""
         self.patient = self.records.read.patient(patient_id) if patient_id is not None else None
         if self.patient is not None:
             ui_errors.register_private([self.patient.family_name, self.patient.given_name,
@@ -425,7 +432,6 @@ class MainWindow(QMainWindow):
             self.progress.set_patient(patient_id)
         self.overlay.set_patient(patient_id)  # drawn when their session is set, next
         self._show_patient_texts()
-        self._update_actions()
 
     @property
     def session_id(self) -> int | None:
@@ -434,6 +440,7 @@ class MainWindow(QMainWindow):
 
     def _load_session(self, session_id: int | None) -> None:
         if session_id == self.session_id and session_id is not None:
+            self._update_actions()  # the same session, perhaps listed under another patient
             return
         previous = self.session_id
         if previous is not None and not self.session_panel.flush():
@@ -441,11 +448,14 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("This session's last changes could not be saved yet, so it stays "
                             "open. Try again in a moment."))
             self.patients.select_session(previous)
+            self._update_actions()
             return
         self.undo_stack.clear()
         self.details.flush()
-        self.record_changes.show_session(session_id)  # held here, or by which room
-        self.session_panel.load(session_id)
+        # read once for its hold and fields (the other panels read theirs by id, as on the bus)
+        session = self.records.read.session(session_id) if session_id is not None else None
+        self.record_changes.show_session(session)  # held here, or by which room
+        self.session_panel.open_session(session)
         self.patient_merging.show_session(self.session_panel.session)  # under a duplicate?
         self.photo_strip.set_session(session_id)
         self.details.set_session(session_id)

@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
-from imsmap.domain.models import Patient
+from imsmap.domain.models import Patient, Session
 from imsmap.services import clinic
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
@@ -151,12 +151,11 @@ class RecordChanges:
                 "MainWindow", "Refreshed from the database."))
         return True
 
-    def show_session(self, session_id: int | None) -> None:
+    def show_session(self, session: Session | None) -> None:
         """The session the window opens, to the other rooms or windows: held here, or by
         which room (before the panels ask)."""
         if self.live is not None:
-            self.live.show_session(self.records.read.session(session_id)
-                                   if session_id is not None else None)
+            self.live.show_session(session)
 
     def holder(self) -> str | None:
         """Who edits the open session in another room ("login in room") or, on a file, another

@@ -285,10 +285,16 @@ ui.key_hint). Shown while the session can be
 
     def load(self, session_id: int | None) -> None:
         """Show a session (None: nothing). Pending note edits of the previous one are saved."""
-        self.flush()
-        if session_id is None or self.session is None or session_id != self.session.id:
+        self.flush()  # before the read: a session shown again shows them
+        self.open_session(self.records.read.session(session_id) if session_id is not None
+                          else None)
+
+    def open_session(self, session: Session | None) -> None:
+        """Show `session` as the caller read it, once the edits of the one shown were saved
+        (the window reads the session it opens once, having flushed the one it leaves)."""
+        if session is None or self.session is None or session.id != self.session.id:
             self.conflict.dismiss()
-        self._fill(self.records.read.session(session_id) if session_id is not None else None)
+        self._fill(session)
 
     def _fill(self, session: Session | None) -> None:
         self._notes_timer.stop()
