@@ -96,7 +96,11 @@ class ChartPanel(QWidget):
         # The label and the layer buttons, each button on a line of its own where the chart's
         # column is too narrow for its whole name (ui.wrapping_row; the spinal chart's names
         # are long, longer in French), at any window width: on one line they would widen it.
-        self.layer_box = WrappingRow(spacing=2, wide_too=True, whole=True)
+        # In a widget of its own, as the session column's rows are: Qt's item for a widget
+        # keeps the heights it was asked until the row changes, where a layout in the panel's
+        # box was worked out again at each pass of it (a tap's: the tab's count, the chooser).
+        self.layer_row = QWidget()
+        self.layer_box = WrappingRow(self.layer_row, spacing=2, wide_too=True, whole=True)
         self.layer_box.setContentsMargins(4, 0, 0, 0)
         self.layer_box.add(self.layer_label)
         self.layer_group = QButtonGroup(self)
@@ -130,15 +134,17 @@ class ChartPanel(QWidget):
         # layer buttons' longer French words left the tabs room for one chart at 1366 px.
 
         self.legend = GraspLegend()
+        self.legend_row = QWidget()  # a widget of its own, as the layer row (above)
+        self.legend_row.setLayout(self.legend)
         self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.tab_strip)
-        layout.addLayout(self.layer_box)
+        layout.addWidget(self.layer_row)
         layout.addWidget(self.view, 1)
-        layout.addLayout(self.legend)
+        layout.addWidget(self.legend_row)
         self.hint = ChartHint(self.view)
 
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -246,6 +252,7 @@ class ChartPanel(QWidget):
             self.layer_box.add(b)
             self._layer_buttons.append(b)
         multi = len(view.layers) > 1
+        self.layer_row.setVisible(multi)  # no room taken (nor the box's spacing) by one layer
         self.layer_label.setVisible(multi)
         for b in self._layer_buttons:
             b.setVisible(multi)
