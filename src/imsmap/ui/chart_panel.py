@@ -134,8 +134,10 @@ class ChartPanel(QWidget):
         # layer buttons' longer French words left the tabs room for one chart at 1366 px.
 
         self.legend = GraspLegend()
-        self.legend_row = QWidget()  # a widget of its own, as the layer row (above)
-        self.legend_row.setLayout(self.legend)
+        # (The grade legend stays a layout in the box: as a widget of its own, its change of
+        # lines on a short chart (ui.short_chart) reached the box a pass of the event loop
+        # later, and the chart was fitted at a height it had on the way: 177 px, not 197, at
+        # 960 x 540 in tests/test_ui_chooser_width.py. Its one line is little to work out.)
         self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         layout = QVBoxLayout(self)
@@ -144,7 +146,7 @@ class ChartPanel(QWidget):
         layout.addWidget(self.tab_strip)
         layout.addWidget(self.layer_row)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.legend_row)
+        layout.addLayout(self.legend)
         self.hint = ChartHint(self.view)
 
         self.tabs.currentChanged.connect(self._tab_changed)
