@@ -96,7 +96,11 @@ class ChartPanel(QWidget):
         # The label and the layer buttons, each button on a line of its own where the chart's
         # column is too narrow for its whole name (ui.wrapping_row; the spinal chart's names
         # are long, longer in French), at any window width: on one line they would widen it.
-        self.layer_box = WrappingRow(spacing=2, wide_too=True, whole=True)
+        # In a widget of its own, as the session column's rows are: Qt's item for a widget
+        # keeps the heights it was asked until the row changes, where a layout in the panel's
+        # box was worked out again at each pass of it (a tap's: the tab's count, the chooser).
+        self.layer_row = QWidget()
+        self.layer_box = WrappingRow(self.layer_row, spacing=2, wide_too=True, whole=True)
         self.layer_box.setContentsMargins(4, 0, 0, 0)
         self.layer_box.add(self.layer_label)
         self.layer_group = QButtonGroup(self)
@@ -130,13 +134,17 @@ class ChartPanel(QWidget):
         # layer buttons' longer French words left the tabs room for one chart at 1366 px.
 
         self.legend = GraspLegend()
+        # (The grade legend stays a layout in the box: as a widget of its own, its change of
+        # lines on a short chart (ui.short_chart) reached the box a pass of the event loop
+        # later, and the chart was fitted at a height it had on the way: 177 px, not 197, at
+        # 960 x 540 in tests/test_ui_chooser_width.py. Its one line is little to work out.)
         self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.tab_strip)
-        layout.addLayout(self.layer_box)
+        layout.addWidget(self.layer_row)
         layout.addWidget(self.view, 1)
         layout.addLayout(self.legend)
         self.hint = ChartHint(self.view)
@@ -246,6 +254,7 @@ class ChartPanel(QWidget):
             self.layer_box.add(b)
             self._layer_buttons.append(b)
         multi = len(view.layers) > 1
+        self.layer_row.setVisible(multi)  # no room taken (nor the box's spacing) by one layer
         self.layer_label.setVisible(multi)
         for b in self._layer_buttons:
             b.setVisible(multi)

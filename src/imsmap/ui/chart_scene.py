@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import (
     QObject,
     QPointF,
+    QSignalBlocker,
     Qt,
     Signal,
 )
@@ -240,6 +241,11 @@ class ChartScene(QGraphicsScene):
             if site_id not in wanted:
                 item = self.markers.pop(site_id)
                 self.removeItem(item)
+        # The highlight follows the selected site: a selected marker removed says so itself
+        # (Qt's selectionChanged), one changed here (moved, another muscle or level) is lit
+        # anew below. A site added or another one changed lights nothing new: a tap added
+        # one and had the highlight of the site still selected worked out again for nothing.
+        selected_changed = False
         for site_id, site in wanted.items():
             item = self.markers.get(site_id)
             if item is None:
@@ -250,7 +256,9 @@ class ChartScene(QGraphicsScene):
                 self.markers[site_id] = item
             elif item.site != site or item.pos() != QPointF(site.x, site.y):
                 item.update_site(site)
-        self._update_highlight()
+                selected_changed = selected_changed or item.isSelected()
+        if selected_changed:
+            self._update_highlight()
 
     def _raise_selected(self) -> None:
         """The selected marker over its neighbours. Done here, once a selection changes, rather
@@ -270,12 +278,19 @@ class ChartScene(QGraphicsScene):
         return None
 
     def select_site(self, site_id: int | None) -> None:
+        """Select this site's marker alone (None: none). A selection replaced is one change,
+        said once (`selectionChanged`), as Qt says a click on another marker: the "nothing
+        selected" between the two is never shown, and its signal lit nothing, emptied the
+        inspector and took back the status bar's words, to have them all set again at once."""
         item = self.markers.get(site_id) if site_id is not None else None
         if item is not None and item.isSelected() and len(self.selectedItems()) == 1:
             return
-        self.clearSelection()
-        if item is not None:
-            item.setSelected(True)
+        if item is None:
+            self.clearSelection()
+            return
+        with QSignalBlocker(self):  # said by the selection of the item, next
+            self.clearSelection()
+        item.setSelected(True)
 
     def set_root_highlight(self, muscles: frozenset[str | LitRow], levels: frozenset[str]
                            ) -> None:

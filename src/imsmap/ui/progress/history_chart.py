@@ -150,10 +150,17 @@ class HistoryChart(QWidget):
         self._changed()
 
     def set_current(self, session_id: int | None) -> None:
-        """The window's own session open (None: none): "today" while it is a draft chosen."""
-        if session_id != self.current_id:
-            self.current_id = session_id
-            self._changed()
+        """The window's own session open (None: none): "today" while it is a draft chosen.
+        What is drawn changes only with today's draft (`today`): a patient opened is told the
+        panel first, with the session before still open here (no draft of theirs), then its
+        own session, which for a signed visit changes nothing drawn (the chart was worked out
+        twice an open); the chart shown stays the one chosen either way."""
+        if session_id == self.current_id:
+            return
+        today = self.today()
+        self.current_id = session_id
+        if self.today() != today:
+            self._redraw()
 
     def set_view(self, view_id: str) -> None:
         i = self.view_box.findData(view_id)
@@ -170,12 +177,18 @@ class HistoryChart(QWidget):
         if self.atlas is not None and view_id is not None:
             chart = in_window_language(ChartPainter(self.atlas, view_id, style=self.style),
                                        self.atlas)
+        self.canvas.caption = ""
+        self.canvas.set_chart(chart)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """What the chart shown draws from the sessions chosen and today's draft, worked out
+        anew when it is next painted; the legend and the drafts line said anew now."""
         self._heat_cache = None
         self._grid_stale = True  # the heat map is computed when first painted (heat_grid)
         self._others = None  # and so are the diamonds (other_marks)
         self.grid = None
-        self.canvas.caption = ""
-        self.canvas.set_chart(chart)
+        self.canvas.update()
         if self.legend.fit():
             # Its least width asked afresh, shown or not: a page the tabs do not show keeps
             # Qt's cached sizes (its rows', its own, the tabs' stack's) until it is shown.
