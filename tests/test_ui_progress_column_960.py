@@ -108,6 +108,13 @@ def test_the_pain_plot_keys_stay_on_the_plot(language, make_window, qtbot, visit
             assert at.x() >= 0 and at.x() + key_width(text) <= plot.width(), (text, at)
     rows = {at.y() for at, _text in lay.pain_key + lay.counts_key}
     if size == NARROW:
+        # The plot as narrow as it was beside the visit chooser (330 px; in a window narrower
+        # than 1366 px the chooser now goes above the tabs, and the plot has room for one row)
+        lay = plot.layout_for(QRectF(0, 0, 330, plot.height()))
+        for places in (lay.pain_key, lay.counts_key):
+            for at, text in places:
+                assert at.x() >= 0 and at.x() + key_width(text) <= 330, (text, at)
+        rows = {at.y() for at, _text in lay.pain_key + lay.counts_key}
         assert max(rows) >= KEY_ROW  # some go on a second row ...
         # ... which the panels below make room for: the pain panel starts under the key's
         # last row, the counts' key ends above the counts.

@@ -72,7 +72,9 @@ def test_the_trend_grid_shows_a_visit_at_960_px(language, make_window, qtbot, vi
     assert grid.frozen.columnWidth(COL_MUSCLE) == width
     cut = [model.index(r, COL_MUSCLE) for r in range(model.rowCount())
            if metrics.horizontalAdvance(str(model.index(r, COL_MUSCLE).data())) + 8 > width]
-    assert cut, "the case this is about: names too long for the column"
+    # the case this is about, in French: names too long for the column (in English they
+    # fit since the visit chooser went above the tabs in a narrow window)
+    assert cut or language == "en", "names too long for the column"
     assert grid.frozen.textElideMode() == Qt.TextElideMode.ElideRight
     for index in cut:
         assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()

@@ -3141,22 +3141,6 @@ Problème&#xa0;: {problem}</translation>
         <translation>Demi-vie 8 semaines</translation>
     </message>
     <message>
-        <source>Last 4</source>
-        <translation>4 dernières</translation>
-    </message>
-    <message>
-        <source>Last 8</source>
-        <translation>8 dernières</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Toutes</translation>
-    </message>
-    <message>
-        <source>Sessions shown</source>
-        <translation>Séances affichées</translation>
-    </message>
-    <message>
         <source>Grasp of each muscle, visit by visit</source>
         <translation>Préhension de chaque muscle, visite par visite</translation>
     </message>
@@ -5385,6 +5369,33 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>VisitChooser</name>
+    <message>
+        <source>Sessions shown</source>
+        <translation>Séances affichées</translation>
+    </message>
+    <message>
+        <source>Last 4</source>
+        <translation>4 dernières</translation>
+    </message>
+    <message>
+        <source>Last 8</source>
+        <translation>8 dernières</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Show the list of sessions, to choose those shown</source>
+        <translation>Afficher la liste des séances, pour choisir celles qui sont affichées</translation>
     </message>
 </context>
 <context>

@@ -10,18 +10,16 @@ from __future__ import annotations
 import enum
 
 from PySide6.QtCore import (
+    QEvent,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
+    QBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QTabWidget,
@@ -42,11 +40,15 @@ from imsmap.ui.progress.pain_plot import PainPlot
 from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.summary import summary_text
 from imsmap.ui.progress.trend_matrix import TrendMatrix
+from imsmap.ui.progress.visit_chooser import VisitChooser
 from imsmap.ui.wording import language, short_date
+from imsmap.ui.wrapping_row import WRAP_BELOW
 
 __all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
 
 DEFAULT_LAST_N = 8
+
+
 class Deferred(enum.Enum):
     """What a hidden panel put off until it is shown: a new patient includes a refresh."""
 
@@ -77,30 +79,14 @@ class ProgressPanel(QWidget):
         self.full = History(())
         self.history = History(())
 
-        # Session chooser
-        self.sessions = QListWidget()
-        self.sessions.setAccessibleName(self.tr("Sessions shown"))
-        self.sessions.setMinimumWidth(170)
-        self.sessions.setMaximumWidth(240)
+        # Session chooser: beside the pages, or above them in a narrow window (`_follow_window`)
+        self.chooser = VisitChooser(self)
+        self.sessions = self.chooser.sessions
+        self.last4, self.last8, self.all = self.chooser.last4, self.chooser.last8, self.chooser.all
         self.sessions.itemChanged.connect(self._chosen_changed)
-        self.last4 = QPushButton(self.tr("Last 4"))
-        self.last8 = QPushButton(self.tr("Last 8"))
-        self.all = QPushButton(self.tr("All"))
         self.last4.clicked.connect(lambda: self.choose_last(4))
         self.last8.clicked.connect(lambda: self.choose_last(8))
         self.all.clicked.connect(lambda: self.choose_last(0))
-        # Two rows (« 4 dernières », « 8 dernières » / « Toutes »): the column is no wider than
-        # its visit list, leaving the room to the trend and the charts on a laptop.
-        buttons = QGridLayout()
-        for b in (self.last4, self.last8, self.all):
-            b.setAutoDefault(False)
-        buttons.addWidget(self.last4, 0, 0)
-        buttons.addWidget(self.last8, 0, 1)
-        buttons.addWidget(self.all, 1, 0, 1, 2)
-        left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Sessions shown")))
-        left.addLayout(buttons)
-        left.addWidget(self.sessions, 1)
 
         # Summary and tabs
         self.summary = QLabel()
@@ -132,14 +118,15 @@ class ProgressPanel(QWidget):
         right.addWidget(self.summary)
         right.addWidget(self.tabs, 1)
 
-        layout = QHBoxLayout(self)
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         # No margins of its own beside the scroll area's frame and the page's margins around it
         # (they were 11 px each side, twice a margin): at 960 px the panel fits its column with
         # them gone, the French Trend grid's headers (« Changement ») the widest of its pages.
-        margins = layout.contentsMargins()
-        layout.setContentsMargins(0, margins.top(), 0, margins.bottom())
-        layout.addLayout(left)
-        layout.addLayout(right, 1)
+        margins = self.box.contentsMargins()
+        self.box.setContentsMargins(0, margins.top(), 0, margins.bottom())
+        self.box.addWidget(self.chooser)
+        self.box.addLayout(right, 1)
+        self._watched: QWidget | None = None  # the window whose width `_follow_window` follows
 
         self.matrix.targetChosen.connect(self._target_chosen)
         # The window's panel (lazy) fills the Segments and Compare pages when they are shown,
@@ -153,6 +140,32 @@ class ProgressPanel(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         listen(records.bus, self, self._on_change)
         self.set_patient(patient_id)
+
+    @property
+    def narrow(self) -> bool:
+        """The chooser above the pages (a window narrower than 1366 px), not beside them."""
+        return self.chooser.narrow
+
+    def _follow_window(self) -> None:
+        """The chooser above the pages in a window narrower than `WRAP_BELOW`, where beside
+        them it took the room of three visits from the Segments page's sums by root; beside
+        them in a wider one, as before. The window's width decides, as for the window's rows
+        that wrap (ui.wrapping_row), not the panel's: the panel's own least width changes
+        with the chooser's place."""
+        window = self.window()
+        narrow = window is not self and window.width() < WRAP_BELOW
+        if narrow == self.narrow:
+            return
+        self.chooser.set_narrow(narrow)
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                              else QBoxLayout.Direction.LeftToRight)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        # The window's width, not the panel's: the window's splitter gives a change of width
+        # to the chart's column, the right column (this panel) keeps its own.
+        if watched is self._watched and event.type() == QEvent.Type.Resize:
+            self._follow_window()
+        return super().eventFilter(watched, event)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(1100, 760)
@@ -237,6 +250,13 @@ class ProgressPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        window = self.window()
+        if window is not self._watched and window is not self:
+            if self._watched is not None:
+                self._watched.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._watched = window
+        self._follow_window()
         if self._pending is not None:
             self._catch_up()
 
