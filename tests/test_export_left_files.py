@@ -69,9 +69,9 @@ def killed_export(db: Path, out: Path, options: list[str]) -> Path:
     return out.parent / name
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_a_killed_export_leaves_a_file_the_next_export_there_removes_after_an_hour(
-        db_path, tmp_path, kind):
+@pytest.fixture
+def signed_visit(db_path):
+    """The file at `db_path` with Nguyen's (C-1) signed visit, one site on it."""
     records = open_clinic(db_path)
     try:
         patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
@@ -81,6 +81,12 @@ def test_a_killed_export_leaves_a_file_the_next_export_there_removes_after_an_ho
         records.sign_session(session.id)
     finally:
         records.db.close()
+    return db_path
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_killed_export_leaves_a_file_the_next_export_there_removes_after_an_hour(
+        signed_visit, db_path, tmp_path, kind):
     folder = tmp_path / "exports"
     folder.mkdir()
     out = folder / f"clinic.{'csv' if kind == 'csv' else 'json'}"
@@ -130,19 +136,10 @@ def files_under(folder: Path) -> list[Path]:
 
 
 def test_a_fhir_export_killed_while_drawing_a_signed_visit_leaves_no_file_anywhere(
-        db_path, tmp_path):
+        signed_visit, db_path, tmp_path):
     """The signed visit's PDF is drawn in memory: killed then, the export leaves nothing of the
     patient in the temporary folder (it left /tmp/imsmap-fhir-*/record.pdf until the next
     start) nor beside the export; the next export writes its bundle and leaves nothing else."""
-    records = open_clinic(db_path)
-    try:
-        patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
-        session = records.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30))
-        view, x, y, muscle, side = spot(records.atlas)
-        records.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=2)
-        records.sign_session(session.id)
-    finally:
-        records.db.close()
     temporary = tmp_path / "system-tmp"
     temporary.mkdir()
     folder = tmp_path / "exports"
