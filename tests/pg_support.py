@@ -15,12 +15,29 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 SUPERUSER = "postgres"
 SUPERUSER_PASSWORD = "test-superuser-secret"
 _names = itertools.count(1)
+
+# A server's watchdog (PgServer.start): it reads a pipe whose other end only the process that
+# started the server holds. pg_ctl runs the server as a daemon of its own, so a test run that
+# is killed (kill -9, a timeout) never stops it; its end of the pipe, though, closes however the
+# process ends. Read to its end without the word of a stop (PgServer.stop says it), the pipe
+# tells the watchdog that its process died: it stops the server at once and removes the
+# temporary folder the server lived in. It runs in a session of its own, so that a kill of
+# the test run's process group leaves it to do so.
+WATCHDOG = """
+import shutil, subprocess, sys
+pg_ctl, datadir, top, run_as = sys.argv[1:5]
+if sys.stdin.read() != "stopped":
+    subprocess.run([pg_ctl, "stop", "-w", "-m", "immediate", "-D", datadir], cwd=top,
+                   capture_output=True, timeout=120, user=run_as or None)
+    shutil.rmtree(top, ignore_errors=True)
+"""
 
 
 def find_bindir() -> Path | None:
@@ -50,6 +67,7 @@ class PgServer:
     port: int
     run_as: str | None  # the OS user the server runs as when tests run as root
     durable: bool = False  # fsync and synchronous commit on, as a clinic's server runs
+    watchdog: subprocess.Popen | None = None  # stops it if this process dies (WATCHDOG)
 
     def dsn(self, dbname: str = "postgres", user: str = SUPERUSER,
             password: str | None = SUPERUSER_PASSWORD, **extra: str) -> str:
@@ -75,11 +93,23 @@ class PgServer:
         else:  # a test server: durability is not what these tests are about
             options += (" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
                         " -c shared_buffers=16MB -c max_connections=40")
+        if self.watchdog is None:  # one for the server's life, across a kill and a start
+            self.watchdog = subprocess.Popen(
+                [sys.executable, "-c", WATCHDOG, str(self.bindir / "pg_ctl"),
+                 str(self.datadir), str(self.datadir.parent), self.run_as or ""],
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                text=True, start_new_session=True)
         self.run("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.datadir),
                  "-l", str(self.datadir.parent / "server.log"), "-o", options)
 
     def stop(self, mode: str = "fast") -> None:
         self.run("pg_ctl", "stop", "-w", "-m", mode, "-D", str(self.datadir), check=False)
+        if self.watchdog is not None:  # stopped here: the watchdog ends without a word
+            assert self.watchdog.stdin is not None
+            self.watchdog.stdin.write("stopped")
+            self.watchdog.stdin.close()
+            self.watchdog.wait(timeout=60)
+            self.watchdog = None
 
     def kill(self) -> None:
         """Kill the server as a power cut would (SIGKILL to the postmaster; its backends see
@@ -93,7 +123,7 @@ class PgServer:
                                   text=True).stdout.split()
         os.kill(pid, signal.SIGKILL)
         for _ in range(200):
-            alive = [p for p in (pid, *map(int, children)) if _alive(p)]
+            alive = [p for p in (pid, *map(int, children)) if process_alive(p)]
             if not alive:
                 break
             time.sleep(0.05)
@@ -121,7 +151,7 @@ class PgServer:
         return name
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

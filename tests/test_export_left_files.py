@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from datetime import datetime
 from pathlib import Path
@@ -68,9 +69,9 @@ def killed_export(db: Path, out: Path, options: list[str]) -> Path:
     return out.parent / name
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_a_killed_export_leaves_a_file_the_next_export_there_removes_after_an_hour(
-        db_path, tmp_path, kind):
+@pytest.fixture
+def signed_visit(db_path):
+    """The file at `db_path` with Nguyen's (C-1) signed visit, one site on it."""
     records = open_clinic(db_path)
     try:
         patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
@@ -80,6 +81,12 @@ def test_a_killed_export_leaves_a_file_the_next_export_there_removes_after_an_ho
         records.sign_session(session.id)
     finally:
         records.db.close()
+    return db_path
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_killed_export_leaves_a_file_the_next_export_there_removes_after_an_hour(
+        signed_visit, db_path, tmp_path, kind):
     folder = tmp_path / "exports"
     folder.mkdir()
     out = folder / f"clinic.{'csv' if kind == 'csv' else 'json'}"
@@ -104,3 +111,58 @@ def test_a_killed_export_leaves_a_file_the_next_export_there_removes_after_an_ho
     names = {p.name for p in folder.iterdir()}
     assert old.name not in names, "the hour-old leftover is still there"
     assert names == {out.name, young.name, *kept}
+
+
+# `imsmap export --fhir` held while it draws a signed visit's PDF (the bundle holds it), until
+# it is killed; TMPDIR is the test's, where the system's temporary folder would be.
+DRAWING = """
+    import sys
+    from imsmap.report import session_pdf
+    render = session_pdf.render_session_pdf
+
+    def drawing_then_wait(*args, **kwargs):
+        print("drawing", flush=True)
+        sys.stdin.readline()
+        return render(*args, **kwargs)
+
+    session_pdf.render_session_pdf = drawing_then_wait
+    from imsmap.cli import main
+    sys.exit(main(sys.argv[1:]))
+"""
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if not p.is_dir())
+
+
+def test_a_fhir_export_killed_while_drawing_a_signed_visit_leaves_no_file_anywhere(
+        signed_visit, db_path, tmp_path):
+    """The signed visit's PDF is drawn in memory: killed then, the export leaves nothing of the
+    patient in the temporary folder (it left /tmp/imsmap-fhir-*/record.pdf until the next
+    start) nor beside the export; the next export writes its bundle and leaves nothing else."""
+    temporary = tmp_path / "system-tmp"
+    temporary.mkdir()
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / "clinic.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temporary)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(DRAWING), "--db", str(db_path), "export",
+         "--fhir", "--out", str(out)], text=True, env=env, stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert child.stdout.readline().strip() == "drawing"
+    finally:
+        child.kill()
+        errors = child.communicate(timeout=60)[1]
+    assert child.returncode == -signal.SIGKILL, errors
+    assert files_under(temporary) == [] and files_under(folder) == []
+
+    done = subprocess.run([sys.executable, "-m", "imsmap", "--db", str(db_path), "export",
+                           "--fhir", "--out", str(out)], capture_output=True, text=True,
+                          timeout=120, env=env)
+
+    assert done.returncode == 0, done.stderr
+    bundle = out.read_text(encoding="utf-8")
+    assert "Nguyen" in bundle and '"contentType": "application/pdf"' in bundle
+    assert files_under(temporary) == [] and files_under(folder) == [out]

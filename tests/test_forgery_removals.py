@@ -124,3 +124,34 @@ def test_a_signed_session_moved_to_another_patient_is_named(records, clinic, db_
     seal = signatures.seal(records.db.conn, clinic)
     assert seal.problems, "the PDF would print the session under the other patient as whole"
     check_in_another_process(db_path)
+
+
+def test_a_drafts_finding_or_adverse_event_deleted_or_added_around_the_app_is_named(
+        records, clinic, patient, db_path):
+    """A draft's rows are not in any content hash, and the section comparing them with their
+    entries (services.origin_check) reads the rows there are: a finding or an adverse event
+    deleted with sqlite3 was named by nothing, `check` said "All is well". Their creating
+    entries are in the trail (since schema 2), so "Every record the audit trail recorded is
+    still there" names them now. One written without its entry is named by that section,
+    once, not again under "Every record has its audit entry": `imsmap check` (file and
+    server) and every restore run both (services.checks.full_check)."""
+    draft = records.start_session(patient.id, started_at=datetime(2026, 11, 27, 9, 30))
+    finding = records.add_finding(draft.id, "shortening", "L5", "R", "Taut band")
+    event = records.add_adverse_event(draft.id, "bruising", "mild", "Pressure applied")
+    removed = records.add_finding(draft.id, "tender_paraspinals", "L4", "L")
+    records.remove_finding(removed.id)  # marked removed, still in the file: not named
+    assert checks.full_check(records).ok
+    outside_edit(db_path, "INSERT INTO adverse_events (session_id, kind, severity,"
+                 " action_taken, created_at, created_by) VALUES"
+                 f" ({draft.id}, 'dizziness', 'mild', '', '2026-11-27T10:00:00+00:00',"
+                 " 'test.physio')",
+                 f"DELETE FROM findings WHERE id = {finding.id}",
+                 f"DELETE FROM adverse_events WHERE id = {event.id}")
+    found = problems(records)
+    assert f"findings row {finding.id} is no longer in the file" in found, found
+    assert f"adverse_events row {event.id} is no longer in the file" in found, found
+    assert f"findings row {removed.id} " not in found and "rows" not in found, found
+    said = check_in_another_process(db_path)
+    assert said.count("deleted outside imsmap") == 2, said
+    assert said.count("records no creation of it: it was written outside imsmap") == 1, said
+    assert "ok       Every record has its audit entry" in said, said  # not named twice

@@ -7,7 +7,6 @@ The session record, the progress report and printing all go through ``lay_out`` 
 
 from __future__ import annotations
 
-import errno
 import os
 import uuid
 from collections.abc import Callable, Sequence
@@ -15,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt, QUuid, qVersion
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt, QUuid, qVersion
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,12 +36,12 @@ from imsmap.domain.local_time import local_time
 from imsmap.domain.text import fill
 from imsmap.i18n.records import date_time, quote, sentence_text, translate
 from imsmap.report.layout import INK, MUTED, RULE, Block, Doc, Placed, paginate
-from imsmap.report.pdfmeta import DocumentInfo, set_metadata
+from imsmap.report.pdfmeta import DocumentInfo, with_metadata
 from imsmap.services import output_files
 
 __all__ = ["DPI", "PAPERS", "Frame", "Laid", "ReportError", "device_resolution", "fmt_dt",
-           "lay_out", "new_pdf_writer", "now", "paint_pages", "paper_key", "pdf_info",
-           "watermark_path", "write_atomically", "write_pdf"]
+           "lay_out", "new_pdf_writer", "now", "paint_pages", "paper_key", "pdf_bytes",
+           "pdf_info", "watermark_path", "write_atomically", "write_pdf"]
 
 DPI = 300
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "LETTER": QPageSize.PageSizeId.Letter}
@@ -240,10 +239,11 @@ def paint_pages(device: QPagedPaintDevice, laid: Laid, frame: Frame,
             painter.end()
 
 
-def new_pdf_writer(path: Path, paper: str, title: str, author: str,
+def new_pdf_writer(out: Path | QIODevice, paper: str, title: str, author: str,
                    doc_id: str) -> QPdfWriter:
-    """A PDF/A-1b writer at DPI on A4 or Letter, no margins (the layout keeps its own)."""
-    writer = QPdfWriter(str(path))
+    """A PDF/A-1b writer at DPI on A4 or Letter, no margins (the layout keeps its own), into a
+    file or an open device."""
+    writer = QPdfWriter(out if isinstance(out, QIODevice) else str(out))
     writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     writer.setResolution(DPI)
     writer.setPageLayout(QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
@@ -273,35 +273,34 @@ def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
+def pdf_bytes(paint: Callable[[QPdfWriter], object], *, paper: str, info: DocumentInfo,
+              doc_id: str) -> bytes:
+    """A PDF/A-1b document made in memory: ``paint`` lays out and paints the pages on the
+    writer, then the metadata is set from ``info``. Nothing is written to disk, so a process
+    killed while it draws leaves no part of a patient's record in any folder (the FHIR bundle
+    holds its signed visits' PDFs in memory only: report.fhir_export)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = new_pdf_writer(buffer, paper, info.title, info.author, doc_id)
+    paint(writer)
+    del writer  # ends the document: its trailer is written into the buffer
+    data = with_metadata(buffer.data().data(), info)
+    buffer.close()
+    return data
+
+
 def write_pdf(out_path: str | os.PathLike[str], paint: Callable[[QPdfWriter], object], *,
               paper: str, info: DocumentInfo, doc_id: str,
               database: str | os.PathLike[str] | None) -> Path:
-    """Write a PDF/A-1b file at ``out_path`` atomically: ``paint`` lays out and paints the pages
-    on the writer, then the file is closed and its metadata set from ``info``.
+    """Write a PDF/A-1b file at ``out_path`` atomically: the document is made in memory
+    (``pdf_bytes``), then written beside ``out_path`` and renamed into place.
 
     ``database`` is the open database the report comes from: ``out_path`` may be neither it,
     its side files nor any SQLite database (services.output_files). A full disk or a folder
     that cannot be written is a ReportError that leaves no file behind and an existing
     ``out_path`` as it was."""
-
-    def write(tmp: Path) -> None:
-        writer = new_pdf_writer(tmp, paper, info.title, info.author, doc_id)
-        paint(writer)
-        del writer  # flush and close the file before the metadata update and the rename
-        if not _ends_with_trailer(tmp):  # QPdfWriter says nothing when a write fails
-            raise OSError(errno.EIO, translate(
-                "ReportFrame", "it could not be written completely: the disk may be full"))
-        set_metadata(tmp, info)
-
-    return write_atomically(out_path, write, database=database)
-
-
-def _ends_with_trailer(path: Path) -> bool:
-    """The file QPdfWriter closed ends as a whole PDF does (a full disk cuts it short)."""
-    with open(path, "rb") as fh:
-        fh.seek(0, os.SEEK_END)
-        fh.seek(max(0, fh.tell() - 64))
-        return fh.read().rstrip().endswith(b"%%EOF")
+    return write_atomically(out_path, lambda tmp: tmp.write_bytes(pdf_bytes(
+        paint, paper=paper, info=info, doc_id=doc_id)), database=database)
 
 
 def pdf_info(*, title: str, author: str, subject: str, keywords: str,

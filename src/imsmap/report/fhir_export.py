@@ -5,7 +5,6 @@ bundle… for the patient open. One way to make it, for both: `bundle_text`."""
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -23,17 +22,15 @@ PdfMaker = Callable[[int, datetime], bytes]
 
 def signed_pdf(records: Records, session_id: int, generated: datetime) -> bytes:
     """The PDF/A `imsmap pdf --session ID` writes, generated at `generated`; refused, like
-    there, for a signed session whose content no longer matches its signature. Needs a
-    QGuiApplication (fonts)."""
-    from imsmap.report.session_pdf import write_session_pdf
+    there, for a signed session whose content no longer matches its signature. Made in memory,
+    never in a file: an export killed while it draws leaves no patient's record behind (a
+    temporary folder kept one until the computer's next start). Needs a QGuiApplication
+    (fonts)."""
+    from imsmap.report.session_pdf import session_pdf_bytes
     from imsmap.services.fidelity import refuse_unfaithful
 
     refuse_unfaithful(records, [session_id])
-
-    with tempfile.TemporaryDirectory(prefix="imsmap-fhir-") as folder:
-        path = write_session_pdf(records, session_id, Path(folder) / "record.pdf",
-                                 generated=generated)
-        return path.read_bytes()
+    return session_pdf_bytes(records, session_id, generated=generated)
 
 
 def bundle_text(records: Records, session_ids: list[int] | None, *, document: bool = False,

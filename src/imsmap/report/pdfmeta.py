@@ -2,11 +2,11 @@
 
 QPdfWriter sets a title, an author and a creator, and stamps the creation date itself (the time
 the painter began). It has no subject, and PDF/A-1b wants the document information dictionary and
-the XMP metadata stream to say the same thing. So after the file is written, ``set_metadata``
+the XMP metadata stream to say the same thing. So once the document is made, ``with_metadata``
 appends one incremental update (PDF 1.4, 3.4.5) that replaces both objects with matching
 values: nothing written before is changed, and every PDF reader takes the latest revision.
 
-No Qt here: it works on the bytes of the finished file.
+No Qt here: it works on the bytes of the finished document.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-__all__ = ["DocumentInfo", "set_metadata"]
+__all__ = ["DocumentInfo", "with_metadata"]
 
 _TRAILER = re.compile(rb"trailer\s*<<(?P<body>.*?)>>\s*startxref\s*(?P<xref>\d+)\s*%%EOF\s*$",
                       re.S)
@@ -110,14 +109,12 @@ def _info_dict(info: DocumentInfo) -> bytes:
     return b"<<\n" + b"".join(k + b" " + v + b"\n" for k, v in items) + b">>"
 
 
-def set_metadata(path: str | Path, info: DocumentInfo) -> None:
-    """Append an incremental update to the PDF at ``path`` with this document information
-    (Info dictionary and XMP metadata stream, consistent with each other)."""
-    path = Path(path)
-    data = path.read_bytes()
+def with_metadata(data: bytes, info: DocumentInfo) -> bytes:
+    """The PDF ``data`` with an incremental update appended that gives it this document
+    information (Info dictionary and XMP metadata stream, consistent with each other)."""
     match = _TRAILER.search(data[-4096:])
     if match is None:
-        raise ValueError(f"{path} does not end with a PDF trailer")
+        raise ValueError("the PDF does not end with a trailer")
     body = match.group("body")
     prev = int(match.group("xref"))
     size = int(re.search(rb"/Size\s+(\d+)", body).group(1))
@@ -153,4 +150,4 @@ def set_metadata(path: str | Path, info: DocumentInfo) -> None:
     if ids:
         out += b"/ID " + ids.group(1) + b"\n"
     out += b"/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n" % (prev, xref)
-    path.write_bytes(bytes(out))
+    return bytes(out)

@@ -12,12 +12,14 @@ are in ``session_sections`` (header lines, findings, consent, needles, signature
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter
+from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPainter, QPdfWriter
 
 from imsmap.domain.corrections import effective_sites
 from imsmap.domain.local_time import local_date, local_time
@@ -34,11 +36,13 @@ from imsmap.report.document import (
     now,
     paint_pages,
     paper_key,
+    pdf_bytes,
     pdf_info,
     write_pdf,
 )
 from imsmap.report.layout import ALERT, Block, Doc, Heading, KeyValues, Paragraph, Spacer
 from imsmap.report.letterhead import birth_text, running_line, title_block
+from imsmap.report.pdfmeta import DocumentInfo
 from imsmap.report.photo_pages import photo_blocks
 from imsmap.report.segments_table import segment_table
 from imsmap.report.session_charts import (
@@ -65,7 +69,7 @@ from imsmap.services.records import Records, content_hash
 
 # ChartBlock and MIN_MARKER_MM stay importable from here (the marker test measures with them).
 __all__ = ["DPI", "MIN_MARKER_MM", "PAPERS", "ChartBlock", "Prepared", "ReportError",
-           "render_session_pdf", "write_session_pdf"]
+           "render_session_pdf", "session_pdf_bytes", "write_session_pdf"]
 
 
 @dataclass
@@ -369,14 +373,41 @@ def write_session_pdf(records: Records, session_id: int, out_path: str | os.Path
     Raises NotFoundError for an unknown session, ReportError if the file cannot be written; an
     existing file is replaced atomically.
     """
+    with _speaking(records, language) as language:
+        pdf = _document(records, session_id, paper, generated, language)
+        return write_pdf(out_path, pdf.paint, paper=pdf.paper, info=pdf.info,
+                         doc_id=pdf.doc_id, database=records.read.path)
+
+
+def session_pdf_bytes(records: Records, session_id: int, *, paper: str | None = None,
+                      generated: datetime | None = None, language: str | None = None) -> bytes:
+    """The very PDF/A-1b ``write_session_pdf`` writes, made in memory only: a process killed
+    while it draws leaves nothing of the record on disk (the FHIR bundle's PDFs)."""
+    with _speaking(records, language) as language:
+        pdf = _document(records, session_id, paper, generated, language)
+        return pdf_bytes(pdf.paint, paper=pdf.paper, info=pdf.info, doc_id=pdf.doc_id)
+
+
+@contextlib.contextmanager
+def _speaking(records: Records, language: str | None) -> Iterator[str]:
     if QGuiApplication.instance() is None:
-        raise RuntimeError("write_session_pdf needs a QGuiApplication (fonts); create one first.")
+        raise RuntimeError("a session PDF needs a QGuiApplication (fonts); create one first.")
     with speaking(language or clinic_settings.records_language(records)) as catalog:
-        return _write(records, session_id, out_path, paper, generated, catalog.language)
+        yield catalog.language
 
 
-def _write(records: Records, session_id: int, out_path: str | os.PathLike[str],
-           paper: str | None, generated: datetime | None, language: str) -> Path:
+@dataclass(frozen=True)
+class _Document:
+    """What a session's PDF is made of: how its pages are painted, its paper and metadata."""
+
+    paint: Callable[[QPdfWriter], object]
+    paper: str
+    info: DocumentInfo
+    doc_id: str
+
+
+def _document(records: Records, session_id: int, paper: str | None,
+              generated: datetime | None, language: str) -> _Document:
     settings = clinic_settings.load(records)
     key = paper_key(paper, settings.paper)
     record = records.session_record(session_id)
@@ -385,7 +416,6 @@ def _write(records: Records, session_id: int, out_path: str | os.PathLike[str],
                     subject=_subject(record), generated=generated,
                     keywords=fill(translate("SessionPdf", "IMS; dry needling; chart %1"),
                                   [record.patient.chart_number]))
-    return write_pdf(out_path, lambda writer: render_session_pdf(
+    return _Document(lambda writer: render_session_pdf(
         records, record, writer, generated=generated, settings=settings, language=language),
-        paper=key, info=info, doc_id=_document_id(record, _digest(record)),
-        database=records.read.path)
+        key, info, _document_id(record, _digest(record)))

@@ -30,6 +30,9 @@ _CHANGED = {
     "site": QT_TRANSLATE_NOOP(
         "Conflicts", "This site's %1 changed in another window or program%2 after you began "
         "editing, so your change was not saved; nothing was overwritten."),
+    "photo": QT_TRANSLATE_NOOP(
+        "Conflicts", "This photo's %1 changed in another window or program%2 after you began "
+        "editing, so your change was not saved; nothing was overwritten."),
     "record": QT_TRANSLATE_NOOP(
         "Conflicts", "This record's %1 changed in another window or program%2 after you began "
         "editing, so your change was not saved; nothing was overwritten."),
@@ -69,7 +72,9 @@ _FIELDS = {key: sentence("Field", text) for key, text in (
     ("sensation", QT_TRANSLATE_NOOP("Field", "sensation")),
     ("estim", QT_TRANSLATE_NOOP("Field", "electrical stimulation")),
     ("planned", QT_TRANSLATE_NOOP("Field", "planned")),
-    ("in_error", QT_TRANSLATE_NOOP("Field", "recorded in error")))}
+    ("in_error", QT_TRANSLATE_NOOP("Field", "recorded in error")),
+    ("caption", QT_TRANSLATE_NOOP("Field", "caption")),
+    ("site_id", QT_TRANSLATE_NOOP("Field", "chart site")))}
 
 
 def field_name(key: str) -> str:

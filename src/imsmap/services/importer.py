@@ -149,7 +149,9 @@ def _check_uids(records: Records, patients: list[FilePatient],
 
 def _check_chart_numbers_again(records: Records, patients: list[FilePatient],
                                problems: list[tuple[str, str]]) -> None:
-    """Inside the write transaction: another window may have added a patient meanwhile."""
+    """Inside the write transaction: another window may have added a patient meanwhile (on
+    the server, one adding it now waits for this write, or this one for it)."""
+    records.repo.lock_chart_numbers(p.values["chart_number"] for p in patients)
     for patient in patients:
         chart = patient.values["chart_number"]
         if records.repo.patient_by_chart_number(chart) is not None:

@@ -22,6 +22,7 @@ from imsmap.domain.errors import NotFoundError, ReadOnlyError, ValidationError
 from imsmap.domain.photos import Photo
 from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, sentence
 from imsmap.domain.values import AuditChanges
+from imsmap.services import conflicts
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
 from imsmap.services.signatures import entries_about
@@ -123,16 +124,26 @@ class Photos:
                                 patient_id=session.patient_id))
         return self.store.photo(photo_id)
 
-    def set_caption(self, photo_id: int, caption: str) -> Photo:
-        return self._change(photo_id, "caption", caption_text(caption))
+    def set_caption(self, photo_id: int, caption: str, *,
+                    expected: dict[str, object] | None = None) -> Photo:
+        """``expected``: the values its editor started from (a window's, {"caption": ...});
+        a ConflictError, nothing written, when the stored ones differ: another window or
+        program changed them meanwhile, and is not written over (services.conflicts)."""
+        return self._change(photo_id, "caption", caption_text(caption), expected)
 
-    def set_site(self, photo_id: int, site_id: int | None) -> Photo:
-        return self._change(photo_id, "site_id", site_id)
+    def set_site(self, photo_id: int, site_id: int | None, *,
+                 expected: dict[str, object] | None = None) -> Photo:
+        """``expected``: as for the caption ({"site_id": ...})."""
+        return self._change(photo_id, "site_id", site_id, expected)
 
-    def _change(self, photo_id: int, field: str, value: object) -> Photo:
+    def _change(self, photo_id: int, field: str, value: object,
+                expected: dict[str, object] | None) -> Photo:
         with self.records.write() as work:
             old = self.store.photo(photo_id)
             session = work.draft(old.session_id)
+            if expected:
+                conflicts.check(self.records.db.conn, "photo", photo_id, old.session_id, old,
+                                expected, {field: value}, ("caption", "site_id"))
             if field == "site_id":
                 self.check_site(old.session_id, value)  # type: ignore[arg-type]
             before = getattr(old, field)

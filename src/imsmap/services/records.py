@@ -125,6 +125,7 @@ class Records:
             fields.setdefault(required, "")
         clean = self.clean_patient_fields(fields)
         with self.write() as work:
+            self.repo.lock_chart_numbers([clean["chart_number"]])  # two rooms at once
             self.read.check_chart_number_free(clean["chart_number"])
             at = work.at
             values = {k: to_sql(val) for k, val in clean.items()}
@@ -146,6 +147,7 @@ class Records:
                 conflicts.check(self.db.conn, "patient", patient_id, None, old, expected,
                                 clean, PATIENT_FIELDS)
             if "chart_number" in clean and clean["chart_number"] != old.chart_number:
+                self.repo.lock_chart_numbers([clean["chart_number"]])
                 self.read.check_chart_number_free(clean["chart_number"], patient_id)
             self._write_update(work, "patients", old, clean, version,
                                Change(Action.UPDATE, Entity.PATIENT, patient_id,

@@ -6,8 +6,10 @@ Write methods expect to run inside `Database.transaction()`.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import time
+from collections.abc import Iterable
 from typing import Any
 
 from imsmap.domain.errors import NotFoundError
@@ -42,6 +44,16 @@ from imsmap.store.site_rows import SITE_COLUMNS as _SITE_COLUMNS
 from imsmap.store.terms import terms_of
 
 PATIENTS_COUNTED_S = 60.0
+# The first key of the advisory locks on chart numbers ('imsc'; a session's holds use 'imsm',
+# store/postgres/sql/v4_hold_connection.sql); the second is the number's (_chart_lock_key).
+CHART_LOCK_SPACE = 1768780643
+
+
+def _chart_lock_key(chart_number: str) -> int:
+    """A chart number as a 32-bit key: two numbers may share one (they then wait for each
+    other, which is all), the same number always has it."""
+    digest = hashlib.sha256(chart_number.encode("utf-8")).digest()
+    return int.from_bytes(digest[:4], "big", signed=True)
 
 
 class Repository:
@@ -149,6 +161,19 @@ class Repository:
     def row_version(self, table: str, row_id: int) -> int | None:
         """The row's version on the server (None on an SQLite file): read before the row."""
         return row_versions.read(self.db.conn, table, row_id)
+
+    def lock_chart_numbers(self, chart_numbers: Iterable[str]) -> None:
+        """On the server, hold these chart numbers until COMMIT, so that a write giving a
+        patient one of them checks it free only once no other room can be giving it: a second
+        write waits, then finds the first's patient and says so in its own sentence (the
+        unique index alone refused it with the server's words). An SQLite write holds the
+        whole file already (BEGIN IMMEDIATE)."""
+        if not row_versions.versioned(self.db.conn):
+            return
+        for key in sorted({_chart_lock_key(number) for number in chart_numbers}):
+            self.db.conn.execute(
+                "SELECT pg_advisory_xact_lock(CAST(? AS integer), CAST(? AS integer))",
+                (CHART_LOCK_SPACE, key))
 
     def lock_session(self, session_id: int) -> None:
         """On the server, hold the session's row until COMMIT (a signature reads its content

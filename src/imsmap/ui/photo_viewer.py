@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.errors import UserFacingError
+from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.photos import Photo
 from imsmap.services.photos import MAX_CAPTION, Photos
 from imsmap.services.records import Records
@@ -183,9 +183,12 @@ class PhotoViewer(QDialog):
         if not self.editable or self.caption.text() == self.photo.caption:
             return
         try:
-            self.photo = self.photos.set_caption(self.photo.id, self.caption.text())
+            self.photo = self.photos.set_caption(self.photo.id, self.caption.text(),
+                                                 expected={"caption": self.photo.caption})
         except UserFacingError as exc:
             self.on_error(exc)
+            if isinstance(exc, ConflictError):  # changed elsewhere meanwhile: shown as it is
+                self.photo = self.photos.photo(self.photo.id)
             self.caption.setText(self.photo.caption)
 
     def _save_site(self) -> None:
@@ -196,9 +199,12 @@ class PhotoViewer(QDialog):
         if site_id == self.photo.site_id:
             return
         try:
-            self.photo = self.photos.set_site(self.photo.id, site_id)
+            self.photo = self.photos.set_site(self.photo.id, site_id,
+                                              expected={"site_id": self.photo.site_id})
         except UserFacingError as exc:
             self.on_error(exc)
+            if isinstance(exc, ConflictError):  # changed elsewhere meanwhile: shown as it is
+                self.photo = self.photos.photo(self.photo.id)
             self.site.blockSignals(True)
             self.site.setCurrentIndex(max(self.site.findData(
                 self.photo.site_id if self.photo.site_id is not None else NO_SITE), 0))

@@ -1230,6 +1230,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Une autre fenêtre ou un autre programme%2 a modifié ce point (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
     </message>
     <message>
+        <source>This photo&apos;s %1 changed in another window or program%2 after you began editing, so your change was not saved; nothing was overwritten.</source>
+        <translation>Une autre fenêtre ou un autre programme%2 a modifié cette photo (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
+    </message>
+    <message>
         <source>This record&apos;s %1 changed in another window or program%2 after you began editing, so your change was not saved; nothing was overwritten.</source>
         <translation>Une autre fenêtre ou un autre programme%2 a modifié ce dossier (%1) après le début de votre modification; votre modification n&apos;a donc pas été enregistrée et rien n&apos;a été écrasé.</translation>
     </message>
@@ -2029,6 +2033,14 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>recorded in error</source>
         <translation>consigné par erreur</translation>
+    </message>
+    <message>
+        <source>caption</source>
+        <translation>légende</translation>
+    </message>
+    <message>
+        <source>chart site</source>
+        <translation>point du schéma</translation>
     </message>
 </context>
 <context>
@@ -4168,10 +4180,6 @@ N° de permis %2</translation>
     <message>
         <source>The paper size %1 is not one of A4, Letter.</source>
         <translation>Le format de papier %1 n&apos;est ni A4 ni Letter.</translation>
-    </message>
-    <message>
-        <source>it could not be written completely: the disk may be full</source>
-        <translation>il n&apos;a pas pu être écrit en entier&#xa0;: le disque est peut-être plein</translation>
     </message>
     <message>
         <source>The folder %1 does not exist; choose an existing folder.</source>

@@ -57,6 +57,10 @@ log = logging.getLogger(__name__)
 BACKUP_APPLICATION = "imsmap backup"
 RESTORE_APPLICATION = "imsmap restore"
 AT_WORK = (BACKUP_APPLICATION, f"{BACKUP_APPLICATION} check", RESTORE_APPLICATION)
+# A restore's short looks at a database (what it holds, what a restore would lose), named apart
+# from AT_WORK: the server lists a connection a moment after it is closed, and the look just
+# made counted as another restore at work, so the killed one's copy was kept (a loaded server).
+RESTORE_LOOK = f"{RESTORE_APPLICATION} look"
 CHECK_SCRATCH = "imsmap_check_"
 RESTORE_SCRATCH = "imsmap_restore_"
 _SCRATCH = re.compile(rf"^(?:{CHECK_SCRATCH}|{RESTORE_SCRATCH})[0-9a-f]{{12}}$")

@@ -52,6 +52,7 @@ from imsmap.store.postgres.connection import (
 from imsmap.store.postgres.dsn import first_line
 from imsmap.store.postgres.dump import (
     RESTORE_APPLICATION,
+    RESTORE_LOOK,
     RESTORE_SCRATCH,
     TABLES,
     drop_left_scratches,
@@ -127,7 +128,7 @@ def _unreadable(backup: Path) -> ServerError:
 
 def _holdings(dsn: str) -> tuple[list[str], dict[str, int]]:
     """What the database holds: its objects, and its records when it is an imsmap clinic."""
-    with connect(dsn, application_name="imsmap restore") as conn:
+    with connect(dsn, application_name=RESTORE_LOOK) as conn:
         objects = schema.objects(conn)
         counts: dict[str, int] = {}
         if schema.current_version(conn) > 0:
@@ -300,7 +301,7 @@ def restore_losses(replaced_dsn: str, restored_dsn: str) -> RestoreLosses | None
     the database kept aside and the restored one."""
     read = []
     for dsn in (replaced_dsn, restored_dsn):
-        with connect(dsn, application_name="imsmap restore") as conn:
+        with connect(dsn, application_name=RESTORE_LOOK) as conn:
             version = schema.current_version(conn)
             conn.rollback()
             if version == 0:
