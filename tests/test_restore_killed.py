@@ -80,10 +80,8 @@ def patients(db: Path) -> int:
         conn.close()
 
 
-@pytest.fixture
-def replaced(tmp_path, db_path):
-    """A clinic of 30 visits, a backup taken after its first 10, and `imsmap restore --force`
-    of that backup killed halfway through writing it into the database."""
+def thirty_visits_backed_up_at_ten(tmp_path, db_path):
+    """A clinic of 30 visits in ``db_path`` and the backup taken after its first 10 (its path)."""
     records = open_clinic(db_path)
     try:
         for n in range(10):
@@ -93,6 +91,14 @@ def replaced(tmp_path, db_path):
             visit(records, f"C-{n}")
     finally:
         records.db.close()
+    return backup
+
+
+@pytest.fixture
+def replaced(tmp_path, db_path):
+    """A clinic of 30 visits, a backup taken after its first 10, and `imsmap restore --force`
+    of that backup killed halfway through writing it into the database."""
+    backup = thirty_visits_backed_up_at_ten(tmp_path, db_path)
     before = dump(db_path)
     killed = subprocess.run(
         [sys.executable, "-c", KILLED, "restore", "--force", "--db", str(db_path), str(backup)],
@@ -169,15 +175,7 @@ def test_a_restore_killed_while_it_sets_the_records_aside_leaves_no_copy_cut_sho
     """No `clinic.replaced-...` file but a whole copy: an IT person who finds one takes it for
     the records as they were before the restore. The hidden copy in the making goes at the next
     open, as the restore's own does."""
-    records = open_clinic(db_path)
-    try:
-        for n in range(10):
-            visit(records, f"C-{n}")
-        backup = bk.backup_to(records.db, tmp_path / "ten.sqlite3")
-        for n in range(10, 30):
-            visit(records, f"C-{n}")
-    finally:
-        records.db.close()
+    backup = thirty_visits_backed_up_at_ten(tmp_path, db_path)
     before = dump(db_path)
     killed = subprocess.run(
         [sys.executable, "-c", KILLED_ASIDE, "restore", "--force", "--db", str(db_path),

@@ -49,14 +49,11 @@ def placements(monkeypatch):
     return seen
 
 
-def test_a_tap_works_the_inspectors_rows_out_about_once_each(qtbot, make_window, session,
-                                                             placements):
-    w = make_window(patient_id=session.patient_id, session_id=session.id)
-    rows = inspector_rows(w)
-    assert len(rows) == 5
-    regions = spread_regions(w, 6)
-    assert len(regions) == 6
-    click_region(qtbot, w, regions[0])  # the first site: the inspector filled the first time
+def placed_per_tap(qtbot, w, regions, placements, rows):
+    """Tap the first region (the list and the inspector filled the first time), then each
+    other one: how many times ``rows`` were placed in each of those taps, the new site
+    inspected each time."""
+    click_region(qtbot, w, regions[0])
     qtbot.waitUntil(lambda: w.site_table.inspector.site is not None)
     qtbot.wait(30)
     per_tap = []
@@ -68,6 +65,17 @@ def test_a_tap_works_the_inspectors_rows_out_about_once_each(qtbot, make_window,
         qtbot.wait(30)  # the layout passes the tap posted, and the paint
         assert w.site_table.inspector.site.id == max(s.id for s in w.edits.sites)
         per_tap.append(sum(1 for row in placements if row in rows))
+    return per_tap
+
+
+def test_a_tap_works_the_inspectors_rows_out_about_once_each(qtbot, make_window, session,
+                                                             placements):
+    w = make_window(patient_id=session.patient_id, session_id=session.id)
+    rows = inspector_rows(w)
+    assert len(rows) == 5
+    regions = spread_regions(w, 6)
+    assert len(regions) == 6
+    per_tap = placed_per_tap(qtbot, w, regions, placements, rows)
     # Each row filled anew at each tap (the new site) is worked out once or twice for each
     # width the column asks (the column's, less its scroll bar, the inspector's own) and
     # laid out: 32-36 times a tap for the five rows here. As layouts in the box, 70-80.
@@ -83,17 +91,7 @@ def test_a_tap_leaves_the_sessions_own_rows_alone(qtbot, make_window, session, p
                                               and row.parentWidget().parentWidget() is panel)]
     assert len(own) == 2
     regions = spread_regions(w, 6)
-    click_region(qtbot, w, regions[0])  # the first site: the list and the inspector filled
-    qtbot.waitUntil(lambda: w.site_table.inspector.site is not None)
-    qtbot.wait(30)
-    per_tap = []
-    for region in regions[1:]:
-        placements.clear()
-        before = len(w.edits.sites)
-        click_region(qtbot, w, region)
-        qtbot.waitUntil(lambda before=before: len(w.edits.sites) == before + 1)
-        qtbot.wait(30)
-        per_tap.append(sum(1 for row in placements if row in own))
+    per_tap = placed_per_tap(qtbot, w, regions, placements, own)
     # Nothing in them changed: 0-4 times a tap (the column laid out at another width now
     # and then). As layouts in the form, 12-14.
     assert max(per_tap) <= 6, per_tap
