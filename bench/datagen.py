@@ -42,7 +42,8 @@ from pathlib import Path
 
 import numpy as np
 
-GENERATOR_VERSION = 6  # 6: schema 4 (terms, compact sites and audit entries)
+# 6: schema 4 (terms, compact sites and audit entries); 7: the long course's newest visit a draft
+GENERATOR_VERSION = 7
 UTC = UTC
 
 FAMILY_NAMES = """
@@ -258,6 +259,7 @@ def generate(path: Path, params: Params, log=print) -> dict:
     start = np.floor(start / day) * day + (8 + rng.integers(0, 40, S) * 0.25) * 3600.0
     order = np.lexsort((pat_of, start))  # chronological ids
     pat_of, k_of, start = pat_of[order], k_of[order], start[order]
+    newest_heavy = int(np.flatnonzero(pat_of == 0)[-1])  # the window opens it (ties: the last id)
 
     # Sites per session: 40 for the long course, the rest around the mean, at least one.
     heavy, prog = pat_of == 0, pat_of == 1
@@ -456,8 +458,11 @@ def generate(path: Path, params: Params, log=print) -> dict:
                              changes)
             audit_batch.append((audit_id, sat, term_ids[actor], tcreate, tsite, site_id, sid,
                                 changes, kept(audit_id, prev_hash)))
-        # Signed after the visit, except this week's last few drafts.
+        # Signed after the visit, except this week's last few drafts; the long course's newest
+        # visit is always one (the patient being treated now): history_open_ms opens it, on
+        # every file (the draw is still made, so the other rows are what they were).
         draft = t0 > now - 2 * day and prng.random() < 0.5
+        draft = draft or s == newest_heavy
         end_at = _iso(t0 + 60.0 * (5 + n))
         if draft:
             status, signed_at, signed_by, chash = "draft", None, "", ""
