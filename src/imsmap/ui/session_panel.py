@@ -12,7 +12,7 @@ its amendments: the newest, the others a click away (ui.record.amendment_list).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QCompleter,
@@ -55,7 +55,7 @@ from imsmap.ui.session_state import READ_ONLY_BASE, SessionStatus
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.wording import datetime_edit_format, numeric_datetime
-from imsmap.ui.wrapping_row import WrappingRow, together
+from imsmap.ui.wrapping_row import WrappingRow, hint_at_own_width, together
 
 NOTES_DELAY_MS = 700
 NOTES_MOST_HEIGHT = 110  # px: the session's notes grow to this where there is room
@@ -248,6 +248,11 @@ class SessionPanel(QWidget):
         QWidget.setTabOrder(self.notes, self.amend_button)
         QWidget.setTabOrder(self.amend_button, self.sign_button)
         self.load(None)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        """Its rows at the width it has (ui.wrapping_row.hint_at_own_width), not at its site
+        list's widest: the scroll area around it (ui.record.UpDownScroll) asks at each pass."""
+        return hint_at_own_width(self)
 
     def _show_sites_hint(self) -> None:
         """How to add a site while the list is empty, then the keys alone (one line where the

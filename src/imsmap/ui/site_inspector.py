@@ -58,7 +58,7 @@ from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.undo_button import UndoButton
 from imsmap.ui.wording import grasp_word
-from imsmap.ui.wrapping_row import WrappingRow, together
+from imsmap.ui.wrapping_row import WrappingRow, hint_at_own_width, together
 
 NOTES_DELAY_MS = 700
 NERVE_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #b3261e; "
@@ -157,10 +157,7 @@ class SiteInspector(QFrame):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         """As tall as its rows at its width: in a narrow column they take more lines
         (ui.wrapping_row), and its size policy (Maximum) caps it at this height."""
-        hint = super().sizeHint()
-        if self.width() > 0:
-            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
-        return hint
+        return hint_at_own_width(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

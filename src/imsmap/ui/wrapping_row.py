@@ -73,6 +73,21 @@ def together(*widgets: QWidget) -> QHBoxLayout:
     return line
 
 
+def hint_at_own_width(widget: QWidget) -> QSize:
+    """The size hint of a widget whose layout holds rows that wrap: as wide as its layout on
+    one line, as tall as it is at the width it has (before it has one, at that width).
+
+    Qt's own (`QLayout.totalSizeHint`) works every row out at the hint's width, one the widget
+    is not given, whenever a layout or a scroll area asks it. Qt's item of each row keeps its
+    heights for the last three widths asked (QWidgetItemV2): the column's, less its scroll
+    bar, and that one pushed each other out, so the rows were worked out again at each tap
+    (the site inspector's at 478 px in a 474 px column; the session panel's at its site list's
+    widest, a new width each tap as the list's columns widen)."""
+    margins = widget.contentsMargins()
+    width = widget.layout().sizeHint().width() + margins.left() + margins.right()
+    return QSize(width, widget.heightForWidth(widget.width() if widget.width() > 0 else width))
+
+
 def rewrap(window: QWidget) -> None:
     """The window's width crossed `WRAP_BELOW`: its rows' least widths and lines change."""
     for row in window.findChildren(WrappingRow):
