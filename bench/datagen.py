@@ -42,7 +42,8 @@ from pathlib import Path
 
 import numpy as np
 
-# 6: schema 4 (terms, compact sites and audit entries); 7: the long course's newest visit a draft
+# 6: schema 4 (terms, compact sites and audit entries); 7: the long course's newest visit a
+# draft, its pneumothorax discussion not recorded
 GENERATOR_VERSION = 7
 UTC = UTC
 
@@ -410,6 +411,8 @@ def generate(path: Path, params: Params, log=print) -> dict:
                    "practitioner": prac_name, "practitioner_registration": reg,
                    "complaint": complaint, "pain_before": pain_b, "consent": 1}
         pneumo, accounted = int(prng.random() < 0.2), 1
+        if s == newest_heavy:  # being treated now: the discussion not recorded yet (the prompt)
+            pneumo = 0
         tolerance = "Tolerated well" if prng.random() < 0.5 else ""
         n = int(n_sites[s])
         # The creation entry holds the digest of the session as created (services.records).

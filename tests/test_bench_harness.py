@@ -415,8 +415,9 @@ def test_a_stale_benchmark_database_goes_with_its_holds_folder(tmp_path):
 
 def test_the_long_course_opens_on_a_draft_in_every_generated_file(tmp_path):
     """history_open_ms opens the long course's newest visit: a draft on every file (the patient
-    treated now), as the random drafts of this week made it on the ten-million-site file and
-    not on the quick one, whose figure then timed a signed visit's open instead."""
+    treated now, the pneumothorax discussion not recorded yet), as the random draws made it on
+    the ten-million-site file and not on the quick one, whose figure timed a signed visit's
+    open instead."""
     import sqlite3
 
     from bench import datagen
@@ -426,14 +427,14 @@ def test_the_long_course_opens_on_a_draft_in_every_generated_file(tmp_path):
                                 progress_sessions=2, progress_sites=2, seed=seed)
         path, _meta = datagen.ensure_database(tmp_path / str(seed), params, log=lambda *_: None)
         conn = sqlite3.connect(path)
-        newest = conn.execute("SELECT status, signed_at FROM sessions WHERE patient_id = 1"
-                              " ORDER BY started_at DESC, id DESC").fetchall()
+        newest = conn.execute("SELECT status, signed_at, pneumothorax_discussed FROM sessions"
+                              " WHERE patient_id = 1 ORDER BY started_at DESC, id DESC").fetchall()
         signs = conn.execute("SELECT count(*) FROM audit a JOIN terms t ON t.id = a.action"
                              " WHERE t.text = 'sign' AND a.session_id = (SELECT id FROM sessions"
                              " WHERE patient_id = 1 ORDER BY started_at DESC, id DESC LIMIT 1)"
                              ).fetchone()[0]
         conn.close()
-        assert newest[0] == ("draft", None) and signs == 0, (seed, newest)
+        assert newest[0] == ("draft", None, 0) and signs == 0, (seed, newest)
         assert newest[1][0] == "signed" and newest[1][1], (seed, newest)  # the visit before
 
 
