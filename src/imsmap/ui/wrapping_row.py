@@ -79,10 +79,11 @@ def hint_at_own_width(widget: QWidget) -> QSize:
 
     Qt's own (`QLayout.totalSizeHint`) works every row out at the hint's width, one the widget
     is not given, whenever a layout or a scroll area asks it. Qt's item of each row keeps its
-    heights for the last three widths asked (QWidgetItemV2): the column's, less its scroll
-    bar, and that one pushed each other out, so the rows were worked out again at each tap
-    (the site inspector's at 478 px in a 474 px column; the session panel's at its site list's
-    widest, a new width each tap as the list's columns widen)."""
+    heights for the last three widths asked (QWidgetItemV2): the widths the rows have (the
+    column's, and less its scroll bar) and those that are not pushed each other out, and the
+    rows were worked out again at each tap (the site inspector's rows at 478 px in a 474 px
+    inspector; the session panel's at its site list's widest, a new width each tap as the
+    list's columns widen)."""
     margins = widget.contentsMargins()
     width = widget.layout().sizeHint().width() + margins.left() + margins.right()
     return QSize(width, widget.heightForWidth(widget.width() if widget.width() > 0 else width))
