@@ -3984,6 +3984,10 @@ N° de permis %2</translation>
         <translation>Le numéro de dossier %1 appartient déjà à un autre patient.</translation>
     </message>
     <message>
+        <source>Chart number %1 belongs to another patient already, written %2.</source>
+        <translation>Le numéro de dossier %1 appartient déjà à un autre patient, écrit %2.</translation>
+    </message>
+    <message>
         <source>Unknown session field(s): %1.</source>
         <translation>Champ(s) de la séance inconnu(s)&#xa0;: %1.</translation>
     </message>
