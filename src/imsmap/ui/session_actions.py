@@ -226,7 +226,10 @@ class SessionActions:
         s = self.session_panel.session
         if s is None or not s.is_signed or self.records.read.readonly:
             return
-        dialog = AmendDialog(self.records, s.id, self.parent)
+        # On the site selected, as the signed session's inspector says ("To correct one:
+        # Session > Add amendment…"): it opened on site 1 whichever was.
+        selected = self.chart.selected_site_id() or self.session_panel.sites.selected_site_id()
+        dialog = AmendDialog(self.records, s.id, self.parent, site_id=selected)
         if dialog.exec() and dialog.amendment is not None:
             # Signing and a photo added by amendment say so in the status bar; an amendment
             # said nothing, the bar left empty (walk of 6 December).
