@@ -262,3 +262,17 @@ def test_a_new_session_takes_the_practitioner_of_the_last_signed_one(qtbot, wind
     window.menus.act_new_session.trigger()
     newest = max(records.repo.sessions_for_patient(session.patient_id), key=lambda s: s.id)
     assert newest.id != session.id and newest.practitioner == "J. Physio"
+
+
+def test_a_new_session_takes_the_registration_number_with_the_practitioner(
+        qtbot, window, records, session):
+    """The practitioner carried from the last signed visit came without the registration
+    number recorded with them there, the clinic's list (empty in the demo, and in a clinic
+    that never filled it) being the only place it was looked for: today's signed note read
+    "Registration no. not recorded" under a name every earlier note gave with its number."""
+    records.update_session(session.id, practitioner_registration="PT-4411")
+    records.sign_session(session.id)
+    qtbot.mouseClick(window.patients.new_session, Qt.MouseButton.LeftButton)
+    newest = max(records.repo.sessions_for_patient(session.patient_id), key=lambda s: s.id)
+    assert newest.id != session.id and window.session_id == newest.id
+    assert (newest.practitioner, newest.practitioner_registration) == ("J. Physio", "PT-4411")
