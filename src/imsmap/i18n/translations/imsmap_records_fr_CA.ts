@@ -3508,6 +3508,10 @@ Reg. no. %2</source>
         <translation>%1
 N° de permis %2</translation>
     </message>
+    <message>
+        <source>Complaint (visit %1)</source>
+        <translation>Motif (visite %1)</translation>
+    </message>
     <message numerus="yes">
         <source>%n visit(s) amended after signing</source>
         <translation>
