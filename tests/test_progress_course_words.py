@@ -106,3 +106,24 @@ def test_a_muscle_graded_at_one_of_the_two_visits_is_not_left_out(qapp, records,
     assert f"Graded at one of the two {names[0]} 3→–" in words
     assert "–: needled, not graded." in words
     assert f"{names[1]} 2→1" in words.split("Weaker grasp")[1].split("Stronger grasp")[0]
+
+
+def test_the_complaint_is_the_latest_one_recorded_and_says_which_visit(qapp, records, patient,
+                                                                      tmp_path):
+    """A visit charted without retyping the complaint (the field starts empty each time) left
+    the report's header reading "Complaint (latest session) —": the reader of a ten-visit
+    course for a right L5 radiculopathy was told of no complaint at all. The header gives the
+    latest complaint recorded, naming its visit when it is not the latest session's."""
+    course(records, patient, {0: [2, 1, 1]})  # three visits, none with a complaint
+    flat = text_of(write(records, patient.id, tmp_path, "none.pdf"))[1]
+    assert "COMPLAINT (LATEST SESSION) —" in flat
+    third = max(records.read.sessions_for_patient(patient.id), key=lambda s: s.started_at)
+    later = records.start_session(patient.id, started_at=third.started_at + timedelta(days=7),
+                                  complaint="Right L5 radiculopathy", pain_before=3)
+    records.sign_session(later.id)
+    latest = records.start_session(patient.id, started_at=later.started_at + timedelta(days=7),
+                                   pain_before=2)
+    records.sign_session(latest.id)
+    flat = text_of(write(records, patient.id, tmp_path, "later.pdf"))[1]
+    assert "COMPLAINT (VISIT 4) Right L5 radiculopathy" in flat, flat[:900]
+    assert "COMPLAINT (LATEST SESSION)" not in flat

@@ -4,7 +4,7 @@ the chart of the open session, Segments and Progress count the site as corrected
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from imsmap.domain.progress import session_metrics
@@ -122,6 +122,36 @@ def test_segments_and_the_open_sessions_chart_count_the_corrected_sites(qtbot, w
         f"Corrected: site {first.seq}: grade 3 → 1; site {second.seq}: recorded in error.")
     segments.refresh()
     assert counted() < before
+
+
+def test_add_amendment_opens_on_the_site_selected_in_the_window(qtbot, window, records,
+                                                                 session):
+    """A signed session's inspector says "tap a marker or a row to read its site. To correct
+    one: Session > Add amendment…": the dialog opened on site 1 whichever was selected, and a
+    grade picked there at once corrected the wrong site. It opens on the one selected."""
+    first, second = _signed(records, session)
+    window.patients.select_session(session.id)
+    table = window.session_panel.sites
+    row = next(r for r in range(table.rowCount()) if table.site_id_at(r) == second.id)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(row, 1)).center())
+    assert window.edits.selected_site_id() == second.id
+    seen = []
+
+    def correct() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, AmendDialog)
+        seen.append(dialog.site_box.currentData())
+        qtbot.keyClicks(dialog.reason, "Grade misread")
+        _choose(qtbot, dialog.value_box, 1)  # the site as it opened, its grade from the keys
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, correct)
+    qtbot.mouseClick(window.session_panel.amend_button, Qt.MouseButton.LeftButton)
+    assert seen == [second.id]
+    corrected = records.read.site_corrections([session.id])[session.id]
+    assert [(c.site_id, c.field, c.new) for c in corrected] == [(second.id, "grasp", 1)]
 
 
 def test_the_site_list_says_each_correction_and_keeps_a_site_in_error_readable(

@@ -8,6 +8,7 @@ French and English, through the real window."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QToolButton
 from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
@@ -103,3 +104,25 @@ def test_a_read_only_database_says_so_without_the_amendment(language, make_windo
     # unlocked again (the draft it is): the hints again
     inspector.set_open_session(locked=False, signed=False)
     assert inspector.muscle.placeholderText() == inspector.muscle_example
+
+
+def clear_buttons(box) -> list:
+    """The line edit's × buttons showing (Qt's clear button is a tool button of its own)."""
+    return [b for b in box.findChildren(QToolButton) if b.isVisible()]
+
+
+def test_a_signed_sites_muscle_shows_no_clear_button(make_window, qtbot, records, session):
+    """A signed site's muscle box was greyed but kept its ×, drawn as a live button beside
+    the name of a muscle nothing here may change (walk of 7 December, /tmp/cday/23.png): a
+    tap on it did nothing. A draft's site keeps it, its muscle changed by typing."""
+    site = site_on(records, session, "deltoid_anterior")
+    w, inspector = open_session(make_window, qtbot, session)
+    w.edits.select_site(site.id)
+    qtbot.waitUntil(lambda: inspector.site is not None)
+    assert inspector.editable and clear_buttons(inspector.muscle)
+    records.sign_session(session.id)
+    qtbot.waitUntil(lambda: not w.session_panel.editable)
+    w.edits.select_site(site.id)
+    qtbot.waitUntil(lambda: inspector.site is not None and not inspector.editable)
+    assert inspector.muscle.text() != ""
+    assert not clear_buttons(inspector.muscle)

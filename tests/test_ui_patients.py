@@ -7,6 +7,8 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from imsmap.domain.errors import ValidationError
+from imsmap.store.record_rows import to_sql
 from imsmap.ui.dialogs import PatientDialog
 from imsmap.ui.patient_panel import SEARCH_DELAY_MS
 from test_ui_french import french  # noqa: F401 - a fixture
@@ -181,6 +183,60 @@ def test_a_patients_details_keep_its_own_chart_number(qtbot, records, patient):
     assert dialog.patient.chart_number == patient.chart_number
 
 
+def test_a_chart_number_in_other_capitals_is_another_patients(qtbot, records, patient):
+    """"c-1001" is C-1001 on paper, and the search finds both under either: a second patient
+    registered under it was a second record under one chart number, its visits charted on
+    whichever the list showed first. Refused at its field, naming how the other is written,
+    in a new patient's form and in an edit of another's details alike; nothing saved."""
+    dialog = PatientDialog(records)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.chart_number, "c-1001")
+    qtbot.keyClicks(dialog.family_name, "Other")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors["chart_number"].text() == (
+        "Chart number c-1001 belongs to another patient already, written C-1001.")
+    assert dialog.result() == 0 and len(records.repo.search_patients("")) == 1
+    with pytest.raises(ValidationError, match="written C-1001"):
+        records.create_patient(chart_number="c-1001", family_name="Other")
+
+    other = records.create_patient(chart_number="C-2002", family_name="Other")
+    edit = PatientDialog(records, editing=other)
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.chart_number.clear()
+    qtbot.keyClicks(edit.chart_number, "c-1001")
+    qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
+    assert edit.errors["chart_number"].text() == (
+        "Chart number c-1001 belongs to another patient already, written C-1001.")
+    assert edit.result() == 0 and records.repo.patient(other.id).chart_number == "C-2002"
+    # a patient's own number in other capitals is still theirs to write so
+    edit.chart_number.clear()
+    qtbot.keyClicks(edit.chart_number, "c-2002")
+    qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
+    assert edit.result() == 1 and records.repo.patient(other.id).chart_number == "c-2002"
+
+
+def test_two_chart_numbers_apart_only_in_capitals_from_before_keep_their_details(
+        qtbot, records, patient):
+    """A file written before the check may hold C-1001 and c-1001: each patient's details are
+    still corrected, their own number kept as it is."""
+    clean = records.clean_patient_fields({"chart_number": "c-1001", "family_name": "Other"})
+    with records.write() as work:  # as an imsmap before the check saved it
+        pid = records.repo.insert_patient({k: to_sql(val) for k, val in clean.items()},
+                                          work.at, records.actor)
+    twin = records.repo.patient(pid)
+    dialog = PatientDialog(records, editing=twin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.given_name, "Ben")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.errors["chart_number"].text()
+    assert dialog.result() == 1
+    assert (records.repo.patient(pid).given_name, records.repo.patient(pid).chart_number) == \
+        ("Ben", "c-1001")
+
+
 def test_new_session_button_starts_and_opens_a_draft(qtbot, window, records, session):
     qtbot.mouseClick(window.patients.new_session, Qt.MouseButton.LeftButton)
     sessions = records.repo.sessions_for_patient(session.patient_id)
@@ -206,3 +262,17 @@ def test_a_new_session_takes_the_practitioner_of_the_last_signed_one(qtbot, wind
     window.menus.act_new_session.trigger()
     newest = max(records.repo.sessions_for_patient(session.patient_id), key=lambda s: s.id)
     assert newest.id != session.id and newest.practitioner == "J. Physio"
+
+
+def test_a_new_session_takes_the_registration_number_with_the_practitioner(
+        qtbot, window, records, session):
+    """The practitioner carried from the last signed visit came without the registration
+    number recorded with them there, the clinic's list (empty in the demo, and in a clinic
+    that never filled it) being the only place it was looked for: today's signed note read
+    "Registration no. not recorded" under a name every earlier note gave with its number."""
+    records.update_session(session.id, practitioner_registration="PT-4411")
+    records.sign_session(session.id)
+    qtbot.mouseClick(window.patients.new_session, Qt.MouseButton.LeftButton)
+    newest = max(records.repo.sessions_for_patient(session.patient_id), key=lambda s: s.id)
+    assert newest.id != session.id and window.session_id == newest.id
+    assert (newest.practitioner, newest.practitioner_registration) == ("J. Physio", "PT-4411")

@@ -136,6 +136,18 @@ def _practitioners(history: History, settings: ClinicSettings) -> str:
                      for n, r in seen.items())
 
 
+def _complaint(history: History) -> tuple[str, str]:
+    """The header's complaint: the latest one recorded in the report's sessions, naming its
+    visit when the latest session has none (its field starts empty at each visit: the header
+    read "—" over a whole course of treatment for one complaint)."""
+    last = history.sessions[-1]
+    said = next((s for s in reversed(history.sessions) if s.complaint.strip()), None)
+    if said is None or said.id == last.id:
+        return translate("ProgressPdf", "Complaint (latest session)"), last.complaint or "—"
+    return fill(translate("ProgressPdf", "Complaint (visit %1)"),
+                [history.number(said.id)]), said.complaint
+
+
 def _status(drafts: int, amended: int) -> str:
     """The report's status line: drafts not signed, and visits amended after signing."""
     parts = [translate("ProgressPdf", "%n draft(s), not signed", "", drafts, PLURAL)] if drafts \
@@ -180,7 +192,7 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
         (translate("ProgressPdf", "Status"), _status(drafts, len(amended))),
         (translate("ProgressPdf", "Practitioner"), _practitioners(history, settings)),
         (translate("ProgressPdf", "Sex"), sex_label(patient.sex)),
-        (translate("ProgressPdf", "Complaint (latest session)"), last.complaint or "—"),
+        _complaint(history),
     ], columns=3))
     # A duplicate record merged into this one (services.merging): the report says whose
     # sessions it reads, so that the other chart number on a session is not a surprise.

@@ -123,6 +123,16 @@ class RecordQueries:
             raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
                 "Records", "Chart number %1 belongs to another patient already."),
                 chart_number), "chart_number")
+        # In other capitals it is the same number on paper, and the search finds both under
+        # either: a second record under it got the visits meant for the first. A patient's own
+        # number kept as it is stays theirs (a file may hold two from before this check).
+        if patient_id is not None and self._store.patient(patient_id).chart_number == chart_number:
+            return
+        for other in self._store.patients_by_chart_number_folded(chart_number):
+            if other.id != patient_id:
+                raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "Chart number %1 belongs to another patient already, written %2."),
+                    chart_number, other.chart_number), "chart_number")
 
     def session(self, session_id: int) -> Session:
         return self._store.session(session_id)

@@ -51,8 +51,9 @@ CHART_LOCK_SPACE = 1768780643
 
 def _chart_lock_key(chart_number: str) -> int:
     """A chart number as a 32-bit key: two numbers may share one (they then wait for each
-    other, which is all), the same number always has it."""
-    digest = hashlib.sha256(chart_number.encode("utf-8")).digest()
+    other, which is all), the same number always has it, in any capitals (a number is
+    refused where another patient's differs from it only in them: Records.create_patient)."""
+    digest = hashlib.sha256(chart_number.lower().encode("utf-8")).digest()
     return int.from_bytes(digest[:4], "big", signed=True)
 
 
@@ -87,6 +88,15 @@ class Repository:
     def patient_by_chart_number(self, chart_number: str) -> Patient | None:
         row = self.db.query_one(self.patients_select + " WHERE chart_number = ?", (chart_number,))
         return patient_from_row(row) if row else None
+
+    @reads
+    def patients_by_chart_number_folded(self, chart_number: str) -> list[Patient]:
+        """The patients whose chart number is ``chart_number`` in any capitals ("c-1001" and
+        "C-1001", one number on paper), oldest first: the letters folded as the search folds
+        them (ASCII ones on a file, every one on a server: store.patient_search)."""
+        rows = self.db.query(self.patients_select + " WHERE lower(chart_number) = lower(?)"
+                             " ORDER BY id", (chart_number,))
+        return [patient_from_row(row) for row in rows]
 
     @reads
     def search_patients(self, text: str, limit: int = 200) -> list[Patient]:

@@ -100,12 +100,10 @@ class SessionActions:
         try:
             listed = clinic.practitioners(self.records)
             practitioner = self._practitioner_of_new_session(patient.id, listed)
-            # with their registration number where the clinic's list has one for the name (the
-            # PDF prints it; it was filled only when the practitioner field was edited)
-            known = next((p for p in listed if p.name == practitioner and p.registration), None)
-            registration = {"practitioner_registration": known.registration} if known else {}
-            session = self.records.start_session(patient.id, practitioner=practitioner,
-                                                 **registration)
+            registration = self._registration_of(practitioner, patient.id, listed)
+            session = self.records.start_session(
+                patient.id, practitioner=practitioner,
+                **({"practitioner_registration": registration} if registration else {}))
         except UserFacingError as exc:
             self.show_error(exc)
             return
@@ -138,6 +136,23 @@ class SessionActions:
             practitioner = next((s.practitioner for s in previous
                                  if s.practitioner and s.counts and s.is_signed), "")
         return practitioner
+
+    def _registration_of(self, practitioner: str, patient_id: int,
+                         listed: tuple[clinic.Practitioner, ...]) -> str:
+        """The registration number the signed note prints with the practitioner's name: the
+        clinic's list's for the name (it was filled only when the practitioner field was
+        edited), else the one recorded with the same name at this patient's last signed visit
+        that has one (an empty list, as the demo's, left "Registration no. not recorded" under
+        a name every earlier note gave with its number)."""
+        if not practitioner:
+            return ""
+        known = next((p for p in listed if p.name == practitioner and p.registration), None)
+        if known is not None:
+            return known.registration
+        return next((s.practitioner_registration
+                     for s in self.records.read.sessions_for_patient(patient_id)  # newest first
+                     if s.practitioner == practitioner and s.practitioner_registration
+                     and s.counts and s.is_signed), "")
 
     def sign_session(self) -> None:
         s = self.session_panel.session
@@ -226,7 +241,10 @@ class SessionActions:
         s = self.session_panel.session
         if s is None or not s.is_signed or self.records.read.readonly:
             return
-        dialog = AmendDialog(self.records, s.id, self.parent)
+        # On the site selected, as the signed session's inspector says ("To correct one:
+        # Session > Add amendment…"): it opened on site 1 whichever was.
+        selected = self.chart.selected_site_id() or self.session_panel.sites.selected_site_id()
+        dialog = AmendDialog(self.records, s.id, self.parent, site_id=selected)
         if dialog.exec() and dialog.amendment is not None:
             # Signing and a photo added by amendment say so in the status bar; an amendment
             # said nothing, the bar left empty (walk of 6 December).

@@ -262,6 +262,8 @@ class SiteInspector(QFrame):
             self._loading = False
         for w in self.inputs:
             w.setEnabled(self.editable)
+        # Greyed, the box still drew its × as a live button (a tap on it did nothing).
+        self.muscle.setClearButtonEnabled(self.editable)
         self._show_placeholders()
         if site is not None and (shown is None or shown.id != site.id):
             self.siteChosen.emit(site.id)

@@ -3508,6 +3508,10 @@ Reg. no. %2</source>
         <translation>%1
 N° de permis %2</translation>
     </message>
+    <message>
+        <source>Complaint (visit %1)</source>
+        <translation>Motif (visite %1)</translation>
+    </message>
     <message numerus="yes">
         <source>%n visit(s) amended after signing</source>
         <translation>
@@ -3982,6 +3986,10 @@ N° de permis %2</translation>
     <message>
         <source>Chart number %1 belongs to another patient already.</source>
         <translation>Le numéro de dossier %1 appartient déjà à un autre patient.</translation>
+    </message>
+    <message>
+        <source>Chart number %1 belongs to another patient already, written %2.</source>
+        <translation>Le numéro de dossier %1 appartient déjà à un autre patient, écrit %2.</translation>
     </message>
     <message>
         <source>Unknown session field(s): %1.</source>

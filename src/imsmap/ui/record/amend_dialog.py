@@ -71,7 +71,10 @@ class AmendDialog(QDialog):
     """A dated amendment to a signed session. A reason is required; the original stays visible.
     Words, corrections of sites, or both."""
 
-    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None):
+    def __init__(self, records: Records, session_id: int, parent: QWidget | None = None,
+                 site_id: int | None = None):
+        """``site_id``: the site selected in the window, which the corrections start on (the
+        inspector of a signed session says to select a site, then Add amendment)."""
         super().__init__(parent)
         self.records = records
         self.session_id = session_id
@@ -102,6 +105,8 @@ class AmendDialog(QDialog):
         form.addRow(self.tr("Amendment:"), self.text)
         layout.addLayout(form)
         layout.addWidget(self._corrections_box(retracted=bool(s.retracted)))
+        if site_id in self.signed:  # not chosen (self.chosen): Add amendment saves words alone
+            self.site_box.setCurrentIndex(self.site_box.findData(site_id))
         self.error = ErrorLine(keep_place=True)
         layout.addWidget(self.error)
         # A refusal of the reason or of the words goes once that field is edited, as the new
