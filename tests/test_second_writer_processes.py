@@ -10,6 +10,8 @@ is true now, never the stale read.
   error: the site in error was copied as a planned site into today's draft.
 - A protocol kept while another window removes a site of the draft it is kept from: the
   protocol held the removed site.
+- `imsmap backup --keep-fulls` and `--full-every-days` run at once: each wrote both settings,
+  the one not asked for as it had read it, over the other command's.
 (The clinic's settings: tests/test_settings_processes.py; the list: docs/integrity.md.)"""
 
 from __future__ import annotations
@@ -65,15 +67,15 @@ WRITER = """
 """
 
 
-def raced(db, first: str, second: str) -> tuple[str, str]:
+def raced(db, first: str, second: str, script: str = WRITER) -> tuple[str, str]:
     """``first`` held inside its write while ``second`` reads the record and waits for the
     write lock; then both let go. Their last lines, in that order."""
-    held = python(WRITER, db, "hold", first,
+    held = python(script, db, "hold", first,
                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     waiting = None
     try:
         assert held.stdout.readline().strip() == "inside", held.stderr.read()
-        waiting = python(WRITER, db, "tell", second,
+        waiting = python(script, db, "tell", second,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         assert waiting.stdout.readline().strip() == "asks", waiting.stderr.read()
         held.stdin.write("\n")
@@ -152,3 +154,42 @@ def test_a_protocol_kept_while_another_window_removes_a_site_holds_the_sites_as_
     finally:
         records.db.close()
     assert rows(clinic_file) != before
+
+
+# `imsmap backup` setting the backup policy, in a process of its own, as WRITER's writes are
+# held or told (every connection the command opens is traced).
+POLICY = """
+    import sqlite3, sys
+    db, how, what = sys.argv[1:4]
+    real = sqlite3.connect
+
+    def statement(sql):
+        if how == "hold" and sql == "COMMIT":
+            print("inside", flush=True)
+            sys.stdin.readline()
+        elif how == "tell" and sql == "BEGIN IMMEDIATE":
+            print("asks", flush=True)
+
+    def connect(*args, **kwargs):
+        conn = real(*args, **kwargs)
+        conn.set_trace_callback(statement)
+        return conn
+
+    sqlite3.connect = connect
+    from imsmap.cli import main
+    option = {"keep": ["--keep-fulls", "5"], "every": ["--full-every-days", "3"]}[what]
+    status = main(["backup", "--db", db, *option])
+    print("done", status, flush=True)
+"""
+
+
+def test_two_backup_policy_commands_at_once_keep_both_settings(clinic_file):
+    from imsmap.store import backup_sets
+
+    first, second = raced(clinic_file, "keep", "every", POLICY)
+    assert (first, second) == ("done 0", "done 0")
+    records = open_clinic(clinic_file)
+    try:
+        assert backup_sets.policy_of(records.db) == backup_sets.Policy(3, 5)
+    finally:
+        records.db.close()
