@@ -125,11 +125,16 @@ def _set_policy(args: argparse.Namespace, db_path) -> int:
     records = open_records(db_path, create=False)
     try:
         now = bs.policy_of(records.db)
-        policy = bs.check_policy(
+        asked = bs.check_policy(
             now.full_every_days if args.full_every_days is None else args.full_every_days,
             now.keep_fulls if args.keep_fulls is None else args.keep_fulls)
-        clinic.write_values(records, {bs.FULL_EVERY_SETTING: str(policy.full_every_days),
-                                      bs.KEEP_FULLS_SETTING: str(policy.keep_fulls)})
+        # Only what was asked is written: the other, read before the write, was written back
+        # over a change another command made meanwhile (tests/test_second_writer_processes.py).
+        values = {key: str(value) for key, given, value in (
+            (bs.FULL_EVERY_SETTING, args.full_every_days, asked.full_every_days),
+            (bs.KEEP_FULLS_SETTING, args.keep_fulls, asked.keep_fulls)) if given is not None}
+        clinic.write_values(records, values)
+        policy = bs.policy_of(records.db)
     finally:
         records.db.close()
     print(fill(translate("BackupCommand", "Automatic backups of %1: %2."),

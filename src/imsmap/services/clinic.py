@@ -10,14 +10,14 @@ from __future__ import annotations
 import base64
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from imsmap.domain import validation as v
-from imsmap.domain.errors import ValidationError
+from imsmap.domain.errors import ConflictError, ValidationError
 from imsmap.domain.os_reasons import reason
-from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
+from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, quoted, sentence
 from imsmap.domain.values import JsonObject
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
@@ -31,6 +31,7 @@ from imsmap.services.practitioner_list import (
 )
 from imsmap.services.practitioner_list import Practitioner as Practitioner  # clinic.Practitioner
 from imsmap.services.records import Records
+from imsmap.services.unit_of_work import UnitOfWork
 from imsmap.store.backup import BACKUP_DIR_SETTING
 
 PAPER_SIZES = ("A4", "Letter")
@@ -202,9 +203,52 @@ def check_records_language(language: object) -> str:
     return str(language)
 
 
-def save(records: Records, settings: ClinicSettings) -> ClinicSettings:
-    """Validate every field, then write them all in one transaction with one audit entry."""
-    return write_values(records, settings_values(settings))
+def save(records: Records, settings: ClinicSettings,
+         started: ClinicSettings | None = None) -> ClinicSettings:
+    """Validate every field, then write them all in one transaction with one audit entry.
+
+    ``started``: the settings the editor began from (the settings dialog's). They are read
+    again inside the write: a field another window or program changed meanwhile is kept as it
+    is now where this editor left it alone, and where this editor changed it too the save is
+    refused (ConflictError, nothing written). Without it, a dialog left open wrote every field
+    as it had read them, over another window's practitioner or needle presets, unseen
+    (tests/test_settings_processes.py)."""
+    values = settings_values(settings)  # ValidationError before anything is read again
+    if started is None:
+        return write_values(records, values)
+    with records.write() as work:
+        now = load(records)
+        changed = [name for name in _SETTING_NAMES
+                   if getattr(now, name) != getattr(started, name)]
+        clashes = [name for name in changed
+                   if getattr(settings, name) not in (getattr(started, name),
+                                                      getattr(now, name))]
+        if clashes:
+            raise ConflictError(sentence("Clinic", QT_TRANSLATE_NOOP(
+                "Clinic", "The clinic's %1 changed in another window or program after you "
+                "opened the settings, so your changes were not saved; nothing was "
+                "overwritten. Close the settings and open them again to see them as they "
+                "are now."), joined(", ", [_SETTING_NAMES[name] for name in clashes])),
+                tuple(clashes))
+        if changed:  # theirs, where this editor left the field as it found it
+            values = settings_values(replace(settings, **{
+                name: getattr(now, name) for name in changed}))
+        write_in(work, values)
+    return load(records)
+
+
+# The settings a conflict names, as the settings dialog calls them: every field `load` reads.
+_SETTING_NAMES = {key: sentence("Clinic", text) for key, text in (
+    ("clinic_name", QT_TRANSLATE_NOOP("Clinic", "name")),
+    ("logo_png", QT_TRANSLATE_NOOP("Clinic", "logo")),
+    ("practitioners", QT_TRANSLATE_NOOP("Clinic", "practitioners")),
+    ("needle_presets", QT_TRANSLATE_NOOP("Clinic", "needle presets")),
+    ("default_needle", QT_TRANSLATE_NOOP("Clinic", "default needle")),
+    ("grasp_labels", QT_TRANSLATE_NOOP("Clinic", "grasp labels")),
+    ("paper", QT_TRANSLATE_NOOP("Clinic", "paper size")),
+    ("photos_in_pdf", QT_TRANSLATE_NOOP("Clinic", "photos in the PDF")),
+    ("backup_dir", QT_TRANSLATE_NOOP("Clinic", "backup folder")),
+    ("records_language", QT_TRANSLATE_NOOP("Clinic", "records language")))}
 
 
 def settings_values(settings: ClinicSettings) -> dict[str, str]:
@@ -304,17 +348,24 @@ def write_values(records: Records, values: dict[str, str],
                  masked: dict[str, str] | None = None) -> ClinicSettings:
     """Write validated settings (`settings_values`, plus any other keys) in one transaction
     with one audit entry listing what changed; keys in ``masked`` are shown by a word."""
-    masked = {**_MASKED, **(masked or {})}
     with records.write() as work:
-        old = {k: work.store.setting(k) for k in values}
-        diff = {k: [_shown(k, old[k], masked), _shown(k, val, masked)]
-                for k, val in values.items() if old[k] != val}
-        if diff:
-            for key, val in values.items():
-                work.store.set_setting(key, val)
-            work.audit(Action.UPDATE, Entity.SETTINGS, None, None, changes=diff)
-            work.changed(SETTINGS_CHANGED)
+        write_in(work, values, masked)
     return load(records)
+
+
+def write_in(work: UnitOfWork, values: dict[str, str],
+             masked: dict[str, str] | None = None) -> None:
+    """`write_values` inside a write the caller holds open (one that reads the settings again
+    first, inside its transaction, as `save` and services.first_run do)."""
+    masked = {**_MASKED, **(masked or {})}
+    old = {k: work.store.setting(k) for k in values}
+    diff = {k: [_shown(k, old[k], masked), _shown(k, val, masked)]
+            for k, val in values.items() if old[k] != val}
+    if diff:
+        for key, val in values.items():
+            work.store.set_setting(key, val)
+        work.audit(Action.UPDATE, Entity.SETTINGS, None, None, changes=diff)
+        work.changed(SETTINGS_CHANGED)
 
 
 def _shown(key: str, value: str | None, masked: dict[str, str]) -> str | None:

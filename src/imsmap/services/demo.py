@@ -23,12 +23,16 @@ where the sites go on the charts in ``demo_placement``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from time import time as time_now
 
 from imsmap.atlas import Atlas, load_atlas
 from imsmap.domain.os_reasons import reason as os_reason
@@ -59,9 +63,8 @@ from imsmap.services.demo_data import (
 )
 from imsmap.services.demo_placement import DemoError, Placer
 from imsmap.services.records import Records
-from imsmap.store import bulk
+from imsmap.store import bulk, durable
 from imsmap.store.db import Database
-from imsmap.store.file_holds import folder_of
 
 SEED = 20261116
 ACTOR = "demo"
@@ -101,24 +104,32 @@ def create_demo(path: str | os.PathLike[str], *, anchor: date | None = None,
     if language is not None:
         clinic.check_records_language(language)  # ValidationError; nothing made
     path = Path(path).expanduser()
-    _claim_new_file(path)
+    _check_new_name(path)
     atlas = atlas or load_atlas()
     anchor = anchor or default_anchor()
+    _remove_left_buildings(path)
+    # Built in a hidden folder of its own beside `path` and given its name only once whole: a
+    # creation killed half way (kill -9, the computer switched off) left at `path` a clinic of
+    # made-up patients not yet marked as the demo, which `imsmap --db PATH` opened as records
+    # (tests/test_demo_killed.py). Its file, write-ahead log and holds folder are all in there.
+    building = _building_folder(path)
+    inside = building / path.name
     try:
-        db = Database.open(path, create=True)
-    except BaseException:
-        _remove_quietly(path)
-        raise
-    try:
-        # The demo is all or nothing (a failure removes the file): no sync per transaction.
-        with bulk.unsynced(db):
-            skipped, language = _populate(db, atlas, anchor, language)
-        counts = bulk.record_counts(db)
-    except BaseException:
-        db.close()
-        _remove_quietly(path)
-        raise
-    db.close()
+        _create_private(inside)
+        db = Database.open(inside, create=True)
+        try:
+            # All or nothing (the folder goes on any failure): no sync per transaction.
+            with bulk.unsynced(db):
+                skipped, language = _populate(db, atlas, anchor, language)
+            counts = bulk.record_counts(db)
+        finally:
+            db.close()
+        try:
+            durable.into_place(inside, path, durable.publish_new)  # never over a file
+        except FileExistsError:
+            raise _exists(path) from None
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
     return DemoCounts(path=path, skipped_muscles=skipped, language=language, **counts)
 
 
@@ -128,44 +139,69 @@ def default_anchor(today: date | None = None) -> date:
     return today - timedelta(days=today.weekday() + 7)
 
 
-def _claim_new_file(path: Path) -> None:
+# The hidden folder a demo is built in beside its name: ``.NAME.XXXXXXXX.building``.
+BUILDING = ".building"
+
+
+def _exists(path: Path) -> DemoError:
+    return DemoError(sentence("Demo", QT_TRANSLATE_NOOP(
+        "Demo", "%1 exists already; the demo never overwrites a file. Choose another path."),
+        path))
+
+
+def _check_new_name(path: Path) -> None:
     if path.is_dir():
         raise DemoError(sentence("Demo", QT_TRANSLATE_NOOP(
             "Demo", "%1 is a folder; the demo needs the name of a new file."), path))
     if path.exists() or path.is_symlink():
-        raise DemoError(
-            sentence("Demo", QT_TRANSLATE_NOOP(
-            "Demo", "%1 exists already; the demo never overwrites a file. Choose another path."),
-            path))
+        raise _exists(path)
     if not path.parent.is_dir():
         raise DemoError(
             sentence("Demo", QT_TRANSLATE_NOOP(
             "Demo", "The folder %1 does not exist; create it first or choose another path."),
             path.parent))
+
+
+def _building_folder(path: Path) -> Path:
     try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        raise DemoError(sentence("Demo", QT_TRANSLATE_NOOP(
-            "Demo", "%1 exists already; the demo never overwrites a file. Choose another path."),
-            path)) from None
+        return Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=BUILDING,
+                                     dir=path.parent))
     except OSError as exc:
-        raise DemoError(sentence("Demo", QT_TRANSLATE_NOOP(
-            "Demo", "%1 cannot be created (%2)."), path, os_reason(exc))) from None
-    os.close(fd)
+        raise _cannot_create(path, exc) from None
 
 
-def _remove_quietly(path: Path) -> None:
-    """Remove the file the demo created (and SQLite's companions) after a failure."""
-    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
-              path.with_name(path.name + "-journal")):
-        try:
-            p.unlink()
-        except FileNotFoundError:
-            pass
-    try:  # the drafts' holds folder (store.file_holds): empty once its writes let go
-        folder_of(path).rmdir()
+def _create_private(path: Path) -> None:
+    """The new database file, readable by its owner only, before SQLite opens it."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as exc:
+        raise _cannot_create(path, exc) from None
+
+
+def _cannot_create(path: Path, exc: OSError) -> DemoError:
+    return DemoError(sentence("Demo", QT_TRANSLATE_NOOP(
+        "Demo", "%1 cannot be created (%2)."), path, os_reason(exc)))
+
+
+def _remove_left_buildings(path: Path) -> None:
+    """Remove the folders of demo creations at `path` that were killed: named as
+    `_building_folder` names them, last changed more than an hour ago (a creation at work
+    changes its folder's files all along); never anything else."""
+    prefix = f".{path.name}."
+    before = time_now() - durable.LEFT_AFTER_S
+    try:
+        entries = list(os.scandir(path.parent))
     except OSError:
-        pass
+        return
+    for entry in entries:
+        middle = entry.name[len(prefix):-len(BUILDING)]
+        if not (entry.name.startswith(prefix) and entry.name.endswith(BUILDING)
+                and len(middle) == 8 and "." not in middle):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_dir(follow_symlinks=False) and \
+                    entry.stat(follow_symlinks=False).st_mtime < before:
+                shutil.rmtree(entry.path)
 
 
 def _populate(db: Database, atlas: Atlas, anchor: date,

@@ -154,31 +154,43 @@ def set_up(records: Records, setup: ClinicSetup, *, expect_new: bool = False
     practitioner, the PIN and the backup folder in one transaction with one audit entry.
 
     ``expect_new``: the set-up offered at the first start; refused (nothing written) when the
-    database is no longer new (another computer set the clinic up meanwhile)."""
-    if expect_new and not is_new_clinic(records):
-        raise UserFacingError(sentence("FirstRun", QT_TRANSLATE_NOOP(
-            "FirstRun", "This clinic was set up meanwhile (on another computer?); nothing was "
-            "changed. File > Clinic set-up… shows what it holds.")))
+    database is no longer new (another computer set the clinic up meanwhile). That is asked
+    again inside the write, and the clinic's settings read there: two first starts at once
+    both found the file new, and the second wrote its clinic over the first's, its
+    practitioner in place of the first's (tests/test_settings_processes.py)."""
+    if expect_new:
+        _refuse_set_up_meanwhile(records)
     check_clinic_name(records, setup.clinic_name)
     check_practitioner(records, setup.practitioner, setup.registration)
     pin_values = check_new_pin(records, setup.pin, setup.idle_minutes)
     folder = check_backup_folder(setup.backup_dir) if setup.backup_dir.strip() else None
-    current = clinic.load(records)
-    settings = replace(current, clinic_name=setup.clinic_name.strip(),
-                       practitioners=_practitioners(current, setup.practitioner.strip(),
-                                                    setup.registration.strip()),
-                       backup_dir="",
-                       records_language=(setup.records_language or current.records_language
-                                         or clinic.records_language(records)))
-    if folder is not None and folder != default_backup_folder(records):
-        try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        except OSError as exc:
-            raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
-                "FirstRun", "The backup folder %1 cannot be created (%2). Choose another "
-                "folder."), folder, reason(exc)),
-                                  "backup_dir") from None
-        settings = replace(settings, backup_dir=str(folder))
-    values = clinic.settings_values(settings)
     masked = {key: "(set)" for key in pin_values if key.startswith("lock.pin.")}
-    return clinic.write_values(records, {**values, **pin_values}, masked)
+    with records.write() as work:
+        if expect_new:
+            _refuse_set_up_meanwhile(records)
+        current = clinic.load(records)
+        settings = replace(current, clinic_name=setup.clinic_name.strip(),
+                           practitioners=_practitioners(current, setup.practitioner.strip(),
+                                                        setup.registration.strip()),
+                           backup_dir="",
+                           records_language=(setup.records_language
+                                             or current.records_language
+                                             or clinic.records_language(records)))
+        if folder is not None and folder != default_backup_folder(records):
+            try:
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            except OSError as exc:
+                raise ValidationError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+                    "FirstRun", "The backup folder %1 cannot be created (%2). Choose another "
+                    "folder."), folder, reason(exc)),
+                                      "backup_dir") from None
+            settings = replace(settings, backup_dir=str(folder))
+        clinic.write_in(work, {**clinic.settings_values(settings), **pin_values}, masked)
+    return clinic.load(records)
+
+
+def _refuse_set_up_meanwhile(records: Records) -> None:
+    if not is_new_clinic(records):
+        raise UserFacingError(sentence("FirstRun", QT_TRANSLATE_NOOP(
+            "FirstRun", "This clinic was set up meanwhile (on another computer?); nothing was "
+            "changed. File > Clinic set-up… shows what it holds.")))

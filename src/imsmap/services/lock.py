@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from typing import TypedDict
 
-from imsmap.domain.errors import ValidationError
+from imsmap.domain.errors import ConflictError, ValidationError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import AuditChanges, JsonObject
 from imsmap.services.changes import SETTINGS_CHANGED, Action, Entity
@@ -119,8 +119,15 @@ def pin_values(records: Records, pin: str, idle_minutes: int) -> dict[str, str]:
 
 
 def save(records: Records, *, pin: str | None, idle_minutes: int,
-         clear_pin: bool = False) -> LockSettings:
-    """Set a new PIN (pin given), clear it (clear_pin) or keep it (neither), and the idle time."""
+         clear_pin: bool = False, shown_minutes: int | None = None) -> LockSettings:
+    """Set a new PIN (pin given), clear it (clear_pin) or keep it (neither), and the idle time.
+
+    ``shown_minutes``: the idle time the dialog showed when it opened. The idle time is the
+    clinic's, one for every window: where another window or program changed it since, it is
+    kept as it is now if this dialog left it as shown, and the save is refused (ConflictError,
+    nothing written) if this dialog changed it too. Without it, a PIN changed in a dialog left
+    open put back the idle time it had shown, over the other's, unseen
+    (tests/test_settings_processes.py)."""
     if not isinstance(idle_minutes, int) or not 0 <= idle_minutes <= IDLE_MINUTES_MAX:
         raise ValidationError(sentence("Lock", QT_TRANSLATE_NOOP(
             "Lock", "The idle time must be 0 to %1 minutes."), IDLE_MINUTES_MAX),
@@ -140,6 +147,15 @@ def save(records: Records, *, pin: str | None, idle_minutes: int,
             work.store.clear_setting(key)
             changes["pin"] = ["(set)", None]
         old_minutes = work.store.setting(IDLE_KEY)
+        if shown_minutes is not None and _minutes(old_minutes) != shown_minutes:
+            if idle_minutes == shown_minutes:
+                idle_minutes = _minutes(old_minutes)  # theirs: this dialog left it alone
+            elif idle_minutes != _minutes(old_minutes):
+                raise ConflictError(sentence("Lock", QT_TRANSLATE_NOOP(
+                    "Lock", "The idle time before locking changed in another window or "
+                    "program after you opened this dialog, so your changes were not saved; "
+                    "nothing was overwritten. Close it and open it again to see it as it is "
+                    "now.")), ("idle_minutes",))
         # Written only when it changes: on a clinic server the idle time is the clinic's, and
         # only its administrators may write it (v1_grants.sql); a receptionist's or a
         # practitioner's own PIN, set with the idle time as it was ("never" where none was

@@ -155,11 +155,14 @@ def separate_records(records: Records, merge_id: int, reason: str) -> PatientMer
     """End a merge made by mistake: a second row (``ends``), one audit entry; both records
     read as before. Returns the separation."""
     reason = _reason(reason)
-    merge = next((m for m in records.repo.all_merges() if m.id == merge_id), None)
-    if merge is None or not merge.in_force:
-        raise ValidationError(sentence("Merging", QT_TRANSLATE_NOOP(
-            "Merging", "These records are not merged (any longer); nothing was changed.")))
     with records.write() as work:
+        # Asked inside the write: two windows separating one merge at once both found it in
+        # force, and the second's row was refused by the file's unique `ends`, in SQLite's
+        # words (tests/test_second_writer_processes.py).
+        merge = next((m for m in work.store.all_merges() if m.id == merge_id), None)
+        if merge is None or not merge.in_force:
+            raise ValidationError(sentence("Merging", QT_TRANSLATE_NOOP(
+                "Merging", "These records are not merged (any longer); nothing was changed.")))
         sid = work.store.insert_merge(merge.duplicate_id, merge.kept_id, merge.id, reason,
                                       work.at, work.actor)
         work.audit(Action.SEPARATE, Entity.PATIENT_MERGE, sid, None,

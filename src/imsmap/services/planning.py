@@ -7,6 +7,7 @@ recorded as planned, never as an insertion.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from imsmap.domain import validation as v
@@ -59,24 +60,33 @@ def copy_forward(records: Records, session_id: int, from_session_id: int | None 
     if src.patient_id != records.repo.session(session_id).patient_id:
         raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
             "Planning", "Sites can only be copied from the same patient's sessions.")))
-    # A site an amendment said was recorded in error is not copied (domain.corrections).
-    sites = records.read.effective_sites_for_session(source)
-    if not sites:
-        raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
-            "Planning", "The session of %1 has no sites to copy."), f'{local_date(src.started_at):%Y-%m-%d}'))
-    return _add_planned(records, session_id, [
-        (s.view_id, s.x, s.y, {k: getattr(s, k) for k in _COPIED}) for s in sites],
-        origin={"copied_from_session": source})
+
+    def items() -> list[Planned]:
+        # Read inside the write: a site an amendment (another window's, committed a moment
+        # ago) said was recorded in error is not copied (domain.corrections).
+        sites = records.read.effective_sites_for_session(source)
+        if not sites:
+            raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
+                "Planning", "The session of %1 has no sites to copy."),
+                f'{local_date(src.started_at):%Y-%m-%d}'))
+        return [(s.view_id, s.x, s.y, {k: getattr(s, k) for k in _COPIED}) for s in sites]
+
+    return _add_planned(records, session_id, items, origin={"copied_from_session": source})
 
 
-def _add_planned(records: Records, session_id: int, items: list[tuple[str, float, float, FieldValues]],
+# A planned site: (view id, x, y, fields).
+Planned = tuple[str, float, float, FieldValues]
+
+
+def _add_planned(records: Records, session_id: int, items: Callable[[], list[Planned]],
                  origin: AuditChanges) -> list[Site]:
-    """All planned sites in one unit of work (one step, one undo), each with its audit entry."""
+    """All planned sites in one unit of work (one step, one undo), each with its audit entry;
+    ``items`` are read inside it (tests/test_second_writer_processes.py)."""
     created: list[int] = []
-    cleaned = [(view_id, x, y, records.clean_site_fields({**fields, "planned": True}))
-               for view_id, x, y, fields in items]
     with records.write() as work:
         work.draft(session_id)
+        cleaned = [(view_id, x, y, records.clean_site_fields({**fields, "planned": True}))
+                   for view_id, x, y, fields in items()]
         seq = work.store.next_seq(session_id)
         for view_id, x, y, clean in cleaned:
             values = {"session_id": session_id, "seq": seq, "view_id": view_id, "x": x, "y": y,
@@ -99,11 +109,12 @@ def save_protocol(records: Records, name: str, session_id: int, notes: str = "")
                   multiline=False)
     notes = v.text(notes, "notes", label=QT_TRANSLATE_NOOP("Label", "The notes"),
                    max_len=v.MAX_SHORT_TEXT)
-    sites = records.read.effective_sites_for_session(session_id)  # (not those in error)
-    if not sites:
-        raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
-            "Planning", "A protocol needs at least one site; this session has none.")))
     with records.write() as work:
+        # The sites as they are when it is written (not those in error).
+        sites = records.read.effective_sites_for_session(session_id)
+        if not sites:
+            raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
+                "Planning", "A protocol needs at least one site; this session has none.")))
         if work.store.protocol_named(name) is not None:
             raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
                 "Planning", "There is a protocol called %1 already."), quoted(name)), "name")
@@ -134,8 +145,8 @@ def protocol(records: Records, protocol_id: int) -> Protocol:
 
 
 def apply_protocol(records: Records, protocol_id: int, session_id: int) -> list[Site]:
-    p = protocol(records, protocol_id)
-    return _add_planned(records, session_id, [
+    p = protocol(records, protocol_id)  # (no write changes a kept protocol's sites)
+    return _add_planned(records, session_id, lambda: [
         (s.view_id, s.x, s.y, {"muscle_id": s.muscle_id, "side": s.side, "layer": s.layer,
                                "level": s.level}) for s in p.sites],
         origin={"protocol": p.name})

@@ -151,6 +151,7 @@ class PinDialog(QDialog):
         self.idle.setSuffix(self.tr(" min"))
         self.idle.setSpecialValueText(self.tr("never"))
         self.idle.setValue(current.idle_minutes)
+        self.shown_minutes = current.idle_minutes
         self.idle.setAccessibleName(self.tr("Lock after idle minutes"))
         if ADMIN not in records.read.roles:
             # On a clinic server the idle time is the clinic's, kept by its administrators
@@ -190,7 +191,7 @@ class PinDialog(QDialog):
         try:
             self.result_settings = lock.save(
                 self.records, pin=new or None, idle_minutes=self.idle.value(),
-                clear_pin=self.remove.isChecked())
+                clear_pin=self.remove.isChecked(), shown_minutes=self.shown_minutes)
         except UserFacingError as exc:
             self.error.show_message(exc)
             return

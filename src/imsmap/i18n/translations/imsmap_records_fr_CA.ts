@@ -1167,6 +1167,50 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>La langue des dossiers %1 n&apos;est pas l&apos;une de celles-ci&#xa0;: %2.</translation>
     </message>
     <message>
+        <source>The clinic&apos;s %1 changed in another window or program after you opened the settings, so your changes were not saved; nothing was overwritten. Close the settings and open them again to see them as they are now.</source>
+        <translation>Une autre fenêtre ou un autre programme a modifié les paramètres de la clinique (%1) après l&apos;ouverture des paramètres; vos modifications n&apos;ont donc pas été enregistrées et rien n&apos;a été écrasé. Fermez les paramètres et rouvrez-les pour les voir tels qu&apos;ils sont maintenant.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>logo</source>
+        <translation>logo</translation>
+    </message>
+    <message>
+        <source>practitioners</source>
+        <translation>praticiens</translation>
+    </message>
+    <message>
+        <source>needle presets</source>
+        <translation>aiguilles prédéfinies</translation>
+    </message>
+    <message>
+        <source>default needle</source>
+        <translation>aiguille par défaut</translation>
+    </message>
+    <message>
+        <source>grasp labels</source>
+        <translation>libellés de préhension</translation>
+    </message>
+    <message>
+        <source>paper size</source>
+        <translation>format du papier</translation>
+    </message>
+    <message>
+        <source>photos in the PDF</source>
+        <translation>photos dans le PDF</translation>
+    </message>
+    <message>
+        <source>backup folder</source>
+        <translation>répertoire de sauvegarde</translation>
+    </message>
+    <message>
+        <source>records language</source>
+        <translation>langue des dossiers</translation>
+    </message>
+    <message>
         <source>%1 is listed twice.</source>
         <translation>%1 figure deux fois dans la liste.</translation>
     </message>
@@ -2734,6 +2778,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     <message>
         <source>Set a PIN first: locking after idle time needs a PIN to unlock.</source>
         <translation>Définissez d&apos;abord un NIP&#xa0;: le verrouillage après inactivité demande un NIP pour déverrouiller.</translation>
+    </message>
+    <message>
+        <source>The idle time before locking changed in another window or program after you opened this dialog, so your changes were not saved; nothing was overwritten. Close it and open it again to see it as it is now.</source>
+        <translation>Une autre fenêtre ou un autre programme a modifié le délai d&apos;inactivité avant le verrouillage après l&apos;ouverture de cette fenêtre; vos modifications n&apos;ont donc pas été enregistrées et rien n&apos;a été écrasé. Fermez-la et rouvrez-la pour voir le délai tel qu&apos;il est maintenant.</translation>
     </message>
 </context>
 <context>

@@ -316,7 +316,7 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self.settings = clinic.save(self.records, self._collect())
+            self.settings = clinic.save(self.records, self._collect(), self.settings)
         except UserFacingError as exc:
             self.error.show_message(exc)
             self.refused_part = REFUSED_PARTS.get(getattr(exc, "field", None) or "")
