@@ -25,14 +25,13 @@ PASSWORD = "fault-test-secret"
 
 def start(server) -> None:
     """Start the module's server durable (fsync and synchronous_commit on, as a clinic runs
-    it): a kill must not take back what a room was told was saved."""
+    it): a kill must not take back what a room was told was saved. Through `PgServer.start`,
+    so that its watchdog stops it if this test run dies (a server started here with pg_ctl of
+    its own outlived a killed run, with nothing to stop it)."""
     if server.run("pg_ctl", "status", "-D", str(server.datadir), check=False).returncode == 0:
         return
-    options = (f"-p {server.port} -c listen_addresses=127.0.0.1 -k {server.datadir.parent}"
-               " -c fsync=on -c synchronous_commit=on -c shared_buffers=16MB"
-               " -c max_connections=20")
-    server.run("pg_ctl", "start", "-w", "-t", "60", "-D", str(server.datadir),
-               "-l", str(server.datadir.parent / "server.log"), "-o", options)
+    server.durable = True
+    server.start()
 
 
 @pytest.fixture(scope="module")
