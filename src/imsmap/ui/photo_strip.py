@@ -146,12 +146,12 @@ class PhotoStrip(QWidget):
         while it is on the thumbnails are blank, captions are not shown and no photo opens."""
         self.hidden = bool(hidden)
         if self.hidden and self.viewer is not None:
-            self.viewer.close()
+            self.viewer.close_now()
         self.refresh()
 
     def set_session(self, session_id: int | None) -> None:
         if self.viewer is not None and self.viewer.photo.session_id != session_id:
-            self.viewer.close()
+            self.viewer.close_now()
         self.session_id = session_id
         self.refresh()
 
@@ -372,7 +372,7 @@ class PhotoStrip(QWidget):
 
     def open_photo(self, photo_id: int) -> PhotoViewer:
         if self.viewer is not None:
-            self.viewer.close()
+            self.viewer.close_now()
         photo = self.photos.photo(photo_id)
         amendment = next((a for a in self.records.read.amendments(photo.session_id)
                           if a.id == photo.amendment_id), None) if photo.by_amendment else None

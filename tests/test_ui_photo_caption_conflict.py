@@ -1,0 +1,77 @@
+"""A photo's caption typed in the viewer and refused because another window (on the clinic
+server, another room) changed it first: the viewer shows the stored caption, and what was typed
+is kept in its notice to copy, as a refused session note is kept (ui.conflict_notice); the viewer
+stays open with it until it is dismissed, but the privacy screen still closes it. On both
+backends, the second writer a second Records of its own login. (Two processes on one file:
+tests/test_photo_processes.py.)"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from imsmap.services.photos import Photos
+from photo_support import png_bytes, write
+from test_ui_french import french  # noqa: F401 - fixture
+from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.both_backends
+
+BENS = "Left knee, lateral, before needling"
+
+
+@pytest.fixture
+def refused(qtbot, no_file_holds, window, records, session, open_records_as,  # noqa: F811
+            tmp_path):
+    """The window's viewer on photo 1 (captioned "Knee"), Ben's caption saved elsewhere
+    meanwhile, and "Knee, medial" typed in the viewer and refused: (window, viewer). On a
+    file, where two windows may write one draft (its holds cannot be kept: no_file_holds;
+    where they are, the second only reads)."""
+    photo = Photos(records).add_file(session.id, write(tmp_path / "knee.png", png_bytes()),
+                                     "Knee")
+    window.photo_strip.refresh()
+    viewer = window.photo_strip.open_photo(photo.id)
+    qtbot.waitExposed(viewer)
+    ben = open_records_as("ben.physio").records
+    Photos(ben).set_caption(photo.id, BENS)
+    viewer.caption.setFocus()
+    viewer.caption.selectAll()
+    qtbot.keyClicks(viewer.caption, "Knee, medial")
+    qtbot.keyClick(viewer.caption, Qt.Key.Key_Return)  # editing finished: saved, or refused
+    assert Photos(records).photo(photo.id).caption == BENS  # Ben's is not written over
+    return window, viewer
+
+
+def test_a_refused_caption_is_kept_to_copy_and_the_viewer_stays_open_until_dismissed(
+        qtbot, refused):
+    window, viewer = refused
+    assert viewer.caption.text() == BENS
+    assert viewer.conflict.isVisible() and viewer.conflict.text() == "Knee, medial"
+    words = viewer.conflict.sentence.text()
+    assert "ben.physio" in words and "copy it into the field" in words
+    qtbot.mouseClick(viewer.conflict.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == "Knee, medial"
+
+    viewer.reject()  # Escape, or the window's close button: kept, still open
+    assert viewer.isVisible() and viewer.conflict.text() == "Knee, medial"
+    qtbot.mouseClick(viewer.conflict.dismiss_button, Qt.MouseButton.LeftButton)
+    assert not viewer.conflict.isVisible()
+    viewer.accept()
+    qtbot.waitUntil(lambda: window.photo_strip.viewer is None, timeout=5000)
+    assert BENS in window.photo_strip.list.item(0).toolTip()
+
+
+def test_the_privacy_screen_closes_the_viewer_whatever_its_notice_holds(qtbot, refused):
+    window, viewer = refused
+    assert viewer.conflict.holds_text()
+    window.menus.act_hide.trigger()  # F12 / Ctrl+H: a photo shows a face as plainly as a name
+    qtbot.waitUntil(lambda: window.photo_strip.viewer is None, timeout=5000)
+    assert not viewer.isVisible()
+    window.menus.act_hide.trigger()
+
+
+def test_the_refused_caption_is_said_in_french(french, qtbot, refused):  # noqa: F811
+    _window, viewer = refused
+    words = viewer.conflict.sentence.text()
+    assert "ben.physio" in words and "copiez-le" in words, words
