@@ -73,6 +73,18 @@ def test_a_look_of_its_own_closed_just_before_the_rename_does_not_refuse_the_res
         conn.execute(f'DROP DATABASE "{done.replaced}"')
 
 
+def test_a_look_closed_just_before_the_restore_begins_does_not_refuse_it(backed_up, pg_server):
+    """As when one restore's command has just said what the database it replaced holds (its
+    look at the restored database, closed as it ended) and the next restore begins."""
+    dsn, dump = backed_up
+    closed_while_busy(dsn, RESTORE_LOOK)
+    assert listed(pg_server, dsn) == 1
+    done = restore_module.restore(dsn, dump, force=True)
+    assert done.replaced is not None
+    with pg_server.admin() as conn:
+        conn.execute(f'DROP DATABASE "{done.replaced}"')
+
+
 def test_a_connection_really_open_still_refuses_at_once_with_its_sentence(
         backed_up, pg_server):
     dsn, dump = backed_up
