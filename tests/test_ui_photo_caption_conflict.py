@@ -1,7 +1,7 @@
 """A photo's caption typed in the viewer and refused because another window (on the clinic
 server, another room) changed it first: the viewer shows the stored caption, and what was typed
 is kept in its notice to copy, as a refused session note is kept (ui.conflict_notice); the viewer
-stays open with it until it is dismissed, but the privacy screen still closes it. On both
+stays open with it until it is dismissed, covered while the privacy screen is up. On both
 backends, the second writer a second Records of its own login. (Two processes on one file:
 tests/test_photo_processes.py.)"""
 
@@ -62,10 +62,46 @@ def test_a_refused_caption_is_kept_to_copy_and_the_viewer_stays_open_until_dismi
     assert BENS in window.photo_strip.list.item(0).toolTip()
 
 
-def test_the_privacy_screen_closes_the_viewer_whatever_its_notice_holds(qtbot, refused):
+def test_the_privacy_screen_covers_a_viewer_keeping_a_refused_caption(qtbot, refused):
+    """Closed, the viewer took the caption typed with it: covered (as the window's other
+    dialogs are), nothing of the photo shows and it stays as it was left."""
+    from imsmap.ui.privacy_cover import _cover_of
+
     window, viewer = refused
     assert viewer.conflict.holds_text()
     window.menus.act_hide.trigger()  # F12 / Ctrl+H: a photo shows a face as plainly as a name
+    cover = _cover_of(viewer)
+    assert window.photo_strip.hidden and viewer.isVisible()
+    assert cover is not None and cover.covering and cover.geometry() == viewer.rect()
+    picture = viewer.grab().toImage()
+    colours = {picture.pixel(x, y) for x in range(0, picture.width(), 17)
+               for y in range(0, picture.height() * 2 // 3, 17)}
+    assert len(colours) <= 3, len(colours)  # the cover's dark ground and its words, no photo
+    window.menus.act_hide.trigger()
+    assert not cover.covering and viewer.conflict.text() == "Knee, medial"
+    qtbot.mouseClick(viewer.conflict.dismiss_button, Qt.MouseButton.LeftButton)
+    viewer.accept()
+    qtbot.waitUntil(lambda: window.photo_strip.viewer is None, timeout=5000)
+
+
+def test_lock_now_without_a_pin_covers_it_too_and_lifting_gives_it_back(qtbot, refused):
+    from test_ui_lock_dialogs import cover_of
+    from test_ui_privacy_dialogs import covered_share
+
+    window, viewer = refused
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(viewer.caption, Qt.Key.Key_K, ctrl_shift)  # Lock now, in the viewer
+    assert window.hide_names and viewer.isVisible()
+    assert covered_share(viewer) > 0.8
+    qtbot.keyClick(cover_of(viewer), Qt.Key.Key_F12)  # anyone lifts it: no PIN is set
+    assert not window.hide_names and covered_share(viewer) < 0.1
+    assert viewer.conflict.text() == "Knee, medial" and viewer.caption.text() == BENS
+
+
+def test_the_privacy_screen_closes_a_viewer_once_its_notice_is_dismissed(qtbot, refused):
+    window, viewer = refused
+    qtbot.mouseClick(viewer.conflict.dismiss_button, Qt.MouseButton.LeftButton)
+    window.menus.act_hide.trigger()
     qtbot.waitUntil(lambda: window.photo_strip.viewer is None, timeout=5000)
     assert not viewer.isVisible()
     window.menus.act_hide.trigger()
