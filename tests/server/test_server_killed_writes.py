@@ -28,7 +28,8 @@ from test_signing_processes import python
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSIX's")
 
 # The write, in another process, as anna.physio; with "hold", it stops once the write's every
-# statement ran in its transaction, before the COMMIT is sent, and waits to be killed.
+# statement ran in its transaction, before the COMMIT is sent, says the audit trail's newest
+# entry as its transaction sees it, and waits to be killed.
 WRITER = """
     import json, sys
     from imsmap.services.context import open_server_context
@@ -38,21 +39,20 @@ WRITER = """
     records = open_server_context(dsn).records
     if len(sys.argv) > 6:  # a window's: it holds a draft in its room as it writes
         from imsmap.services.room_hold import OnConnection, RoomHold
-        hold = RoomHold(OnConnection(records.db.conn), sys.argv[6])
-        records.room = hold.room
-        records.read.watch_holds(hold)
-        assert hold.open(int(sys.argv[7])).mine
+        room = RoomHold(OnConnection(records.db.conn), sys.argv[6])
+        records.room = room.room
+        records.read.watch_holds(room)
+        assert room.open(int(sys.argv[7])).mine
     end = ServerConnection.end
-    armed = []
 
-    def held(self, commit):
-        if hold and commit and armed:
-            print("inside", flush=True)
+    def held(self, commit):  # COMMIT (or ROLLBACK) of the unit of work BEGIN opened
+        if hold and commit:  # the trail's newest entry as the write's transaction sees it
+            head = self.pg.execute("SELECT entry_id FROM audit_head").fetchone()[0]
+            print("inside", head, flush=True)
             sys.stdin.readline()
         end(self, commit)
 
-    ServerConnection.end = held
-    armed.append(True)
+    ServerConnection.end = held  # from here on, the write's own transaction only
     if what == "photo":
         from imsmap.services.photos import Photos
         Photos(records).add_file(first, other, "knee")
@@ -84,6 +84,13 @@ def rows(superuser_dsn: str, but: tuple[str, ...] = ()) -> dict[str, list[str]]:
     return out
 
 
+def audit_head(superuser_dsn: str) -> int:
+    with connect(superuser_dsn) as conn:
+        head = conn.execute("SELECT entry_id FROM audit_head").fetchone()[0]
+        conn.rollback()
+    return int(head)
+
+
 def photos_and_bytes(superuser_dsn: str) -> tuple[list[tuple], list[tuple]]:
     """(photo id, sha256) of every photo row, and (photo id, sha256 of the bytes) of every
     photo_blobs row."""
@@ -113,14 +120,16 @@ def killed_inside_then_done_again(superuser_dsn: str, dsn: str, what: str, *args
     not the write's (the hold is free the moment its connection ends: v4_hold_connection)."""
     but = ("session_holds",) if len(args) > 2 else ()
     before = rows(superuser_dsn, but)
+    head = audit_head(superuser_dsn)
     writer = python(WRITER, dsn, what, "hold", *args,
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        said = writer.stdout.readline().strip()
+        said = writer.stdout.readline().split()
     finally:
         writer.kill()
         errors = writer.communicate(timeout=60)[1]
-    assert said == "inside", errors
+    assert said[:1] == ["inside"], errors
+    assert int(said[1]) > head  # held inside the write: its audit entry written, not committed
     assert writer.returncode == -signal.SIGKILL
 
     assert rows(superuser_dsn, but) == before, \
