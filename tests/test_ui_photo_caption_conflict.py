@@ -65,12 +65,12 @@ def test_a_refused_caption_is_kept_to_copy_and_the_viewer_stays_open_until_dismi
 def test_the_privacy_screen_covers_a_viewer_keeping_a_refused_caption(qtbot, refused):
     """Closed, the viewer took the caption typed with it: covered (as the window's other
     dialogs are), nothing of the photo shows and it stays as it was left."""
-    from imsmap.ui.privacy_cover import _cover_of
+    from imsmap.ui.privacy_cover import Cover
 
     window, viewer = refused
     assert viewer.conflict.holds_text()
     window.menus.act_hide.trigger()  # F12 / Ctrl+H: a photo shows a face as plainly as a name
-    cover = _cover_of(viewer)
+    cover = viewer.findChild(Cover, options=Qt.FindChildOption.FindDirectChildrenOnly)
     assert window.photo_strip.hidden and viewer.isVisible()
     assert cover is not None and cover.covering and cover.geometry() == viewer.rect()
     picture = viewer.grab().toImage()
