@@ -60,6 +60,9 @@ def other_process(db_path) -> None:
 
 def test_another_process_changes_a_caption_and_removes_a_photo_while_the_window_edits(
         qtbot, qt_settings, draft, db_path):  # noqa: F811 - the fixture above
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
     from imsmap.services.photos import Photos
 
     context, patient_id = draft
@@ -88,6 +91,19 @@ def test_another_process_changes_a_caption_and_removes_a_photo_while_the_window_
         said = window.statusBar().currentMessage()
         assert "caption changed in another window or program" in said and "ben.physio" in said
         assert "not saved" in said
+        # and what she typed is not lost: kept in the viewer's notice to copy, the viewer
+        # open on Ben's caption until she dismisses it
+        assert viewer.isVisible() and viewer.conflict.isVisible()
+        assert viewer.caption.text() == "Left knee, lateral, before needling"
+        assert viewer.conflict.text() == "Knee"
+        assert "ben.physio" in viewer.conflict.sentence.text()
+        qtbot.mouseClick(viewer.conflict.copy_button, Qt.MouseButton.LeftButton)
+        assert QApplication.clipboard().text() == "Knee"
+        viewer.accept()  # closed again: still kept, still open
+        assert viewer.isVisible() and viewer.conflict.text() == "Knee"
+        qtbot.mouseClick(viewer.conflict.dismiss_button, Qt.MouseButton.LeftButton)
+        viewer.accept()
+        qtbot.waitUntil(lambda: strip.viewer is None, timeout=5000)
         # and her window reads the file again: Ben's caption, photo 2 gone
         qtbot.waitUntil(lambda: strip.photo_ids() == [1], timeout=5000)
         assert "Left knee, lateral" in strip.list.item(0).toolTip()

@@ -46,6 +46,7 @@ from imsmap.ui import file_dialogs
 from imsmap.ui.hold_banner import held_sentence
 from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
+from imsmap.ui.privacy_cover import Guard, unguarded
 from imsmap.ui.record.photo_amend_dialog import PhotoAmendDialog, added_by_words
 from imsmap.ui.touch import hold_for_tips
 from imsmap.ui.window_settings import PHOTO_FOLDER
@@ -76,9 +77,13 @@ class PhotoStrip(QWidget):
     added = Signal()  # photos were added here (attached, or by an amendment)
 
     def __init__(self, records: Records, say: Callable[[str], None],
-                 on_error: Callable[[object], None], parent: QWidget | None = None):
+                 on_error: Callable[[object], None], parent: QWidget | None = None,
+                 guard: Guard = unguarded):
+        """``guard``: the window's privacy covers (ui.privacy_cover), for a viewer that keeps
+        a refused caption while the privacy screen is up."""
         super().__init__(parent)
         self.records = records
+        self.guard = guard
         self.photos = Photos(records)
         self.say = say
         self.on_error = on_error
@@ -146,12 +151,17 @@ class PhotoStrip(QWidget):
         while it is on the thumbnails are blank, captions are not shown and no photo opens."""
         self.hidden = bool(hidden)
         if self.hidden and self.viewer is not None:
-            self.viewer.close()
+            if self.viewer.conflict.holds_text():
+                # A caption typed and refused is in its notice and in no record: the viewer
+                # is covered, as the window's other dialogs are, and stays as it was left.
+                self.guard(self.viewer)
+            else:
+                self.viewer.close_now()
         self.refresh()
 
     def set_session(self, session_id: int | None) -> None:
         if self.viewer is not None and self.viewer.photo.session_id != session_id:
-            self.viewer.close()
+            self.viewer.close_now()
         self.session_id = session_id
         self.refresh()
 
@@ -372,7 +382,7 @@ class PhotoStrip(QWidget):
 
     def open_photo(self, photo_id: int) -> PhotoViewer:
         if self.viewer is not None:
-            self.viewer.close()
+            self.viewer.close_now()
         photo = self.photos.photo(photo_id)
         amendment = next((a for a in self.records.read.amendments(photo.session_id)
                           if a.id == photo.amendment_id), None) if photo.by_amendment else None

@@ -1,7 +1,9 @@
 """One photo full size, with its caption, the chart site it shows, and its record: size, who
 added it when, and the sha256 the audit trail holds. On a draft the caption and the site can be
 changed, and the photo taken off the session after a confirmation (it is marked removed; its
-bytes stay in the file). A signed session's photo only shows.
+bytes stay in the file). A signed session's photo only shows. A caption refused because another
+window or program changed it first is kept in a notice to copy, as a refused session note is
+(ui.conflict_notice), and the viewer stays open until it is dismissed.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.photos import Photo
 from imsmap.services.photos import MAX_CAPTION, Photos
 from imsmap.services.records import Records
+from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.wording import muscle_name, numeric_datetime, vocabulary
 
 NO_SITE = -1
@@ -80,6 +83,8 @@ class PhotoViewer(QDialog):
         self.caption.setMaxLength(MAX_CAPTION)
         self.caption.setPlaceholderText(self.tr("e.g. bruise 2 cm below the L5 insertion, day 2"))
         self.caption.editingFinished.connect(self._save_caption)
+        self.conflict = ConflictNotice()  # a caption refused: another window changed it first
+        self._closing_anyway = False  # close_now: closed whatever the notice holds
         self.site = QComboBox()
         self.site.addItem(self.tr("not tied to a site"), NO_SITE)
         for s in records.read.sites_for_session(photo.session_id):
@@ -131,6 +136,7 @@ class PhotoViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(form)
+        layout.addWidget(self.conflict)
         layout.addLayout(buttons)
         self._show_picture()
 
@@ -182,13 +188,17 @@ class PhotoViewer(QDialog):
     def _save_caption(self) -> None:
         if not self.editable or self.caption.text() == self.photo.caption:
             return
+        typed = self.caption.text()
         try:
-            self.photo = self.photos.set_caption(self.photo.id, self.caption.text(),
+            self.photo = self.photos.set_caption(self.photo.id, typed,
                                                  expected={"caption": self.photo.caption})
         except UserFacingError as exc:
             self.on_error(exc)
-            if isinstance(exc, ConflictError):  # changed elsewhere meanwhile: shown as it is
+            if isinstance(exc, ConflictError):
+                # Changed elsewhere meanwhile: the field shows it as it is, and what was typed
+                # is kept in the notice to copy (it was dropped without a trace before).
                 self.photo = self.photos.photo(self.photo.id)
+                self.conflict.add(exc, typed)
             self.caption.setText(self.photo.caption)
 
     def _save_site(self) -> None:
@@ -233,6 +243,17 @@ class PhotoViewer(QDialog):
             return
         self.accept()
 
+    def close_now(self) -> None:
+        """Close whatever the notice holds: the privacy screen went on (a photo shows a face
+        as plainly as a name), or another session is shown."""
+        self._closing_anyway = True
+        self.close()
+
     def done(self, result: int) -> None:
         self._save_caption()  # typed, then closed: saved like every other field
+        if self.conflict.holds_text() and not self._closing_anyway:
+            # A caption refused (now, or before) is in the notice and in no record: the
+            # viewer stays open with it until it is copied or dismissed.
+            self.conflict.show()
+            return
         super().done(result)

@@ -30,6 +30,7 @@ import os
 import re
 import secrets
 import subprocess
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -64,6 +65,15 @@ if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
 
 MAINTENANCE_DB = "postgres"
+# The scratch database's checks (its own, and the caller's `check`) connect under this name.
+RESTORE_CHECK = f"{RESTORE_APPLICATION} check"
+# The restore's own connections to the clinic's and the scratch database: looks and checks, each
+# closed before the rename. The server lists a connection until its process has ended, a moment
+# after the client closed it (longer on a loaded server than the 5 s PostgreSQL's rename itself
+# waits): the restore waits at most this long for its own to go before it says the database is
+# open elsewhere.
+OWN_CONNECTIONS = (RESTORE_LOOK, RESTORE_CHECK)
+OWN_CLOSING_WAIT_S = 30.0
 _COPY = re.compile(r"^COPY (?:imsmap\.)?(\w+) ")
 
 
@@ -138,14 +148,34 @@ def _holdings(dsn: str) -> tuple[list[str], dict[str, int]]:
     return objects, counts
 
 
-def _connected(conn: PgConnection, dbname: str) -> list[str]:
-    """The logins connected to ``dbname`` (other than this connection): client connections
-    only. The server's own workers on the database (an autovacuum worker, which has no login:
-    it read "open in 1 connection (?)" and refused the restore) are not rooms; the rename that
-    puts the backup in place ends them itself, as PostgreSQL does for DROP and RENAME."""
-    return [r[0] or "?" for r in conn.execute(
-        "SELECT usename FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
-        " AND backend_type = 'client backend'", (dbname,)).fetchall()]
+def _connected(conn: PgConnection, *dbnames: str) -> list[tuple[str, str]]:
+    """(login, application) of the connections to ``dbnames`` (other than this connection):
+    client connections only. The server's own workers on a database (an autovacuum worker,
+    which has no login: it read "open in 1 connection (?)" and refused the restore) are not
+    rooms; the rename that puts the backup in place ends them itself, as PostgreSQL does for
+    DROP and RENAME."""
+    return [(r[0] or "?", r[1] or "") for r in conn.execute(
+        "SELECT usename, application_name FROM pg_stat_activity WHERE datname = ANY(%s)"
+        " AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+        (list(dbnames),)).fetchall()]
+
+
+def _refuse_while_open(conn: PgConnection, place: str, *dbnames: str,
+                       sleep: Callable[[float], None] = time.sleep) -> None:
+    """ServerError with the rooms' sentence while a room or another program is connected to
+    ``dbnames``, at once. The restore's own connections (OWN_CONNECTIONS: its looks and
+    checks, closed by now but perhaps still listed) are waited for, OWN_CLOSING_WAIT_S at
+    most; still listed after that, they refuse too (another restore's, really open)."""
+    deadline = time.monotonic() + OWN_CLOSING_WAIT_S
+    while True:
+        listed = _connected(conn, *dbnames)
+        others = [login for login, application in listed
+                  if application not in OWN_CONNECTIONS]
+        if others or (listed and time.monotonic() >= deadline):
+            raise ServerError(_rooms_sentence(place, others or [login for login, _ in listed]))
+        if not listed:
+            return
+        sleep(0.05)
 
 
 def _rooms_sentence(place: str, logins: list[str]) -> Sentence:
@@ -226,9 +256,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         empty = True
         no_records = False
         if exists:
-            others = _connected(conn, target)
-            if others:
-                raise ServerError(_rooms_sentence(place, others))
+            _refuse_while_open(conn, place, target)
             objects, counts = _holdings(dsn)
             empty = not objects
             no_records = bool(counts) and not counts["patients"] and not counts["sessions"]
@@ -252,6 +280,7 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
         conn.execute(sql("ALTER DATABASE {} SET search_path TO {}, public").format(
             ident(scratch), ident(SCHEMA)))
         entries, link, upgraded_from = _verify(scratch_dsn, expected, check)
+        _refuse_while_open(conn, place, target, scratch)
         replaced = None
         stamp = (now or datetime.now()).strftime("%Y%m%d_%H%M%S")
         try:
@@ -262,8 +291,9 @@ def restore(dsn: str, backup: str | os.PathLike[str], *, force: bool = False,
                         ident(target), ident(replaced)))
                 conn.execute(sql("ALTER DATABASE {} RENAME TO {}").format(
                     ident(scratch), ident(target)))
-        except psycopg.errors.ObjectInUse:
-            raise ServerError(_rooms_sentence(place, _connected(conn, target))) from None
+        except psycopg.errors.ObjectInUse:  # connected since the look above
+            logins = [login for login, _ in _connected(conn, target, scratch)]
+            raise ServerError(_rooms_sentence(place, logins or ["?"])) from None
         except psycopg.Error as exc:
             raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
                 "ServerRestore", "The server refused to put the restored database in place of "
@@ -328,7 +358,7 @@ def _verify(scratch_dsn: str, expected: dict[str, int],
     schema a backup was made at is returned when it was."""
     import psycopg  # installed: restore's parse() said so
 
-    with connect(scratch_dsn, application_name="imsmap restore check") as db:
+    with connect(scratch_dsn, application_name=RESTORE_CHECK) as db:
         version = schema.current_version(db)
         upgraded_from = None
         if 0 < version < schema.SCHEMA_VERSION:
@@ -358,6 +388,6 @@ def _verify(scratch_dsn: str, expected: dict[str, int],
         raise ServerError(sentence("ServerRestore", QT_TRANSLATE_NOOP(
             "ServerRestore", "The backup does not restore whole (%1); nothing was changed."),
             problems[0]))
-    if check is not None:
-        check(scratch_dsn)
+    if check is not None:  # its connections named as the restore's own (OWN_CONNECTIONS)
+        check(make_conninfo({**parse(scratch_dsn), "application_name": RESTORE_CHECK}))
     return entries, link, upgraded_from
