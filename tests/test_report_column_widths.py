@@ -212,3 +212,58 @@ def test_a_table_too_narrow_for_a_name_breaks_it_between_syllables_with_a_hyphen
     pieces = lines[first:last + 1]  # "Ster-", "no-", "clei-"...
     assert "".join(p.rstrip("-") for p in pieces) == "Sternocleidomastoid", lines
     assert len(pieces) > 1 and all(len(p.rstrip("-")) >= 2 for p in pieces), pieces
+
+
+def test_a_column_of_names_that_wraps_takes_the_room_the_others_leave():
+    """Where the other columns have room beyond their longest line and their header's widest
+    word, a column of names (not prose) that wraps gets all of its longest line, a line less a
+    row; where they have less than it needs, or its cells are prose, nothing moves."""
+    from imsmap.report.column_widths import Need, fit_widths
+
+    def need(line: float, header: float = 5.0, prose: bool = False) -> Need:
+        return Need(header, min(line, 8.0), line, False, prose)
+
+    # the practitioner (30 wide, its line 34) beside figures of 6 in columns of 20
+    fitted = fit_widths(100.0, [30, 20, 20, 30], [need(34.0), need(6.0), need(6.0),
+                                                   need(25.0)])
+    assert fitted.widths[0] == pytest.approx(34.0)
+    assert sum(fitted.widths) == pytest.approx(100.0)
+    assert all(w >= n for w, n in zip(fitted.widths[1:], (6.0, 6.0, 25.0)))
+    # the others' room (beyond their own lines and headers' words) is 3.5: short of the 4 it
+    # needs
+    fitted = fit_widths(100.0, [30, 20, 20, 30], [need(34.0), need(19.0, 19.0),
+                                                   need(18.0, 18.0), need(29.5)])
+    assert fitted.widths == pytest.approx([30.0, 20.0, 20.0, 30.0])
+    # prose wraps anyway: it keeps its width
+    fitted = fit_widths(100.0, [30, 20, 20, 30], [need(60.0, prose=True), need(6.0),
+                                                   need(6.0), need(25.0)])
+    assert fitted.widths == pytest.approx([30.0, 20.0, 20.0, 30.0])
+
+
+def test_the_sessions_table_prints_each_session_on_one_line(qapp, records, patient, tmp_path):
+    """« Alex Démo, pht » wrapped on every row of the progress report's sessions table in
+    French (demo patient 1: ten rows of two lines, and page 1 ended 38 mm blank, its plot on
+    page 2): each row is one line now, the name beside its date."""
+    import subprocess
+    from datetime import timedelta
+
+    from imsmap.report.progress_pdf import write_progress_pdf
+
+    for week in range(4):
+        s = records.start_session(patient.id, started_at=datetime(2026, 3, 2, 9, 0)
+                                  + timedelta(weeks=week), practitioner="Alex Démo, pht",
+                                  pain_before=6, pain_after=4)
+        site_on(records, s, "gluteus_medius")
+        records.sign_session(s.id)
+    for language in ("en", "fr_CA"):
+        pdf = write_progress_pdf(records, patient.id, tmp_path / f"{language}.pdf",
+                                 language=language, paper="A4",
+                                 generated=datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+        html = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"],
+                              check=True, capture_output=True, text=True).stdout
+        words = [(float(y), w) for y, w in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" '
+                                                      r'yMax="[\d.]+">([^<]*)</word>', html)]
+        dates = {y for y, w in words if re.fullmatch(r"2026-03-\d\d", w)}  # (the header's too)
+        names = [y for y, w in words if w == "pht"]
+        beside = [y for y in names if any(abs(y - d) < 1.0 for d in dates)]
+        assert len(beside) == 4, (language, sorted(dates), names)  # a row's name by its date

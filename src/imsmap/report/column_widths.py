@@ -193,6 +193,22 @@ def fit_widths(width: float, weights: Sequence[float], needs: Sequence[Need]) ->
         full = [i for i, n in enumerate(needs) if not n.empty] or list(range(len(needs)))
         for i, share in zip(full, _share(pool, full, weights)):
             widths[i] += share
+    # A column of names or figures that wraps where the others have the room for it beyond
+    # their own longest line and their header's widest word: the width its longest line needs,
+    # and each row it made two lines one (the progress report's practitioner, « Alex Démo, /
+    # pht », on every row of the sessions table). Only all of it: a part would save no line.
+    for i, need in enumerate(needs):
+        short = need.line - widths[i]
+        if need.empty or need.prose or short <= 0:
+            continue
+        room = {j: widths[j] - max(n.line, n.header) for j, n in enumerate(needs) if j != i}
+        room = {j: r for j, r in room.items() if r > 0}
+        spare = sum(room.values())
+        if spare < short:
+            continue
+        for j, r in room.items():
+            widths[j] -= short * r / spare
+        widths[i] += short
     # (a word longer than any name, in a column narrower than it: between syllables)
     hyphenated.update(i for i, need in enumerate(needs) if need.long_word > widths[i])
     return Fitted(widths, frozenset(hyphenated))
