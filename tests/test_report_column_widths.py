@@ -217,7 +217,8 @@ def test_a_table_too_narrow_for_a_name_breaks_it_between_syllables_with_a_hyphen
 def test_a_column_of_names_that_wraps_takes_the_room_the_others_leave():
     """Where the other columns have room beyond their longest line and their header's widest
     word, a column of names (not prose) that wraps gets all of its longest line, a line less a
-    row; where they have less than it needs, or its cells are prose, nothing moves."""
+    row; where they have less than it needs, where its cells are prose, or where prose wraps
+    beside it, nothing moves."""
     from imsmap.report.column_widths import Need, fit_widths
 
     def need(line: float, header: float = 5.0, prose: bool = False) -> Need:
@@ -234,10 +235,12 @@ def test_a_column_of_names_that_wraps_takes_the_room_the_others_leave():
     fitted = fit_widths(100.0, [30, 20, 20, 30], [need(34.0), need(19.0, 19.0),
                                                    need(18.0, 18.0), need(29.5)])
     assert fitted.widths == pytest.approx([30.0, 20.0, 20.0, 30.0])
-    # prose wraps anyway: it keeps its width
-    fitted = fit_widths(100.0, [30, 20, 20, 30], [need(60.0, prose=True), need(6.0),
-                                                   need(6.0), need(25.0)])
-    assert fitted.widths == pytest.approx([30.0, 20.0, 20.0, 30.0])
+    # prose wraps anyway: it keeps its width; and beside prose that wraps (the site table's
+    # Response makes its rows tall) a name's line would save nothing: nothing moves
+    for needs in ([need(60.0, prose=True), need(6.0), need(6.0), need(25.0)],
+                  [need(34.0), need(6.0), need(6.0), need(45.0, prose=True)]):
+        fitted = fit_widths(100.0, [30, 20, 20, 30], needs)
+        assert fitted.widths == pytest.approx([30.0, 20.0, 20.0, 30.0])
 
 
 def test_the_sessions_table_prints_each_session_on_one_line(qapp, records, patient, tmp_path):

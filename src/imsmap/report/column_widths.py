@@ -196,8 +196,13 @@ def fit_widths(width: float, weights: Sequence[float], needs: Sequence[Need]) ->
     # A column of names or figures that wraps where the others have the room for it beyond
     # their own longest line and their header's widest word: the width its longest line needs,
     # and each row it made two lines one (the progress report's practitioner, « Alex Démo, /
-    # pht », on every row of the sessions table). Only all of it: a part would save no line.
-    for i, need in enumerate(needs):
+    # pht », on every row of the sessions table). Only all of it: a part would save no line;
+    # and only in a table whose prose does not wrap: where it does (the site table's Response),
+    # it makes the rows tall, a name's line saves nothing, and the columns that gave wrapped
+    # their headers on more lines.
+    prose_wraps = any(n.prose and not n.empty and widths[i] < n.line
+                      for i, n in enumerate(needs))
+    for i, need in enumerate([] if prose_wraps else needs):
         short = need.line - widths[i]
         if need.empty or need.prose or short <= 0:
             continue
