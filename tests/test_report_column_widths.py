@@ -270,3 +270,34 @@ def test_the_sessions_table_prints_each_session_on_one_line(qapp, records, patie
         names = [y for y, w in words if w == "pht"]
         beside = [y for y in names if any(abs(y - d) < 1.0 for d in dates)]
         assert len(beside) == 4, (language, sorted(dates), names)  # a row's name by its date
+
+
+def test_the_consent_tables_sentences_are_prose_and_keep_their_width(qapp, records, session,
+                                                                      tmp_path):
+    """The consent table's Record column holds sentences (the muscles over the thorax under
+    « Discussed with the patient. »): prose, which wraps anyway. Taken for a column of names,
+    it took the Item column's room for its longest line and re-wrapped the consent of old
+    signed records (« Teres / major (6). »); the Item and Record columns keep their widths."""
+    from dataclasses import replace
+
+    from imsmap.report.session_sections import consent_table
+
+    muscle = next(r.muscle for v in records.atlas.views.values() for r in v.regions
+                  if r.side in ("L", "R")
+                  and records.atlas.catalogue.get(r.muscle).thorax_risk() == "high")
+    records.update_session(session.id, consent=True, pneumothorax_discussed=True)
+    doc, width = _doc(tmp_path)
+    weighed = [width * 42 / 178, width * 136 / 178]
+    for _ in range(60):  # each site one number more: « Rhomboid major (1, 2, 3...) »
+        site_on(records, session, muscle)
+        table = consent_table(records, records.session_record(session.id))
+        # the same table with its sentences taken for names
+        as_names = Table(table.columns, [[replace(cell, hyphens=False) for cell in row]
+                                         for row in table.rows], size=table.size, zebra=False)
+        named = as_names.column_widths(doc, width)
+        if named[0] < weighed[0] - doc.mm(1):  # the case: its longest line took Item's room
+            break
+    else:
+        pytest.fail(f"{muscle}'s sites over the thorax never took the Item column's room")
+    assert all(row[1].hyphens for row in table.rows)
+    assert table.column_widths(doc, width) == pytest.approx(weighed)
