@@ -1,5 +1,5 @@
 """How wide each column of a printed table is: its share of the width (``Column.weight``), then
-two corrections a table's own rows call for.
+the corrections a table's own rows call for.
 
 - A word is never cut where it has no break. A muscle's name is not hyphenated
   (``report.hyphenation``: a hyphen the record does not hold would misstate it), and the site
@@ -19,9 +19,14 @@ two corrections a table's own rows call for.
   its width goes to the columns whose text wraps, each in proportion to how much wider its
   longest line is than the column (Response, whose cells make the rows tall, takes most), up to
   that line; what is still left goes to every column that holds something, by weight.
+- A column of names or figures that wraps (the progress report's practitioner, « Alex Démo, /
+  pht », on every row) gets the width of its longest line where the other columns have that
+  much room beyond their own longest line and their header's widest word; never prose (cells
+  with ``Cell.hyphens``: notes, responses, the consent's sentences), which wraps anyway, and
+  not in a table whose prose wraps (its rows are tall already).
 
-A table with neither (the common case) keeps the widths its weights give, as before. The widths
-are worked out once for the whole table: its parts after a page break keep them.
+A table with none of these (the common case) keeps the widths its weights give, as before. The
+widths are worked out once for the whole table: its parts after a page break keep them.
 """
 
 from __future__ import annotations
