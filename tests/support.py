@@ -8,6 +8,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+from dataclasses import dataclass
 from datetime import datetime
 from html import unescape
 from pathlib import Path
@@ -123,10 +124,10 @@ def _layers_by_their_names(text: str) -> str:
     for i, line in enumerate(lines):
         words = " ".join(line.split())
         if muscle is None:
-            if words.startswith("# Muscle "):
+            if SITE_TABLE.header(words):
                 muscle = line.index("Muscle")
             continue
-        if words.startswith("Grasp graded "):
+        if SITE_TABLE.ends(words):
             break
         first = re.match(r" *(\d+) ", line)
         if first and first.end(1) <= muscle:
@@ -183,20 +184,52 @@ def says_what_it_said(pdf: Path, then: str, recorded_on: str, drawn_with: str) -
     then_lines = then.rstrip("\n").splitlines()
     now, was = read_on(now_lines), read_on(then_lines)
     assert now == was, "\n".join(difflib.unified_diff(was, now, "then", "now", lineterm=""))
-    # the site table, cell by cell: the PDF's cells (where each word is on the page) read as
-    # its own lines do, and as the lines the earlier code wrote
-    cells = site_table_cells(pdf)
-    for rows in (site_table_rows(now_lines), site_table_rows(then_lines)):
-        assert len(rows) == len(cells), (rows, cells)
-        for lines, row in zip(rows, cells):
-            assert reads_as(lines, row), (lines, row)
+    # the site table and the segmental summary, cell by cell: the PDF's cells (where each
+    # word is on the page) read as its own lines do, and as the lines the earlier code wrote
+    for table in RECORD_TABLES:
+        cells = table_cells(pdf, table)
+        for rows in (table_rows(now_lines, table), table_rows(then_lines, table)):
+            assert len(rows) == len(cells), (table.name, rows, cells)
+            for lines, row in zip(rows, cells):
+                assert reads_as(lines, row), (table.name, lines, row)
     return text
+
+
+@dataclass(frozen=True)
+class PdfTable:
+    """A table of the session PDF as the record tests read it, cell by cell (table_cells,
+    table_rows, reads_as): where its cells wrap is layout, not what the record says."""
+
+    name: str  # the one line read_on reads the whole table as
+    columns: tuple[str, ...]  # each column's header's first word, left to right
+    foot: tuple[str, str]  # the first two words of the footnote under it
+    row: re.Pattern[str]  # a word of the first column that starts a row
+    optional: frozenset[str] = frozenset()  # columns a table may be without
+
+    def header(self, words: str) -> bool:
+        """Whether a line's words (white space squashed) are the table's header's."""
+        return words.startswith(f"{self.columns[0]} {self.columns[1]} ")
+
+    def ends(self, words: str) -> bool:
+        """Whether a line's words start the footnote under the table."""
+        return words.startswith(f"{self.foot[0]} {self.foot[1]} ")
 
 
 # The session PDF's site table: the first word of each column's header (the fixtures' English)
 SITE_COLUMNS = ("#", "Muscle", "Side", "Level", "Nerve", "Needle", "Depth", "Grasp", "Response",
                 "Notes")
-SITE_TABLE = "<site table>"  # where read_on read the site table (site_table_rows reads it)
+FRENCH_SITE_COLUMNS = ("#", "Muscle", "Côté", "Niv.", "Nerf", "Aiguille", "Prof.", "Préhension",
+                       "Réponse", "Notes")
+# a row starts at its number
+SITE_TABLE = PdfTable("<site table>", SITE_COLUMNS, ("Grasp", "graded"), re.compile(r"\d+"))
+FRENCH_SITE_TABLE = PdfTable("<site table>", FRENCH_SITE_COLUMNS, ("Préhension", "cotée"),
+                             SITE_TABLE.row)
+# The segmental summary: a row starts at its root (CN11, C5, T7...) or at "level not
+# recorded"; a Midline column only where a site is on the midline
+SEGMENT_TABLE = PdfTable("<segmental summary>", ("Root", "Left", "Right", "Midline", "Muscles"),
+                         ("The", "marker"), re.compile(r"CN\d+|[CTLS]\d+|level"),
+                         frozenset({"Midline"}))
+RECORD_TABLES = (SITE_TABLE, SEGMENT_TABLE)
 
 
 def _page_furniture(words: str) -> bool:
@@ -212,26 +245,27 @@ def read_on(lines: list[str]) -> list[str]:
     "(continued)" caption with the header row it repeats left out. Where a page breaks is
     layout (a table keeps 3 rows on each side of a break since 5 Dec 2026, fewer where 3 would
     leave a large blank since 6 Dec 2026: report.table.rows_before_break), not what the record
-    says. So is how wide the site table's columns are (since 6 Dec 2026 a column is as wide as
-    its longest word needs and an empty one gives its width to the others:
-    report.column_widths), which changes where its cells wrap: the site table is one line,
-    SITE_TABLE, here; site_table_rows reads it row by row and reads_as checks it cell by cell.
-    The signature box's chain link is read under its label, where it was drawn before it shared
-    the label's line (6 Dec 2026: report.session_sections.SignatureBlock._rows)."""
+    says. So is how wide a table's columns are (since 6 Dec 2026 a column is as wide as its
+    longest word needs and an empty one gives its width to the others; since 7 Dec 2026 a
+    column of names that wraps takes the room the others leave: report.column_widths), which
+    changes where its cells wrap: the site table and the segmental summary are one line each
+    here (RECORD_TABLES' names); table_rows reads each row by row and reads_as checks it cell
+    by cell. The signature box's chain link is read under its label, where it was drawn before
+    it shared the label's line (6 Dec 2026: report.session_sections.SignatureBlock._rows)."""
     out: list[str] = []
     repeat = False
-    in_table = False
+    within: PdfTable | None = None
     for line in lines:
         words = " ".join(line.split())
         if _page_furniture(words):
             continue
-        if in_table and words.startswith("Grasp graded "):
-            in_table = False
-        if in_table:
+        if within and within.ends(words):
+            within = None
+        if within:
             continue
-        if words.startswith("# Muscle "):
-            in_table = True
-            out.append(SITE_TABLE)
+        within = next((t for t in RECORD_TABLES if t.header(words)), None)
+        if within:
+            out.append(within.name)
             continue
         if words.endswith("(continued)"):
             repeat = True  # and the header row under it
@@ -251,31 +285,32 @@ def read_on(lines: list[str]) -> list[str]:
 CHAIN_LINK_BESIDE = re.compile(r"(Audit trail: signed in entry \d+, chain link:) ([0-9a-f]{32})")
 
 
-def site_table_rows(lines: list[str]) -> list[list[str]]:
-    """The session PDF's site table as pdftotext -layout gives it (``lines``): its header's
-    lines, then each row's, white space squashed; a row carried over a page break (its number
-    said again) is one. Where on a line pdftotext puts a word is no sure guide to its column
-    (it set "Right" of the Side column against "Serratus posterior", one space apart), but each
-    line reads left to right, so it is checked as a whole against the row's cells (reads_as)."""
+def table_rows(lines: list[str], table: PdfTable = SITE_TABLE) -> list[list[str]]:
+    """A table of the session PDF as pdftotext -layout gives it (``lines``): its header's
+    lines, then each row's, white space squashed; a row carried over a page break (its first
+    word said again: a site's number, a root) is one. Where on a line pdftotext puts a word is no sure guide to its
+    column (it set "Right" of the Side column against "Serratus posterior", one space apart),
+    but each line reads left to right, so it is checked as a whole against the row's cells
+    (reads_as)."""
     rows: list[list[str]] = []
-    muscle = None  # where the Muscle column starts on the header's line
+    second = None  # where the second column starts on the header's line
     repeat = False
     for line in lines:
         words = " ".join(line.split())
         if _page_furniture(words):
             continue
-        if muscle is None:
-            if words.startswith("# Muscle "):
-                muscle = line.index("Muscle")
+        if second is None:
+            if table.header(words):
+                second = line.index(table.columns[1])
                 rows.append([words])
             continue
-        if words.startswith("Grasp graded "):
+        if table.ends(words):
             break
         if words.endswith("(continued)"):
             repeat = True  # and the header's lines under it, up to the next row
             continue
-        first = re.match(r" *(\d+) ", line)
-        if first and first.end(1) <= muscle:
+        first = re.match(r" *(\S+)(?: |$)", line)
+        if first and first.end(1) <= second and table.row.fullmatch(first.group(1)):
             repeat = False
             if len(rows) > 1 and rows[-1][0].split()[0] == first.group(1):
                 words = words[len(first.group(1)):].strip()  # the row goes on
@@ -286,49 +321,61 @@ def site_table_rows(lines: list[str]) -> list[list[str]]:
     return rows
 
 
-def site_table_cells(pdf: Path, columns: tuple[str, ...] = SITE_COLUMNS,
-                     foot: tuple[str, str] = ("Grasp", "graded")) -> list[list[str]]:
-    """The site table of the session PDF at ``pdf``, read from where each word is on its page
+def table_cells(pdf: Path, table: PdfTable = SITE_TABLE) -> list[list[str]]:
+    """A table of the session PDF at ``pdf``, read from where each word is on its page
     (pdftotext -bbox): the header's cells, then each row's, each cell's words in reading order.
-    A word is in the column whose header it starts at or right of; a row starts at its number
-    (and goes on after a page break where its number is said again). ``columns``: each header's
-    first word, ``foot``: the footnote's first two words (English's; another language's for a
-    PDF in that language)."""
+    A word is in the column whose header it starts at or right of; a row starts at a word of
+    the first column that ``table.row`` matches (and goes on after a page break where that
+    first cell is said again)."""
     html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout
     rows: list[list[list[tuple[float, float, str]]]] = []
+    first, second = table.columns[:2]
     for page in html.split("<page ")[1:]:
         words = sorted((float(y), float(x), unescape(w)) for x, y, w in re.findall(
             r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page))
         at = {(round(y), w) for y, _, w in words}
-        tops = [y for y, _, w in words if w == "#" and (round(y), "Muscle") in at]
+        tops = [y for y, _, w in words if w == first and (round(y), second) in at]
         if not tops:
             continue
         top = tops[0]
-        starts: list[float] = []
-        for x, w in sorted((x, w) for y, x, w in words if abs(y - top) < 2):
-            if len(starts) < len(columns) and w == columns[len(starts)]:
-                starts.append(x)
-        assert len(starts) == len(columns), starts
+        starts = _column_starts(table, sorted((x, w) for y, x, w in words if abs(y - top) < 2))
         # up to the table's footnote, or the page's footer
         end = min([y for y, _, w in words if y > top and (
-            (w == foot[0] and (round(y), foot[1]) in at) or w.startswith("IMS-"))] or [1e9])
+            (w == table.foot[0] and (round(y), table.foot[1]) in at) or w.startswith("IMS-"))]
+            or [1e9])
         body = [(y, x, w) for y, x, w in words if top - 2 < y < end - 2]
-        marks = [(y, w) for y, x, w in body if x < starts[1] - 1 and w.isdigit()]
+        marks = [(y, w) for y, x, w in body if x < starts[1] - 1 and table.row.fullmatch(w)]
         bounds = [y - 2 for y, _ in marks] + [end]
         if not rows:  # the header, above the first row (repeated on the next pages)
             rows.append([[] for _ in starts])
             for y, x, w in body:
                 if y < bounds[0]:
                     rows[0][_column(starts, x)].append((y, x, w))
-        for (mark, number), low, high in zip(marks, bounds, bounds[1:]):
-            again = len(rows) > 1 and rows[-1][0][0][2] == number
+        for (_mark, word), low, high in zip(marks, bounds, bounds[1:]):
+            again = len(rows) > 1 and rows[-1][0][0][2] == word
             if not again:
                 rows.append([[] for _ in starts])
             for y, x, w in body:
-                if low <= y < high and not (again and y == mark and w == number):
-                    rows[-1][_column(starts, x)].append((y, x, w))
+                column = _column(starts, x)
+                if low <= y < high and not (again and column == 0):
+                    rows[-1][column].append((y, x, w))
     return [[" ".join(w for _, _, w in sorted(cell)) for cell in row] for row in rows]
+
+
+def _column_starts(table: PdfTable, header: list[tuple[float, str]]) -> list[float]:
+    """Where each of ``table``'s columns starts, from its header line's words (x, word) left
+    to right; a column the table may be without (``table.optional``) only where it is there."""
+    starts: list[float] = []
+    wanted = list(table.columns)
+    for x, w in header:
+        if w in wanted:
+            skipped = wanted[:wanted.index(w)]
+            assert table.optional.issuperset(skipped), (table.name, skipped, header)
+            del wanted[:len(skipped) + 1]
+            starts.append(x)
+    assert table.optional.issuperset(wanted), (table.name, wanted, header)
+    return starts
 
 
 def _column(starts: list[float], x: float) -> int:

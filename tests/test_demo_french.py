@@ -331,3 +331,24 @@ def test_imsmap_demo_language_chooses_the_language_and_refuses_one_it_does_not_w
     assert err.endswith("argument --language: 'de' is not a language of imsmap's records: use "
                         "en or fr_CA.\n")
     assert not refused.exists()
+
+
+def test_the_french_demos_first_progress_report_has_each_visit_on_one_line(qapp, records,
+                                                                           tmp_path):
+    """« Alex Démo, pht » wrapped on every row of DEMO-0001's sessions table: ten rows of two
+    lines, page 1 ended 38 mm blank and the report took 4 pages. The practitioner's column
+    takes the room the others leave (report.column_widths): one line a visit, 3 pages."""
+    from datetime import UTC, datetime
+
+    from imsmap.report.progress_pdf import write_progress_pdf
+    from support import pdf_text
+
+    patient = next(p for p in _patients(records) if p.chart_number == "DEMO-0001")
+    out = write_progress_pdf(records, patient.id, tmp_path / "p1.pdf", paper="A4",
+                             language="fr_CA", generated=datetime(2026, 12, 6, 20, 0, tzinfo=UTC))
+    pages = pdf_text(out).rstrip("\f").split("\f")
+    assert len(pages) == 3
+    rows = [line for line in pages[0].splitlines()
+            if re.match(r" *\d+ +\d{4}-\d\d-\d\d \d\d:\d\d ", line)]
+    assert len(rows) == 10 and all(
+        re.search(r" Alex Démo, pht +(signée|avec addenda|brouillon)$", line) for line in rows), rows

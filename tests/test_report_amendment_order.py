@@ -88,7 +88,7 @@ def test_what_amendments_added_comes_after_the_signature(qapp, records, amended,
     with speaking(language):
         table = next(b for b in prepared.blocks if isinstance(b, Table)
                      and b.title == translate("SessionSections", "Amendments"))
-    assert [row[3] for row in table.rows] == [
+    assert [row[3].text for row in table.rows] == [
         "Patient phoned: ache settled by evening.", said[0], said[1]]
 
     # and the text of the PDF reads in that order

@@ -212,3 +212,92 @@ def test_a_table_too_narrow_for_a_name_breaks_it_between_syllables_with_a_hyphen
     pieces = lines[first:last + 1]  # "Ster-", "no-", "clei-"...
     assert "".join(p.rstrip("-") for p in pieces) == "Sternocleidomastoid", lines
     assert len(pieces) > 1 and all(len(p.rstrip("-")) >= 2 for p in pieces), pieces
+
+
+def test_a_column_of_names_that_wraps_takes_the_room_the_others_leave():
+    """Where the other columns have room beyond their longest line and their header's widest
+    word, a column of names (not prose) that wraps gets all of its longest line, a line less a
+    row; where they have less than it needs, where its cells are prose, or where prose wraps
+    beside it, nothing moves."""
+    from imsmap.report.column_widths import Need, fit_widths
+
+    def need(line: float, header: float = 5.0, prose: bool = False) -> Need:
+        return Need(header, min(line, 8.0), line, False, prose)
+
+    # the practitioner (30 wide, its line 34) beside figures of 6 in columns of 20
+    fitted = fit_widths(100.0, [30, 20, 20, 30], [need(34.0), need(6.0), need(6.0),
+                                                   need(25.0)])
+    assert fitted.widths[0] == pytest.approx(34.0)
+    assert sum(fitted.widths) == pytest.approx(100.0)
+    assert all(w >= n for w, n in zip(fitted.widths[1:], (6.0, 6.0, 25.0)))
+    # the others' room (beyond their own lines and headers' words) is 3.5: short of the 4 it
+    # needs
+    fitted = fit_widths(100.0, [30, 20, 20, 30], [need(34.0), need(19.0, 19.0),
+                                                   need(18.0, 18.0), need(29.5)])
+    assert fitted.widths == pytest.approx([30.0, 20.0, 20.0, 30.0])
+    # prose wraps anyway: it keeps its width; and beside prose that wraps (the site table's
+    # Response makes its rows tall) a name's line would save nothing: nothing moves
+    for needs in ([need(60.0, prose=True), need(6.0), need(6.0), need(25.0)],
+                  [need(34.0), need(6.0), need(6.0), need(45.0, prose=True)]):
+        fitted = fit_widths(100.0, [30, 20, 20, 30], needs)
+        assert fitted.widths == pytest.approx([30.0, 20.0, 20.0, 30.0])
+
+
+def test_the_sessions_table_prints_each_session_on_one_line(qapp, records, patient, tmp_path):
+    """« Alex Démo, pht » wrapped on every row of the progress report's sessions table in
+    French (demo patient 1: ten rows of two lines, and page 1 ended 38 mm blank, its plot on
+    page 2): each row is one line now, the name beside its date."""
+    import subprocess
+    from datetime import timedelta
+
+    from imsmap.report.progress_pdf import write_progress_pdf
+
+    for week in range(4):
+        s = records.start_session(patient.id, started_at=datetime(2026, 3, 2, 9, 0)
+                                  + timedelta(weeks=week), practitioner="Alex Démo, pht",
+                                  pain_before=6, pain_after=4)
+        site_on(records, s, "gluteus_medius")
+        records.sign_session(s.id)
+    for language in ("en", "fr_CA"):
+        pdf = write_progress_pdf(records, patient.id, tmp_path / f"{language}.pdf",
+                                 language=language, paper="A4",
+                                 generated=datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
+        html = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"],
+                              check=True, capture_output=True, text=True).stdout
+        words = [(float(y), w) for y, w in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" '
+                                                      r'yMax="[\d.]+">([^<]*)</word>', html)]
+        dates = {y for y, w in words if re.fullmatch(r"2026-03-\d\d", w)}  # (the header's too)
+        names = [y for y, w in words if w == "pht"]
+        beside = [y for y in names if any(abs(y - d) < 1.0 for d in dates)]
+        assert len(beside) == 4, (language, sorted(dates), names)  # a row's name by its date
+
+
+def test_the_consent_tables_sentences_are_prose_and_keep_their_width(qapp, records, session,
+                                                                      tmp_path):
+    """The consent table's Record column holds sentences (the muscles over the thorax under
+    « Discussed with the patient. »): prose, which wraps anyway. Taken for a column of names,
+    it took the Item column's room for its longest line and re-wrapped the consent of old
+    signed records (« Teres / major (6). »); the Item and Record columns keep their widths."""
+    from dataclasses import replace
+
+    from imsmap.report.session_sections import consent_table
+
+    muscle = next(r.muscle for v in records.atlas.views.values() for r in v.regions
+                  if r.side in ("L", "R")
+                  and records.atlas.catalogue.get(r.muscle).thorax_risk() == "high")
+    records.update_session(session.id, consent=True, pneumothorax_discussed=True)
+    doc, width = _doc(tmp_path)
+    weighed = [width * 42 / 178, width * 136 / 178]
+    for _ in range(60):  # each site one number more: « Rhomboid major (1, 2, 3...) »
+        site_on(records, session, muscle)
+        table = consent_table(records, records.session_record(session.id))
+        # the same table with its sentences taken for names
+        as_names = Table(table.columns, [[replace(cell, hyphens=False) for cell in row]
+                                         for row in table.rows], size=table.size, zebra=False)
+        named = as_names.column_widths(doc, width)
+        if named[0] < weighed[0] - doc.mm(1):  # the case: its longest line took Item's room
+            break
+    else:
+        pytest.fail(f"{muscle}'s sites over the thorax never took the Item column's room")
+    assert all(row[1].hyphens for row in table.rows)
+    assert table.column_widths(doc, width) == pytest.approx(weighed)

@@ -13,12 +13,9 @@ from datetime import UTC, datetime
 import pytest
 
 from imsmap.report.session_pdf import write_session_pdf
-from support import pdf_text, site_on, site_table_cells
+from support import FRENCH_SITE_TABLE, SITE_TABLE, pdf_text, site_on, table_cells
 
 GENERATED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
-# The French site table's headers (their first words) and its footnote's first words.
-FRENCH_COLUMNS = ("#", "Muscle", "Côté", "Niv.", "Nerf", "Aiguille", "Prof.", "Préhension",
-                  "Réponse", "Notes")
 
 
 def _pdf(records, session, tmp_path, language="fr_CA"):
@@ -29,8 +26,7 @@ def _pdf(records, session, tmp_path, language="fr_CA"):
 def _rows(pdf, language="fr_CA") -> list[str]:
     """Each site's row, its cells' words one after another (pdftotext's words: a no-break
     space is a space; a word broken at its hyphen is whole again)."""
-    cells = site_table_cells(pdf) if language == "en" else \
-        site_table_cells(pdf, FRENCH_COLUMNS, ("Préhension", "cotée"))
+    cells = table_cells(pdf, SITE_TABLE if language == "en" else FRENCH_SITE_TABLE)
     return [" ".join(row).replace("\u00a0", " ").replace("- ", "-") for row in cells[1:]]
 
 

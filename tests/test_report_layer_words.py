@@ -45,8 +45,7 @@ def test_the_spinal_charts_deep_layer_is_named_as_its_button_names_it(
     button, and the French PDF, name it « Semi-épineux, rotateurs et muscles courts »: the
     site table names a layer by the chart's name for it (the atlas's), in either language,
     as the window's layer buttons do."""
-    from support import site_table_cells
-    from test_report_french_wording import FRENCH_COLUMNS
+    from support import FRENCH_SITE_TABLE, SITE_TABLE, table_cells
 
     language = window_language
     region = next(r for r in records.atlas.view("spinal").regions
@@ -60,8 +59,7 @@ def test_the_spinal_charts_deep_layer_is_named_as_its_button_names_it(
     assert name in buttons, buttons
     out = write_session_pdf(records, session.id, tmp_path / "spinal.pdf", generated=GENERATED,
                             language=language)
-    cells = site_table_cells(out) if language == "en" else \
-        site_table_cells(out, FRENCH_COLUMNS, ("Préhension", "cotée"))
+    cells = table_cells(out, SITE_TABLE if language == "en" else FRENCH_SITE_TABLE)
     muscle = cells[1][1]
     said = f"{name[0].lower()}{name[1:]} layer" if language == "en" else \
         f"couche {name[0].lower()}{name[1:]}"

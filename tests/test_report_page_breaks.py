@@ -18,8 +18,7 @@ import pytest
 from imsmap.report.document import MARGIN_BOTTOM_MM
 from imsmap.report.session_pdf import write_session_pdf
 from imsmap.report.table import rows_before_break
-from support import SITE_COLUMNS, site_on, site_table_cells
-from test_report_french_wording import FRENCH_COLUMNS
+from support import FRENCH_SITE_TABLE, SITE_TABLE, site_on, table_cells
 
 GENERATED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 MM = 72 / 25.4
@@ -98,9 +97,9 @@ def test_a_site_table_that_runs_on_leaves_no_large_blank(qapp, records, session,
                             notes=("Referred ache down the leg, eased after " * 3)[:120])
     pdf = write_session_pdf(records, session.id, tmp_path / f"{language}.pdf",
                             generated=GENERATED, language=language)
-    columns, foot = (SITE_COLUMNS, ("Grasp", "graded")) if language == "en" else \
-        (FRENCH_COLUMNS, ("Préhension", "cotée"))
-    cells = site_table_cells(pdf, columns, foot)
+    table = SITE_TABLE if language == "en" else FRENCH_SITE_TABLE
+    columns, foot = table.columns, table.foot
+    cells = table_cells(pdf, table)
     assert [row[0] for row in cells[1:]] == [str(k) for k in range(1, 13)], cells
     pages = pages_of(pdf)
     parts = [i for i, (_h, words) in enumerate(pages) if row_tops(words, columns, foot[0])]

@@ -1,5 +1,5 @@
 """How wide each column of a printed table is: its share of the width (``Column.weight``), then
-two corrections a table's own rows call for.
+the corrections a table's own rows call for.
 
 - A word is never cut where it has no break. A muscle's name is not hyphenated
   (``report.hyphenation``: a hyphen the record does not hold would misstate it), and the site
@@ -19,9 +19,14 @@ two corrections a table's own rows call for.
   its width goes to the columns whose text wraps, each in proportion to how much wider its
   longest line is than the column (Response, whose cells make the rows tall, takes most), up to
   that line; what is still left goes to every column that holds something, by weight.
+- A column of names or figures that wraps (the progress report's practitioner, « Alex Démo, /
+  pht », on every row) gets the width of its longest line where the other columns have that
+  much room beyond their own longest line and their header's widest word; never prose (cells
+  with ``Cell.hyphens``: notes, responses, the consent's sentences), which wraps anyway, and
+  not in a table whose prose wraps (its rows are tall already).
 
-A table with neither (the common case) keeps the widths its weights give, as before. The widths
-are worked out once for the whole table: its parts after a page break keep them.
+A table with none of these (the common case) keeps the widths its weights give, as before. The
+widths are worked out once for the whole table: its parts after a page break keep them.
 """
 
 from __future__ import annotations
@@ -193,6 +198,27 @@ def fit_widths(width: float, weights: Sequence[float], needs: Sequence[Need]) ->
         full = [i for i, n in enumerate(needs) if not n.empty] or list(range(len(needs)))
         for i, share in zip(full, _share(pool, full, weights)):
             widths[i] += share
+    # A column of names or figures that wraps where the others have the room for it beyond
+    # their own longest line and their header's widest word: the width its longest line needs,
+    # and each row it made two lines one (the progress report's practitioner, « Alex Démo, /
+    # pht », on every row of the sessions table). Only all of it: a part would save no line;
+    # and only in a table whose prose does not wrap: where it does (the site table's Response),
+    # it makes the rows tall, a name's line saves nothing, and the columns that gave wrapped
+    # their headers on more lines.
+    prose_wraps = any(n.prose and not n.empty and widths[i] < n.line
+                      for i, n in enumerate(needs))
+    for i, need in enumerate([] if prose_wraps else needs):
+        short = need.line - widths[i]
+        if need.empty or need.prose or short <= 0:
+            continue
+        room = {j: widths[j] - max(n.line, n.header) for j, n in enumerate(needs) if j != i}
+        room = {j: r for j, r in room.items() if r > 0}
+        spare = sum(room.values())
+        if spare < short:
+            continue
+        for j, r in room.items():
+            widths[j] -= short * r / spare
+        widths[i] += short
     # (a word longer than any name, in a column narrower than it: between syllables)
     hyphenated.update(i for i, need in enumerate(needs) if need.long_word > widths[i])
     return Fitted(widths, frozenset(hyphenated))

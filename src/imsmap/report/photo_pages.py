@@ -66,7 +66,8 @@ def photo_blocks(records: Records, record: SessionRecord, settings: ClinicSettin
         blocks.append(PhotoGrid(cells))
     else:
         rows = [[Cell(str(p.seq), bold=True),
-                 "\n".join(x for x in (p.caption or ("" if by else "—"), by) if x),
+                 Cell("\n".join(x for x in (p.caption or ("" if by else "—"), by) if x),
+                      hyphens=True),
                  label or "—", f"{p.width} x {p.height} {p.kind}", Cell(p.sha256[:16], mono=True)]
                 for p, label, by in zip(shown, labels, added)]
         blocks.append(Table((Column(translate("PhotoPages", "No."), 9),

@@ -48,7 +48,7 @@ def findings_table(record: SessionRecord) -> Table:
             Column(translate("SessionSections", "Notes"), 78))
     rows = [[Cell(word("finding_sign", FINDING_SIGNS[f.sign]) if f.sign in FINDING_SIGNS
                   else f.sign, bold=True), f.location or "—",
-             finding_side(f.side), f.notes or ""] for f in record.findings]
+             finding_side(f.side), Cell(f.notes or "", hyphens=True)] for f in record.findings]
     return Table(cols, rows, size=8, title=translate("SessionSections", "Examination findings"))
 
 
@@ -67,7 +67,11 @@ def not_recorded() -> str:
 
 
 def _yes(value: bool, yes: str) -> Cell:
-    return Cell(yes) if value else Cell(not_recorded(), bold=True, colour=ALERT)
+    """A Record cell of the consent or needles table: its sentence, or NOT RECORDED. The
+    column is prose (``Cell.hyphens``), with the muscles over the thorax under it: it wraps
+    where it needs, and gives no room to a column of names (``report.column_widths``)."""
+    return Cell(yes, hyphens=True) if value else \
+        Cell(not_recorded(), bold=True, colour=ALERT, hyphens=True)
 
 
 def consent_table(records: Records, record: SessionRecord) -> Table:
@@ -99,7 +103,7 @@ def consent_table(records: Records, record: SessionRecord) -> Table:
         # What the clinician recorded is printed whatever the catalogue says: a session signed
         # on an atlas that puts none of its sites near the pleura, where the discussion was
         # asked for by a newer one (or held all the same), still says it was held.
-        cell = Cell(translate("SessionSections", "Discussed with the patient."))
+        cell = Cell(translate("SessionSections", "Discussed with the patient."), hyphens=True)
         cell.small = fill(translate(
             "SessionSections", "No site of this session is over or near the pleura in atlas "
             "%1, the version this record names."), [s.atlas_version])
@@ -137,7 +141,7 @@ def adverse_table(record: SessionRecord) -> Table:
                   if a.kind in ADVERSE_EVENT_KINDS else a.kind, bold=True,
                   colour=ALERT if a.severity == "severe" else INK),
              Cell(word("severity", a.severity), bold=a.severity == "severe"),
-             a.action_taken or "—"]
+             Cell(a.action_taken or "—", hyphens=True)]
             for a in record.adverse_events]
     return Table(cols, rows, size=8, title=translate("SessionSections", "Adverse events"))
 
@@ -161,8 +165,8 @@ def amendment_table(record: SessionRecord,
                 fill(translate("SessionSections", "Photo %1 added: %2."),
                      [p.seq, clause(p.caption)])
                 if p.caption else fill(translate("SessionSections", "Photo %1 added."), [p.seq]))
-    rows = [[fmt_dt(a.created_at), a.created_by, a.reason,
-             " ".join(x for x in (a.text, *did.get(a.id, ())) if x)]
+    rows = [[fmt_dt(a.created_at), a.created_by, Cell(a.reason, hyphens=True),
+             Cell(" ".join(x for x in (a.text, *did.get(a.id, ())) if x), hyphens=True)]
             for a in record.amendments]
     return Table(cols, rows, size=8, title=translate("SessionSections", "Amendments"))
 
