@@ -222,6 +222,64 @@ def test_existing_chart_numbers_are_refused(target):
     assert counts(target) == before
 
 
+def test_a_chart_number_in_other_capitals_is_refused_as_the_same_number(target, tmp_path,
+                                                                        capsys, monkeypatch):
+    """Walk: a file's patient "b-1" came in beside B-1 as a second patient, two records under
+    one number on paper (the new-patient form refuses it: test_ui_patients)."""
+    target.create_patient(chart_number="B-1", family_name="Someone Else")
+    before = counts(target)
+    doc = brief_doc(target.atlas, patients=2)
+    doc["patients"][1]["chart_number"] = "b-1"
+    with pytest.raises(ImportProblems) as err:
+        import_document(target, doc)
+    assert err.value.problems == [(
+        "patients[1].chart_number",
+        "Chart number b-1 already exists in this database, written B-1; records are never "
+        "merged. Import into another database, or change the chart number in the file.")]
+    assert counts(target) == before
+    # The command says it the same way, and the file keeps every record for a second try.
+    monkeypatch.setattr("imsmap.services.context.load_atlas", chart_atlas)
+    path = tmp_path / "capitals.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    db = tmp_path / "clinic.sqlite3"
+    made = open_clinic(db)
+    made.create_patient(chart_number="B-1", family_name="Someone Else")
+    made.db.close()
+    assert main(["import", "--db", str(db), str(path)]) == 2
+    assert "patients[1].chart_number: Chart number b-1 already exists in this database, " \
+           "written B-1" in capsys.readouterr().err
+    doc["patients"][1]["chart_number"] = "B-2"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert main(["import", "--db", str(db), str(path)]) == 0
+    made = open_clinic(db)
+    try:
+        assert [p.chart_number for p in made.repo.patients_by_chart_number_folded("b-1")] == \
+            ["B-1"]
+        assert made.repo.patient_by_chart_number("B-2") is not None
+    finally:
+        made.db.close()
+
+
+def test_the_write_checks_the_capitals_again(target, monkeypatch):
+    """Inside the write: a patient added in other capitals since the file was read is named."""
+    from imsmap.services import importer
+
+    doc = brief_doc(target.atlas)
+    real = importer.read_document
+
+    def read_then_another_room_adds(records, document):
+        read = real(records, document)
+        target.create_patient(chart_number=doc["patients"][0]["chart_number"].lower(),
+                              family_name="Added Meanwhile")
+        return read
+
+    monkeypatch.setattr(importer, "read_document", read_then_another_room_adds)
+    with pytest.raises(ImportProblems, match=r"patients\[0\].chart_number: Chart number B-0 "
+                                             r"already exists in this database, written b-0"):
+        import_document(target, doc)
+    assert counts(target)["patients"] == 1
+
+
 def test_a_chart_number_twice_in_the_file_is_refused(target):
     doc = brief_doc(target.atlas, patients=2)
     doc["patients"][1]["chart_number"] = "B-0"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from test_ui_support import (  # noqa: F401 - fixtures
     click_region,
@@ -186,6 +187,32 @@ def test_a_paraspinal_site_shows_and_edits_its_level(qtbot, window, records, ses
     inspector.level.setFocus()
     qtbot.keyClick(inspector.level, Qt.Key.Key_Down)
     assert _site(records, session).level == "L5"
+
+
+def test_escape_in_the_notes_keeps_them_and_gives_the_keys_back_to_the_chart(
+        qtbot, inspected, records, session):
+    """Walk: a grade typed after Esc went into the note ("deep ache2", /tmp/cday/79.png)."""
+    window, inspector = inspected
+    inspector.notes.setFocus()
+    qtbot.keyClicks(inspector.notes, "deep ache")
+    qtbot.keyClick(inspector.notes, Qt.Key.Key_Escape)
+    assert window.chart.view.hasFocus()
+    assert _site(records, session).notes == "deep ache"  # saved as on leaving the field
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+    site = _site(records, session)
+    assert (site.notes, site.grasp) == ("deep ache", 2)
+    assert inspector.notes.toPlainText() == "deep ache"
+    assert window.chart.scene.selectedItems()  # the site stays selected: Esc left the field only
+
+
+def test_escape_in_the_depth_field_gives_the_keys_back_to_the_chart(qtbot, inspected, records,
+                                                                     session):
+    window, inspector = inspected
+    inspector.depth.setFocus()
+    qtbot.keyClick(inspector.depth, Qt.Key.Key_Escape)
+    assert window.chart.view.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
+    assert _site(records, session).grasp == 1
 
 
 def test_keys_typed_on_an_inspector_button_act_on_the_site(qtbot, inspected, records, session):

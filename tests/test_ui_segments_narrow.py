@@ -82,7 +82,7 @@ def test_at_every_width_between_it_never_scrolls_sideways(segments_window, qtbot
     w = segments_window
     table = w.segments.table
     seen = set()
-    for width in range(960, 1367, 24):
+    for width in [*range(960, 1366, 24), 1366]:
         w.resize(width, 738)
         qtbot.wait(5)
         seen.add(w.segments.compact)
@@ -91,3 +91,22 @@ def test_at_every_width_between_it_never_scrolls_sideways(segments_window, qtbot
             [table.columnWidth(c) for c in range(table.columnCount())], table.viewport().width())
         assert table.isColumnHidden(1) == table.isColumnHidden(3) == w.segments.compact
     assert seen == {True, False}
+
+
+def test_under_1366_px_the_sites_columns_give_the_muscles_their_room(segments_window, qtbot):
+    """At 1280 px the walk read « Extensor digi… » beside the sites columns (7 December,
+    /tmp/cday/102.png) though the user guide says a window under 1366 px leaves them out."""
+    w = segments_window
+    panel, table = w.segments, w.segments.table
+    assert not panel.compact  # 1366 px: both sides' sites side by side
+    names = table.columnWidth(5)
+    w.resize(1280, 738)
+    qtbot.waitUntil(lambda: panel.compact)
+    assert table.isColumnHidden(1) and table.isColumnHidden(3)
+    assert table.columnWidth(5) > names + 80, (names, table.columnWidth(5))
+    assert table.horizontalScrollBar().maximum() == 0
+    l5 = table.item(SPINAL_ROOTS.index("L5"), 2).text()
+    assert "·" in l5 and "/" in l5, l5  # the sites counted in the grasp cell
+    w.resize(1366, 738)
+    qtbot.waitUntil(lambda: not panel.compact)
+    assert not table.isColumnHidden(1) and not table.isColumnHidden(3)

@@ -113,6 +113,25 @@ def test_import_writes_through_the_server_in_the_login_s_name(clinic, tmp_path, 
     assert main(["check", "--dsn", clinic]) == 0
 
 
+def test_a_chart_number_in_other_capitals_is_refused_by_the_server(clinic, tmp_path, capsys):
+    """The server folds every letter (store.patient_search): "e-1" is E-1 there too, and the
+    refused file writes nothing."""
+    from imsmap.services.context import open_server_context
+
+    assert main(["import", "--dsn", clinic, str(_visit_file(tmp_path, "E", sign=False))]) == 0
+    capsys.readouterr()
+    assert main(["import", "--dsn", clinic, str(_visit_file(tmp_path, "e", sign=False))]) == 2
+    err = capsys.readouterr().err
+    assert "patients[0].chart_number: Chart number e-1 already exists in this database, " \
+           "written E-1" in err, err
+    context = open_server_context(clinic)
+    try:
+        assert [p.chart_number for p in
+                context.records.repo.patients_by_chart_number_folded("E-1")] == ["E-1"]
+    finally:
+        context.close()
+
+
 def test_a_visit_signed_by_someone_else_is_refused_by_the_server(clinic, tmp_path, capsys):
     """The server signs a session only in the name of the login that signs it (row-level
     security): a visit signed elsewhere comes in with `server migrate`, not `import`."""

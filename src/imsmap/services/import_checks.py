@@ -527,10 +527,24 @@ def read_document(records: Records, doc: Any) -> tuple[list[FilePatient], import
 
 def _check_chart_numbers(records: Records, patients: list[FilePatient], reader: Reader) -> None:
     for patient in patients:
-        chart = patient.values["chart_number"]
-        if records.repo.patient_by_chart_number(chart) is not None:
-            reader.problem(f"{patient.place}.chart_number",
-                           sentence("Importer", QT_TRANSLATE_NOOP(
-                               "Importer", "Chart number %1 already exists in this database; "
-                               "records are never merged. Import into another database, or "
-                               "change the chart number in the file."), chart))
+        taken = chart_number_taken(records, patient.values["chart_number"])
+        if taken is not None:
+            reader.problem(f"{patient.place}.chart_number", taken)
+
+
+def chart_number_taken(records: Records, chart: str) -> str | None:
+    """Why a patient of the file cannot come in under ``chart``, or None: the number is a
+    patient's here already, or is one in other capitals ("c-1001" beside C-1001, one number on
+    paper, which the new-patient form refuses too: RecordQueries.check_chart_number_free).
+    Never merged: the import is refused whole, and the file keeps every record."""
+    if records.repo.patient_by_chart_number(chart) is not None:
+        return sentence("Importer", QT_TRANSLATE_NOOP(
+            "Importer", "Chart number %1 already exists in this database; records are never "
+            "merged. Import into another database, or change the chart number in the file."),
+            chart)
+    for other in records.repo.patients_by_chart_number_folded(chart):
+        return sentence("Importer", QT_TRANSLATE_NOOP(
+            "Importer", "Chart number %1 already exists in this database, written %2; records "
+            "are never merged. Import into another database, or change the chart number in the "
+            "file."), chart, other.chart_number)
+    return None

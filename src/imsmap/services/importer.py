@@ -12,7 +12,7 @@ entries must have recorded the same signature and amendments (services/import_tr
 trail is kept beside this database's own. Amendments are re-created. Each imported row gets an
 audit entry with the action "import".
 Database ids in the file are ignored: rows get new ids here. Chart numbers already in the target
-database are refused, never merged.
+database, in any capitals, are refused, never merged.
 """
 
 from __future__ import annotations
@@ -23,7 +23,13 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.domain.values import FieldValues
 from imsmap.services import import_corrections, import_retractions, import_trail
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.services.import_checks import FilePatient, FileVisit, ImportProblems, read_document
+from imsmap.services.import_checks import (
+    FilePatient,
+    FileVisit,
+    ImportProblems,
+    chart_number_taken,
+    read_document,
+)
 from imsmap.services.photo_export import import_photos
 from imsmap.services.records import Records, content_hash
 from imsmap.services.signatures import SIGNER_NAME
@@ -153,12 +159,9 @@ def _check_chart_numbers_again(records: Records, patients: list[FilePatient],
     the server, one adding it now waits for this write, or this one for it)."""
     records.repo.lock_chart_numbers(p.values["chart_number"] for p in patients)
     for patient in patients:
-        chart = patient.values["chart_number"]
-        if records.repo.patient_by_chart_number(chart) is not None:
-            problems.append((f"{patient.place}.chart_number",
-                             sentence("Importer", QT_TRANSLATE_NOOP(
-                                 "Importer", "Chart number %1 already exists in this database; "
-                                 "records are never merged."), chart)))
+        taken = chart_number_taken(records, patient.values["chart_number"])
+        if taken is not None:
+            problems.append((f"{patient.place}.chart_number", taken))
 
 
 def _sign(records: Records, work: UnitOfWork, sid: int, visit: FileVisit) -> None:

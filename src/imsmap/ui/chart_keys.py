@@ -105,7 +105,9 @@ KEY_HELP = (
                                     "point): move to its choices; arrows or Tab between them, "
                                     "Enter takes one, Esc keeps the muscle as it is")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Esc"),
-     QT_TRANSLATE_NOOP("ChartKeys", "Clear the selection; close the muscle chooser or the search")),
+     QT_TRANSLATE_NOOP("ChartKeys", "Clear the selection; close the muscle chooser or the search; "
+                                    "in a field of the selected site (its notes), leave it for "
+                                    "the chart, so that 0–3 grade the site again")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Right-click / long press"),
      QT_TRANSLATE_NOOP("ChartKeys", "Choose among the muscles under that point of the chart")),
     (QT_TRANSLATE_NOOP("ChartKeys", "Mouse wheel"),

@@ -63,6 +63,7 @@ class SiteEdits:
         self.chart.markerMoved.connect(self.move_site)
         self.chart.siteSelected.connect(self._chart_selection)
         self.site_table.siteSelected.connect(self._table_selection)
+        self.site_table.inspector.escaped.connect(self.chart.view.setFocus)
 
     @property
     def session_id(self) -> int | None:

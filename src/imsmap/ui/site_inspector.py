@@ -75,6 +75,9 @@ class SiteInspector(QFrame):
     `siteChosen(site id)` when it shows another site than before."""
 
     siteChosen = Signal(int)  # noqa: N815 - Qt signal naming
+    # Esc in a field here: the field is left (its notes saved as on leaving it) and the window
+    # gives the keys back to the chart, so 0-3 grade the selected site again, not the note.
+    escaped = Signal()
 
     def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
                  parent: QWidget | None = None):
@@ -462,7 +465,12 @@ class SiteInspector(QFrame):
     # -- keys -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
         """A site key typed while a button here has the focus acts as in the list (a text
-        field keeps its own keys)."""
+        field keeps its own keys). Esc leaves the field for the chart (`escaped`)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.save_notes()
+            self.escaped.emit()
+            event.accept()
+            return
         focus = QApplication.focusWidget()
         action = site_key_action(event)
         target = self.key_target

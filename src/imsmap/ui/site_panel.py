@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPaintEvent, QShowEvent
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -40,6 +40,7 @@ from imsmap.ui.wording import grasp_text, numeric_datetime, vocabulary
 
 COLUMNS = ("#", QT_TRANSLATE_NOOP("SiteTable", "Muscle"), QT_TRANSLATE_NOOP("SiteTable", "Side"),
            QT_TRANSLATE_NOOP("SiteTable", "Grasp"), QT_TRANSLATE_NOOP("SiteTable", "Flags"))
+MUSCLE, FLAGS = 1, len(COLUMNS) - 1
 NERVE_COLOUR = QColor("#b3261e")
 NERVE_FILL = QColor("#fdecea")
 PLANNED_COLOUR = QColor("#1b3d63")
@@ -113,7 +114,8 @@ class SiteTable(QTableWidget):
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(MUSCLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FLAGS, QHeaderView.ResizeMode.Fixed)  # _fit_flags
         self.itemSelectionChanged.connect(self._selection_changed)
         self.setToolTip(QCoreApplication.translate("ChartKeys", KEYS_HINT))
         if editor is not None:
@@ -126,6 +128,7 @@ class SiteTable(QTableWidget):
             self._grasp_labels = labels
             for row, look in enumerate(self._shown):
                 self._fill_row(row, look.site, look.corrections, look.in_error)
+            self._fit_flags()
 
     def set_sites(self, sites: list[Site], corrections: Sequence[SiteCorrection] = (),
                   in_error: Sequence[Site] = ()) -> None:
@@ -153,12 +156,37 @@ class SiteTable(QTableWidget):
             self.select_site(selected)
         finally:
             self._syncing = False
+        self._fit_flags()
         site_id = self.selected_site_id()
         if (self._sites.get(site_id) if site_id is not None else None) != self.inspector.site \
                 or self.inspector.unsaved is not None:  # a note to save again (the server back)
             # Only when what it shows changed: after a tap the window selects the new site
             # next, which fills the inspector (filling it twice read the clinic's settings twice).
             self._show_in_inspector()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._fit_flags()
+
+    def _fit_flags(self) -> None:
+        """The flags column as wide as its header where the muscles' names are whole beside
+        it, else only as wide as its marks (« C S É »), its header cut with the whole word in
+        its tooltip. Sized to its header alone, the empty « Indicateurs » column of the French
+        list at 1280 px cut « Oblique externe de l'abdom… » (walk of 7 December)."""
+        header = self.horizontalHeader()
+
+        def fitted(column: int) -> int:  # what ResizeToContents gives it
+            return max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+        whole = header.sectionSizeHint(FLAGS)
+        room = self.viewport().width() - self.sizeHintForColumn(MUSCLE) - sum(
+            fitted(c) for c in range(len(COLUMNS)) if c not in (MUSCLE, FLAGS))
+        width = max(self.sizeHintForColumn(FLAGS), header.minimumSectionSize(),
+                    min(whole, room))
+        if width != header.sectionSize(FLAGS):
+            header.resizeSection(FLAGS, width)
+        label = self.horizontalHeaderItem(FLAGS)
+        label.setToolTip(label.text() if width < whole else "")
 
     def set_empty_text(self, text: str) -> None:
         if text != self.empty_text:

@@ -2570,16 +2570,16 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Le numéro de dossier %1 existe déjà dans cette base de données; les dossiers ne sont jamais fusionnés. Importez dans une autre base de données, ou changez le numéro de dossier dans le fichier.</translation>
     </message>
     <message>
+        <source>Chart number %1 already exists in this database, written %2; records are never merged. Import into another database, or change the chart number in the file.</source>
+        <translation>Le numéro de dossier %1 existe déjà dans cette base de données, écrit %2; les dossiers ne sont jamais fusionnés. Importez dans une autre base de données, ou changez le numéro de dossier dans le fichier.</translation>
+    </message>
+    <message>
         <source>This visit is in the file twice (also at %1).</source>
         <translation>Cette visite figure deux fois dans le fichier (aussi à %1).</translation>
     </message>
     <message>
         <source>This visit exists in this database already; records are never merged.</source>
         <translation>Cette visite existe déjà dans cette base de données; les dossiers ne sont jamais fusionnés.</translation>
-    </message>
-    <message>
-        <source>Chart number %1 already exists in this database; records are never merged.</source>
-        <translation>Le numéro de dossier %1 existe déjà dans cette base de données; les dossiers ne sont jamais fusionnés.</translation>
     </message>
     <message>
         <source>The visit as stored does not match its signature; nothing was imported. This is a bug in imsmap: please report it.</source>

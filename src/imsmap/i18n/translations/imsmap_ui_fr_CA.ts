@@ -877,8 +877,8 @@
         <translation>Échap</translation>
     </message>
     <message>
-        <source>Clear the selection; close the muscle chooser or the search</source>
-        <translation>Annuler la sélection; fermer le choix du muscle ou la recherche</translation>
+        <source>Clear the selection; close the muscle chooser or the search; in a field of the selected site (its notes), leave it for the chart, so that 0–3 grade the site again</source>
+        <translation>Annuler la sélection; fermer le choix du muscle ou la recherche; dans un champ du point sélectionné (ses notes), le quitter pour le schéma, afin que 0–3 cotent de nouveau le point</translation>
     </message>
     <message>
         <source>Right-click / long press</source>
