@@ -56,6 +56,21 @@ def spot(atlas: Atlas, n: int = 0) -> tuple[str, float, float, str, str]:
     return found[n % len(found)]
 
 
+def draft_and_signed_visit(records) -> list:
+    """C-1 (the clinic's first patient): a draft (session 1, 20 November 2026 09:30) and a
+    visit signed (session 2, 10:30), one site each graded 2 (sites 1 and 2): the shape the
+    kill tests hold a write in. Returns the patient and the two sites."""
+    patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
+    sites = []
+    for hour in (9, 10):
+        session = records.start_session(patient.id, started_at=datetime(2026, 11, 20, hour, 30))
+        view, x, y, muscle, side = spot(records.atlas, hour)
+        sites.append(records.add_site(session.id, view, x, y, muscle_id=muscle, side=side,
+                                      grasp=2))
+    records.sign_session(2)
+    return [patient, *sites]
+
+
 def site_on(records, session, muscle_id: str):
     """Add a site through the services on a real region of ``muscle_id``: at its label point,
     where a tap on the chart finds that muscle. Fails the test when the atlas has none."""

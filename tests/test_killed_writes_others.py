@@ -9,11 +9,10 @@ again by another process goes through whole."""
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 
 import pytest
 
-from support import open_clinic, spot
+from support import draft_and_signed_visit, open_clinic
 from test_killed_writes import killed_inside_then_done_again
 from test_signing_processes import imsmap_check
 
@@ -84,14 +83,7 @@ def draft(tmp_path, db_path):
     assert image.save(str(tmp_path / "knee.png"))
     records = open_clinic(db_path)
     try:
-        patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
-        for hour in (9, 10):
-            session = records.start_session(patient.id,
-                                            started_at=datetime(2026, 11, 20, hour, 30))
-            view, x, y, muscle, side = spot(records.atlas, hour)
-            site = records.add_site(session.id, view, x, y, muscle_id=muscle, side=side,
-                                    grasp=2)
-        records.sign_session(2)
+        site = draft_and_signed_visit(records)[2]
         records.add_finding(1, "shortening", "L5", "R")
         records.add_adverse_event(1, "soreness", "mild")
         photo = Photos(records).add_file(1, tmp_path / "knee.png", "knee")

@@ -12,11 +12,10 @@ it held is free, and the same write done again by another process goes through w
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 
 import pytest
 
-from support import open_clinic, spot
+from support import draft_and_signed_visit, open_clinic, spot
 from test_killed_writes import killed_inside_then_done_again
 from test_signing_processes import imsmap_check
 
@@ -80,13 +79,7 @@ def draft(db_path):
 
     records = open_clinic(db_path)
     try:
-        patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
-        for hour in (9, 10):
-            session = records.start_session(patient.id,
-                                            started_at=datetime(2026, 11, 20, hour, 30))
-            view, x, y, muscle, side = spot(records.atlas, hour)
-            records.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=2)
-        records.sign_session(2)
+        draft_and_signed_visit(records)
         for n in (3, 4):
             view, x, y, muscle, side = spot(records.atlas, n)
             site = records.add_site(1, view, x, y, muscle_id=muscle, side=side, grasp=1)

@@ -22,7 +22,7 @@ import pytest
 from imsmap.services.context import open_server_context
 from imsmap.services.export import export_document
 from imsmap.store.postgres.connection import connect
-from support import open_clinic, spot
+from support import draft_and_signed_visit, open_clinic, spot
 from test_signing_processes import python
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSIX's")
@@ -159,13 +159,7 @@ def clinic(tmp_path, clinic_template):
     context = open_server_context(anna)
     try:
         records = context.records
-        patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
-        for hour in (9, 10):
-            session = records.start_session(patient.id,
-                                            started_at=datetime(2026, 11, 20, hour, 30))
-            view, x, y, muscle, side = spot(records.atlas, hour)
-            records.add_site(session.id, view, x, y, muscle_id=muscle, side=side, grasp=2)
-        records.sign_session(2)
+        patient = draft_and_signed_visit(records)[0]
         for given in ("John", "Jon"):
             twin = records.create_patient(chart_number=f"C-20{len(given)}", given_name=given,
                                           family_name="Smith")
