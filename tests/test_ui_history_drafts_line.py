@@ -57,22 +57,3 @@ def test_the_drafts_line_is_shown_with_its_words_and_laid_out_once(
     _choose_in_list(w, other.chart_number)  # none again: hidden, its words gone
     qtbot.wait(10)
     assert line.isHidden() and line.text() == "" and line.toolTip() == ""
-
-
-def test_the_drafts_line_stands_under_the_count_whole_at_1280(
-        qtbot, make_window, records, patient, atlas, course):  # noqa: F811 - fixture
-    """Walk of 7 December (/tmp/cday/71.png, 102.png): beside the count, « 3 earlier shown 1
-    draft, not signed: not drawn » read as one sentence, the drafts' words wrapped in three
-    narrow lines in what the row left them at 1280 px. Under the count, they are a line of their
-    own, whole on it."""
-    w = make_window()
-    w.resize(1280, 690)
-    w.history_bar.show_earlier.setChecked(True)
-    _choose_in_list(w, patient.chart_number)  # today's draft open, a draft left before it
-    qtbot.wait(20)
-    bar, line = w.history_bar, w.history_bar.drafts
-    assert not line.isHidden() and line.text() == "1 draft, not signed: not drawn"
-    count = bar.count.geometry()
-    assert line.geometry().top() >= count.bottom(), (line.geometry(), count)
-    assert line.height() < 2 * line.fontMetrics().lineSpacing(), line.height()  # one line
-    assert line.width() >= line.fontMetrics().horizontalAdvance(line.text())

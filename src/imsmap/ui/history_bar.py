@@ -164,23 +164,18 @@ class HistoryBar(QWidget):
         # laptop at 125 %, 1080p at 200 %: ui.wrapping_row), the date range kept together. The
         # choices' row at any width: Dates' two fields, or Picked's button, in place of the
         # count's box make it wider than the chart's column at 1366 px (in French, Picked too).
-        row = WrappingRow(spacing=2, wide_too=True)
+        row = WrappingRow(spacing=2, wide_too=True, tall=True)  # (tall: the drafts' words)
         dates = QHBoxLayout()
         dates.setSpacing(2)
         for w in (self.date_from, self.dash, self.date_to):
             dates.addWidget(w)
         for part in (self.show_earlier, self.mode, self.last_n, dates, self.pick, self.heat,
-                     self.count):
+                     self.count, self.drafts):
             row.add(part)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 2, 6, 2)
         outer.setSpacing(2)
         outer.addLayout(row)
-        # The drafts' words on a line of their own under the count: beside it « 3 earlier
-        # shown 1 draft, not signed: not drawn » read as one sentence, and at 1280 px the
-        # drafts' words wrapped in three narrow lines in what the row left them (walk of
-        # 7 December, /tmp/cday/71.png). Here they wrap only where the bar is narrower.
-        outer.addWidget(self.drafts)
         outer.addWidget(self.legend)
         outer.addLayout(self.visits.row)
 
