@@ -32,6 +32,12 @@ def demo(tmp_path_factory):
     records.db.close()
 
 
+def _born_word(patient) -> str:
+    """« Née » of a woman, « Né » of a man, « Né(e) » where the record does not say
+    (tests/test_french_birth_words.py)."""
+    return {"F": "Née", "M": "Né"}.get(patient.sex.value, "Né(e)")
+
+
 def _pages(path: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(str(path)).pages]
 
@@ -57,7 +63,7 @@ def test_every_french_progress_reports_running_header_holds_its_whole_period(qap
         assert len(pages) > 1
         for number, page in enumerate(pages[1:], start=2):
             assert period in page, (patient.display_name, number, page[:200])
-            assert f"Né(e) le {born} ·" in page, (patient.display_name, page[:200])
+            assert f"{_born_word(patient)} le {born} ·" in page, (patient.display_name, page[:200])
     # the first page holds the patient's line in full
     out = tmp_path / f"evolution-{longest.id}.pdf"
     assert longest.display_name in _pages(out)[0]
@@ -71,7 +77,8 @@ def test_a_french_session_pdfs_running_header_holds_the_sessions_time(qapp, demo
                             language="fr_CA")
     with speaking("fr_CA"):
         when = f"Séance du {medium_date(session.started_at.date())} à "
-        born = f"Dossier {patient.chart_number} · Né(e) le {medium_date(patient.birth_date)} ·"
+        born = (f"Dossier {patient.chart_number} · {_born_word(patient)} le "
+                f"{medium_date(patient.birth_date)} ·")
     for page in _pages(out)[1:]:
         assert when in page, page[:200]
         assert born in page, page[:200]

@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from imsmap.domain.models import Patient
+from imsmap.domain.models import Patient, Sex
 from imsmap.domain.text import fill
 from imsmap.i18n.records import long_date, medium_date, translate
 from imsmap.report.layout import INK, MUTED, Block, Doc
@@ -112,10 +112,20 @@ def birth_text(patient: Patient, on: date) -> str:
 def running_line(patient: Patient) -> str:
     """Who the document is about, for the running header of pages 2..N (the caller adds when)."""
     if patient.birth_date:
-        return fill(translate("Letterhead", "%1 · Chart %2 · DOB %3"),
+        return fill(_born(patient.sex),
                     [patient.display_name, patient.chart_number, medium_date(patient.birth_date)])
     return fill(translate("Letterhead", "%1 · Chart %2"),
                 [patient.display_name, patient.chart_number])
+
+
+def _born(sex: Sex) -> str:
+    """The running line's words for a birth: French writes « Née le » of a woman and « Né le »
+    of a man; « Né(e) le » only where the record does not say (three entries, one English)."""
+    if sex is Sex.FEMALE:
+        return translate("Letterhead", "%1 · Chart %2 · DOB %3", "a woman")
+    if sex is Sex.MALE:
+        return translate("Letterhead", "%1 · Chart %2 · DOB %3", "a man")
+    return translate("Letterhead", "%1 · Chart %2 · DOB %3")
 
 
 def registration(name: str, own: str | None, settings: ClinicSettings) -> str:

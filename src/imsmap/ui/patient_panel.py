@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.errors import UserFacingError
-from imsmap.domain.models import Patient, Session
+from imsmap.domain.models import Patient, Session, Sex
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.changes import Change, Entity
 from imsmap.services.history import PatientHistories
@@ -54,9 +54,21 @@ def patient_header(p: Patient | None, hide_names: bool) -> str:
         return QCoreApplication.translate(
             "PatientPanel", "Patient hidden (privacy screen: F12 or Ctrl+H shows it)")
     if p.birth_date:
-        return QCoreApplication.translate("PatientPanel", "{name} · {chart}, born {date}").format(
-            name=p.display_name, chart=p.chart_number, date=long_date(p.birth_date))
+        return _born(p.sex).format(name=p.display_name, chart=p.chart_number,
+                                   date=long_date(p.birth_date))
     return f"{p.display_name} · {p.chart_number}"
+
+
+def _born(sex: Sex) -> str:
+    """The header's words for a birth: French writes « née » of a woman and « né » of a man;
+    « né(e) » only where the record does not say (three entries, the same English)."""
+    if sex is Sex.FEMALE:
+        return QCoreApplication.translate("PatientPanel", "{name} · {chart}, born {date}",
+                                          "a woman")
+    if sex is Sex.MALE:
+        return QCoreApplication.translate("PatientPanel", "{name} · {chart}, born {date}",
+                                          "a man")
+    return QCoreApplication.translate("PatientPanel", "{name} · {chart}, born {date}")
 
 
 def minute_text(moment: datetime) -> str:

@@ -2751,6 +2751,16 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
     </message>
     <message>
         <source>%1 · Chart %2 · DOB %3</source>
+        <comment>a woman</comment>
+        <translation>%1 · Dossier %2 · Née le %3</translation>
+    </message>
+    <message>
+        <source>%1 · Chart %2 · DOB %3</source>
+        <comment>a man</comment>
+        <translation>%1 · Dossier %2 · Né le %3</translation>
+    </message>
+    <message>
+        <source>%1 · Chart %2 · DOB %3</source>
         <translation>%1 · Dossier %2 · Né(e) le %3</translation>
     </message>
     <message>

@@ -2488,6 +2488,16 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>{name} · {chart}, born {date}</source>
+        <comment>a woman</comment>
+        <translation>{name} · {chart}, née le {date}</translation>
+    </message>
+    <message>
+        <source>{name} · {chart}, born {date}</source>
+        <comment>a man</comment>
+        <translation>{name} · {chart}, né le {date}</translation>
+    </message>
+    <message>
+        <source>{name} · {chart}, born {date}</source>
         <translation>{name} · {chart}, né(e) le {date}</translation>
     </message>
     <message>
