@@ -352,6 +352,9 @@ def _render(records: Records, patient: Patient, history: History, device: QPaged
     if len(history) == 1:  # not "Sessions 2026-03-02 to 2026-03-02"
         running = fill(translate("ProgressPdf", "%1 · Session %2"),
                        [who, medium_date(first.started_at)])
+    elif local_date(first.started_at) == local_date(last.started_at):  # all on one day
+        running = fill(translate("ProgressPdf", "%1 · Sessions on %2"),
+                       [who, medium_date(first.started_at)])
     else:
         running = fill(translate("ProgressPdf", "%1 · Sessions %2 to %3"),
                        [who, medium_date(first.started_at, year=local_date(first.started_at).year

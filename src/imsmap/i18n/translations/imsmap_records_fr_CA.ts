@@ -3759,6 +3759,10 @@ N° de permis %2</translation>
         <translation>%1 · Séance du %2</translation>
     </message>
     <message>
+        <source>%1 · Sessions on %2</source>
+        <translation>%1 · Séances du %2</translation>
+    </message>
+    <message>
         <source>%1 · Sessions %2 to %3</source>
         <translation>%1 · Séances du %2 au %3</translation>
     </message>
