@@ -84,6 +84,7 @@ class SessionPanel(QWidget):
         self._base: dict[str, object] = {}
         self._loading = False
         self._readonly_db = records.read.readonly
+        self._patient_open = False  # a patient chosen (set_patient_text): the status says so
         listen(records.bus, self, self._on_change)
 
         self.patient_line = QLabel()
@@ -270,6 +271,10 @@ ui.key_hint). Shown while the session can be
         """Whose record this is (the window masks it behind the privacy screen)."""
         self.patient_line.setText(text)
         self.patient_line.setVisible(bool(text))
+        if self._patient_open != bool(text):
+            self._patient_open = bool(text)
+            if self.session is None:  # "choose a patient" no more, or again
+                self._update_state()
 
     def add_banner(self, banner: QWidget) -> None:
         """A prompt shown above the site list (the details panel shows and hides it). Tab
@@ -369,7 +374,8 @@ ui.key_hint). Shown while the session can be
         days = self._days_since_started()
         self.status.show_state(self.records, s, editable=editable,
                                readonly_db=self._readonly_db, days=days,
-                               signed_before=self._signed_before)
+                               signed_before=self._signed_before,
+                               patient_open=self._patient_open)
         if s is None:
             self.title.setText(self.tr("No session open"))
         else:

@@ -33,17 +33,19 @@ class SessionStatus(QLabel):
         self.setObjectName("sessionStatus")
 
     def show_state(self, records: Records, s: Session | None, *, editable: bool,
-                   readonly_db: bool, days: int, signed_before: Witness | None = None) -> None:
+                   readonly_db: bool, days: int, signed_before: Witness | None = None,
+                   patient_open: bool = False) -> None:
         """Say what `s` is now: `editable` here or not, on a file open `readonly_db`, a draft
         begun `days` days ago, a draft the audit trail says was signed (`signed_before`: the
-        entry that signed it)."""
+        entry that signed it); no session, with a patient chosen (`patient_open`) or not."""
         self.setToolTip("")
         self.setStyleSheet(STATUS_STYLES["none" if s is None else
                                          "retracted" if s.retracted else
                                          "signed" if s.is_signed else
                                          "old draft" if editable and days else "draft"])
-        if s is None:
-            self.setText(self.tr("Choose a patient, then a session or New session."))
+        if s is None:  # a patient chosen (`patient_open`) is not to be chosen again
+            self.setText(self.tr("Choose a session in the list, or New session.") if patient_open
+                         else self.tr("Choose a patient, then a session or New session."))
             return
         mark = records.read.retraction(s.id) if s.retracted else None
         if mark is not None:

@@ -4530,6 +4530,10 @@ droite</translation>
 <context>
     <name>SessionStatus</name>
     <message>
+        <source>Choose a session in the list, or New session.</source>
+        <translation>Choisissez une séance dans la liste, ou Nouvelle séance.</translation>
+    </message>
+    <message>
         <source>Choose a patient, then a session or New session.</source>
         <translation>Choisissez un patient, puis une séance ou Nouvelle séance.</translation>
     </message>
