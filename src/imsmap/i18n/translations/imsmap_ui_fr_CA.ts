@@ -811,7 +811,7 @@
     </message>
     <message>
         <source>This folder is on the same disk as your records. If that disk breaks or is stolen, the records and their backups are lost together. Choose a folder on a USB drive or another disk if you can.</source>
-        <translation>Ce répertoire est sur le même disque que vos dossiers. Si ce disque brise ou est volé, les dossiers et leurs sauvegardes sont perdus ensemble. Choisissez si possible un répertoire sur une clé USB ou un autre disque.</translation>
+        <translation>Ce répertoire est sur le même disque que vos dossiers. Si ce disque tombe en panne ou est volé, les dossiers et leurs sauvegardes sont perdus ensemble. Choisissez si possible un répertoire sur une clé USB ou un autre disque.</translation>
     </message>
 </context>
 <context>
