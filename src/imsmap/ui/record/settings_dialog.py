@@ -130,6 +130,7 @@ class SettingsDialog(QDialog):
         header.setToolTip(login_tip)
         self.practitioners.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
+        self.practitioners.setMinimumWidth(self._table_width())
         self.practitioners.setAccessibleName(self.tr("Practitioners"))
         # at least PRACTITIONER_ROWS rows in view; SHORT_SCREEN_ROWS on a screen too short
         # for them (`_keep_lines_whole`)
@@ -252,6 +253,17 @@ class SettingsDialog(QDialog):
         table = self.practitioners
         return (table.verticalHeader().defaultSectionSize() * rows
                 + table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth())
+
+    def _table_width(self) -> int:
+        """The practitioners' table's least width: its columns share it equally (stretched),
+        so each is as wide as the widest header, whole (« Identifiant (facultatif) » was cut
+        at both ends at 1366 x 768)."""
+        table = self.practitioners
+        header = table.horizontalHeader()
+        widest = max(header.sectionSizeFromContents(i).width() for i in range(header.count()))
+        # a pixel a column besides: the stretched sections' shares are rounded down
+        return ((widest + 1) * header.count() + table.verticalHeader().sizeHint().width()
+                + 2 * table.frameWidth())
 
     def _add_practitioner(self, name: str, registration: str, login: str) -> None:
         row = self.practitioners.rowCount()
