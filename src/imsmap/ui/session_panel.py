@@ -271,10 +271,9 @@ ui.key_hint). Shown while the session can be
         """Whose record this is (the window masks it behind the privacy screen)."""
         self.patient_line.setText(text)
         self.patient_line.setVisible(bool(text))
-        if self._patient_open != bool(text):
-            self._patient_open = bool(text)
-            if self.session is None:  # "choose a patient" no more, or again
-                self._update_state()
+        self._patient_open = bool(text)
+        if self.session is None:  # "choose a patient" no more, or again: its words alone
+            self.status.say_no_session(self._patient_open)
 
     def add_banner(self, banner: QWidget) -> None:
         """A prompt shown above the site list (the details panel shows and hides it). Tab

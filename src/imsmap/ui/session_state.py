@@ -32,6 +32,11 @@ class SessionStatus(QLabel):
         self.setWordWrap(True)
         self.setObjectName("sessionStatus")
 
+    def say_no_session(self, patient_open: bool) -> None:
+        """No session open: a patient chosen (`patient_open`) is not to be chosen again."""
+        self.setText(self.tr("Choose a session in the list, or New session.") if patient_open
+                     else self.tr("Choose a patient, then a session or New session."))
+
     def show_state(self, records: Records, s: Session | None, *, editable: bool,
                    readonly_db: bool, days: int, signed_before: Witness | None = None,
                    patient_open: bool = False) -> None:
@@ -43,9 +48,8 @@ class SessionStatus(QLabel):
                                          "retracted" if s.retracted else
                                          "signed" if s.is_signed else
                                          "old draft" if editable and days else "draft"])
-        if s is None:  # a patient chosen (`patient_open`) is not to be chosen again
-            self.setText(self.tr("Choose a session in the list, or New session.") if patient_open
-                         else self.tr("Choose a patient, then a session or New session."))
+        if s is None:
+            self.say_no_session(patient_open)
             return
         mark = records.read.retraction(s.id) if s.retracted else None
         if mark is not None:
