@@ -488,7 +488,7 @@
     </message>
     <message>
         <source>Pneumothorax risk discussed</source>
-        <translation>Risque de pneumothorax expliqué</translation>
+        <translation>Risque de pneumothorax discuté</translation>
     </message>
     <message>
         <source>Needles used</source>
