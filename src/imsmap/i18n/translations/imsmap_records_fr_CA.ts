@@ -2585,6 +2585,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <source>The visit as stored does not match its signature; nothing was imported. This is a bug in imsmap: please report it.</source>
         <translation>La visite enregistrée ne correspond pas à sa signature; rien n&apos;a été importé. C&apos;est une anomalie d&apos;imsmap&#xa0;: veuillez la signaler.</translation>
     </message>
+    <message>
+        <source>Chart number %1 is chart number %2 of the file (at %3) in other capitals: one number on paper for two patients. Change one of them in the file. A pair kept from before imsmap refused it is imported only with the complete audit trail of the database it was exported from.</source>
+        <translation>Le numéro de dossier %1 est le numéro de dossier %2 du fichier (à %3) avec d&apos;autres majuscules : un seul numéro sur papier pour deux patients. Changez l&apos;un des deux dans le fichier. Une paire conservée d&apos;avant qu&apos;imsmap la refuse n&apos;est importée qu&apos;avec la piste de vérification complète de la base de données d&apos;où elle a été exportée.</translation>
+    </message>
 </context>
 <context>
     <name>Joined</name>
