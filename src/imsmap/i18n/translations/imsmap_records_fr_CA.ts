@@ -4184,6 +4184,17 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>Registration</name>
+    <message>
+        <source>Enter the practitioner&apos;s registration number (from the college or board), or leave it out and sign without it.</source>
+        <translation>Entrez le numéro de permis du praticien (de l&apos;ordre professionnel), ou laissez-le de côté et signez sans lui.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s list of practitioners gives %1 the registration number %2 (changed in another window or program meanwhile), not %3, so nothing was written: check which is right, then sign again.</source>
+        <translation>La liste des praticiens de la clinique donne à %1 le numéro de permis %2 (modifié entre-temps dans une autre fenêtre ou un autre programme), et non %3; rien n&apos;a donc été enregistré. Vérifiez lequel est le bon, puis signez de nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>Release</name>
     <message>
         <source>full</source>
@@ -4383,6 +4394,10 @@ N° de permis %2</translation>
     <message>
         <source>The practitioner is not recorded.</source>
         <translation>Le praticien n&apos;est pas consigné.</translation>
+    </message>
+    <message>
+        <source>The registration number of the practitioner, %1, is not recorded.</source>
+        <translation>Le numéro de permis du praticien, %1, n&apos;est pas consigné.</translation>
     </message>
     <message>
         <source>it is newer than this imsmap&apos;s atlas %1</source>
