@@ -151,6 +151,24 @@ def test_left_out_the_note_is_signed_without_it_and_says_so(qtbot, records, pati
                                                                tmp_path / "out.pdf")
 
 
+def test_typing_the_number_leaves_the_boxes_where_they_were(qtbot, records, patient):
+    """The number typed takes its item off the list: the list keeps its height, so the box
+    the clinician is about to click does not jump up under the pointer (a click in a walk of
+    the window landed in the gap the item left)."""
+    draft = records.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30),
+                                  practitioner=DANA)
+    dialog = SignDialog(records, draft.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    box = dialog.registration.add_to_list
+    before = (box.mapTo(dialog, QPoint(0, 0)), dialog.confirm.mapTo(dialog, QPoint(0, 0)))
+    qtbot.keyClicks(dialog.registration.number, "OPPQ-1")
+    qtbot.wait(20)
+    assert MISSING not in dialog.checks_label.text()
+    assert (box.mapTo(dialog, QPoint(0, 0)), dialog.confirm.mapTo(dialog, QPoint(0, 0))) == before
+
+
 def test_a_number_too_long_is_refused_with_a_sentence_and_nothing_changes(qtbot, records,
                                                                           patient):
     draft = records.start_session(patient.id, started_at=datetime(2026, 11, 20, 9, 30),

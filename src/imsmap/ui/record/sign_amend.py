@@ -108,6 +108,7 @@ class SignDialog(QDialog):
         self.checks_label = QLabel()
         self.checks_label.setWordWrap(True)
         self.checks_label.setObjectName("signingChecks")
+        self.checks_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.checks_label)
         # The practitioner's registration number where the draft has none: typed here, it is
         # recorded with the session as it is signed (and no longer listed as missing).
@@ -171,6 +172,11 @@ class SignDialog(QDialog):
 
     def _show_checks(self) -> None:
         checks = self._open_checks()
+        if self.checks_label.isVisible():
+            # The number typed takes its item off the list: the list keeps its height, so the
+            # line and the boxes under it stay where the clinician is about to click.
+            self.checks_label.setMinimumHeight(max(self.checks_label.minimumHeight(),
+                                                   self.checks_label.height()))
         if checks:
             items = "".join(f"<li>{said(c.message)}</li>" for c in checks)
             self.checks_label.setText(self.tr("<b>Before you sign:</b><ul>{items}</ul>").format(
