@@ -29,17 +29,12 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSI
 # (the audit trail's head: every row of it written, nothing committed) and waits to be killed.
 WRITER = """
     import json, sys
+    import held_writes
     from imsmap.services.context import open_context
-    db, what, hold = sys.argv[1], sys.argv[2], sys.argv[3] == "hold"
+    db, what, how = sys.argv[1], sys.argv[2], sys.argv[3]
     session_id, other = int(sys.argv[4]), sys.argv[5]
     records = open_context(db, actor="anna.physio", create=False).records
-
-    def statement(sql):
-        if hold and sql.startswith("INSERT INTO audit_head"):
-            print("inside", flush=True)
-            sys.stdin.readline()
-
-    records.db.conn.set_trace_callback(statement)
+    held_writes.trace(records.db.conn, how, hold_at="INSERT INTO audit_head")
     if what == "amend":
         site = records.read.sites_for_session(session_id)[0]
         records.amend_session(session_id, "Graded on the paper sheet", "Grade 1, not 2.",

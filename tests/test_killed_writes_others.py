@@ -21,18 +21,13 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSI
 # The draft (session 1) has site 1, finding 1, adverse event 1 and photo 1; patient 1 is its.
 WRITER = """
     import sys
+    import held_writes
     from imsmap.services import lock
     from imsmap.services.context import open_context
     from imsmap.services.photos import Photos
-    db, what, hold = sys.argv[1], sys.argv[2], sys.argv[3] == "hold"
+    db, what, how = sys.argv[1], sys.argv[2], sys.argv[3]
     records = open_context(db, actor="anna.physio", create=False).records
-
-    def statement(sql):
-        if hold and sql.startswith("INSERT INTO audit_head"):
-            print("inside", flush=True)
-            sys.stdin.readline()
-
-    records.db.conn.set_trace_callback(statement)
+    held_writes.trace(records.db.conn, how, hold_at="INSERT INTO audit_head")
     if what == "caption":
         Photos(records).set_caption(1, "Left knee, lateral, before needling")
     elif what == "photo site":

@@ -25,18 +25,13 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSI
 # the same patient has site 2; protocol 1 ("Neck") was kept from it.
 WRITER = """
     import sys
+    import held_writes
     from dataclasses import replace
     from imsmap.services import clinic, first_run, planning, retractions
     from imsmap.services.context import open_context
-    db, what, hold = sys.argv[1], sys.argv[2], sys.argv[3] == "hold"
+    db, what, how = sys.argv[1], sys.argv[2], sys.argv[3]
     records = open_context(db, actor="anna.physio", create=False).records
-
-    def statement(sql):
-        if hold and sql == "COMMIT":
-            print("inside", flush=True)
-            sys.stdin.readline()
-
-    records.db.conn.set_trace_callback(statement)
+    held_writes.trace(records.db.conn, how)
     if what == "session started":
         records.start_session(1, complaint="Low back pain, right leg")
     elif what == "site placed":

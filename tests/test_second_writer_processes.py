@@ -34,20 +34,13 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX processes
 # asks for the write lock. It prints "done" and what it wrote, or "refused:" and the sentence.
 WRITER = """
     import sys
+    import held_writes
     from imsmap.domain.errors import UserFacingError
     from imsmap.services import merging, planning
     from imsmap.services.context import open_context
     db, how, what = sys.argv[1:4]
     records = open_context(db, actor=how + ".physio", create=False).records
-
-    def statement(sql):
-        if how == "hold" and sql == "COMMIT":
-            print("inside", flush=True)
-            sys.stdin.readline()
-        elif how == "tell" and sql == "BEGIN IMMEDIATE":
-            print("asks", flush=True)
-
-    records.db.conn.set_trace_callback(statement)
+    held_writes.trace(records.db.conn, how)
     try:
         if what == "separate":
             wrote = merging.separate_records(records, 1, "Two people: twins").id
@@ -159,23 +152,10 @@ def test_a_protocol_kept_while_another_window_removes_a_site_holds_the_sites_as_
 # `imsmap backup` setting the backup policy, in a process of its own, as WRITER's writes are
 # held or told (every connection the command opens is traced).
 POLICY = """
-    import sqlite3, sys
+    import sys
+    import held_writes
     db, how, what = sys.argv[1:4]
-    real = sqlite3.connect
-
-    def statement(sql):
-        if how == "hold" and sql == "COMMIT":
-            print("inside", flush=True)
-            sys.stdin.readline()
-        elif how == "tell" and sql == "BEGIN IMMEDIATE":
-            print("asks", flush=True)
-
-    def connect(*args, **kwargs):
-        conn = real(*args, **kwargs)
-        conn.set_trace_callback(statement)
-        return conn
-
-    sqlite3.connect = connect
+    held_writes.trace_every_connection(how)
     from imsmap.cli import main
     option = {"keep": ["--keep-fulls", "5"], "every": ["--full-every-days", "3"]}[what]
     status = main(["backup", "--db", db, *option])

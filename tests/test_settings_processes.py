@@ -29,20 +29,13 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX processes
 # write lock (it has read the file as new by then).
 SET_UP = """
     import sys
+    import held_writes
     from imsmap.domain.errors import UserFacingError
     from imsmap.services import first_run
     from imsmap.services.context import open_context
     db, name, person, how = sys.argv[1:5]
     records = open_context(db, actor=person.split()[0].lower(), create=False).records
-
-    def statement(sql):
-        if how == "hold" and sql == "COMMIT":
-            print("inside", flush=True)
-            sys.stdin.readline()
-        elif how == "tell" and sql == "BEGIN IMMEDIATE":
-            print("asks", flush=True)
-
-    records.db.conn.set_trace_callback(statement)
+    held_writes.trace(records.db.conn, how)
     try:
         first_run.set_up(records, first_run.ClinicSetup(name, person, "PT-" + name[:3]),
                          expect_new=True)

@@ -31,12 +31,16 @@ from test_ui_support import (  # noqa: F401 - fixture
     sign_through_dialog,
 )
 
+HELPERS = Path(__file__).parent / "helpers"  # the child scripts' own modules (held_writes)
+
 
 def python(script: str, *args: object, **popen: object) -> subprocess.Popen:
-    """`script` run by another Python process, with `args` as its sys.argv[1:]."""
+    """`script` run by another Python process, with `args` as its sys.argv[1:] and
+    tests/helpers on its path."""
+    path = os.pathsep.join(filter(None, (str(HELPERS), os.environ.get("PYTHONPATH"))))
     return subprocess.Popen([sys.executable, "-c", textwrap.dedent(script), *map(str, args)],
-                            text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-                            **popen)
+                            text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                            "PYTHONPATH": path}, **popen)
 
 
 def imsmap_check(db: Path) -> str:

@@ -143,8 +143,14 @@ def default_anchor(today: date | None = None) -> date:
 BUILDING = ".building"
 
 
-def _exists(path: Path) -> DemoError:
-    return DemoError(sentence("Demo", QT_TRANSLATE_NOOP(
+class DemoExists(DemoError):
+    """The demo's name is taken: by a file there before, or by another creation at the same
+    name that was given it first (two `imsmap --demo` started at once: the hard link of
+    durable.publish_new refuses the second). Nothing of this creation is left."""
+
+
+def _exists(path: Path) -> DemoExists:
+    return DemoExists(sentence("Demo", QT_TRANSLATE_NOOP(
         "Demo", "%1 exists already; the demo never overwrites a file. Choose another path."),
         path))
 

@@ -35,7 +35,13 @@ from imsmap.domain.photos import Photo
 from imsmap.domain.text import QT_TRANSLATE_NOOP, joined, quoted, sentence
 from imsmap.domain.values import FieldValues, JsonObject
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
-from imsmap.services import import_corrections, import_merges, import_retractions, import_trail
+from imsmap.services import (
+    import_chart_pairs,
+    import_corrections,
+    import_merges,
+    import_retractions,
+    import_trail,
+)
 from imsmap.services import import_fields as rules
 from imsmap.services.photo_export import read_photos
 from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS, EDITABLE_SITE_FIELDS
@@ -517,6 +523,8 @@ def read_document(records: Records, doc: Any) -> tuple[list[FilePatient], import
             file_ids: dict[int, str] = {
                 int(p["id"]): f"patients[{i}]" for i, p in enumerate(listed or [])
                 if isinstance(p, dict) and isinstance(p.get("id"), int)}
+            import_chart_pairs.check(records, patients, {v: k for k, v in file_ids.items()},
+                                     trail, reader.problem)
             trail.merges.extend(import_merges.check(doc, file_ids, trail, reader.problem))
     except _TooMany:
         raise ImportProblems(reader.problems, more=True) from None

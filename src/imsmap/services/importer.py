@@ -12,7 +12,8 @@ entries must have recorded the same signature and amendments (services/import_tr
 trail is kept beside this database's own. Amendments are re-created. Each imported row gets an
 audit entry with the action "import".
 Database ids in the file are ignored: rows get new ids here. Chart numbers already in the target
-database, in any capitals, are refused, never merged.
+database, in any capitals, are refused, never merged; so are two of the file's apart only in
+capitals, unless its trail recorded them so (services/import_chart_pairs.py).
 """
 
 from __future__ import annotations

@@ -149,7 +149,7 @@ class Records:
             if "chart_number" in clean and clean["chart_number"] != old.chart_number:
                 self.repo.lock_chart_numbers([clean["chart_number"]])
                 self.read.check_chart_number_free(clean["chart_number"], patient_id)
-            self._write_update(work, "patients", old, clean, version,
+            self.write_update(work, "patients", old, clean, version,
                                Change(Action.UPDATE, Entity.PATIENT, patient_id,
                                       patient_id=patient_id))
         return self.repo.patient(patient_id)
@@ -197,7 +197,7 @@ class Records:
             if expected:
                 conflicts.check(self.db.conn, "session", session_id, session_id, old, expected,
                                 clean, EDITABLE_SESSION_FIELDS)
-            self._write_update(work, "sessions", old, clean, version,
+            self.write_update(work, "sessions", old, clean, version,
                                Change(Action.UPDATE, Entity.SESSION, session_id,
                                       session_id=session_id, patient_id=old.patient_id))
         return self.repo.session(session_id)
@@ -379,17 +379,18 @@ class Records:
             if expected:
                 conflicts.check(self.db.conn, "site", site_id, old.session_id, old, expected,
                                 clean, EDITABLE_SITE_FIELDS)
-            self._write_update(work, "sites", old, clean, version,
+            self.write_update(work, "sites", old, clean, version,
                                Change(Action.UPDATE, Entity.SITE, site_id,
                                       session_id=old.session_id))
         return self.repo.site(site_id)
 
-    def _write_update(self, work: UnitOfWork, table: str, old: Patient | Session | Site,
+    def write_update(self, work: UnitOfWork, table: str, old: Patient | Session | Site,
                       clean: FieldValues, version: int | None, change: Change) -> None:
         """Write the fields of `clean` whose value differs from the stored one (`old`'s), in
         one audit entry of each one's value before and after, under `change`'s record and
         session, and announce `change`; nothing at all when none differs. Shared by
-        update_patient, update_session and a draft's site edits, so that they cannot drift
+        update_patient, update_session, a draft's site edits and the registration number
+        recorded from the sign dialog (services.registration), so that they cannot drift
         apart."""
         values = {k: to_sql(val) for k, val in clean.items()}
         before = as_dict(old, tuple(values))

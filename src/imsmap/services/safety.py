@@ -114,6 +114,12 @@ def signing_checks(atlas: Atlas, record: SessionRecord,
     if not s.practitioner:
         checks.append(SigningCheck("practitioner", sentence("Safety", QT_TRANSLATE_NOOP(
             "Safety", "The practitioner is not recorded."))))
+    elif not s.practitioner_registration:
+        # The name without the number: the signed note says "Registration no. not recorded"
+        # (the sign dialog offers to record it; some places do not require one).
+        checks.append(SigningCheck("registration", sentence("Safety", QT_TRANSLATE_NOOP(
+            "Safety", "The registration number of the practitioner, %1, is not recorded."),
+            s.practitioner)))
     return checks
 
 

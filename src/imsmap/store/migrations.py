@@ -7,8 +7,8 @@ transaction. Append new migrations to MIGRATIONS; never edit one that has shippe
 
 This module is the register and the runner. The SQL of the shipped migrations is in modules of
 their own: store/migration_v1_v3.py (schemas 1-3), store/migration_v4.py (schema 4's rebuild,
-with its check), store/migration_v5_v11.py (schemas 5-11), and store/migration_v12.py,
-migration_v13.py and migration_v14.py (schemas 12 to 14). A new migration goes in a module of
+with its check), store/migration_v5_v11.py (schemas 5-11), and store/migration_v12.py to
+migration_v15.py (schemas 12 to 15). A new migration goes in a module of
 its own and is registered here by a line in MIGRATIONS (and in AFTER_MIGRATION or FILL_AFTER
 when Python finishes it).
 """
@@ -27,6 +27,7 @@ from imsmap.store import (
     migration_v12,
     migration_v13,
     migration_v14,
+    migration_v15,
     name_order,
     name_parts,
 )
@@ -53,6 +54,8 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
      migration_v13.V13),
     (14, "the digit runs of each chart number: « 0006 » or « 6 » finds DEMO-0006 (search)",
      migration_v14.V14),
+    (15, "the chart number folded, indexed: « c-1001 » beside C-1001 found without reading "
+     "every patient", migration_v15.V15),
 )
 # Run after a migration's SQL, in its transaction: a check that raises to roll it all back,
 # then the statements that finish it.

@@ -99,6 +99,13 @@ class Repository:
         return [patient_from_row(row) for row in rows]
 
     @reads
+    def fold_chart_number(self, chart_number: str) -> str:
+        """``chart_number`` folded as patients_by_chart_number_folded folds it: two numbers
+        folded alike are one number on paper here."""
+        row = self.db.query_one("SELECT lower(CAST(? AS TEXT))", (chart_number,))
+        return str(row[0]) if row is not None else chart_number
+
+    @reads
     def search_patients(self, text: str, limit: int = 200) -> list[Patient]:
         """Patients found by each word typed: at the start of a part of the family or given
         name (split at spaces, hyphens and apostrophes; accents and case folded on both sides:

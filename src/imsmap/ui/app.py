@@ -39,11 +39,17 @@ def open_database(db: str | Path | None = None, demo: bool = False) -> AppContex
         path = paths.demo_db_path()
         paths.ensure_private_dir(path.parent)
         if not path.exists() or path.stat().st_size == 0:
-            from imsmap.services.demo import create_demo  # written separately; only when asked
+            # written separately; only when asked
+            from imsmap.services.demo import DemoExists, create_demo
 
             if path.exists():
                 path.unlink()
-            create_demo(path)
+            try:
+                create_demo(path)
+            except DemoExists:
+                # Another imsmap --demo started at the same moment gave it the name first,
+                # whole (services.demo builds it apart): that demo is the one asked for.
+                log.info("the demo was made meanwhile by another imsmap; opening that one")
         return open_context(path)
     path = paths.resolve_db(db)
     if db is None:

@@ -15,6 +15,7 @@ from imsmap.domain.models import Patient
 from imsmap.services import clinic
 from imsmap.services.practitioner_list import by_login
 from imsmap.services.records import Records, content_hash
+from imsmap.services.registration import registration_for
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.dialogs import CloseAnswer, PatientDialog, ask_unsaved_on_close
 from imsmap.ui.patient_panel import PatientPanel
@@ -100,7 +101,7 @@ class SessionActions:
         try:
             listed = clinic.practitioners(self.records)
             practitioner = self._practitioner_of_new_session(patient.id, listed)
-            registration = self._registration_of(practitioner, patient.id, listed)
+            registration = registration_for(self.records, practitioner, patient.id, listed)
             session = self.records.start_session(
                 patient.id, practitioner=practitioner,
                 **({"practitioner_registration": registration} if registration else {}))
@@ -136,23 +137,6 @@ class SessionActions:
             practitioner = next((s.practitioner for s in previous
                                  if s.practitioner and s.counts and s.is_signed), "")
         return practitioner
-
-    def _registration_of(self, practitioner: str, patient_id: int,
-                         listed: tuple[clinic.Practitioner, ...]) -> str:
-        """The registration number the signed note prints with the practitioner's name: the
-        clinic's list's for the name (it was filled only when the practitioner field was
-        edited), else the one recorded with the same name at this patient's last signed visit
-        that has one (an empty list, as the demo's, left "Registration no. not recorded" under
-        a name every earlier note gave with its number)."""
-        if not practitioner:
-            return ""
-        known = next((p for p in listed if p.name == practitioner and p.registration), None)
-        if known is not None:
-            return known.registration
-        return next((s.practitioner_registration
-                     for s in self.records.read.sessions_for_patient(patient_id)  # newest first
-                     if s.practitioner == practitioner and s.practitioner_registration
-                     and s.counts and s.is_signed), "")
 
     def sign_session(self) -> None:
         s = self.session_panel.session

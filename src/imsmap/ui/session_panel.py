@@ -41,6 +41,7 @@ from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photos import Photos
 from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS
 from imsmap.services.records import Records
+from imsmap.services.registration import registration_for
 from imsmap.services.signatures import Witness
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.field_placeholders import Placeholders
@@ -527,17 +528,18 @@ ui.key_hint). Shown while the session can be
         before = self.session.practitioner if self.session is not None else None
         if not self._save("practitioner", name):
             return False
-        if name == before:
+        if name == before or self.session is None:
             return True  # unchanged, and its registration with it: nothing to read
+        # The new name's number, as a new session takes it; none where neither the list nor
+        # this patient's signed visits give one: the one left was the previous name's, and the
+        # signed note printed it under the new name (the sign dialog now asks for theirs).
         try:
-            known = next((p for p in clinic.practitioners(self.records) if p.name == name),
-                         None)
+            number = registration_for(self.records, name, self.session.patient_id,
+                                      clinic.practitioners(self.records))
         except UserFacingError as exc:  # the server cannot be reached now...: said
             self.errorOccurred.emit(exc)
             return False
-        if known is not None and known.registration:
-            return self._save("practitioner_registration", known.registration)
-        return True
+        return self._save("practitioner_registration", number)
 
     def _notes_changed(self) -> None:
         if not self._loading and self.editable:

@@ -2585,6 +2585,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <source>The visit as stored does not match its signature; nothing was imported. This is a bug in imsmap: please report it.</source>
         <translation>La visite enregistrée ne correspond pas à sa signature; rien n&apos;a été importé. C&apos;est une anomalie d&apos;imsmap&#xa0;: veuillez la signaler.</translation>
     </message>
+    <message>
+        <source>Chart number %1 is chart number %2 of the file (at %3) in other capitals: one number on paper for two patients. Change one of them in the file. A pair kept from before imsmap refused it is imported only with the complete audit trail of the database it was exported from.</source>
+        <translation>Le numéro de dossier %1 est le numéro de dossier %2 du fichier (à %3) avec d&apos;autres majuscules&#xa0;: un seul numéro sur papier pour deux patients. Changez l&apos;un des deux dans le fichier. Une paire conservée d&apos;avant qu&apos;imsmap la refuse n&apos;est importée qu&apos;avec la piste de vérification complète de la base de données d&apos;où elle a été exportée.</translation>
+    </message>
 </context>
 <context>
     <name>Joined</name>
@@ -4198,6 +4202,17 @@ N° de permis %2</translation>
     </message>
 </context>
 <context>
+    <name>Registration</name>
+    <message>
+        <source>Enter the practitioner&apos;s registration number (from the college or board), or leave it out and sign without it.</source>
+        <translation>Entrez le numéro de permis du praticien (de l&apos;ordre professionnel), ou laissez-le de côté et signez sans lui.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s list of practitioners gives %1 the registration number %2 (changed in another window or program meanwhile), not %3, so nothing was written: check which is right, then sign again.</source>
+        <translation>La liste des praticiens de la clinique donne à %1 le numéro de permis %2 (modifié entre-temps dans une autre fenêtre ou un autre programme), et non %3; rien n&apos;a donc été enregistré. Vérifiez lequel est le bon, puis signez de nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>Release</name>
     <message>
         <source>full</source>
@@ -4397,6 +4412,10 @@ N° de permis %2</translation>
     <message>
         <source>The practitioner is not recorded.</source>
         <translation>Le praticien n&apos;est pas consigné.</translation>
+    </message>
+    <message>
+        <source>The registration number of the practitioner, %1, is not recorded.</source>
+        <translation>Le numéro de permis du praticien, %1, n&apos;est pas consigné.</translation>
     </message>
     <message>
         <source>it is newer than this imsmap&apos;s atlas %1</source>

@@ -3479,6 +3479,41 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>RegistrationEntry</name>
+    <message>
+        <source>Registration number</source>
+        <translation>Numéro de permis</translation>
+    </message>
+    <message>
+        <source>from the college or board</source>
+        <translation>de l&apos;ordre professionnel</translation>
+    </message>
+    <message>
+        <source>Registration no. of {name}:</source>
+        <translation>N° de permis de {name}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Add it to the clinic&apos;s list of practitioners</source>
+        <translation>L&apos;ajouter à la liste des praticiens de la clinique</translation>
+    </message>
+    <message>
+        <source>Their next sessions then carry it, as a new session takes the number the clinic&apos;s list gives its practitioner</source>
+        <translation>Ses prochaines séances le portent alors, car une nouvelle séance prend le numéro que la liste de la clinique donne à son praticien</translation>
+    </message>
+    <message>
+        <source>Add to the clinic&apos;s list</source>
+        <translation>Ajouter à la liste de la clinique</translation>
+    </message>
+    <message>
+        <source>As the clinic&apos;s list of practitioners gives it: signing records it with this session.</source>
+        <translation>Tel que le donne la liste des praticiens de la clinique&#xa0;: la signature le consigne avec cette séance.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s administrators keep its list of practitioners on the clinic server: ask them to add this number, so that the next sessions carry it.</source>
+        <translation>Les administrateurs de la clinique gèrent sa liste des praticiens sur le serveur de la clinique&#xa0;: demandez-leur d&apos;y ajouter ce numéro, pour que les prochaines séances le portent.</translation>
+    </message>
+</context>
+<context>
     <name>Release</name>
     <message>
         <source>full</source>

@@ -71,6 +71,11 @@ MIGRATIONS: tuple[tuple[int, str, int, tuple[str, ...]], ...] = (
      13, ()),
     (17, "the digit runs of each chart number, for search (SQLite schema 14)", 14,
      ("v17_chart_digits.sql",)),
+    # SQLite schema 15's index of the folded chart number: the server has had its own since
+    # schema 11 (13: patients_chart_folded_number, text_pattern_ops, which serves equality
+    # too), so nothing to make; recorded so that the server says which file schema it mirrors.
+    (18, "the folded chart number's index of SQLite schema 15: the server's since schema 13",
+     15, ()),
 )
 
 

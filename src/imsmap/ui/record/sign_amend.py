@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
@@ -22,9 +23,10 @@ from imsmap.services import clinic
 from imsmap.services.audit_view import session_trail, trail_names
 from imsmap.services.practitioner_list import Practitioner, by_login, by_name
 from imsmap.services.records import Records, content_hash
-from imsmap.services.safety import signing_atlas, signing_checks
+from imsmap.services.safety import SigningCheck, signing_atlas, signing_checks
 from imsmap.ui.record.amend_dialog import AmendDialog
 from imsmap.ui.record.audit_words import TrailWords
+from imsmap.ui.record.sign_registration import RegistrationEntry
 from imsmap.ui.refusals import ERROR_COLOUR, ErrorLine
 from imsmap.ui.wording import language, long_datetime, numeric_datetime, said
 
@@ -44,7 +46,7 @@ class SignDialog(QDialog):
         self.session_id = session_id
         self.setWindowTitle(self.tr("Sign session"))
         self.setMinimumWidth(480)
-        record = records.session_record(session_id)
+        record = self.record = records.session_record(session_id)
         # What is signed is what the window shows: the content as read here, which the
         # signature must still find (another window's change meanwhile refuses it).
         self.seen = content_hash(record)
@@ -106,16 +108,17 @@ class SignDialog(QDialog):
         self.checks_label = QLabel()
         self.checks_label.setWordWrap(True)
         self.checks_label.setObjectName("signingChecks")
-        if checks:
-            items = "".join(f"<li>{said(c.message)}</li>" for c in checks)
-            self.checks_label.setText(self.tr("<b>Before you sign:</b><ul>{items}</ul>").format(
-                items=items))
-        else:
-            self.checks_label.setText(self.tr("The record is complete."))
+        self.checks_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.checks_label)
+        # The practitioner's registration number where the draft has none: typed here, it is
+        # recorded with the session as it is signed (and no longer listed as missing).
+        self.registration = (RegistrationEntry(records, s)
+                             if any(c.key == "registration" for c in checks) else None)
+        if self.registration is not None:
+            layout.addWidget(self.registration)
+            self.registration.changed.connect(self._show_checks)
 
-        self.confirm = QCheckBox(self.tr("Sign with these items open") if checks else
-                                 self.tr("I have reviewed this session"))
+        self.confirm = QCheckBox()
         self.confirm.setAccessibleName(self.tr("Confirm signing"))
         layout.addWidget(self.confirm)
         layout.addStretch(1)  # room the words do not take goes above the buttons, not between
@@ -138,6 +141,8 @@ class SignDialog(QDialog):
         QWidget.setTabOrder(self.sign_button, self.buttons.button(
             QDialogButtonBox.StandardButton.Cancel))
         self.checks = checks
+        self._show_checks()
+        self.confirm.setFocus()  # the keys start on the box, the number's line above it or not
         # Qt sizes a window from its wrapped sentences at their narrowest: as tall as their
         # lines there, with a gap above the buttons. The height they take at the dialog's width:
         width = self.minimumWidth()
@@ -158,6 +163,28 @@ class SignDialog(QDialog):
         if self.confirm.hasFocus():
             self.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
             self.confirm.update()
+
+    def _open_checks(self) -> list[SigningCheck]:
+        """What the note still lacks: the checks, less a missing registration number typed
+        in the dialog."""
+        typed = self.registration is not None and bool(self.registration.typed())
+        return [c for c in self.checks if not (typed and c.key == "registration")]
+
+    def _show_checks(self) -> None:
+        checks = self._open_checks()
+        if self.checks_label.isVisible():
+            # The number typed takes its item off the list: the list keeps its height, so the
+            # line and the boxes under it stay where the clinician is about to click.
+            self.checks_label.setMinimumHeight(max(self.checks_label.minimumHeight(),
+                                                   self.checks_label.height()))
+        if checks:
+            items = "".join(f"<li>{said(c.message)}</li>" for c in checks)
+            self.checks_label.setText(self.tr("<b>Before you sign:</b><ul>{items}</ul>").format(
+                items=items))
+        else:
+            self.checks_label.setText(self.tr("The record is complete."))
+        self.confirm.setText(self.tr("Sign with these items open") if checks else
+                             self.tr("I have reviewed this session"))
 
     def _other_practitioner(self, treated: str, person: Practitioner | None,
                             practitioners: tuple[Practitioner, ...]) -> str:
@@ -186,6 +213,7 @@ class SignDialog(QDialog):
 
     def _sign(self) -> None:
         try:
+            self._record_registration()
             self.records.sign_session(self.session_id, seen=self.seen)
         except ConflictError as exc:
             # Changed in another window since this dialog read it: nothing signed. The
@@ -197,6 +225,17 @@ class SignDialog(QDialog):
             self.error.show_message(exc)
             return
         self.accept()
+
+    def _record_registration(self) -> None:
+        """The number typed, written with the draft before it is signed (services.registration:
+        refused when another window changed the practitioner or gave a number meanwhile). What
+        is signed is then what the dialog showed with that number: a change made meanwhile by
+        another window to anything else still refuses the signature."""
+        if self.registration is None or not self.registration.typed():
+            return
+        session = self.registration.record(self.session_id)
+        self.seen = content_hash(replace(self.record, session=replace(
+            self.record.session, practitioner_registration=session.practitioner_registration)))
 
 
 class AuditDialog(QDialog):
