@@ -33,16 +33,11 @@ class IdleWork(QObject):
     def done(self) -> bool:
         return self._steps is None
 
-    def finish(self) -> None:
-        """Every step left, now (a script or a test that wants the work done)."""
-        while not self.done:
-            self._slice(until=float("inf"))
-
-    def _slice(self, until: float | None = None) -> None:
+    def _slice(self) -> None:
         steps = self._steps
         if steps is None:
             return
-        end = perf_counter() + SLICE_S if until is None else until
+        end = perf_counter() + SLICE_S
         for _ in steps:
             if perf_counter() >= end:
                 return
