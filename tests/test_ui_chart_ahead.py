@@ -92,7 +92,7 @@ def parsed(monkeypatch):
 
 
 def test_the_first_open_on_the_spinal_chart_finds_it_built(
-        nothing_built, make_window, records, patient, atlas, parsed, qtbot):
+        nothing_built, make_window, records, patient, atlas, parsed, qtbot, monkeypatch):
     _visits_on(records, patient.id, atlas, "spinal", 2, grade=2)
     w = make_window()
     assert w.chart.view_id == "anterior"  # where a window starts
@@ -101,6 +101,10 @@ def test_the_first_open_on_the_spinal_chart_finds_it_built(
         layer = atlas.view(view_id).layer_ids[0]
         assert (view_id, layer) in w.chart._scenes
     del parsed[:]
+    looks = []  # a muscle's fill and pens made (kept by its chart's painter)
+    make_look = chart_painter.ChartPainter._region_look
+    monkeypatch.setattr(chart_painter.ChartPainter, "_region_look",
+                        lambda self, *a: looks.append(a) or make_look(self, *a))
 
     _choose_in_list(w, patient.chart_number)
     w.chart.view.viewport().repaint()  # the chart's first paint at its size
@@ -108,6 +112,7 @@ def test_the_first_open_on_the_spinal_chart_finds_it_built(
     assert w.chart.view_id == "spinal"  # where the visit was needled
     assert w.chart.scene.markers  # its sites shown
     assert parsed == []  # every path was built before the patient was chosen
+    assert looks == []  # and every muscle's look
 
 
 def test_a_tap_while_the_charts_are_built_is_handled_and_the_work_goes_on(

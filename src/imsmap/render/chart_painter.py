@@ -264,11 +264,12 @@ class ChartPainter(ChartLettering):
     def build_steps(self) -> Iterator[None]:
         """Build the paths this chart's first paint at its whole size would build, one shape
         a step: each detail (bones, contours), each muscle of the layer (its outline, its
-        box, its fibres as one path) and, on a deep layer, the layer above's outlines. A paint then
-        takes them as built (they are kept per path text for the process, and the muscles'
-        outlines by this painter). The window builds the charts a visit is likely to be on
-        while nobody waits for them (ui.chart_panel.ChartPanel.build_ahead): the spinal chart's
-        401 paths are about 40 ms, which its first paint paid in the first open of a patient."""
+        box, its fibres as one path, its fill and pens) and, on a deep layer, the layer
+        above's outlines. A paint then takes them as built (the paths are kept per path text
+        for the process, the muscles' outlines and looks by this painter). The window builds
+        the charts a visit is likely to be on while nobody waits for them (ui.chart_panel.
+        ChartPanel.build_ahead): the spinal chart's 401 paths are about 40 ms, which its first
+        paint paid in the first open of a patient."""
         pad = self._reach()
         for d in self.view.details:
             _padded_bounds(d.d, pad)
@@ -278,6 +279,7 @@ class ChartPainter(ChartLettering):
             self.region_path(r.id)
             if r.fibres:
                 self.fibre_path(r)
+            self._plain_look(r)
             yield
         for r in self.view.regions_on(self.layer_above) if self.is_deep else ():
             _padded_bounds(r.d, pad)
