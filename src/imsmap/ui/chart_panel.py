@@ -85,7 +85,7 @@ class ChartPanel(QWidget):
         # another (the posterior "deep" is not the spinal chart's "deep").
         self._layers: dict[str, str] = {}
         self._root_lit: tuple[frozenset, frozenset] = (frozenset(), frozenset())
-        self.ahead: IdleWork | None = None  # build_ahead_while_idle
+        self.ahead: IdleWork | None = None  # build_ahead
 
         # A dozen charts: the tabs have a row of their own, and buttons beside it to show the
         # tabs beyond it, whole (ui.chart_tabs).
@@ -466,15 +466,17 @@ class ChartPanel(QWidget):
         if scene is not None:
             scene.regions  # noqa: B018 - the muscle items, made on first use
 
-    def build_ahead(self) -> Iterator[None]:
-        """Make the charts a visit is most often on (FIRST_TABS), their scenes and their
-        paths, before they are shown, a step at a time (the window runs the steps while it
-        waits: ui.idle_work). A visit opened with none of its sites on the chart shown
-        switches to the chart that holds most of them, and an IMS visit is mostly on the
-        spinal and posterior charts (the paraspinal muscles, nearly every visit): the first
-        open of such a patient after the start built that chart, the spinal one about 45 ms
-        of the open. A chart shown before its turn is built as always; its steps find it
-        built. Its muscles' items for taps are left to the first tap, as on any chart."""
+    def build_ahead(self) -> IdleWork:
+        """Make the charts a visit is most often on (FIRST_TABS), their scenes and paths, while
+        the event loop has nothing else to do (ui.idle_work): a visit opened with no site on the
+        chart shown switches to the chart holding most (an IMS visit: mostly the spinal and
+        posterior charts), which the first open after the start built (the spinal one, 45 ms).
+        A chart shown before its turn is built as always, and its steps find it built; its
+        muscles' items for taps are left to the first tap, as on any chart."""
+        self.ahead = IdleWork(self._ahead_steps(), self)
+        return self.ahead
+
+    def _ahead_steps(self) -> Iterator[None]:
         for view_id in FIRST_TABS:
             if view_id in self._view_ids:
                 layer = self._layer_of(view_id)  # its file read (about 3 ms, the longest step)
@@ -482,11 +484,6 @@ class ChartPanel(QWidget):
                 scene = self._scene_for(view_id, layer)
                 yield
                 yield from scene.chart.build_steps()
-
-    def build_ahead_while_idle(self) -> IdleWork:
-        """`build_ahead`'s steps, run while the event loop has nothing else to do."""
-        self.ahead = IdleWork(self.build_ahead(), self)
-        return self.ahead
 
     def _missed(self, at: QPoint, finger: bool) -> None:
         """A tap where no muscle lies: nothing is added, and the hint over the chart says why
