@@ -8,7 +8,7 @@ a widget alike. All colours are opaque (see render.style).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -246,16 +246,45 @@ class ChartPainter(ChartLettering):
         self._paint_base(painter, labels, highlight, hover, dim, within, notes, word_size,
                          level_names, caption)
 
+    def _reach(self) -> float:
+        """How far past a shape's box the widest line the chart strokes around it reaches."""
+        s = self.style
+        return 4.0 + max(s.hover_width, s.muscle_width * 1.6, s.body_width)
+
     def _reaching(self, shapes: Iterable[Any], within: QRectF | None) -> list[Any]:
         """The shapes (regions, details) whose path, with the widest line the chart strokes
         around a shape, can paint inside ``within``; all of them for None."""
         if within is None:
             return list(shapes)
-        s = self.style
-        pad = 4.0 + max(s.hover_width, s.muscle_width * 1.6, s.body_width)
+        pad = self._reach()
         # the shape's box padded, not the area: a straight line's box has no width, and an
         # empty rectangle intersects nothing
         return [x for x in shapes if _padded_bounds(x.d, pad).intersects(within)]
+
+    def build_steps(self) -> Iterator[None]:
+        """Build the paths this chart's first paint at its whole size would build, one shape
+        a step: each detail (bones, contours), each muscle of the layer (its outline, its
+        box, its fibres as one path, its fill and pens) and, on a deep layer, the layer
+        above's outlines. A paint then takes them as built (the paths are kept per path text
+        for the process, the muscles' outlines and looks by this painter). The window builds
+        the charts a visit is likely to be on while nobody waits for them (ui.chart_panel.
+        ChartPanel.build_ahead): the spinal chart's 401 paths are about 40 ms, which its first
+        paint paid in the first open of a patient."""
+        pad = self._reach()
+        for d in self.view.details:
+            _padded_bounds(d.d, pad)
+            yield
+        for r in self.regions():
+            _padded_bounds(r.d, pad)
+            self.region_path(r.id)
+            if r.fibres:
+                self.fibre_path(r)
+            self._plain_look(r)
+            yield
+        for r in self.view.regions_on(self.layer_above) if self.is_deep else ():
+            _padded_bounds(r.d, pad)
+            self.region_path(r.id)  # drawn ghosted, without fibres
+            yield
 
     def _paint_base(self, painter: QPainter, labels: bool, highlight: frozenset, hover: str | None,
                     dim: frozenset, within: QRectF | None = None, notes: bool = True,

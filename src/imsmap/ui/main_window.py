@@ -19,7 +19,8 @@ The window is built in two steps, so that the chart is on screen first (docs/per
    loop right after the chart's first paint (`after_first_paint`), and at the latest
    `BUILD_REST_AFTER_SHOW_MS` after the window is shown. Code that needs any of these parts
    earlier (a window never shown, in a script or a test) calls `build_rest()` first; it runs
-   once, `built` says whether it has, and `completed` is emitted when it has.
+   once, `built` says whether it has, and `completed` is emitted when it has. Then, while the
+   first patient is chosen, the charts a visit is likely on are built (ui.idle_work).
 A window closed before step 2 writes nothing: nothing was shown that could have been changed,
 and its settings were not read yet.
 """
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
             # chart's tab bar (which took them without a word or a visible focus)
             self.patients.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.completed.emit()
+        self.chart.build_ahead()  # while the first patient is chosen
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
