@@ -39,3 +39,39 @@ def test_the_open_patients_details_are_corrected_from_the_patient_menu(qtbot, wi
 def test_edit_details_waits_for_a_patient(make_window):
     window = make_window()
     assert not window.menus.act_edit_patient.isEnabled()
+
+
+def test_details_saved_first_in_another_room_are_shown_and_what_was_typed_is_kept(
+        qtbot, records, patient, open_records_as):
+    """Two rooms edit the same patient's details at once: the second Save is refused (nothing
+    overwritten), the field the other room changed shows what it saved, what was typed there is
+    kept to copy, and the next Save, from what is shown now, saves. Before, the dialog kept the
+    typed text over a record it no longer matched: every Save was refused with the same
+    sentence, the other room's note was never shown, and the only way on was Cancel, which
+    threw the text away (walk of 7 December, two rooms on the clinic server)."""
+    dialog = PatientDialog(records, editing=patient)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    other_room = open_records_as("other.physio").records
+    other_room.update_patient(patient.id, notes="Allergic to latex.")
+    qtbot.keyClicks(dialog.notes, "Prefers morning appointments.")
+    dialog.given_name.setText("Anna-Marie")  # a field the other room left alone
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == 0
+    stored = records.read.patient(patient.id)
+    assert (stored.notes, stored.given_name) == ("Allergic to latex.", "Anna")  # nothing lost
+    assert dialog.notes.toPlainText() == "Allergic to latex."  # the other room's note shows
+    assert dialog.given_name.text() == "Anna-Marie"  # what was typed elsewhere stays
+    assert dialog.conflict.isVisible()
+    assert dialog.conflict.text() == "Prefers morning appointments."
+    words = dialog.conflict.sentence.text()
+    assert "notes changed in another window or program" in words
+    assert "copy it into the field" in words
+
+    dialog.notes.setPlainText("Allergic to latex. Prefers morning appointments.")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 1
+    stored = records.read.patient(patient.id)
+    assert stored.notes == "Allergic to latex. Prefers morning appointments."
+    assert stored.given_name == "Anna-Marie"

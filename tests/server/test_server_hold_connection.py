@@ -95,6 +95,51 @@ def test_a_killed_holders_hold_ends_with_its_connection(people, clinic_dsn):
         _end(proc)
 
 
+# The same room, then signing: the unit of work locks the session's row first, and waits here
+# for another transaction that has it locked.
+SIGNING = HOLDER.replace('time.sleep(600)', """
+sys.stdin.readline()  # the row locked elsewhere meanwhile (asking for a hold would wait too)
+conn.execute("SELECT id FROM sessions WHERE id = %s FOR UPDATE", (int(sys.argv[2]),))
+time.sleep(600)
+""")
+
+
+def test_a_holder_killed_while_it_waits_for_a_lock_lets_go_of_its_hold(people, clinic_dsn):
+    """A room killed in the middle of signing while its statement waits for a row another
+    transaction holds: PostgreSQL looks at the socket only when the statement ends, so the
+    room's server process, and its hold, lived on as long as that other transaction (22 s in
+    the walk of 7 December, the lock held from psql), the draft read-only in every other
+    room. A room's connection asks the server to look at its socket during a statement every
+    CLIENT_CHECK_S (store.postgres.connection)."""
+    from imsmap.store.postgres.connection import CLIENT_CHECK_S
+
+    anna_dsn, ben_dsn = people["practitioner"][1], people["practitioner2"][1]
+    sid = session(anna_dsn, patient(anna_dsn, "C-4"))
+    with psycopg.connect(clinic_dsn) as locker, connect(ben_dsn) as ben:
+        proc = subprocess.Popen([sys.executable, "-c", SIGNING, anna_dsn, str(sid)],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            said, backend = proc.stdout.readline().split()
+            assert said == "holding"
+            locker.execute("SELECT id FROM imsmap.sessions WHERE id = %s FOR UPDATE", (sid,))
+            proc.stdin.write("sign\n")
+            proc.stdin.flush()
+            deadline = time.monotonic() + 30
+            while one(clinic_dsn, "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s",
+                      (int(backend),)) != ("Lock",):  # waiting for the locker's row
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+            assert not holds.hold(ben, sid, "Room 2").mine
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(10)
+            _free_within(ben, sid, "Room 2", CLIENT_CHECK_S + FREE_WITHIN_S)
+            assert locker.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS
+        finally:
+            locker.rollback()
+            _end(proc)
+            proc.stdin.close()
+
+
 def test_a_hung_holder_blocks_until_its_heartbeat_lapses_or_it_is_taken_over(people,
                                                                              clinic_dsn):
     anna_dsn, ben_dsn = people["practitioner"][1], people["practitioner2"][1]

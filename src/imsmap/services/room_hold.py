@@ -21,6 +21,7 @@ from imsmap.store.postgres import holds
 from imsmap.store.postgres.connection import require_psycopg
 from imsmap.store.postgres.faults import RETRY_RECONNECT, classify, error_for
 from imsmap.store.postgres.holds import HEARTBEAT_S, Hold, check_room
+from imsmap.store.postgres.reconnect import unreachable
 
 if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
@@ -39,6 +40,11 @@ class Link(Protocol):
 
     def drop(self) -> None: ...
 
+    @property
+    def reconnecting(self) -> bool:
+        """Found lost and being made again elsewhere (the window's own connection)."""
+        ...
+
 
 class OnConnection:
     """The hold's calls on the window's own connection, the one it writes through: the hold
@@ -53,6 +59,10 @@ class OnConnection:
 
     def drop(self) -> None:
         self.conn.found_lost()
+
+    @property
+    def reconnecting(self) -> bool:
+        return self.conn.reconnecting
 
 
 class RoomHold:
@@ -78,7 +88,14 @@ class RoomHold:
             return fn(self.connector.connection(), *args, **kwargs)
         except psycopg.Error as exc:
             if classify(exc) in RETRY_RECONNECT:
-                self.connector.drop()  # made again at the next call
+                self.connector.drop()  # made again at the next call, or elsewhere
+                if self.connector.reconnecting:
+                    # The window's own sentence: it is connecting again by itself. A look of
+                    # the banner's (every second while another room holds the session) was
+                    # the first to meet a stopped server and said "what was not saved was
+                    # not kept ... Check the network and try again" to a room that had
+                    # typed nothing (walk of 7 December).
+                    raise unreachable() from None
             error = error_for(exc)
             if error is None:
                 raise

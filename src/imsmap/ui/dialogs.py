@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain import validation as v
-from imsmap.domain.errors import UserFacingError, ValidationError
+from imsmap.domain.errors import ConflictError, UserFacingError, ValidationError
 from imsmap.domain.models import Patient, Sex
 from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.records import Records
+from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.typed_guard import TypedGuard
@@ -77,6 +78,8 @@ class PatientDialog(QDialog):
 
         self.errors = {name: ErrorLine() for name in self.FIELDS}
         self.general_error = ErrorLine()
+        # Saved first elsewhere: what was typed in the fields that changed, kept to copy.
+        self.conflict = ConflictNotice()
         self._fitted_height: int | None = None  # the height `fit_messages` last gave
 
         form = QFormLayout()
@@ -105,6 +108,7 @@ class PatientDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
+        layout.addWidget(self.conflict)
         layout.addWidget(self.buttons)
 
         for name in ("chart_number", "family_name", "given_name", "birth_date"):
@@ -112,15 +116,23 @@ class PatientDialog(QDialog):
             widget.editingFinished.connect(lambda n=name: self._check_one(n))
             widget.textEdited.connect(lambda _t, n=name: self._put_right(n))
         if editing is not None:
-            self.chart_number.setText(editing.chart_number)
-            self.family_name.setText(editing.family_name)
-            self.given_name.setText(editing.given_name or "")
-            self.birth_date.setText(f"{editing.birth_date:%Y-%m-%d}" if editing.birth_date
-                                    else "")
-            self.sex.setCurrentIndex(max(0, self.sex.findData(editing.sex.value)))
-            self.notes.setPlainText(editing.notes or "")
+            self._show(editing, self.FIELDS)
             self._started = self.values()  # a change made meanwhile elsewhere is not overwritten
         self._opened = self.values()
+
+    def _show(self, patient: Patient, names: tuple[str, ...]) -> None:
+        """The fields ``names`` as ``patient`` holds them."""
+        shown = {"chart_number": patient.chart_number, "family_name": patient.family_name,
+                 "given_name": patient.given_name or "",
+                 "birth_date": f"{patient.birth_date:%Y-%m-%d}" if patient.birth_date else ""}
+        for name in names:
+            if name in shown:
+                widget: QLineEdit = getattr(self, name)
+                widget.setText(shown[name])
+            elif name == "sex":
+                self.sex.setCurrentIndex(max(0, self.sex.findData(patient.sex.value)))
+            elif name == "notes":
+                self.notes.setPlainText(patient.notes or "")
 
     def typed(self) -> bool:
         """Whether a field differs from what the dialog opened with."""
@@ -228,6 +240,9 @@ class PatientDialog(QDialog):
             else:
                 self.patient = self.records.update_patient(
                     self.editing.id, expected=self._started, **self.values())
+        except ConflictError as exc:
+            self._saved_elsewhere(exc)
+            return
         except ValidationError as exc:
             target = self.errors.get(exc.field or "")
             (target or self.general_error).show_message(exc)
@@ -237,6 +252,25 @@ class PatientDialog(QDialog):
             return
         self.accept()
 
+
+    def _saved_elsewhere(self, refusal: ConflictError) -> None:
+        """Another window or room saved these details first, so nothing was saved here: the
+        fields it changed show what it saved, what was typed in them is kept in the notice to
+        copy back, and the next Save starts from what is shown. Before, the typed values stayed
+        over a record they no longer matched: each Save was refused again, the other room's
+        words were never shown, and only Cancel, throwing the typed text away, went on."""
+        assert self.editing is not None
+        typed = self.values()
+        stored = self.records.read.patient(self.editing.id)
+        changed = tuple(n for n in refusal.fields if n in typed)
+        self._show(stored, changed)
+        shown = self.values()
+        for name in changed:
+            if name != "sex" and typed[name] != shown[name]:  # words, not the sex's code
+                self.conflict.add(refusal, typed[name])
+        self.conflict.add(refusal)  # said even when only the sex differed
+        self.editing = stored
+        self._started = {**self._started, **{n: shown[n] for n in changed}}
 
     def _namesakes_unsaid(self) -> bool:
         """A patient with the same names and date of birth is likely the same person, whose

@@ -433,7 +433,8 @@ class MainWindow(QMainWindow):
                                         self.patient.chart_number])
         if self.progress.patient_id != patient_id:
             self.progress.set_patient(patient_id)
-        self.overlay.set_patient(patient_id)  # drawn when their session is set, next
+        if self.overlay.patient_id != patient_id:  # their details changed: the same visits
+            self.overlay.set_patient(patient_id)  # drawn when their session is set, next
         self._show_patient_texts()
 
     @property

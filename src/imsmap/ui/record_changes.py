@@ -78,6 +78,7 @@ class RecordChanges:
         self.progress = progress
         self.screen_lock = screen_lock
         self.patient = patient
+        self.patient_selected = patient_selected
         self.read_patient_again = read_patient_again
         self.show_patient_texts = show_patient_texts
         self.update_actions = update_actions
@@ -121,7 +122,15 @@ class RecordChanges:
         self.histories.forget()  # another program wrote: read the histories again
         self.details.flush()
         self.patients.refresh_patients()
-        if self.patient() is not None:
+        shown = self.patient()
+        if self.patients.patient_id != (shown.id if shown is not None else None):
+            # Chosen in the list while the server was away: that choice's read was refused,
+            # so the window still showed the patient before under the new one's name in the
+            # list, and this read gave it the new one's sessions (walk of 7 December). Chosen
+            # now, whole, as the desk window does.
+            self.patient_selected(self.patients.patient_id)
+            self.patients.refresh_sessions(select_first=True)
+        elif shown is not None:
             self.read_patient_again()
             self.patients.refresh_sessions()
         was_editable, before = self.session_panel.editable, self.session_panel.session

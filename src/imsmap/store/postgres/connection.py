@@ -50,6 +50,12 @@ CONNECT_TIMEOUT_S = 10
 # ends and lets go of its hold (store.postgres.holds) instead of blocking other rooms until the
 # heartbeat lapses. A DSN's own keepalives_* words win; over a Unix socket they do nothing.
 KEEPALIVE_IDLE_S, KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT = 15, 5, 3
+# A room killed while a statement of its waits (for a row another room's unit of work has
+# locked): the server reads the socket only when the statement ends, so that room's process,
+# and its hold, lived as long as the other transaction. Asked so (`client_connection_check_
+# interval`, any login may set it, PostgreSQL 14 and newer), the server looks at the socket every
+# few seconds during a statement and ends the process of a room that is gone.
+CLIENT_CHECK_S = 5
 SCHEMA = "imsmap"
 OWNER = "imsmap_owner"
 GROUPS = {"practitioner": "imsmap_practitioner", "reception": "imsmap_reception",
@@ -82,8 +88,10 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
         conn.execute("SELECT set_config('tcp_keepalives_idle', %s, false),"
                      " set_config('tcp_keepalives_interval', %s, false),"
                      " set_config('tcp_keepalives_count', %s, false),"
+                     " set_config('client_connection_check_interval', %s, false),"
                      " set_config('jit', 'off', false)",
-                     (str(KEEPALIVE_IDLE_S), str(KEEPALIVE_INTERVAL_S), str(KEEPALIVE_COUNT)))
+                     (str(KEEPALIVE_IDLE_S), str(KEEPALIVE_INTERVAL_S), str(KEEPALIVE_COUNT),
+                      f"{CLIENT_CHECK_S}s"))
         if not autocommit:
             conn.commit()
     except BaseException:

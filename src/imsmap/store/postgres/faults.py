@@ -66,6 +66,8 @@ class Connector:
 
     close = drop
 
+    reconnecting = False  # made again in place, at the next call (services.room_hold.Link)
+
 
 def run_unit(connector: Connector, work: Callable[[PgConnection], T], *,
              attempts: int = ATTEMPTS,
