@@ -128,3 +128,37 @@ def test_dragging_the_column_wider_brings_the_sites_back_at_1280(segments_window
     names = table.item(l5, 5)
     assert names.text() and table.fontMetrics().horizontalAdvance(names.text()) > \
         table.columnWidth(5), (names.text(), table.columnWidth(5))  # cut: the tip says it whole
+
+
+def test_a_session_on_one_side_goes_narrow_and_stays(language, make_window, records, session,
+                                                      qtbot):  # noqa: F811 - fixtures
+    """Walk of 7 December at 1280 px (/tmp/layout1280/f06.png, f08.png): a session needled on
+    the right only, the right column dragged narrower, and the table scrolled sideways with the
+    sites columns still shown and the muscles off its edge. The empty left sites column was
+    counted at its header's width while shown and at none once hidden (Qt gives a hidden
+    section no size hint), so the table left the sites out, found them fitting, and put them
+    back in the same resize."""
+    add(records, session, "gluteus_medius", "R", 2, 1)
+    add(records, session, "multifidus", "R", 1, 1, "L5")
+    add(records, session, "piriformis", "R", 1, 0)
+    w = make_window(patient_id=session.patient_id, session_id=session.id)
+    w.resize(1280, 738)
+    w.right_tabs.setCurrentWidget(w.segments)
+    qtbot.wait(20)
+    panel, table, splitter = w.segments, w.segments.table, w.splitter
+    assert not panel.compact
+    left, chart, right = splitter.sizes()
+    for width in range(right, 0, -12):  # dragged narrower, a step at a time, until they go
+        splitter.setSizes([left, chart + right - width, width])
+        qtbot.wait(5)
+        assert table.isColumnHidden(1) == table.isColumnHidden(3) == panel.compact
+        assert panel.compact or table.viewport().width() >= panel._full_width(), width
+        assert table.horizontalScrollBar().maximum() == 0, width
+        if panel.compact:
+            break
+    qtbot.wait(20)
+    assert panel.compact and table.horizontalScrollBar().maximum() == 0, \
+        ([table.columnWidth(c) for c in range(table.columnCount())], table.viewport().width())
+    splitter.setSizes([left, chart + right - 560, 560])  # and wider: the sites back
+    qtbot.waitUntil(lambda: not panel.compact)
+    assert not table.isColumnHidden(1) and table.horizontalScrollBar().maximum() == 0

@@ -174,7 +174,13 @@ class SegmentPanel(QWidget):
                      for r in range(table.rowCount())
                      if (item := table.item(r, c)) is not None and item.text()
                      and not (c in GRASP_COLUMNS and item.data(Qt.ItemDataRole.UserRole) is None)]
-            width += max([header.sectionSizeHint(c), *cells])
+            # The header's words, hidden or not: Qt gives a hidden section no size hint (0),
+            # and a side without sites (a session on the right only) has its header's width
+            # alone. Counted so only while shown, the sites went, fitted, and came back in the
+            # same resize, the table scrolling sideways (walk at 1280 px, /tmp/layout1280/f08.png).
+            words = min(max(header.minimumSectionSize(), header.sectionSizeFromContents(c).width()),
+                        header.maximumSectionSize())
+            width += max([words, *cells])
         return width
 
     def _fit(self) -> bool:
