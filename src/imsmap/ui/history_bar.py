@@ -205,6 +205,8 @@ class HistoryBar(QWidget):
         for part in (self.show_earlier, self.mode, self.last_n, dates, self.pick, self.heat,
                      self.count):
             row.add(part)
+        # (an em apart from the count: « 3 affichées1 séance en brouillon » read as one word)
+        row.add_gap(self.fontMetrics().horizontalAdvance("M"))
         row.add(self.drafts, whole=True)  # (whole: a line of its own before wrapping)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 2, 6, 2)
