@@ -1,7 +1,8 @@
 """Dialogs: a new patient (signing and amending live in ui/record/sign_amend.py).
 
-Validation messages appear under the field they concern; nothing is saved until every field is
-valid (the service checks again and its sentence lands at its field too).
+Validation messages appear in one place under the fields, in the fields' order, each field
+whose value is refused named in red; nothing is saved until every field is valid (the service
+checks again and its sentence is said the same way).
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ import enum
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -30,7 +33,7 @@ from imsmap.domain.roles import PRACTITIONER
 from imsmap.services.records import Records
 from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.plain_text import field_text
-from imsmap.ui.refusals import ErrorLine
+from imsmap.ui.refusals import ERROR_COLOUR, ErrorLine
 from imsmap.ui.typed_guard import TypedGuard
 from imsmap.ui.wording import vocabulary
 
@@ -76,6 +79,10 @@ class PatientDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(80)
 
+        # Each field's refusal, and the dialog's own (a duplicate, the server out of reach), in
+        # one place under the fields: under its own field, a sentence that came as a field was
+        # left and went as it was typed in moved every field below it up and down by its lines
+        # (a field tapped next moved away from the finger). Its field's name turns red.
         self.errors = {name: ErrorLine() for name in self.FIELDS}
         self.general_error = ErrorLine()
         # Saved first elsewhere: what was typed in the fields that changed, kept to copy.
@@ -84,6 +91,7 @@ class PatientDialog(QDialog):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.labels: dict[str, QLabel] = {}
         for label, name in ((self.tr("Chart number *"), "chart_number"),
                             (self.tr("Family name *"), "family_name"),
                             (self.tr("Given name"), "given_name"),
@@ -92,11 +100,13 @@ class PatientDialog(QDialog):
                             (self.tr("Notes"), "notes")):
             if name == "notes" and not self.with_notes:
                 continue
-            box = QVBoxLayout()
-            box.setSpacing(1)
-            box.addWidget(getattr(self, name))
-            box.addWidget(self.errors[name])
-            form.addRow(label, box)
+            self.labels[name] = QLabel(label)
+            self.labels[name].setBuddy(getattr(self, name))
+            form.addRow(self.labels[name], getattr(self, name))
+        refusals = QVBoxLayout()
+        refusals.setSpacing(2)
+        for line in (*self.errors.values(), self.general_error):
+            refusals.addWidget(line)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save |
                                         QDialogButtonBox.StandardButton.Cancel)
@@ -107,7 +117,7 @@ class PatientDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.general_error)
+        layout.addLayout(refusals)
         layout.addWidget(self.conflict)
         layout.addWidget(self.buttons)
 
@@ -174,10 +184,10 @@ class PatientDialog(QDialog):
         try:
             self._check(name, value)
         except ValidationError as exc:
-            self.errors[name].show_message(exc)
+            self._refuse(name, exc)
             self.fit_messages()
             return False
-        self.errors[name].show_message(None)
+        self._refuse(name, None)
         return True
 
     def validate(self) -> bool:
@@ -191,9 +201,9 @@ class PatientDialog(QDialog):
                 if name == "chart_number":
                     self.records.read.check_chart_number_free(
                         v.chart_number(value), self.editing.id if self.editing else None)
-                self.errors[name].show_message(None)
+                self._refuse(name, None)
             except ValidationError as exc:
-                self.errors[name].show_message(exc)
+                self._refuse(name, exc)
                 ok = False
                 first_bad = first_bad or getattr(self, name)
         if first_bad is not None:
@@ -203,8 +213,23 @@ class PatientDialog(QDialog):
     def _put_right(self, name: str) -> None:
         """A field edited: its refusal goes, and the room it took."""
         if self.errors[name].text():
-            self.errors[name].show_message(None)
+            self._refuse(name, None)
             self.fit_messages()
+
+    def _refuse(self, name: str, message: object | None) -> None:
+        """Say why the field `name` is refused (None: it is not), its name in red while it is,
+        and that sentence as the field's description for a screen reader."""
+        self.errors[name].show_message(message)
+        said_ = self.errors[name].text()
+        field: QWidget = getattr(self, name)
+        field.setAccessibleDescription(said_)
+        label = self.labels.get(name)
+        if label is not None:
+            palette = QPalette()  # (a palette of its own only while refused: the window's after)
+            if said_:
+                palette = label.palette()
+                palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
+            label.setPalette(palette)
 
     def fit_messages(self) -> None:
         """Grow the dialog to hold the sentences shown: Qt sizes a window by its layout's
@@ -244,8 +269,10 @@ class PatientDialog(QDialog):
             self._saved_elsewhere(exc)
             return
         except ValidationError as exc:
-            target = self.errors.get(exc.field or "")
-            (target or self.general_error).show_message(exc)
+            if exc.field in self.labels:
+                self._refuse(exc.field, exc)
+            else:
+                self.general_error.show_message(exc)
             return
         except UserFacingError as exc:
             self.general_error.show_message(exc)

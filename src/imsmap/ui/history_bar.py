@@ -67,20 +67,50 @@ class WrappedWords(QLabel):
     """Words on one line where the row has room for them, on more lines where it has not: its
     least width is its longest word's, so it never widens the chart's column (« 10 séances en
     brouillon, non signées : non affichées » made a French window 990 px wide at 960 x 540).
-    Its preferred width is the one line's (a word-wrapped QLabel prefers two shorter lines)."""
+    Its preferred width is the one line's (a word-wrapped QLabel prefers two shorter lines).
 
-    def __init__(self, parent: QWidget | None = None):
+    It keeps the room of `room` (the longest words it is given to say), with its own words or
+    none: the history bar is as tall for a patient with drafts as for one without, so the
+    chart under it is neither resized nor painted again at each patient (history_open_ms, main
+    thread's CPU 36 -> 45 ms when a line of its own came and went, reverted in 6a94b28a)."""
+
+    def __init__(self, parent: QWidget | None = None, room: str = ""):
         super().__init__(parent)
+        self.room = room
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
 
+    def _lines(self, text: str, width: int) -> QSize:
+        """The size of `text` wrapped at `width` px (its one line's where that is wider)."""
+        return self.fontMetrics().boundingRect(
+            QRect(0, 0, width, 1_000), Qt.TextFlag.TextWordWrap, text).size()
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
-        if not self.text():
+        words = [t for t in (self.text(), self.room) if t]
+        if not words:
             return super().sizeHint()
-        line = self.fontMetrics().boundingRect(QRect(0, 0, 100_000, 1_000), 0, self.text())
         m = self.contentsMargins()
-        width = line.width() + m.left() + m.right() + 2 * self.margin()
+        width = max(self._lines(t, 100_000).width() for t in words) \
+            + m.left() + m.right() + 2 * self.margin()
         return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        least = super().minimumSizeHint()
+        if not self.room:
+            return least
+        m = self.contentsMargins()
+        longest = max(self.fontMetrics().horizontalAdvance(word) for word in self.room.split())
+        return least.expandedTo(QSize(longest + m.left() + m.right() + 2 * self.margin(),
+                                      self.sizeHint().height()))
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
+        own = super().heightForWidth(width) if self.text() else 0
+        if not self.room:
+            return own
+        m = self.contentsMargins()
+        inner = width - m.left() - m.right() - 2 * self.margin()
+        return max(own, self._lines(self.room, max(1, inner)).height()
+                   + m.top() + m.bottom() + 2 * self.margin())
 
 
 class HistoryBar(QWidget):
@@ -142,10 +172,13 @@ class HistoryBar(QWidget):
         self.count = QLabel()
         self.count.setObjectName("overlayCount")
         # The patient's drafts before the visit open (or any, with none open): never drawn as
-        # a visit nor aged "last time" (domain.progress.earlier_visits), said apart here.
-        self.drafts = WrappedWords()
+        # a visit nor aged "last time" (domain.progress.earlier_visits), said apart here. Its
+        # room is kept for every patient, drafts or none (WrappedWords.room: 99 drafts' words):
+        # beside the count where the row has room for them (1366 px and wider in English),
+        # else on a line of its own, whole (at 1280 px they wrapped in three narrow lines
+        # beside the count, walk /tmp/cday/71.png). Its words change; the bar's height not.
+        self.drafts = WrappedWords(room=self.tr("%n draft(s), not signed: not drawn", "", 99))
         self.drafts.setObjectName("overlayDrafts")
-        self.drafts.hide()
 
         # The visits row: its slider, buttons and words (the same widgets under their old names
         # here, for the window's menus and shortcuts).
@@ -170,8 +203,11 @@ class HistoryBar(QWidget):
         for w in (self.date_from, self.dash, self.date_to):
             dates.addWidget(w)
         for part in (self.show_earlier, self.mode, self.last_n, dates, self.pick, self.heat,
-                     self.count, self.drafts):
+                     self.count):
             row.add(part)
+        # (an em apart from the count: « 3 affichées1 séance en brouillon » read as one word)
+        row.add_gap(self.fontMetrics().horizontalAdvance("M"))
+        row.add(self.drafts, whole=True)  # (whole: a line of its own before wrapping)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 2, 6, 2)
         outer.setSpacing(2)
@@ -236,8 +272,7 @@ class HistoryBar(QWidget):
     def _show_parts(self) -> None:
         """Each control shown as the choice's mode and the drafts want it, none folded."""
         mode = self.current_mode()
-        wanted = {self.last_n: mode is OverlayMode.LAST, self.pick: mode is OverlayMode.PICKED,
-                  self.drafts: bool(self.drafts.text())}
+        wanted = {self.last_n: mode is OverlayMode.LAST, self.pick: mode is OverlayMode.PICKED}
         for w in (self.date_from, self.dash, self.date_to):
             wanted[w] = mode is OverlayMode.RANGE
         for w in self._foldable:
@@ -341,14 +376,13 @@ class HistoryBar(QWidget):
                 ages.append((oldest, self.tr("%n visit(s) ago", "", oldest)))
         self.legend.set_state(chart, ages, oldest, heat_vmax, self.heat.isChecked(),
                               elsewhere=elsewhere and bool(ages))
-        self.show_drafts(drafts)  # last: showing it lays the window out (show_drafts)
+        self.show_drafts(drafts)
 
     def show_drafts(self, drafts: Sequence[Session]) -> None:
         """The drafts not drawn, in words of their own: a draft is no visit yet (it may still
         change, be withdrawn or be entered in error), so it is never an age on the chart.
-        The line is shown last, with its words: showing a widget of a shown window lays the
-        window out there and then (Qt activates every layout up to it), so shown first, it
-        was laid out with the words before, and with the legend before, then again."""
+        Their room is kept with or without them (`WrappedWords.room`): the words change, the
+        bar's lines and height not."""
         text = tip = ""
         if drafts:
             text = self.tr("%n draft(s), not signed: not drawn", "", len(drafts))
@@ -358,7 +392,6 @@ class HistoryBar(QWidget):
             ).format(sessions=", ".join(numeric_datetime(s.started_at) for s in drafts))
         self.drafts.setText(text)
         self.drafts.setToolTip(tip)
-        self.drafts.setVisible(bool(drafts) and not self.folded)
 
     # -- the visits row's (ui.visits_row), under their old names ----------------------------
     def set_replay_interval(self, ms: int) -> None:

@@ -119,14 +119,17 @@ class WrappingRow(QLayout):
         self._gap: list[int] = []  # extra room before each item (an addSpacing before it)
         self._pending_gap = 0
         self._top: set[int] = set()
+        self._whole_items: set[int] = set()  # `add(..., whole=True)`: as `whole`, one item
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
     # -- building -----------------------------------------------------------------------------
-    def add(self, part: QWidget | QLayout, stretch: int = 0, top: bool = False) -> None:
+    def add(self, part: QWidget | QLayout, stretch: int = 0, top: bool = False,
+            whole: bool = False) -> None:
         """`part` as one item (a layout keeps its widgets on one line); `stretch` > 0 takes a
         share of a line's room beyond the items' preferred widths; `top`: at the line's top
-        (else in its middle)."""
+        (else in its middle); `whole`: it starts a line where its preferred width no longer
+        fits beside the items before it (as the row's `whole`, for this item alone)."""
         if isinstance(part, QLayout):
             self.addChildLayout(part)
             self.addItem(part)
@@ -144,6 +147,8 @@ class WrappingRow(QLayout):
         self._pending_gap = 0
         if top:
             self._top.add(id(item))
+        if whole:
+            self._whole_items.add(id(item))
         self.invalidate()
 
     def add_gap(self, width: int) -> None:
@@ -218,7 +223,7 @@ class WrappingRow(QLayout):
         used = 0
         for i in shown:
             need = self._items[i].minimumSize().width()
-            if self._whole:
+            if self._whole or id(self._items[i]) in self._whole_items:
                 need = max(need, self._items[i].sizeHint().width())
             if lines and used + self.spacing() + self._gap[i] + need <= width:
                 lines[-1].append(i)

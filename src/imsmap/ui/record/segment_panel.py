@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,11 +37,10 @@ GRASP_BACKGROUND = ("#e8f1e4", "#fbe7a1", "#f6b36b", "#e0675a")
 SITES_COLUMNS = (1, 3)
 GRASP_COLUMNS = (2, 4)  # the sites columns, left and right: a narrow table leaves them out
 MUSCLES_LEAST = 40  # px the muscles keep beside the five columns before the sites go
-# In a window narrower than this the sites columns go whatever the table's width (the user
-# guide's rule): the muscles' names take their room. At 1280 px the five columns fitted beside
-# 100 px of names, « Extensor digi… » (walk of 7 December, /tmp/cday/102.png); their numbers
-# stay in the grasp cells. At 1366 px and wider, both sides' sites are read side by side.
-WINDOW_FOR_SITES = 1366
+# The rule is the table's own width, never the window's: the right column is as wide in a
+# window of 1280 px as of 1366 (486 px in English), and a rule on the window's width (d8ebab9a)
+# left the sites out at 1280 px even when the column was dragged wider for them. Where the
+# muscles' names are cut (« Extensor digi… »), each cell's tooltip says them whole.
 
 
 class SegmentPanel(QWidget):
@@ -127,7 +126,6 @@ class SegmentPanel(QWidget):
         # sites columns go: each side's grasp cell then says the sites too (« max 3 · 7/12 »:
         # 12 sites, 7 grasped; « – · 0/3 » where none is graded) and its tip the d/c split.
         self.compact = False
-        self._window: QWidget | None = None  # the window it is shown in (showEvent)
         self._stale = False
         self.grasp_labels: Sequence[str] = GRASP_LABELS
         listen(records.bus, self, self._on_change)
@@ -153,18 +151,8 @@ class SegmentPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
-        if self.window() is not self and self.window() is not self._window:
-            self._window = self.window()  # its width says whether the sites columns show
-            self._window.installEventFilter(self)
-            if self._fit():
-                self._stale = True  # the grasp cells say the sites, or no longer
         if self._stale:
             self.refresh()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt naming
-        if watched is self._window and event.type() == QEvent.Type.Resize and self._fit():
-            self._refresh_when_seen()  # the grasp cells say the sites, or no longer
-        return False
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)
@@ -186,14 +174,19 @@ class SegmentPanel(QWidget):
                      for r in range(table.rowCount())
                      if (item := table.item(r, c)) is not None and item.text()
                      and not (c in GRASP_COLUMNS and item.data(Qt.ItemDataRole.UserRole) is None)]
-            width += max([header.sectionSizeHint(c), *cells])
+            # The header's words, hidden or not: Qt gives a hidden section no size hint (0),
+            # and a side without sites (a session on the right only) has its header's width
+            # alone. Counted so only while shown, the sites went, fitted, and came back in the
+            # same resize, the table scrolling sideways (walk at 1280 px, /tmp/layout1280/f08.png).
+            words = min(max(header.minimumSectionSize(), header.sectionSizeFromContents(c).width()),
+                        header.maximumSectionSize())
+            width += max([words, *cells])
         return width
 
     def _fit(self) -> bool:
         """The sites columns shown where the table has room for them, else left out; whether
         that changed."""
-        compact = self._window is not None and self._window.width() < WINDOW_FOR_SITES or \
-            self.table.viewport().width() < self._full_width()
+        compact = self.table.viewport().width() < self._full_width()
         if compact == self.compact:
             return False
         self.compact = compact
