@@ -4793,11 +4793,11 @@ droite</translation>
     <name>Severity</name>
     <message>
         <source>mild</source>
-        <translation>léger</translation>
+        <translation>légère</translation>
     </message>
     <message>
         <source>moderate</source>
-        <translation>modéré</translation>
+        <translation>modérée</translation>
     </message>
     <message>
         <source>severe</source>
