@@ -94,7 +94,6 @@ class RecordsPlaceDialog(QDialog):
             "install 'imsmap[server]' and start it again. Records on this computer need "
             "nothing more."))
         self.unavailable.setWordWrap(True)
-        self.unavailable.setEnabled(False)  # greyed, as the choice it speaks of
         self.unavailable.setIndent(self.server.fontMetrics().height() + 6)
         self.unavailable.setVisible(not self.can_serve)
         if not self.can_serve:
