@@ -271,7 +271,7 @@ def test_the_window_offers_the_backup_when_a_record_it_reads_is_damaged(
     seen: list[str] = []
     assert _run_window(bad, seen) == 2
     assert len(seen) == 1 and "damaged" in seen[0] and "Traceback" not in seen[0]
-    assert "Friday 20 November 2026, 08:00" in seen[0] and "patients table" in seen[0]
+    assert "Friday\xa020\xa0November\xa02026, 08:00" in seen[0] and "patients table" in seen[0]
     assert not list((paths.data_dir() / "logs").glob("crash-*"))  # no crash report: no bug
 
 
@@ -425,7 +425,7 @@ def test_the_window_on_damaged_files(qapp, clinic_bytes, tmp_path, seed):
     seen: list[str] = []
     assert _run_window(bad, seen) in (0, 2)
     for said in seen:
-        assert "damaged" in said and "Friday 20 November 2026, 08:00" in said, said
+        assert "damaged" in said and "Friday\xa020\xa0November\xa02026, 08:00" in said, said
     assert not list((paths.data_dir() / "logs").glob("crash-*"))  # no crash report
     assert not list(bad.parent.glob("*.replaced-*"))  # quitting changes nothing
 
@@ -460,5 +460,5 @@ def test_the_windows_opening_path_on_damaged_files(qtbot, clinic_bytes, tmp_path
         timer.stop()
     assert "Traceback" not in " ".join(seen)
     for said in seen:
-        assert "damaged" in said and "Friday 20 November 2026, 08:00" in said
+        assert "damaged" in said and "Friday\xa020\xa0November\xa02026, 08:00" in said
     assert not list(bad.parent.glob("*.replaced-*"))  # quitting changes nothing

@@ -235,7 +235,7 @@ def test_the_restore_dialog_and_command_say_when_the_backup_was_taken_in_toronto
         qtbot.keyClicks(dialog.folder, str(usb))
         qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
         said = dialog.holds.text()
-        assert f"{here:%A} {here.day} {here:%B %Y, %H:%M}" in said, said
+        assert f"{here:%A}\xa0{here.day}\xa0{here:%B}\xa0{here:%Y, %H:%M}" in said, said
         dialog.close()
         assert main(["restore", "--db", str(tmp_path / "new.sqlite3"), str(usb)]) == 0
         printed = capsys.readouterr().out

@@ -36,6 +36,7 @@ def test_a_server_signs_in_and_is_kept_without_its_password(qtbot, qt_settings, 
     name = clinic_template.new_clinic()
     dialog = RecordsPlaceDialog()
     qtbot.addWidget(dialog)
+    assert dialog.unavailable.isHidden()  # psycopg is here: no note
     try:
         assert dialog.here.isChecked() and not dialog.dsn.isEnabled()
         assert dialog.server.isEnabled() and "verify-full" in dialog.note.text()
@@ -98,14 +99,24 @@ def test_an_address_that_is_no_dsn_is_one_sentence_and_nothing_is_kept(qtbot, qt
 
 def test_without_psycopg_the_server_is_not_offered_and_one_sentence_says_why(  # noqa: F811
         qtbot, qt_settings, monkeypatch):
+    """The sentence is a plain note under the greyed-out server choice, not the red line above
+    OK: on the first day (French, « Sur cet ordinateur » chosen) the red line read as a fault
+    of the records on this computer."""
     # A pip install without the server extra: psycopg cannot be imported.
     monkeypatch.setitem(sys.modules, "psycopg", None)
     dialog = RecordsPlaceDialog()
     qtbot.addWidget(dialog)
-    assert not dialog.server.isEnabled() and not dialog.dsn.isEnabled()
-    assert dialog.error.text() == ("The clinic server needs psycopg, which is not installed: "
-                                  "install imsmap with its server extra (pip install "
-                                  "'imsmap[server]').")
+    dialog.show()
+    assert not dialog.server.isEnabled() and dialog.dsn.isHidden() and dialog.note.isHidden()
+    assert dialog.error.isHidden() and dialog.error.text() == ""
+    assert dialog.unavailable.isVisible()
+    assert dialog.unavailable.text() == (
+        "A clinic server cannot be chosen: this imsmap was installed without its server extra "
+        "(psycopg). To use one, install imsmap again with pip install 'imsmap[server]' and "
+        "start it again. Records on this computer need nothing more.")
+    # right under the choice it speaks of
+    layout = dialog.layout()
+    assert layout.indexOf(dialog.unavailable) == layout.indexOf(dialog.server) + 1
     qtbot.mouseClick(dialog.server, Qt.MouseButton.LeftButton)  # greyed out: nothing happens
     assert dialog.here.isChecked()
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),

@@ -146,8 +146,8 @@ def test_a_truncated_database_offers_the_latest_backup_and_restores_it_on_confir
         timer.stop()
     assert opened is not None
     try:
-        assert "damaged" in seen[0] and "Friday 20 November 2026, 08:00" in seen[0]
-        assert "61 patients" in seen[0] and "Traceback" not in " ".join(seen)
+        assert "damaged" in seen[0] and "Friday\xa020\xa0November\xa02026, 08:00" in seen[0]
+        assert "61\xa0patients" in seen[0] and "Traceback" not in " ".join(seen)
         assert "Replace clinic.sqlite3" in seen[1]
         assert "restored" in seen[2]
         assert opened.records.repo.patient_by_chart_number("C-1001") is not None
@@ -227,8 +227,8 @@ def test_damage_found_after_opening_offers_the_latest_backup_and_restores_it(
         timer.stop()
     assert opened is not None
     try:
-        assert "damaged" in seen[0] and "Friday 20 November 2026, 08:00" in seen[0]
-        assert "61 patients" in seen[0] and "Traceback" not in " ".join(seen)
+        assert "damaged" in seen[0] and "Friday\xa020\xa0November\xa02026, 08:00" in seen[0]
+        assert "61\xa0patients" in seen[0] and "Traceback" not in " ".join(seen)
         assert "Replace clinic.sqlite3" in seen[1]
         assert "restored" in seen[2]
         assert opened.records.repo.patient_by_chart_number("C-1001") is not None
@@ -279,7 +279,7 @@ def test_the_window_opens_at_once_and_the_background_check_offers_the_backup(
         timer.stop()
     assert len(shown) == 1  # the window was up while the check ran
     assert len(seen) == 1 and "damaged" in seen[0] and "Traceback" not in seen[0]
-    assert "Friday 20 November 2026, 08:00" in seen[0] and "quick check" in seen[0].lower()
+    assert "Friday\xa020\xa0November\xa02026, 08:00" in seen[0] and "quick check" in seen[0].lower()
     assert not list(bad.parent.glob("*.replaced-*"))
 
 

@@ -315,9 +315,11 @@ def test_signing_names_a_missing_pain_after_treatment(qtbot, records, session):
 
 def test_a_french_window_records_an_adverse_event_with_its_severity(qapp, records, session,
                                                                      qtbot):
-    """The severity combo shows « modéré » and records "moderate": its words were sent, and
+    """The severity combo shows « modérée » and records "moderate": its words were sent, and
     every adverse event was refused in French (« La gravité « léger » n'est pas l'une de
-    celles-ci : mild, moderate, severe. »)."""
+    celles-ci : mild, moderate, severe. »). The box says the severity as the records do (the
+    PDF's column « Gravité », FHIR, the list's « gravité modérée »): it read « modéré » beside
+    « Ecchymose » while the PDF beside it said « modérée »."""
     from imsmap import i18n
 
     i18n.install(qapp, "fr_CA")
@@ -330,7 +332,9 @@ def test_a_french_window_records_an_adverse_event_with_its_severity(qapp, record
         widget.errorOccurred.connect(errors.append)
         widget.event_kind.setCurrentIndex(widget.event_kind.findData("bruising"))
         widget.event_severity.setCurrentIndex(widget.event_severity.findData("moderate"))
-        assert widget.event_severity.currentText() == "modéré"
+        assert widget.event_severity.currentText() == "modérée"
+        assert [widget.event_severity.itemText(i) for i in range(widget.event_severity.count())
+                ] == ["légère", "modérée", "grave"]
         qtbot.keyClicks(widget.event_action, "Glace")
         _click_button(widget, "Ajouter\u00a0: événement indésirable", qtbot)
         # The severity agrees with « gravité », whatever the event's gender (« Ecchymose

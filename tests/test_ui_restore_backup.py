@@ -182,7 +182,7 @@ def test_the_first_start_restores_the_old_computers_backup(qtbot, qt_settings, m
     finally:
         timer.stop()
     described = seen[0]
-    assert "2 patients, 2 sessions (2 signed, 0 drafts), 1 amendment, 1 photo" in described
+    assert "2\xa0patients, 2\xa0sessions (2\xa0signed, 0\xa0drafts), 1\xa0amendment, 1\xa0photo" in described
     assert "The last signed session: chart C-" in described and ", signed on " in described
     assert "What it cannot bring back:\n• anything written after" in described
     # The new computer's clinic it replaced was empty: nothing to read as records kept aside.
@@ -229,8 +229,8 @@ def test_file_restore_says_what_the_open_records_lack_and_asks(qtbot, qt_setting
 
     assert run_windows(qtbot, monkeypatch, [declined], db=str(old)) == 0
     assert "The records open now hold what this backup lacks" in seen[0]
-    assert "1 patient: C-3" in seen[0]
-    assert "1 patient whose details changed since the backup (they come back as they were): " \
+    assert "1\xa0patient: C-3" in seen[0]
+    assert "1\xa0patient whose details changed since the backup (they come back as they were): " \
         "C-1" in seen[0], seen[0]
     assert "Replace the records open now with the backup" in seen[1]
     assert table(old, "SELECT id, status FROM sessions ORDER BY id") == before
@@ -254,7 +254,7 @@ def test_file_restore_says_what_the_open_records_lack_and_asks(qtbot, qt_setting
         assert run_windows(qtbot, monkeypatch, [agreed, lambda w: None], db=str(old)) == 0
     finally:
         timer.stop()
-    assert "1 patient: C-4" in seen[0] and "Replace the records open now" in seen[1]
+    assert "1\xa0patient: C-4" in seen[0] and "Replace the records open now" in seen[1]
     assert any("The records it replaced are kept, not deleted, in this file:\n" in s
                for s in seen)
     (aside,) = old.parent.glob("imsmap.replaced-*.sqlite3")
@@ -355,7 +355,7 @@ def test_enter_in_the_folder_field_looks_and_never_restores(qtbot, tmp_path):
     qtbot.keyClicks(dialog.folder, str(usb))
     qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.request is None
-    assert "2 patients" in dialog.holds.text() and dialog.restore_button.isEnabled()
+    assert "2\xa0patients" in dialog.holds.text() and dialog.restore_button.isEnabled()
     qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)  # again: still only a look
     assert dialog.isVisible() and dialog.request is None and not new.exists()
 
@@ -375,7 +375,7 @@ def test_a_full_backup_whose_journal_was_moved_out_is_offered_and_said(qtbot, tm
     qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
     said = dialog.holds.text()
     assert "holds the records as they were on" in said  # no clinic name was set up
-    assert "1 patient, 1 session (1 signed, 0 drafts)" in said  # as of the full backup
+    assert "1\xa0patient, 1\xa0session (1\xa0signed, 0\xa0drafts)" in said  # as of the full backup
     assert f"Its journal ({journal_file.name}) is not in the folder" in said
     assert dialog.restore_button.isEnabled()
 
@@ -456,7 +456,7 @@ def test_a_damaged_database_is_offered_its_automatic_full_backup(qapp, tmp_path,
         opened = startup.open_checked(lambda: open_context(bad), bad)
     finally:
         timer.stop()
-    assert "The latest good backup is from" in seen[0] and "62 patients" in seen[0]
+    assert "The latest good backup is from" in seen[0] and "62\xa0patients" in seen[0]
     assert opened is not None
     try:
         assert opened.records.repo.patient_by_chart_number("C-2") is not None  # the journal's
@@ -506,7 +506,7 @@ def test_the_window_answers_while_a_backup_is_checked(slow_check):
     dialog.look_button.click()
     assert isinstance(seen[0], QProgressDialog)
     assert "Checking the newest backup in" in seen[0].labelText()
-    assert "2 patients" in dialog.holds.text() and dialog.restore_button.isEnabled()
+    assert "2\xa0patients" in dialog.holds.text() and dialog.restore_button.isEnabled()
 
 
 def test_stop_checking_leaves_the_dialog_as_it_was(slow_check):
@@ -611,4 +611,4 @@ def test_the_window_opened_on_the_restored_records_says_so(qtbot, qt_settings, m
         timer.stop()
     box = next(s for s in seen if " was restored: " in s)
     assert said == [box.split("\n")[0]], (said, box)
-    assert said[0].startswith("The backup of ") and "2 patients, 3 sessions" in said[0]
+    assert said[0].startswith("The backup of ") and "2\xa0patients, 3\xa0sessions" in said[0]

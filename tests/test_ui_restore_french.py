@@ -46,3 +46,33 @@ def test_the_french_restore_dialog_tells_the_folder_from_the_records(qtbot, tmp_
     for found in re.finditer(r"\bdossier\b(.{0,6})", words, re.IGNORECASE):
         assert found.group(1).startswith((" C-", " de p")), found.group(0)
     assert "dossiers des patients" in words
+
+
+def test_the_restores_message_never_parts_a_number_from_its_noun(qtbot, tmp_path, french):
+    """After a restore the message box wrapped « … restaurée : 3 » / « patients, 5 séances. »
+    (first-day walk, 7 December): each number is bound to its noun, and the date's day to its
+    month, by a no-break space; the path of the records set aside keeps its plain spaces (a
+    user copies it)."""
+    from imsmap.ui import restore_backup
+    from test_ui_support import answer_boxes
+
+    _old, usb = old_computer(tmp_path)
+    new = tmp_path / "new folder" / "imsmap.sqlite3"
+    dialog = RestoreDialog(new)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(usb))
+    dialog.look()
+    point = dialog.point
+    assert point is not None
+    assert "• 2\xa0patients, 2\xa0séances (2\xa0signées, 0\xa0brouillon)" in dialog.holds.text()
+    new.parent.mkdir()
+    seen: list[str] = []
+    timer = answer_boxes(["OK"], seen)
+    try:
+        said = restore_backup.run_restore(restore_backup.RestoreRequest(point, point.losses),
+                                          new)
+    finally:
+        timer.stop()
+    assert said is not None and seen[0].startswith(said)
+    assert said.endswith("\xa0: 2\xa0patients, 2\xa0séances."), said
+    assert re.search("\\d+\xa0décembre\xa02026, \\d+\xa0h\xa0\\d+ a été", said), said

@@ -47,7 +47,7 @@ def test_the_dialog_shows_the_open_records_own_newest_and_lists_the_other(qtbot,
                            "the records of Harbour Physio as they were on "), said
     # each path ends its line, no period after it: a user copies what is shown
     assert f"It was backed up from:\n{ours.resolve()}\n" in said
-    assert (f"1 newer backup in this folder, of another database, not chosen (to restore it "
+    assert (f"1\xa0newer backup in this folder, of another database, not chosen (to restore it "
             f"instead, choose it in the list of backups):\n{their_full.name}, as of ") in said
     assert f", backed up from {theirs.resolve()}\n" in said, said
     assert dialog.point is not None and dialog.point.path.parent == folder
@@ -68,7 +68,7 @@ def test_the_dialog_shows_the_open_records_own_newest_and_lists_the_other(qtbot,
                            "they were on "), said
     assert ("It is a backup of another database, not of the records open now. It was backed "
             f"up from:\n{theirs.resolve()}\n") in said
-    assert "3 patients: A-1, A-2, A-9" in dialog.lacks.text() and dialog.lacks.isVisible()
+    assert "3\xa0patients: A-1, A-2, A-9" in dialog.lacks.text() and dialog.lacks.isVisible()
     seen = _restore(dialog, ours)
     assert "Replace the records open now with the backup" in seen[0]
     assert _charts(ours) == ["B-1", "B-2"]

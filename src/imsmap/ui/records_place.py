@@ -7,7 +7,8 @@ kept, and the address can be corrected. Signing in runs on a thread of its own
 (ui.signing_in): where the address does not answer it can take libpq's connect_timeout, and
 meanwhile the dialog says it is signing in and Cancel stops waiting (nothing kept; a second
 Cancel closes the dialog). Where this imsmap cannot reach a server at all (a pip install
-without the `server` extra), the choice is greyed out and one sentence says why.
+without the `server` extra), the choice is greyed out and a plain note under it says why and
+what to do (not a red line: it is no fault of the records on this computer).
 
 Asked again because the choice kept was found empty (an earlier imsmap was saving it when the
 computer stopped: services.records_place.ChoiceLost), the dialog says so above the choices, and
@@ -83,11 +84,22 @@ class RecordsPlaceDialog(QDialog):
         self.waiting, self.busy = waiting_widgets()
         self.signing: SigningIn | None = None
         self._stopped: list[SigningIn] = []  # cancelled, kept until their thread ends
-        missing = records_place.server_missing()
-        self.can_serve = missing is None
-        if missing is not None:  # a pip install without the server extra: say so, offer nothing
+        # A pip install without the server extra (psycopg) cannot reach a server: the choice is
+        # greyed out and a plain note under it says why and what to do. It was a red line under
+        # the note, above OK, that read as a fault of the records on this computer too.
+        self.can_serve = records_place.server_missing() is None
+        self.unavailable = QLabel(QCoreApplication.translate(
+            "RecordsPlaceDialog", "A clinic server cannot be chosen: this imsmap was installed "
+            "without its server extra (psycopg). To use one, install imsmap again with pip "
+            "install 'imsmap[server]' and start it again. Records on this computer need "
+            "nothing more."))
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setIndent(self.server.fontMetrics().height() + 6)
+        self.unavailable.setVisible(not self.can_serve)
+        if not self.can_serve:
             self.server.setEnabled(False)
-            self.error.show_message(missing)
+            self.dsn.setVisible(False)  # the address and its note are for the server alone
+            self.note.setVisible(False)
         self.lost = QLabel()
         self.lost.setWordWrap(True)
         self.lost.setVisible(lost is not None)
@@ -100,7 +112,8 @@ class RecordsPlaceDialog(QDialog):
         layout = QVBoxLayout(self)
         # The dialog takes the height its wrapped sentences need, and grows with the red one.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
-        for widget in (self.lost, self.here, self.server, self.dsn, self.note, self.waiting,
+        for widget in (self.lost, self.here, self.server, self.unavailable, self.dsn, self.note,
+                       self.waiting,
                        self.busy, self.error, self.buttons):
             layout.addWidget(widget)
         self._show_waiting(False)

@@ -15,7 +15,7 @@ from imsmap.domain.errors import UserFacingError
 from imsmap.services import database_files, restore_points
 from imsmap.services.database_files import StoreError
 from imsmap.ui import errors as ui_errors
-from imsmap.ui.wording import long_datetime, said
+from imsmap.ui.wording import bind_numbers, long_datetime, said
 
 
 def title() -> str:
@@ -45,7 +45,7 @@ def backup_time(info: database_files.BackupInfo) -> str:
     stamp = database_files.parse_backup_name(info.path.name)
     if info.taken_at is not None and stamp is None:
         stamp = info.taken_at  # long_datetime says it in this computer's time
-    return long_datetime(stamp) if stamp else info.path.name
+    return bind_numbers(long_datetime(stamp)) if stamp else info.path.name
 
 
 # -- the dialogs --------------------------------------------------------------------------
@@ -67,8 +67,8 @@ class DamagedDialog(QMessageBox):
                         "can restore it; the damaged file is kept beside it under a new name, so "
                         "nothing is deleted. Work entered after that backup is not in it.").format(
                     when=backup_time(info),
-                    patients=self.tr("%n patient(s)", "", info.patients),
-                    sessions=self.tr("%n session(s)", "", info.sessions)))
+                    patients=bind_numbers(self.tr("%n patient(s)", "", info.patients)),
+                    sessions=bind_numbers(self.tr("%n session(s)", "", info.sessions))))
             self.restore_button = self.addButton(self.tr("Restore backup…"),
                                                  QMessageBox.ButtonRole.AcceptRole)
         else:

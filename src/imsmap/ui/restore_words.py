@@ -9,11 +9,11 @@ from datetime import datetime
 from PySide6.QtCore import QObject
 
 from imsmap.services.restore_points import Choice, RestoreLosses, RestorePoint, Whose
-from imsmap.ui.wording import long_datetime, said
+from imsmap.ui.wording import bind_numbers, long_datetime, said
 
 
 def when_text(value) -> str:
-    return long_datetime(value) if value is not None else "—"
+    return bind_numbers(long_datetime(value)) if value is not None else "—"
 
 
 class RestoreWords(QObject):
@@ -24,7 +24,7 @@ class RestoreWords(QObject):
         lines = [
             self.first_line(point),
             "• "
-            + self.tr("%n patient(s)", "", point.patients)
+            + bind_numbers(self.tr("%n patient(s)", "", point.patients)
             + ", "
             + self.tr("%n session(s)", "", point.sessions)
             + " ("
@@ -34,7 +34,7 @@ class RestoreWords(QObject):
             + "), "
             + self.tr("%n amendment(s)", "", point.amendments)
             + ", "
-            + self.tr("%n photo(s)", "", point.photos)
+            + self.tr("%n photo(s)", "", point.photos))
             + ".",
         ]
         if point.last_signed_at is not None:
@@ -75,12 +75,12 @@ class RestoreWords(QObject):
         if point.drafts:
             lines.append(
                 "• "
-                + self.tr(
+                + bind_numbers(self.tr(
                     "%n draft session(s) come back as they were then, not signed: "
                     "check them before you sign.",
                     "",
                     point.drafts,
-                )
+                ))
             )
         lines.append(
             "• "
@@ -134,10 +134,10 @@ class RestoreWords(QObject):
         elif point.made_from:
             lines.append(self.tr("It was backed up from:\n{path}").format(path=point.made_from))
         if point.others_newer:
-            lines.append(self.tr(
+            lines.append(bind_numbers(self.tr(
                 "%n newer backup(s) in this folder, of another database, not chosen (to "
                 "restore one instead, choose it in the list of backups):\n{list}", "",
-                len(point.others_newer)).format(list="\n".join(
+                len(point.others_newer))).format(list="\n".join(
                     self.tr("{name}, as of {when}, backed up from {path}").format(
                         name=o.path.name, when=when_text(o.taken_at), path=o.made_from)
                     if o.made_from else self.tr("{name}, as of {when}").format(
@@ -201,11 +201,14 @@ class RestoreWords(QObject):
                      "they were):", "", len(losses.changed_patients)), ", ",
              list(losses.changed_patients)),
         ]
-        return ["• " + head + " " + between.join(items) for head, between, items in kinds
+        return ["• " + bind_numbers(head) + " " + between.join(items)
+                for head, between, items in kinds
                 if items]
 
     def counts(self, patients: int, sessions: int) -> tuple[str, str]:
-        return self.tr("%n patient(s)", "", patients), self.tr("%n session(s)", "", sessions)
+        """The counts of a restore's message, each number bound to its noun (no-break space)."""
+        return (bind_numbers(self.tr("%n patient(s)", "", patients)),
+                bind_numbers(self.tr("%n session(s)", "", sessions)))
 
 
 def holds_lines(point: RestorePoint) -> list[str]:

@@ -11,6 +11,7 @@ language's (09:00, 09 h 00)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
@@ -169,6 +170,17 @@ def grasp_text(grade: int, labels: Sequence[str] = GRASP_LABELS) -> str:
 def _qdatetime(value: datetime) -> QDateTime:
     return QDateTime(QDate(value.year, value.month, value.day),
                      QTime(value.hour, value.minute, value.second))
+
+
+_NUMBER_SPACE = re.compile(r"(?<=\d) (?=\w)|(?<=\w) (?=\d)")
+
+
+def bind_numbers(text: str) -> str:
+    """The text with each number bound to the word beside it by a no-break space (« 3 patients »,
+    « 7 décembre 2026 », « 09 h 30 »), so that a message box never wraps between them (a
+    restore's message read « 3 » at a line's end and « patients » on the next). For counts and
+    dates, never for a path or what a user copies."""
+    return _NUMBER_SPACE.sub("\u00a0", text)
 
 
 def long_datetime(value: datetime) -> str:

@@ -3400,6 +3400,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Votre fournisseur informatique vous donne l&apos;adresse du serveur. Sur le réseau de la clinique, elle se termine par sslmode=verify-full&#xa0;: imsmap ne parle alors qu&apos;au vrai serveur, par TLS. L&apos;adresse est conservée sur cet ordinateur pour vous; votre mot de passe ne l&apos;est pas&#xa0;: vous vous connectez avec lui chaque fois.</translation>
     </message>
     <message>
+        <source>A clinic server cannot be chosen: this imsmap was installed without its server extra (psycopg). To use one, install imsmap again with pip install &apos;imsmap[server]&apos; and start it again. Records on this computer need nothing more.</source>
+        <translation>Un serveur de la clinique ne peut pas être choisi&#xa0;: cet imsmap a été installé sans son extra server (psycopg). Pour en utiliser un, installez de nouveau imsmap avec pip install &apos;imsmap[server]&apos;, puis redémarrez-le. Les dossiers sur cet ordinateur n&apos;ont besoin de rien de plus.</translation>
+    </message>
+    <message>
         <source>This computer holds a clinic&apos;s file, {file}: choosing this computer opens it.</source>
         <translation>Cet ordinateur contient le fichier d&apos;une clinique, {file}&#xa0;: choisir cet ordinateur l&apos;ouvre.</translation>
     </message>
@@ -4793,11 +4797,11 @@ droite</translation>
     <name>Severity</name>
     <message>
         <source>mild</source>
-        <translation>léger</translation>
+        <translation>légère</translation>
     </message>
     <message>
         <source>moderate</source>
-        <translation>modéré</translation>
+        <translation>modérée</translation>
     </message>
     <message>
         <source>severe</source>
