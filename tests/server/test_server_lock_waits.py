@@ -14,6 +14,7 @@ without the bound a test fails (the write went through late) instead of hanging.
 from __future__ import annotations
 
 import contextlib
+import threading
 import time
 from collections.abc import Iterator
 
@@ -162,7 +163,8 @@ def test_only_the_window_waits_so_little(qtbot, room, clinic_dsn, people, pg_ser
     """The window's connection has the bound, and keeps it on a connection made again; the
     connections of the administrator's commands (upgrade's, restore's, check's: connect(),
     and a command's services: open_server_context) have none, PostgreSQL's default (0: as long
-    as it takes), so a migration waits for its locks."""
+    as it takes), so a migration waits for its locks: a command's write behind the held row
+    is still waiting after the window's bound, and is done once the row is let go."""
     context, w, _draft = room
     conn = context.records.db.conn
     assert _setting(conn.pg) == f"{LOCK_WAIT_S}s"
@@ -171,6 +173,17 @@ def test_only_the_window_waits_so_little(qtbot, room, clinic_dsn, people, pg_ser
     command = open_server_context(people["practitioner"][1])  # as `imsmap check --dsn`...
     try:
         assert _setting(command.records.db.conn.pg) == "0"
+        # A command's write behind the held row waits past the window's bound, then is done.
+        done: list[object] = []
+        writer = threading.Thread(target=lambda: done.append(command.records.update_session(
+            _draft.id, notes="written by a command")))
+        with row_held(clinic_dsn, _draft.id):
+            writer.start()
+            writer.join(LOCK_WAIT_S + 2)
+            assert writer.is_alive() and not done  # still waiting, not refused
+        writer.join(30)
+        assert not writer.is_alive() and len(done) == 1
+        assert context.records.read.session(_draft.id).notes == "written by a command"
     finally:
         command.close()
     # The window's connection cut by the server, made again off its thread: still bounded.
