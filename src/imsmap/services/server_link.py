@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.records import Records
+from imsmap.store.postgres.connection import LOCK_WAIT_S
 from imsmap.store.postgres.database import ServerConnection, ServerDatabase
 from imsmap.store.postgres.reconnect import unreachable
 
@@ -32,7 +33,10 @@ class ServerLink:
     def reconnect_elsewhere(self, told: Callable[[str | None], None]) -> None:
         """A lost connection is made again on a thread of its own from now on: ``told``
         hears a sentence while the server cannot be reached and None when a new connection
-        is ready (then call `adopt`, on the window's thread)."""
+        is ready (then call `adopt`, on the window's thread). And the window never waits
+        long for another transaction's lock either: each statement waits LOCK_WAIT_S at most,
+        then its write is refused with a sentence, nothing of it written."""
+        self.conn.bound_lock_waits(LOCK_WAIT_S)
         self.conn.reconnect_elsewhere(told)
 
     @property

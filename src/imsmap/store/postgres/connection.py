@@ -37,9 +37,10 @@ if TYPE_CHECKING:
     # A plain connection: rows are tuples (psycopg's default row factory).
     PgConnection = psycopg.Connection[TupleRow]
 
-__all__ = ["CONNECT_TIMEOUT_S", "GROUPS", "OWNER", "SCHEMA", "ServerError", "connect",
-           "connection_sentence", "make_conninfo", "one", "parse", "require_psycopg", "save",
-           "saved_dsn", "statement_error", "where", "without_password"]
+__all__ = ["CONNECT_TIMEOUT_S", "GROUPS", "LOCK_WAIT_S", "OWNER", "SCHEMA", "ServerError",
+           "bound_lock_waits", "connect", "connection_sentence", "make_conninfo", "one", "parse",
+           "require_psycopg", "save", "saved_dsn", "statement_error", "where",
+           "without_password"]
 
 SETTINGS_FILE = "server.json"
 CONNECT_TIMEOUT_S = 10
@@ -56,6 +57,21 @@ KEEPALIVE_IDLE_S, KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT = 15, 5, 3
 # interval`, any login may set it, PostgreSQL 14 and newer), the server looks at the socket every
 # few seconds during a statement and ends the process of a room that is gone.
 CLIENT_CHECK_S = 5
+# How long a window's statement waits for a row or table lock another transaction holds (another
+# room's write under way, an administrator's psql, a client that is stuck) before it is refused,
+# all of its unit of work rolled back, with a sentence (refusals: 55P03). Without it the window's
+# thread waited as long as the other transaction lasted: frozen, its record unreadable. A
+# signature or a tap holds a session's row for milliseconds (a tap's whole write is about 10 ms),
+# so a wait of seconds is no queue of rooms but a hold that lasts: a psql left open, a room hung
+# or cut off in the middle of a write (found out by the server only after its keepalives, about
+# 30 s, or never while it hangs connected), which no bearable wait outlasts. A room killed while
+# its statement waits lets go within CLIENT_CHECK_S; the write refused meanwhile goes through
+# when tried again. Each statement that waits waits this long: a gesture that makes two writes
+# (notes saved on leaving their box, then the tap that left it) can wait twice. Only the
+# window's connection waits so little (database.ServerConnection.bound_lock_waits): the
+# administrator's commands (upgrade, restore, check, import...) wait for their locks as long as
+# it takes, as a migration must.
+LOCK_WAIT_S = 3
 SCHEMA = "imsmap"
 OWNER = "imsmap_owner"
 GROUPS = {"practitioner": "imsmap_practitioner", "reception": "imsmap_reception",
@@ -98,6 +114,14 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
         conn.close()
         raise
     return conn
+
+
+def bound_lock_waits(conn: PgConnection, seconds: float) -> None:
+    """From now on each statement on ``conn`` waits for a lock at most ``seconds`` (the
+    session's lock_timeout, which any login may set; LOCK_WAIT_S), then fails with 55P03."""
+    conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{int(seconds * 1000)}ms",))
+    if not conn.autocommit:
+        conn.commit()
 
 
 def connection_sentence(exc: BaseException, dsn: str) -> str:

@@ -25,6 +25,9 @@ check), so services.context builds the same services on either.
   connection is made again on a thread of its own (store.postgres.reconnect); until it is back,
   every read and every write is refused at once with one sentence (nothing of it was sent),
   and the window is told when it is back (``adopt``).
+- **Nor for another transaction's lock** (``bound_lock_waits``): each statement of the
+  window's waits for a row or table lock connection.LOCK_WAIT_S at most, then its unit of work
+  is refused with a sentence, nothing of it written. The commands' connections are not bounded.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from imsmap.store.dialect import POSTGRESQL, RecordRow
 from imsmap.store.postgres import schema, trail
 from imsmap.store.postgres.connection import (
     ServerError,
+    bound_lock_waits,
     connect,
     make_conninfo,
     one,
@@ -138,6 +142,7 @@ class ServerConnection:
         self.in_unit = False  # a unit of work or a snapshot is open on this connection
         self._prepare: bool | None = None  # psycopg's choice: prepared after a few runs
         self._elsewhere: Reconnecting | None = None  # reconnect_elsewhere: the window's
+        self.lock_wait: float | None = None  # bound_lock_waits: the window's (None: no bound)
 
     @property
     def lost(self) -> bool:
@@ -151,6 +156,34 @@ class ServerConnection:
         ready: then call `adopt` on this connection's own thread."""
         if self._reopen is not None and self._elsewhere is None:
             self._elsewhere = Reconnecting(self._reopen, told)
+
+    def bound_lock_waits(self, seconds: float) -> None:
+        """From now on every statement on this connection, and on each one made again in its
+        place, waits for a lock another transaction holds at most ``seconds``; then it is
+        refused with a sentence and its unit of work rolled back (connection.LOCK_WAIT_S: the
+        window's, never an administrator's command). Before ``reconnect_elsewhere``, which
+        makes connections again with what this sets."""
+        if self.lock_wait == seconds:
+            return
+        self.lock_wait = seconds
+        reopen = self._reopen
+        if reopen is not None:
+            def bounded() -> PgConnection:
+                fresh = reopen()
+                try:
+                    bound_lock_waits(fresh, seconds)
+                except BaseException:
+                    fresh.close()
+                    raise
+                return fresh
+            self._reopen = bounded
+        if not self.lost:
+            try:
+                bound_lock_waits(self.pg, seconds)
+            except self._errors as exc:  # lost meanwhile: the next one is made with it
+                if classify(exc) not in RETRY_RECONNECT:
+                    raise _sentence(exc) from None
+                self.found_lost()
 
     def reconnect_here(self) -> None:
         """Back to reconnecting on the caller's thread (the window closed): a try under way

@@ -44,6 +44,7 @@ class Fault(Enum):
     INTEGRITY = "integrity"
     CANCELED = "canceled"
     READ_ONLY = "read-only server"
+    LOCK_BUSY = "lock not available"
     BUG = "bug"
 
 

@@ -34,7 +34,7 @@ _BY_STATE = {
     "53100": Fault.DISK_FULL, "53200": Fault.OUT_OF_MEMORY, "42501": Fault.PRIVILEGE,
     "23L01": Fault.SIGNED_LOCKED, "23W01": Fault.WITHDRAWN_LOCKED,
     "23V01": Fault.STALE_VERSION, "57014": Fault.CANCELED,
-    "25006": Fault.READ_ONLY,
+    "25006": Fault.READ_ONLY, "55P03": Fault.LOCK_BUSY,
 }
 # Safe to run the whole unit of work again (nothing of it was kept).
 RETRY_SAME = frozenset({Fault.SERIALIZATION, Fault.DEADLOCK})
@@ -202,6 +202,11 @@ def error_for(exc: BaseException) -> UserFacingError | None:
         Fault.CANCELED: QT_TRANSLATE_NOOP(
             "ServerRefusals", "The clinic server stopped this because it took too long; "
             "nothing was changed. Try again."),
+        # A window's write waited its lock_timeout (connection.LOCK_WAIT_S) for a row or a
+        # table another transaction holds: nothing of it was written (the unit rolled back).
+        Fault.LOCK_BUSY: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "Another room or program is writing this record on the clinic "
+            "server right now, so nothing was changed here. Try again in a moment."),
         Fault.READ_ONLY: QT_TRANSLATE_NOOP(
             "ServerRefusals", "The clinic server is read-only now (a standby, or recovering); "
             "nothing was changed. Ask the server's administrator."),
