@@ -1,6 +1,7 @@
 """On a clinic server, a process killed (kill -9) inside the transaction of each write the other
 kill tests do not kill there: a photo added to a draft (its row and its bytes), a merge of two
-patient records and its separation, an import of another clinic's visit. Held once every
+patient records and its separation, an import of another clinic's visit, the sign dialog's
+registration number. Held once every
 statement of the write ran and before its COMMIT, then killed: the server's database is exactly
 as it was (every table of the clinic, row for row), the photo's file beside it is untouched and
 no photo row is without its bytes or bytes without their row, `imsmap check` in a process of
@@ -66,6 +67,9 @@ WRITER = """
         from imsmap.services.importer import import_document
         with open(other, encoding="utf-8") as f:
             import_document(records, json.load(f))
+    elif what == "registration":  # the sign dialog's number (a practitioner's: not the list)
+        from imsmap.services.registration import record_registration
+        record_registration(records, first, other, practitioner="Dana Leclerc, PT")
     print("done", flush=True)
 """
 
@@ -241,3 +245,29 @@ def test_a_merge_killed_in_a_room_holding_a_draft_of_it_is_done_at_once_by_anoth
         assert merge is not None and merge.created_by == "ben.physio"
     finally:
         context.close()
+
+
+def test_the_registration_number_killed_before_its_commit_is_not_written_and_goes_in_again(
+        clinic):
+    """The sign dialog's registration number on Dana's draft (services.registration): a
+    practitioner's login records it on the session alone (the clinic's list is its
+    administrators' on a server; the list's half of the write is killed on a file:
+    tests/test_killed_new_writes.py)."""
+    superuser, anna, _ben = clinic
+    context = open_server_context(anna)
+    try:
+        draft = context.records.start_session(1, started_at=datetime(2026, 11, 21, 9, 0),
+                                              practitioner="Dana Leclerc, PT")
+        assert draft.practitioner_registration == ""
+    finally:
+        context.close()
+    killed_inside_then_done_again(superuser, anna, "registration", draft.id, "OPPQ-12345")
+    context = open_server_context(anna)
+    try:
+        session = context.records.repo.session(draft.id)
+        assert (session.practitioner_registration, session.is_signed) == ("OPPQ-12345", False)
+        context.records.sign_session(draft.id)  # the dialog's next write
+        assert context.records.repo.session(draft.id).is_signed
+    finally:
+        context.close()
+    imsmap_check(anna)
