@@ -101,6 +101,26 @@ def test_the_registration_killed_at_its_commit_writes_neither_and_goes_through_a
     imsmap_check(dana_draft)
 
 
+def test_the_registration_and_the_list_are_one_transaction(dana_draft):
+    """What makes the kill at its COMMIT above leave both or neither: one BEGIN, one COMMIT
+    (a list written in a transaction of its own would be kept by a kill at the session's)."""
+    from imsmap.services.registration import record_registration
+
+    records = open_clinic(dana_draft)
+    statements: list[str] = []
+    try:
+        records.db.conn.set_trace_callback(statements.append)
+        record_registration(records, 1, "OPPQ-12345", practitioner=DANA, add_to_list=True)
+        records.db.conn.set_trace_callback(None)
+    finally:
+        records.db.close()
+    assert [s for s in statements if s in ("BEGIN IMMEDIATE", "COMMIT")] == \
+        ["BEGIN IMMEDIATE", "COMMIT"]
+    assert registration_and_list(dana_draft)[:2] == (
+        "OPPQ-12345", (clinic.Practitioner("J. Physio", "PT-1"),
+                       clinic.Practitioner(DANA, "OPPQ-12345")))
+
+
 def test_killed_between_the_registration_and_the_signature_leaves_a_whole_draft(dana_draft):
     dialog = python(SIGN_DIALOG, dana_draft, "registered, then signing", "go",
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -175,6 +195,7 @@ def test_the_schema_15_migration_killed_mid_way_leaves_14_whole_and_upgrades_aga
                           timeout=120)
     assert proc.returncode == -signal.SIGKILL, proc.stdout + proc.stderr
     assert proc.stdout.startswith("killed at"), proc.stdout
+    assert float(proc.stdout.split()[-1]) < 1.0 and journal.exists()  # inside the migration
     pending = upgrade.pending(many_at_14)  # plays the journal back, if any, then reads
     assert (pending.version, pending.target) == (14, 15)
     assert _version(many_at_14) == 14 and rows(many_at_14) == before  # row for row, no index
@@ -185,18 +206,32 @@ def test_the_schema_15_migration_killed_mid_way_leaves_14_whole_and_upgrades_aga
 
 
 # -- two imports at once of chart numbers apart only in capitals -----------------------------
-# An import in a process of its own: with "hold", "inside" at its COMMIT, then it waits for a
-# line; with "tell", "asks" as it asks for the write lock; "imported" or "refused PROBLEMS".
+# An import in a process of its own into a file or (a DSN) a clinic server: with "hold",
+# "inside" at its COMMIT (every row written, nothing committed), then it waits for a line; on a
+# file with "tell", "asks" as it asks for the write lock; "imported" or "refused PROBLEMS".
 IMPORTER = """
     import json, sys
     import held_writes
-    from imsmap.services.context import open_context
+    from imsmap.services.context import open_context, open_server_context
     from imsmap.services.importer import ImportProblems, import_document
-    db, how, path = sys.argv[1:4]
-    records = open_context(db, actor="anna.physio", create=False).records
-    held_writes.trace(records.db.conn, how)
+    where, how, path = sys.argv[1:4]
     with open(path, encoding="utf-8") as f:
         doc = json.load(f)
+    if where.startswith("postgresql:") or "=" in where:
+        from imsmap.store.postgres.database import ServerConnection
+        records = open_server_context(where).records
+        end = ServerConnection.end
+
+        def held(self, commit):  # the COMMIT of the transaction BEGIN opened
+            if how == "hold" and commit:
+                print("inside", flush=True)
+                sys.stdin.readline()
+            end(self, commit)
+
+        ServerConnection.end = held
+    else:
+        records = open_context(where, actor="anna.physio", create=False).records
+        held_writes.trace(records.db.conn, how)
     try:
         import_document(records, doc)
     except ImportProblems as exc:
@@ -204,6 +239,10 @@ IMPORTER = """
     else:
         print("imported", flush=True)
 """
+
+REFUSED = [["patients[0].chart_number",
+            "Chart number a-1 already exists in this database, written A-1; records are never "
+            "merged. Import into another database, or change the chart number in the file."]]
 
 
 def export_of(path, chart: str, family: str):
@@ -220,50 +259,63 @@ def export_of(path, chart: str, family: str):
     return path
 
 
-def test_two_imports_at_once_of_one_number_in_other_capitals_let_one_in(tmp_path, db_path):
-    records = open_clinic(db_path)
-    try:
-        records.create_patient(chart_number="C-1", family_name="Nguyen")
-    finally:
-        records.db.close()
-    upper = export_of(tmp_path / "upper.json", "A-1", "Roy")
-    lower = export_of(tmp_path / "lower.json", "a-1", "Côté")
-    before = rows(db_path)
-    first = python(IMPORTER, db_path, "hold", upper, stdin=subprocess.PIPE,
+def two_imports(where: str, folder, second_waits) -> str:
+    """A-1's file imported into ``where`` by a process held at its COMMIT, a-1's by a second
+    process meanwhile, which has read the records before it writes (the first's patient not
+    committed: its checks pass there); ``second_waits(process)`` returns once the second waits
+    for the first. The first goes in; what the second said."""
+    upper = export_of(folder / "upper.json", "A-1", "Roy")
+    lower = export_of(folder / "lower.json", "a-1", "Côté")
+    first = python(IMPORTER, where, "hold", upper, stdin=subprocess.PIPE,
                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     second = None
     try:
         assert first.stdout.readline().strip() == "inside", first.stderr.read()
-        # The second reads the file before it writes, while the first's patient is not
-        # committed: its checks pass there, then it waits for the write lock.
-        second = python(IMPORTER, db_path, "tell", lower, stdout=subprocess.PIPE,
+        second = python(IMPORTER, where, "tell", lower, stdout=subprocess.PIPE,
                         stderr=subprocess.PIPE)
-        assert second.stdout.readline().strip() == "asks", second.stderr.read()
+        second_waits(second)
         first.stdin.write("\n")
         first.stdin.flush()
         out, errors = first.communicate(timeout=60)
         assert first.returncode == 0 and out.strip() == "imported", errors
         out, errors = second.communicate(timeout=60)
-        assert second.returncode == 0 and out.startswith("refused "), errors
+        assert second.returncode == 0, errors
     finally:
         for proc in (first, second):
             if proc is not None and proc.poll() is None:
                 proc.kill()
                 proc.communicate()
-    problems = json.loads(out.removeprefix("refused "))
-    assert problems == [["patients[0].chart_number",
-                         "Chart number a-1 already exists in this database, written A-1; "
-                         "records are never merged. Import into another database, or change "
-                         "the chart number in the file."]]
+    return out.strip()
+
+
+def only_the_first_in(records) -> None:
+    """A-1 with its visit, no a-1, and the records whole."""
+    assert [p.chart_number for p in records.repo.patients_by_chart_number_folded("A-1")] == \
+        ["A-1"]
+    assert records.repo.patient_by_chart_number("a-1") is None
+    patient = records.repo.patient_by_chart_number("A-1")
+    assert len(records.read.sessions_for_patient(patient.id)) == 1
+    assert records.db.conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == 1
+    report = full_check(records)
+    assert report.ok, report.problems
+
+
+def test_two_imports_at_once_of_one_number_in_other_capitals_let_one_in(tmp_path, db_path):
     records = open_clinic(db_path)
     try:
-        assert [p.chart_number for p in records.repo.patients_by_chart_number_folded("A-1")] \
-            == ["A-1"]
-        assert records.repo.patient_by_chart_number("a-1") is None
-        assert len(records.read.sessions_for_patient(
-            records.repo.patient_by_chart_number("A-1").id)) == 1
-        assert full_check(records).ok
+        records.create_patient(chart_number="C-1", family_name="Nguyen")  # C-1 and A-1 after
     finally:
         records.db.close()
-    assert rows(db_path) != before
+
+    def second_waits(second) -> None:
+        assert second.stdout.readline().strip() == "asks", second.stderr.read()
+
+    said = two_imports(str(db_path), tmp_path, second_waits)
+    assert said.startswith("refused ") and json.loads(said.removeprefix("refused ")) == REFUSED
+    records = open_clinic(db_path)
+    try:
+        only_the_first_in(records)
+        assert records.db.conn.execute("SELECT count(*) FROM patients").fetchone()[0] == 2
+    finally:
+        records.db.close()
     imsmap_check(db_path)
