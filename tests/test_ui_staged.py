@@ -119,7 +119,7 @@ def test_the_startup_backup_waits_for_the_first_paint_but_is_never_skipped(
 
 
 def test_the_chart_keeps_its_place_when_the_side_panels_arrive(new_window, qtbot):
-    from imsmap.ui.main_window import RIGHT_MIN_WIDTH
+    from imsmap.ui.window_layout import RIGHT_MIN_WIDTH
 
     w = new_window()
     w.show()  # laid out: what the first frame shows

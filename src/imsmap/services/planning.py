@@ -18,6 +18,7 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.values import AuditChanges, FieldValues
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.records import Records
+from imsmap.store import protocol_rows
 from imsmap.store.record_rows import to_sql
 
 _COPIED = ("muscle_id", "side", "layer", "level", "needle_diameter_mm", "needle_length_mm")
@@ -115,13 +116,13 @@ def save_protocol(records: Records, name: str, session_id: int, notes: str = "")
         if not sites:
             raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
                 "Planning", "A protocol needs at least one site; this session has none.")))
-        if work.store.protocol_named(name) is not None:
+        if protocol_rows.named(work.store, name) is not None:
             raise ValidationError(sentence("Planning", QT_TRANSLATE_NOOP(
                 "Planning", "There is a protocol called %1 already."), quoted(name)), "name")
         pid = work.store.insert_row("protocols", {"name": name, "notes": notes}, work.at,
                                     work.actor)
         for s in sites:
-            work.store.insert_protocol_site(pid, s)
+            protocol_rows.insert_site(work.store, pid, s)
         work.audit("create", "protocol", pid, None,
                    changes={"name": [None, name], "sites": [None, len(sites)],
                             "from_session": [None, session_id]})
@@ -129,18 +130,18 @@ def save_protocol(records: Records, name: str, session_id: int, notes: str = "")
 
 
 def protocols(records: Records) -> list[Protocol]:
-    return [protocol(records, pid) for pid in records.repo.protocol_ids()]
+    return [protocol(records, pid) for pid in protocol_rows.ids(records.repo)]
 
 
 def protocol(records: Records, protocol_id: int) -> Protocol:
-    row = records.repo.protocol_row(protocol_id)
+    row = protocol_rows.head(records.repo, protocol_id)
     if row is None:
         raise NotFoundError(sentence("Planning", QT_TRANSLATE_NOOP(
             "Planning", "There is no protocol with id %1."), str(protocol_id)))
     sites = tuple(
         ProtocolSite(seq=r[0], muscle_id=r[1], side=Side(r[2]), view_id=r[3], layer=r[4],
                      x=r[5], y=r[6], level=r[7])
-        for r in records.repo.protocol_site_rows(protocol_id))
+        for r in protocol_rows.sites(records.repo, protocol_id))
     return Protocol(id=row[0], name=row[1], notes=row[2], sites=sites)
 
 

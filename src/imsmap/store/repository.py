@@ -1,5 +1,6 @@
 """Queries: SQL in, domain objects out (the mapping of a row is store.record_rows). No
-validation, no audit: services do that.
+validation, no audit: services do that. The clinic's protocols (named sets of sites, no
+patient's record) are read and written by store.protocol_rows, given the Repository.
 
 Write methods expect to run inside `Database.transaction()`.
 """
@@ -547,40 +548,6 @@ class Repository:
 
     def clear_setting(self, key: str) -> None:
         self.db.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
-
-    # -- protocols (named sets of sites) ---------------------------------------------------
-    @reads
-    def protocol_named(self, name: str) -> int | None:
-        row = self.db.conn.execute("SELECT id FROM protocols WHERE name = ? AND retired_at IS"
-                                   " NULL", (name,)).fetchone()
-        return int(row[0]) if row else None
-
-    @reads
-    def protocol_ids(self) -> list[int]:
-        rows = self.db.conn.execute(
-            f"SELECT id FROM protocols WHERE retired_at IS NULL ORDER BY {self.dialect.nocase('name')}")
-        return [int(r[0]) for r in rows.fetchall()]
-
-    @reads
-    def protocol_row(self, protocol_id: int) -> tuple[int, str, str] | None:
-        """(id, name, notes), None if there is no such protocol."""
-        row = self.db.conn.execute("SELECT id, name, notes FROM protocols WHERE id = ?",
-                                   (protocol_id,)).fetchone()
-        return (row[0], row[1], row[2]) if row else None
-
-    @reads
-    def protocol_site_rows(self, protocol_id: int) -> list[tuple[Any, ...]]:
-        """(seq, muscle_id, side, view_id, layer, x, y, level) of a protocol's sites."""
-        return self.db.conn.execute(
-            "SELECT seq, muscle_id, side, view_id, layer, x, y, level FROM protocol_sites"
-            " WHERE protocol_id = ? ORDER BY seq", (protocol_id,)).fetchall()
-
-    def insert_protocol_site(self, protocol_id: int, site: Site) -> None:
-        self.db.conn.execute(
-            "INSERT INTO protocol_sites (protocol_id, seq, muscle_id, side, view_id, layer,"
-            " x, y, level) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (protocol_id, site.seq, site.muscle_id, site.side.value, site.view_id, site.layer,
-             site.x, site.y, site.level))
 
     # -- counts ----------------------------------------------------------------------------
     def data_version(self) -> int | None:

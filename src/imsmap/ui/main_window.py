@@ -3,11 +3,12 @@
 The window turns gestures into service calls and refreshes from the services' change
 notifications (`Records.subscribe`): the store is the one source of truth, the panels mirror it.
 Menus and their actions are in `ui.menus`, the privacy screen and the lock in
-`ui.privacy_screen`, the earlier sessions drawn on the chart in `ui.history_overlay`, the
-backups and the restore in `ui.window_backups`, the size, columns and options remembered
-between runs in `ui.window_layout`, what the window does when its record changes (a write
-here, in another window or room, a refusal, a hold gained or lost) in `ui.record_changes`, what
-its title bar says in `ui.window_title`.
+`ui.privacy_screen`, the earlier sessions drawn on the chart in `ui.history_overlay`, the three
+columns and the side panels' places in them in `ui.window_columns`, the backups and the restore
+in `ui.window_backups`, the size, columns and options remembered between runs in
+`ui.window_layout`, what the window does when its record changes (a write here, in another
+window or room, a refusal, a hold gained or lost) in `ui.record_changes`, what its title bar
+says in `ui.window_title`.
 
 The window is built in two steps, so that the chart is on screen first (docs/performance.md):
 1. `__init__` builds what the first paint shows and what sizes it: the chart with its history
@@ -35,7 +36,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -45,7 +45,7 @@ from imsmap.domain.errors import ConflictError, NotFoundError, ReadOnlyError
 from imsmap.domain.models import Patient
 from imsmap.services.context import AppContext
 from imsmap.ui import errors as ui_errors
-from imsmap.ui import focus_order, restore_backup, window_layout
+from imsmap.ui import focus_order, restore_backup, window_columns, window_layout
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.first_run import ClinicSetupWizard, SetupFollowUp, offer_on_start
 from imsmap.ui.history_bar import HistoryBar
@@ -76,7 +76,6 @@ from imsmap.ui.short_chart import ShortChart
 from imsmap.ui.site_edits import SiteEdits
 from imsmap.ui.undo import SiteEditor
 from imsmap.ui.window_backups import WindowBackups
-from imsmap.ui.window_layout import RIGHT_MIN_WIDTH
 from imsmap.ui.window_title import WindowTitle
 
 if TYPE_CHECKING:  # imported where a clinic server is connected (ui.record_changes)
@@ -122,31 +121,14 @@ class MainWindow(QMainWindow):
                                       say=self.show_message)  # selects once `edits` exists
         self.chart = ChartPanel(self.atlas, self.site_editor)
         self.history_bar = HistoryBar()
-        chart_box = QWidget()
-        chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_layout.setSpacing(0)
-        chart_layout.addWidget(self.chart, 1)
-        chart_layout.addWidget(self.history_bar)
+        chart_box = window_columns.chart_column(self.chart, self.history_bar)
         # On a short window the bars round the chart give way to it (ui.short_chart).
         self.short_chart = ShortChart(chart_box, self.chart, self.history_bar)
-
         # The side panels' places, at their widths, until `build_rest` puts the panels there.
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(QWidget())
-        splitter.addWidget(chart_box)
-        right_place = QWidget()
-        right_place.setMinimumWidth(RIGHT_MIN_WIDTH)
-        splitter.addWidget(right_place)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setStretchFactor(2, 0)
-        splitter.setSizes(list(window_layout.COLUMN_WIDTHS))
-        splitter.setChildrenCollapsible(False)
-        self.splitter = splitter
+        self.splitter = window_columns.column_places(chart_box)
         # Locked, the lock screen (added by `build_rest`) takes the place of everything else.
         self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
+        self.stack.addWidget(self.splitter)
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -238,17 +220,7 @@ class MainWindow(QMainWindow):
         self.progress_room = ProgressRoom(self.splitter, self.right_tabs, self.progress_tab,
                                           self.progress)
 
-        sizes = self.splitter.sizes()
-        for index, panel in ((0, self.patients), (2, self.right_tabs)):
-            self.splitter.replaceWidget(index, panel).deleteLater()
-            # The panel's minimum width applies now, as if it had been there from the start,
-            # not at some later event (a chart that shrinks under a held mouse button...).
-            panel.show()
-            panel.ensurePolished()
-            grow = max(0, panel.minimumSizeHint().width() - sizes[index])
-            sizes[index] += grow
-            sizes[1] -= grow
-        self.splitter.setSizes(sizes)
+        window_columns.put_panels(self.splitter, self.patients, self.right_tabs)
         self.privacy_screen.build(records, self.stack, self._before_lock, self.show_message,
                                   self._lock_changed)
         self.lock_screen: LockScreen = self.privacy_screen.lock_screen
