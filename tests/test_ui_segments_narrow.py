@@ -152,7 +152,7 @@ def test_a_session_on_one_side_goes_narrow_and_stays(language, make_window, reco
         splitter.setSizes([left, chart + right - width, width])
         qtbot.wait(5)
         assert table.isColumnHidden(1) == table.isColumnHidden(3) == panel.compact
-        assert panel.compact or table.viewport().width() >= panel._full_width(), width
+        assert panel.compact or table.viewport().width() >= panel.full_width(), width
         assert table.horizontalScrollBar().maximum() == 0, width
         if panel.compact:
             break

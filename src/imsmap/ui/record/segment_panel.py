@@ -159,7 +159,7 @@ class SegmentPanel(QWidget):
         if self._fit():
             self._refresh_when_seen()  # the grasp cells say the sites, or no longer
 
-    def _full_width(self) -> int:
+    def full_width(self) -> int:
         """The five columns' width with the sites shown, and the muscles' least beside them:
         each its header's and its widest cell's as the sites columns show them (the same
         whether they are shown now or not, so that the choice never swings back and forth)."""
@@ -186,7 +186,7 @@ class SegmentPanel(QWidget):
     def _fit(self) -> bool:
         """The sites columns shown where the table has room for them, else left out; whether
         that changed."""
-        compact = self.table.viewport().width() < self._full_width()
+        compact = self.table.viewport().width() < self.full_width()
         if compact == self.compact:
             return False
         self.compact = compact
