@@ -89,6 +89,11 @@ class FileRoomHold:
             self.current = None
         return self.current
 
+    def look(self) -> Hold | None:
+        """The waiting window's look, every second: ``refresh`` (a file's lock is asked for
+        without waiting)."""
+        return self.refresh()
+
     def _still_a_draft(self, session_id: int) -> bool:
         session = self.session(session_id)
         return not session.is_signed and not session.retracted

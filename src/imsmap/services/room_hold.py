@@ -123,6 +123,17 @@ class RoomHold:
         self.current = self._call(holds.hold, self.session_id, self.room)
         return self.current
 
+    def look(self) -> Hold | None:
+        """Ask again, without waiting for a lock (the waiting room's look, every second): a
+        look refused at once because another transaction holds the hold's row is the hold as
+        this room last knew it (still held); the next look asks again."""
+        if self.session_id is None:
+            return None
+        seen = self._call(holds.look, self.session_id, self.room)
+        if seen is not None:
+            self.current = seen
+        return self.current
+
     def beat(self) -> Hold | None:
         """Renew this room's hold; when it is no longer this room's, who holds it now."""
         if self.session_id is None or not self.editable:

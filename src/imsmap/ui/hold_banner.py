@@ -13,8 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.file_hold import FileRoomHold
@@ -29,7 +37,10 @@ from imsmap.ui.wording import time_of_day
 # (store/postgres/connection.py), and its hold ends with its connection then; the heartbeat's
 # 90 s is the last resort. A restart of the server ends every connection: a hold from before it
 # is kept for its room a minute (store/postgres/holds.py), so the waiting room sees that and
-# gets the session only if that room has not come back by then.
+# gets the session only if that room has not come back by then. Each look is asked without
+# waiting for a lock (RoomHold.look): behind another transaction's lock on the hold's row it is
+# refused at once and reads "still held"; waiting there the window's 3 s stalled it 3 s of
+# every 4.
 WAIT_S = 1
 
 
@@ -101,9 +112,12 @@ class HoldBanner(QFrame):
         self._ask(lambda: self.hold.open(session_id), opened=True)
 
     def hold_moved(self, session_id: object) -> None:
-        """A hold moved on the server (None: any): ask again if it may be this session's."""
+        """A hold moved on the server (None: any): ask again if it may be this session's. A
+        room that waits for the session looks without waiting for a lock (``_look_again``);
+        the room that holds it asks within the window's bound, so that it learns it was
+        taken over."""
         if self.hold.session_id is not None and session_id in (None, self.hold.session_id):
-            self._ask(self.hold.refresh)
+            self._ask(self.hold.refresh if self._editable else self.hold.look)
 
     def beat(self) -> None:
         if not self.paused:
@@ -127,7 +141,14 @@ class HoldBanner(QFrame):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is take:
-            self._ask(self.hold.take_over)
+            # The person's deliberate act may wait the window's bound for a lock (3 s,
+            # connection.LOCK_WAIT_S), then is refused with its sentence: the wait cursor
+            # says meanwhile that the window is busy, not frozen.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._ask(self.hold.take_over)
+            finally:
+                QApplication.restoreOverrideCursor()
 
     def _ask(self, call: Callable[[], Hold | None], opened: bool = False) -> None:
         try:

@@ -84,6 +84,32 @@ def hold(conn: PgConnection, session_id: int, room: str) -> Hold:
     return _one(conn, "hold_session", session_id, room)
 
 
+def look(conn: PgConnection, session_id: int, room: str) -> Hold | None:
+    """``hold`` that never waits for a lock: the waiting room's look, every second, on the
+    window's thread. The same question as ``hold`` (free: this room gets it; held: who holds
+    it), asked with the transaction's lock_timeout at its least, 1 ms: where ``hold`` would
+    wait for a lock another transaction holds (the hold's row, FOR UPDATE in hold_session,
+    held by another room's call under way, an administrator's psql, a client stuck), the look
+    is refused at once, nothing of it changed, and None says so: the session is still held,
+    as far as this room can tell, and the next look asks again. (Waiting there was the
+    window's lock_timeout, 3 s, on every look: the window stalled 3 s of every 4.) The
+    window's own bound is put back before the transaction ends, should it be a savepoint in
+    a longer one."""
+    import psycopg  # installed: the connection is psycopg's
+
+    checked = check_room(room)
+    try:
+        with conn.transaction():
+            bound = one(conn.execute("SELECT current_setting('lock_timeout'),"
+                                     " set_config('lock_timeout', '1ms', true)"))[0]
+            held_by, in_room, since, beat, mine, kept_until = one(conn.execute(
+                "SELECT * FROM hold_session(%s, %s)", (session_id, checked)))
+            conn.execute("SELECT set_config('lock_timeout', %s, true)", (bound,))
+    except psycopg.errors.LockNotAvailable:
+        return None  # rolled back, and the bound with it
+    return Hold(session_id, held_by, in_room, since, beat, mine, kept_until)
+
+
 def take_over(conn: PgConnection, session_id: int, room: str) -> Hold:
     """Take the session over from the room that holds it (audited)."""
     return _one(conn, "hold_take_over", session_id, room)
