@@ -103,6 +103,12 @@ class WrappedWords(QLabel):
         return least.expandedTo(QSize(longest + m.left() + m.right() + 2 * self.margin(),
                                       self.sizeHint().height()))
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+        # An empty QLabel says it has none: the bar's row then gave it its one line's height
+        # (its sizeHint), and the room's second line came with the first patient with drafts
+        # (French at 960 px: the bar 238 <-> 252 px).
+        return bool(self.room) or super().hasHeightForWidth()
+
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
         own = super().heightForWidth(width) if self.text() else 0
         if not self.room:
