@@ -2325,8 +2325,12 @@ Problème&#xa0;: {problem}</translation>
 <context>
     <name>OverlayLegend</name>
     <message>
-        <source>Earlier sites, e.g. strong grasp:</source>
-        <translation>Points précédents, p. ex. préhension forte&#xa0;:</translation>
+        <source>Each age&apos;s marker is drawn as for a strong grasp; the older the visit, the paler its sites.</source>
+        <translation>Le repère de chaque âge est dessiné comme pour une préhension forte; plus la visite est ancienne, plus ses points sont pâles.</translation>
+    </message>
+    <message>
+        <source>Earlier sites:</source>
+        <translation>Points précédents&#xa0;:</translation>
     </message>
     <message>
         <source>needled on another chart</source>
