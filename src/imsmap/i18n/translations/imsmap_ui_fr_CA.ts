@@ -941,7 +941,7 @@
     </message>
     <message>
         <source>last time</source>
-        <translation>la dernière fois</translation>
+        <translation>dernière fois</translation>
     </message>
     <message>
         <source>older</source>
@@ -1792,7 +1792,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>last time</source>
-        <translation>la dernière fois</translation>
+        <translation>dernière fois</translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s) ago</source>
@@ -5938,7 +5938,7 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     </message>
     <message>
         <source>last time</source>
-        <translation>la dernière fois</translation>
+        <translation>dernière fois</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) ago</source>
