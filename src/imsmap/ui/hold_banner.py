@@ -96,7 +96,7 @@ class HoldBanner(QFrame):
         self.timer.timeout.connect(self.beat)
         self.wait_timer = QTimer(self)
         self.wait_timer.setInterval(WAIT_S * 1000)
-        self.wait_timer.timeout.connect(self._look_again)
+        self.wait_timer.timeout.connect(self.look_again)
         self.paused = False  # the connection is being made again: nothing is asked meanwhile
         self.hide()
 
@@ -113,7 +113,7 @@ class HoldBanner(QFrame):
 
     def hold_moved(self, session_id: object) -> None:
         """A hold moved on the server (None: any): ask again if it may be this session's. A
-        room that waits for the session looks without waiting for a lock (``_look_again``);
+        room that waits for the session looks without waiting for a lock (``look_again``);
         the room that holds it asks within the window's bound, so that it learns it was
         taken over."""
         if self.hold.session_id is not None and session_id in (None, self.hold.session_id):
@@ -123,7 +123,7 @@ class HoldBanner(QFrame):
         if not self.paused:
             self._ask(self.hold.beat)
 
-    def _look_again(self) -> None:
+    def look_again(self) -> None:
         if not self.paused:
             self.hold_moved(self.hold.session_id)
 
