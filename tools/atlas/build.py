@@ -17,6 +17,7 @@ sys.path.insert(0, str(HERE))
 
 import anterior  # noqa: E402
 import posterior  # noqa: E402
+from fibre_reach import prune_view  # noqa: E402
 from labels import spread_labels  # noqa: E402
 from pathkit import Figure, fibre_path, label_point, smooth_path  # noqa: E402
 
@@ -134,6 +135,7 @@ def main(argv: list[str]) -> int:
         if not v["regions"]:
             continue
         spread_labels(v)
+        prune_view(v)  # the fibre lines the painter's clip would hide entirely
         path = OUT / f"{v['id']}.json"
         path.write_text(json.dumps(v, indent=1) + "\n", encoding="utf-8")
         print(f"{path.relative_to(ROOT)}: {len(v['regions'])} regions")

@@ -16,6 +16,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import spinal  # noqa: E402
+from fibre_reach import prune_view  # noqa: E402
 from labels import spread_labels  # noqa: E402
 
 ROOT = HERE.parents[1]
@@ -23,7 +24,7 @@ OUT = ROOT / "assets" / "bodycharts" / "views"
 
 
 def main() -> int:
-    view = spread_labels(spinal.build())
+    view = prune_view(spread_labels(spinal.build()))
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{view['id']}.json"
     path.write_text(json.dumps(view, indent=1) + "\n", encoding="utf-8")

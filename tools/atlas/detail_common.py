@@ -253,9 +253,11 @@ class ViewSpec:
 
 
 def write_view(data: dict) -> Path:
+    from fibre_reach import prune_view  # noqa: PLC0415
     from labels import spread_labels  # noqa: PLC0415
 
     spread_labels(data)
+    prune_view(data)  # the fibre lines the painter's clip would hide entirely
     VIEWS_DIR.mkdir(parents=True, exist_ok=True)
     path = VIEWS_DIR / f"{data['id']}.json"
     path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
