@@ -128,14 +128,16 @@ class HoldBanner(QFrame):
         said: whoever shows it fills its panels next and asks then (``editable_changed`` is a
         hold that moved on the session shown). Nothing was lost or freed either (the banner
         says who holds it)."""
-        # The open may wait for a lock, briefly (store.postgres.holds.open_hold): the wait
-        # cursor says meanwhile that the window is busy, not frozen.
-        if session_id is not None:
+        # On a server the open may wait for a lock, briefly (store.postgres.holds.open_hold):
+        # the wait cursor says meanwhile that the window is busy, not frozen. (A file's lock
+        # is asked for without waiting.)
+        waits = session_id is not None and isinstance(self.hold, RoomHold)
+        if waits:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self._ask(lambda: self.hold.open(session_id), opened=True)
         finally:
-            if session_id is not None:
+            if waits:
                 QApplication.restoreOverrideCursor()
         self._renewal(session_changed=True)
 
