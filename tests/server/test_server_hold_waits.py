@@ -100,6 +100,10 @@ def test_a_heartbeat_behind_a_locked_hold_row_neither_waits_nor_speaks_until_the
     assert "is renewed" in bar.currentMessage()
     assert _heartbeat_age(clinic_dsn, session.id) < 2
     assert first.live.editable and not second.live.editable
+    # The window's bound for its writes is as it was after the heartbeats, refused or not.
+    conn = first.records.db.conn.pg
+    assert conn.execute("SHOW lock_timeout").fetchone()[0] == f"{LOCK_WAIT_S}s"
+    conn.rollback()
 
 
 def test_opening_a_draft_behind_a_locked_row_shows_it_to_read_and_gets_it_once_free(

@@ -96,16 +96,20 @@ def _without_waiting(conn: PgConnection, wait: str, sql: str,
                      params: tuple[object, ...]) -> tuple[Any, ...] | None:
     """One row of ``sql``, asked in a transaction whose lock_timeout is ``wait``; None when a
     lock another transaction holds was in the way that long (rolled back, nothing of it
-    changed). The window's own bound is put back before the transaction ends, should it be a
-    savepoint in a longer one."""
+    changed). The setting is the transaction's own (set_config's is_local), so it ends with
+    it; in a savepoint of a longer transaction the window's own bound is put back before the
+    savepoint ends. (Put back each time, it cost a round trip more on each open and
+    heartbeat: 1 to 2 ms on the test server's socket, an RTT more on a network.)"""
     import psycopg  # installed: the connection is psycopg's
 
+    nested = conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
     try:
         with conn.transaction():
             bound = one(conn.execute("SELECT current_setting('lock_timeout'),"
                                      " set_config('lock_timeout', %s, true)", (wait,)))[0]
             row = one(conn.execute(sql, params))
-            conn.execute("SELECT set_config('lock_timeout', %s, true)", (bound,))
+            if nested:
+                conn.execute("SELECT set_config('lock_timeout', %s, true)", (bound,))
     except psycopg.errors.LockNotAvailable:
         return None  # rolled back, and the bound with it
     return row
