@@ -106,6 +106,16 @@ def test_a_heartbeat_behind_a_locked_hold_row_neither_waits_nor_speaks_until_the
     conn.rollback()
 
 
+def test_closing_the_window_behind_a_locked_hold_row_does_not_wait_its_bound(
+        qtbot, rooms, clinic_dsn):
+    first, second, session = rooms
+    with hold_row_locked(clinic_dsn, session.id):
+        took = _timed(first.close)
+        assert took < LOCK_WAIT_S - 1, f"closing waited {took:.1f} s"
+        assert not first.isVisible()
+    # Not let go there: it ends with the window's connection (the fixture closes it).
+
+
 def test_opening_a_draft_behind_a_locked_row_shows_it_to_read_and_gets_it_once_free(
         qtbot, qt_settings, people, clinic_dsn):  # noqa: F811
     context = open_server_context(people["practitioner"][1])

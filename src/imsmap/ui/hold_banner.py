@@ -142,10 +142,11 @@ class HoldBanner(QFrame):
         self._renewal(session_changed=True)
 
     def hold_moved(self, session_id: object) -> None:
-        """A hold moved on the server (None: any): ask again if it may be this session's. A
-        room that waits for the session looks without waiting for a lock (``look_again``);
-        the room that holds it asks within the window's bound, so that it learns it was
-        taken over."""
+        """A hold moved on the server (None: any): ask again if it may be this session's,
+        without waiting for a lock (RoomHold.refresh, RoomHold.look): nobody's gesture is
+        behind it. Behind a lock the room keeps what it knew; a room taken over learns it at
+        the next notification or heartbeat (the take-over's own transaction has ended by
+        then)."""
         if self.hold.session_id is not None and session_id in (None, self.hold.session_id):
             self._ask(self.hold.refresh if self._editable else self.hold.look)
 
