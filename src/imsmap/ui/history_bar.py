@@ -8,7 +8,7 @@ The item that draws the earlier sessions on the chart is `ui.history_overlay`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -368,7 +368,7 @@ class HistoryBar(QWidget):
                            else "")
         ages: list[tuple[int, str]] = []
         if n and self.show_earlier.isChecked():
-            ages.append((1, self.tr("last time")))
+            ages.append((1, self._last_time()))
             if oldest > 2:
                 ages.append(((oldest + 1) // 2,
                              self.tr("%n visit(s) ago", "", (oldest + 1) // 2)))
@@ -377,6 +377,20 @@ class HistoryBar(QWidget):
         self.legend.set_state(chart, ages, oldest, heat_vmax, self.heat.isChecked(),
                               elsewhere=elsewhere and bool(ages))
         self.show_drafts(drafts)
+
+    def _last_time(self) -> str:
+        return self.tr("last time")
+
+    def legend_steps(self) -> Iterator[None]:
+        """Measure and outline the legend's words that every first open of a patient with an
+        earlier visit on the chart shows, while the overlay is on: its title and "last time"
+        (the ages' other words depend on the patient), one a step (ui.chart_ahead: while the
+        window waits for its first patient; the legend keeps each width, render.text each
+        outline)."""
+        for text, bold in ((self.legend.title(), True), (self._last_time(), False)):
+            if self.show_earlier.isChecked():
+                self.legend.text_width(text, bold)
+            yield
 
     def show_drafts(self, drafts: Sequence[Session]) -> None:
         """The drafts not drawn, in words of their own: a draft is no visit yet (it may still
