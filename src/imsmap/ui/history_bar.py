@@ -103,6 +103,12 @@ class WrappedWords(QLabel):
         return least.expandedTo(QSize(longest + m.left() + m.right() + 2 * self.margin(),
                                       self.sizeHint().height()))
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
+        # An empty QLabel says it has none: the bar's row then gave it its one line's height
+        # (its sizeHint), and the room's second line came with the first patient with drafts
+        # (French at 960 px: the bar 238 <-> 252 px).
+        return bool(self.room) or super().hasHeightForWidth()
+
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
         own = super().heightForWidth(width) if self.text() else 0
         if not self.room:
@@ -169,6 +175,10 @@ class HistoryBar(QWidget):
         self.heat = QCheckBox(self.tr("Heat map"))
         self.heat.setToolTip(self.tr("Grasp summed over the earlier sessions shown (Ctrl+Shift+M)"))
         self.legend = OverlayLegend()
+        # The longest ages it may say (the oldest of 99 visits, the middle one said as long):
+        # their rows are kept for every patient, one age or three (OverlayLegend.room).
+        longest = self.tr("%n visit(s) ago", "", 99)
+        self.legend.room = [self.tr("last time"), longest, longest]
         self.count = QLabel()
         self.count.setObjectName("overlayCount")
         # The patient's drafts before the visit open (or any, with none open): never drawn as
@@ -375,7 +385,8 @@ class HistoryBar(QWidget):
             if oldest > 1:
                 ages.append((oldest, self.tr("%n visit(s) ago", "", oldest)))
         self.legend.set_state(chart, ages, oldest, heat_vmax, self.heat.isChecked(),
-                              elsewhere=elsewhere and bool(ages))
+                              elsewhere=elsewhere and bool(ages),
+                              earlier_on=self.show_earlier.isChecked())
         self.show_drafts(drafts)
 
     def show_drafts(self, drafts: Sequence[Session]) -> None:

@@ -1,0 +1,132 @@
+"""The history bar, and so the chart's view above it, is as tall for every patient: its height
+follows the window's width, the language and what the clinician asks for (earlier sessions
+shown, the heat map), never the patient open. At 1280 px the legend took one row for a patient
+of one age and two for one of three ages or with the diamond of a muscle needled on another
+chart: the bar went 112 <-> 130 px, the chart was resized and painted again at each open (the
+warm open's main-thread CPU about 36 -> 45 ms) and jumped under the clinician's eyes. The
+legend now keeps the rows of the longest it may say (OverlayLegend.room)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from test_ui_french import french  # noqa: F401 - fixture
+from test_ui_history import START, large_regions
+from test_ui_history_drafts import site_at
+from test_ui_history_other_charts import GMIN_POST
+from test_ui_overlay_patient_order import _choose_in_list
+from test_ui_overlay_shown_scene import _signed_visits
+from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+
+SIZES = [(960, 540), (1280, 690), (1366, 768), (1920, 1050)]
+
+
+@pytest.fixture
+def patients(records, atlas):
+    """Chart numbers of patients whose last visit open shows 0, 1, 2 and 3 earlier ages, one of
+    three ages with a muscle needled on the posterior deep chart (a diamond on the lateral
+    one), and one with drafts left unsigned before today's."""
+    out = []
+    for visits, chart_number in ((0, "NONE-0"), (2, "AGES-1"), (3, "AGES-2"), (4, "AGES-3")):
+        p = records.create_patient(chart_number=chart_number, family_name="Room",
+                                   given_name=chart_number, sex="F")
+        _signed_visits(records, p.id, atlas, visits, grade=1)
+        out.append(chart_number)
+    p = records.create_patient(chart_number="DIAMOND-3", family_name="Room", given_name="Diamond",
+                               sex="M")
+    for i in range(4):
+        s = records.start_session(p.id, started_at=START + timedelta(days=7 * i),
+                                  practitioner="J. Physio")
+        region = atlas.view("posterior").region(GMIN_POST)
+        site = records.add_site(s.id, "posterior", *region.label, muscle_id=region.muscle,
+                                side=region.side, layer=region.layer, level=region.level)
+        records.update_site(site.id, grasp=3)
+        records.sign_session(s.id)
+    out.append("DIAMOND-3")
+    p = records.create_patient(chart_number="DRAFTS-1", family_name="Room", given_name="Drafts",
+                               sex="F")
+    a, b = large_regions(atlas)
+    for i, sign in enumerate((True, False, True, False)):  # two signed, one left, today's
+        s = records.start_session(p.id, started_at=START + timedelta(days=7 * i),
+                                  practitioner="J. Physio")
+        site_at(records, s.id, a if sign else b, 2)
+        if sign and i < 3:
+            records.sign_session(s.id)
+    out.append("DRAFTS-1")
+    return out
+
+
+def _sizes(qtbot, w, chart_numbers) -> tuple[dict, set]:
+    """The bar's and the chart view's sizes (with the patients who had them) on the posterior
+    and the lateral deep charts, and what the bar said for each patient (its ages, the
+    diamond, the drafts' words)."""
+    bar = w.history_bar
+    sizes: dict[tuple, list[str]] = {}
+    states = set()
+    for chart_number in chart_numbers:
+        _choose_in_list(w, chart_number)
+        qtbot.wait(20)
+        for view, layer in (("posterior", "superficial"), ("lateral_right", "deep")):
+            w.chart.set_view(view)
+            w.chart.set_layer(layer)
+            qtbot.wait(20)
+            if bar.compact and not bar.more.isChecked():  # 960 px: the bar unfolded too
+                bar.more.setChecked(True)
+                qtbot.wait(20)
+            # (per chart: another chart's tabs or layers may take other room above it)
+            size = (view, bar.size().toTuple(), w.chart.view.size().toTuple(),
+                    bar.legend.height())
+            sizes.setdefault(size, []).append(chart_number)
+            states.add((len(bar.legend.ages), bar.legend.elsewhere, bool(bar.drafts.text())))
+    return sizes, states
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}px" for w, _ in SIZES])
+def test_the_bar_and_the_chart_keep_their_size_from_one_patient_to_the_next(
+        request, qtbot, make_window, patients, size, language):
+    if language == "fr_CA":
+        request.getfixturevalue("french")
+    w = make_window()
+    w.resize(*size)
+    bar = w.history_bar
+    bar.show_earlier.setChecked(True)
+    qtbot.wait(20)
+    sizes, states = _sizes(qtbot, w, patients)
+    # the cases: no age, one, two, three ages, the diamond or none, drafts or none
+    assert {ages for ages, _, _ in states} == {0, 1, 2, 3}, states
+    assert (3, True, False) in states and (3, False, False) in states, states
+    assert any(drafts for _, _, drafts in states), states
+    assert len(sizes) == 2, sizes  # one per chart
+    # the room costs no fold from 1280 px up (at 1280 x 690 in French three rows folded it)
+    assert size[0] == 960 or not bar.compact
+    # and the legend's words inside it: its rows are those of the longest (with the diamond)
+    legend = bar.legend
+    assert legend.height() >= legend.heightForWidth(legend.width())
+    assert legend.kept_rows() >= legend.rows()
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_the_settings_change_the_bar_the_same_for_every_patient(
+        request, qtbot, make_window, patients, language):
+    """Earlier sessions hidden, or the heat map on: the bar's height changes with the setting,
+    and stays the same from one patient to the next."""
+    if language == "fr_CA":
+        request.getfixturevalue("french")
+    w = make_window()
+    w.resize(1280, 690)
+    bar = w.history_bar
+    bar.show_earlier.setChecked(True)
+    bar.heat.setChecked(True)
+    qtbot.wait(20)
+    sizes, _ = _sizes(qtbot, w, patients)
+    assert len(sizes) == 2, sizes  # one per chart
+    bar.heat.setChecked(False)
+    bar.show_earlier.setChecked(False)
+    qtbot.wait(20)
+    sizes, states = _sizes(qtbot, w, patients)
+    assert {ages for ages, _, _ in states} == {0}
+    assert len(sizes) == 2, sizes  # one per chart
+
