@@ -4,23 +4,29 @@ shown, the heat map), never the patient open. At 1280 px the legend took one row
 of one age and two for one of three ages or with the diamond of a muscle needled on another
 chart: the bar went 112 <-> 130 px, the chart was resized and painted again at each open (the
 warm open's main-thread CPU about 36 -> 45 ms) and jumped under the clinician's eyes. The
-legend now keeps the rows of the longest it may say (OverlayLegend.room)."""
+legend now keeps the rows of the longest it may say (OverlayLegend.room), where they take at
+most two rows (OverlayLegend.ROOM_ROWS): from 1280 px up. At 960 px they took four in French,
+and touch-sized at 960 x 540 with the bar opened they left the chart 68 px tall (82 before):
+there the legend's rows follow its words, as before the room."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import QSettings
 
-from test_ui_french import french  # noqa: F401 - fixture
+from test_ui_french import clinic_data, french  # noqa: F401 - fixtures
 from test_ui_history import START, large_regions
 from test_ui_history_drafts import site_at
 from test_ui_history_other_charts import GMIN_POST
 from test_ui_overlay_patient_order import _choose_in_list
 from test_ui_overlay_shown_scene import _signed_visits
-from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+from test_ui_support import make_window, qt_settings, touch_sized  # noqa: F401 - fixtures
 
-SIZES = [(960, 540), (1280, 690), (1366, 768), (1920, 1050)]
+# where the window has room: the bar keeps its height (at 960 x 540 it folds, and the
+# legend keeps no room: OverlayLegend.ROOM_ROWS)
+ROOMY = [(1280, 690), (1366, 768), (1920, 1050)]
 
 
 @pytest.fixture
@@ -84,9 +90,9 @@ def _sizes(qtbot, w, chart_numbers) -> tuple[dict, set]:
 
 
 @pytest.mark.parametrize("language", ["en", "fr_CA"])
-@pytest.mark.parametrize("size", SIZES, ids=[f"{w}px" for w, _ in SIZES])
+@pytest.mark.parametrize("size", ROOMY, ids=[f"{w}px" for w, _ in ROOMY])
 def test_the_bar_and_the_chart_keep_their_size_from_one_patient_to_the_next(
-        request, qtbot, make_window, patients, size, language):
+        request, qtbot, make_window, patients, size, language, touch_sized):
     if language == "fr_CA":
         request.getfixturevalue("french")
     w = make_window()
@@ -99,13 +105,70 @@ def test_the_bar_and_the_chart_keep_their_size_from_one_patient_to_the_next(
     assert {ages for ages, _, _ in states} == {0, 1, 2, 3}, states
     assert (3, True, False) in states and (3, False, False) in states, states
     assert any(drafts for _, _, drafts in states), states
-    assert len(sizes) == 2, sizes  # one per chart
-    # the room costs no fold from 1280 px up (at 1280 x 690 in French three rows folded it)
-    assert size[0] == 960 or not bar.compact
+    # one per chart (touch-sized in French at 1280 x 690 the bar folds, as it did before the
+    # room, for every patient: opened, it is as tall for each of them)
+    assert len(sizes) == 2, sizes
+    # the room costs no fold from 1280 px up, mouse-sized (at 1280 x 690 in French three rows
+    # folded it)
+    assert touch_sized or not bar.compact
     # and the legend's words inside it: its rows are those of the longest (with the diamond)
     legend = bar.legend
     assert legend.height() >= legend.heightForWidth(legend.width())
-    assert legend.kept_rows() >= legend.rows()
+    assert legend.kept_rows() == legend.room_rows() >= legend.rows()
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_at_960_px_the_legend_keeps_no_room_and_its_rows_follow_the_patient(
+        request, qtbot, make_window, patients, language):
+    """At 960 px the longest words take three rows (four in French): no room is kept, the
+    legend takes the rows of its own words, one patient or the next (OverlayLegend.ROOM_ROWS)."""
+    if language == "fr_CA":
+        request.getfixturevalue("french")
+    w = make_window()
+    w.resize(960, 540)
+    bar = w.history_bar
+    bar.show_earlier.setChecked(True)
+    qtbot.wait(20)
+    sizes, states = _sizes(qtbot, w, patients)
+    assert {ages for ages, _, _ in states} == {0, 1, 2, 3}, states
+    legend = bar.legend
+    assert legend.room_rows() > legend.ROOM_ROWS
+    assert legend.kept_rows() == legend.rows()
+    assert len(sizes) > 2, sizes  # (the chart of a patient of one age taller than of three)
+
+
+def test_the_touch_sized_french_chart_at_960_x_540_keeps_its_height_with_the_bar_opened(
+        qtbot, make_window, french, clinic_data):
+    """Touch-sized, in French, at 960 x 540, the history bar opened: the room the legend kept
+    (four rows, for the longest ages and the diamond) left the chart 68 px tall for the
+    patient of one age (82 px before it, 85 with the shorter title), too short for a tap on the
+    lower trapezius to open the muscle chooser (test_ui_chooser_width). The chart is as tall
+    as with the legend's own rows."""
+    QSettings().setValue("window/touch_sized", True)
+    first, second = clinic_data
+    w = make_window()
+    w.resize(960, 540)
+    w.patients.select_patient(second.patient_id)
+    w.patients.select_session(second.id)
+    qtbot.wait(20)
+    bar = w.history_bar
+    assert bar.compact  # the case: the bar folds on this short chart
+    bar.more.setChecked(True)
+    w.chart.set_view("posterior")
+    w.chart.set_layer("superficial")
+    qtbot.wait(50)
+    legend = bar.legend
+    assert len(legend.ages) == 1 and legend.rows() < legend.room_rows()
+    kept = w.chart.view.height()
+    # The same window with no room given to the legend: its own rows, as before the room.
+    legend.room = []
+    legend.updateGeometry()
+    bar.updateGeometry()
+    qtbot.wait(50)
+    assert legend.kept_rows() == legend.rows()
+    own = w.chart.view.height()
+    assert kept == own, (kept, own)
+    assert own >= 82  # as tall as before the room (82 px measured on main, 7 December)
 
 
 @pytest.mark.parametrize("language", ["en", "fr_CA"])

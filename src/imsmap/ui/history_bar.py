@@ -72,7 +72,12 @@ class WrappedWords(QLabel):
     It keeps the room of `room` (the longest words it is given to say), with its own words or
     none: the history bar is as tall for a patient with drafts as for one without, so the
     chart under it is neither resized nor painted again at each patient (history_open_ms, main
-    thread's CPU 36 -> 45 ms when a line of its own came and went, reverted in 6a94b28a)."""
+    thread's CPU 36 -> 45 ms when a line of its own came and went, reverted in 6a94b28a).
+    Empty, a QLabel has no height for a width: the row gives it its one line (its sizeHint),
+    so a room of two lines (French at 960 px) is not kept there, the line coming with a
+    patient's drafts. Kept, it cost the touch-sized chart 14 px at 960 x 540 for every patient
+    without drafts; the room is weighed at the smallest windows first, as the legend's is
+    (OverlayLegend.ROOM_ROWS)."""
 
     def __init__(self, parent: QWidget | None = None, room: str = ""):
         super().__init__(parent)
@@ -102,12 +107,6 @@ class WrappedWords(QLabel):
         longest = max(self.fontMetrics().horizontalAdvance(word) for word in self.room.split())
         return least.expandedTo(QSize(longest + m.left() + m.right() + 2 * self.margin(),
                                       self.sizeHint().height()))
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt naming
-        # An empty QLabel says it has none: the bar's row then gave it its one line's height
-        # (its sizeHint), and the room's second line came with the first patient with drafts
-        # (French at 960 px: the bar 238 <-> 252 px).
-        return bool(self.room) or super().hasHeightForWidth()
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
         own = super().heightForWidth(width) if self.text() else 0

@@ -29,10 +29,21 @@ class OverlayLegend(QWidget):
     may say (`room`: three ages, the diamond), whichever the patient: the chart above is then
     as tall for every patient, neither resized nor painted again at each open, and it does not
     jump (at 1280 px the bar went 112 <-> 130 px between a patient of one age and one of three,
-    the warm open 36 -> 45 ms of main-thread CPU)."""
+    the warm open 36 -> 45 ms of main-thread CPU). It keeps them only where they take at most
+    `ROOM_ROWS` rows (`kept_rows`): the smallest windows are weighed first."""
 
     ROW = 26  # px: one row of the legend
     WRAPPED = 18  # px: each further row (of the title, of markers) when the words need more
+    # The most rows the longest words may take and still be kept for every patient. Two rows
+    # cost the chart at most one row (18 px) against a patient with the fewest words, and
+    # they are what the longest take wherever the chart's column is 428 px or wider (1280 px
+    # and up, mouse- or touch-sized, English and French: the column is as wide either way).
+    # At 960 px (the column 262-274 px) they take three rows in English, four in French: kept,
+    # the touch-sized French chart was left 68 px tall at 960 x 540 with the history bar opened
+    # (82 with the legend's own rows), too short for a tap to open the muscle chooser. There
+    # the legend keeps no room, its rows follow its words as they always did: on so short a
+    # window the bar folds (ui.short_chart) and shows the legend only when it is opened.
+    ROOM_ROWS = 2
     HEAT = 44  # px: the heat scale under them
 
     def __init__(self, parent: QWidget | None = None):
@@ -190,13 +201,21 @@ class OverlayLegend(QWidget):
 
     def kept_rows(self, width: int | None = None) -> int:
         """The rows it takes at `width` (or its own): its words', or, while earlier sessions
-        are asked for, those of the longest it may say (`room` and the diamond), the more."""
+        are asked for, those of the longest it may say (`room` and the diamond), the more,
+        where those take at most `ROOM_ROWS` rows."""
         width = self.width() if width is None else width
         own = self.rows(width)
+        room = self.room_rows(width)
+        return max(own, room) if room <= self.ROOM_ROWS else own
+
+    def room_rows(self, width: int | None = None) -> int:
+        """The rows the longest words it may say (`room` and the diamond) take at `width` (or
+        its own); 0 while earlier sessions are not asked for, or no room is given."""
         if not (self.earlier_on and self.room):
-            return own
+            return 0
+        width = self.width() if width is None else width
         room = self._places([*self.room, self.elsewhere_text()], width)
-        return max(own, 1 + max(row for _, row in room))
+        return 1 + max(row for _, row in room)
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt naming
         if self.chart is None or not (self.ages or self.heat_on):
