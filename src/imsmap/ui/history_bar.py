@@ -178,6 +178,9 @@ class HistoryBar(QWidget):
         # their rows are kept for every patient, one age or three (OverlayLegend.room).
         longest = self.tr("%n visit(s) ago", "", 99)
         self.legend.room = [self.tr("last time"), longest, longest]
+        # kept from the first frame, as Earlier sessions starts on: the chart does not move by
+        # their row when the window's second step shows the first state (test_ui_staged)
+        self.legend.earlier_on = self.show_earlier.isChecked()
         self.count = QLabel()
         self.count.setObjectName("overlayCount")
         # The patient's drafts before the visit open (or any, with none open): never drawn as
