@@ -941,7 +941,7 @@
     </message>
     <message>
         <source>last time</source>
-        <translation>la dernière fois</translation>
+        <translation>dernière fois</translation>
     </message>
     <message>
         <source>older</source>
@@ -1792,7 +1792,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>last time</source>
-        <translation>la dernière fois</translation>
+        <translation>dernière fois</translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s) ago</source>
@@ -2341,8 +2341,12 @@ Problème&#xa0;: {problem}</translation>
 <context>
     <name>OverlayLegend</name>
     <message>
-        <source>Earlier sites, e.g. strong grasp:</source>
-        <translation>Points précédents, p. ex. préhension forte&#xa0;:</translation>
+        <source>Each age&apos;s marker is drawn as for a strong grasp; the older the visit, the paler its sites.</source>
+        <translation>Le repère de chaque âge est dessiné comme pour une préhension forte; plus la visite est ancienne, plus ses points sont pâles.</translation>
+    </message>
+    <message>
+        <source>Earlier sites:</source>
+        <translation>Points précédents&#xa0;:</translation>
     </message>
     <message>
         <source>needled on another chart</source>
@@ -5958,7 +5962,7 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     </message>
     <message>
         <source>last time</source>
-        <translation>la dernière fois</translation>
+        <translation>dernière fois</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) ago</source>
