@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from datetime import datetime
 
 import pytest
@@ -154,16 +155,34 @@ def _unlike_their_trail(template, name: str) -> list[str]:
         db.close()
 
 
+@pytest.fixture(scope="session")
+def new_file_template(tmp_path_factory):
+    """A new database file as imsmap creates it (every migration applied, no rows), made once
+    a run. A test's file is a copy of it, as the server backend's database is a copy of its
+    template: creating the file ran the migrations again for each test (about 0.1 s, some
+    minutes of the suite); the migrations have their own tests, from an empty file and from
+    old files."""
+    from imsmap.services.context import open_context
+
+    path = tmp_path_factory.mktemp("template") / "new.sqlite3"
+    open_context(path, actor="template").close()
+    assert not path.with_name(path.name + "-wal").exists()  # closed whole: one file to copy
+    return path
+
+
 @pytest.fixture
-def open_records_as(server_clinic, db_path):
-    """Open the test's records as a given practitioner: on SQLite the file with that actor, on
-    the server that practitioner's own login (tests/pg_support.TEST_LOGINS)."""
+def open_records_as(server_clinic, db_path, request):
+    """Open the test's records as a given practitioner: on SQLite the file with that actor
+    (the first time a copy of a new file, `new_file_template`), on the server that
+    practitioner's own login (tests/pg_support.TEST_LOGINS)."""
     from imsmap.services.context import open_context, open_server_context
 
     opened = []
 
     def open_as(actor: str = "test.physio", **kwargs):
         if server_clinic is None:
+            if not kwargs and not db_path.exists():
+                shutil.copy(request.getfixturevalue("new_file_template"), db_path)
             made = open_context(db_path, actor=actor, **kwargs)
         else:
             template, name = server_clinic

@@ -257,7 +257,11 @@ class ClinicTemplate:
         CREATE DATABASE, so they are given again as `server init` gives them."""
         name = f"clinic_{os.getpid()}_{next(_names)}"
         with self.server.admin() as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.name}"')
+            # The template's files copied whole (a checkpoint first, cheap with fsync off), not
+            # page by page through the WAL, PostgreSQL 15's default: about half the time of
+            # each server test's new database (0.05 s, not 0.1, here).
+            strategy = " STRATEGY FILE_COPY" if conn.info.server_version >= 150000 else ""
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.name}"{strategy}')
             conn.execute(f'REVOKE ALL ON DATABASE "{name}" FROM PUBLIC')
             conn.execute(f'GRANT CONNECT, TEMPORARY ON DATABASE "{name}" TO imsmap_practitioner,'
                          " imsmap_reception, imsmap_admin")

@@ -50,7 +50,9 @@ def test_the_bar_is_whole_as_soon_as_a_visit_is_open(lang, make_window, clinic_d
     w.patients.select_session(second.id)
     qtbot.wait(POSTED)
     if lang == "fr_CA" and size[0] == 1366:
-        assert w.history_bar.legend.rows() == 2  # the case: the French legend's two rows
+        # the case: the French legend's two rows (kept for every patient: the ages and the
+        # diamond they may show, OverlayLegend.room)
+        assert w.history_bar.legend.kept_rows() == 2
     whole(w)
     # And after the other orders the walk went through: the earlier visit and back, the
     # right column's tabs, the charts' tabs, a narrower window and back.

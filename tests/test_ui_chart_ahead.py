@@ -16,6 +16,7 @@ from time import perf_counter
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from imsmap.services.context import open_records
+from imsmap.ui.chart_ahead import NUMBERS_AHEAD
 from imsmap.ui.idle_work import SLICE_S, IdleWork
 from imsmap.ui.main_window import MainWindow
 from test_ui_support import close_windows, qt_settings  # noqa: F401 - fixture
@@ -69,8 +70,9 @@ def test_the_work_stops_with_its_owner(qtbot):
     assert ran[0] == after < 400
 
 
-# Put first on the first-open child's path: notes each path parsed and each muscle's fill made
-# (ChartStyle.muscle_fill, which only a muscle's look asks), and whether the open made it (under
+# Put first on the first-open child's path: notes each path parsed, each muscle's fill made
+# (ChartStyle.muscle_fill, which only a muscle's look asks) and each text outlined (render.text
+# outlines a text once a process, by QPainterPath.addText), and whether the open made it (under
 # bench/startup_child.py's _first_open) or the window before it.
 _WATCH = """
 import os, sys
@@ -106,6 +108,12 @@ class _Watch:
                     _note("path")
                     return parse(d)
                 module.parse_path = parse_path
+            elif name == "imsmap.render.text":
+                class Outlined(module.QPainterPath):
+                    def addText(self, x, y, font, text):
+                        _note("text " + text)
+                        return super().addText(x, y, font, text)
+                module.QPainterPath = Outlined
             else:
                 fill = module.ChartStyle.muscle_fill
 
@@ -117,14 +125,16 @@ class _Watch:
         return spec
 
 _w = _Watch()
-_w.names = {"imsmap.render.paths", "imsmap.render.style"}
+_w.names = {"imsmap.render.paths", "imsmap.render.style", "imsmap.render.text"}
 sys.meta_path.insert(0, _w)
 """
 
 
 def test_the_first_open_after_start_finds_the_spinal_chart_built(db_path, tmp_path):
     """In the app's own process, as the benchmark's first open (bench/startup_child.py
-    first_open: the window whole, 2 s, then the patient chosen)."""
+    first_open: the window whole, 2 s, then the patient chosen): the chart's paths and looks,
+    its landmarks' names, the markers' numbers and the overlay legend's words were all made
+    before the open, which outlines no text at all."""
     records = open_records(db_path, actor="test.physio")
     spinal = records.atlas.view("spinal")
     regions = [r for r in spinal.regions if r.contains(*r.label)][:4]
@@ -157,6 +167,8 @@ def test_the_first_open_after_start_finds_the_spinal_chart_built(db_path, tmp_pa
     before = [n for n in notes if n.startswith("before ")]
     # the spinal chart's 401 paths and 144 looks among what was built before the open
     assert before.count("before path") > 401 and before.count("before look") > 144
+    numbers = {f"before text {n}" for n in range(1, NUMBERS_AHEAD + 1)}
+    assert numbers <= set(before)
     assert [n for n in notes if n.startswith("open ")] == []
 
 

@@ -89,21 +89,24 @@ def test_the_earlier_sites_legend_keeps_its_words_in_the_chart_column(french_win
     legend: OverlayLegend = bar.legend
     assert legend.ages, "the second visit shows the first one's sites"
     assert legend.isVisible()
-    title = legend.text_width(legend.title(), True)
-    if legend.wrapped():
-        # the title on one row, the markers under it: each row fits
-        assert 4 + title <= legend.width()
-        assert legend.needed_width() - title - 12 <= legend.width()
-        assert legend.height() >= legend.ROW + legend.WRAPPED
-    else:
-        assert legend.needed_width() <= legend.width()
-    # Narrower than its words: more rows, taller (at 200 px the French title takes two and
-    # the markers one); wide enough: one row again. Its height for a width is what the layouts
-    # give it (heightForWidth).
-    assert legend.wrapped(200) and legend.rows(200) == 3
-    assert legend.heightForWidth(200) == legend.ROW + 2 * legend.WRAPPED
+    # Each row of words fits: the title's, and the markers' that follow it (their words'
+    # ends within the legend's width).
+    assert all(4 + legend.text_width(line, True) <= legend.width()
+               for line in legend.title_lines(legend.width()))
+    texts = [text for _age, text in legend.ages]
+    for (x, _row), text in zip(legend.places(), texts, strict=True):
+        assert x + 2 * 9 + 4 + legend.text_width(text) <= legend.width(), text
+    assert legend.height() >= legend.ROW + legend.WRAPPED * (legend.rows() - 1)
+    # Narrower than its words: more rows (at 200 px the French title on one, the marker
+    # under it); wide enough: one row again. Its height for a width is what the layouts give
+    # it (heightForWidth): the rows of the longest words it may say (three ages and the
+    # diamond), whichever the patient, so the chart does not move from one to the next.
+    assert legend.wrapped(200) and legend.rows(200) == 2
+    assert legend.kept_rows(200) >= 2
+    assert legend.heightForWidth(200) == legend.ROW + (legend.kept_rows(200) - 1) * legend.WRAPPED
     wide = int(legend.needed_width()) + 10
-    assert not legend.wrapped(wide) and legend.heightForWidth(wide) == legend.ROW
+    assert not legend.wrapped(wide) and legend.rows(wide) == 1
+    assert legend.heightForWidth(2000) == legend.ROW  # the longest words too on one row
 
 
 def test_the_site_list_keeps_six_rows_in_french_at_1366_px(french_window, qtbot, records,

@@ -196,19 +196,29 @@ def test_the_key_says_what_the_diamond_is_on_a_chart_that_has_one(win, visits):
     legend = win.history_bar.legend
     _show(win, "lateral_right", "deep")
     assert legend.elsewhere and legend.elsewhere_text() == "needled on another chart"
-    # its words go on the markers' row, or on a row of their own when that has no room (the
-    # legend's height for a width is what the layouts give it)
-    markers = legend.needed_width() - legend.text_width(legend.title(), True) - 12
+    # its words go on the markers' row, or on a row of their own when that has no room
+    diamond = 2 * 9 + 4 + legend.text_width(legend.elsewhere_text())
     wide = int(legend.needed_width()) + 10
-    assert not legend.wrapped(wide) and legend.heightForWidth(wide) == legend.ROW
-    under = int(markers) + 10
-    assert legend.wrapped(under) and not legend.elsewhere_apart(under)
-    assert legend.heightForWidth(under) == legend.ROW + legend.WRAPPED
-    apart = int(markers) - 30
-    assert legend.elsewhere_apart(apart)
-    assert legend.heightForWidth(apart) == legend.ROW + 2 * legend.WRAPPED
+    assert not legend.wrapped(wide) and legend.rows(wide) == 1
+    starts = legend.places(wide)[-1][0]  # the diamond's, on one row
+    apart = int(starts + diamond) - 10
+    assert legend.wrapped(apart) and legend.elsewhere_apart(apart) and legend.rows(apart) == 2
+    # The legend's height for a width (what the layouts give it) keeps the rows of the
+    # longest words it may say, the diamond's among them: the same with the diamond or
+    # without, so the chart above neither shrinks nor moves when a chart has one.
+    heights = {width: legend.heightForWidth(width) for width in (wide, apart, 300, 2000)}
+    for width, height in heights.items():
+        assert height >= legend.ROW + legend.WRAPPED * (legend.rows(width) - 1), width
+    shown = legend.height()
     _show(win, "anterior", "superficial")
     assert not legend.elsewhere and not legend.elsewhere_apart()
+    # (where the longest words take at most two rows: narrower, at 300 px as at 960 px, the
+    # rows follow the words, OverlayLegend.ROOM_ROWS)
+    kept = {width for width in heights if legend.room_rows(width) <= legend.ROOM_ROWS}
+    assert kept >= {wide, 2000}
+    assert {width: legend.heightForWidth(width) for width in kept} == \
+        {width: heights[width] for width in kept}
+    assert legend.height() == shown
 
 
 # -- the grade stays legible ----------------------------------------------------------------

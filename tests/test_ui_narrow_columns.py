@@ -121,13 +121,17 @@ def test_the_earlier_sites_key_is_whole_at_960_px(qapp, start, four_visits, pati
         qtbot.waitUntil(lambda: len(legend.ages) == 3)
         qtbot.wait(20)
         assert legend.width() < legend.needed_width()  # the case under test: it wraps
-        # Drawn whole: no word runs into the key's right edge, and its last row is inked (the
-        # third age's marker and words, on a row of their own).
+        # Drawn whole: no word runs into the key's right edge, and its last row of words is
+        # inked (the third age's marker and words, under the others). The rows under it are
+        # the room kept for longer words (OverlayLegend.room): as high for every patient.
         image = legend.grab().toImage()
         ink = _ink_columns(image)
         assert ink and max(ink) < legend.width() - 2, (max(ink), legend.width())
-        assert _ink_columns(image.copy(0, image.height() - legend.WRAPPED, image.width(),
+        last = 13 + legend.WRAPPED * (legend.rows() - 1)  # its words' middle
+        assert legend.places()[2][1] == legend.rows() - 1  # the third age on the last row
+        assert _ink_columns(image.copy(0, last - legend.WRAPPED // 2, image.width(),
                                        legend.WRAPPED))
+        assert legend.height() >= last + legend.WRAPPED // 2
         # The chart's foot made room for it: the key ends above the visits row.
         bar = w.history_bar
         bottom = legend.mapTo(w, legend.rect().bottomLeft()).y()

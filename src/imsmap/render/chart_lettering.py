@@ -9,7 +9,7 @@ where each of them paints, for the window's scrolling and the reports' enlargeme
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
@@ -76,6 +76,14 @@ class ChartLettering:
             if self.landmark_names and anchor is not None:
                 self._draw_text(painter, self.landmark_captions.get(lm.id, lm.name), size, at,
                                 colour, anchor=anchor)
+
+    def lettering_steps(self) -> Iterator[None]:
+        """Place the landmarks' names as a paint of the chart does at any size (their outlines,
+        kept per text for the process, and their boxes, kept by this painter), one a step: the
+        spinal chart's first paint placed its five (ui.chart_ahead builds them before)."""
+        for lm in self.view.landmarks:
+            self.landmark_place(lm, self.style.label_size)
+            yield
 
     def landmark_place(self, lm: Landmark, size: float, frame: QRectF | None = None
                        ) -> tuple[str | None, tuple[float, float], QRectF]:

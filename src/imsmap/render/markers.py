@@ -13,17 +13,17 @@ lightness is all that is left): the pips say it at any age, in any print, to any
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from imsmap.render.style import ChartStyle, grey_level
 from imsmap.render.text import text_path
 
 __all__ = ["OTHER_LAYER_OPACITY", "OTHER_LAYER_RING", "PIP_OFFSET", "PIP_RADIUS",
-           "other_layer_ring", "paint_marker", "paint_markers", "pip_centres"]
+           "number_steps", "other_layer_ring", "paint_marker", "paint_markers", "pip_centres"]
 
 PIP_RADIUS = 0.21  # a pip's radius, of the marker's: still a dot on the smallest earlier marker
 PIP_OFFSET = 0.44  # how far the outer pips of 2 and 3 sit from the centre, along each axis
@@ -89,7 +89,7 @@ def paint_marker(painter: QPainter, style: ChartStyle, x: float, y: float,
     if number is not None and str(number) != "":
         text = str(number)
         size = r * (0.95 if len(text) <= 1 else 0.82 if len(text) == 2 else 0.62)
-        path = text_path(text, size, bold=True, at=(x, y))
+        path = _number_path(text, size, x, y)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(text_colour))
         painter.drawPath(path)
@@ -102,6 +102,20 @@ def paint_marker(painter: QPainter, style: ChartStyle, x: float, y: float,
         for dx, dy in pip_centres(grasp):
             painter.drawEllipse(QPointF(x + dx * r, y + dy * r), pip, pip)
     painter.restore()
+
+
+def _number_path(text: str, size: float, x: float, y: float) -> QPainterPath:
+    """A marker's number, centred on (x, y): bold (render.text keeps each text's outline)."""
+    return text_path(text, size, bold=True, at=(x, y))
+
+
+def number_steps(last: int) -> Iterator[None]:
+    """Outline the numbers 1 to ``last`` as a marker letters them, one a step (about 0.1 ms
+    each): render.text keeps each outline for the process, and a marker's first paint of a
+    number then takes it (ui.chart_ahead, while the window waits for its first patient)."""
+    for n in range(1, last + 1):
+        _number_path(str(n), 1.0, 0.0, 0.0)
+        yield
 
 
 def other_layer_ring(painter: QPainter, style: ChartStyle, x: float, y: float, *,

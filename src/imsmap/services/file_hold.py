@@ -41,6 +41,10 @@ class FileRoomHold:
     checked against what it was based on."""
 
     can_take_over = False
+    # A file's lock is asked for without waiting, and there is no heartbeat to miss: never
+    # "not answered yet" (RoomHold.busy), never a heartbeat missed (RoomHold.missed).
+    busy = False
+    missed = 0
 
     def __init__(self, holds: FileHolds, session: Callable[[int], Session]):
         """``holds``: the window's records' (`Records.file_holds`); ``session``: reads a

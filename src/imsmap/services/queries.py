@@ -53,6 +53,14 @@ class RecordQueries:
         current = hold.current
         return current if current is not None and not current.mine else None
 
+    def hold_unknown(self, session_id: int | None) -> bool:
+        """This room asked for the session's hold and has no answer yet (a lock another
+        transaction held was in the way: RoomHold.busy): read-only here, as while another room
+        holds it, until a look answers (no server call)."""
+        hold = self._holds
+        return (hold is not None and session_id is not None and hold.session_id == session_id
+                and hold.current is None and hold.busy)
+
     def signed_before(self, session_id: int, *, fresh: bool = True
                       ) -> signatures.Witness | None:
         """Of a draft: the entry that signed it, when the audit trail holds one (its signature

@@ -5,7 +5,7 @@ grasp colours."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -21,7 +21,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.ui import focus_order
+from imsmap.ui import chart_ahead, focus_order
 from imsmap.ui.chart_keys import SiteKeyAction, Step
 from imsmap.ui.chart_scene import ChartScene
 from imsmap.ui.chart_tabs import ChartTabBar, ChartTabStrip
@@ -176,9 +176,9 @@ class ChartPanel(QWidget):
         if scene is not None:
             return scene.layer
         view_id = self.view_id
-        return self._layer_of(view_id) if view_id is not None else ""
+        return self.layer_of(view_id) if view_id is not None else ""
 
-    def _layer_of(self, view_id: str) -> str:
+    def layer_of(self, view_id: str) -> str:
         """The layer this chart was last shown on, its first if it was never shown."""
         return self._layers.get(view_id) or self.atlas.view(view_id).layer_ids[0]
 
@@ -187,7 +187,9 @@ class ChartPanel(QWidget):
         s = self.view.scene()
         return s if isinstance(s, ChartScene) else None
 
-    def _scene_for(self, view_id: str, layer: str) -> ChartScene:
+    def scene_for(self, view_id: str, layer: str) -> ChartScene:
+        """This chart's scene on this layer (its first where it has no such layer), made the
+        first time it is asked for, kept, and set as the panel's other scenes are."""
         view = self.atlas.view(view_id)
         if layer not in view.layer_ids:
             layer = view.layer_ids[0]
@@ -210,7 +212,7 @@ class ChartPanel(QWidget):
     def _show(self, view_id: str, layer: str) -> None:
         previous = self.scene
         selected = previous.selected_site_id() if previous is not None else None
-        scene = self._scene_for(view_id, layer)
+        scene = self.scene_for(view_id, layer)
         if scene is previous:
             return
         scene.set_sites(self._sites)
@@ -228,7 +230,7 @@ class ChartPanel(QWidget):
     def _tab_changed(self, index: int) -> None:
         if 0 <= index < len(self._view_ids):
             view_id = self._view_ids[index]
-            self._show(view_id, self._layer_of(view_id))
+            self._show(view_id, self.layer_of(view_id))
 
     def _sync_layer_buttons(self) -> None:
         view = self.atlas.view(self.view_id)
@@ -466,24 +468,12 @@ class ChartPanel(QWidget):
         if scene is not None:
             scene.regions  # noqa: B018 - the muscle items, made on first use
 
-    def build_ahead(self) -> IdleWork:
-        """Make the charts a visit is most often on (FIRST_TABS), their scenes and paths, while
-        the event loop has nothing else to do (ui.idle_work): a visit opened with no site on the
-        chart shown switches to the chart holding most (an IMS visit: mostly the spinal and
-        posterior charts), which the first open after the start built (the spinal one, 45 ms).
-        A chart shown before its turn is built as always, and its steps find it built; its
-        muscles' items for taps are left to the first tap, as on any chart."""
-        self.ahead = IdleWork(self._ahead_steps(), self)
+    def build_ahead(self, then: Iterable[None] = ()) -> IdleWork:
+        """Build what a visit's first open would, while the window waits for it (ui.chart_ahead:
+        the charts a visit is most often on, the markers' numbers), then the steps `then`."""
+        self.ahead = IdleWork(chart_ahead.steps(
+            self, [v for v in FIRST_TABS if v in self._view_ids], then), self)
         return self.ahead
-
-    def _ahead_steps(self) -> Iterator[None]:
-        for view_id in FIRST_TABS:
-            if view_id in self._view_ids:
-                layer = self._layer_of(view_id)  # its file read (about 3 ms, the longest step)
-                yield
-                scene = self._scene_for(view_id, layer)
-                yield
-                yield from scene.chart.build_steps()
 
     def _missed(self, at: QPoint, finger: bool) -> None:
         """A tap where no muscle lies: nothing is added, and the hint over the chart says why

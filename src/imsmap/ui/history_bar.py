@@ -8,7 +8,7 @@ The item that draws the earlier sessions on the chart is `ui.history_overlay`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -72,7 +72,12 @@ class WrappedWords(QLabel):
     It keeps the room of `room` (the longest words it is given to say), with its own words or
     none: the history bar is as tall for a patient with drafts as for one without, so the
     chart under it is neither resized nor painted again at each patient (history_open_ms, main
-    thread's CPU 36 -> 45 ms when a line of its own came and went, reverted in 6a94b28a)."""
+    thread's CPU 36 -> 45 ms when a line of its own came and went, reverted in 6a94b28a).
+    Empty, a QLabel has no height for a width: the row gives it its one line (its sizeHint),
+    so a room of two lines (French at 960 px) is not kept there, the line coming with a
+    patient's drafts. Kept, it cost the touch-sized chart 14 px at 960 x 540 for every patient
+    without drafts; the room is weighed at the smallest windows first, as the legend's is
+    (OverlayLegend.ROOM_ROWS)."""
 
     def __init__(self, parent: QWidget | None = None, room: str = ""):
         super().__init__(parent)
@@ -169,6 +174,13 @@ class HistoryBar(QWidget):
         self.heat = QCheckBox(self.tr("Heat map"))
         self.heat.setToolTip(self.tr("Grasp summed over the earlier sessions shown (Ctrl+Shift+M)"))
         self.legend = OverlayLegend()
+        # The longest ages it may say (the oldest of 99 visits, the middle one said as long):
+        # their rows are kept for every patient, one age or three (OverlayLegend.room).
+        longest = self.tr("%n visit(s) ago", "", 99)
+        self.legend.room = [self.tr("last time"), longest, longest]
+        # kept from the first frame, as Earlier sessions starts on: the chart does not move by
+        # their row when the window's second step shows the first state (test_ui_staged)
+        self.legend.earlier_on = self.show_earlier.isChecked()
         self.count = QLabel()
         self.count.setObjectName("overlayCount")
         # The patient's drafts before the visit open (or any, with none open): never drawn as
@@ -368,15 +380,30 @@ class HistoryBar(QWidget):
                            else "")
         ages: list[tuple[int, str]] = []
         if n and self.show_earlier.isChecked():
-            ages.append((1, self.tr("last time")))
+            ages.append((1, self._last_time()))
             if oldest > 2:
                 ages.append(((oldest + 1) // 2,
                              self.tr("%n visit(s) ago", "", (oldest + 1) // 2)))
             if oldest > 1:
                 ages.append((oldest, self.tr("%n visit(s) ago", "", oldest)))
         self.legend.set_state(chart, ages, oldest, heat_vmax, self.heat.isChecked(),
-                              elsewhere=elsewhere and bool(ages))
+                              elsewhere=elsewhere and bool(ages),
+                              earlier_on=self.show_earlier.isChecked())
         self.show_drafts(drafts)
+
+    def _last_time(self) -> str:
+        return self.tr("last time")
+
+    def legend_steps(self) -> Iterator[None]:
+        """Measure and outline the legend's words that every first open of a patient with an
+        earlier visit on the chart shows, while the overlay is on: its title and "last time"
+        (the ages' other words depend on the patient), one a step (ui.chart_ahead: while the
+        window waits for its first patient; the legend keeps each width, render.text each
+        outline)."""
+        for text, bold in ((self.legend.title(), True), (self._last_time(), False)):
+            if self.show_earlier.isChecked():
+                self.legend.text_width(text, bold)
+            yield
 
     def show_drafts(self, drafts: Sequence[Session]) -> None:
         """The drafts not drawn, in words of their own: a draft is no visit yet (it may still

@@ -12,6 +12,7 @@ waiting room gets the session as soon as it is free.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.file_hold import FileRoomHold
-from imsmap.services.room_hold import HEARTBEAT_S, Hold, RoomHold
+from imsmap.services.room_hold import HEARTBEAT_S, HOLD_EXPIRY_S, Hold, RoomHold
 from imsmap.ui.wording import time_of_day
 
 # While another room holds the session, ask again this often. A room that lets go, or is taken
@@ -42,6 +43,21 @@ from imsmap.ui.wording import time_of_day
 # refused at once and reads "still held"; waiting there the window's 3 s stalled it 3 s of
 # every 4.
 WAIT_S = 1
+# A heartbeat refused at once because another transaction holds the hold's row (RoomHold.beat,
+# which never waits for a lock on the window's thread) is asked again this soon, not a whole
+# HEARTBEAT_S later: a lock of seconds costs the hold nothing. Only a lock that lasts most of
+# the hold's life (HOLD_EXPIRY_S, 90 s) is said: a room whose hold would lapse is told so, then
+# told if it has lapsed, and told again once it is renewed.
+RETRY_S = 5
+
+
+def busy_sentence() -> str:
+    """An open whose hold could not be asked, a lock another transaction held being in the way
+    (RoomHold.busy): the banner's words until a look gets an answer."""
+    return QCoreApplication.translate(
+        "HoldBanner", "Whether this session can be edited here is not known yet: another room "
+        "or program is busy with it on the clinic server. It can be read here meanwhile; imsmap "
+        "asks again every second, and it can be edited here as soon as it is free.")
 
 
 def held_sentence(hold: Hold) -> str:
@@ -72,10 +88,13 @@ class HoldBanner(QFrame):
     freed = Signal(object)  # the Hold of the room that had the session before this one got it
 
     def __init__(self, hold: RoomHold | FileRoomHold, show_error: Callable[[UserFacingError | str], None],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None,
+                 show_message: Callable[[str], None] | None = None):
         super().__init__(parent)
         self.hold = hold
         self.show_error = show_error
+        self.show_message = show_message or show_error
+        self.lapse_said = ""  # what was said of this room's hold not renewed ("" nothing)
         self.setObjectName("holdBanner")
         self.setStyleSheet("#holdBanner { background: #fff4d6; border: 1px solid #e0c070; }")
         self.label = QLabel()
@@ -109,19 +128,63 @@ class HoldBanner(QFrame):
         said: whoever shows it fills its panels next and asks then (``editable_changed`` is a
         hold that moved on the session shown). Nothing was lost or freed either (the banner
         says who holds it)."""
-        self._ask(lambda: self.hold.open(session_id), opened=True)
+        # On a server the open may wait for a lock, briefly (store.postgres.holds.open_hold):
+        # the wait cursor says meanwhile that the window is busy, not frozen. (A file's lock
+        # is asked for without waiting.)
+        waits = session_id is not None and isinstance(self.hold, RoomHold)
+        if waits:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._ask(lambda: self.hold.open(session_id), opened=True)
+        finally:
+            if waits:
+                QApplication.restoreOverrideCursor()
+        self._renewal(session_changed=True)
 
     def hold_moved(self, session_id: object) -> None:
-        """A hold moved on the server (None: any): ask again if it may be this session's. A
-        room that waits for the session looks without waiting for a lock (``look_again``);
-        the room that holds it asks within the window's bound, so that it learns it was
-        taken over."""
+        """A hold moved on the server (None: any): ask again if it may be this session's,
+        without waiting for a lock (RoomHold.refresh, RoomHold.look): nobody's gesture is
+        behind it. Behind a lock the room keeps what it knew; a room taken over learns it at
+        the next notification or heartbeat (the take-over's own transaction has ended by
+        then)."""
         if self.hold.session_id is not None and session_id in (None, self.hold.session_id):
             self._ask(self.hold.refresh if self._editable else self.hold.look)
 
     def beat(self) -> None:
         if not self.paused:
             self._ask(self.hold.beat)
+            self._renewal()
+
+    def _renewal(self, session_changed: bool = False) -> None:
+        """A heartbeat missed (a lock in the way) is asked again soon; the room is told when
+        its hold would lapse, when it has, and when it is renewed after that."""
+        hold = self.hold
+        if session_changed or not self._editable or hold.missed == 0:
+            self.timer.setInterval(HEARTBEAT_S * 1000)
+            if self.lapse_said and self._editable and not session_changed:
+                self.show_message(QCoreApplication.translate(
+                    "HoldBanner", "This room's hold on the session is renewed: it is still "
+                    "edited here."))
+            self.lapse_said = ""
+            return
+        self.timer.setInterval(RETRY_S * 1000)
+        assert isinstance(hold, RoomHold)  # a file's hold misses no heartbeat
+        stale = hold.unrenewed_s()
+        lapses = datetime.now(UTC) + timedelta(seconds=HOLD_EXPIRY_S - stale)
+        if stale >= HOLD_EXPIRY_S and self.lapse_said != "lapsed":
+            self.lapse_said = "lapsed"
+            self.show_error(QCoreApplication.translate(
+                "HoldBanner", "This room's hold on the session lapsed at {time} (another room "
+                "or program has kept it busy on the clinic server for {seconds} s): another "
+                "room may now open it for editing. imsmap keeps trying to renew it.").format(
+                    time=time_of_day(lapses, seconds=True), seconds=int(stale)))
+        elif HOLD_EXPIRY_S - HEARTBEAT_S <= stale < HOLD_EXPIRY_S and not self.lapse_said:
+            self.lapse_said = "lapsing"
+            self.show_error(QCoreApplication.translate(
+                "HoldBanner", "This room's hold on the session has not been renewed for "
+                "{seconds} s: another room or program is busy with it on the clinic server. "
+                "Unless it is renewed by {time}, another room may open it for editing.").format(
+                    seconds=int(stale), time=time_of_day(lapses, seconds=True)))
 
     def look_again(self) -> None:
         if not self.paused:
@@ -162,7 +225,12 @@ class HoldBanner(QFrame):
 
     def _show(self, current: Hold | None, opened: bool = False) -> None:
         editable = current is not None and current.mine
-        if current is None or current.mine:
+        busy = current is None and self.hold.busy  # not answered yet: a lock in the way
+        if busy:
+            self.label.setText(busy_sentence())
+            self.take_button.hide()  # nobody known to take it from
+            self.show()
+        elif current is None or current.mine:
             self.hide()
         else:
             self.label.setText(held_sentence(current))
@@ -173,7 +241,7 @@ class HoldBanner(QFrame):
             self.timer.start()
         else:
             self.timer.stop()
-        if current is not None and not current.mine:
+        if busy or (current is not None and not current.mine):
             if not self.wait_timer.isActive():
                 self.wait_timer.start()
         else:

@@ -59,7 +59,7 @@ class LiveWindow(QObject):
         self.room = room
         self.show_message = show_message
         self.show_error = show_error
-        self.banner = HoldBanner(room.hold, show_error)
+        self.banner = HoldBanner(room.hold, show_error, show_message=show_message)
         self.connection = Reconnection(room.link, self)
         # While the server cannot be reached: a mark in the status bar (the window adds it).
         self.status_label = self.connection.status_label

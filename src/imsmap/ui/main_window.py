@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
             # chart's tab bar (which took them without a word or a visible focus)
             self.patients.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.completed.emit()
-        self.chart.build_ahead()  # while the first patient is chosen
+        self.chart.build_ahead(self.history_bar.legend_steps())  # while the first patient is chosen
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         super().resizeEvent(event)

@@ -21,11 +21,29 @@ class OverlayLegend(QWidget):
     """How earlier sites look by age, and the heat scale when the heat map is on. Its words
     take one row, or more where the chart is too narrow for them (longer in French; at 960 px,
     1080p at 200 %, the third age was cut off at the chart's edge, and the French title): the
-    markers then go under the title, on as many rows as they need, the title too. Where the
-    chart marks a muscle needled on another chart, the key's last marker is that diamond."""
+    title wraps, and the markers follow it on its last row while they fit, then on as many
+    rows as they need. Where the chart marks a muscle needled on another chart, the key's last
+    marker is that diamond.
+
+    While earlier sessions are shown (`earlier_on`) it keeps the rows of the longest words it
+    may say (`room`: three ages, the diamond), whichever the patient: the chart above is then
+    as tall for every patient, neither resized nor painted again at each open, and it does not
+    jump (at 1280 px the bar went 112 <-> 130 px between a patient of one age and one of three,
+    the warm open 36 -> 45 ms of main-thread CPU). It keeps them only where they take at most
+    `ROOM_ROWS` rows (`kept_rows`): the smallest windows are weighed first."""
 
     ROW = 26  # px: one row of the legend
     WRAPPED = 18  # px: each further row (of the title, of markers) when the words need more
+    # The most rows the longest words may take and still be kept for every patient. Two rows
+    # cost the chart at most one row (18 px) against a patient with the fewest words, and
+    # they are what the longest take wherever the chart's column is 428 px or wider (1280 px
+    # and up, mouse- or touch-sized, English and French: the column is as wide either way).
+    # At 960 px (the column 262-274 px) they take three rows in English, four in French: kept,
+    # the touch-sized French chart was left 68 px tall at 960 x 540 with the history bar opened
+    # (82 with the legend's own rows), too short for a tap to open the muscle chooser. There
+    # the legend keeps no room, its rows follow its words as they always did: on so short a
+    # window the bar folds (ui.short_chart) and shows the legend only when it is opened.
+    ROOM_ROWS = 2
     HEAT = 44  # px: the heat scale under them
 
     def __init__(self, parent: QWidget | None = None):
@@ -36,10 +54,16 @@ class OverlayLegend(QWidget):
         self.heat_vmax: float | None = None
         self.heat_on = False  # the heat map is asked for: its row is kept, with or without a scale
         self.elsewhere = False  # the chart marks muscles needled on another chart (a diamond)
+        self.earlier_on = False  # earlier sessions are asked for: the rows of `room` are kept
+        # The longest ages' words it may show, given by the history bar ("last time", "99
+        # visits ago" twice): their rows, with the diamond's, are kept while `earlier_on`.
+        self.room: list[str] = []
         self._widths: dict[tuple[str, bool], float] = {}  # text_width's
         # Its height follows its width (`heightForWidth`), asked by the layouts as they place
         # it, as a wrapping row's is: set from its own resize, the history bar learnt of a
         # third row only after it had been placed, and the visits row was drawn over the key.
+        self.setToolTip(self.tr("Each age's marker is drawn as for a strong grasp; the older "
+                                "the visit, the paler its sites."))
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -54,25 +78,27 @@ class OverlayLegend(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt naming
-        height = self.ROW + self.WRAPPED * (self.rows(width) - 1)
+        height = self.ROW + self.WRAPPED * (self.kept_rows(width) - 1)
         if self.heat_on or self.heat_vmax is not None:
             height += self.HEAT
         return height
 
     def set_state(self, chart: ChartPainter | None, ages: list[tuple[int, str]], oldest: int,
                   heat_vmax: float | None, heat_on: bool = False,
-                  elsewhere: bool = False) -> None:
+                  elsewhere: bool = False, earlier_on: bool = False) -> None:
         """`heat_on`: the heat map is asked for. Its row stays while it is, scale or none (a
         patient's first visit has nothing to sum), so the chart above does not jump by the
         row's height from one patient or visit to the next. `elsewhere`: the chart marks a
-        muscle needled on another chart; the key then says what the diamond is."""
+        muscle needled on another chart; the key then says what the diamond is. `earlier_on`:
+        earlier sessions are asked for; the rows of the longest ages (`room`) are kept, ages
+        or none, for the same reason."""
         ages = list(ages)
         if (chart is self.chart and ages == self.ages and oldest == self.oldest
                 and heat_vmax == self.heat_vmax and heat_on == self.heat_on
-                and elsewhere == self.elsewhere):
+                and elsewhere == self.elsewhere and earlier_on == self.earlier_on):
             return  # a site tapped today changes nothing here: no repaint (about 1 ms a tap)
         self.chart, self.ages, self.oldest, self.heat_vmax = chart, ages, oldest, heat_vmax
-        self.heat_on, self.elsewhere = heat_on, elsewhere
+        self.heat_on, self.elsewhere, self.earlier_on = heat_on, elsewhere, earlier_on
         self.updateGeometry()  # its height for a width may have changed
         # and so may the history bar's: said to the chart's column now. Qt keeps a widget's
         # height for a width in its parent's layout until that widget's updateGeometry, which
@@ -89,10 +115,13 @@ class OverlayLegend(QWidget):
     _R = 9.0
     _LEFT = 4.0  # px before the title and each row of markers
     _AFTER_TITLE = 8.0
-    _GAP = 12.0  # px after each age's words
+    _GAP = 10.0  # px after each age's words (10, not 12: two ages a row in French at 960 px)
 
     def title(self) -> str:
-        return self.tr("Earlier sites, e.g. strong grasp:")
+        # Short, so that the ages follow it on its row: "Earlier sites, e.g. strong grasp:"
+        # took a row of its own in French at 1280 and 1366 px, and the diamond a third, which
+        # folded the bar at 1280 x 690. What the markers' pips show is said in the tooltip.
+        return self.tr("Earlier sites:")
 
     def text_width(self, text: str, bold: bool = False) -> float:
         # Measured once a text (an outline each time: the layouts ask the legend's height for
@@ -121,24 +150,23 @@ class OverlayLegend(QWidget):
             self._age_width(text) + self._GAP for text in self._marker_texts())
 
     def wrapped(self, width: int | None = None) -> bool:
-        """True when the markers go on rows of their own, under the title (at `width`, or the
-        legend's own)."""
+        """True when its words take more than one row (at `width`, or the legend's own)."""
         return self.needed_width() > (self.width() if width is None else width)
 
     def places(self, width: int | None = None) -> list[tuple[float, int]]:
         """Each marker's (the ages', then the diamond's): its left edge and its row (0: the
-        title's), at `width` or the legend's own. Under the title, a row holds the markers
-        whose words fit, at least one."""
-        width = self.width() if width is None else width
-        if not self.wrapped(width):
-            x = self._LEFT + self.text_width(self.title(), True) + self._AFTER_TITLE
-            out = []
-            for text in self._marker_texts():
-                out.append((x, 0))
-                x += self._age_width(text) + self._GAP
-            return out
-        out, x, row = [], self._LEFT, len(self.title_lines(width))
-        for text in self._marker_texts():
+        title's first), at `width` or the legend's own. The markers follow the title's last
+        row, a row holding those whose words fit, at least one."""
+        if not self.ages:
+            return []
+        return self._places(self._marker_texts(), self.width() if width is None else width)
+
+    def _places(self, texts: list[str], width: int) -> list[tuple[float, int]]:
+        lines = self.title_lines(width)
+        row = len(lines) - 1
+        x = self._LEFT + self.text_width(lines[-1], True) + self._AFTER_TITLE
+        out = []
+        for text in texts:
             if x > self._LEFT and x + self._age_width(text) > width:
                 x, row = self._LEFT, row + 1
             out.append((x, row))
@@ -170,6 +198,24 @@ class OverlayLegend(QWidget):
     def rows(self, width: int | None = None) -> int:
         """The legend's rows of words at `width` (or its own): the title's and the markers'."""
         return 1 + max((row for _, row in self.places(width)), default=0)
+
+    def kept_rows(self, width: int | None = None) -> int:
+        """The rows it takes at `width` (or its own): its words', or, while earlier sessions
+        are asked for, those of the longest it may say (`room` and the diamond), the more,
+        where those take at most `ROOM_ROWS` rows."""
+        width = self.width() if width is None else width
+        own = self.rows(width)
+        room = self.room_rows(width)
+        return max(own, room) if room <= self.ROOM_ROWS else own
+
+    def room_rows(self, width: int | None = None) -> int:
+        """The rows the longest words it may say (`room` and the diamond) take at `width` (or
+        its own); 0 while earlier sessions are not asked for, or no room is given."""
+        if not (self.earlier_on and self.room):
+            return 0
+        width = self.width() if width is None else width
+        room = self._places([*self.room, self.elsewhere_text()], width)
+        return 1 + max(row for _, row in room)
 
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt naming
         if self.chart is None or not (self.ages or self.heat_on):
@@ -205,7 +251,7 @@ class OverlayLegend(QWidget):
             at_y = y + row * self.WRAPPED
             paint_other_chart_mark(p, self.chart, x + r, at_y, 3, age_fade(1, self.oldest), r)
             label(self.elsewhere_text(), x + 2 * r + 4, at_y)
-        top = self.ROW + self.WRAPPED * (self.rows() - 1)
+        top = self.ROW + self.WRAPPED * (self.kept_rows() - 1)
         if self.heat_vmax is None and self.heat_on:
             label(self.tr("Heat map: no earlier visit to sum"), 4.0, top + 13.0)
         elif self.heat_vmax is not None:

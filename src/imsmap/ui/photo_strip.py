@@ -43,7 +43,7 @@ from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photos import Photos
 from imsmap.services.records import Records
 from imsmap.ui import file_dialogs
-from imsmap.ui.hold_banner import held_sentence
+from imsmap.ui.hold_banner import busy_sentence, held_sentence
 from imsmap.ui.listening import listen
 from imsmap.ui.photo_viewer import PhotoViewer
 from imsmap.ui.privacy_cover import Guard, unguarded
@@ -243,6 +243,8 @@ class PhotoStrip(QWidget):
                            "outside imsmap: it is locked, so nothing was added. Run imsmap "
                            "check.")
         held = self.records.read.held_elsewhere(session.id)
+        if held is None and self.records.read.hold_unknown(session.id):
+            return busy_sentence()
         return held_sentence(held) if held is not None else None
 
     def _not_amendable(self, session: Session) -> str | None:

@@ -291,7 +291,8 @@ ui.key_hint). Shown while the session can be
     def editable(self) -> bool:
         return (self.session is not None and not self.session.is_signed and not self._readonly_db
                 and not self.session.retracted and self._signed_before is None
-                and self.records.read.held_elsewhere(self.session.id) is None)
+                and self.records.read.held_elsewhere(self.session.id) is None
+                and not self.records.read.hold_unknown(self.session.id))
 
     def load(self, session_id: int | None) -> None:
         """Show a session (None: nothing). Pending note edits of the previous one are saved."""

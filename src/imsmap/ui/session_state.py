@@ -72,10 +72,14 @@ class SessionStatus(QLabel):
             self.setText(self.tr("Draft, but the database is open read-only."))
         elif not editable:
             held = records.read.held_elsewhere(s.id)
-            self.setText(
-                self.tr("Draft, open in another imsmap window: read-only here.")
-                if held is not None and held.on_file else
-                self.tr("Draft, open in another room: read-only here."))
+            if held is None and records.read.hold_unknown(s.id):  # asked, no answer yet
+                self.setText(self.tr("Draft, busy on the clinic server: read-only here for "
+                                     "now."))
+            else:
+                self.setText(
+                    self.tr("Draft, open in another imsmap window: read-only here.")
+                    if held is not None and held.on_file else
+                    self.tr("Draft, open in another room: read-only here."))
         elif days:
             # A draft left open over a weekend opens with its patient: the sites tapped on
             # Monday went into Friday's visit, with nothing to say so. One line (a second

@@ -16,7 +16,7 @@ from imsmap.domain.models import Site
 from imsmap.services.records import Records
 from imsmap.ui.chart_panel import ChartPanel
 from imsmap.ui.chart_words import describe_site, side_label
-from imsmap.ui.hold_banner import held_sentence
+from imsmap.ui.hold_banner import busy_sentence, held_sentence
 from imsmap.ui.session_panel import SessionPanel
 from imsmap.ui.undo import AddSiteCommand, EditSiteCommand, MoveSiteCommand, RemoveSiteCommand
 from imsmap.ui.wording import muscle_name
@@ -153,6 +153,9 @@ class SiteEdits:
         held = self.records.read.held_elsewhere(self.session_id)
         if held is not None:
             self.show_error(held_sentence(held))
+            return False
+        if self.records.read.hold_unknown(self.session_id):
+            self.show_error(busy_sentence())
             return False
         if not self.session_panel.editable:
             signed = self.session_panel.session

@@ -314,8 +314,9 @@ class SiteInspector(QFrame):
         records = editor.records
         if records.read.readonly:
             return False
-        if records.read.held_elsewhere(site.session_id) is not None:
-            return False  # another room has the session open (ui.hold_banner)
+        if records.read.held_elsewhere(site.session_id) is not None \
+                or records.read.hold_unknown(site.session_id):
+            return False  # another room has the session open, or may (ui.hold_banner)
         try:
             session = records.read.session(site.session_id)
         except UserFacingError:

@@ -941,7 +941,7 @@
     </message>
     <message>
         <source>last time</source>
-        <translation>la dernière fois</translation>
+        <translation>dernière fois</translation>
     </message>
     <message>
         <source>older</source>
@@ -1792,7 +1792,7 @@ Problème&#xa0;: {problem}</translation>
     </message>
     <message>
         <source>last time</source>
-        <translation>la dernière fois</translation>
+        <translation>dernière fois</translation>
     </message>
     <message numerus="yes">
         <source>%n visit(s) ago</source>
@@ -1868,6 +1868,10 @@ Problème&#xa0;: {problem}</translation>
 <context>
     <name>HoldBanner</name>
     <message>
+        <source>Whether this session can be edited here is not known yet: another room or program is busy with it on the clinic server. It can be read here meanwhile; imsmap asks again every second, and it can be edited here as soon as it is free.</source>
+        <translation>On ne sait pas encore si cette séance peut être modifiée ici&#xa0;: une autre salle ou un autre programme s&apos;en occupe sur le serveur de la clinique. Elle peut être lue ici en attendant; imsmap redemande chaque seconde, et elle pourra être modifiée ici dès qu&apos;elle sera libre.</translation>
+    </message>
+    <message>
         <source>{login} has this session open in another imsmap window ({room}, since {since}); it can be read here, and edited once it is closed there.</source>
         <translation>{login} a cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}, depuis {since}); elle peut être lue ici, et modifiée une fois fermée là-bas.</translation>
     </message>
@@ -1886,6 +1890,18 @@ Problème&#xa0;: {problem}</translation>
     <message>
         <source>Edit this session here; the other room can then only read it, and the record notes who took it over.</source>
         <translation>Modifier cette séance ici; l&apos;autre salle ne pourra alors que la lire, et le dossier note qui l&apos;a reprise.</translation>
+    </message>
+    <message>
+        <source>This room&apos;s hold on the session is renewed: it is still edited here.</source>
+        <translation>La séance est de nouveau tenue par cette salle&#xa0;: elle est toujours modifiée ici.</translation>
+    </message>
+    <message>
+        <source>This room&apos;s hold on the session lapsed at {time} (another room or program has kept it busy on the clinic server for {seconds} s): another room may now open it for editing. imsmap keeps trying to renew it.</source>
+        <translation>Cette salle ne tient plus la séance depuis {time} (une autre salle ou un autre programme l&apos;occupe sur le serveur de la clinique depuis {seconds} s)&#xa0;: une autre salle peut maintenant l&apos;ouvrir pour la modifier. imsmap continue d&apos;essayer de la tenir.</translation>
+    </message>
+    <message>
+        <source>This room&apos;s hold on the session has not been renewed for {seconds} s: another room or program is busy with it on the clinic server. Unless it is renewed by {time}, another room may open it for editing.</source>
+        <translation>Cette salle n&apos;a pas pu renouveler sa tenue de la séance depuis {seconds} s&#xa0;: une autre salle ou un autre programme s&apos;en occupe sur le serveur de la clinique. Si elle n&apos;est pas renouvelée d&apos;ici {time}, une autre salle pourra l&apos;ouvrir pour la modifier.</translation>
     </message>
     <message>
         <source>Take over this session</source>
@@ -2325,8 +2341,12 @@ Problème&#xa0;: {problem}</translation>
 <context>
     <name>OverlayLegend</name>
     <message>
-        <source>Earlier sites, e.g. strong grasp:</source>
-        <translation>Points précédents, p. ex. préhension forte&#xa0;:</translation>
+        <source>Each age&apos;s marker is drawn as for a strong grasp; the older the visit, the paler its sites.</source>
+        <translation>Le repère de chaque âge est dessiné comme pour une préhension forte; plus la visite est ancienne, plus ses points sont pâles.</translation>
+    </message>
+    <message>
+        <source>Earlier sites:</source>
+        <translation>Points précédents&#xa0;:</translation>
     </message>
     <message>
         <source>needled on another chart</source>
@@ -4597,6 +4617,10 @@ droite</translation>
         <translation>Brouillon, mais la base de données est ouverte en lecture seule.</translation>
     </message>
     <message>
+        <source>Draft, busy on the clinic server: read-only here for now.</source>
+        <translation>Brouillon occupé sur le serveur de la clinique&#xa0;: lecture seule ici pour l&apos;instant.</translation>
+    </message>
+    <message>
         <source>Draft, open in another imsmap window: read-only here.</source>
         <translation>Brouillon ouvert dans une autre fenêtre d&apos;imsmap&#xa0;: lecture seule ici.</translation>
     </message>
@@ -5938,7 +5962,7 @@ Annuler l&apos;arrête; rien n&apos;est perdu et la mise à niveau reprend la pr
     </message>
     <message>
         <source>last time</source>
-        <translation>la dernière fois</translation>
+        <translation>dernière fois</translation>
     </message>
     <message numerus="yes">
         <source>%n session(s) ago</source>

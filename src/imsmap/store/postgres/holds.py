@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from imsmap.domain.errors import ValidationError
 from imsmap.domain.local_time import local_time
@@ -30,7 +30,15 @@ if TYPE_CHECKING:
     from imsmap.store.postgres.connection import PgConnection
 
 HEARTBEAT_S = 30
+# How long a hold lives after its last heartbeat: the server's hold_expiry() (sql/v3_live.sql;
+# a test checks that they agree). Three heartbeats: a beat or two refused by a lock is harmless.
+HOLD_EXPIRY_S = 90
 ROOM_MAX = 80
+# How long a room's hold calls wait for a lock another transaction holds, where nobody's
+# gesture is behind them (the waiting room's look, the heartbeat: not at all), and as a
+# session opens (briefly: another room's hold call holds the hold's row for milliseconds).
+LOOK_WAIT = "1ms"
+OPEN_WAIT = "500ms"
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,39 @@ def hold(conn: PgConnection, session_id: int, room: str) -> Hold:
     return _one(conn, "hold_session", session_id, room)
 
 
+def _without_waiting(conn: PgConnection, wait: str, sql: str,
+                     params: tuple[object, ...]) -> tuple[Any, ...] | None:
+    """One row of ``sql``, asked in a transaction whose lock_timeout is ``wait``; None when a
+    lock another transaction holds was in the way that long (rolled back, nothing of it
+    changed). The setting is the transaction's own (set_config's is_local), so it ends with
+    it; in a savepoint of a longer transaction the window's own bound is put back before the
+    savepoint ends. (Put back each time, it cost a round trip more on each open and
+    heartbeat: 1 to 2 ms on the test server's socket, an RTT more on a network.)"""
+    import psycopg  # installed: the connection is psycopg's
+
+    nested = conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+    try:
+        with conn.transaction():
+            bound = one(conn.execute("SELECT current_setting('lock_timeout'),"
+                                     " set_config('lock_timeout', %s, true)", (wait,)))[0]
+            row = one(conn.execute(sql, params))
+            if nested:
+                conn.execute("SELECT set_config('lock_timeout', %s, true)", (bound,))
+    except psycopg.errors.LockNotAvailable:
+        return None  # rolled back, and the bound with it
+    return row
+
+
+def _hold_without_waiting(conn: PgConnection, session_id: int, room: str,
+                          wait: str) -> Hold | None:
+    row = _without_waiting(conn, wait, "SELECT * FROM hold_session(%s, %s)",
+                           (session_id, check_room(room)))
+    if row is None:
+        return None
+    held_by, in_room, since, beat, mine, kept_until = row
+    return Hold(session_id, held_by, in_room, since, beat, mine, kept_until)
+
+
 def look(conn: PgConnection, session_id: int, room: str) -> Hold | None:
     """``hold`` that never waits for a lock: the waiting room's look, every second, on the
     window's thread. The same question as ``hold`` (free: this room gets it; held: who holds
@@ -92,22 +133,37 @@ def look(conn: PgConnection, session_id: int, room: str) -> Hold | None:
     held by another room's call under way, an administrator's psql, a client stuck), the look
     is refused at once, nothing of it changed, and None says so: the session is still held,
     as far as this room can tell, and the next look asks again. (Waiting there was the
-    window's lock_timeout, 3 s, on every look: the window stalled 3 s of every 4.) The
-    window's own bound is put back before the transaction ends, should it be a savepoint in
-    a longer one."""
-    import psycopg  # installed: the connection is psycopg's
+    window's lock_timeout, 3 s, on every look: the window stalled 3 s of every 4.)"""
+    return _hold_without_waiting(conn, session_id, room, LOOK_WAIT)
 
-    checked = check_room(room)
-    try:
-        with conn.transaction():
-            bound = one(conn.execute("SELECT current_setting('lock_timeout'),"
-                                     " set_config('lock_timeout', '1ms', true)"))[0]
-            held_by, in_room, since, beat, mine, kept_until = one(conn.execute(
-                "SELECT * FROM hold_session(%s, %s)", (session_id, checked)))
-            conn.execute("SELECT set_config('lock_timeout', %s, true)", (bound,))
-    except psycopg.errors.LockNotAvailable:
-        return None  # rolled back, and the bound with it
-    return Hold(session_id, held_by, in_room, since, beat, mine, kept_until)
+
+def open_hold(conn: PgConnection, session_id: int, room: str) -> Hold | None:
+    """``hold`` as a session opens: it waits for a lock OPEN_WAIT at most (another room's
+    hold call holds the hold's row for milliseconds; a lock that lasts longer is a psql left
+    open or a client stuck, which no bearable wait outlasts), then None: who holds the session
+    is not known yet, nothing changed, and the room looks again (``look``). Waiting there was
+    the window's lock_timeout, 3 s, then the refusal of a write to a clinician who had only
+    opened the session, which stayed read-only with nothing said or asked again."""
+    return _hold_without_waiting(conn, session_id, room, OPEN_WAIT)
+
+
+def renew(conn: PgConnection, session_id: int, room: str) -> bool | None:
+    """``heartbeat`` that never waits for a lock (the room's heartbeat runs on the window's
+    thread with nobody's gesture behind it): True renewed, False no longer this room's, None
+    not renewed this time, a lock being in the way (the hold's row, held by another room's
+    call, a psql...): nothing changed; the hold lives HOLD_EXPIRY_S from its last renewal."""
+    row = _without_waiting(conn, LOOK_WAIT, "SELECT hold_heartbeat(%s, %s)",
+                           (session_id, check_room(room)))
+    return None if row is None else bool(row[0])
+
+
+def let_go(conn: PgConnection, session_id: int, room: str) -> bool | None:
+    """``release`` as another session opens: it waits for a lock OPEN_WAIT at most, then
+    None: not let go (nothing changed); the hold, no longer renewed, lapses HOLD_EXPIRY_S
+    after its last heartbeat, or ends with this connection."""
+    row = _without_waiting(conn, OPEN_WAIT, "SELECT hold_release(%s, %s)",
+                           (session_id, check_room(room)))
+    return None if row is None else bool(row[0])
 
 
 def take_over(conn: PgConnection, session_id: int, room: str) -> Hold:

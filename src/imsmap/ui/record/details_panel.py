@@ -299,6 +299,7 @@ class SessionDetailsPanel(QWidget):
         read = self.records.read
         return (not session.is_signed and not read.readonly
                 and read.held_elsewhere(session.id) is None
+                and not read.hold_unknown(session.id)
                 and read.signed_before(session.id, fresh=False) is None)
 
     def _show_thorax_prompt(self, session: Session, sites: Sequence[Site],

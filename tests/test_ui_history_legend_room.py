@@ -1,0 +1,195 @@
+"""The history bar, and so the chart's view above it, is as tall for every patient: its height
+follows the window's width, the language and what the clinician asks for (earlier sessions
+shown, the heat map), never the patient open. At 1280 px the legend took one row for a patient
+of one age and two for one of three ages or with the diamond of a muscle needled on another
+chart: the bar went 112 <-> 130 px, the chart was resized and painted again at each open (the
+warm open's main-thread CPU about 36 -> 45 ms) and jumped under the clinician's eyes. The
+legend now keeps the rows of the longest it may say (OverlayLegend.room), where they take at
+most two rows (OverlayLegend.ROOM_ROWS): from 1280 px up. At 960 px they took four in French,
+and touch-sized at 960 x 540 with the bar opened they left the chart 68 px tall (82 before):
+there the legend's rows follow its words, as before the room."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from test_ui_french import clinic_data, french  # noqa: F401 - fixtures
+from test_ui_history import START, large_regions
+from test_ui_history_drafts import site_at
+from test_ui_history_other_charts import GMIN_POST
+from test_ui_overlay_patient_order import _choose_in_list
+from test_ui_overlay_shown_scene import _signed_visits
+from test_ui_support import make_window, qt_settings, touch_sized  # noqa: F401 - fixtures
+
+# where the window has room: the bar keeps its height (at 960 x 540 it folds, and the
+# legend keeps no room: OverlayLegend.ROOM_ROWS)
+ROOMY = [(1280, 690), (1366, 768), (1920, 1050)]
+
+
+@pytest.fixture
+def patients(records, atlas):
+    """Chart numbers of patients whose last visit open shows 0, 1, 2 and 3 earlier ages, one of
+    three ages with a muscle needled on the posterior deep chart (a diamond on the lateral
+    one), and one with drafts left unsigned before today's."""
+    out = []
+    for visits, chart_number in ((0, "NONE-0"), (2, "AGES-1"), (3, "AGES-2"), (4, "AGES-3")):
+        p = records.create_patient(chart_number=chart_number, family_name="Room",
+                                   given_name=chart_number, sex="F")
+        _signed_visits(records, p.id, atlas, visits, grade=1)
+        out.append(chart_number)
+    p = records.create_patient(chart_number="DIAMOND-3", family_name="Room", given_name="Diamond",
+                               sex="M")
+    for i in range(4):
+        s = records.start_session(p.id, started_at=START + timedelta(days=7 * i),
+                                  practitioner="J. Physio")
+        region = atlas.view("posterior").region(GMIN_POST)
+        site = records.add_site(s.id, "posterior", *region.label, muscle_id=region.muscle,
+                                side=region.side, layer=region.layer, level=region.level)
+        records.update_site(site.id, grasp=3)
+        records.sign_session(s.id)
+    out.append("DIAMOND-3")
+    p = records.create_patient(chart_number="DRAFTS-1", family_name="Room", given_name="Drafts",
+                               sex="F")
+    a, b = large_regions(atlas)
+    for i, sign in enumerate((True, False, True, False)):  # two signed, one left, today's
+        s = records.start_session(p.id, started_at=START + timedelta(days=7 * i),
+                                  practitioner="J. Physio")
+        site_at(records, s.id, a if sign else b, 2)
+        if sign and i < 3:
+            records.sign_session(s.id)
+    out.append("DRAFTS-1")
+    return out
+
+
+def _sizes(qtbot, w, chart_numbers) -> tuple[dict, set]:
+    """The bar's and the chart view's sizes (with the patients who had them) on the posterior
+    and the lateral deep charts, and what the bar said for each patient (its ages, the
+    diamond, the drafts' words)."""
+    bar = w.history_bar
+    sizes: dict[tuple, list[str]] = {}
+    states = set()
+    for chart_number in chart_numbers:
+        _choose_in_list(w, chart_number)
+        qtbot.wait(20)
+        for view, layer in (("posterior", "superficial"), ("lateral_right", "deep")):
+            w.chart.set_view(view)
+            w.chart.set_layer(layer)
+            qtbot.wait(20)
+            if bar.compact and not bar.more.isChecked():  # 960 px: the bar unfolded too
+                bar.more.setChecked(True)
+                qtbot.wait(20)
+            # (per chart: another chart's tabs or layers may take other room above it)
+            size = (view, bar.size().toTuple(), w.chart.view.size().toTuple(),
+                    bar.legend.height())
+            sizes.setdefault(size, []).append(chart_number)
+            states.add((len(bar.legend.ages), bar.legend.elsewhere, bool(bar.drafts.text())))
+    return sizes, states
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+@pytest.mark.parametrize("size", ROOMY, ids=[f"{w}px" for w, _ in ROOMY])
+def test_the_bar_and_the_chart_keep_their_size_from_one_patient_to_the_next(
+        request, qtbot, make_window, patients, size, language, touch_sized):
+    if language == "fr_CA":
+        request.getfixturevalue("french")
+    w = make_window()
+    w.resize(*size)
+    bar = w.history_bar
+    bar.show_earlier.setChecked(True)
+    qtbot.wait(20)
+    sizes, states = _sizes(qtbot, w, patients)
+    # the cases: no age, one, two, three ages, the diamond or none, drafts or none
+    assert {ages for ages, _, _ in states} == {0, 1, 2, 3}, states
+    assert (3, True, False) in states and (3, False, False) in states, states
+    assert any(drafts for _, _, drafts in states), states
+    # one per chart (touch-sized in French at 1280 x 690 the bar folds, as it did before the
+    # room, for every patient: opened, it is as tall for each of them)
+    assert len(sizes) == 2, sizes
+    # the room costs no fold from 1280 px up, mouse-sized (at 1280 x 690 in French three rows
+    # folded it)
+    assert touch_sized or not bar.compact
+    # and the legend's words inside it: its rows are those of the longest (with the diamond)
+    legend = bar.legend
+    assert legend.height() >= legend.heightForWidth(legend.width())
+    assert legend.kept_rows() == legend.room_rows() >= legend.rows()
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_at_960_px_the_legend_keeps_no_room_and_its_rows_follow_the_patient(
+        request, qtbot, make_window, patients, language):
+    """At 960 px the longest words take three rows (four in French): no room is kept, the
+    legend takes the rows of its own words, one patient or the next (OverlayLegend.ROOM_ROWS)."""
+    if language == "fr_CA":
+        request.getfixturevalue("french")
+    w = make_window()
+    w.resize(960, 540)
+    bar = w.history_bar
+    bar.show_earlier.setChecked(True)
+    qtbot.wait(20)
+    sizes, states = _sizes(qtbot, w, patients)
+    assert {ages for ages, _, _ in states} == {0, 1, 2, 3}, states
+    legend = bar.legend
+    assert legend.room_rows() > legend.ROOM_ROWS
+    assert legend.kept_rows() == legend.rows()
+    assert len(sizes) > 2, sizes  # (the chart of a patient of one age taller than of three)
+
+
+def test_the_touch_sized_french_chart_at_960_x_540_keeps_its_height_with_the_bar_opened(
+        qtbot, make_window, french, clinic_data):
+    """Touch-sized, in French, at 960 x 540, the history bar opened: the room the legend kept
+    (four rows, for the longest ages and the diamond) left the chart 68 px tall for the
+    patient of one age (82 px before it, 85 with the shorter title), too short for a tap on the
+    lower trapezius to open the muscle chooser (test_ui_chooser_width). The chart is as tall
+    as with the legend's own rows."""
+    QSettings().setValue("window/touch_sized", True)
+    first, second = clinic_data
+    w = make_window()
+    w.resize(960, 540)
+    w.patients.select_patient(second.patient_id)
+    w.patients.select_session(second.id)
+    qtbot.wait(20)
+    bar = w.history_bar
+    assert bar.compact  # the case: the bar folds on this short chart
+    bar.more.setChecked(True)
+    w.chart.set_view("posterior")
+    w.chart.set_layer("superficial")
+    qtbot.wait(50)
+    legend = bar.legend
+    assert len(legend.ages) == 1 and legend.rows() < legend.room_rows()
+    kept = w.chart.view.height()
+    # The same window with no room given to the legend: its own rows, as before the room.
+    legend.room = []
+    legend.updateGeometry()
+    bar.updateGeometry()
+    qtbot.wait(50)
+    assert legend.kept_rows() == legend.rows()
+    own = w.chart.view.height()
+    assert kept == own, (kept, own)
+    assert own >= 82  # as tall as before the room (82 px measured on main, 7 December)
+
+
+@pytest.mark.parametrize("language", ["en", "fr_CA"])
+def test_the_settings_change_the_bar_the_same_for_every_patient(
+        request, qtbot, make_window, patients, language):
+    """Earlier sessions hidden, or the heat map on: the bar's height changes with the setting,
+    and stays the same from one patient to the next."""
+    if language == "fr_CA":
+        request.getfixturevalue("french")
+    w = make_window()
+    w.resize(1280, 690)
+    bar = w.history_bar
+    bar.show_earlier.setChecked(True)
+    bar.heat.setChecked(True)
+    qtbot.wait(20)
+    sizes, _ = _sizes(qtbot, w, patients)
+    assert len(sizes) == 2, sizes  # one per chart
+    bar.heat.setChecked(False)
+    bar.show_earlier.setChecked(False)
+    qtbot.wait(20)
+    sizes, states = _sizes(qtbot, w, patients)
+    assert {ages for ages, _, _ in states} == {0}
+    assert len(sizes) == 2, sizes  # one per chart
+
