@@ -187,8 +187,7 @@ def test_at_960_x_540_touch_sized_french_the_tallest_legend_takes_one_row_and_a_
         qtbot, make_window, french, patients, records):
     """Touch-sized, in French, at 960 x 540, the history bar opened, for the patient of three
     ages and the diamond (the tallest legend: four rows) on the lateral deep chart: the legend
-    left the chart 100 px tall (82 on the posterior chart; about 40 in the demo's anterior
-    chart, its layers on two rows). On the folded bar the legend takes one row, each marker
+    left the chart 100 px tall (82 on the posterior chart). On the folded bar the legend takes one row, each marker
     with its age in visits, every word in its tooltip; the chart keeps 140 px or more, and a
     tap on a muscle there adds a site."""
     QSettings().setValue("window/touch_sized", True)

@@ -36,7 +36,8 @@ class OverlayLegend(QWidget):
     touch-sized, the bar opened), it takes one row (`one_line`): each marker with its age in
     visits (1: last time), the diamond bare, the title only where all of it fits, every word
     in its tooltip. In four rows (French, three ages and the diamond) it left the chart 82-100
-    px tall, and in the demo's anterior chart, its layers on two rows, about 40."""
+    px tall (117-154 now); in the demo's window its fourth row was even cut off under the
+    visits row, the bar given less than it asked (now whole)."""
 
     ROW = 26  # px: one row of the legend
     WRAPPED = 18  # px: each further row (of the title, of markers) when the words need more
