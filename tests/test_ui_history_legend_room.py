@@ -22,7 +22,12 @@ from test_ui_history_drafts import site_at
 from test_ui_history_other_charts import GMIN_POST
 from test_ui_overlay_patient_order import _choose_in_list
 from test_ui_overlay_shown_scene import _signed_visits
-from test_ui_support import make_window, qt_settings, touch_sized  # noqa: F401 - fixtures
+from test_ui_support import (  # noqa: F401 - fixtures
+    click_chart,
+    make_window,
+    qt_settings,
+    touch_sized,
+)
 
 # where the window has room: the bar keeps its height (at 960 x 540 it folds, and the
 # legend keeps no room: OverlayLegend.ROOM_ROWS)
@@ -121,7 +126,8 @@ def test_the_bar_and_the_chart_keep_their_size_from_one_patient_to_the_next(
 def test_at_960_px_the_legend_keeps_no_room_and_its_rows_follow_the_patient(
         request, qtbot, make_window, patients, language):
     """At 960 px the longest words take three rows (four in French): no room is kept, the
-    legend takes the rows of its own words, one patient or the next (OverlayLegend.ROOM_ROWS)."""
+    legend takes the rows of its own words, one patient or the next (OverlayLegend.ROOM_ROWS);
+    where the bar is folded on the short chart, one row (OverlayLegend.one_line)."""
     if language == "fr_CA":
         request.getfixturevalue("french")
     w = make_window()
@@ -134,7 +140,12 @@ def test_at_960_px_the_legend_keeps_no_room_and_its_rows_follow_the_patient(
     legend = bar.legend
     assert legend.room_rows() > legend.ROOM_ROWS
     assert legend.kept_rows() == legend.rows()
-    assert len(sizes) > 2, sizes  # (the chart of a patient of one age taller than of three)
+    if bar.compact:  # folded (English: the chart is short), opened: one row for every patient
+        assert legend.one_line() and legend.rows() == 1
+        # (the drafts' words, on a second line in French, still make the bar taller)
+        assert {size[3] for size in sizes} == {legend.ROW}, sizes
+    else:
+        assert len(sizes) > 2, sizes  # (the chart of a patient of one age taller than of three)
 
 
 def test_the_touch_sized_french_chart_at_960_x_540_keeps_its_height_with_the_bar_opened(
@@ -167,8 +178,52 @@ def test_the_touch_sized_french_chart_at_960_x_540_keeps_its_height_with_the_bar
     qtbot.wait(50)
     assert legend.kept_rows() == legend.rows()
     own = w.chart.view.height()
-    assert kept == own, (kept, own)
+    # (and taller than that now: on the folded bar the legend takes one row, below)
+    assert kept >= own, (kept, own)
     assert own >= 82  # as tall as before the room (82 px measured on main, 7 December)
+
+
+def test_at_960_x_540_touch_sized_french_the_tallest_legend_takes_one_row_and_a_tap_adds_a_site(
+        qtbot, make_window, french, patients, records):
+    """Touch-sized, in French, at 960 x 540, the history bar opened, for the patient of three
+    ages and the diamond (the tallest legend: four rows) on the lateral deep chart: the legend
+    left the chart 100 px tall (82 on the posterior chart). On the folded bar the legend takes one row, each marker
+    with its age in visits, every word in its tooltip; the chart keeps 140 px or more, and a
+    tap on a muscle there adds a site."""
+    QSettings().setValue("window/touch_sized", True)
+    (patient,) = records.read.search_patients("DIAMOND-3")
+    today = records.start_session(patient.id, started_at=START + timedelta(days=28),
+                                  practitioner="J. Physio")
+    w = make_window()
+    w.resize(960, 540)
+    _choose_in_list(w, "DIAMOND-3")
+    w.patients.select_session(today.id)
+    w.chart.set_view("lateral_right")
+    w.chart.set_layer("deep")
+    qtbot.wait(50)
+    bar = w.history_bar
+    assert bar.compact  # the case: the bar folds on this short chart
+    bar.more.setChecked(True)
+    qtbot.wait(50)
+    legend = bar.legend
+    assert len(legend.ages) == 3 and legend.elsewhere
+    assert w.chart.view.height() >= 140, w.chart.view.height()  # 100 before
+    assert legend.room_rows() > legend.ROOM_ROWS  # its words would take more than two rows
+    assert legend.kept_rows() == 1 and legend.height() == legend.ROW
+    tip = legend.tool_tip()
+    assert all(f"{age} : {text}" in tip for age, text in legend.ages), tip
+    assert legend.elsewhere_text() in tip
+    # a tap on a muscle of the chart as it is shown (not under the search box)
+    view = w.chart.view
+    shown = view.viewport().rect().adjusted(0, 0, 0, -(w.chart.search.height() + 12))
+    scene = w.chart.scene
+    region = next(r for r in sorted(scene.chart.regions(), key=lambda r: -r.area)
+                  if scene.region_at(*r.label) is r
+                  and shown.contains(view.mapFromScene(*r.label)))
+    click_chart(qtbot, w, *region.label)
+    qtbot.wait(20)
+    (site,) = records.repo.sites_for_session(today.id)
+    assert site.muscle_id == region.muscle
 
 
 @pytest.mark.parametrize("language", ["en", "fr_CA"])

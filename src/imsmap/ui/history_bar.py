@@ -270,6 +270,7 @@ class HistoryBar(QWidget):
             for w in (self.more, self.position):
                 line.removeWidget(w)
             line.deleteLater()
+        self.legend.set_compact(on)  # on one row where its words take more (OverlayLegend)
         self.more.setVisible(on)
         self._fold(self.more.isChecked())
 

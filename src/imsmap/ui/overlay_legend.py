@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -30,7 +30,14 @@ class OverlayLegend(QWidget):
     as tall for every patient, neither resized nor painted again at each open, and it does not
     jump (at 1280 px the bar went 112 <-> 130 px between a patient of one age and one of three,
     the warm open 36 -> 45 ms of main-thread CPU). It keeps them only where they take at most
-    `ROOM_ROWS` rows (`kept_rows`): the smallest windows are weighed first."""
+    `ROOM_ROWS` rows (`kept_rows`): the smallest windows are weighed first.
+
+    Where it keeps no room and the bar is folded on a short chart (`compact`: 960 x 540,
+    touch-sized, the bar opened), it takes one row (`one_line`): each marker with its age in
+    visits (1: last time), the diamond bare, the title only where all of it fits, every word
+    in its tooltip. In four rows (French, three ages and the diamond) it left the chart 82-100
+    px tall (117-154 now); in the demo's window its fourth row was even cut off under the
+    visits row, the bar given less than it asked (now whole)."""
 
     ROW = 26  # px: one row of the legend
     WRAPPED = 18  # px: each further row (of the title, of markers) when the words need more
@@ -58,15 +65,35 @@ class OverlayLegend(QWidget):
         # The longest ages' words it may show, given by the history bar ("last time", "99
         # visits ago" twice): their rows, with the diamond's, are kept while `earlier_on`.
         self.room: list[str] = []
+        self.compact = False  # the history bar is folded on a short chart (`one_line`)
         self._widths: dict[tuple[str, bool], float] = {}  # text_width's
         # Its height follows its width (`heightForWidth`), asked by the layouts as they place
         # it, as a wrapping row's is: set from its own resize, the history bar learnt of a
         # third row only after it had been placed, and the visits row was drawn over the key.
-        self.setToolTip(self.tr("Each age's marker is drawn as for a strong grasp; the older "
-                                "the visit, the paler its sites."))
+        self.setToolTip(self.about())
         policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+
+    def about(self) -> str:
+        return self.tr("Each age's marker is drawn as for a strong grasp; the older the visit, "
+                       "the paler its sites.")
+
+    def set_compact(self, on: bool) -> None:
+        """On one row where its words would take more than `ROOM_ROWS` (`one_line`), or not."""
+        if on != self.compact:
+            self.compact = on
+            self._changed()
+
+    def one_line(self, width: int | None = None) -> bool:
+        """True when it takes one row at `width` (or its own): folded on a short chart, where
+        the longest words it may say take more than `ROOM_ROWS` rows (never from 1280 px up,
+        where they take two: there it keeps what it had)."""
+        if not (self.compact and self.room):
+            return False
+        width = self.width() if width is None else width
+        room = self._places([*self.room, self.elsewhere_text()], width)
+        return 1 + max(row for _, row in room) > self.ROOM_ROWS
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         return QSize(380, self.heightForWidth(380))
@@ -99,6 +126,23 @@ class OverlayLegend(QWidget):
             return  # a site tapped today changes nothing here: no repaint (about 1 ms a tap)
         self.chart, self.ages, self.oldest, self.heat_vmax = chart, ages, oldest, heat_vmax
         self.heat_on, self.elsewhere, self.earlier_on = heat_on, elsewhere, earlier_on
+        self._changed()
+
+    def tool_tip(self) -> str:
+        """Every word of the key (on one row its markers say only their ages in visits)."""
+        lines = [self.title()] if self.ages else []
+        key = self.tr("{marker}: {words}")
+        lines += [key.format(marker=age, words=text) for age, text in self.ages]
+        if self.ages and self.elsewhere:
+            lines.append(key.format(marker="\u25c6", words=self.elsewhere_text()))
+        return "\n".join([*lines, self.about()])
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # made when asked, never at each open
+            self.setToolTip(self.tool_tip())
+        return super().event(event)
+
+    def _changed(self) -> None:
         self.updateGeometry()  # its height for a width may have changed
         # and so may the history bar's: said to the chart's column now. Qt keeps a widget's
         # height for a width in its parent's layout until that widget's updateGeometry, which
@@ -159,7 +203,31 @@ class OverlayLegend(QWidget):
         row, a row holding those whose words fit, at least one."""
         if not self.ages:
             return []
-        return self._places(self._marker_texts(), self.width() if width is None else width)
+        width = self.width() if width is None else width
+        if self.one_line(width):
+            return self._line_places(width)
+        return self._places(self._marker_texts(), width)
+
+    def _line_texts(self) -> list[str]:
+        """On one row: each age's number of visits, the diamond without words."""
+        texts = [str(age) for age, _ in self.ages]
+        return [*texts, ""] if self.elsewhere else texts
+
+    def line_title(self, width: int) -> bool:
+        """On one row: True when the title fits before the markers."""
+        markers = sum(self._age_width(text) + self._GAP for text in self._line_texts())
+        return (self._LEFT + self.text_width(self.title(), True) + self._AFTER_TITLE
+                + markers <= width)
+
+    def _line_places(self, width: int) -> list[tuple[float, int]]:
+        x = self._LEFT
+        if self.line_title(width):
+            x += self.text_width(self.title(), True) + self._AFTER_TITLE
+        out = []
+        for text in self._line_texts():
+            out.append((x, 0))
+            x += self._age_width(text) + self._GAP
+        return out
 
     def _places(self, texts: list[str], width: int) -> list[tuple[float, int]]:
         lines = self.title_lines(width)
@@ -204,6 +272,8 @@ class OverlayLegend(QWidget):
         are asked for, those of the longest it may say (`room` and the diamond), the more,
         where those take at most `ROOM_ROWS` rows."""
         width = self.width() if width is None else width
+        if self.one_line(width):
+            return 1
         own = self.rows(width)
         room = self.room_rows(width)
         return max(own, room) if room <= self.ROOM_ROWS else own
@@ -234,11 +304,16 @@ class OverlayLegend(QWidget):
             p.drawPath(path)
 
         y = 13.0
-        if self.ages:
-            for number, line in enumerate(self.title_lines(self.width())):
-                label(line, self._LEFT, y + number * self.WRAPPED, bold=True)
+        line = self.one_line()
+        if line and self.ages and self.line_title(self.width()):
+            label(self.title(), self._LEFT, y, bold=True)
+        elif self.ages and not line:
+            for number, words in enumerate(self.title_lines(self.width())):
+                label(words, self._LEFT, y + number * self.WRAPPED, bold=True)
         places = self.places()
         for (age, text), (x, row) in zip(self.ages, places, strict=False):
+            if line:
+                text = str(age)
             at_y = y + row * self.WRAPPED
             faded = copy.copy(self.chart)
             faded.style = faded_style(s, age_fade(age, self.oldest))
@@ -250,7 +325,8 @@ class OverlayLegend(QWidget):
             x, row = places[-1]
             at_y = y + row * self.WRAPPED
             paint_other_chart_mark(p, self.chart, x + r, at_y, 3, age_fade(1, self.oldest), r)
-            label(self.elsewhere_text(), x + 2 * r + 4, at_y)
+            if not line:
+                label(self.elsewhere_text(), x + 2 * r + 4, at_y)
         top = self.ROW + self.WRAPPED * (self.kept_rows() - 1)
         if self.heat_vmax is None and self.heat_on:
             label(self.tr("Heat map: no earlier visit to sum"), 4.0, top + 13.0)

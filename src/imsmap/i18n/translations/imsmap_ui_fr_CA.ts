@@ -2345,6 +2345,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>Le repère de chaque âge est dessiné comme pour une préhension forte; plus la visite est ancienne, plus ses points sont pâles.</translation>
     </message>
     <message>
+        <source>{marker}: {words}</source>
+        <translation>{marker} : {words}</translation>
+    </message>
+    <message>
         <source>Earlier sites:</source>
         <translation>Points précédents&#xa0;:</translation>
     </message>
