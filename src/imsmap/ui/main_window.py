@@ -375,9 +375,11 @@ class MainWindow(QMainWindow):
         p.newSessionRequested.connect(actions.new_session)
         sp = self.session_panel
         sp.errorOccurred.connect(self.show_error)
+        sp.told.connect(self.show_message)
         sp.signRequested.connect(actions.sign_session)
         sp.amendRequested.connect(actions.amend_session)
         self.details.errorOccurred.connect(self.show_error)
+        self.details.told.connect(self.show_message)
         self.segments.rootChosen.connect(self._root_chosen)
         self.progress.muscleChosen.connect(self.history_control.show_muscle)
         # then narrowed to its level
@@ -419,7 +421,7 @@ class MainWindow(QMainWindow):
             self._update_actions()  # the same session, perhaps listed under another patient
             return
         previous = self.session_id
-        if previous is not None and not self.session_panel.flush():
+        if previous is not None and not (self.session_panel.flush() and self.details.flush()):
             # Not saved (database busy...): stay, so what was typed is not lost.
             self.show_error(self.tr("This session's last changes could not be saved yet, so it stays "
                             "open. Try again in a moment."))
