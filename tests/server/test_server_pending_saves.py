@@ -10,11 +10,11 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QTimer
-from test_server_lock_waits import BUSY, BUSY_FR, room, row_held  # noqa: F401 - a fixture
+from test_server_lock_waits import BUSY, BUSY_FR, _spot, room, row_held  # noqa: F401 - a fixture
 
 from imsmap.store.postgres.connection import LOCK_WAIT_S, connect
 from test_ui_french import french  # noqa: F401 - a fixture
-from test_ui_support import qt_settings  # noqa: F401 - a fixture
+from test_ui_support import click_chart, qt_settings  # noqa: F401 - a fixture
 
 PENDING = "Not saved yet: the clinic server is busy with this session"
 PENDING_FR = "Pas encore enregistré : le serveur de la clinique est occupé avec cette séance"
@@ -117,3 +117,26 @@ def test_a_plan_pending_when_the_window_saves_what_is_typed_is_kept_and_said(
     qtbot.waitUntil(lambda: stored(clinic_dsn, "plan", draft.id) == "Review in one week",
                     timeout=6000)
     assert w.session_actions.save_typed()
+
+
+def test_a_site_s_notes_typed_behind_a_held_row_wait_quietly_and_are_saved_after(
+        qtbot, room, clinic_dsn):
+    context, w, draft = room
+    click_chart(qtbot, w, *_spot(w))
+    assert len(w.edits.sites) == 1
+    inspector = w.session_panel.sites.inspector
+    site = inspector.site
+    assert site is not None
+
+    with row_held(clinic_dsn, draft.id):
+        inspector.notes.setFocus()
+        qtbot.keyClicks(inspector.notes, "Local twitch, strong")
+        stalls = Stalls()
+        qtbot.wait(LOCK_WAIT_S * 1000 + 500)
+        stalls.timer.stop()
+        assert stalls.longest < 1.0, f"the window froze {stalls.longest:.1f} s"
+        said = w.statusBar().currentMessage()
+        assert PENDING in said and BUSY not in said, said
+        assert inspector.notes.toPlainText() == "Local twitch, strong"
+    qtbot.waitUntil(lambda: context.records.read.site(site.id).notes == "Local twitch, strong",
+                    timeout=6000)
