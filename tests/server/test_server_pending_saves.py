@@ -56,6 +56,8 @@ def _behind_a_held_row(qtbot, w, dsn, session_id, type_it, column, typed, pendin
         assert stored(dsn, column, session_id) in (None, "")  # nothing written yet
     # The other transaction ended: saved by itself, nobody acting.
     qtbot.waitUntil(lambda: stored(dsn, column, session_id) == typed, timeout=6000)
+    # and the status bar no longer says it is not saved
+    qtbot.waitUntil(lambda: pending not in w.statusBar().currentMessage(), timeout=3000)
 
 
 def test_notes_typed_behind_a_held_row_wait_quietly_and_are_saved_after(
@@ -140,3 +142,4 @@ def test_a_site_s_notes_typed_behind_a_held_row_wait_quietly_and_are_saved_after
         assert inspector.notes.toPlainText() == "Local twitch, strong"
     qtbot.waitUntil(lambda: context.records.read.site(site.id).notes == "Local twitch, strong",
                     timeout=6000)
+    qtbot.waitUntil(lambda: PENDING not in w.statusBar().currentMessage(), timeout=3000)

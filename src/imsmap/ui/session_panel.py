@@ -47,7 +47,7 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.field_placeholders import Placeholders
 from imsmap.ui.key_hint import KeyHint
 from imsmap.ui.listening import listen
-from imsmap.ui.pending_save import kept_pending, later, not_saved_yet
+from imsmap.ui.pending_save import kept_pending, later
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
 from imsmap.ui.record.amendment_list import AmendmentList, AmendmentWords
@@ -72,7 +72,7 @@ LIST_WANTED_ROWS = 12
 
 class SessionPanel(QWidget):
     errorOccurred = Signal(object)  # a UserFacingError for the status bar
-    told = Signal(str)  # a quiet sentence for the status bar (ui.pending_save)
+    pending = Signal(bool)  # a timer's save waits for a lock / saved (ui.pending_save)
     signRequested = Signal()
     amendRequested = Signal()
 
@@ -510,11 +510,13 @@ ui.key_hint). Shown while the session can be
         except UserFacingError as exc:
             # The database busy, the disk full...: the value stays in its field, unsaved.
             if kept_pending(exc, timer):
-                self.told.emit(not_saved_yet())
+                self.pending.emit(True)
             else:
                 self.errorOccurred.emit(exc)
             return False
         self._base[field] = getattr(self.session, field)
+        if timer is not None:
+            self.pending.emit(False)
         return True
 
     def _save_started_at(self) -> bool:

@@ -53,7 +53,7 @@ from imsmap.ui.inspector_grades import GradeButtons
 from imsmap.ui.inspector_needle import NeedleFields
 from imsmap.ui.inspector_place import PlaceFields
 from imsmap.ui.listening import listen
-from imsmap.ui.pending_save import kept_pending, later, not_saved_yet
+from imsmap.ui.pending_save import kept_pending, later
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.undo import SiteEditor
@@ -76,6 +76,7 @@ class SiteInspector(QFrame):
     `siteChosen(site id)` when it shows another site than before."""
 
     siteChosen = Signal(int)  # noqa: N815 - Qt signal naming
+    pending = Signal(bool)  # the notes' timer's save waits for a lock / saved (ui.pending_save)
     # Esc in a field here: the field is left (its notes saved as on leaving it) and the window
     # gives the keys back to the chart, so 0-3 grade the selected site again, not the note.
     escaped = Signal()
@@ -409,8 +410,7 @@ class SiteInspector(QFrame):
             return False
         except UserFacingError as exc:
             if kept_pending(exc, timer):  # kept as typed (not read again), tried again
-                if editor.say is not None:
-                    editor.say(not_saved_yet())
+                self.pending.emit(True)
                 return False
             if "notes" in fields and not isinstance(exc, (ValidationError, ReadOnlyError,
                                                           NotFoundError)):
@@ -423,6 +423,8 @@ class SiteInspector(QFrame):
             return False
         if "notes" in fields:
             self.unsaved = None
+        if timer is not None:
+            self.pending.emit(False)
         if label is not None:
             label.hide()
         if where in SAID and editor.say is not None:

@@ -39,7 +39,7 @@ from imsmap.ui.field_placeholders import EntryList, Placeholders
 from imsmap.ui.fitting_check import FittingCheckBox
 from imsmap.ui.fitting_combo import FittingComboBox
 from imsmap.ui.listening import listen
-from imsmap.ui.pending_save import kept_pending, later, not_saved_yet
+from imsmap.ui.pending_save import kept_pending, later
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.thorax_prompt import ThoraxPrompt
 from imsmap.ui.wording import language, vocabulary
@@ -115,7 +115,7 @@ class SessionDetailsPanel(QWidget):
     """Edits one session's consent, needles, findings, adverse events, tolerance and plan."""
 
     errorOccurred = Signal(object)  # a UserFacingError for the status bar
-    told = Signal(str)  # a quiet sentence for the status bar (ui.pending_save)
+    pending = Signal(bool)  # a timer's save waits for a lock / saved (ui.pending_save)
 
     def __init__(self, records: Records, parent: QWidget | None = None):
         super().__init__(parent)
@@ -382,7 +382,7 @@ class SessionDetailsPanel(QWidget):
             return True
         except UserFacingError as exc:
             if kept_pending(exc, timer):  # kept as typed, tried again
-                self.told.emit(not_saved_yet())
+                self.pending.emit(True)
                 return False
             passing = not isinstance(exc, (ValidationError, ReadOnlyError, NotFoundError))
             if passing and "plan" in fields and timer is None:
@@ -393,6 +393,8 @@ class SessionDetailsPanel(QWidget):
             self.refresh()
             return not passing
         self._base.update({k: getattr(saved, k) for k in fields})
+        if timer is not None:
+            self.pending.emit(False)
         return True
 
     def flush(self) -> bool:
