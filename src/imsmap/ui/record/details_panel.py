@@ -401,12 +401,13 @@ class SessionDetailsPanel(QWidget):
         """Save what is still being typed (before closing or signing): a plan waiting for its
         timer, a tolerance still in its field (it is saved when the field is left). False when
         the plan could not be saved (the server busy...): it is still in its box, pending."""
-        if not self._plan_timer.isActive():
-            return True
-        self._plan_timer.stop()
-        return self._save(plan=field_text(self.plan))
+        saved = True
+        if self._plan_timer.isActive():
+            self._plan_timer.stop()
+            saved = self._save(plan=field_text(self.plan))
         if self.tolerance.isEnabled() and "tolerance" in self._base:
             self._save(tolerance=self.tolerance.text())  # nothing when unchanged
+        return saved
 
     def _add_finding(self) -> None:
         try:
