@@ -38,3 +38,9 @@ class ConflictError(UserFacingError):
     def __init__(self, message: str, fields: tuple[str, ...] = ()):
         super().__init__(message)
         self.fields = tuple(fields)
+
+
+class BusyError(UserFacingError):
+    """A write that met a lock another room's or program's transaction holds, and waited no
+    longer for it: nothing of it was written, and the same write goes through once that
+    transaction ends (the clinic server's lock_timeout, store.postgres.refusals)."""

@@ -115,6 +115,11 @@ class Records:
                             lambda: sql_time(self.db.write_clock() or self.clock()), self.room,
                             self.file_holds)
 
+    def waiting_briefly(self) -> AbstractContextManager[None]:
+        """The writes inside wait only briefly for another room's lock (store.db): a save
+        made by a timer, refused with domain.errors.BusyError and tried again."""
+        return self.db.waiting_briefly()
+
     # -- patients --------------------------------------------------------------------------
     def clean_patient_fields(self, fields: FieldValues) -> FieldValues:
         """The fields checked and made clean, as of this clock (services.record_fields)."""

@@ -185,6 +185,13 @@ class Database:
         clock stamps it. Called inside the write's transaction."""
         return None
 
+    @contextlib.contextmanager
+    def waiting_briefly(self) -> Iterator[None]:
+        """The writes inside wait only briefly for a lock another transaction holds (a save
+        made by a timer, nobody's gesture behind it, which is tried again). A file's writes
+        wait as they always do (SQLite's busy timeout); a clinic server's: see there."""
+        yield
+
     # -- writing ---------------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

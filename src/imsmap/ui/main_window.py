@@ -55,6 +55,7 @@ from imsmap.ui.menus import MenuState, WindowCommands, WindowMenus, add_menu_tit
 from imsmap.ui.name_eliding import show_elided
 from imsmap.ui.patient_merging import PatientMerging
 from imsmap.ui.patient_panel import PatientPanel, patient_header
+from imsmap.ui.pending_save import not_saved_yet
 from imsmap.ui.photo_strip import PhotoStrip
 from imsmap.ui.planning_actions import PlanningActions
 from imsmap.ui.privacy import IdleWatcher, LockScreen
@@ -351,6 +352,14 @@ class MainWindow(QMainWindow):
     def show_message(self, text: object) -> None:
         self.status.say(text)
 
+    def say_pending(self, waiting: bool) -> None:
+        """A save made by a timer waits for another room's lock, quietly (ui.pending_save);
+        saved, the sentence is taken back if the bar still shows it."""
+        if waiting:
+            self.show_message(not_saved_yet())
+        else:
+            self.status.take_back(not_saved_yet())
+
     def show_error(self, exc: object) -> None:
         """A user or environment error: its sentence in the status bar; work carries on. A
         write refused because another window or program changed the record first (signed
@@ -375,9 +384,12 @@ class MainWindow(QMainWindow):
         p.newSessionRequested.connect(actions.new_session)
         sp = self.session_panel
         sp.errorOccurred.connect(self.show_error)
+        sp.pending.connect(self.say_pending)
+        sp.sites.inspector.pending.connect(self.say_pending)
         sp.signRequested.connect(actions.sign_session)
         sp.amendRequested.connect(actions.amend_session)
         self.details.errorOccurred.connect(self.show_error)
+        self.details.pending.connect(self.say_pending)
         self.segments.rootChosen.connect(self._root_chosen)
         self.progress.muscleChosen.connect(self.history_control.show_muscle)
         # then narrowed to its level
@@ -419,7 +431,7 @@ class MainWindow(QMainWindow):
             self._update_actions()  # the same session, perhaps listed under another patient
             return
         previous = self.session_id
-        if previous is not None and not self.session_panel.flush():
+        if previous is not None and not (self.session_panel.flush() and self.details.flush()):
             # Not saved (database busy...): stay, so what was typed is not lost.
             self.show_error(self.tr("This session's last changes could not be saved yet, so it stays "
                             "open. Try again in a moment."))

@@ -167,9 +167,9 @@ class SessionActions:
 
     def save_typed(self) -> bool:
         """Save what is still being typed: the session's fields, its details, a site's note.
-        False when the session's could not be saved (they are still in their fields)."""
+        False when the session's or its plan could not be saved (still in their fields)."""
         saved = self.session_panel.flush()
-        self.details.flush()
+        saved = self.details.flush() and saved
         self.session_panel.sites.inspector.save_notes()  # a site's note still being typed
         return saved
 

@@ -47,6 +47,7 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.field_placeholders import Placeholders
 from imsmap.ui.key_hint import KeyHint
 from imsmap.ui.listening import listen
+from imsmap.ui.pending_save import kept_pending, later
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amend_dialog import corrections_in_words
 from imsmap.ui.record.amendment_list import AmendmentList, AmendmentWords
@@ -71,6 +72,7 @@ LIST_WANTED_ROWS = 12
 
 class SessionPanel(QWidget):
     errorOccurred = Signal(object)  # a UserFacingError for the status bar
+    pending = Signal(bool)  # a timer's save waits for a lock / saved (ui.pending_save)
     signRequested = Signal()
     amendRequested = Signal()
 
@@ -130,14 +132,15 @@ class SessionPanel(QWidget):
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(NOTES_DELAY_MS)
-        self._notes_timer.timeout.connect(self.save_notes)
+        self._notes_timer.timeout.connect(
+            lambda: self._save("notes", field_text(self.notes), self._notes_timer))
         # The complaint too, a pause after the last key: saved only on leaving the line, what
         # was typed was lost to a crash or a killed program.
         self._complaint_timer = QTimer(self)
         self._complaint_timer.setSingleShot(True)
         self._complaint_timer.setInterval(NOTES_DELAY_MS)
         self._complaint_timer.timeout.connect(
-            lambda: self._save("complaint", self.complaint.text()))
+            lambda: self._save("complaint", self.complaint.text(), self._complaint_timer))
         self.complaint.textEdited.connect(lambda _t: self._complaint_timer.start())
 
         # The clinic's practitioners offered as you type; choosing one also records their
@@ -474,7 +477,8 @@ ui.key_hint). Shown while the session can be
         return True
 
     # -- saving -----------------------------------------------------------------------------
-    def _save(self, field: str, value: object) -> bool:
+    def _save(self, field: str, value: object, timer: QTimer | None = None) -> bool:
+        """Save one field; ``timer``: the save is that timer's (ui.pending_save)."""
         if self._loading or self.session is None or not self.editable:
             return False
         started_from = self._base.get(field, getattr(self.session, field))
@@ -482,8 +486,9 @@ ui.key_hint). Shown while the session can be
             self._base[field] = value
             return True  # nothing of the user's to save
         try:
-            self.session = self.records.update_session(
-                self.session.id, expected={field: started_from}, **{field: value})
+            with later(self.records, timer):
+                self.session = self.records.update_session(
+                    self.session.id, expected={field: started_from}, **{field: value})
         except ConflictError as exc:
             # Another window saved this field first: show its value, keep what was typed.
             self.conflict.add(exc, value)
@@ -504,9 +509,14 @@ ui.key_hint). Shown while the session can be
             return True
         except UserFacingError as exc:
             # The database busy, the disk full...: the value stays in its field, unsaved.
-            self.errorOccurred.emit(exc)
+            if kept_pending(exc, timer):
+                self.pending.emit(True)
+            else:
+                self.errorOccurred.emit(exc)
             return False
         self._base[field] = getattr(self.session, field)
+        if timer is not None:
+            self.pending.emit(False)
         return True
 
     def _save_started_at(self) -> bool:

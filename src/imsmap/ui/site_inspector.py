@@ -53,6 +53,7 @@ from imsmap.ui.inspector_grades import GradeButtons
 from imsmap.ui.inspector_needle import NeedleFields
 from imsmap.ui.inspector_place import PlaceFields
 from imsmap.ui.listening import listen
+from imsmap.ui.pending_save import kept_pending, later
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.refusals import ErrorLine
 from imsmap.ui.undo import SiteEditor
@@ -75,6 +76,7 @@ class SiteInspector(QFrame):
     `siteChosen(site id)` when it shows another site than before."""
 
     siteChosen = Signal(int)  # noqa: N815 - Qt signal naming
+    pending = Signal(bool)  # the notes' timer's save waits for a lock / saved (ui.pending_save)
     # Esc in a field here: the field is left (its notes saved as on leaving it) and the window
     # gives the keys back to the chart, so 0-3 grade the selected site again, not the note.
     escaped = Signal()
@@ -149,7 +151,7 @@ class SiteInspector(QFrame):
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(NOTES_DELAY_MS)
-        self._notes_timer.timeout.connect(self.save_notes)
+        self._notes_timer.timeout.connect(self._save_notes_later)
         self.notes.textChanged.connect(self._notes_changed)
         self.notes.focusLost.connect(self.save_notes)
 
@@ -377,9 +379,10 @@ class SiteInspector(QFrame):
             self.set_site(site)
 
     # -- saving -----------------------------------------------------------------------------
-    def _save(self, fields: dict, what: str, where: str) -> bool:
+    def _save(self, fields: dict, what: str, where: str, timer: QTimer | None = None) -> bool:
         """One edit through the services; a refusal shows the service's sentence at the field
-        and puts the stored value back."""
+        and puts the stored value back. ``timer``: the save is that timer's (ui.pending_save):
+        behind another room's lock the notes stay as typed, pending, and it says so quietly."""
         if self._loading or self._saving or self.site is None:
             return False
         editor = self.editor
@@ -387,23 +390,28 @@ class SiteInspector(QFrame):
             return False
         self._saving = True
         try:
-            return self._save_now(editor, fields, what, where)
+            return self._save_now(editor, fields, what, where, timer)
         finally:
             self._saving = False
 
-    def _save_now(self, editor: SiteEditor, fields: dict, what: str, where: str) -> bool:
+    def _save_now(self, editor: SiteEditor, fields: dict, what: str, where: str,
+                  timer: QTimer | None) -> bool:
         assert self.site is not None
         label = self.errors.get(where)
         # The values this inspector showed: refused if another window changed them meanwhile.
         started_from = {k: getattr(self.site, k) for k in fields}
         try:
-            updated = editor.try_edit(self.site.id, fields, what, expected=started_from)
+            with later(editor.records, timer):
+                updated = editor.try_edit(self.site.id, fields, what, expected=started_from)
         except ConflictError as exc:
             self.conflict.add(exc, fields.get("notes"))
             editor.on_error(exc)
             self._reload()
             return False
         except UserFacingError as exc:
+            if kept_pending(exc, timer):  # kept as typed (not read again), tried again
+                self.pending.emit(True)
+                return False
             if "notes" in fields and not isinstance(exc, (ValidationError, ReadOnlyError,
                                                           NotFoundError)):
                 self.unsaved = (self.site.id, str(fields["notes"]), exc)  # saved when back
@@ -415,6 +423,8 @@ class SiteInspector(QFrame):
             return False
         if "notes" in fields:
             self.unsaved = None
+        if timer is not None:
+            self.pending.emit(False)
         if label is not None:
             label.hide()
         if where in SAID and editor.say is not None:
@@ -456,6 +466,12 @@ class SiteInspector(QFrame):
     def _notes_changed(self) -> None:
         if not self._loading and self.editable:
             self._notes_timer.start()
+
+    def _save_notes_later(self) -> None:
+        """The notes' timer: a save nobody's gesture asked for (ui.pending_save)."""
+        if self.site is not None and self.editable and \
+                field_text(self.notes) != self.site.notes:
+            self._save({"notes": field_text(self.notes)}, "notes", "notes", self._notes_timer)
 
     def save_notes(self) -> None:
         self._notes_timer.stop()

@@ -2647,6 +2647,13 @@ Problème&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
+    <name>PendingSave</name>
+    <message>
+        <source>Not saved yet: the clinic server is busy with this session; imsmap keeps trying.</source>
+        <translation>Pas encore enregistré : le serveur de la clinique est occupé avec cette séance; imsmap réessaie.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoAmendDialog</name>
     <message>
         <source>Photo {number} added: {caption}.</source>

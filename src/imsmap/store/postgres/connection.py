@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     # A plain connection: rows are tuples (psycopg's default row factory).
     PgConnection = psycopg.Connection[TupleRow]
 
-__all__ = ["CONNECT_TIMEOUT_S", "GROUPS", "LOCK_WAIT_S", "OWNER", "SCHEMA", "ServerError",
+__all__ = ["BRIEF_WAIT", "CONNECT_TIMEOUT_S", "GROUPS", "LOCK_WAIT_S", "OWNER", "SCHEMA", "ServerError",
            "bound_lock_waits", "connect", "connection_sentence", "make_conninfo", "one", "parse",
            "require_psycopg", "save", "saved_dsn", "statement_error", "where",
            "without_password"]
@@ -72,6 +72,11 @@ CLIENT_CHECK_S = 5
 # administrator's commands (upgrade, restore, check, import...) wait for their locks as long as
 # it takes, as a migration must.
 LOCK_WAIT_S = 3
+# How long a save made by a timer waits for such a lock (the session's notes and complaint, a
+# site's notes, the plan, saved a pause after the last key: database.ServerDatabase.
+# waiting_briefly): nobody's gesture is behind it, and what was typed stays in its box, so the
+# window does not freeze LOCK_WAIT_S during a pause in typing; refused, it is tried again.
+BRIEF_WAIT = "300ms"
 SCHEMA = "imsmap"
 OWNER = "imsmap_owner"
 GROUPS = {"practitioner": "imsmap_practitioner", "reception": "imsmap_reception",

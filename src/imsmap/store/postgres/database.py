@@ -28,6 +28,7 @@ check), so services.context builds the same services on either.
 - **Nor for another transaction's lock** (``bound_lock_waits``): each statement of the
   window's waits for a row or table lock connection.LOCK_WAIT_S at most, then its unit of work
   is refused with a sentence, nothing of it written. The commands' connections are not bounded.
+  A save made by a timer (``waiting_briefly``) waits connection.BRIEF_WAIT at most.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from imsmap.store.db import Database
 from imsmap.store.dialect import POSTGRESQL, RecordRow
 from imsmap.store.postgres import schema, trail
 from imsmap.store.postgres.connection import (
+    BRIEF_WAIT,
     ServerError,
     bound_lock_waits,
     connect,
@@ -404,6 +406,7 @@ class ServerDatabase(Database):
         # For titles and sentences (no file is behind it): which clinic, and who signed in.
         self.path = Path(f"{login} at {self.place}")
         self.signed_in_point: int | None = None  # the audit trail's newest entry at sign-in
+        self._brief = False  # waiting_briefly
 
     is_server = True
 
@@ -506,6 +509,19 @@ class ServerDatabase(Database):
         at: datetime = one(self.conn.execute("SELECT now()"))[0]
         return at.astimezone().replace(microsecond=0)
 
+    @contextlib.contextmanager
+    def waiting_briefly(self) -> Iterator[None]:
+        """Each unit of work inside waits for a lock another transaction holds BRIEF_WAIT at
+        most (its own lock_timeout, set_config's is_local: it ends with the transaction),
+        then it is refused with refusals.ServerBusy, nothing of it written. Saves made by a
+        timer: behind a row another room or a psql holds, the window froze LOCK_WAIT_S in a
+        pause in typing, then refused what was only waiting to be saved."""
+        before, self._brief = self._brief, True
+        try:
+            yield
+        finally:
+            self._brief = before
+
     # The connection a unit of work writes through: the server's, where the base class (and the
     # services' annotations) name sqlite3's; see ``conn`` above.
     @contextlib.contextmanager
@@ -520,6 +536,8 @@ class ServerDatabase(Database):
         terms = self.conn.terms
         self.conn.begin()
         try:
+            if self._brief:
+                self.conn.execute("SELECT set_config('lock_timeout', ?, true)", (BRIEF_WAIT,))
             yield self.conn
         except BaseException as exc:
             self.conn.end(commit=False)

@@ -14,13 +14,13 @@ from __future__ import annotations
 import socket
 import struct
 
-from imsmap.domain.errors import ConflictError, ReadOnlyError, UserFacingError
+from imsmap.domain.errors import BusyError, ConflictError, ReadOnlyError, UserFacingError
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
 from imsmap.store.postgres.dsn import Fault, ServerError, first_line, parse, require_psycopg, where
 from imsmap.store.trigger_words import trigger_reason
 
 # Fault lives in dsn.py (ServerError carries one); it is read here too, as before.
-__all__ = ["PROBE_TIMEOUT_S", "RETRY_RECONNECT", "RETRY_SAME", "Fault", "classify",
+__all__ = ["PROBE_TIMEOUT_S", "ServerBusy", "RETRY_RECONNECT", "RETRY_SAME", "Fault", "classify",
            "connection_fault", "connection_sentence", "error_for", "speaks_tls"]
 
 PROBE_TIMEOUT_S = 3.0
@@ -40,6 +40,11 @@ _BY_STATE = {
 RETRY_SAME = frozenset({Fault.SERIALIZATION, Fault.DEADLOCK})
 RETRY_RECONNECT = frozenset({Fault.CONNECTION_LOST, Fault.UNREACHABLE, Fault.STARTING,
                              Fault.TURNED_AWAY})
+
+
+class ServerBusy(ServerError, BusyError):
+    """A write refused after waiting its lock_timeout for another transaction's lock
+    (Fault.LOCK_BUSY): nothing of it was written."""
 
 
 def classify(exc: BaseException) -> Fault:
@@ -212,4 +217,6 @@ def error_for(exc: BaseException) -> UserFacingError | None:
             "nothing was changed. Ask the server's administrator."),
     }
     template = templates.get(fault)
+    if fault is Fault.LOCK_BUSY:
+        return ServerBusy(sentence("ServerRefusals", templates[fault]), fault)
     return None if template is None else ServerError(sentence("ServerRefusals", template), fault)

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from imsmap.domain.errors import ConflictError, UserFacingError
+from imsmap.domain.errors import (
+    ConflictError,
+    NotFoundError,
+    ReadOnlyError,
+    UserFacingError,
+    ValidationError,
+)
 from imsmap.domain.models import Session, Site
 from imsmap.domain.vocabulary import ADVERSE_EVENT_KINDS, ADVERSE_SEVERITIES, FINDING_SIGNS
 from imsmap.services.changes import Change, Entity
@@ -33,6 +39,7 @@ from imsmap.ui.field_placeholders import EntryList, Placeholders
 from imsmap.ui.fitting_check import FittingCheckBox
 from imsmap.ui.fitting_combo import FittingComboBox
 from imsmap.ui.listening import listen
+from imsmap.ui.pending_save import kept_pending, later
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.thorax_prompt import ThoraxPrompt
 from imsmap.ui.wording import language, vocabulary
@@ -108,6 +115,7 @@ class SessionDetailsPanel(QWidget):
     """Edits one session's consent, needles, findings, adverse events, tolerance and plan."""
 
     errorOccurred = Signal(object)  # a UserFacingError for the status bar
+    pending = Signal(bool)  # a timer's save waits for a lock / saved (ui.pending_save)
 
     def __init__(self, records: Records, parent: QWidget | None = None):
         super().__init__(parent)
@@ -191,7 +199,8 @@ class SessionDetailsPanel(QWidget):
         self.tolerance.editingFinished.connect(lambda: self._save(tolerance=self.tolerance.text()))
         # The plan is saved shortly after typing stops, and when the field loses focus.
         self._plan_timer = QTimer(self, singleShot=True, interval=600)
-        self._plan_timer.timeout.connect(lambda: self._save(plan=field_text(self.plan)))
+        self._plan_timer.timeout.connect(
+            lambda: self._save(self._plan_timer, plan=field_text(self.plan)))
         self.plan.textChanged.connect(lambda: None if self._loading else self._plan_timer.start())
         layout.addStretch(1)
 
@@ -257,8 +266,9 @@ class SessionDetailsPanel(QWidget):
             if typed_too or not editable or not self.tolerance.hasFocus():
                 self.tolerance.setText(s.tolerance)
                 self._base["tolerance"] = s.tolerance
-            if typed_too or not editable or not self.plan.hasFocus() or \
-                    field_text(self.plan) == "":
+            # (a plan still to be saved, its box left meanwhile, is kept as typed too)
+            if typed_too or not editable or field_text(self.plan) == "" or \
+                    not (self.plan.hasFocus() or self._plan_timer.isActive()):
                 self._plan_timer.stop()
                 self.plan.setPlainText(s.plan)
                 self._base["plan"] = s.plan
@@ -351,35 +361,53 @@ class SessionDetailsPanel(QWidget):
             self.refresh()
 
     # -- editing ---------------------------------------------------------------------------
-    def _save(self, **fields: object) -> None:
+    def _save(self, timer: QTimer | None = None, **fields: object) -> bool:
+        """Save ``fields``; ``timer``: the save is that timer's (ui.pending_save). False when
+        refused for a passing reason (the server busy or away...)."""
         if self._loading or self.session_id is None:
-            return
+            return True
         started_from = {k: self._base[k] for k in fields if k in self._base}
         if started_from == fields:
-            return  # as shown when loaded: nothing of the user's to save
+            return True  # as shown when loaded: nothing of the user's to save
         try:
-            saved = self.records.update_session(self.session_id, expected=started_from, **fields)
+            with later(self.records, timer):
+                saved = self.records.update_session(self.session_id, expected=started_from,
+                                                    **fields)
         except ConflictError as exc:
             # Another window saved these first: show its values, keep what was typed.
             typed = next(iter(fields.values())) if len(fields) == 1 else None
             self.conflict.add(exc, typed)
             self.errorOccurred.emit(exc)
             self.refresh(typed_too=True)
-            return
+            return True
         except UserFacingError as exc:
+            if kept_pending(exc, timer):  # kept as typed, tried again
+                self.pending.emit(True)
+                return False
+            passing = not isinstance(exc, (ValidationError, ReadOnlyError, NotFoundError))
+            if passing and "plan" in fields and timer is None:
+                # flush's: kept in its box, pending (the refresh keeps it), and closing or
+                # leaving the session says so (the stored plan was put over it, unsaid).
+                self._plan_timer.start()
             self.errorOccurred.emit(exc)
             self.refresh()
-            return
+            return not passing
         self._base.update({k: getattr(saved, k) for k in fields})
+        if timer is not None:
+            self.pending.emit(False)
+        return True
 
-    def flush(self) -> None:
+    def flush(self) -> bool:
         """Save what is still being typed (before closing or signing): a plan waiting for its
-        timer, a tolerance still in its field (it is saved when the field is left)."""
+        timer, a tolerance still in its field (it is saved when the field is left). False when
+        the plan could not be saved (the server busy...): it is still in its box, pending."""
+        saved = True
         if self._plan_timer.isActive():
             self._plan_timer.stop()
-            self._save(plan=field_text(self.plan))
+            saved = self._save(plan=field_text(self.plan))
         if self.tolerance.isEnabled() and "tolerance" in self._base:
             self._save(tolerance=self.tolerance.text())  # nothing when unchanged
+        return saved
 
     def _add_finding(self) -> None:
         try:
