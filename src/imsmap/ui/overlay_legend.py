@@ -89,11 +89,7 @@ class OverlayLegend(QWidget):
         """True when it takes one row at `width` (or its own): folded on a short chart, where
         the longest words it may say take more than `ROOM_ROWS` rows (never from 1280 px up,
         where they take two: there it keeps what it had)."""
-        if not (self.compact and self.room):
-            return False
-        width = self.width() if width is None else width
-        room = self._places([*self.room, self.elsewhere_text()], width)
-        return 1 + max(row for _, row in room) > self.ROOM_ROWS
+        return self.compact and self.longest_rows(width) > self.ROOM_ROWS
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         return QSize(380, self.heightForWidth(380))
@@ -280,8 +276,14 @@ class OverlayLegend(QWidget):
 
     def room_rows(self, width: int | None = None) -> int:
         """The rows the longest words it may say (`room` and the diamond) take at `width` (or
-        its own); 0 while earlier sessions are not asked for, or no room is given."""
-        if not (self.earlier_on and self.room):
+        its own) while earlier sessions are asked for (`longest_rows`); 0 while they are not,
+        or no room is given."""
+        return self.longest_rows(width) if self.earlier_on else 0
+
+    def longest_rows(self, width: int | None = None) -> int:
+        """The rows the longest words it may say (`room` and the diamond) would take at `width`
+        (or its own), kept or not (`room_rows`, `one_line` ask it); 0 where no room is given."""
+        if not self.room:
             return 0
         width = self.width() if width is None else width
         room = self._places([*self.room, self.elsewhere_text()], width)
