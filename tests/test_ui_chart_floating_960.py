@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 from tests.test_ui_french import clinic_data, french  # noqa: F401 - fixtures
-from tests.test_ui_support import make_window, qt_settings, touch_sized  # noqa: F401
+from tests.test_ui_support import make_window, open_visit, qt_settings, touch_sized  # noqa: F401
 
 from imsmap.ui.muscle_search import ROW_PADDING
 
@@ -20,11 +20,7 @@ pytestmark = pytest.mark.usefixtures("touch_sized")
 @pytest.fixture
 def narrow(french, make_window, clinic_data, qtbot):  # noqa: F811
     first, second = clinic_data
-    w = make_window()
-    w.resize(1366, 768)
-    w.patients.select_patient(second.patient_id)
-    w.patients.select_session(second.id)
-    qtbot.wait(20)
+    w = open_visit(qtbot, make_window, second, (1366, 768))
     w.resize(960, 540)
     qtbot.wait(20)
     return w

@@ -21,6 +21,7 @@ from tests.test_ui_french import (  # noqa: F401 - fixtures
 from tests.test_ui_support import (  # noqa: F401 - fixtures
     click_chart,
     make_window,
+    open_visit,
     qt_settings,
     touch_sized,
 )
@@ -39,12 +40,7 @@ def any_window(request, qapp, make_window, clinic_data, qtbot):  # noqa: F811
     i18n.install(qapp, request.param)
     try:
         first, second = clinic_data
-        w = make_window()
-        w.resize(1366, 768)
-        w.patients.select_patient(second.patient_id)
-        w.patients.select_session(second.id)
-        qtbot.wait(20)
-        yield w
+        yield open_visit(qtbot, make_window, second, (1366, 768))
     finally:
         i18n.install(qapp, "en")
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
-from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
+from tests.test_ui_support import make_window, open_visit, qt_settings  # noqa: F401 - fixtures
 
 from imsmap import i18n
 from support import site_on
@@ -232,11 +232,7 @@ def test_the_atlas_name_detector_finds_english_names(records):
 @pytest.fixture
 def french_window(french, make_window, clinic_data, qtbot):
     first, second = clinic_data
-    w = make_window()
-    w.resize(1366, 768)
-    w.patients.select_patient(second.patient_id)
-    w.patients.select_session(second.id)
-    qtbot.wait(20)
+    w = open_visit(qtbot, make_window, second, (1366, 768))
     w.edits.select_site(_deltoid(w))
     qtbot.wait(5)
     return w

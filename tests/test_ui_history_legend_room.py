@@ -25,6 +25,7 @@ from test_ui_overlay_shown_scene import _signed_visits
 from test_ui_support import (  # noqa: F401 - fixtures
     click_chart,
     make_window,
+    open_visit,
     qt_settings,
     touch_sized,
 )
@@ -69,6 +70,31 @@ def patients(records, atlas):
     return out
 
 
+@pytest.fixture(params=["en", "fr_CA"])
+def language(request):
+    """The test in English and in French (the French catalog installed)."""
+    if request.param == "fr_CA":
+        request.getfixturevalue("french")
+    return request.param
+
+
+@pytest.fixture
+def earlier_window(qtbot, make_window, language):
+    """`earlier_window(size)`: the window at `size` in the test's `language`, earlier sessions
+    shown (and the heat map asked for, with `heat=True`)."""
+
+    def make(size: tuple[int, int], heat: bool = False):
+        w = make_window()
+        w.resize(*size)
+        w.history_bar.show_earlier.setChecked(True)
+        if heat:
+            w.history_bar.heat.setChecked(True)
+        qtbot.wait(20)
+        return w
+
+    return make
+
+
 def _sizes(qtbot, w, chart_numbers) -> tuple[dict, set]:
     """The bar's and the chart view's sizes (with the patients who had them) on the posterior
     and the lateral deep charts, and what the bar said for each patient (its ages, the
@@ -94,17 +120,11 @@ def _sizes(qtbot, w, chart_numbers) -> tuple[dict, set]:
     return sizes, states
 
 
-@pytest.mark.parametrize("language", ["en", "fr_CA"])
 @pytest.mark.parametrize("size", ROOMY, ids=[f"{w}px" for w, _ in ROOMY])
 def test_the_bar_and_the_chart_keep_their_size_from_one_patient_to_the_next(
-        request, qtbot, make_window, patients, size, language, touch_sized):
-    if language == "fr_CA":
-        request.getfixturevalue("french")
-    w = make_window()
-    w.resize(*size)
+        qtbot, earlier_window, patients, size, touch_sized):
+    w = earlier_window(size)
     bar = w.history_bar
-    bar.show_earlier.setChecked(True)
-    qtbot.wait(20)
     sizes, states = _sizes(qtbot, w, patients)
     # the cases: no age, one, two, three ages, the diamond or none, drafts or none
     assert {ages for ages, _, _ in states} == {0, 1, 2, 3}, states
@@ -122,19 +142,13 @@ def test_the_bar_and_the_chart_keep_their_size_from_one_patient_to_the_next(
     assert legend.kept_rows() == legend.room_rows() >= legend.rows()
 
 
-@pytest.mark.parametrize("language", ["en", "fr_CA"])
 def test_at_960_px_the_legend_keeps_no_room_and_its_rows_follow_the_patient(
-        request, qtbot, make_window, patients, language):
+        qtbot, earlier_window, patients):
     """At 960 px the longest words take three rows (four in French): no room is kept, the
     legend takes the rows of its own words, one patient or the next (OverlayLegend.ROOM_ROWS);
     where the bar is folded on the short chart, one row (OverlayLegend.one_line)."""
-    if language == "fr_CA":
-        request.getfixturevalue("french")
-    w = make_window()
-    w.resize(960, 540)
+    w = earlier_window((960, 540))
     bar = w.history_bar
-    bar.show_earlier.setChecked(True)
-    qtbot.wait(20)
     sizes, states = _sizes(qtbot, w, patients)
     assert {ages for ages, _, _ in states} == {0, 1, 2, 3}, states
     legend = bar.legend
@@ -157,11 +171,7 @@ def test_the_touch_sized_french_chart_at_960_x_540_keeps_its_height_with_the_bar
     as with the legend's own rows."""
     QSettings().setValue("window/touch_sized", True)
     first, second = clinic_data
-    w = make_window()
-    w.resize(960, 540)
-    w.patients.select_patient(second.patient_id)
-    w.patients.select_session(second.id)
-    qtbot.wait(20)
+    w = open_visit(qtbot, make_window, second, (960, 540))
     bar = w.history_bar
     assert bar.compact  # the case: the bar folds on this short chart
     bar.more.setChecked(True)
@@ -226,19 +236,12 @@ def test_at_960_x_540_touch_sized_french_the_tallest_legend_takes_one_row_and_a_
     assert site.muscle_id == region.muscle
 
 
-@pytest.mark.parametrize("language", ["en", "fr_CA"])
 def test_the_settings_change_the_bar_the_same_for_every_patient(
-        request, qtbot, make_window, patients, language):
+        qtbot, earlier_window, patients):
     """Earlier sessions hidden, or the heat map on: the bar's height changes with the setting,
     and stays the same from one patient to the next."""
-    if language == "fr_CA":
-        request.getfixturevalue("french")
-    w = make_window()
-    w.resize(1280, 690)
+    w = earlier_window((1280, 690), heat=True)
     bar = w.history_bar
-    bar.show_earlier.setChecked(True)
-    bar.heat.setChecked(True)
-    qtbot.wait(20)
     sizes, _ = _sizes(qtbot, w, patients)
     assert len(sizes) == 2, sizes  # one per chart
     bar.heat.setChecked(False)

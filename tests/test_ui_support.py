@@ -114,6 +114,17 @@ def make_window(context, qtbot, qt_settings):
     close_windows(qtbot, made)
 
 
+def open_visit(qtbot, make_window, visit, size: tuple[int, int]):
+    """A window (`make_window`'s) of `size` with `visit` (a session) open, chosen in the
+    patient list once the window has that size, as a clinician opens it."""
+    w = make_window()
+    w.resize(*size)
+    w.patients.select_patient(visit.patient_id)
+    w.patients.select_session(visit.id)
+    qtbot.wait(20)
+    return w
+
+
 @pytest.fixture
 def window(make_window, session):
     """The main window with the fixture patient and session open."""
