@@ -42,7 +42,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSI
 # Generous on a loaded machine: the server sees a killed room's socket close at once, and the
 # waiting window looks every WAIT_S.
 FREE_WITHIN_S = 5.0
-PENDING = "Not saved yet: the clinic server is busy with this session"
+PENDING = "Not saved yet: another room or program is writing on the clinic server"
 
 # A room's imsmap, as dsn's login in a room: its steps in order (argv after the first four),
 #   hold:SID      open SID as the window does (RoomHold.open): "held SID"
@@ -402,7 +402,8 @@ def test_a_room_killed_inside_a_write_lets_the_notes_another_room_typed_be_saved
     """Anna's room charts on her draft and is killed inside the next site's write (every row of
     it written, before its COMMIT: the audit trail's head locked, which every write waits for).
     Ben's notes on his own draft, saved by their timer, wait briefly behind it and stay pending,
-    said quietly, which was true. Killed: her half-written site is not there, his notes are
+    said quietly as another room's or program's write, which was true (it said the server was
+    busy with this session, his, which nobody else was writing). Killed: her half-written site is not there, his notes are
     saved by themselves and no longer said pending, and her draft opens for editing in his
     window at once."""
     from imsmap.services.checks import full_check
