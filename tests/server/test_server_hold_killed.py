@@ -339,6 +339,7 @@ def test_a_room_killed_as_it_takes_a_draft_s_hold_leaves_it_free_for_the_room_op
         qtbot.waitUntil(lambda: w.live.editable, timeout=int(FREE_WITHIN_S * 1000))
         assert time.monotonic() - killed < FREE_WITHIN_S < HOLD_EXPIRY_S
         assert banner.isHidden() and w.session_panel.editable
+        assert "busy on the clinic server" not in w.session_panel.status.text()
         said = w.statusBar().currentMessage()
         assert "no longer has this session open" not in said, said  # nobody had it
         _nothing_blocks(clinic_dsn)
@@ -403,9 +404,9 @@ def test_a_room_killed_inside_a_write_lets_the_notes_another_room_typed_be_saved
     it written, before its COMMIT: the audit trail's head locked, which every write waits for).
     Ben's notes on his own draft, saved by their timer, wait briefly behind it and stay pending,
     said quietly as another room's or program's write, which was true (it said the server was
-    busy with this session, his, which nobody else was writing). Killed: her half-written site is not there, his notes are
-    saved by themselves and no longer said pending, and her draft opens for editing in his
-    window at once."""
+    busy with this session, his, which nobody else was writing). Killed: her half-written site
+    is not there, his notes are saved by themselves and no longer said pending, and her draft
+    opens for editing in his window at once."""
     from imsmap.services.checks import full_check
 
     people, patient, signed, drafts, ben = clinic
@@ -453,3 +454,49 @@ def test_a_room_killed_inside_a_write_lets_the_notes_another_room_typed_be_saved
     assert {s.id for s in records.read.sites_for_session(hers.id)} == set(anna.said("site"))
     report = full_check(records)  # the server's chain and imsmap's check of it
     assert report.ok, report.text()
+
+
+def test_a_killed_room_s_hold_read_as_alive_blocks_no_one_past_its_expiry(clinic, clinic_dsn):
+    """The server reads a hold as in force while a connection with its process id holds
+    sessions (schema 4: that connection's advisory lock, in pg_locks). The operating system
+    hands process ids out again (pid_max is 32768 on many a Linux server): a new connection
+    that gets a killed room's id and holds a session of its own makes the killed room's hold
+    read as alive. It then blocks the draft, but no longer than the hold's expiry: nobody
+    renews its heartbeat, not even the connection with its id. (The id handed out again is
+    written into the hold's row by the test; the expiry is made short by moving the heartbeat
+    back by hold_expiry(), as test_server_hold_connection does.)"""
+    from imsmap.store.postgres import holds
+
+    people, _patient, signed, drafts, ben = clinic
+    hers, other = drafts
+    anna = KilledRoom(people["practitioner"][1], "Room 1", "-", f"hold:{hers.id}",
+                      f"sites:{hers.id}:2")
+    try:
+        anna.until("done")
+    finally:
+        anna.kill()
+    _backends_gone(clinic_dsn, [anna.backend])
+    with connect(people["practitioner2"][1]) as newcomer, \
+            connect(people["practitioner2"][1]) as room2, connect(clinic_dsn) as owner:
+        assert holds.hold(newcomer, other.id, "Room 3").mine  # its connection's lock taken
+        reused = newcomer.info.backend_pid
+        owner.execute("UPDATE session_holds SET holder_pid = %s WHERE session_id = %s",
+                      (reused, hers.id))
+        owner.commit()
+        theirs = holds.look(room2, hers.id, "Room 2")  # read as alive: still hers
+        assert theirs is not None and not theirs.mine and theirs.room == "Room 1"
+        before = _holds(clinic_dsn)[0]
+        assert before[:3] == (hers.id, people["practitioner"][0], "Room 1") and before[5]
+        # The connection with her id renews its own hold, never hers.
+        assert holds.heartbeat(newcomer, other.id, "Room 3")
+        assert not holds.heartbeat(newcomer, hers.id, "Room 1")
+        assert _holds(clinic_dsn)[0][3] == before[3]
+        # Her heartbeat as old as the hold's expiry: free, for the next room that asks.
+        owner.execute("UPDATE session_holds SET heartbeat = heartbeat - hold_expiry()"
+                      " - interval '1 second' WHERE session_id = %s", (hers.id,))
+        owner.commit()
+        got = holds.look(room2, hers.id, "Room 2")
+        assert got is not None and got.mine
+        assert holds.hold(newcomer, other.id, "Room 3").mine  # the newcomer's own, untouched
+    _nothing_blocks(clinic_dsn)
+    _kept(ben.records, signed, anna)
