@@ -16,8 +16,9 @@ from imsmap.store.postgres.connection import LOCK_WAIT_S, connect
 from test_ui_french import french  # noqa: F401 - a fixture
 from test_ui_support import click_chart, qt_settings  # noqa: F401 - a fixture
 
-PENDING = "Not saved yet: the clinic server is busy with this session"
-PENDING_FR = "Pas encore enregistré : le serveur de la clinique est occupé avec cette séance"
+PENDING = "Not saved yet: another room or program is writing on the clinic server"
+PENDING_FR = ("Pas encore enregistré\u00a0: une autre salle ou un autre programme enregistre sur"
+              " le serveur de la clinique")
 
 
 def stored(dsn: str, column: str, session_id: int) -> object:

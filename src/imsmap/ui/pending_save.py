@@ -18,8 +18,8 @@ from imsmap.services.records import Records
 
 def not_saved_yet() -> str:
     return QCoreApplication.translate(
-        "PendingSave", "Not saved yet: the clinic server is busy with this session; imsmap "
-        "keeps trying.")
+        "PendingSave", "Not saved yet: another room or program is writing on the clinic "
+        "server; imsmap keeps trying.")
 
 
 @contextlib.contextmanager

@@ -2649,8 +2649,8 @@ Problème&#xa0;: {problem}</translation>
 <context>
     <name>PendingSave</name>
     <message>
-        <source>Not saved yet: the clinic server is busy with this session; imsmap keeps trying.</source>
-        <translation>Pas encore enregistré : le serveur de la clinique est occupé avec cette séance; imsmap réessaie.</translation>
+        <source>Not saved yet: another room or program is writing on the clinic server; imsmap keeps trying.</source>
+        <translation>Pas encore enregistré&#xa0;: une autre salle ou un autre programme enregistre sur le serveur de la clinique; imsmap réessaie.</translation>
     </message>
 </context>
 <context>
