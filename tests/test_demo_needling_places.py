@@ -1,8 +1,9 @@
 """The demo's sites, with the atlas that ships, lie where a practitioner needles each muscle: on
 its own side of the body, upper trapezius on the top of the shoulder (not on the nape beside the
 midline, where its chart region is widest), sternocleidomastoid mid-belly (not on the clavicle
-over the lung apex), the long extensors in the upper forearm and leg (not at their tendons), a
-low back's longissimus at the lumbar levels; and a muscle is needled at the same place from one
+over the lung apex), the long extensors in the upper forearm and leg (not at their tendons), the
+hamstrings at mid-thigh, piriformis out towards the trochanter, a low back's longissimus at the
+lumbar levels; and a muscle is needled at the same place from one
 visit to the next, as a course of treatment is.
 
 A clinic evaluating imsmap opens the demo first: the fibromyalgia patient's upper trapezius sites
@@ -61,6 +62,19 @@ def _of(sites, muscle):
     return found
 
 
+def _down(region, site):
+    _x0, y0, _x1, y1 = region.bbox
+    return (site["y"] - y0) / (y1 - y0)
+
+
+def _out(view, region, site):
+    """From the region's edge nearest the body's midline (0) to its lateral edge (1)."""
+    x0, _y0, x1, _y1 = region.bbox
+    middle = view.width / 2
+    inner, outer = (x0, x1) if abs(x0 - middle) <= abs(x1 - middle) else (x1, x0)
+    return (site["x"] - inner) / (outer - inner)
+
+
 def test_every_site_is_on_its_own_side_of_the_body(atlas, sites):
     """Front, back and spinal charts: a left site left of the midline as the chart shows it."""
     checked = 0
@@ -77,19 +91,17 @@ def test_every_site_is_on_its_own_side_of_the_body(atlas, sites):
 
 def test_upper_trapezius_is_needled_on_the_top_of_the_shoulder(atlas, sites):
     """Midway between the neck and the acromion: a third to two thirds of the way out from the
-    midline to the region's lateral tip, and no higher than the nape's base (C7, where the
-    region's neck part meets its shoulder part)."""
+    midline to the region's lateral tip, and on the shoulder, below the nape (the region runs
+    from the occiput, 0, down to the acromion, 1)."""
     traps = _of(sites, "trapezius_upper")
     assert {s["chart_number"] for s in traps} >= {"DEMO-0006"}  # the fibromyalgia patient
     for s in traps:
-        view, region = _region(atlas, s)
-        x0, _y0, x1, _y1 = region.bbox
-        middle = view.width / 2
-        tip = x0 if abs(x1 - middle) < abs(x0 - middle) else x1
-        out = abs(s["x"] - middle) / abs(tip - middle)
+        out = _out(*_region(atlas, s), s)
         assert 1 / 3 <= out <= 2 / 3, \
             f"{s['chart_number']} {s['side']} at x={s['x']}: {out:.0%} of the way out"
-        # the left and right trapezius of one visit are a shoulder apart, not side by side
+        down = _down(_region(atlas, s)[1], s)
+        assert down >= 0.6, f"{s['chart_number']} {s['side']} at y={s['y']}: on the nape"
+    # the left and right trapezius of one visit are two shoulders apart, not side by side
     by_visit = defaultdict(dict)
     for s in traps:
         by_visit[s["session_id"]][s["side"]] = s["x"]
@@ -99,22 +111,47 @@ def test_upper_trapezius_is_needled_on_the_top_of_the_shoulder(atlas, sites):
         assert abs(v["L"] - v["R"]) > 150
 
 
-def test_sternocleidomastoid_is_needled_mid_belly_not_over_the_lung_apex(atlas, sites):
-    for s in _of(sites, "sternocleidomastoid"):
-        _view, region = _region(atlas, s)
-        _x0, y0, _x1, y1 = region.bbox
-        down = (s["y"] - y0) / (y1 - y0)
-        assert 0.25 <= down <= 0.65, f"{s['chart_number']} at {down:.0%} of its height"
+# Each where its chart region is NOT widest: the widest part is a tendon, an attachment or a
+# place to keep away from.
+DOWN = {
+    # mid-belly, not its heads on the clavicle over the apex of the lung
+    "sternocleidomastoid": (0.25, 0.65),
+    # the bellies in the upper forearm and leg, not the tendons by the wrist and the ankle
+    "extensor_digitorum": (0.0, 0.5),
+    "extensor_digitorum_longus": (0.0, 0.5),
+    # the hamstrings at mid-thigh, not on the ischial tuberosity
+    "semitendinosus": (0.25, 0.6),
+    "biceps_femoris_long_head": (0.25, 0.6),
+}
+OUT = {
+    # out towards the greater trochanter, not over the sciatic notch by the sacrum
+    "piriformis": (0.5, 0.9),
+}
 
 
-@pytest.mark.parametrize("muscle", ["extensor_digitorum", "extensor_digitorum_longus"])
-def test_the_long_extensors_are_needled_at_their_bellies(atlas, sites, muscle):
-    """In the upper half of the forearm and of the leg, not by the wrist or the ankle."""
+@pytest.mark.parametrize("muscle", sorted(DOWN))
+def test_a_muscle_is_needled_at_its_belly_down_its_length(atlas, sites, muscle):
+    low, high = DOWN[muscle]
     for s in _of(sites, muscle):
-        _view, region = _region(atlas, s)
-        _x0, y0, _x1, y1 = region.bbox
-        down = (s["y"] - y0) / (y1 - y0)
-        assert down <= 0.5, f"{s['chart_number']} {muscle} at {down:.0%} of its length"
+        down = _down(_region(atlas, s)[1], s)
+        assert low <= down <= high, f"{s['chart_number']} {muscle} {down:.0%} down its region"
+
+
+@pytest.mark.parametrize("muscle", sorted(OUT))
+def test_a_muscle_is_needled_at_its_belly_across_its_width(atlas, sites, muscle):
+    low, high = OUT[muscle]
+    for s in _of(sites, muscle):
+        out = _out(*_region(atlas, s), s)
+        assert low <= out <= high, f"{s['chart_number']} {muscle} {out:.0%} out across it"
+
+
+def test_a_plantar_heel_is_needled_at_the_heel_on_the_sole(atlas, sites):
+    """Abductor hallucis of the plantar heel pain: on the chart of the soles, by the heel (its
+    origin on the medial calcaneal tubercle), not on the dorsal chart's sliver by the big toe."""
+    for s in _of(sites, "abductor_hallucis"):
+        view, region = _region(atlas, s)
+        assert view.id == "foot_plantar", f"{s['chart_number']} on {view.id}"
+        assert _down(region, s) >= 0.6, f"{s['chart_number']} at y={s['y']}"
 
 
 def test_a_low_back_is_needled_at_the_lumbar_levels(atlas, sites):

@@ -69,12 +69,18 @@ class Spot:
 # long finger and toe extensors are widest at their tendons by the wrist and the ankle: their
 # bellies lie in the upper third of the forearm and the leg. Longissimus lumborum's region
 # reaches from T10 to the sacrum: a low back is needled at L3-L4, above the iliac crest.
+# Piriformis is widest at the sacrum, over the greater sciatic notch where the sciatic nerve
+# leaves the pelvis: it is needled two thirds of the way out to the greater trochanter. The
+# hamstrings are widest at the ischial tuberosity: their bellies are needled at mid-thigh.
 NEEDLING_SPOTS: dict[str, Spot] = {
     "trapezius_upper": Spot(out=0.5),
     "sternocleidomastoid": Spot(down=0.45),
     "extensor_digitorum": Spot(down=0.3),
     "extensor_digitorum_longus": Spot(down=0.3),
     "longissimus_lumborum": Spot(down=0.55),
+    "piriformis": Spot(out=0.65),
+    "semitendinosus": Spot(down=0.4),
+    "biceps_femoris_long_head": Spot(down=0.4),
 }
 
 
@@ -226,7 +232,7 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("gastrocnemius_lateral_head", grasp=2, view="posterior"),
          Target("soleus", grasp=3, view="posterior"),
          Target("flexor_digitorum_longus", grasp=2),
-         Target("abductor_hallucis", grasp=2),
+         Target("abductor_hallucis", grasp=2, view="foot_plantar"),
          Target("flexor_digitorum_brevis", grasp=2),
          Target("quadratus_plantae", grasp=1),
          Target("gluteus_maximus", grasp=1, view="posterior"),

@@ -188,7 +188,9 @@ def _nearest_spot(view: View, region: Region, spot: Spot,
     x0, y0, x1, y1 = region.bbox
     middle = view.width / 2
     inner, outer = (x0, x1) if abs(x0 - middle) <= abs(x1 - middle) else (x1, x0)
-    tx = None if spot.out is None else inner + (outer - inner) * spot.out
+    # out from the midline on a front or back view only (a side view has no midline)
+    tx = None if spot.out is None or view.viewer_left_is is None else \
+        inner + (outer - inner) * spot.out
     ty = None if spot.down is None else y0 + (y1 - y0) * spot.down
     roomy = [c for c in pts if c[2] >= 0.3 * pts[0][2]]
 
