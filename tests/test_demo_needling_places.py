@@ -111,6 +111,20 @@ def test_upper_trapezius_is_needled_on_the_top_of_the_shoulder(atlas, sites):
         assert abs(v["L"] - v["R"]) > 150
 
 
+def test_upper_trapezius_and_levator_scapulae_do_not_hide_each_other(sites):
+    """Needled at one visit on one side, their markers stand apart (more than 60 of the
+    chart's 1000 across: at the window's usual size a marker is about 120 across)."""
+    at = defaultdict(dict)
+    for s in sites:
+        if s["muscle_id"] in ("trapezius_upper", "levator_scapulae"):
+            at[(s["session_id"], s["side"])][s["muscle_id"]] = (s["x"], s["y"])
+    pairs = [v for v in at.values() if len(v) == 2]
+    assert pairs
+    for v in pairs:
+        (x0, y0), (x1, y1) = v["trapezius_upper"], v["levator_scapulae"]
+        assert ((x0 - x1) ** 2 + (y0 - y1) ** 2) ** 0.5 > 60, v
+
+
 # Each where its chart region is NOT widest: the widest part is a tendon, an attachment or a
 # place to keep away from.
 DOWN = {
@@ -119,6 +133,8 @@ DOWN = {
     # the bellies in the upper forearm and leg, not the tendons by the wrist and the ankle
     "extensor_digitorum": (0.0, 0.5),
     "extensor_digitorum_longus": (0.0, 0.5),
+    # at the side of the neck, not under the upper trapezius site on the shoulder
+    "levator_scapulae": (0.15, 0.5),
     # the hamstrings at mid-thigh, not on the ischial tuberosity
     "semitendinosus": (0.25, 0.6),
     "biceps_femoris_long_head": (0.25, 0.6),
