@@ -141,7 +141,7 @@ DOWN = {
 }
 OUT = {
     # out towards the greater trochanter, not over the sciatic notch by the sacrum
-    "piriformis": (0.5, 0.9),
+    "piriformis": (0.35, 0.8),
 }
 
 

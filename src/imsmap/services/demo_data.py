@@ -73,7 +73,7 @@ class Spot:
 # bellies lie in the upper third of the forearm and the leg. Longissimus lumborum's region
 # reaches from T10 to the sacrum: a low back is needled at L3-L4, above the iliac crest.
 # Piriformis is widest at the sacrum, over the greater sciatic notch where the sciatic nerve
-# leaves the pelvis: it is needled two thirds of the way out to the greater trochanter. The
+# leaves the pelvis: it is needled mid-belly, halfway out to the greater trochanter. The
 # hamstrings are widest at the ischial tuberosity: their bellies are needled at mid-thigh.
 NEEDLING_SPOTS: dict[str, Spot] = {
     "trapezius_upper": Spot(out=0.5),
@@ -82,7 +82,7 @@ NEEDLING_SPOTS: dict[str, Spot] = {
     "extensor_digitorum": Spot(down=0.3),
     "extensor_digitorum_longus": Spot(down=0.3),
     "longissimus_lumborum": Spot(down=0.55),
-    "piriformis": Spot(out=0.65),
+    "piriformis": Spot(out=0.5),
     "semitendinosus": Spot(down=0.4),
     "biceps_femoris_long_head": Spot(down=0.4),
 }
