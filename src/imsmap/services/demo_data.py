@@ -61,20 +61,20 @@ class Spot:
     down: float | None = None
 
 
-# The muscles whose widest part on the chart is not where they are needled; every other muscle
-# is needled where its region is widest (its belly). Upper trapezius's region runs from the
-# occiput down the nape to the acromion, widest on the nape beside the midline: its belly is on
-# the top of the shoulder, midway between C7 and the acromion. Levator scapulae is widest at
-# the superior angle of the scapula, right under that trapezius site (their markers hid each
-# other): it is needled at its other usual place, the side of the neck where it comes out from
-# under the trapezius. Sternocleidomastoid is widest at
-# its heads on the clavicle, over the apex of the lung: it is pinched and needled mid-belly. The
-# long finger and toe extensors are widest at their tendons by the wrist and the ankle: their
-# bellies lie in the upper third of the forearm and the leg. Longissimus lumborum's region
-# reaches from T10 to the sacrum: a low back is needled at L3-L4, above the iliac crest.
-# Piriformis is widest at the sacrum, over the greater sciatic notch where the sciatic nerve
-# leaves the pelvis: it is needled mid-belly, halfway out to the greater trochanter. The
-# hamstrings are widest at the ischial tuberosity: their bellies are needled at mid-thigh.
+# The muscles whose widest part on the chart is not where they are needled; every other muscle is
+# needled where its region is widest (its belly). Upper trapezius's region runs from the occiput
+# down the nape to the acromion, widest on the nape beside the midline: its belly is on the top of
+# the shoulder, midway between C7 and the acromion. Levator scapulae is widest at the superior
+# angle of the scapula, right under that trapezius site (their markers hid each other): it is
+# needled at its other usual place, the side of the neck where it comes out from under the
+# trapezius. Sternocleidomastoid is widest at its heads on the clavicle, over the apex of the lung:
+# it is pinched and needled mid-belly. The long finger and toe extensors are widest at their
+# tendons by the wrist and the ankle: their bellies lie in the upper third of the forearm and the
+# leg. Longissimus lumborum's region reaches from T10 to the sacrum: a low back is needled at
+# L3-L4, above the iliac crest. Piriformis is widest at the sacrum, over the greater sciatic notch
+# where the sciatic nerve leaves the pelvis: it is needled mid-belly, halfway out to the greater
+# trochanter. The hamstrings are widest at the ischial tuberosity: their bellies are needled at
+# mid-thigh.
 NEEDLING_SPOTS: dict[str, Spot] = {
     "trapezius_upper": Spot(out=0.5),
     "levator_scapulae": Spot(down=0.3),

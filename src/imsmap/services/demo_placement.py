@@ -39,9 +39,8 @@ class _RegionPoints:
 class Placer:
     """Finds a chart region for (muscle, side, level) and points inside it."""
 
-    def __init__(self, atlas: Atlas, spots: dict[str, Spot] | None = None):
+    def __init__(self, atlas: Atlas):
         self.atlas = atlas
-        self.spots = NEEDLING_SPOTS if spots is None else spots
         self._cache: dict[tuple[str, str], _RegionPoints] = {}
 
     def has_muscle(self, muscle: str) -> bool:
@@ -103,7 +102,7 @@ class Placer:
             if not pts:  # covered everywhere by its neighbours: inside is all that counts
                 pts = [(float(xs[i]), float(ys[i]), float(clear[i])) for i in order]
         best = pts[0] if pts else None
-        spot = self.spots.get(region.muscle) if view.kind == "body" else None
+        spot = NEEDLING_SPOTS.get(region.muscle) if view.kind == "body" else None
         if spot is not None and pts:
             best = _nearest_spot(view, region, spot, pts)
         elif region.contains(lx, ly) and self._top_of_layer(view, region, lx, ly):
