@@ -12,8 +12,9 @@ from datetime import date
 
 from imsmap.domain.text import QT_TRANSLATE_NOOP
 
-__all__ = ["ADVERSE_EVENTS", "AMENDMENTS", "CLINIC_NAME", "FINDINGS", "PARASPINAL_SUBSTITUTES",
-           "PATIENTS", "PRACTITIONERS", "PRESENTATIONS", "DemoPatient", "Presentation", "Target"]
+__all__ = ["ADVERSE_EVENTS", "AMENDMENTS", "CLINIC_NAME", "FINDINGS", "NEEDLING_SPOTS",
+           "PARASPINAL_SUBSTITUTES", "PATIENTS", "PRACTITIONERS", "PRESENTATIONS", "DemoPatient",
+           "Presentation", "Spot", "Target"]
 
 # Every clinical text below (and the practitioners' names, whose "PT" a French record writes
 # « pht ») is English, marked for the records catalog (context DemoClinic): ``demo`` writes it in
@@ -46,6 +47,44 @@ PARASPINAL_SUBSTITUTES: dict[str, tuple[str, ...]] = {
     "T": ("longissimus_thoracis", "iliocostalis_thoracis"),
     "L": ("longissimus_lumborum", "iliocostalis_lumborum"),
     "S": ("longissimus_lumborum", "iliocostalis_lumborum"),
+}
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where on a muscle's chart region a practitioner needles it, as fractions of the region's
+    extent on a body view: `out` from its edge nearest the body's midline (0) to its lateral
+    edge (1), `down` from its top (0) to its bottom (1); None leaves that direction free (the
+    point then takes the widest part of the region across the other)."""
+
+    out: float | None = None
+    down: float | None = None
+
+
+# The muscles whose widest part on the chart is not where they are needled; every other muscle is
+# needled where its region is widest (its belly). Upper trapezius's region runs from the occiput
+# down the nape to the acromion, widest on the nape beside the midline: its belly is on the top of
+# the shoulder, midway between C7 and the acromion. Levator scapulae is widest at the superior
+# angle of the scapula, right under that trapezius site (their markers hid each other): it is
+# needled at its other usual place, the side of the neck where it comes out from under the
+# trapezius. Sternocleidomastoid is widest at its heads on the clavicle, over the apex of the lung:
+# it is pinched and needled mid-belly. The long finger and toe extensors are widest at their
+# tendons by the wrist and the ankle: their bellies lie in the upper third of the forearm and the
+# leg. Longissimus lumborum's region reaches from T10 to the sacrum: a low back is needled at
+# L3-L4, above the iliac crest. Piriformis is widest at the sacrum, over the greater sciatic notch
+# where the sciatic nerve leaves the pelvis: it is needled mid-belly, halfway out to the greater
+# trochanter. The hamstrings are widest at the ischial tuberosity: their bellies are needled at
+# mid-thigh.
+NEEDLING_SPOTS: dict[str, Spot] = {
+    "trapezius_upper": Spot(out=0.5),
+    "levator_scapulae": Spot(down=0.3),
+    "sternocleidomastoid": Spot(down=0.45),
+    "extensor_digitorum": Spot(down=0.3),
+    "extensor_digitorum_longus": Spot(down=0.3),
+    "longissimus_lumborum": Spot(down=0.55),
+    "piriformis": Spot(out=0.5),
+    "semitendinosus": Spot(down=0.4),
+    "biceps_femoris_long_head": Spot(down=0.4),
 }
 
 
@@ -197,7 +236,7 @@ PRESENTATIONS: dict[str, Presentation] = {p.key: p for p in (
          Target("gastrocnemius_lateral_head", grasp=2, view="posterior"),
          Target("soleus", grasp=3, view="posterior"),
          Target("flexor_digitorum_longus", grasp=2),
-         Target("abductor_hallucis", grasp=2),
+         Target("abductor_hallucis", grasp=2, view="foot_plantar"),
          Target("flexor_digitorum_brevis", grasp=2),
          Target("quadratus_plantae", grasp=1),
          Target("gluteus_maximus", grasp=1, view="posterior"),

@@ -1,7 +1,10 @@
 """Where the demo puts its sites: for a (muscle, side, level) the chart region that shows it, on
 whichever views the atlas ships, and a point well inside that region where a tap would land on
-it (at the vertebral level's height for a paraspinal site, spread top to bottom when several
-levels share one region). Deterministic for a given random generator.
+it: where the region is widest (the muscle's belly), or where a practitioner needles a muscle
+whose widest part is elsewhere (``demo_data.NEEDLING_SPOTS``: upper trapezius on the top of the
+shoulder, not on the nape beside the midline); at the vertebral level's height for a paraspinal
+site, spread top to bottom when several levels share one region. Deterministic for a given
+random generator.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import numpy as np
 from imsmap.atlas import Atlas, Region, View, geometry
 from imsmap.atlas.views import LEVELS
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.services.demo_data import NEEDLING_SPOTS, Spot
 from imsmap.store.db import StoreError
 
 __all__ = ["DemoError", "Placer"]
@@ -98,8 +102,10 @@ class Placer:
             if not pts:  # covered everywhere by its neighbours: inside is all that counts
                 pts = [(float(xs[i]), float(ys[i]), float(clear[i])) for i in order]
         best = pts[0] if pts else None
-        label_ok = region.contains(lx, ly) and self._top_of_layer(view, region, lx, ly)
-        if label_ok:
+        spot = NEEDLING_SPOTS.get(region.muscle) if view.kind == "body" else None
+        if spot is not None and pts:
+            best = _nearest_spot(view, region, spot, pts)
+        elif region.contains(lx, ly) and self._top_of_layer(view, region, lx, ly):
             label_clear = float(_clearance(poly, np.array([lx]), np.array([ly]))[0])
             if best is None or label_clear >= 0.35 * best[2]:
                 best = (lx, ly, label_clear)
@@ -171,6 +177,28 @@ class Placer:
     @staticmethod
     def _inside(view: View, region: Region, x: float, y: float) -> bool:
         return any(r.id == region.id for r in view.regions_at(round(x, 2), round(y, 2)))
+
+
+def _nearest_spot(view: View, region: Region, spot: Spot,
+                  pts: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """The candidate nearest `spot` (a fraction of the region's extent out from the midline and
+    down), among those with room around them; the roomiest of the equally near (across a free
+    direction, the middle of the region)."""
+    x0, y0, x1, y1 = region.bbox
+    middle = view.width / 2
+    inner, outer = (x0, x1) if abs(x0 - middle) <= abs(x1 - middle) else (x1, x0)
+    # out from the midline on a front or back view only (a side view has no midline)
+    tx = None if spot.out is None or view.viewer_left_is is None else \
+        inner + (outer - inner) * spot.out
+    ty = None if spot.down is None else y0 + (y1 - y0) * spot.down
+    roomy = [c for c in pts if c[2] >= 0.3 * pts[0][2]]
+
+    def distance(c: tuple[float, float, float]) -> tuple[int, float]:
+        dx = 0.0 if tx is None else c[0] - tx
+        dy = 0.0 if ty is None else c[1] - ty
+        return round((dx * dx + dy * dy) ** 0.5), -c[2]
+
+    return min(roomy, key=distance)
 
 
 def level_height(view: View, level: str) -> float | None:
