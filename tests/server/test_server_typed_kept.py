@@ -131,3 +131,31 @@ def test_a_reread_behind_a_held_row_keeps_a_site_s_notes_pending_without_freezin
     qtbot.waitUntil(lambda: context.records.read.site(site.id).notes == "Local twitch, strong",
                     timeout=6000)
     assert inspector.notes.toPlainText() == "Local twitch, strong"
+
+
+def test_a_reread_of_a_site_changed_elsewhere_keeps_its_notes_pending_without_freezing(
+        qtbot, room, clinic_dsn):
+    """As above, the site shown graded by another program meanwhile: the inspector, shown the
+    site again, saved the notes being typed first as a gesture (3 s behind the lock, and said
+    the refusal)."""
+    context, w, draft = room
+    click_chart(qtbot, w, *_spot(w))
+    inspector = w.session_panel.sites.inspector
+    site = inspector.site
+    assert site is not None
+    inspector.notes.setFocus()
+    qtbot.keyClicks(inspector.notes, "Local twitch, strong")
+    with connect(clinic_dsn, autocommit=True) as other:
+        other.execute("UPDATE sites SET grasp = 3 WHERE id = %s", (site.id,))
+    with qtbot.capture_exceptions() as escaped:
+        took = _reread_behind_a_held_row(qtbot, w, clinic_dsn, draft.id)
+    assert not escaped, escaped
+    assert took < 1.5, f"the re-read froze the window {took:.1f} s"
+    assert inspector.notes.toPlainText() == "Local twitch, strong"
+    qtbot.waitUntil(lambda: context.records.read.site(site.id).notes == "Local twitch, strong",
+                    timeout=6000)
+    saved = context.records.read.site(site.id)
+    assert saved.grasp == 3  # the other program's grade kept
+    qtbot.waitUntil(lambda: inspector.site is not None and inspector.site.grasp == 3,
+                    timeout=3000)
+    assert inspector.notes.toPlainText() == "Local twitch, strong"
