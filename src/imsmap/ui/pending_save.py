@@ -3,7 +3,14 @@ pause after the last key) that meets another room's lock on the clinic server: i
 briefly (Records.waiting_briefly), and refused (domain.errors.BusyError) what was typed stays in
 its box, pending, and the same timer tries again; the status bar says so quietly, with no
 refusal: nobody asked for the save, and typing on is all the clinician need do. A gesture's
-save (leaving the box, switching session, closing) waits as any write and says its refusal."""
+save (leaving the box, switching session, closing) waits as any write and says its refusal.
+
+A re-read the window makes by itself (another room wrote: ui.record_changes) first saves what
+is typed ``briefly`` too, as the timers do: behind a lock it waited LOCK_WAIT_S for each box
+and said a refusal nobody asked for; now the text stays pending, the box's timer (where it has
+one) tries again, and the fields are not read again over it. Refused for another reason (the
+connection lost...), a save made this way or by a timer is said once and its text stays in its
+box, typed and unsaved, for the next save of what is typed (leaving the session, closing)."""
 
 from __future__ import annotations
 
@@ -23,19 +30,22 @@ def not_saved_yet() -> str:
 
 
 @contextlib.contextmanager
-def later(records: Records, timer: QTimer | None) -> Iterator[None]:
-    """Around a save: made by ``timer`` (not None), it waits briefly for a lock."""
-    if timer is None:
+def later(records: Records, timer: QTimer | None, briefly: bool = False) -> Iterator[None]:
+    """Around a save: made by ``timer`` (not None), or ``briefly`` (a re-read's), it waits
+    briefly for a lock."""
+    if timer is None and not briefly:
         yield
         return
     with records.waiting_briefly():
         yield
 
 
-def kept_pending(exc: Exception, timer: QTimer | None) -> bool:
-    """True when ``exc`` refused a save made by ``timer`` only because a lock was in the way:
-    the timer is started again (the caller says `not_saved_yet`, never the refusal)."""
-    if timer is None or not isinstance(exc, BusyError):
+def kept_pending(exc: Exception, timer: QTimer | None, briefly: bool = False) -> bool:
+    """True when ``exc`` refused a save made by ``timer`` (or ``briefly``) only because a lock
+    was in the way: the timer, if any, is started again (the caller says `not_saved_yet`,
+    never the refusal)."""
+    if (timer is None and not briefly) or not isinstance(exc, BusyError):
         return False
-    timer.start()
+    if timer is not None:
+        timer.start()
     return True

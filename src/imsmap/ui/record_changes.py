@@ -120,7 +120,10 @@ class RecordChanges:
         if not self.rereading.moved_on(force):
             return False  # unchanged, or the connection is gone (closing)
         self.histories.forget()  # another program wrote: read the histories again
-        self.details.flush()
+        # What is typed is saved first, briefly (nobody's gesture: ui.pending_save); behind
+        # another room's lock it stays pending in its box, and the panels keep it (it waited
+        # LOCK_WAIT_S for each box, the window frozen, and said a refusal).
+        self.details.flush(briefly=True)
         self.patients.refresh_patients()
         shown = self.patient()
         if self.patients.patient_id != (shown.id if shown is not None else None):

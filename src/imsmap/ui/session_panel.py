@@ -462,10 +462,11 @@ ui.key_hint). Shown while the session can be
 
     def reload_if_changed(self) -> bool:
         """Show what the store holds now if someone else changed this session (another
-        computer on the same database). What is typed here is saved first; True if reloaded."""
+        computer on the same database). What is typed here is saved first, briefly (the
+        window's re-read, nobody's gesture: ui.pending_save); True if reloaded."""
         if self.session is None:
             return False
-        if not self.flush() and self.editable:
+        if not self.flush(briefly=True) and self.editable:
             return False  # could not save: keep what is typed, do not overwrite it
         # (read-only here, nothing typed is in the fields: flush set it aside in the notice)
         stored = self.records.read.session(self.session.id)
@@ -477,8 +478,10 @@ ui.key_hint). Shown while the session can be
         return True
 
     # -- saving -----------------------------------------------------------------------------
-    def _save(self, field: str, value: object, timer: QTimer | None = None) -> bool:
-        """Save one field; ``timer``: the save is that timer's (ui.pending_save)."""
+    def _save(self, field: str, value: object, timer: QTimer | None = None,
+              briefly: bool = False) -> bool:
+        """Save one field; ``timer``: the save is that timer's, ``briefly``: a re-read's
+        (ui.pending_save)."""
         if self._loading or self.session is None or not self.editable:
             return False
         started_from = self._base.get(field, getattr(self.session, field))
@@ -486,7 +489,7 @@ ui.key_hint). Shown while the session can be
             self._base[field] = value
             return True  # nothing of the user's to save
         try:
-            with later(self.records, timer):
+            with later(self.records, timer, briefly):
                 self.session = self.records.update_session(
                     self.session.id, expected={field: started_from}, **{field: value})
         except ConflictError as exc:
@@ -509,13 +512,13 @@ ui.key_hint). Shown while the session can be
             return True
         except UserFacingError as exc:
             # The database busy, the disk full...: the value stays in its field, unsaved.
-            if kept_pending(exc, timer):
+            if kept_pending(exc, timer, briefly):
                 self.pending.emit(True)
             else:
                 self.errorOccurred.emit(exc)
             return False
         self._base[field] = getattr(self.session, field)
-        if timer is not None:
+        if timer is not None or briefly:
             self.pending.emit(False)
         return True
 
@@ -534,10 +537,10 @@ ui.key_hint). Shown while the session can be
                 self._loading = False
         return ok
 
-    def _save_practitioner(self) -> bool:
+    def _save_practitioner(self, briefly: bool = False) -> bool:
         name = self.practitioner.text().strip()
         before = self.session.practitioner if self.session is not None else None
-        if not self._save("practitioner", name):
+        if not self._save("practitioner", name, briefly=briefly):
             return False
         if name == before or self.session is None:
             return True  # unchanged, and its registration with it: nothing to read
@@ -550,7 +553,7 @@ ui.key_hint). Shown while the session can be
         except UserFacingError as exc:  # the server cannot be reached now...: said
             self.errorOccurred.emit(exc)
             return False
-        return self._save("practitioner_registration", number)
+        return self._save("practitioner_registration", number, briefly=briefly)
 
     def _notes_changed(self) -> None:
         if not self._loading and self.editable:
@@ -561,23 +564,34 @@ ui.key_hint). Shown while the session can be
             "Pain is scored from 0 to 10: {typed} was not recorded.").format(typed=typed),
             "pain"))
 
-    def save_notes(self) -> bool:
+    def save_notes(self, briefly: bool = False) -> bool:
+        """Save the notes (leaving the box...); ``briefly``: a re-read's, behind a lock left
+        to the notes' timer (ui.pending_save)."""
         self._notes_timer.stop()
         if self.session is not None:
-            return self._save("notes", field_text(self.notes))
+            return self._save("notes", field_text(self.notes),
+                              self._notes_timer if briefly else None)
         return True
 
-    def flush(self) -> bool:
+    def flush(self, briefly: bool = False) -> bool:
         """Save what is still being typed (before switching session or closing). False when
         something could not be saved (the database busy...): it is still in the fields; or
         when a save was refused because another window changed the field first, until the
-        user has dismissed the notice that keeps what they typed."""
+        user has dismissed the notice that keeps what they typed. ``briefly``: the window's
+        re-read (ui.pending_save): each save waits briefly for a lock, and behind one the
+        rest wait in their fields (the notes and complaint for their timers)."""
         if self.session is None or not self.editable:
             self._set_aside_unsaved()
             return not self.conflict.holds_text()
-        ok = self.save_notes()
-        ok = self._save_practitioner() and ok
-        ok = self._save("complaint", self.complaint.text()) and ok
-        ok = self._save("pain_before", self.pain_before.pain()) and ok
-        ok = self._save("pain_after", self.pain_after.pain()) and ok
+        saves = (lambda: self.save_notes(briefly),
+                 lambda: self._save_practitioner(briefly),
+                 lambda: self._save("complaint", self.complaint.text(),
+                                    self._complaint_timer if briefly else None),
+                 lambda: self._save("pain_before", self.pain_before.pain(), briefly=briefly),
+                 lambda: self._save("pain_after", self.pain_after.pain(), briefly=briefly))
+        ok = True
+        for save in saves:
+            ok = save() and ok
+            if briefly and not ok:
+                break  # the same row: the next saves would wait for the same lock
         return ok and not self.conflict.holds_text()

@@ -237,8 +237,17 @@ class SiteInspector(QFrame):
         if site is not None and self.site is not None and site.id == self.site.id and \
                 (self._notes_timer.isActive() or self.unsaved is not None):
             # Notes still being typed are saved first, from what they started from (another
-            # window's change meanwhile is a conflict, and the typed text stays in the notice).
-            self.save_notes()
+            # window's change meanwhile is a conflict, and the typed text stays in the notice),
+            # as their timer would (ui.pending_save: a re-read is nobody's gesture; it waited
+            # 3 s behind another room's lock and said the refusal). Behind one, they stay as
+            # typed, the site as last read, until their timer's save reads it again.
+            if self._notes_timer.isActive():
+                self._notes_timer.stop()
+                self._save_notes_later()
+                if self._notes_timer.isActive():
+                    return
+            else:
+                self.save_notes()
             editor = self.editor
             if editor is not None:
                 try:

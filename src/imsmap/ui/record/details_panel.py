@@ -263,12 +263,18 @@ class SessionDetailsPanel(QWidget):
             self.needles_accounted.setChecked(s.needles_accounted)
             self._base.update(consent=s.consent, pneumothorax_discussed=s.pneumothorax_discussed,
                               needle_count=s.needle_count, needles_accounted=s.needles_accounted)
-            if typed_too or not editable or not self.tolerance.hasFocus():
+            # A field being typed in, or showing what was typed and not saved yet (its save
+            # refused: the server busy or away), keeps its text: the stored one was put over
+            # a tolerance refused behind another room's lock, and over a plan whose timer's
+            # save was refused, when the window read the session again.
+            if typed_too or not editable or not (self.tolerance.hasFocus() or
+                                                 self._typed("tolerance", self.tolerance.text())):
                 self.tolerance.setText(s.tolerance)
                 self._base["tolerance"] = s.tolerance
             # (a plan still to be saved, its box left meanwhile, is kept as typed too)
             if typed_too or not editable or field_text(self.plan) == "" or \
-                    not (self.plan.hasFocus() or self._plan_timer.isActive()):
+                    not (self.plan.hasFocus() or self._plan_timer.isActive()
+                         or self._typed("plan", field_text(self.plan))):
                 self._plan_timer.stop()
                 self.plan.setPlainText(s.plan)
                 self._base["plan"] = s.plan
@@ -301,6 +307,11 @@ class SessionDetailsPanel(QWidget):
             self._show_thorax_prompt(s, record.sites, editable)
         finally:
             self._loading = False
+
+    def _typed(self, field: str, text: str) -> bool:
+        """``text`` in ``field``'s box is not what was stored when the box was filled: typed
+        here and not saved yet."""
+        return field in self._base and text != (self._base[field] or "")
 
     def _editable(self, session: Session) -> bool:
         """Whether the session may be edited here. (A draft whose signature was taken away
@@ -361,16 +372,18 @@ class SessionDetailsPanel(QWidget):
             self.refresh()
 
     # -- editing ---------------------------------------------------------------------------
-    def _save(self, timer: QTimer | None = None, **fields: object) -> bool:
-        """Save ``fields``; ``timer``: the save is that timer's (ui.pending_save). False when
-        refused for a passing reason (the server busy or away...)."""
+    def _save(self, timer: QTimer | None = None, briefly: bool = False,
+              **fields: object) -> bool:
+        """Save ``fields``; ``timer``: the save is that timer's, ``briefly``: a re-read's
+        (ui.pending_save). False when refused for a passing reason (the server busy or
+        away...): what was typed stays in its box (`refresh` keeps it)."""
         if self._loading or self.session_id is None:
             return True
         started_from = {k: self._base[k] for k in fields if k in self._base}
         if started_from == fields:
             return True  # as shown when loaded: nothing of the user's to save
         try:
-            with later(self.records, timer):
+            with later(self.records, timer, briefly):
                 saved = self.records.update_session(self.session_id, expected=started_from,
                                                     **fields)
         except ConflictError as exc:
@@ -381,32 +394,38 @@ class SessionDetailsPanel(QWidget):
             self.refresh(typed_too=True)
             return True
         except UserFacingError as exc:
-            if kept_pending(exc, timer):  # kept as typed, tried again
+            if kept_pending(exc, timer, briefly):  # kept as typed, tried again
                 self.pending.emit(True)
                 return False
             passing = not isinstance(exc, (ValidationError, ReadOnlyError, NotFoundError))
             if passing and "plan" in fields and timer is None:
-                # flush's: kept in its box, pending (the refresh keeps it), and closing or
-                # leaving the session says so (the stored plan was put over it, unsaid).
-                self._plan_timer.start()
-            self.errorOccurred.emit(exc)
-            self.refresh()
+                self._plan_timer.start()  # a gesture's (flush's): tried again by the timer
+            self.errorOccurred.emit(exc)  # said once: a timer's refusal is not tried again
+            try:
+                self.refresh()  # typed text kept (it differs from what was stored)
+            except UserFacingError:
+                pass  # unreadable now (the server away): the fields stay as they are
             return not passing
         self._base.update({k: getattr(saved, k) for k in fields})
-        if timer is not None:
+        if timer is not None or briefly:
             self.pending.emit(False)
         return True
 
-    def flush(self) -> bool:
-        """Save what is still being typed (before closing or signing): a plan waiting for its
-        timer, a tolerance still in its field (it is saved when the field is left). False when
-        the plan could not be saved (the server busy...): it is still in its box, pending."""
+    def flush(self, *, briefly: bool = False) -> bool:
+        """Save what is typed and not saved yet (before closing or signing): a plan waiting
+        for its timer or refused before, a tolerance still in its field (it is saved when the
+        field is left). False when either could not be saved (the server busy...): it is
+        still in its box, pending. ``briefly``: a re-read's (ui.pending_save), which waits
+        briefly for a lock and leaves the plan to its timer behind one. (Only a plan whose
+        timer was still running was saved here: one whose timer's save had been refused was
+        left out, and the window closed without it.)"""
+        self._plan_timer.stop()
         saved = True
-        if self._plan_timer.isActive():
-            self._plan_timer.stop()
-            saved = self._save(plan=field_text(self.plan))
-        if self.tolerance.isEnabled() and "tolerance" in self._base:
-            self._save(tolerance=self.tolerance.text())  # nothing when unchanged
+        if self.plan.isEnabled() and "plan" in self._base:  # nothing when unchanged
+            saved = self._save(self._plan_timer if briefly else None,
+                               plan=field_text(self.plan))
+        if saved and self.tolerance.isEnabled() and "tolerance" in self._base:
+            saved = self._save(None, briefly, tolerance=self.tolerance.text())
         return saved
 
     def _add_finding(self) -> None:
