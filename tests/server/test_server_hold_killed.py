@@ -112,9 +112,9 @@ ROOM_PROCESS = """
 class KilledRoom:
     """A room's imsmap in a process of its own (ROOM_PROCESS), read line by line."""
 
-    def __init__(self, dsn: str, room: str, stop: str, *steps: str):
+    def __init__(self, dsn: str, room: str, stop: str, *steps: str, script: str = ROOM_PROCESS):
         tests = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        self.proc = python(ROOM_PROCESS, tests, dsn, room, stop, *steps, stdin=subprocess.PIPE,
+        self.proc = python(script, tests, dsn, room, stop, *steps, stdin=subprocess.PIPE,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.lines: list[str] = []
         self.backend = int(self.until("room")[1])  # the server process of its connection

@@ -24,7 +24,7 @@ from PySide6.QtCore import QPoint, Qt
 from imsmap.domain.errors import UserFacingError
 from imsmap.services.context import open_server_context
 from imsmap.store.postgres import schema
-from imsmap.store.postgres.connection import LOCK_WAIT_S, connect
+from imsmap.store.postgres.connection import IDLE_IN_TRANSACTION_S, LOCK_WAIT_S, connect
 from imsmap.ui.record.sign_amend import SignDialog
 from test_ui_french import french  # noqa: F401 - a fixture
 from test_ui_support import click_chart, close_windows, qt_settings, show_window  # noqa: F401
@@ -57,6 +57,11 @@ def _one(dsn: str, sql: str, params: tuple = ()) -> object:
 
 def _setting(conn) -> str:
     return str(conn.execute("SHOW lock_timeout").fetchone()[0])
+
+
+def _idle(conn) -> str:
+    """How long a transaction of the connection may stand idle before the server ends it."""
+    return str(conn.execute("SHOW idle_in_transaction_session_timeout").fetchone()[0])
 
 
 @pytest.fixture
@@ -164,15 +169,20 @@ def test_only_the_window_waits_so_little(qtbot, room, clinic_dsn, people, pg_ser
     connections of the administrator's commands (upgrade's, restore's, check's: connect(),
     and a command's services: open_server_context) have none, PostgreSQL's default (0: as long
     as it takes), so a migration waits for its locks: a command's write behind the held row
-    is still waiting after the window's bound, and is done once the row is let go."""
+    is still waiting after the window's bound, and is done once the row is let go. The same
+    for a transaction that stands idle: the window's is ended after IDLE_IN_TRANSACTION_S (a
+    room hung in a write holds the others no longer), a command's never (a check works
+    between statements inside its snapshot as long as it takes)."""
     context, w, _draft = room
     conn = context.records.db.conn
     assert _setting(conn.pg) == f"{LOCK_WAIT_S}s"
+    assert _idle(conn.pg) == f"{IDLE_IN_TRANSACTION_S}s"
     with connect(clinic_dsn) as admin:  # as `imsmap server upgrade` / restore connect
-        assert _setting(admin) == "0"
+        assert _setting(admin) == "0" and _idle(admin) == "0"
     command = open_server_context(people["practitioner"][1])  # as `imsmap check --dsn`...
     try:
         assert _setting(command.records.db.conn.pg) == "0"
+        assert _idle(command.records.db.conn.pg) == "0"
         # A command's write behind the held row waits past the window's bound, then is done.
         done: list[object] = []
         writer = threading.Thread(target=lambda: done.append(command.records.update_session(
@@ -193,4 +203,5 @@ def test_only_the_window_waits_so_little(qtbot, room, clinic_dsn, people, pg_ser
         conn.check()  # found lost: made again on a thread of its own, taken by the window
     qtbot.waitUntil(lambda: not conn.lost and not conn.reconnecting, timeout=15000)
     assert _setting(conn.pg) == f"{LOCK_WAIT_S}s"
+    assert _idle(conn.pg) == f"{IDLE_IN_TRANSACTION_S}s"
     assert schema.current_version(conn.pg) == schema.SCHEMA_VERSION

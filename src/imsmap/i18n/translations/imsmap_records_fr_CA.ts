@@ -4711,6 +4711,10 @@ N° de permis %2</translation>
         <translation>La %1 n&apos;a plus de connexions libres (max_connections); rien n&apos;a été fait. Fermez imsmap dans une salle inutilisée, ou adressez-vous à l&apos;administrateur du serveur.</translation>
     </message>
     <message>
+        <source>This computer stopped in the middle of saving this change (asleep, or imsmap not answering), so the clinic server ended that save to let the other rooms write: nothing of it was saved, and what was saved before is safe. Make the change again.</source>
+        <translation>Cet ordinateur s&apos;est arrêté au milieu de l&apos;enregistrement de cette modification (en veille, ou imsmap ne répondait plus), donc le serveur de la clinique a interrompu cet enregistrement pour laisser les autres salles écrire&#xa0;: rien n&apos;en a été enregistré, et ce qui était enregistré avant est en sécurité. Refaites la modification.</translation>
+    </message>
+    <message>
         <source>The %1 is starting up or shutting down; nothing was done. Try again in a moment.</source>
         <translation>La %1 démarre ou s&apos;arrête; rien n&apos;a été fait. Réessayez dans un moment.</translation>
     </message>

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     # A plain connection: rows are tuples (psycopg's default row factory).
     PgConnection = psycopg.Connection[TupleRow]
 
-__all__ = ["BRIEF_WAIT", "CONNECT_TIMEOUT_S", "GROUPS", "LOCK_WAIT_S", "OWNER", "SCHEMA", "ServerError",
+__all__ = ["BRIEF_WAIT", "CONNECT_TIMEOUT_S", "GROUPS", "IDLE_IN_TRANSACTION_S", "LOCK_WAIT_S", "OWNER",
+           "SCHEMA", "ServerError",
            "bound_lock_waits", "connect", "connection_sentence", "make_conninfo", "one", "parse",
            "require_psycopg", "save", "saved_dsn", "statement_error", "where",
            "without_password"]
@@ -77,6 +78,20 @@ LOCK_WAIT_S = 3
 # waiting_briefly): nobody's gesture is behind it, and what was typed stays in its box, so the
 # window does not freeze LOCK_WAIT_S during a pause in typing; refused, it is tried again.
 BRIEF_WAIT = "300ms"
+# How long a window's transaction may stand idle between two of its statements before the server
+# ends it, and its connection (idle_in_transaction_session_timeout, any login may set it): every
+# write holds the audit trail's head until its COMMIT, so a room that hangs in the middle of one
+# (its process stopped, a laptop suspended, a debugger, a frozen thread) held every other room's
+# writes, each refused after LOCK_WAIT_S, for as long as it hung: its socket still answers TCP's
+# keepalives while its machine is up. A window never waits for a person inside a transaction
+# (its units of work and snapshots run their statements one after the other; dialogs come
+# before or after), and a tap's whole write is about 10 ms, so 5 s is no wait of a working room.
+# The room that hung finds its connection lost when it wakes: its write refused, nothing of it
+# kept, the connection made again (store.postgres.reconnect). Only the window's connection is
+# bound so (bound_lock_waits): an administrator's command (check, restore, upgrade) works
+# between statements inside its snapshot (a check hashes the whole audit trail) for as long as
+# it takes.
+IDLE_IN_TRANSACTION_S = 5
 SCHEMA = "imsmap"
 OWNER = "imsmap_owner"
 GROUPS = {"practitioner": "imsmap_practitioner", "reception": "imsmap_reception",
@@ -123,8 +138,12 @@ def connect(dsn: str, *, application_name: str = "imsmap", autocommit: bool = Fa
 
 def bound_lock_waits(conn: PgConnection, seconds: float) -> None:
     """From now on each statement on ``conn`` waits for a lock at most ``seconds`` (the
-    session's lock_timeout, which any login may set; LOCK_WAIT_S), then fails with 55P03."""
-    conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{int(seconds * 1000)}ms",))
+    session's lock_timeout, which any login may set; LOCK_WAIT_S), then fails with 55P03; and
+    a transaction of its that stands idle IDLE_IN_TRANSACTION_S is ended by the server, its
+    connection with it (idle_in_transaction_session_timeout): the window's bounds."""
+    conn.execute("SELECT set_config('lock_timeout', %s, false),"
+                 " set_config('idle_in_transaction_session_timeout', %s, false)",
+                 (f"{int(seconds * 1000)}ms", f"{IDLE_IN_TRANSACTION_S}s"))
     if not conn.autocommit:
         conn.commit()
 

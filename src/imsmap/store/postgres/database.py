@@ -307,7 +307,11 @@ class ServerConnection:
         try:
             self.pg.execute("COMMIT")
         except self._errors as exc:
-            if classify(exc) in RETRY_RECONNECT:
+            fault = classify(exc)
+            if fault is Fault.IDLE_ENDED:  # ended by the server before this COMMIT: not saved
+                self.found_lost()
+                raise _sentence(exc) from None
+            if fault in RETRY_RECONNECT:
                 self.found_lost()
                 raise InDoubtError(
                     sentence("ServerDatabase", QT_TRANSLATE_NOOP(

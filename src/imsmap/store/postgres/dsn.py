@@ -33,6 +33,7 @@ class Fault(Enum):
     STARTING = "starting or stopping"
     NO_CONNECTIONS = "no free connections"
     CONNECTION_LOST = "connection lost"
+    IDLE_ENDED = "ended standing idle in a transaction"
     SERIALIZATION = "serialization failure"
     DEADLOCK = "deadlock"
     DISK_FULL = "disk full"

@@ -100,7 +100,8 @@ def run_unit(connector: Connector, work: Callable[[PgConnection], T], *,
             fault = classify(exc)
             if fault in RETRY_RECONNECT:
                 connector.drop()
-                if committing:
+                # The server ended it before its COMMIT (IDLE_ENDED): nothing of it was kept.
+                if committing and fault is not Fault.IDLE_ENDED:
                     raise InDoubtError(
                         sentence("ServerFaults", QT_TRANSLATE_NOOP(
                         "ServerFaults", "The connection to the clinic server was lost while "

@@ -34,12 +34,12 @@ _BY_STATE = {
     "53100": Fault.DISK_FULL, "53200": Fault.OUT_OF_MEMORY, "42501": Fault.PRIVILEGE,
     "23L01": Fault.SIGNED_LOCKED, "23W01": Fault.WITHDRAWN_LOCKED,
     "23V01": Fault.STALE_VERSION, "57014": Fault.CANCELED,
-    "25006": Fault.READ_ONLY, "55P03": Fault.LOCK_BUSY,
+    "25006": Fault.READ_ONLY, "55P03": Fault.LOCK_BUSY, "25P03": Fault.IDLE_ENDED,
 }
 # Safe to run the whole unit of work again (nothing of it was kept).
 RETRY_SAME = frozenset({Fault.SERIALIZATION, Fault.DEADLOCK})
 RETRY_RECONNECT = frozenset({Fault.CONNECTION_LOST, Fault.UNREACHABLE, Fault.STARTING,
-                             Fault.TURNED_AWAY})
+                             Fault.TURNED_AWAY, Fault.IDLE_ENDED})
 
 
 class ServerBusy(ServerError, BusyError):
@@ -147,6 +147,14 @@ def connection_sentence(exc: BaseException, dsn: str) -> tuple[Fault, str]:
         Fault.NO_CONNECTIONS: QT_TRANSLATE_NOOP(
             "ServerRefusals", "The %1 has no free connections (max_connections); nothing was "
             "done. Close imsmap in a room not in use, or ask the server's administrator."),
+        # The server ended this connection's transaction, and the connection, because it stood
+        # idle longer than connection.IDLE_IN_TRANSACTION_S (the room hung inside a write):
+        # rolled back, before any COMMIT of it was read.
+        Fault.IDLE_ENDED: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "This computer stopped in the middle of saving this change (asleep, "
+            "or imsmap not answering), so the clinic server ended that save to let the other "
+            "rooms write: nothing of it was saved, and what was saved before is safe. Make the "
+            "change again."),
         Fault.STARTING: QT_TRANSLATE_NOOP(
             "ServerRefusals", "The %1 is starting up or shutting down; nothing was done. Try "
             "again in a moment."),
@@ -198,6 +206,14 @@ def error_for(exc: BaseException) -> UserFacingError | None:
         Fault.CONNECTION_LOST: QT_TRANSLATE_NOOP(
             "ServerRefusals", "The connection to the clinic server was lost; what was not "
             "saved was not kept, and what was saved is safe. Check the network and try again."),
+        # The server ended this connection's transaction, and the connection, because it stood
+        # idle longer than connection.IDLE_IN_TRANSACTION_S (the room hung inside a write):
+        # rolled back, before any COMMIT of it was read.
+        Fault.IDLE_ENDED: QT_TRANSLATE_NOOP(
+            "ServerRefusals", "This computer stopped in the middle of saving this change (asleep, "
+            "or imsmap not answering), so the clinic server ended that save to let the other "
+            "rooms write: nothing of it was saved, and what was saved before is safe. Make the "
+            "change again."),
         Fault.STARTING: QT_TRANSLATE_NOOP(
             "ServerRefusals", "The clinic server is restarting; nothing was changed. Try again "
             "in a moment."),
