@@ -29,7 +29,7 @@ from test_ui_support import answer_boxes, close_windows, qt_settings, show_windo
 from waiting_support import Ticks
 
 HOLD_S = 20  # the other transaction's own end, well past LOCK_WAIT_S
-BUSY = "Another room or program is writing this record on the clinic server right now"
+BUSY = "Another room or program is writing on the clinic server right now"
 
 
 @contextlib.contextmanager

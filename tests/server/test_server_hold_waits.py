@@ -2,7 +2,7 @@
 was refused: its heartbeat, and the open of a session (RoomHold.beat, RoomHold.open).
 
 The window's connection waits for a lock 3 s at most (connection.LOCK_WAIT_S), then refuses the
-write with « Another room or program is writing this record ... ». The heartbeat (every
+write with « Another room or program is writing on the clinic server ... ». The heartbeat (every
 HEARTBEAT_S, nobody's gesture behind it) waited those 3 s on the window's thread behind a lock
 on the hold's row, then said that sentence to a clinician who had typed nothing. Now it is not
 renewed this time, at once, asked again RETRY_S later, and said only when the hold would lapse

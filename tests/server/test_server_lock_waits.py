@@ -30,8 +30,8 @@ from test_ui_french import french  # noqa: F401 - a fixture
 from test_ui_support import click_chart, close_windows, qt_settings, show_window  # noqa: F401
 
 HOLD_S = 20  # the other transaction's own end, well past LOCK_WAIT_S
-BUSY = "Another room or program is writing this record on the clinic server right now"
-BUSY_FR = "Une autre salle ou un autre programme enregistre ce dossier"
+BUSY = "Another room or program is writing on the clinic server right now"
+BUSY_FR = "Une autre salle ou un autre programme enregistre sur le serveur de la clinique"
 
 
 @contextlib.contextmanager

@@ -4771,8 +4771,8 @@ N° de permis %2</translation>
         <translation>Le serveur de la clinique a arrêté cette opération parce qu&apos;elle prenait trop de temps; rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <source>Another room or program is writing this record on the clinic server right now, so nothing was changed here. Try again in a moment.</source>
-        <translation>Une autre salle ou un autre programme enregistre ce dossier sur le serveur de la clinique en ce moment, donc rien n&apos;a été modifié ici. Réessayez dans un instant.</translation>
+        <source>Another room or program is writing on the clinic server right now, so nothing was changed here. Try again in a moment.</source>
+        <translation>Une autre salle ou un autre programme enregistre sur le serveur de la clinique en ce moment, donc rien n&apos;a été modifié ici. Réessayez dans un instant.</translation>
     </message>
     <message>
         <source>The clinic server is read-only now (a standby, or recovering); nothing was changed. Ask the server&apos;s administrator.</source>

@@ -225,9 +225,11 @@ def error_for(exc: BaseException) -> UserFacingError | None:
             "nothing was changed. Try again."),
         # A window's write waited its lock_timeout (connection.LOCK_WAIT_S) for a row or a
         # table another transaction holds: nothing of it was written (the unit rolled back).
+        # Not "this record": every write holds the audit trail's head until COMMIT, so the
+        # write in the way may be another room's on another patient.
         Fault.LOCK_BUSY: QT_TRANSLATE_NOOP(
-            "ServerRefusals", "Another room or program is writing this record on the clinic "
-            "server right now, so nothing was changed here. Try again in a moment."),
+            "ServerRefusals", "Another room or program is writing on the clinic server right "
+            "now, so nothing was changed here. Try again in a moment."),
         Fault.READ_ONLY: QT_TRANSLATE_NOOP(
             "ServerRefusals", "The clinic server is read-only now (a standby, or recovering); "
             "nothing was changed. Ask the server's administrator."),
