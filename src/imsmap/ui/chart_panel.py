@@ -110,6 +110,7 @@ class ChartPanel(QWidget):
         self.layer_group.idClicked.connect(self._layer_clicked)
         self._layer_buttons: list[QToolButton] = []
         self._buttons_view: str | None = None  # the chart the layer buttons were made for
+        self._layers_short = False  # set_layers_short
 
         self.view = ChartView()
         # a screen reader names the chart; its description says how to work it from the keys
@@ -259,9 +260,9 @@ class ChartPanel(QWidget):
             self._layer_buttons.append(b)
         multi = len(view.layers) > 1
         self.layer_row.setVisible(multi)  # no room taken (nor the box's spacing) by one layer
-        self.layer_label.setVisible(multi)
         for b in self._layer_buttons:
             b.setVisible(multi)
+        self.set_layers_short(self._layers_short)  # (and the label)
         # made anew, they came last of the window's Tab order: between the tabs and the chart
         focus_order.chain(focus_order.with_parts([self.tabs, *self._layer_buttons, self.view]))
 
@@ -305,6 +306,23 @@ class ChartPanel(QWidget):
     def set_legend_short(self, on: bool) -> None:
         """The grasp legend on one line (`on`: a short chart, ui.short_chart), or in words."""
         self.legend.set_short(on)
+
+    def set_layers_short(self, on: bool) -> None:
+        """Where the layer buttons take more than one line, on one (`on`: a short chart,
+        ui.short_chart) without the "Layer:" label, a name too long for its share shortened
+        (whole in its tooltip); or on as many lines as their whole names need."""
+        self._layers_short = on  # (again for another chart's buttons: _sync_layer_buttons)
+        one = on and self.layer_box.wraps(self.layer_row.width())
+        self.layer_box.set_one_line(one)
+        self.layer_label.setVisible(len(self._layer_buttons) > 1 and not one)
+
+    def layers_saved(self) -> int:
+        """The height the layer row's one line saves, shown on a short chart (0 where it is
+        hidden or its buttons would take one line anyway)."""
+        if not self.layer_box.one_line or self.layer_row.isHidden():
+            return 0
+        return max(0, self.layer_box.wrapped_height(self.layer_row.width())
+                   - self.layer_row.height())
 
     def set_grasp_labels(self, labels: Sequence[str]) -> None:
         """The legend, the markers' tooltips and what a site's edits say name the grades in

@@ -22,6 +22,11 @@ SHARE = 0.6  # the least part of the column the chart keeps before the bars give
 # px more the chart must have before they come back whole: the grasp legend's second line
 # (about 20 px), that their folding itself gives, must not unfold them again
 HYSTERESIS = 40
+# A column shorter than this (px: 499 at 960 x 540; about 640 at 1280 x 690, where nothing more
+# changes) is a short window's: there, folded, the layer buttons keep one line and the opened
+# bar's visits row its controls without their words (ChartPanel.set_layers_short,
+# HistoryBar.set_brief_visits); at 960 x 540 they left the chart 117-236 px with the bar opened
+LOW_COLUMN = 560
 
 
 class ShortChart(QObject):
@@ -32,6 +37,7 @@ class ShortChart(QObject):
         super().__init__(column)
         self.column, self.chart, self.bar = column, chart, bar
         self.short = False
+        self.low = False  # short, in a column shorter than LOW_COLUMN
         self.width = 0  # the bar's when it folded
         self._busy = False
         # Once the layouts have placed everything: folding from inside a layout's pass (a
@@ -56,6 +62,7 @@ class ShortChart(QObject):
         height = self.chart.view.height()
         if self.short:
             height += self.bar.height() - self.bar.unfolded_height
+            height -= self.chart.layers_saved()
         return height
 
     def follow(self) -> None:
@@ -74,16 +81,25 @@ class ShortChart(QObject):
             self._set(False)
         least = SHARE * self.column.height()
         self._set(self.chart_height() < least + (HYSTERESIS if self.short else 0))
+        low = self.short and self.column.height() < LOW_COLUMN
+        if low != self.low:
+            self.low = low
+            self.chart.set_layers_short(low)
+            self.bar.set_brief_visits(low)
+            self._place_again()
 
     def _set(self, short: bool) -> None:
         if short != self.short:
             self.short = short
             self.bar.set_compact(short)
             self.chart.set_legend_short(short)
-            # placed again now: the column's layout, told of the bar's new height by the
-            # bar's own only at times, left the bar at its old one
-            for widget in (self.bar, self.chart, self.column):
-                widget.updateGeometry()
-                widget.layout().invalidate()
-                widget.layout().activate()
+            self._place_again()
             self.width = self.bar.width()
+
+    def _place_again(self) -> None:
+        # placed again now: the column's layout, told of the bar's new height by the bar's
+        # own only at times, left the bar at its old one
+        for widget in (self.bar, self.chart, self.column):
+            widget.updateGeometry()
+            widget.layout().invalidate()
+            widget.layout().activate()
