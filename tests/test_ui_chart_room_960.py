@@ -94,6 +94,11 @@ def test_the_spinal_chart_s_long_layer_names_keep_one_line(short, qtbot):
     short.chart.set_view("spinal")
     qtbot.wait(30)
     assert_one_line_of_layers(short.chart, 2)
+    # and back: the anterior chart's four ("Layer:" hidden on the spinal chart was not counted
+    # when they were made again, and they fit in English without it: two rows again)
+    short.chart.set_view("anterior")
+    qtbot.wait(30)
+    assert_one_line_of_layers(short.chart, 4)
 
 
 def test_a_layer_button_still_switches_the_layer(short, qtbot):

@@ -312,9 +312,12 @@ class ChartPanel(QWidget):
         ui.short_chart) without the "Layer:" label, a name too long for its share shortened
         (whole in its tooltip); or on as many lines as their whole names need."""
         self._layers_short = on  # (again for another chart's buttons: _sync_layer_buttons)
-        one = on and self.layer_box.wraps(self.layer_row.width())
+        multi = len(self._layer_buttons) > 1
+        self.layer_label.setVisible(multi)  # whether they wrap: with the label, as shown
+        one = on and multi and self.layer_box.wraps(self.layer_row.width())
         self.layer_box.set_one_line(one)
-        self.layer_label.setVisible(len(self._layer_buttons) > 1 and not one)
+        self.layer_label.setVisible(multi and not one)
+        self.layer_row.updateGeometry()  # (the panel's box keeps the row's height till told)
 
     def layers_saved(self) -> int:
         """The height the layer row's one line saves, shown on a short chart (0 where it is
