@@ -39,6 +39,7 @@ from imsmap.ui.chart_words import describe_site
 from imsmap.ui.grasp_legend import GraspLegend
 from imsmap.ui.idle_work import IdleWork
 from imsmap.ui.layer_button import LayerButton
+from imsmap.ui.layer_row import LayerRow
 from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.lit_muscle_keys import lit_key, lit_point, lit_regions
 from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
@@ -46,7 +47,6 @@ from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.touch import FINGER_REACH_PX
 from imsmap.ui.undo import SiteEditor, apply_site_key
 from imsmap.ui.wording import layer_name, layer_word, view_name, view_tab_name
-from imsmap.ui.wrapping_row import WrappingRow
 
 # The charts first among the tabs, the rest after them in the atlas's order. The spinal chart
 # beside the posterior view: Gunn's IMS needles the paraspinal muscles of the segments involved
@@ -95,22 +95,14 @@ class ChartPanel(QWidget):
             self.tabs.addTab(view_tab_name(atlas, vid))
             self.tabs.setTabToolTip(i, _view_name(atlas, vid))
         self.layer_label = QLabel(self.tr("Layer:"))
-        # The label and the layer buttons, each button on a line of its own where the chart's
-        # column is too narrow for its whole name (ui.wrapping_row; the spinal chart's names
-        # are long, longer in French), at any window width: on one line they would widen it.
-        # In a widget of its own, as the session column's rows are: Qt's item for a widget
-        # keeps the heights it was asked until the row changes, where a layout in the panel's
-        # box was worked out again at each pass of it (a tap's: the tab's count, the chooser).
-        self.layer_row = QWidget()
-        self.layer_box = WrappingRow(self.layer_row, spacing=2, wide_too=True, whole=True)
-        self.layer_box.setContentsMargins(4, 0, 0, 0)
-        self.layer_box.add(self.layer_label)
+        # the label and the layer buttons (ui.layer_row: on one line on a short window)
+        self.layer_row = LayerRow(self.layer_label)
+        self.layer_box = self.layer_row.box
         self.layer_group = QButtonGroup(self)
         self.layer_group.setExclusive(True)
         self.layer_group.idClicked.connect(self._layer_clicked)
         self._layer_buttons: list[QToolButton] = []
         self._buttons_view: str | None = None  # the chart the layer buttons were made for
-        self._layers_short = False  # set_layers_short
 
         self.view = ChartView()
         # a screen reader names the chart; its description says how to work it from the keys
@@ -262,7 +254,11 @@ class ChartPanel(QWidget):
         self.layer_row.setVisible(multi)  # no room taken (nor the box's spacing) by one layer
         for b in self._layer_buttons:
             b.setVisible(multi)
-        self.set_layers_short(self._layers_short)  # (and the label)
+        self.layer_row.buttons = len(self._layer_buttons)
+        if self.layer_row.short:  # on a short window: on one line again if need be
+            self.layer_row.set_short(True)
+        else:
+            self.layer_label.setVisible(multi)
         # made anew, they came last of the window's Tab order: between the tabs and the chart
         focus_order.chain(focus_order.with_parts([self.tabs, *self._layer_buttons, self.view]))
 
@@ -306,26 +302,6 @@ class ChartPanel(QWidget):
     def set_legend_short(self, on: bool) -> None:
         """The grasp legend on one line (`on`: a short chart, ui.short_chart), or in words."""
         self.legend.set_short(on)
-
-    def set_layers_short(self, on: bool) -> None:
-        """Where the layer buttons take more than one line, on one (`on`: a short chart,
-        ui.short_chart) without the "Layer:" label, a name too long for its share shortened
-        (whole in its tooltip); or on as many lines as their whole names need."""
-        self._layers_short = on  # (again for another chart's buttons: _sync_layer_buttons)
-        multi = len(self._layer_buttons) > 1
-        self.layer_label.setVisible(multi)  # whether they wrap: with the label, as shown
-        one = on and multi and self.layer_box.wraps(self.layer_row.width())
-        self.layer_box.set_one_line(one)
-        self.layer_label.setVisible(multi and not one)
-        self.layer_row.updateGeometry()  # (the panel's box keeps the row's height till told)
-
-    def layers_saved(self) -> int:
-        """The height the layer row's one line saves, shown on a short chart (0 where it is
-        hidden or its buttons would take one line anyway)."""
-        if not self.layer_box.one_line or self.layer_row.isHidden():
-            return 0
-        return max(0, self.layer_box.wrapped_height(self.layer_row.width())
-                   - self.layer_row.height())
 
     def set_grasp_labels(self, labels: Sequence[str]) -> None:
         """The legend, the markers' tooltips and what a site's edits say name the grades in

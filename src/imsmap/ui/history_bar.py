@@ -298,9 +298,9 @@ class HistoryBar(QWidget):
             wanted[w] = mode is OverlayMode.RANGE
         # Opened on a short window (`brief_visits`), the visit said in brief beside `more`
         # (its whole words in the tooltip), not in the visits row's own words: with "Visits:"
-        # they took the row to three lines and the chart 36-52 px at 960 x 540.
-        for w in (self.when, self.visits.label):
-            wanted[w] = not self.brief_visits
+        # they took the row to three lines at 960 x 540 touch-sized in French (88 px, 72 now).
+        if self.brief_visits:
+            wanted[self.when] = wanted[self.visits.label] = False
         for w in self._foldable:
             show = wanted.get(w, True) and not self.folded
             if w in wanted or w.isHidden() == show:  # (no needless show: nothing moves at 1366)
