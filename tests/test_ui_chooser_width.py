@@ -45,10 +45,11 @@ def any_window(request, qapp, make_window, clinic_data, qtbot):  # noqa: F811
         i18n.install(qapp, "en")
 
 
-def open_chooser(w, qtbot, width: int):
-    """The window at `width` (1366 x 768, or 960 x 540: 1080p at 200 %), the chooser open
-    after a tap on the lower trapezius of the posterior chart's superficial layer."""
-    w.resize(width, {1366: 768, 960: 540}[width])
+def open_chooser(w, qtbot, width: int, height: int | None = None):
+    """The window at `width` (1366 x 768, or 960 x 540: 1080p at 200 %; or `height`), the
+    chooser open after a tap on the lower trapezius of the posterior chart's superficial
+    layer."""
+    w.resize(width, height or {1366: 768, 960: 540}[width])
     qtbot.wait(20)
     w.chart.set_view("posterior")
     w.chart.set_layer("superficial")
@@ -218,10 +219,12 @@ def test_ctrl_f_brings_back_the_search_box_the_strip_lay_over(french_window, qtb
     w.history_bar.more.setChecked(True)  # open on the short chart (ui.short_chart)
     if not touch_sized:
         # Mouse-sized, the chart the legend's own rows leave at 960 x 540 (199 px, its title
-        # shorter) has room for the strip above the search box: the heat map's scale makes it
-        # short enough for the case under test, as the legend's kept room did (149 px).
+        # shorter) has room for the strip above the search box: the heat map's scale made it
+        # short enough for the case under test, as the legend's kept room did (149 px); with
+        # the layer buttons on one line and the visits row's words beside the bar's button
+        # (tests/test_ui_chart_room_960.py) it is taller: the window is made shorter.
         w.history_bar.heat.setChecked(True)
-    chooser = open_chooser(w, qtbot, 960)
+    chooser = open_chooser(w, qtbot, 960, None if touch_sized else 480)
     assert chooser.covering  # the strip lies over the search box: the case under test
     assert not w.chart.search.isVisible()
     qtbot.keyClick(w.chart.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

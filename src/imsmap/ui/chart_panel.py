@@ -39,6 +39,7 @@ from imsmap.ui.chart_words import describe_site
 from imsmap.ui.grasp_legend import GraspLegend
 from imsmap.ui.idle_work import IdleWork
 from imsmap.ui.layer_button import LayerButton
+from imsmap.ui.layer_row import LayerRow
 from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.lit_muscle_keys import lit_key, lit_point, lit_regions
 from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
@@ -46,7 +47,6 @@ from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.touch import FINGER_REACH_PX
 from imsmap.ui.undo import SiteEditor, apply_site_key
 from imsmap.ui.wording import layer_name, layer_word, view_name, view_tab_name
-from imsmap.ui.wrapping_row import WrappingRow
 
 # The charts first among the tabs, the rest after them in the atlas's order. The spinal chart
 # beside the posterior view: Gunn's IMS needles the paraspinal muscles of the segments involved
@@ -95,16 +95,9 @@ class ChartPanel(QWidget):
             self.tabs.addTab(view_tab_name(atlas, vid))
             self.tabs.setTabToolTip(i, _view_name(atlas, vid))
         self.layer_label = QLabel(self.tr("Layer:"))
-        # The label and the layer buttons, each button on a line of its own where the chart's
-        # column is too narrow for its whole name (ui.wrapping_row; the spinal chart's names
-        # are long, longer in French), at any window width: on one line they would widen it.
-        # In a widget of its own, as the session column's rows are: Qt's item for a widget
-        # keeps the heights it was asked until the row changes, where a layout in the panel's
-        # box was worked out again at each pass of it (a tap's: the tab's count, the chooser).
-        self.layer_row = QWidget()
-        self.layer_box = WrappingRow(self.layer_row, spacing=2, wide_too=True, whole=True)
-        self.layer_box.setContentsMargins(4, 0, 0, 0)
-        self.layer_box.add(self.layer_label)
+        # the label and the layer buttons (ui.layer_row: on one line on a short window)
+        self.layer_row = LayerRow(self.layer_label)
+        self.layer_box = self.layer_row.box
         self.layer_group = QButtonGroup(self)
         self.layer_group.setExclusive(True)
         self.layer_group.idClicked.connect(self._layer_clicked)
@@ -259,9 +252,13 @@ class ChartPanel(QWidget):
             self._layer_buttons.append(b)
         multi = len(view.layers) > 1
         self.layer_row.setVisible(multi)  # no room taken (nor the box's spacing) by one layer
-        self.layer_label.setVisible(multi)
         for b in self._layer_buttons:
             b.setVisible(multi)
+        self.layer_row.buttons = len(self._layer_buttons)
+        if self.layer_row.short:  # on a short window: on one line again if need be
+            self.layer_row.set_short(True)
+        else:
+            self.layer_label.setVisible(multi)
         # made anew, they came last of the window's Tab order: between the tabs and the chart
         focus_order.chain(focus_order.with_parts([self.tabs, *self._layer_buttons, self.view]))
 

@@ -138,6 +138,7 @@ class HistoryBar(QWidget):
         # made: first of the bar's Tab stops).
         self.compact = False
         self.unfolded_height = 0  # its height when it last folded
+        self.brief_visits = False  # set_brief_visits
         self.more = QToolButton(self)
         self.more.setCheckable(True)
         self.more.setText(self.tr("Earlier sessions and visits"))
@@ -274,6 +275,13 @@ class HistoryBar(QWidget):
         self.more.setVisible(on)
         self._fold(self.more.isChecked())
 
+    def set_brief_visits(self, on: bool) -> None:
+        """Opened on a short window (`on`, ui.short_chart), the visits row without its
+        words, the visit said in brief beside `more`; or with them."""
+        if on != self.brief_visits:
+            self.brief_visits = on
+            self._show_parts()
+
     def _fold(self, open_: bool) -> None:
         self.more.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
         self._show_parts()
@@ -288,12 +296,18 @@ class HistoryBar(QWidget):
         wanted = {self.last_n: mode is OverlayMode.LAST, self.pick: mode is OverlayMode.PICKED}
         for w in (self.date_from, self.dash, self.date_to):
             wanted[w] = mode is OverlayMode.RANGE
+        # Opened on a short window (`brief_visits`), the visit said in brief beside `more`
+        # (its whole words in the tooltip), not in the visits row's own words: with "Visits:"
+        # they took the row to three lines at 960 x 540 touch-sized in French (88 px, 72 now).
+        if self.brief_visits:
+            wanted[self.when] = wanted[self.visits.label] = False
         for w in self._foldable:
             show = wanted.get(w, True) and not self.folded
             if w in wanted or w.isHidden() == show:  # (no needless show: nothing moves at 1366)
                 w.setVisible(show)
-        if self.position.isHidden() == self.folded:
-            self.position.setVisible(self.folded)
+        brief = self.folded or (self.compact and self.brief_visits)
+        if self.position.isHidden() == brief:
+            self.position.setVisible(brief)
 
     # -- state -----------------------------------------------------------------------------
     def choice(self) -> OverlayChoice:

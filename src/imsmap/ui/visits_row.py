@@ -165,7 +165,9 @@ class VisitsRow(QObject):
         self.row = WrappingRow(spacing=2, wide_too=True)
         player = QHBoxLayout()
         player.setSpacing(2)
-        player.addWidget(QLabel(self.tr("Visits:")))
+        # (hidden with `when` on a short chart: the bar's brief words say which visit)
+        self.label = QLabel(self.tr("Visits:"))
+        player.addWidget(self.label)
         for w in (self.first, self.prev):
             player.addWidget(w)
         player.addWidget(self.slider, 1)

@@ -120,6 +120,7 @@ class WrappingRow(QLayout):
         self._pending_gap = 0
         self._top: set[int] = set()
         self._whole_items: set[int] = set()  # `add(..., whole=True)`: as `whole`, one item
+        self.one_line = False  # `set_one_line`
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -150,6 +151,32 @@ class WrappingRow(QLayout):
         if whole:
             self._whole_items.add(id(item))
         self.invalidate()
+
+    def set_one_line(self, on: bool) -> None:
+        """Every item on one line (`on`: a short chart, ui.short_chart), the widest giving way
+        below their minimums where the line is narrower than they are (a layer button shortens
+        its name, whole in its tooltip); or lines as the width needs."""
+        if on != self.one_line:
+            self.one_line = on
+            self.invalidate()
+
+    def wraps(self, width: int) -> bool:
+        """Whether the items take more than one line at `width` (one_line or not)."""
+        one_line, self.one_line = self.one_line, False
+        try:
+            m = self.contentsMargins()
+            return len(self._lines(width - m.left() - m.right())) > 1
+        finally:
+            self.one_line = one_line
+
+    def wrapped_height(self, width: int) -> int:
+        """The height the items would take on as many lines as `width` needs (one_line or
+        not)."""
+        one_line, self.one_line = self.one_line, False
+        try:
+            return self._place(QRect(0, 0, width, 0), move=False)
+        finally:
+            self.one_line = one_line
 
     def add_gap(self, width: int) -> None:
         """Room before the next item, when it is on the same line."""
@@ -217,7 +244,7 @@ class WrappingRow(QLayout):
 
     def _lines(self, width: int) -> list[list[int]]:
         shown = self._shown()
-        if not self._may_wrap():
+        if self.one_line or not self._may_wrap():
             return [shown] if shown else []
         lines: list[list[int]] = []
         used = 0
@@ -241,7 +268,9 @@ class WrappingRow(QLayout):
         least = [it.minimumSize().width() for it in items]
         wanted = [low if _ignored(it) else max(it.sizeHint().width(), low)
                   for it, low in zip(items, least, strict=True)]
-        if room <= sum(least):
+        if self.one_line and room < sum(least):  # below their minimums, the widest first
+            least = [0] * len(items)
+        elif room <= sum(least):
             return least
         if room < sum(wanted):  # the widest give way first, down to their minimums
             low_cap, high_cap = 0, max(wanted)
