@@ -64,6 +64,20 @@ def level_parts(regions: Iterable[Region], level: str | None, *, whole: bool = F
     return parts
 
 
+def site_parts(muscle_id: str, side: str, layer: str, level: str | None,
+               regions: Iterable[Region]) -> list[str | LitRow]:
+    """What a site lights among `regions`: its muscle on its side (`side`: "L", "R" or "M"), at
+    its level (lit_part): the row of that level in a column drawn across several, not T1 to T12.
+    On the site's own layer, a column without a row of its level (the level edited) lights
+    whole; on another, nothing of it (the deep sheet's column begins at T7). The window's
+    selection and the session record's enlargements light the same parts: the record lit the
+    muscle by its id, on both sides and at every level (multifidus L3 to S1 left and right for
+    two sites)."""
+    own = [r for r in regions if r.muscle == muscle_id and r.side == side]
+    return (level_parts([r for r in own if r.layer == layer], level, whole=True)
+            + level_parts([r for r in own if r.layer != layer], level))
+
+
 def row_point(region: Region, level: str) -> tuple[float, float] | None:
     """A point in the middle of the region's row of `level`, where a site there records that
     level; None for a level it has no row of."""

@@ -19,6 +19,7 @@ from imsmap.domain.text import fill
 from imsmap.domain.vocabulary import GRASP_LABELS, layer_word
 from imsmap.i18n.records import PLURAL, language, translate
 from imsmap.render.chart_painter import ChartPainter
+from imsmap.render.lit_rows import site_parts
 from imsmap.report.crop_words import enlargement_word_size, levels_shown, paint_levels
 from imsmap.report.layout import INK, RULE, Block, Doc, draw_titled
 from imsmap.report.print_chart import (
@@ -312,7 +313,13 @@ class ChartBlock(Block):
         painter.scale(k, k)
         painter.translate(-sx, -sy)
         painter.fillRect(QRectF(sx, sy, sw, sh), QColor(self.chart.style.background))
-        needled = frozenset(s.muscle_id for s in self.sites)
+        # each site's muscle on its side, at its level, as the window lights it: by the
+        # muscle's id both sides were lit, and multifidus at every level (a reader saw muscles
+        # lit that nobody needled)
+        regions = self.chart.regions()
+        needled = frozenset(part for s in self.sites
+                            for part in site_parts(s.muscle_id, s.side.value, s.layer,
+                                                   s.level or None, regions))
         self.chart.paint_base(painter, labels=labels, highlight=needled if numbers else frozenset(),
                               within=QRectF(sx, sy, sw, sh),  # an enlargement: its part only
                               notes=notes, caption=caption,

@@ -32,7 +32,7 @@ from imsmap.atlas import Atlas, Region
 from imsmap.domain.models import Site
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
-from imsmap.render.lit_rows import LitRow, level_parts, row_part
+from imsmap.render.lit_rows import LitRow, row_part, site_parts
 from imsmap.render.markers import halo_radius
 from imsmap.ui.chart_markers import (
     MAX_MARKER_RADIUS_PX,
@@ -365,14 +365,10 @@ class ChartScene(QGraphicsScene):
 
     @staticmethod
     def _site_parts(site: Site, regions: Iterable[Region]) -> list[str | LitRow]:
-        """What a site lights among `regions`: its muscle on its side, at its level (lit_part):
-        the row of that level in a column drawn across several, not T1 to T12. On the site's
-        own layer, a column without a row of its level (the level edited) lights whole; on
-        another, nothing of it (the deep sheet's column begins at T7)."""
-        own = [r for r in regions if r.muscle == site.muscle_id and r.side == site.side.value]
-        level = site.level or None
-        return (level_parts([r for r in own if r.layer == site.layer], level, whole=True)
-                + level_parts([r for r in own if r.layer != site.layer], level))
+        """What a site lights among `regions` (render.lit_rows.site_parts: the report's
+        enlargements light the same)."""
+        return site_parts(site.muscle_id, site.side.value, site.layer, site.level or None,
+                          regions)
 
     def region_at(self, x: float, y: float) -> Region | None:
         """The topmost region of this layer under a scene point."""
