@@ -281,3 +281,27 @@ def test_a_muscle_drawn_in_parts_here_gets_one_mark_on_its_largest_part(
     oblique = [m for m in item.others if m.muscle_id == "external_oblique"]
     assert [(m.region_id, (m.x, m.y), m.grasp) for m in oblique] == [
         (largest.id, largest.label, 2)]
+
+
+def test_a_paraspinal_level_is_marked_at_its_own_level(make_window, records, patient, atlas):
+    """Multifidus L4, L5 and S1 right needled on the spinal chart: on the posterior deep chart,
+    which draws multifidus one box a level under one name, each level's diamond went to the
+    name's point (beside L3), the three one on another (two hidden) and a level below L3 said
+    as L3. Each goes in its own level's box."""
+    ids = [records.start_session(patient.id, started_at=START + timedelta(days=7 * i),
+                                 practitioner="J. Physio").id for i in range(2)]
+    for level in ("L4", "L5", "S1"):
+        _add(records, ids[0], atlas, f"spinal.superficial.multifidus.{level}.R", 2)
+    records.sign_session(ids[0])
+    w = open_today(make_window, patient, ids)
+    item = _show(w, "posterior", "deep")
+    view = atlas.view("posterior")
+    marks = {m.region_id: m for m in item.others}
+    wanted = [f"posterior.deep.multifidus.{level}.R" for level in ("L4", "L5", "S1")]
+    assert sorted(marks) == wanted
+    for region_id in wanted:
+        mark = marks[region_id]
+        assert view.region(region_id).contains(mark.x, mark.y), \
+            f"{region_id}'s mark at ({mark.x}, {mark.y}), out of its level's box"
+    ys = [marks[r].y for r in wanted]
+    assert ys == sorted(ys) and len(set(ys)) == 3  # L4 above L5 above S1

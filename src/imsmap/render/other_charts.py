@@ -3,8 +3,9 @@
 A site's x/y belongs to the chart it was recorded on (gluteus minimus needled on the posterior
 deep chart has no place on the right lateral one), but the muscle may be drawn on this chart
 too: the Progress grid merges the two by muscle, and so does this mark. It goes at the muscle's
-label point on this chart: a small diamond (never a circle, which is a site) coloured by the
-grasp, with the grade written in it, faded by age as the earlier sites are, never past legible.
+label point on this chart (a paraspinal level at its own level's box): a small diamond (never a
+circle, which is a site) coloured by the grasp, with the grade written in it, faded by age as
+the earlier sites are, never past legible.
 
 One mark per muscle (and side, and level for a paraspinal column), whatever the number of
 visits shown: the latest visit drawn that needled it elsewhere, unless this chart's own earlier
@@ -88,8 +89,11 @@ def other_chart_marks(history: History, drawn: Sequence[int], age_of: Mapping[in
         if here.get(region_id, -1) >= i:
             continue  # this chart's own earlier marker is as recent
         region = chart.view.region(region_id)
-        # at the muscle's name: the group's, for a muscle named once for all its parts
-        group = next((g for g in chart.view.groups if g.covers(region)), None)
+        # at the muscle's name: the group's, for a muscle named once for all its parts; but a
+        # region of one level (multifidus drawn a box a level) at its own place: at the name,
+        # L4, L5 and S1 went one on another beside L3
+        group = None if region.level is not None else next(
+            (g for g in chart.view.groups if g.covers(region)), None)
         (x, y), _ = (group or region).placement(chart.language)
         grades = [s.grasp for s in sites if s.grasp is not None]
         charts = tuple(dict.fromkeys((s.view_id, s.layer) for s in sites))
