@@ -313,7 +313,7 @@ def _visit_action(records: Records, placer: Placer, course: Course, k: int,
             p.last_grasp = grasp
             clock[0] = start + timedelta(minutes=3, seconds=80 * i)
             x, y = placer.point(p.view, p.region, course.rng, level=p.target.level,
-                                slot=p.slot, slots=p.slots)
+                                slot=p.slot, slots=p.slots, at=p.at)
             records.add_site(session.id, p.view.id, x, y,
                              **site_fields(placer, course, p, grasp, say))
         is_last = k == len(course.dates) - 1

@@ -16,6 +16,7 @@ from typing import TypedDict
 from imsmap.atlas import Region, View
 from imsmap.domain.text import QT_TRANSLATE_NOOP, counted, sentence
 from imsmap.services.demo_data import (
+    NEEDLING_SPOTS,
     PARASPINAL_SUBSTITUTES,
     PRESENTATIONS,
     DemoPatient,
@@ -42,6 +43,9 @@ class Placed:
     slot: int = 0
     slots: int = 1
     resolve_at: int = 1  # the visit (0-based) at which the muscle no longer grasps
+    # where the course needles it (Placer.apart: clear of its other muscles on the view); None
+    # for a paraspinal level, which goes at its level's height
+    at: tuple[float, float, float] | None = None
     last_grasp: int | None = None
 
 
@@ -115,6 +119,15 @@ def plan_course(placer: Placer, patient: DemoPatient, rng: random.Random,
             group.sort(key=lambda p: _level_index(p.target.level))
             for i, p in enumerate(group):
                 p.slot, p.slots = i, len(group)
+    # Each muscle where its markers stand clear of those of the course's muscles placed before
+    # it on the same chart, at every visit (a course needles a muscle at one place). The muscles
+    # needled at a place of their own (NEEDLING_SPOTS: levator scapulae at the side of the neck,
+    # the long extensors' bellies) first: the others make room for them.
+    taken: dict[str, list[tuple[float, float]]] = {}
+    for p in sorted(placed, key=lambda p: p.region.muscle not in NEEDLING_SPOTS):
+        if p.target.level is None and p.slots == 1:
+            p.at = placer.apart(p.view, p.region, taken.setdefault(p.view.id, []))
+            taken[p.view.id].append(p.at[:2])
     return placed
 
 

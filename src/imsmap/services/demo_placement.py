@@ -29,6 +29,12 @@ class DemoError(StoreError):
     """The demo cannot be made as asked (the file exists, the atlas has no charts...)."""
 
 
+# Two sites of one visit on one chart at least this far apart (of a body chart's 1000 across):
+# at 1366 x 768 a marker's disc has a radius of about 42, so the centre of one, where its number
+# is, stays out of the other's disc (jitter takes a little of it back).
+MARKER_GAP = 60.0
+
+
 @dataclass
 class _RegionPoints:
     base: tuple[float, float]
@@ -142,16 +148,39 @@ class Placer:
         same_layer = [r for r in view.regions_at(x, y) if r.layer == region.layer]
         return bool(same_layer) and same_layer[0].id == region.id
 
+    def apart(self, view: View, region: Region, taken: list[tuple[float, float]]
+              ) -> tuple[float, float, float]:
+        """The region's point (x, y, clearance) for a course that also needles the muscles at
+        `taken` on this view: its own point where that stands MARKER_GAP from each of them, else
+        the roomy candidate nearest it that does, else the one farthest from them. The buttock's
+        gluteus medius, gluteus minimus (a layer down) and piriformis stood 20 to 40 apart, one
+        marker's number under the next one's disc."""
+        info = self._points(view, region)
+        own = (info.base[0], info.base[1], info.clearance)
+
+        def room(c: tuple[float, float, float]) -> float:
+            return min((((c[0] - x) ** 2 + (c[1] - y) ** 2) ** 0.5 for x, y in taken),
+                       default=float("inf"))
+
+        if room(own) >= MARKER_GAP or not info.candidates:
+            return own
+        roomy = [c for c in info.candidates if c[2] >= 0.3 * info.candidates[0][2]]
+        free = [c for c in roomy if room(c) >= MARKER_GAP]
+        if not free:
+            return max(roomy, key=room)
+        return min(free, key=lambda c: (c[0] - own[0]) ** 2 + (c[1] - own[1]) ** 2)
+
     def point(self, view: View, region: Region, rng: random.Random, *,
-              level: str | None = None, slot: int = 0,
-              slots: int = 1) -> tuple[float, float]:
+              level: str | None = None, slot: int = 0, slots: int = 1,
+              at: tuple[float, float, float] | None = None) -> tuple[float, float]:
         """A point inside the region, jittered a little.
 
         For a vertebral `level` on a region drawn without levels, the point goes to that level's
         height where the view's landmarks tell it; otherwise `slot` of `slots` picks a band from
-        top to bottom (several levels sharing one paraspinal region)."""
+        top to bottom (several levels sharing one paraspinal region). `at`: the course's point
+        for it (`apart`), in place of the region's own."""
         info = self._points(view, region)
-        x, y, clear = info.base[0], info.base[1], info.clearance
+        x, y, clear = at if at is not None else (info.base[0], info.base[1], info.clearance)
         height = level_height(view, level) if level and region.level is None else None
         if height is not None and info.candidates:
             roomy = [c for c in info.candidates if c[2] >= 0.3 * info.candidates[0][2]]
