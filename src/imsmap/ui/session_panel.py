@@ -34,11 +34,9 @@ from imsmap.domain.errors import (
     UserFacingError,
     ValidationError,
 )
-from imsmap.domain.local_time import local_date
 from imsmap.domain.models import Session
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.services.photos import Photos
 from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS
 from imsmap.services.records import Records
 from imsmap.services.registration import registration_for
@@ -49,9 +47,8 @@ from imsmap.ui.key_hint import KeyHint
 from imsmap.ui.listening import listen
 from imsmap.ui.pending_save import kept_pending, later
 from imsmap.ui.plain_text import field_text
-from imsmap.ui.record.amend_dialog import corrections_in_words
-from imsmap.ui.record.amendment_list import AmendmentList, AmendmentWords
-from imsmap.ui.record.photo_amend_dialog import photos_added_in_words
+from imsmap.ui.record.amendment_list import AmendmentList
+from imsmap.ui.record.amendment_words import amendments_in_words
 from imsmap.ui.session_fields import NotesEdit, PainBox, StartEdit, editor_time
 from imsmap.ui.session_state import READ_ONLY_BASE, SessionStatus
 from imsmap.ui.site_panel import SiteTable
@@ -375,9 +372,8 @@ ui.key_hint). Shown while the session can be
         self.sites_hint.setVisible(editable)
         self._show_sites_hint()
         self.title.setVisible(s is None)
-        days = self._days_since_started()
         self.status.show_state(self.records, s, editable=editable,
-                               readonly_db=self._readonly_db, days=days,
+                               readonly_db=self._readonly_db,
                                signed_before=self._signed_before,
                                patient_open=self._patient_open)
         if s is None:
@@ -387,25 +383,12 @@ ui.key_hint). Shown while the session can be
                 when=numeric_datetime(s.started_at)))
         self._show_amendments()
 
-    def _days_since_started(self) -> int:
-        """Whole days from the open draft's start to today (0 for a signed session)."""
-        s = self.session
-        if s is None or s.is_signed or s.retracted:
-            return 0
-        return max(0, (local_date(self.records.clock()) - local_date(s.started_at)).days)
-
     def _show_amendments(self) -> None:
         s = self.session
         if s is None or not s.is_signed:
             self.amendments.set_amendments(None, [])
-            return
-        items = self.records.read.amendments(s.id)
-        fixes = corrections_in_words(self.records, s.id) if items else {}  # their corrections
-        added = photos_added_in_words(Photos(self.records).for_session(s.id)) if items else {}
-        self.amendments.set_amendments(s.id, [AmendmentWords(
-            self.tr("Amendment {when} by {who} – {reason}:").format(
-                when=numeric_datetime(a.created_at), who=a.created_by, reason=a.reason),
-            a.text + fixes.get(a.id, "") + added.get(a.id, "")) for a in items])
+        else:
+            self.amendments.set_amendments(s.id, amendments_in_words(self.records, s.id))
 
     def _on_change(self, change: Change) -> None:
         if self.session is None or change.session_id != self.session.id:
