@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from test_server_lock_waits import BUSY, _spot, room, row_held  # noqa: F401 - a fixture
 from test_server_pending_saves import PENDING, Stalls, stored
 
+from imsmap.services import lock
 from imsmap.store.postgres.connection import LOCK_WAIT_S
 from test_ui_support import click_chart, qt_settings  # noqa: F401 - a fixture
 
@@ -166,3 +167,46 @@ def test_a_site_s_notes_left_behind_a_held_row_wait_quietly_and_are_saved_after(
     qtbot.waitUntil(lambda: context.records.read.site(site.id).notes == "Local twitch, strong",
                     timeout=6000)
     qtbot.waitUntil(lambda: PENDING not in w.statusBar().currentMessage(), timeout=3000)
+
+
+def test_the_screen_lock_behind_a_held_row_locks_at_once_and_the_typed_text_is_saved_after(
+        qtbot, room, clinic_dsn):
+    """Ctrl+Shift+K (the idle lock does the same) with a box of each kind still being typed
+    in: the lock saves them first, briefly; behind the row they stay pending and their timers
+    save them, the window locked, once the row is let go."""
+    context, w, draft = room
+    lock.save(context.records, pin="2468", idle_minutes=0)
+    w.screen_lock.apply_settings()
+    panel, details = w.session_panel, w.details
+    typed = {"notes": "Trigger points L4-L5", "complaint": "Low back pain",
+             "plan": "Review in one week", "practitioner": "K. Lee, PT",
+             "tolerance": "Tolerated well"}
+    with row_held(clinic_dsn, draft.id):
+        panel.notes.setFocus()
+        qtbot.keyClicks(panel.notes, typed["notes"])
+        panel.complaint.setFocus()
+        qtbot.keyClicks(panel.complaint, typed["complaint"])
+        details.plan.setPlainText(typed["plan"])
+        panel.practitioner.setFocus()
+        panel.practitioner.selectAll()
+        qtbot.keyClicks(panel.practitioner, typed["practitioner"])
+        details.tolerance.setFocus()
+        qtbot.keyClicks(details.tolerance, typed["tolerance"])  # the focus still in it
+        with qtbot.capture_exceptions() as escaped:
+            took = _timed(w.menus.act_lock.trigger)
+        assert not escaped, escaped
+        assert w.screen_lock.locked
+        assert took < 1.5, f"locking froze the window {took:.1f} s"
+        shown = {"notes": panel.notes.toPlainText(), "complaint": panel.complaint.text(),
+                 "plan": details.plan.toPlainText(), "practitioner": panel.practitioner.text(),
+                 "tolerance": details.tolerance.text()}
+        assert shown == typed
+    # Saved by their timers once the row is let go, the window still locked.
+    def saved() -> dict[str, object]:
+        return {k: stored(clinic_dsn, k, draft.id) for k in typed}
+
+    try:
+        qtbot.waitUntil(lambda: saved() == typed, timeout=8000)
+    finally:
+        print(saved(), w.statusBar().currentMessage())
+    assert w.screen_lock.locked
