@@ -5,9 +5,9 @@ behind another room's lock (ui.pending_save).
 - A save made by a timer (the plan) refused for another reason than a lock (the connection
   lost): said once, the plan kept in its box, and saved once the server answers again. It was
   put back to the stored plan (empty) when the window read the session again.
-- A tolerance whose save (on leaving its field) met another room's lock: refused and said,
-  kept in its field, and saved by the next save of what is typed. The refusal's re-read put
-  the stored tolerance over it.
+- A tolerance whose save (on leaving its field) met another room's lock: kept in its field,
+  pending, and saved by the next save of what is typed if its timer has not saved it first
+  (test_server_pending_fields). The refusal's re-read put the stored tolerance over it.
 - A background re-read (another room wrote: `LiveWindow.everything`) with notes and a plan
   still to be saved, or a site's notes being typed when another program changed that site:
   they wait briefly like their timers, stay pending behind the lock and are saved after. It
@@ -75,8 +75,9 @@ def test_a_tolerance_refused_behind_a_held_row_stays_in_its_field_and_is_saved_a
     with row_held(clinic_dsn, draft.id):
         tolerance.setFocus()
         qtbot.keyClicks(tolerance, "Tolerated well")
-        w.details.plan.setFocus()  # the field left: its save waits, and is refused
-        assert BUSY in w.statusBar().currentMessage()
+        w.details.plan.setFocus()  # the field left: its save waits briefly, kept pending
+        assert PENDING in w.statusBar().currentMessage()
+        w.details.refresh()  # the window reads the session again: the typed text stays
         assert tolerance.text() == "Tolerated well"
     # The next save of what is typed (leaving the session, closing, signing) writes it.
     assert w.session_actions.save_typed()

@@ -317,8 +317,11 @@ class MainWindow(QMainWindow):
         return self._built and self.screen_lock.locked
 
     def _before_lock(self) -> None:
-        self.session_panel.flush()
-        self.details.flush()
+        # On a clinic server as a re-read does (ui.pending_save): behind another room's lock it
+        # waited LOCK_WAIT_S for each box being typed in (11 s measured) before it showed.
+        briefly = self.records.read.on_server
+        self.session_panel.flush(briefly)
+        self.details.flush(briefly=briefly)
         self.history_bar.set_replaying(False)
 
     def _lock_changed(self, locked: bool) -> None:

@@ -10,14 +10,21 @@ is typed ``briefly`` too, as the timers do: behind a lock it waited LOCK_WAIT_S 
 and said a refusal nobody asked for; now the text stays pending, the box's timer (where it has
 one) tries again, and the fields are not read again over it. Refused for another reason (the
 connection lost...), a save made this way or by a timer is said once and its text stays in its
-box, typed and unsaved, for the next save of what is typed (leaving the session, closing)."""
+box, typed and unsaved, for the next save of what is typed (leaving the session, closing).
+
+A field saved as it changes, with no typing pause (the practitioner and the tolerance on
+leaving their line, each pain score), is saved as a timer's too, by a timer of its panel's
+(`retry_timer`) that only a lock starts: behind one they waited LOCK_WAIT_S each (three arrow
+presses in a pain box froze the window 9 s), said the refusal, and nothing tried them again.
+While that timer runs, a further change is left to it (`now_or_later`). The screen lock saves
+what is typed as a re-read does: it waited LOCK_WAIT_S for each box before it showed."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, SignalInstance
 
 from imsmap.domain.errors import BusyError
 from imsmap.services.records import Records
@@ -49,3 +56,24 @@ def kept_pending(exc: Exception, timer: QTimer | None, briefly: bool = False) ->
     if timer is not None:
         timer.start()
     return True
+
+
+def retry_timer(parent: QObject, interval_ms: int, again: Callable[[QTimer], bool],
+                pending: SignalInstance) -> QTimer:
+    """A timer, started by `kept_pending` only, that tries the saves of fields with no typing
+    pause again (``again``, given the timer); all saved, the pending line is taken back."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(lambda: again(timer) and pending.emit(False))
+    return timer
+
+
+def now_or_later(timer: QTimer, save: Callable[[QTimer], object]) -> None:
+    """A field with no typing pause changed: saved now as ``timer``'s save (`save`, given the
+    timer); while an earlier save waits behind a lock (the timer running), left to the timer,
+    which saves it too."""
+    if timer.isActive():
+        timer.start()
+    else:
+        save(timer)

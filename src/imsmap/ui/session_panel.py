@@ -34,11 +34,9 @@ from imsmap.domain.errors import (
     UserFacingError,
     ValidationError,
 )
-from imsmap.domain.local_time import local_date
 from imsmap.domain.models import Session
 from imsmap.services import clinic
 from imsmap.services.changes import Action, Change, Entity
-from imsmap.services.photos import Photos
 from imsmap.services.record_fields import EDITABLE_SESSION_FIELDS
 from imsmap.services.records import Records
 from imsmap.services.registration import registration_for
@@ -47,11 +45,10 @@ from imsmap.ui.conflict_notice import ConflictNotice
 from imsmap.ui.field_placeholders import Placeholders
 from imsmap.ui.key_hint import KeyHint
 from imsmap.ui.listening import listen
-from imsmap.ui.pending_save import kept_pending, later
+from imsmap.ui.pending_save import kept_pending, later, now_or_later, retry_timer
 from imsmap.ui.plain_text import field_text
-from imsmap.ui.record.amend_dialog import corrections_in_words
-from imsmap.ui.record.amendment_list import AmendmentList, AmendmentWords
-from imsmap.ui.record.photo_amend_dialog import photos_added_in_words
+from imsmap.ui.record.amendment_list import AmendmentList
+from imsmap.ui.record.amendment_words import amendments_in_words
 from imsmap.ui.session_fields import NotesEdit, PainBox, StartEdit, editor_time
 from imsmap.ui.session_state import READ_ONLY_BASE, SessionStatus
 from imsmap.ui.site_panel import SiteTable
@@ -142,6 +139,10 @@ class SessionPanel(QWidget):
         self._complaint_timer.timeout.connect(
             lambda: self._save("complaint", self.complaint.text(), self._complaint_timer))
         self.complaint.textEdited.connect(lambda _t: self._complaint_timer.start())
+        # The practitioner and the pain scores, saved as they change, as a timer's save: behind
+        # a lock they stay pending, tried again by this one (ui.pending_save).
+        self._fields_timer = retry_timer(self, NOTES_DELAY_MS, self._save_fields, self.pending)
+        self._registration_owed: str | None = None  # a name saved, its number not yet
 
         # The clinic's practitioners offered as you type; choosing one also records their
         # registration number with the session.
@@ -157,18 +158,20 @@ class SessionPanel(QWidget):
         self.practitioner.setToolTip(self.tr(
             "The practitioner's name, as in the clinic's list of practitioners: type part of "
             "it and choose it from the list, which records their registration number too"))
-        self.practitioner.editingFinished.connect(self._save_practitioner)
+        self.practitioner.editingFinished.connect(
+            lambda: now_or_later(self._fields_timer, self._save_practitioner))
+        # Left, the complaint and the notes are saved as their timers' saves (ui.pending_save)
         self.complaint.editingFinished.connect(self._complaint_timer.stop)
         self.complaint.editingFinished.connect(
-            lambda: self._save("complaint", self.complaint.text()))
+            lambda: self._save("complaint", self.complaint.text(), self._complaint_timer))
         for box in (self.pain_before, self.pain_after):
             box.refused.connect(self._pain_refused)
-        self.pain_before.valueChanged.connect(
-            lambda _v: self._save("pain_before", self.pain_before.pain()))
-        self.pain_after.valueChanged.connect(
-            lambda _v: self._save("pain_after", self.pain_after.pain()))
+        self.pain_before.valueChanged.connect(lambda _v: now_or_later(
+            self._fields_timer, lambda t: self._save("pain_before", self.pain_before.pain(), t)))
+        self.pain_after.valueChanged.connect(lambda _v: now_or_later(
+            self._fields_timer, lambda t: self._save("pain_after", self.pain_after.pain(), t)))
         self.notes.textChanged.connect(self._notes_changed)
-        self.notes.focusLost.connect(self.save_notes)
+        self.notes.focusLost.connect(lambda: self.save_notes(briefly=True))
 
         # These two rows go on to a second line where the column is narrow (ui.wrapping_row):
         # a 1366 x 768 laptop at 125 %, a 1080p screen at 200 %. Each in a widget of its own,
@@ -313,6 +316,8 @@ ui.key_hint). Shown while the session can be
     def _fill(self, session: Session | None) -> None:
         self._notes_timer.stop()
         self._complaint_timer.stop()
+        self._fields_timer.stop()
+        self._registration_owed = None
         before, self.session = self.session, session
         # A draft its trail says was signed (the signature taken away outside imsmap): looked
         # up as it opens, or comes back a draft, not at every change of it.
@@ -375,9 +380,8 @@ ui.key_hint). Shown while the session can be
         self.sites_hint.setVisible(editable)
         self._show_sites_hint()
         self.title.setVisible(s is None)
-        days = self._days_since_started()
         self.status.show_state(self.records, s, editable=editable,
-                               readonly_db=self._readonly_db, days=days,
+                               readonly_db=self._readonly_db,
                                signed_before=self._signed_before,
                                patient_open=self._patient_open)
         if s is None:
@@ -387,25 +391,12 @@ ui.key_hint). Shown while the session can be
                 when=numeric_datetime(s.started_at)))
         self._show_amendments()
 
-    def _days_since_started(self) -> int:
-        """Whole days from the open draft's start to today (0 for a signed session)."""
-        s = self.session
-        if s is None or s.is_signed or s.retracted:
-            return 0
-        return max(0, (local_date(self.records.clock()) - local_date(s.started_at)).days)
-
     def _show_amendments(self) -> None:
         s = self.session
         if s is None or not s.is_signed:
             self.amendments.set_amendments(None, [])
-            return
-        items = self.records.read.amendments(s.id)
-        fixes = corrections_in_words(self.records, s.id) if items else {}  # their corrections
-        added = photos_added_in_words(Photos(self.records).for_session(s.id)) if items else {}
-        self.amendments.set_amendments(s.id, [AmendmentWords(
-            self.tr("Amendment {when} by {who} – {reason}:").format(
-                when=numeric_datetime(a.created_at), who=a.created_by, reason=a.reason),
-            a.text + fixes.get(a.id, "") + added.get(a.id, "")) for a in items])
+        else:
+            self.amendments.set_amendments(s.id, amendments_in_words(self.records, s.id))
 
     def _on_change(self, change: Change) -> None:
         if self.session is None or change.session_id != self.session.id:
@@ -537,13 +528,16 @@ ui.key_hint). Shown while the session can be
                 self._loading = False
         return ok
 
-    def _save_practitioner(self, briefly: bool = False) -> bool:
+    def _save_practitioner(self, timer: QTimer | None = None) -> bool:
+        """Save the practitioner and their registration number; ``timer``: the fields'
+        (ui.pending_save)."""
         name = self.practitioner.text().strip()
         before = self.session.practitioner if self.session is not None else None
-        if not self._save("practitioner", name, briefly=briefly):
+        if not self._save("practitioner", name, timer):
             return False
-        if name == before or self.session is None:
-            return True  # unchanged, and its registration with it: nothing to read
+        if self.session is None or (name == before and self._registration_owed != name):
+            return True  # unchanged, its registration with it (not owed: tried again)
+        self._registration_owed = name
         # The new name's number, as a new session takes it; none where neither the list nor
         # this patient's signed visits give one: the one left was the previous name's, and the
         # signed note printed it under the new name (the sign dialog now asks for theirs).
@@ -553,7 +547,16 @@ ui.key_hint). Shown while the session can be
         except UserFacingError as exc:  # the server cannot be reached now...: said
             self.errorOccurred.emit(exc)
             return False
-        return self._save("practitioner_registration", number, briefly=briefly)
+        if not self._save("practitioner_registration", number, timer):
+            return False
+        self._registration_owed = None
+        return True
+
+    def _save_fields(self, timer: QTimer | None) -> bool:
+        """The fields' timer: the practitioner and the pain scores tried again."""
+        return (self._save_practitioner(timer)
+                and self._save("pain_before", self.pain_before.pain(), timer)
+                and self._save("pain_after", self.pain_after.pain(), timer))
 
     def _notes_changed(self) -> None:
         if not self._loading and self.editable:
@@ -565,7 +568,7 @@ ui.key_hint). Shown while the session can be
             "pain"))
 
     def save_notes(self, briefly: bool = False) -> bool:
-        """Save the notes (leaving the box...); ``briefly``: a re-read's, behind a lock left
+        """Save the notes; ``briefly``: on leaving the box or a re-read's, behind a lock left
         to the notes' timer (ui.pending_save)."""
         self._notes_timer.stop()
         if self.session is not None:
@@ -583,12 +586,13 @@ ui.key_hint). Shown while the session can be
         if self.session is None or not self.editable:
             self._set_aside_unsaved()
             return not self.conflict.holds_text()
+        fields = self._fields_timer if briefly else None
         saves = (lambda: self.save_notes(briefly),
-                 lambda: self._save_practitioner(briefly),
+                 lambda: self._save_practitioner(fields),
                  lambda: self._save("complaint", self.complaint.text(),
                                     self._complaint_timer if briefly else None),
-                 lambda: self._save("pain_before", self.pain_before.pain(), briefly=briefly),
-                 lambda: self._save("pain_after", self.pain_after.pain(), briefly=briefly))
+                 lambda: self._save("pain_before", self.pain_before.pain(), fields),
+                 lambda: self._save("pain_after", self.pain_after.pain(), fields))
         ok = True
         for save in saves:
             ok = save() and ok

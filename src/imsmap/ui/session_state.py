@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from imsmap.domain.local_time import local_date
 from imsmap.domain.models import Session
 from imsmap.services.records import Records
 from imsmap.services.signatures import Witness
@@ -38,12 +39,13 @@ class SessionStatus(QLabel):
                      else self.tr("Choose a patient, then a session or New session."))
 
     def show_state(self, records: Records, s: Session | None, *, editable: bool,
-                   readonly_db: bool, days: int, signed_before: Witness | None = None,
+                   readonly_db: bool, signed_before: Witness | None = None,
                    patient_open: bool = False) -> None:
         """Say what `s` is now: `editable` here or not, on a file open `readonly_db`, a draft
-        begun `days` days ago, a draft the audit trail says was signed (`signed_before`: the
-        entry that signed it); no session, with a patient chosen (`patient_open`) or not."""
+        begun days ago, a draft the audit trail says was signed (`signed_before`: the entry
+        that signed it); no session, with a patient chosen (`patient_open`) or not."""
         self.setToolTip("")
+        days = days_since_started(records, s)
         self.setStyleSheet(STATUS_STYLES["none" if s is None else
                                          "retracted" if s.retracted else
                                          "signed" if s.is_signed else
@@ -91,3 +93,10 @@ class SessionStatus(QLabel):
                 "New session (Ctrl+Shift+N)."))
         else:
             self.setText(self.tr("Draft – every change is saved as you make it."))
+
+
+def days_since_started(records: Records, s: Session | None) -> int:
+    """Whole days from a draft's start to today (0 for a signed session, or none)."""
+    if s is None or s.is_signed or s.retracted:
+        return 0
+    return max(0, (local_date(records.clock()) - local_date(s.started_at)).days)

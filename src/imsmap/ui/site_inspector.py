@@ -153,7 +153,10 @@ class SiteInspector(QFrame):
         self._notes_timer.setInterval(NOTES_DELAY_MS)
         self._notes_timer.timeout.connect(self._save_notes_later)
         self.notes.textChanged.connect(self._notes_changed)
-        self.notes.focusLost.connect(self.save_notes)
+        # Left, they are saved as their timer's save (ui.pending_save): behind another room's
+        # lock leaving the box froze the window LOCK_WAIT_S, said the refusal, and no timer
+        # tried them again.
+        self.notes.focusLost.connect(self._save_notes_now)
 
         self._layout()
         self.set_site(None)
@@ -481,6 +484,10 @@ class SiteInspector(QFrame):
         if self.site is not None and self.editable and \
                 field_text(self.notes) != self.site.notes:
             self._save({"notes": field_text(self.notes)}, "notes", "notes", self._notes_timer)
+
+    def _save_notes_now(self) -> None:
+        self._notes_timer.stop()
+        self._save_notes_later()
 
     def save_notes(self) -> None:
         self._notes_timer.stop()

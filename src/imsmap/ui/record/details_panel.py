@@ -39,7 +39,7 @@ from imsmap.ui.field_placeholders import EntryList, Placeholders
 from imsmap.ui.fitting_check import FittingCheckBox
 from imsmap.ui.fitting_combo import FittingComboBox
 from imsmap.ui.listening import listen
-from imsmap.ui.pending_save import kept_pending, later
+from imsmap.ui.pending_save import kept_pending, later, now_or_later, retry_timer
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.thorax_prompt import ThoraxPrompt
 from imsmap.ui.wording import language, vocabulary
@@ -196,7 +196,12 @@ class SessionDetailsPanel(QWidget):
         ol.addRow(self.tr("Tolerance:"), self.tolerance)
         ol.addRow(self.tr("Plan:"), self.plan)
         layout.addWidget(outcome)
-        self.tolerance.editingFinished.connect(lambda: self._save(tolerance=self.tolerance.text()))
+        # The tolerance is saved on leaving its line, as a timer's save: behind another room's
+        # lock it stays pending, tried again by this timer (ui.pending_save).
+        self._tolerance_timer = retry_timer(
+            self, 600, lambda t: self._save(t, tolerance=self.tolerance.text()), self.pending)
+        self.tolerance.editingFinished.connect(lambda: now_or_later(
+            self._tolerance_timer, lambda t: self._save(t, tolerance=self.tolerance.text())))
         # The plan is saved shortly after typing stops, and when the field loses focus.
         self._plan_timer = QTimer(self, singleShot=True, interval=600)
         self._plan_timer.timeout.connect(
@@ -227,6 +232,7 @@ class SessionDetailsPanel(QWidget):
         Its fields show the new session even with the focus in them: kept, a tolerance typed
         in one visit stayed in the field of the next one reached by Alt+Right."""
         self._plan_timer.stop()
+        self._tolerance_timer.stop()
         other = session_id != self.session_id
         if other:
             self.conflict.dismiss()
@@ -269,6 +275,7 @@ class SessionDetailsPanel(QWidget):
             # save was refused, when the window read the session again.
             if typed_too or not editable or not (self.tolerance.hasFocus() or
                                                  self._typed("tolerance", self.tolerance.text())):
+                self._tolerance_timer.stop()
                 self.tolerance.setText(s.tolerance)
                 self._base["tolerance"] = s.tolerance
             # (a plan still to be saved, its box left meanwhile, is kept as typed too)
@@ -372,10 +379,9 @@ class SessionDetailsPanel(QWidget):
             self.refresh()
 
     # -- editing ---------------------------------------------------------------------------
-    def _save(self, timer: QTimer | None = None, briefly: bool = False,
-              **fields: object) -> bool:
-        """Save ``fields``; ``timer``: the save is that timer's, ``briefly``: a re-read's
-        (ui.pending_save). False when refused for a passing reason (the server busy or
+    def _save(self, timer: QTimer | None = None, **fields: object) -> bool:
+        """Save ``fields``; ``timer``: the save is that timer's (ui.pending_save: a re-read's
+        too, behind a lock left to it). False when refused for a passing reason (the server busy or
         away...): what was typed stays in its box (`refresh` keeps it)."""
         if self._loading or self.session_id is None:
             return True
@@ -383,7 +389,7 @@ class SessionDetailsPanel(QWidget):
         if started_from == fields:
             return True  # as shown when loaded: nothing of the user's to save
         try:
-            with later(self.records, timer, briefly):
+            with later(self.records, timer):
                 saved = self.records.update_session(self.session_id, expected=started_from,
                                                     **fields)
         except ConflictError as exc:
@@ -394,7 +400,7 @@ class SessionDetailsPanel(QWidget):
             self.refresh(typed_too=True)
             return True
         except UserFacingError as exc:
-            if kept_pending(exc, timer, briefly):  # kept as typed, tried again
+            if kept_pending(exc, timer):  # kept as typed, tried again
                 self.pending.emit(True)
                 return False
             passing = not isinstance(exc, (ValidationError, ReadOnlyError, NotFoundError))
@@ -407,7 +413,7 @@ class SessionDetailsPanel(QWidget):
                 pass  # unreadable now (the server away): the fields stay as they are
             return not passing
         self._base.update({k: getattr(saved, k) for k in fields})
-        if timer is not None or briefly:
+        if timer is not None:
             self.pending.emit(False)
         return True
 
@@ -416,7 +422,8 @@ class SessionDetailsPanel(QWidget):
         for its timer or refused before, a tolerance still in its field (it is saved when the
         field is left). False when either could not be saved (the server busy...): it is
         still in its box, pending. ``briefly``: a re-read's (ui.pending_save), which waits
-        briefly for a lock and leaves the plan to its timer behind one. (Only a plan whose
+        briefly for a lock and leaves the plan and the tolerance to their timers behind one.
+        (Only a plan whose
         timer was still running was saved here: one whose timer's save had been refused was
         left out, and the window closed without it.)"""
         self._plan_timer.stop()
@@ -425,7 +432,8 @@ class SessionDetailsPanel(QWidget):
             saved = self._save(self._plan_timer if briefly else None,
                                plan=field_text(self.plan))
         if saved and self.tolerance.isEnabled() and "tolerance" in self._base:
-            saved = self._save(None, briefly, tolerance=self.tolerance.text())
+            saved = self._save(self._tolerance_timer if briefly else None,
+                               tolerance=self.tolerance.text())
         return saved
 
     def _add_finding(self) -> None:
