@@ -19,14 +19,15 @@ import anterior  # noqa: E402
 import posterior  # noqa: E402
 from fibre_reach import prune_view  # noqa: E402
 from labels import spread_labels  # noqa: E402
+from layer_names import layer  # noqa: E402
 from pathkit import Figure, fibre_path, label_point, smooth_path  # noqa: E402
 
 ROOT = HERE.parents[1]
 OUT = ROOT / "assets" / "bodycharts" / "views"
 
-LAYERS = [{"id": "superficial", "name": "Superficial"}, {"id": "deep", "name": "Deep"},
-          {"id": "paraspinal", "name": "Paraspinal"}, {"id": "deepest", "name": "Deepest"},
-          {"id": "posterior_wall", "name": "Posterior wall"}]
+LAYERS = [layer("superficial", "Superficial"), layer("deep", "Deep"),
+          layer("paraspinal", "Paraspinal"), layer("deepest", "Deepest"),
+          layer("posterior_wall", "Posterior wall")]
 
 
 def body_view(fig: Figure, view_id: str, name: str, front: bool) -> dict:

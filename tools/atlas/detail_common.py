@@ -19,6 +19,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import layer_names  # noqa: E402
 from pathkit import Figure, fmt, label_point, smooth_path  # noqa: E402  (the body-view helpers)
 
 from imsmap.atlas import geometry  # noqa: E402
@@ -243,7 +244,7 @@ class ViewSpec:
             "width": self.width,
             "height": self.height,
             "viewer_left_is": self.viewer_left_is,
-            "layers": [{"id": i, "name": n} for i, n in self.layers],
+            "layers": [layer_names.layer(i, n) for i, n in self.layers],
             "outline": outline,
             "details": details,
             "landmarks": landmarks,

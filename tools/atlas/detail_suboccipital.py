@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 
+from layer_names import layer
 from pathkit import label_point
 from spinal import CX, Path2, Pt, fibre_d, fibres_for, mirror_full, r1, rounded, spline
 
@@ -212,8 +213,8 @@ def build() -> dict:
         "width": W,
         "height": H,
         "viewer_left_is": "L",
-        "layers": [{"id": "superficial", "name": "Splenius and semispinalis capitis"},
-                   {"id": "deep", "name": "Suboccipital triangle"}],
+        "layers": [layer("superficial", "Splenius and semispinalis capitis"),
+                   layer("deep", "Suboccipital triangle")],
         "outline": [outline().render(1)],
         "details": details,
         "landmarks": [],

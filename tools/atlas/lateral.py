@@ -10,6 +10,7 @@ forearm extensors face the viewer and the forearm does not hide the flank.
 from __future__ import annotations
 
 from lateral_shoulder import BACK_COLUMN_X, MEDIAL_BORDER, SPINE, shoulder, uncovered
+from layer_names import layer
 from pathkit import Figure, fibre_path, fibres, label_point, smooth_path
 from ribcage import Rib, clip_x, rounded, space, span, thin
 from thoracic_rows import rows_about, within
@@ -395,7 +396,7 @@ def _view(f: Figure, view_id: str, name: str, side: str, flip: bool) -> dict:
         if spec.name_hint:
             out_regions[-1]["name_hint"] = [mapx(spec.name_hint[0]), spec.name_hint[1]]
     details = [{"kind": det.kind, "d": smooth_path(det.pts, det.closed, mapx, det.smooth)} for det in f.details]
-    layers = [{"id": "superficial", "name": "Superficial"}, {"id": "deep", "name": "Deep"}]
+    layers = [layer("superficial", "Superficial"), layer("deep", "Deep")]
     return {
         "id": view_id, "name": name, "kind": "body", "width": 1000, "height": 2000, "viewer_left_is": None,
         "layers": layers, "outline": [outline_d], "details": details, "landmarks": [], "regions": out_regions,

@@ -37,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+from layer_names import layer  # noqa: E402
 from pathkit import fmt  # noqa: E402
 
 W, H = 900, 2000
@@ -446,8 +447,8 @@ def build() -> dict:
         "width": W,
         "height": H,
         "viewer_left_is": "L",
-        "layers": [{"id": LAYER, "name": "Multifidus and erector spinae"},
-                   {"id": "deep", "name": "Semispinalis, rotatores and short muscles"}],
+        "layers": [layer(LAYER, "Multifidus and erector spinae"),
+                   layer("deep", "Semispinalis, rotatores and short muscles")],
         "outline": [spline(mirror_full(outline_half()), closed=True).render(1)],
         "details": details,
         "landmarks": landmarks,

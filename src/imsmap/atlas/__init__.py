@@ -73,6 +73,19 @@ class Atlas:
                 return layer.name
         raise AtlasError(f"The chart {view_id!r} has no layer {layer_id!r}.")
 
+    def layer_short_name(self, view_id: str, layer_id: str,
+                         language: str = SOURCE_LANGUAGE) -> str:
+        """The layer's name on a tight row of layer buttons: its short name in `language`
+        ("Post. wall", "Paroi post.") where it has one, else its name in `language` (never
+        another language's short name)."""
+        names = self._view_names(view_id, language)
+        if names and layer_id in names.layers:
+            return names.short_layers.get(layer_id) or names.layers[layer_id]
+        for layer in self.view(view_id).layers:
+            if layer.id == layer_id:
+                return layer.short or layer.name
+        raise AtlasError(f"The chart {view_id!r} has no layer {layer_id!r}.")
+
     def landmark_name(self, view_id: str, landmark_id: str,
                       language: str = SOURCE_LANGUAGE) -> str:
         names = self._view_names(view_id, language)

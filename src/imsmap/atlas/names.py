@@ -7,7 +7,8 @@ language ships one file, ``assets/bodycharts/names.<language>.json`` (e.g. ``nam
      "regions": {"hip": "Hanche", ...},          # the catalogue's REGIONS
      "depths": {"deep": "profond", ...},         # the catalogue's DEPTHS
      "views": {"anterior": {"name": "Vue antérieure",
-                            "layers": {"superficial": "Superficiel"},
+                            "layers": {"superficial": "Superficielle"},
+                            "short_layers": {"superficial": "Superf."},
                             "landmarks": {"mastoid.R": "Processus mastoïde"}}},
      "muscles": {"gluteus_medius": {"name": "Moyen fessier", "synonyms": [...],
                                     "nerve": "Nerf glutéal supérieur"}}}
@@ -24,6 +25,11 @@ A view's name is a title that stands alone ("Vue antérieure"): English adds " v
 short name of a body view ("Anterior view"), which another language may not do. Its "tab" (if
 any) is the shorter name the window's chart tab shows ("Antérieure"), as English shows its
 short names: a dozen tabs share one row.
+
+A layer's "short_layers" entry (if any) is the shorter name its button shows on a tight row (a
+short window's one line of layer buttons, ui.layer_button: "Paroi post." for "Paroi
+postérieure"), where the whole name does not fit; as a view file's layer "short" is English's.
+A short name is shorter than its layer's name, and no two layers of a view read the same.
 """
 
 from __future__ import annotations
@@ -43,9 +49,11 @@ __all__ = [
     "AtlasNames",
     "MuscleNames",
     "ViewNames",
+    "apart",
     "names_file_languages",
     "packaged_names",
     "parse_names",
+    "short_name",
 ]
 
 SOURCE_LANGUAGE = "en"
@@ -65,6 +73,7 @@ class ViewNames:
     name: str = ""
     tab: str = ""  # a shorter name for the window's chart tab; empty: the name
     layers: Mapping[str, str] = field(default_factory=dict)
+    short_layers: Mapping[str, str] = field(default_factory=dict)  # the layers' short names
     landmarks: Mapping[str, str] = field(default_factory=dict)
     notes: Mapping[str, str] = field(default_factory=dict)
 
@@ -90,6 +99,43 @@ def _texts(value: Any, what: str) -> dict[str, str]:
     if not isinstance(value, Mapping):
         raise AtlasError(f"{what} must map ids to names.")
     return {str(k): _text(v, f"{what} {k!r}") for k, v in value.items()}
+
+
+def short_name(value: Any, name: str, what: str) -> str:
+    """A layer's short name (`value`) checked against its whole `name`: a non-empty text
+    shorter than the name, without an ellipsis (it would read as a name cut short)."""
+    short = _text(value, f"{what}'s short name")
+    if len(short) >= len(name.strip()):
+        raise AtlasError(f"{what}'s short name {short!r} must be shorter than its name {name!r}.")
+    if "…" in short:
+        raise AtlasError(f"{what}'s short name {short!r} must not hold an ellipsis.")
+    return short
+
+
+def apart(names: Mapping[str, str], shorts: Mapping[str, str], where: str) -> None:
+    """No two layers of a view read the same on a tight row, each by its short name where it
+    has one, else its name (case aside): a clinician must tell them apart."""
+    seen: dict[str, str] = {}
+    for layer_id, name in names.items():
+        shown = shorts.get(layer_id, name).casefold()
+        if shown in seen:
+            raise AtlasError(f"{where}: the layers {seen[shown]!r} and {layer_id!r} read the "
+                             "same on a tight row.")
+        seen[shown] = layer_id
+
+
+def _short_layers(raw: Any, layers: Mapping[str, str], where: str) -> dict[str, str]:
+    """A view entry's "short_layers": each a layer the entry names, checked by `short_name`."""
+    if not isinstance(raw, Mapping):
+        raise AtlasError(f"{where}'s short layer names must map layer ids to names.")
+    shorts: dict[str, str] = {}
+    for layer_id, value in raw.items():
+        if layer_id not in layers:
+            raise AtlasError(f"{where} gives a short name to the layer {layer_id!r} but no name.")
+        shorts[str(layer_id)] = short_name(value, layers[layer_id],
+                                           f"{where}'s layer {layer_id!r}")
+    apart(layers, shorts, where)
+    return shorts
 
 
 def parse_names(data: Any, source: str = "names file") -> AtlasNames:
@@ -127,14 +173,16 @@ def parse_names(data: Any, source: str = "names file") -> AtlasNames:
         raise AtlasError(f"The {source}'s views must map view ids to names.")
     for vid, raw in raw_views.items():
         where = f"The {source}'s view {vid!r}"
-        if not isinstance(raw, Mapping) or set(raw) - {"name", "tab", "layers", "landmarks",
-                                                        "notes"}:
+        if not isinstance(raw, Mapping) or set(raw) - {"name", "tab", "layers", "short_layers",
+                                                        "landmarks", "notes"}:
             raise AtlasError(f"{where} must be {{\"name\", \"tab\", \"layers\", "
-                             "\"landmarks\", \"notes\"}}.")
+                             "\"short_layers\", \"landmarks\", \"notes\"}}.")
+        layers = _texts(raw.get("layers", {}), f"{where}'s layer")
         views[str(vid)] = ViewNames(
             name=_text(raw["name"], f"{where}'s name") if "name" in raw else "",
             tab=_text(raw["tab"], f"{where}'s tab") if "tab" in raw else "",
-            layers=_texts(raw.get("layers", {}), f"{where}'s layer"),
+            layers=layers,
+            short_layers=_short_layers(raw.get("short_layers", {}), layers, where),
             landmarks=_texts(raw.get("landmarks", {}), f"{where}'s landmark"),
             notes=_texts(raw.get("notes", {}), f"{where}'s note"))
     return AtlasNames(

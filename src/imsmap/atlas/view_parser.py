@@ -9,6 +9,7 @@ from typing import Any
 
 from imsmap.atlas import geometry
 from imsmap.atlas.errors import AtlasError
+from imsmap.atlas.names import apart, short_name
 from imsmap.atlas.views import (
     KINDS,
     LEVELS,
@@ -85,10 +86,8 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
     vli = data.get("viewer_left_is")
     if vli not in ("L", "R", None):
         raise AtlasError(f"{where}: viewer_left_is must be 'L', 'R' or null, not {vli!r}.")
-    layers = tuple(Layer(str(_need(x, "id", where)), str(x.get("name", x["id"]))) for x in _need(data, "layers", where))
+    layers = _parse_layers(_need(data, "layers", where), where)
     layer_ids = [x.id for x in layers]
-    if not layers or len(set(layer_ids)) != len(layer_ids):
-        raise AtlasError(f"{where}: layers must be a non-empty list with unique ids.")
     outline = tuple(_closed_path(d, f"{where} outline", validate)
                     for d in _need(data, "outline", where))
     details = tuple(
@@ -177,6 +176,26 @@ def parse_view(data: dict[str, Any], source: str = "view", *, validate: bool = T
         notes=notes,
         groups=groups,
     )
+
+
+def _parse_layers(raw: Any, where: str) -> tuple[Layer, ...]:
+    """The view's layers: each `{"id", "name", "short"}`, "short" optional (a shorter name
+    for a tight row of layer buttons, checked by names.short_name)."""
+    if not isinstance(raw, list):
+        raise AtlasError(f"{where}: layers must be a non-empty list with unique ids.")
+    layers = []
+    for x in raw:
+        if not isinstance(x, dict) or set(x) - {"id", "name", "short"}:
+            raise AtlasError(f"{where}: a layer must be {{\"id\", \"name\", \"short\"}}.")
+        lid = str(_need(x, "id", where))
+        name = str(x.get("name", lid))
+        short = short_name(x["short"], name, f"{where} layer {lid!r}") if "short" in x else ""
+        layers.append(Layer(lid, name, short))
+    layer_ids = [x.id for x in layers]
+    if not layers or len(set(layer_ids)) != len(layer_ids):
+        raise AtlasError(f"{where}: layers must be a non-empty list with unique ids.")
+    apart({x.id: x.name for x in layers}, {x.id: x.short for x in layers if x.short}, where)
+    return tuple(layers)
 
 
 def _point(value: Any, what: str) -> tuple[float, float]:

@@ -32,6 +32,7 @@ KINDS = ("body", "spinal", "detail")
 class Layer:
     id: str
     name: str
+    short: str = ""  # a shorter name for a tight row of layer buttons; empty: the name
 
 
 @dataclass(frozen=True)

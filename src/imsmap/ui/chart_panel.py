@@ -46,7 +46,7 @@ from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
 from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
 from imsmap.ui.touch import FINGER_REACH_PX
 from imsmap.ui.undo import SiteEditor, apply_site_key
-from imsmap.ui.wording import layer_name, layer_word, view_name, view_tab_name
+from imsmap.ui.wording import layer_name, layer_short_name, layer_word, view_name, view_tab_name
 
 # The charts first among the tabs, the rest after them in the atlas's order. The spinal chart
 # beside the posterior view: Gunn's IMS needles the paraspinal muscles of the segments involved
@@ -241,8 +241,8 @@ class ChartPanel(QWidget):
             b.deleteLater()
         self._layer_buttons = []
         for i, layer in enumerate(view.layers):
-            name = layer_name(self.atlas, view.id, layer.id)
-            b = LayerButton(name)
+            b = LayerButton(layer_name(self.atlas, view.id, layer.id),
+                            layer_short_name(self.atlas, view.id, layer.id))
             b.setCheckable(True)
             b.setChecked(layer.id == self.layer)
             b.setToolTip(self.tr("Show the {layer} muscles (Ctrl+L switches layer)").format(

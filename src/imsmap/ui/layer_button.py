@@ -1,7 +1,16 @@
 """The chart's layer buttons (`LayerButton`): each names its layer whole wherever the chart's
 column has the room, on a line of its own if need be (the panel's row wraps: ui.wrapping_row);
 the spinal chart's long names, longer in French, were cut at a fixed 180 px
-("Multifide et érecteurs du ra…") even where the column had room for them."""
+("Multifide et érecteurs du ra…") even where the column had room for them.
+
+Where its button is narrower than the name, a layer with a short name (the atlas's: "Paroi
+post." for « Paroi postérieure », "Superf.") shows that instead of a cut name: on a short
+window's one line of buttons (ui.layer_row) at 960 x 540 in French the anterior chart's four
+read "Super…", "Profon…", "La plu…", "Paroi …", which a clinician could not tell apart without
+hovering (and touch has no hover). On that line (`set_tight`) a button gives way no further
+than its short name (nor further than before: 80 px of words, where that is less), so that the
+others' room goes to it first; only where even the short names do not fit is a name cut as
+before. Elsewhere its least width is as before: a wide window's rows do not change."""
 
 from __future__ import annotations
 
@@ -19,13 +28,15 @@ LAYER_ON_FILL = "#1565c0"  # the inspector's toggles when on (ui.inspector_field
 
 
 class LayerButton(QToolButton):
-    """A layer's button: its whole name wherever a line of the chart's column holds it; only
-    a column narrower than the name alone shortens it (to the room given, with an ellipsis;
-    the tooltip names the layer whole)."""
+    """A layer's button: its whole name wherever a line of the chart's column holds it; where
+    it is narrower, its `short` name (if it has one and it fits), else the name cut to the room
+    given, with an ellipsis (the tooltip names the layer whole)."""
 
-    def __init__(self, name: str, parent: QWidget | None = None):
+    def __init__(self, name: str, short: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.name = name
+        self.short = short if short and short != name else ""
+        self.tight = False  # `set_tight`
         self._whole = QSize()
         # (a tool button's width is fixed at its size hint: this one may give way, down to
         # its minimum, where its line is narrower than its name)
@@ -53,8 +64,17 @@ class LayerButton(QToolButton):
         return QSize(self._whole)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(min(self._whole.width(), self._padding() + LAYER_BUTTON_LEAST_PX),
-                     self._whole.height())
+        least = min(self._whole.width(), self._padding() + LAYER_BUTTON_LEAST_PX)
+        if self.tight and self.short:  # no further than its short name (never wider than before)
+            least = min(least, self._padding() + self.fontMetrics().horizontalAdvance(self.short))
+        return QSize(least, self._whole.height())
+
+    def set_tight(self, on: bool) -> None:
+        """On a tight row (`on`: a short window's one line of buttons) the button may give way
+        down to its short name, not further (its least width); else as any row has it."""
+        if on != self.tight:
+            self.tight = on
+            self.updateGeometry()
 
     def _padding(self) -> int:
         """What the button takes beyond its words (frame, margins, the style's)."""
@@ -70,12 +90,14 @@ class LayerButton(QToolButton):
             self._measure()
 
     def _fit_text(self) -> None:
-        """The name whole where the button is as wide as it asks, else shortened to the room
-        it is given."""
+        """The name whole where the button is as wide as it asks, else its short name where
+        that fits, else the name shortened to the room it is given."""
+        room = self.width() - self._padding()
         if self.width() >= self._whole.width():
             shown = self.name
+        elif self.short and self.fontMetrics().horizontalAdvance(self.short) <= room:
+            shown = self.short
         else:
-            room = self.width() - self._padding()
             shown = self.fontMetrics().elidedText(self.name, Qt.TextElideMode.ElideRight, room)
         if shown != self.text():
             self.setText(shown)

@@ -10,13 +10,15 @@ At 960 x 540 (a small laptop, a tablet in a treatment room, 1080p at 200 %) the 
 chart's four buttons and the spinal chart's two long names took two rows (44 px, 72
 touch-sized) of a chart left 117-236 px tall with the earlier visits' bar opened. There
 (ui.short_chart) they keep one line without the label: a name too long for its share is
-shortened with an ellipsis, its button's tooltip naming the layer whole.
+given its short name ("Superf.", "Paroi post.", ui.layer_button), or shortened with an ellipsis
+where even that does not fit, its button's tooltip naming the layer whole.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from imsmap.ui.layer_button import LayerButton
 from imsmap.ui.wrapping_row import WrappingRow
 
 
@@ -43,6 +45,8 @@ class LayerRow(QWidget):
         multi = self.buttons > 1
         self.label.setVisible(multi)  # whether they wrap: with the label, as shown
         one = on and multi and self.box.wraps(self.width())
+        for button in self.findChildren(LayerButton):
+            button.set_tight(one)  # each no narrower than its short name, where it has one
         self.box.set_one_line(one)
         self.label.setVisible(multi and not one)
         self.updateGeometry()  # (the panel's box keeps the row's height until told)

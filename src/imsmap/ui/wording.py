@@ -102,6 +102,15 @@ def layer_name(atlas: Atlas, view_id: str, layer_id: str) -> str:
         return layer_id
 
 
+def layer_short_name(atlas: Atlas, view_id: str, layer_id: str) -> str:
+    """A layer's name on a tight row of layer buttons ("Superf.", "Paroi post."): its short
+    name where the atlas gives one in the window's language, else its name."""
+    try:
+        return atlas.layer_short_name(view_id, layer_id, language())
+    except (AtlasError, KeyError):
+        return layer_id
+
+
 # The layers named by a noun, marked again for the window's catalog (domain.vocabulary marks
 # them for the records'): « couche de la paroi postérieure ».
 _LAYER_WORDS = (QT_TRANSLATE_NOOP("LayerWord", "posterior wall"),)
