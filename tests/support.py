@@ -186,6 +186,7 @@ def says_what_it_said(pdf: Path, then: str, recorded_on: str, drawn_with: str) -
     """Check that the session PDF `pdf` of a session signed on atlas `recorded_on` reads as
     `then` (the text that version's code wrote, see presented_today) but for one marked note,
     which says its charts are drawn with atlas `drawn_with`; the PDF's text, for more checks."""
+    then = muscles_by_side(then)
     text = pdf_text(pdf)
     now_lines = text.rstrip("\n").splitlines()
     marked = [i for i, line in enumerate(now_lines)
@@ -208,6 +209,61 @@ def says_what_it_said(pdf: Path, then: str, recorded_on: str, drawn_with: str) -
             for lines, row in zip(rows, cells):
                 assert reads_as(lines, row), (table.name, lines, row)
     return text
+
+
+def muscles_by_side(text: str) -> str:
+    """A session PDF's text (English, pdftotext -layout) with the segmental summary's Muscles
+    column as today's code writes it: each muscle's site numbers by side, "Multifidus L 2, R 4"
+    where the earlier code wrote "Multifidus 2, 4" (to 7 Dec 2026: the column said no side,
+    where the Segments tab says "Multifidus both"). The sides are the site table's own. Each
+    row's muscles are set whole on its first line (where a cell wraps is layout: reads_as)."""
+    lines = text.split("\n")
+    sides: dict[str, str] = {}
+    letters = {"Left": "L", "Right": "R", "Midlin": "M"}  # "Midline" wraps in some
+    within = False
+    for line in lines:
+        words = " ".join(line.split())
+        if SITE_TABLE.header(words):
+            within = True
+        elif within and SITE_TABLE.ends(words):
+            break
+        elif within and (row := re.match(r"(\d+) .*?\b(Left|Right|Midlin)(?:e\b|\b)", words)):
+            sides.setdefault(row.group(1), letters[row.group(2)])
+    header = next((i for i, line in enumerate(lines)
+                   if SEGMENT_TABLE.header(" ".join(line.split()))), None)
+    if header is None:
+        return text
+    column = lines[header].index("Muscles")
+    second = lines[header].index(SEGMENT_TABLE.columns[1])
+    rows: list[tuple[int, list[str]]] = []  # each row's first line, its muscles' pieces
+    root = None
+    for i in range(header + 1, len(lines)):
+        line = lines[i]
+        words = " ".join(line.split())
+        if SEGMENT_TABLE.ends(words):
+            break
+        if _page_furniture(words) or words.endswith("(continued)") or \
+                SEGMENT_TABLE.header(words):  # a page's foot and head, the header said again
+            continue
+        first = re.match(r" *(\S+)(?: |$)", line)
+        if first and first.end(1) <= second and SEGMENT_TABLE.row.fullmatch(first.group(1)):
+            if first.group(1) != root:  # not the row carried over a page break
+                rows.append((i, []))
+            root = first.group(1)
+        if rows and line[column - 1:].strip():
+            rows[-1][1].append(line[column - 1:].strip())
+            lines[i] = line[:column - 1].rstrip()
+    for i, pieces in rows:
+        entries = []
+        for entry in " ".join(pieces).split("; "):
+            name, numbers = re.fullmatch(r"(.+?) (\d+(?:, \d+)*)", entry).groups()
+            by_side: dict[str, list[str]] = {}
+            for n in numbers.split(", "):
+                by_side.setdefault(sides[n], []).append(n)
+            entries.append(f"{name} " + ", ".join(
+                f"{side} {', '.join(by_side[side])}" for side in "LRM" if side in by_side))
+        lines[i] = f"{lines[i].ljust(column)}{'; '.join(entries)}"
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)

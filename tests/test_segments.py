@@ -7,7 +7,13 @@ from dataclasses import dataclass
 import pytest
 
 from imsmap.domain.models import Side, Site
-from imsmap.domain.segments import SPINAL_ROOTS, root_order, segmental_summary, site_roots
+from imsmap.domain.segments import (
+    SPINAL_ROOTS,
+    muscle_sides,
+    root_order,
+    segmental_summary,
+    site_roots,
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,21 @@ def test_dominant_and_contributing_by_side():
     assert rows["L5"].count == 3 and rows["L5"].max_grasp == 3
     assert rows["L5"].muscles == ["gluteus_medius", "tibialis_anterior"]
     assert rows["L5"].side("M").count == 0 and rows["L5"].side("M").max_grasp is None
+
+
+
+def test_each_muscle_of_a_root_keeps_its_sides():
+    """What the Segments tab says after each muscle's name: the sides it was needled on in the
+    root's sites, with their numbers; a muscle's left and right sites are not mixed."""
+    rows = by_root(segmental_summary(
+        [site(1, "gluteus_medius", "R", 1), site(2, "multifidus", "L", 0, level="L5"),
+         site(3, "gluteus_medius", "L", 2), site(4, "gluteus_medius", "R", None),
+         site(5, "multifidus", "M", 1, level="L5")], CATALOGUE))
+    assert muscle_sides(rows["L5"]) == {
+        "gluteus_medius": {Side.LEFT: [3], Side.RIGHT: [1, 4]},
+        "multifidus": {Side.LEFT: [2], Side.MIDLINE: [5]}}
+    assert list(muscle_sides(rows["L5"])) == ["gluteus_medius", "multifidus"]  # first needled
+    assert muscle_sides(rows["S1"]) == {"gluteus_medius": {Side.LEFT: [3], Side.RIGHT: [1, 4]}}
 
 
 def test_paraspinal_level_counts_for_its_own_root_only():

@@ -98,7 +98,7 @@ def test_dragging_the_column_wider_brings_the_sites_back_at_1280(segments_window
     """The sites columns went in any window under 1366 px (d8ebab9a), and dragging the right
     column wider did not bring them back. The rule is the table's own width: at 1280 px, a
     column too narrow for them leaves them out, the same column dragged wider shows them, as
-    at any window width; the muscles' names cut beside them are whole in their tooltips."""
+    at any window width; the muscles' names beside them, wrapped, are whole in their tooltips too."""
     w = segments_window
     panel, table, splitter = w.segments, w.segments.table, w.splitter
     w.resize(1280, 738)
@@ -127,7 +127,7 @@ def test_dragging_the_column_wider_brings_the_sites_back_at_1280(segments_window
         assert muscles.toolTip() == muscles.text(), row
     names = table.item(l5, 5)
     assert names.text() and table.fontMetrics().horizontalAdvance(names.text()) > \
-        table.columnWidth(5), (names.text(), table.columnWidth(5))  # cut: the tip says it whole
+        table.columnWidth(5), (names.text(), table.columnWidth(5))  # wrapped, the tip whole too
 
 
 def test_a_session_on_one_side_goes_narrow_and_stays(language, make_window, records, session,

@@ -30,7 +30,7 @@ from imsmap.domain.text import QT_TRANSLATE_NOOP, quoted, sentence
 from imsmap.domain.vocabulary import GRASP_MAX
 
 __all__ = ["SPINAL_ROOTS", "UNLEVELLED", "RootSide", "SegmentRow", "is_unlevelled", "level_root",
-           "root_order", "segmental_summary", "site_roots"]
+           "muscle_sides", "root_order", "segmental_summary", "site_roots"]
 
 # The summary row of segmental-muscle sites whose level was not recorded.
 UNLEVELLED = QT_TRANSLATE_NOOP("Segments", "level not recorded")
@@ -162,6 +162,8 @@ class SegmentRow:
     root: str
     sides: dict[Side, RootSide] = field(default_factory=dict)
     muscles: list[str] = field(default_factory=list)  # muscle ids in first-needled order
+    # (muscle id, side, site number) of every site counted in the row, in needling order
+    needled: list[tuple[str, Side, int]] = field(default_factory=list)
 
     def side(self, side: Side | str) -> RootSide:
         return self.sides.get(Side(side), RootSide())
@@ -210,4 +212,16 @@ def segmental_summary(sites: Iterable[Site], catalogue: Any) -> list[SegmentRow]
                 cell.grades[max(0, min(GRASP_MAX, int(site.grasp)))] += 1
             if site.muscle_id not in row.muscles:
                 row.muscles.append(site.muscle_id)
+            row.needled.append((site.muscle_id, Side(site.side), site.seq))
     return [rows[r] for r in sorted(rows, key=root_order)]
+
+
+def muscle_sides(row: SegmentRow) -> dict[str, dict[Side, list[int]]]:
+    """The row's muscles, in first-needled order, each with its site numbers by side (left,
+    right, midline, the sides it was needled on only): what the Segments tab and the session
+    PDF say after a muscle's name, so that a root's left and right sites are not mixed."""
+    out: dict[str, dict[Side, list[int]]] = {m: {} for m in row.muscles}
+    for muscle_id, side, seq in row.needled:
+        out.setdefault(muscle_id, {}).setdefault(side, []).append(seq)
+    return {m: {side: sorted(by_side[side]) for side in SIDES if side in by_side}
+            for m, by_side in out.items()}

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from imsmap.domain.models import Side, Site
-from imsmap.domain.segments import segmental_summary
+from imsmap.domain.segments import muscle_sides, segmental_summary
 from imsmap.domain.text import fill
 from imsmap.i18n.records import PLURAL, root_name, translate
 from imsmap.report.session_charts import MarkerDrawer
-from imsmap.report.site_text import muscle_text, side_label
+from imsmap.report.site_text import muscle_name, side_label, side_letter
 from imsmap.report.table import Cell, Column, Table
 from imsmap.services.records import Records
 
@@ -25,7 +25,6 @@ def segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer)
     sides = [Side.LEFT, Side.RIGHT]
     if any(r.side(Side.MIDLINE).count for r in rows):
         sides.append(Side.MIDLINE)
-    by_seq = {s.seq: s for s in sites}
     # A wider root column when the "level not recorded" row is there (it wraps by words).
     root_width = 16 if any(r.unlevelled for r in rows) else 8
     columns = [Column(translate("SegmentTable", "Root"), root_width)] + \
@@ -60,13 +59,17 @@ def segment_table(records: Records, sites: Sequence[Site], drawer: MarkerDrawer)
                 drawer(painter, rect, None, g)
 
             cells.append(Cell(text, draw=draw, draw_mm=3.4, small=small))
-        names: dict[str, list[int]] = {}
-        for side in sides:
-            for seq in row.side(side).sites:
-                site = by_seq[seq]
-                names.setdefault(muscle_text(records, site).name, []).append(seq)
-        cells.append("; ".join(f"{name} {', '.join(str(n) for n in sorted(nums))}"
-                               for name, nums in names.items()))
+        # Each muscle's site numbers by side ("Gluteus maximus L 3, R 5"), the muscles in the
+        # order of the sides' columns: the numbers of both sides ran together after the name
+        # (to 7 Dec 2026), so the column did not say which side a muscle was needled on where
+        # the Segments tab says it ("Gluteus maximus both").
+        by_muscle = muscle_sides(row)
+        order = dict.fromkeys(m for side in sides for m, s, _ in row.needled if s == side)
+        cells.append("; ".join(
+            f"{muscle_name(records, muscle_id)} " + ", ".join(
+                f"{side_letter(side.value)} {', '.join(str(n) for n in nums)}"
+                for side, nums in by_muscle[muscle_id].items())
+            for muscle_id in order))
         out.append(cells)
     note = fill(translate(
         "SegmentTable", "The marker shows the strongest grasp on that side. 'Dominant': sites for "

@@ -4119,8 +4119,8 @@ droite</translation>
         <translation>Du côté droit du patient&#xa0;: la préhension la plus forte, puis les points en préhension sur tous les points de la racine de ce côté.</translation>
     </message>
     <message>
-        <source>The root&apos;s muscles needled in this session.</source>
-        <translation>Les muscles de la racine puncturés pendant cette séance.</translation>
+        <source>The root&apos;s muscles needled in this session, each with the side it was needled on: L left, R right, both for both sides.</source>
+        <translation>Les muscles de la racine puncturés pendant cette séance, chacun avec le côté où il l&apos;a été&#xa0;: G gauche, D droite, bilatéral pour les deux côtés.</translation>
     </message>
     <message>
         <source>Sites per root: &lt;b&gt;d&lt;/b&gt; dominant root of the muscle, &lt;b&gt;c&lt;/b&gt; contributing. Choose a root to see its muscles on the chart.</source>
@@ -4137,6 +4137,11 @@ droite</translation>
     <message>
         <source>{words}: these sites on segmental muscles count for no root.</source>
         <translation>{words}&#xa0;: ces points sur des muscles segmentaires ne comptent pour aucune racine.</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <comment>a muscle needled on the left and on the right</comment>
+        <translation>bilatéral</translation>
     </message>
     <message>
         <source>&lt;b&gt;Entered in error&lt;/b&gt;: this session&apos;s own summary, kept for the record. It counts in no figure of the patient&apos;s course.</source>

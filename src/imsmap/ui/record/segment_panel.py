@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
@@ -21,13 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.domain.models import Side
-from imsmap.domain.segments import SPINAL_ROOTS, UNLEVELLED, RootSide, segmental_summary
+from imsmap.domain.segments import (
+    SPINAL_ROOTS,
+    UNLEVELLED,
+    RootSide,
+    SegmentRow,
+    muscle_sides,
+    segmental_summary,
+)
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import Change
 from imsmap.services.records import Records
 from imsmap.ui.listening import follow_grasp_labels, listen
 from imsmap.ui.session_state import STATUS_STYLES
-from imsmap.ui.wording import grasp_word, language
+from imsmap.ui.wording import SIDE_LETTERS, grasp_word, language
 
 # The table's rows: the roots, then the sites of segmental muscles without a level.
 ROWS = (*SPINAL_ROOTS, UNLEVELLED)
@@ -39,8 +47,8 @@ GRASP_COLUMNS = (2, 4)  # the sites columns, left and right: a narrow table leav
 MUSCLES_LEAST = 40  # px the muscles keep beside the five columns before the sites go
 # The rule is the table's own width, never the window's: the right column is as wide in a
 # window of 1280 px as of 1366 (486 px in English), and a rule on the window's width (d8ebab9a)
-# left the sites out at 1280 px even when the column was dragged wider for them. Where the
-# muscles' names are cut (« Extensor digi… »), each cell's tooltip says them whole.
+# left the sites out at 1280 px even when the column was dragged wider for them.
+MUSCLES = 5  # the muscles column
 
 
 class SegmentPanel(QWidget):
@@ -49,8 +57,9 @@ class SegmentPanel(QWidget):
     rootChosen = Signal(str, frozenset, frozenset)  # root, muscle ids, paraspinal levels
     # Two-line headers and short cells: the root, both sides' sites and grasps side by side in
     # the right column of a 1366 x 768 screen (about 510 px), in French as in English, so that
-    # left reads against right without scrolling sideways. The muscles take what is left (names
-    # elided, whole in the cell's tooltip; choosing the root lights them on the chart).
+    # left reads against right without scrolling sideways. The muscles take what is left, each
+    # with its side, their names wrapped whole in a taller row (at 1366 x 768 they were cut,
+    # « Gluteus maximus, M… », left and right mixed: walk /tmp/walk1366/15-segments.png).
     COLUMNS = (QT_TRANSLATE_NOOP("SegmentPanel", "Root"),
                QT_TRANSLATE_NOOP("SegmentPanel", "Left\nsites"),
                QT_TRANSLATE_NOOP("SegmentPanel", "Left\ngrasp"),
@@ -68,7 +77,8 @@ class SegmentPanel(QWidget):
                           "d dominant root of the muscle, c contributing."),
         QT_TRANSLATE_NOOP("SegmentPanel", "On the patient's right: the strongest grasp, then the "
                           "sites that grasped of all the root's sites there."),
-        QT_TRANSLATE_NOOP("SegmentPanel", "The root's muscles needled in this session."))
+        QT_TRANSLATE_NOOP("SegmentPanel", "The root's muscles needled in this session, each with "
+                          "the side it was needled on: L left, R right, both for both sides."))
 
     def __init__(self, records: Records, parent: QWidget | None = None):
         super().__init__(parent)
@@ -97,11 +107,13 @@ class SegmentPanel(QWidget):
         for column, tip in enumerate(self.COLUMN_TIPS):
             self.table.horizontalHeaderItem(column).setToolTip(self.tr(tip))
         self.table.verticalHeader().setVisible(False)
-        # Compact rows: all the roots fit on a laptop screen without scrolling.
-        row_height = self.fontMetrics().height() + 6
+        # Compact rows: a root without sites is one line; a root's muscles wrap onto more.
+        self.row_height = row_height = self.fontMetrics().height() + 6
         self.table.verticalHeader().setDefaultSectionSize(row_height)
         self.table.verticalHeader().setMinimumSectionSize(row_height)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
+        # Rows of several lines: scrolled by the pixel, a tall one is never half out of reach.
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -109,7 +121,8 @@ class SegmentPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # The muscles take the rest of the row, however little (not the 100 px a stretched last
         # section keeps): no sideways scrolling in a narrow column.
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(MUSCLES, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._muscles_resized)
         for row, root in enumerate(ROWS):
             self.table.setItem(row, 0, QTableWidgetItem(root))
         # The sites whose level was not recorded: two short words in the root column, the
@@ -197,36 +210,88 @@ class SegmentPanel(QWidget):
     def refresh(self) -> None:
         self._stale = False
         self._say_if_counted()
-        rows = self._fill_rows()
+        self._fill_rows()
         if self._fit():  # this session's cells wider or narrower than the last one's
             self._fill_rows()
-        treated = [i for i, root in enumerate(ROWS) if root in rows]
-        if treated:  # bring the treated segments into view
+        self._show_treated()
+
+    def _show_treated(self) -> None:
+        """Bring the treated segments into view (the first one's top if they do not all fit)."""
+        treated = [r for r in range(self.table.rowCount())
+                   if (item := self.table.item(r, MUSCLES)) is not None and item.text()]
+        if treated:
             self.table.scrollToItem(self.table.item(treated[-1], 0))
             self.table.scrollToItem(self.table.item(treated[0], 0))
 
-    def _fill_rows(self) -> dict:
-        """Every row's cells from the session's sites; the rows by root."""
+    def _fill_rows(self) -> None:
+        """Every row's cells from the session's sites."""
         sites = [] if self.session_id is None else \
             self.records.read.effective_sites_for_session(self.session_id)
         rows = {r.root: r for r in segmental_summary(sites, self.records.atlas.catalogue)}
-        catalogue = self.records.atlas.catalogue
         for index, root in enumerate(ROWS):
             row = rows.get(root)
             for col, side in ((1, Side.LEFT), (3, Side.RIGHT)):
                 cell = row.side(side) if row else RootSide()
                 mid = row.side(Side.MIDLINE) if row else RootSide()
                 self._fill(index, col, cell, mid, by_root=root != UNLEVELLED)
-            names = ", ".join(catalogue.get(m).display_name(language()) for m in row.muscles) \
-                if row else ""
+            names = self._muscles_text(row) if row else ""
             muscles = QTableWidgetItem(names)
             muscles.setToolTip(names)
-            self.table.setItem(index, 5, muscles)
+            self.table.setItem(index, MUSCLES, muscles)
             bold = row is not None
             font = self.table.item(index, 0).font()
             font.setBold(bold)
             self.table.item(index, 0).setFont(font)
-        return rows
+        self._fit_rows()
+
+    def _muscles_text(self, row: SegmentRow) -> str:
+        """"Gluteus maximus both, Multifidus L": each muscle with the side it was needled on in
+        this root's sites, as the progress tables mark a side (« G », « D » in French); a
+        muscle needled on the midline only has no letter."""
+        catalogue = self.records.atlas.catalogue
+        both = self.tr("both", "a muscle needled on the left and on the right")
+        parts = []
+        for muscle_id, by_side in muscle_sides(row).items():
+            name = catalogue.get(muscle_id).display_name(language())
+            sides = [s.value for s in by_side if s.value in SIDE_LETTERS]
+            mark = both if len(sides) == 2 else QCoreApplication.translate(
+                "SideLetter", SIDE_LETTERS[sides[0]]) if sides else ""
+            parts.append(f"{name} {mark}" if mark else name)
+        return ", ".join(parts)
+
+    def _muscles_resized(self, column: int, old: int, new: int) -> None:
+        if column == MUSCLES and old != new:
+            # (the header says the new width before the table's columnWidth does)
+            self._fit_rows(new)  # the rows grow or shrink: the treated ones kept in view
+            self._show_treated()
+
+    def _fit_rows(self, column_width: int | None = None) -> None:
+        """Each row as tall as its muscles' words wrapped in the column's width (`column_width`,
+        else the column's own), one line at least."""
+        table = self.table
+        option = QStyleOptionViewItem()
+        table.initViewItemOption(option)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText  # as it is painted
+        grid = 1 if table.showGrid() else 0  # the cell is painted inside the grid's line
+        width = max(1, (column_width or table.columnWidth(MUSCLES)) - grid)
+        option.rect = QRect(0, 0, width, self.row_height)
+        # The text's width inside the cell (the delegate's margins), for the font's own count
+        # of the lines: Qt's and the font's can differ by a line at a word on the edge, and a
+        # line too many costs less than a line cut.
+        margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                                table) + 1)
+        metrics = QFontMetrics(table.font())
+        delegate, model = table.itemDelegate(), table.model()
+        for row in range(table.rowCount()):
+            item = table.item(row, MUSCLES)
+            height = self.row_height
+            if item is not None and item.text():
+                wrapped = metrics.boundingRect(0, 0, max(1, width - margin), 1_000_000,
+                                               Qt.TextFlag.TextWordWrap, item.text()).height()
+                hint = delegate.sizeHint(option, model.index(row, MUSCLES)).height()
+                height = max(height, hint + grid, wrapped + 6)
+            if table.rowHeight(row) != height:
+                table.setRowHeight(row, height)
 
     def _say_if_counted(self) -> None:
         session = None if self.session_id is None else self.records.read.session(self.session_id)
