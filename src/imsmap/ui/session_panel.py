@@ -1,7 +1,7 @@
 """The right column: the session's details, saved as they are edited, and its list of sites.
 
 The list keeps at least `LIST_LEAST_ROWS` rows in view on a 1366 x 768 screen, with a prompt
-above it and a site open under it: the details are compact (when and by whom on one line, the
+above it, a site open under it and the photos under that: the details are compact (when and by whom on one line, the
 buttons beside the session's state, the notes two lines at least and more where there is room),
 and the list takes the room that is left.
 
@@ -64,8 +64,11 @@ NOTES_MOST_HEIGHT = 110  # px: the session's notes grow to this where there is r
 # Of the room left over, the notes take 1 part (up to their most) and the site list this many.
 LIST_STRETCH = 3
 # The site list shows at least this many rows (a session charts 10-40 sites, checked there):
-# on a short screen the fields above it give way first, and past that the column scrolls.
-LIST_LEAST_ROWS = 6
+# on a short screen the fields above it give way first, and past that the column scrolls. Five,
+# not six: at 1366 x 768 with the pneumothorax warning shown and a site open, the sixth row
+# pushed the photos' row under the column's foot and the column scrolled (by 4 px in English, by
+# 16 in French, whose key hint takes two lines); the list scrolls in itself for the rest.
+LIST_LEAST_ROWS = 5
 # Room the list asks for, as it has sites, up to this many rows: where the column is short, its
 # rows come before the session's notes grow past two lines.
 LIST_WANTED_ROWS = 12

@@ -63,7 +63,10 @@ class UpDownScroll(QScrollArea):
 
     def show_whole(self, child: QWidget) -> None:
         """Scrolls as little as shows `child` whole (its top, if it is taller than the
-        column): QScrollArea.ensureWidgetVisible centres a widget taller than the view."""
+        column): QScrollArea.ensureWidgetVisible centres a widget taller than the view. What
+        lies under it down to the panel's foot comes too where the room holds both: a site's
+        fields shown, touch-sized at 1366 x 768, the photos' row under them was left half
+        under the column's edge."""
         panel = self.widget()
         if not child.isVisible() or not panel.isAncestorOf(child):
             return
@@ -73,10 +76,13 @@ class UpDownScroll(QScrollArea):
             child.installEventFilter(self)
         top = child.mapTo(panel, child.rect().topLeft()).y()
         bar, room = self.verticalScrollBar(), self.viewport().height()
-        if top < bar.value() or child.height() > room:
+        bottom = top + child.height()
+        if panel.height() - top <= room:
+            bottom = panel.height()
+        if top < bar.value() or bottom - top > room:
             bar.setValue(top)
-        elif top + child.height() > bar.value() + room:
-            bar.setValue(top + child.height() - room)
+        elif bottom > bar.value() + room:
+            bar.setValue(bottom - room)
 
     def _let_go(self, _action: int = 0) -> None:
         """The user scrolls (or another widget is shown): the kept one may leave the view."""
