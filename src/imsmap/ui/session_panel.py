@@ -1,8 +1,9 @@
 """The right column: the session's details, saved as they are edited, and its list of sites.
 
 The list keeps at least `LIST_LEAST_ROWS` rows in view on a 1366 x 768 screen, with a prompt
-above it and a site open under it: the details are compact (when and by whom on one line, the
-buttons beside the session's state, the notes two lines at least and more where there is room),
+above it and a site open under it (`LIST_FITTING_ROWS` where a row less spares the column a
+scroll bar, the photos in view under the site): the details are compact (when and by whom on one
+line, the buttons beside the session's state, the notes two lines at least and more where there is room),
 and the list takes the room that is left.
 
 No Save button: a spin box saves on change, a line on leaving it, the notes and the complaint a
@@ -63,6 +64,11 @@ LIST_STRETCH = 3
 # The site list shows at least this many rows (a session charts 10-40 sites, checked there):
 # on a short screen the fields above it give way first, and past that the column scrolls.
 LIST_LEAST_ROWS = 6
+# ... or this many, where a row less lets the whole column fit without scrolling (the right tabs
+# let it give way: ui.record.UpDownScroll.give_way): at 1366 x 768 with the pneumothorax warning
+# shown and a site open, the sixth row pushed the photos' row under the column's foot and the
+# column scrolled, by 4 px in English, by 16 in French (whose key hint takes two lines).
+LIST_FITTING_ROWS = 5
 # Room the list asks for, as it has sites, up to this many rows: where the column is short, its
 # rows come before the session's notes grow past two lines.
 LIST_WANTED_ROWS = 12
@@ -261,6 +267,11 @@ class SessionPanel(QWidget):
         """Its rows at the width it has (ui.wrapping_row.hint_at_own_width), not at its site
         list's widest: the scroll area around it (ui.record.UpDownScroll) asks at each pass."""
         return hint_at_own_width(self)
+
+    def list_fitting_height(self) -> int:
+        """The site list's height with `LIST_FITTING_ROWS` rows: what it may come down to
+        where that spares the column a scroll bar (ui.record.right_tabs)."""
+        return self.sites.rows_height(LIST_FITTING_ROWS)
 
     def _show_sites_hint(self) -> None:
         """How to add a site while the list is empty, then the keys alone (one line where the

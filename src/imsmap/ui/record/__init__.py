@@ -31,6 +31,9 @@ class UpDownScroll(QScrollArea):
         # chosen, its inspector took its new lines (a long name's header on three) after it was
         # scrolled into sight, and its notes ended under the column's edge (960 x 540).
         self._kept: QWidget | None = None
+        # A widget that may come down from its minimum height to a lesser one where that spares
+        # the column its scroll bar (`give_way`): its full minimum, its least.
+        self._giving: tuple[QWidget, int, int] | None = None
         self.verticalScrollBar().actionTriggered.connect(self._let_go)
         self.setWidget(panel)
         panel.installEventFilter(self)
@@ -49,9 +52,30 @@ class UpDownScroll(QScrollArea):
             return layout.totalMinimumHeightForWidth(width)
         return layout.totalMinimumSize().height()
 
+    def give_way(self, widget: QWidget, least: int) -> None:
+        """Lets `widget` (in the panel) come down from its minimum height to `least` where
+        that makes the panel fit the column without scrolling; where it would scroll anyway,
+        the widget keeps its minimum. (The site list's sixth row, at 1366 x 768: the photos'
+        row under the column's foot instead.)"""
+        self._giving = (widget, widget.minimumHeight(), least)
+        self.fit()
+
+    def _fitting_minimum(self, least: int, height: int) -> int:
+        """Sets the giving widget's minimum for a panel whose least height is `least` now, in
+        `height` of room; returns the panel's least height then (no layout asked again)."""
+        if self._giving is None:
+            return least
+        widget, full, lower = self._giving
+        # The panel's least height with the widget at its full minimum (its minimum adds to it).
+        at_full = least - widget.minimumHeight() + full
+        wanted = lower if at_full > height >= at_full - (full - lower) else full
+        if widget.minimumHeight() != wanted:
+            widget.setMinimumHeight(wanted)
+        return at_full - full + wanted
+
     def fit(self) -> None:
         width, height = self.width(), self.height()
-        least = self.least_height(width)
+        least = self._fitting_minimum(self.least_height(width), height)
         if least > height:  # it scrolls: the scroll bar takes its room beside it
             width -= self.verticalScrollBar().sizeHint().width()
             least = self.least_height(width)
@@ -63,7 +87,10 @@ class UpDownScroll(QScrollArea):
 
     def show_whole(self, child: QWidget) -> None:
         """Scrolls as little as shows `child` whole (its top, if it is taller than the
-        column): QScrollArea.ensureWidgetVisible centres a widget taller than the view."""
+        column): QScrollArea.ensureWidgetVisible centres a widget taller than the view. What
+        lies under it down to the panel's foot comes too where the room holds both: a site's
+        fields shown, touch-sized at 1366 x 768, the photos' row under them was left half
+        under the column's edge."""
         panel = self.widget()
         if not child.isVisible() or not panel.isAncestorOf(child):
             return
@@ -73,10 +100,13 @@ class UpDownScroll(QScrollArea):
             child.installEventFilter(self)
         top = child.mapTo(panel, child.rect().topLeft()).y()
         bar, room = self.verticalScrollBar(), self.viewport().height()
-        if top < bar.value() or child.height() > room:
+        bottom = top + child.height()
+        if panel.height() - top <= room:
+            bottom = panel.height()
+        if top < bar.value() or bottom - top > room:
             bar.setValue(top)
-        elif top + child.height() > bar.value() + room:
-            bar.setValue(top + child.height() - room)
+        elif bottom > bar.value() + room:
+            bar.setValue(bottom - room)
 
     def _let_go(self, _action: int = 0) -> None:
         """The user scrolls (or another widget is shown): the kept one may leave the view."""
@@ -119,6 +149,7 @@ def right_tabs(session_panel, details, segments, progress):
     tabs = FittingTabs()
     tabs.setDocumentMode(True)
     column = UpDownScroll(session_panel)
+    column.give_way(session_panel.sites, session_panel.list_fitting_height())
     # A site chosen (on the chart or in the list), its fields come into sight: on a 1366 x 768
     # screen under a title bar and a task bar, with a busy visit's list, they lay under the
     # column's fold at first, its grades half cut, the rest below (walk of 6 December).
