@@ -15,14 +15,14 @@ import os
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import pytest
 
 from imsmap.services.context import open_server_context
 from imsmap.services.records import content_hash
-from imsmap.store.postgres.connection import connect
+from imsmap.store.postgres.connection import IDLE_IN_TRANSACTION_S, connect
 from imsmap.ui.window_settings import ROOM
 from support import spot
 from test_signing_processes import python
@@ -273,6 +273,30 @@ class HungRoom(KilledRoom):
         """Woken first (a stopped process is killed all the same; its pipes are read then)."""
         self.signal(signal.SIGCONT)
         super().kill()
+
+
+def freeze_at_commit(monkeypatch, conn, meanwhile: Callable[[], object] = lambda: None
+                     ) -> list[int]:
+    """The window's own thread frozen at the next COMMIT sent on ``conn`` (the window's
+    ServerConnection), longer than the server lets a transaction stand idle
+    (IDLE_IN_TRANSACTION_S): every row of that write sent, nothing committed; then
+    ``meanwhile`` (another room's doing while the window hangs), then the COMMIT is sent. The
+    list returned gets that connection's server process once frozen; call
+    ``monkeypatch.undo()`` after."""
+    import psycopg
+
+    frozen: list[int] = []
+    real = psycopg.Connection.execute
+
+    def execute(self, query, *args, **kwargs):
+        if query == "COMMIT" and self is conn.pg and not frozen:
+            frozen.append(self.info.backend_pid)
+            time.sleep(IDLE_IN_TRANSACTION_S + 1.5)  # the window's thread, frozen
+            meanwhile()
+        return real(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(psycopg.Connection, "execute", execute)
+    return frozen
 
 
 @contextmanager

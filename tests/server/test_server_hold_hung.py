@@ -24,6 +24,7 @@ from room_processes import (  # noqa: F401 - clinic is a fixture
     ben_window,
     clinic,
     free_spot,
+    freeze_at_commit,
     kept,
     nothing_blocks,
     room_stopped,
@@ -103,8 +104,6 @@ def test_a_window_frozen_inside_a_save_is_told_nothing_of_it_was_saved_and_keeps
     that whether it was saved is not known), the notes stay in their box as typed, what was
     saved before is there, the half-saved words are not; connected again, leaving the box saves
     them, and the tap that left it is written."""
-    import psycopg
-
     people, patient, signed, drafts, ben = clinic
     his = drafts[1]
     w = ben_window(qtbot, ben, patient.id, his.id)
@@ -115,16 +114,7 @@ def test_a_window_frozen_inside_a_save_is_told_nothing_of_it_was_saved_and_keeps
         panel.notes.setFocus()
         qtbot.keyClicks(panel.notes, notes)
         qtbot.waitUntil(lambda: ben.records.read.session(his.id).notes == notes, timeout=5000)
-        frozen: list[int] = []
-        real = psycopg.Connection.execute
-
-        def execute(self, query, *args, **kwargs):
-            if query == "COMMIT" and self is conn.pg and not frozen:
-                frozen.append(self.info.backend_pid)
-                time.sleep(IDLE_IN_TRANSACTION_S + 1.5)  # the window's thread, frozen
-            return real(self, query, *args, **kwargs)
-
-        monkeypatch.setattr(psycopg.Connection, "execute", execute)
+        frozen = freeze_at_commit(monkeypatch, conn)
         qtbot.keyClicks(panel.notes, ", right gluteus medius")
         qtbot.waitUntil(lambda: bool(frozen), timeout=5000)  # the timer's save ran, frozen
         monkeypatch.undo()

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import signal
 import sys
-import time
 
 import pytest
 from room_processes import (  # noqa: F401 - clinic is a fixture
@@ -32,6 +31,7 @@ from room_processes import (  # noqa: F401 - clinic is a fixture
     ben_window,
     clinic,
     free_spot,
+    freeze_at_commit,
     holds_now,
     kept,
     nothing_blocks,
@@ -165,8 +165,6 @@ def test_a_window_woken_after_another_room_opened_its_draft_says_so_and_keeps_th
     that she "took this session over", a take-over nobody made, at once replaced by "Connected
     to the clinic server again"); it reads only, shows her site, keeps the words whose save was
     ended in the notice to copy, and writes nothing more to the draft."""
-    import psycopg
-
     people, patient, _signed, drafts, ben = clinic
     his = drafts[1]
     anna_login = people["practitioner"][0]
@@ -180,19 +178,12 @@ def test_a_window_woken_after_another_room_opened_its_draft_says_so_and_keeps_th
         panel.notes.setFocus()
         qtbot.keyClicks(panel.notes, notes)
         qtbot.waitUntil(lambda: ben.records.read.session(his.id).notes == notes, timeout=5000)
-        frozen: list[int] = []
-        real = psycopg.Connection.execute
+        def meanwhile() -> None:  # Anna's room opens his draft, now free, and charts
+            anna.go_on()
+            anna.until("held")
+            anna.until("site")
 
-        def execute(self, query, *args, **kwargs):
-            if query == "COMMIT" and self is conn.pg and not frozen:
-                frozen.append(self.info.backend_pid)
-                time.sleep(IDLE_IN_TRANSACTION_S + 1.5)  # the window's thread, frozen
-                anna.go_on()  # meanwhile Anna's room opens his draft, now free, and charts
-                anna.until("held")
-                anna.until("site")
-            return real(self, query, *args, **kwargs)
-
-        monkeypatch.setattr(psycopg.Connection, "execute", execute)
+        frozen = freeze_at_commit(monkeypatch, conn, meanwhile)
         qtbot.keyClicks(panel.notes, ", right gluteus medius")
         qtbot.waitUntil(lambda: bool(frozen), timeout=5000)  # the timer's save ran, frozen
         monkeypatch.undo()

@@ -158,7 +158,9 @@ class RoomHold:
     def _seen(self, seen: Hold, was_mine: bool) -> None:
         """The hold as the server answered: this room's (on the connection asked), or another
         room's, which got it when this room's hold ended with its connection (``ended``) if
-        this room held it on a connection that is no longer the one it asks on."""
+        this room held it on a connection that is no longer the one it asks on and the other
+        room did not take it over (a hold kept after a restart is taken over: the audit trail
+        says so)."""
         self.current = seen
         if seen.mine:
             self._held_on, self.ended = self._asked_on, False
@@ -166,7 +168,8 @@ class RoomHold:
             self.held_pid = None if info is None else info.backend_pid
             return
         if was_mine and self._held_on is not None:
-            self.ended = self._held_on is not self._asked_on
+            self.ended = self._held_on is not self._asked_on and not self._call(
+                holds.taken_over, seen.session_id, seen.since)
         self._held_on = None
 
     def refresh(self) -> Hold | None:
