@@ -18,15 +18,16 @@ import sys
 import time
 
 import pytest
-from test_server_hold_killed import (  # noqa: F401 - clinic is a fixture
-    ROOM_PROCESS,
-    KilledRoom,
-    _backends_gone,
-    _ben_window,
-    _free_spot,
-    _kept,
-    _nothing_blocks,
+from room_processes import (  # noqa: F401 - clinic is a fixture
+    HungRoom,
+    backends_gone,
+    ben_window,
     clinic,
+    free_spot,
+    freeze_at_commit,
+    kept,
+    nothing_blocks,
+    room_stopped,
 )
 
 from imsmap.services.checks import full_check
@@ -41,50 +42,6 @@ WRITES_WITHIN_S = IDLE_IN_TRANSACTION_S + LOCK_WAIT_S + 3.0
 # How long the old code is watched failing: the room hung longer than any bound asked.
 WATCHED_S = WRITES_WITHIN_S + 4.0
 
-# The killed room's process (test_server_hold_killed), made as the window makes its connection
-# (server_link: lock waits and idle transactions bounded, reconnecting on a thread of its own),
-# and saying what a write it was refused was told ("refused WORDS") instead of ending, and
-# `again`: wait until the connection is made again and taken, as the window takes it.
-HUNG_PROCESS = ROOM_PROCESS.replace(
-    """    room = live.room_of(records, room_name)""",
-    """    import threading
-    from imsmap.domain.errors import UserFacingError
-    from imsmap.services.server_link import link_of
-    back = threading.Event()
-    link = link_of(records)
-    link.reconnect_elsewhere(lambda said: said is None and back.set())
-    room = live.room_of(records, room_name)""").replace(
-    """                site = records.add_site(int(args[0]), view, x, y, muscle_id=muscle, side=side,
-                                        grasp=n % 4)
-                print("site", site.id, flush=True)""",
-    """                try:
-                    site = records.add_site(int(args[0]), view, x, y, muscle_id=muscle,
-                                            side=side, grasp=n % 4)
-                except UserFacingError as exc:
-                    print("refused", str(exc.message).replace("\\n", " "), flush=True)
-                else:
-                    print("site", site.id, flush=True)""").replace(
-    """        elif what == "wait":""",
-    """        elif what == "again":
-            assert back.wait(30)
-            assert link.adopt()
-            armed = False
-            print("again", records.db.backend_pid(), flush=True)
-        elif what == "wait":""")
-assert HUNG_PROCESS.count("UserFacingError") == 2 and "again" in HUNG_PROCESS
-
-
-class HungRoom(KilledRoom):
-    """The room's process (HUNG_PROCESS), stopped and woken by signals."""
-
-    def __init__(self, dsn: str, room: str, stop: str, *steps: str):
-        super().__init__(dsn, room, stop, *steps, script=HUNG_PROCESS)
-
-    def signal(self, which: signal.Signals) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(which)
-
-
 def test_a_room_hung_inside_a_write_holds_another_room_s_taps_only_a_few_seconds(
         qtbot, clinic, clinic_dsn):
     """Anna's room charts two sites on her draft and hangs (SIGSTOP) inside the third's write,
@@ -96,15 +53,8 @@ def test_a_room_hung_inside_a_write_holds_another_room_s_taps_only_a_few_seconds
     it charts on."""
     people, patient, signed, drafts, ben = clinic
     hers, his = drafts
-    anna = HungRoom(people["practitioner"][1], "Room 1", "COMMIT",
-                    f"hold:{hers.id}", f"sites:{hers.id}:2", "wait", "arm",
-                    f"sites:{hers.id}:1", "again", f"sites:{hers.id}:1")
-    w = None
-    try:
-        anna.until("held")
-        for _ in range(2):
-            anna.until("site")
-        w = _ben_window(qtbot, ben, patient.id, his.id)
+    with room_stopped(qtbot, clinic, "COMMIT", hers.id, 2, f"sites:{hers.id}:1", "again",
+                      f"sites:{hers.id}:1", shows=his.id, room=HungRoom) as (anna, w):
         assert w.live.editable
         anna.go_on()
         anna.until("inside")  # her third site and its audit entry written, not committed
@@ -113,7 +63,7 @@ def test_a_room_hung_inside_a_write_holds_another_room_s_taps_only_a_few_seconds
         refused = []
         while not w.edits.sites and time.monotonic() - hung < WATCHED_S:
             w.statusBar().clearMessage()
-            click_chart(qtbot, w, *_free_spot(w))
+            click_chart(qtbot, w, *free_spot(w))
             if not w.edits.sites:
                 refused.append(w.statusBar().currentMessage())
                 qtbot.wait(100)
@@ -125,7 +75,7 @@ def test_a_room_hung_inside_a_write_holds_another_room_s_taps_only_a_few_seconds
         # Refused in true words: the write in the way is Anna's, on her draft, not this record.
         assert refused and all("Another room or program is writing on the clinic server right"
                                " now" in said for said in refused), refused
-        _backends_gone(clinic_dsn, [anna.backend])  # the server ended her connection
+        backends_gone(clinic_dsn, [anna.backend])  # the server ended her connection
 
         anna.signal(signal.SIGCONT)
         anna.go_on()  # her COMMIT, sent on the connection the server ended
@@ -135,14 +85,9 @@ def test_a_room_hung_inside_a_write_holds_another_room_s_taps_only_a_few_seconds
         anna.until("again")
         anna.until("site")
         anna.until("done")
-        _nothing_blocks(clinic_dsn)
-    finally:
-        anna.signal(signal.SIGCONT)
-        anna.kill()
-        if w is not None:
-            close_windows(qtbot, [w])
+        nothing_blocks(clinic_dsn)
     records = ben.records
-    _kept(records, signed, anna)
+    kept(records, signed, anna)
     assert len(anna.said("site")) == 3
     assert {s.id for s in records.read.sites_for_session(hers.id)} == set(anna.said("site"))
     assert len(records.read.sites_for_session(his.id)) == 1
@@ -159,11 +104,9 @@ def test_a_window_frozen_inside_a_save_is_told_nothing_of_it_was_saved_and_keeps
     that whether it was saved is not known), the notes stay in their box as typed, what was
     saved before is there, the half-saved words are not; connected again, leaving the box saves
     them, and the tap that left it is written."""
-    import psycopg
-
     people, patient, signed, drafts, ben = clinic
     his = drafts[1]
-    w = _ben_window(qtbot, ben, patient.id, his.id)
+    w = ben_window(qtbot, ben, patient.id, his.id)
     notes = "Trigger points L4-L5"
     try:
         conn = ben.records.db.conn
@@ -171,16 +114,7 @@ def test_a_window_frozen_inside_a_save_is_told_nothing_of_it_was_saved_and_keeps
         panel.notes.setFocus()
         qtbot.keyClicks(panel.notes, notes)
         qtbot.waitUntil(lambda: ben.records.read.session(his.id).notes == notes, timeout=5000)
-        frozen: list[int] = []
-        real = psycopg.Connection.execute
-
-        def execute(self, query, *args, **kwargs):
-            if query == "COMMIT" and self is conn.pg and not frozen:
-                frozen.append(self.info.backend_pid)
-                time.sleep(IDLE_IN_TRANSACTION_S + 1.5)  # the window's thread, frozen
-            return real(self, query, *args, **kwargs)
-
-        monkeypatch.setattr(psycopg.Connection, "execute", execute)
+        frozen = freeze_at_commit(monkeypatch, conn)
         qtbot.keyClicks(panel.notes, ", right gluteus medius")
         qtbot.waitUntil(lambda: bool(frozen), timeout=5000)  # the timer's save ran, frozen
         monkeypatch.undo()
@@ -188,13 +122,13 @@ def test_a_window_frozen_inside_a_save_is_told_nothing_of_it_was_saved_and_keeps
         assert "nothing of it was saved" in said, said
         assert "not known" not in said, said
         assert panel.notes.toPlainText() == f"{notes}, right gluteus medius"
-        _backends_gone(clinic_dsn, frozen)  # the server ended that connection
+        backends_gone(clinic_dsn, frozen)  # the server ended that connection
         assert _one_notes(clinic_dsn, his.id) == notes  # the half-saved words are not there
         qtbot.waitUntil(lambda: not conn.lost and not conn.reconnecting, timeout=15000)
-        click_chart(qtbot, w, *_free_spot(w))  # leaving the box saves the notes; the tap
+        click_chart(qtbot, w, *free_spot(w))  # leaving the box saves the notes; the tap
         assert len(w.edits.sites) == 1, w.statusBar().currentMessage()
         assert _one_notes(clinic_dsn, his.id) == f"{notes}, right gluteus medius"
-        _nothing_blocks(clinic_dsn)
+        nothing_blocks(clinic_dsn)
     finally:
         close_windows(qtbot, [w])
     report = full_check(ben.records)

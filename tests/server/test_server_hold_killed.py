@@ -13,169 +13,39 @@ that blocks anyone (a row whose connection is gone and that the server still rea
 force); and what the window said meanwhile and after was true: still held while the killed
 room lived, not known yet while its open was under way, saved once it was.
 
-The killed room stops at a chosen statement of its transaction (the statement run, nothing
-committed; a COMMIT before it is sent), says "inside" and waits for a line that never comes."""
+The killed room (room_processes.ROOM_PROCESS) stops at a chosen statement of its transaction
+(the statement run, nothing committed; a COMMIT before it is sent), says "inside" and waits for
+a line that never comes."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
 import time
 
 import pytest
+from room_processes import (  # noqa: F401 - clinic is a fixture
+    FREE_WITHIN_S,
+    KilledRoom,
+    backends_gone,
+    ben_window,
+    clinic,
+    free_spot,
+    holds_now,
+    kept,
+    nothing_blocks,
+    room_stopped,
+)
 
-from imsmap.services.context import open_server_context
 from imsmap.services.records import content_hash
 from imsmap.store.postgres.connection import connect
 from imsmap.store.postgres.holds import HOLD_EXPIRY_S
 from imsmap.ui.hold_banner import WAIT_S, busy_sentence
-from imsmap.ui.window_settings import ROOM
-from support import spot
-from test_signing_processes import python
-from test_ui_support import click_chart, close_windows, qt_settings, show_window  # noqa: F401
+from test_ui_support import click_chart, close_windows, qt_settings  # noqa: F401
 from waiting_support import Ticks
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSIX's")
 
-# Generous on a loaded machine: the server sees a killed room's socket close at once, and the
-# waiting window looks every WAIT_S.
-FREE_WITHIN_S = 5.0
 PENDING = "Not saved yet: another room or program is writing on the clinic server"
-
-# A room's imsmap, as dsn's login in a room: its steps in order (argv after the first four),
-#   hold:SID      open SID as the window does (RoomHold.open): "held SID"
-#   sites:SID:N   chart N sites on it: "site ID" once the services returned each
-#   sign:SID      sign it: "signed SID"
-#   open:SID      open SID (the one held before let go, as the window does): "opened ..."
-#   beat          the heartbeat, as the banner's timer makes it: "beat ..."
-#   wait          wait for a line on stdin
-#   arm           from here on, stop at the statement naming STOP (COMMIT: before it is sent)
-# First it says "room PID" (its connection's server process); at the armed statement it prints
-# "inside" and waits, to be killed there.
-ROOM_PROCESS = """
-    import sys
-    sys.path.insert(0, sys.argv[1])
-    import psycopg
-    from imsmap.services import live
-    from imsmap.services.context import open_server_context
-    from support import spot
-    dsn, room_name, stop = sys.argv[2], sys.argv[3], sys.argv[4]
-    records = open_server_context(dsn).records
-    room = live.room_of(records, room_name)
-    hold = room.hold
-    print("room", records.db.backend_pid(), flush=True)  # its connection's server process
-    armed = False
-    real = psycopg.Connection.execute
-
-    def execute(self, query, *args, **kwargs):
-        if armed and query == stop == "COMMIT":
-            print("inside", flush=True)
-            sys.stdin.readline()
-        cursor = real(self, query, *args, **kwargs)
-        if armed and stop != "COMMIT" and stop in str(query):
-            print("inside", flush=True)
-            sys.stdin.readline()
-        return cursor
-
-    psycopg.Connection.execute = execute  # the room's every statement sent by itself
-    n = 0
-    for step in sys.argv[5:]:
-        what, *args = step.split(":")
-        if what == "hold":
-            assert hold.open(int(args[0])).mine
-            print("held", args[0], flush=True)
-        elif what == "sites":
-            for _ in range(int(args[1])):
-                view, x, y, muscle, side = spot(records.atlas, n)
-                n += 1
-                site = records.add_site(int(args[0]), view, x, y, muscle_id=muscle, side=side,
-                                        grasp=n % 4)
-                print("site", site.id, flush=True)
-        elif what == "sign":
-            records.sign_session(int(args[0]))
-            print("signed", args[0], flush=True)
-        elif what == "open":
-            print("opened", hold.open(int(args[0])), flush=True)
-        elif what == "beat":
-            print("beat", hold.beat(), flush=True)
-        elif what == "wait":
-            sys.stdin.readline()
-        elif what == "arm":
-            armed = True
-    print("done", flush=True)
-    sys.stdin.readline()
-"""
-
-
-class KilledRoom:
-    """A room's imsmap in a process of its own (ROOM_PROCESS), read line by line."""
-
-    def __init__(self, dsn: str, room: str, stop: str, *steps: str, script: str = ROOM_PROCESS):
-        tests = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        self.proc = python(script, tests, dsn, room, stop, *steps, stdin=subprocess.PIPE,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.lines: list[str] = []
-        self.backend = int(self.until("room")[1])  # the server process of its connection
-
-    def until(self, word: str) -> list[str]:
-        """Read what it says up to its next line starting with ``word``; that line's words."""
-        while True:
-            line = self.proc.stdout.readline()
-            if not line:
-                self.proc.wait(30)
-                raise AssertionError(f"the room ended before {word!r}: {self.lines[-3:]}"
-                                     f" {self.proc.stderr.read()}")
-            self.lines.append(line.rstrip("\n"))
-            if line.split()[:1] == [word]:
-                return line.split()
-
-    def said(self, word: str) -> list[int]:
-        return [int(line.split()[1]) for line in self.lines if line.startswith(word + " ")]
-
-    def go_on(self) -> None:
-        self.proc.stdin.write("\n")
-        self.proc.stdin.flush()
-
-    def kill(self) -> None:
-        """kill -9 (a room's imsmap ended with no word to anyone); what it wrote on stderr is
-        no traceback."""
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-        errors = self.proc.communicate(timeout=30)[1]
-        assert "Traceback" not in errors, errors
-
-
-def _backends_gone(dsn: str, pids: list[int]) -> None:
-    """The killed room's server processes have ended (the server saw its socket close)."""
-    deadline = time.monotonic() + FREE_WITHIN_S
-    with connect(dsn) as conn:
-        while conn.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = ANY(%s)",
-                           (pids,)).fetchone()[0]:
-            conn.rollback()
-            assert time.monotonic() < deadline, f"the killed room's backends live on: {pids}"
-            time.sleep(0.05)
-        conn.rollback()
-
-
-def _holds(dsn: str) -> list[tuple]:
-    """Every hold as the server's superuser reads it: (session, login, room, heartbeat,
-    its process alive, in force as the server reads it)."""
-    with connect(dsn) as conn:
-        rows = conn.execute(
-            "SELECT h.session_id, h.held_by, h.room, h.heartbeat,"
-            " EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = h.holder_pid),"
-            " imsmap.hold_live(h) FROM imsmap.session_holds h ORDER BY 1").fetchall()
-        conn.rollback()
-    return rows
-
-
-def _nothing_blocks(dsn: str) -> None:
-    """No hold the server reads as in force whose room's connection is gone (it would block
-    every other room until its heartbeat lapsed)."""
-    stale = [row for row in _holds(dsn) if row[5] and not row[4]]
-    assert not stale, f"holds of a dead connection still in force: {stale}"
 
 
 def _one(dsn: str, sql: str, params: tuple = ()) -> object:
@@ -183,57 +53,6 @@ def _one(dsn: str, sql: str, params: tuple = ()) -> object:
         row = conn.execute(sql, params).fetchone()
         conn.rollback()
     return None if row is None else row[0]
-
-
-def _free_spot(w) -> tuple[float, float]:
-    """The label point of a big region of the chart shown, which a tap there hits, away from
-    the sites charted already (a tap on a marker selects it)."""
-    scene = w.chart.scene
-    taken = [(s.x, s.y) for s in w.edits.sites]
-    for region in scene.chart.regions():
-        x, y = region.label
-        if (region.contains(x, y) and scene.region_at(x, y) is region and region.area > 2000
-                and all(abs(x - a) + abs(y - b) > 60 for a, b in taken)):
-            return x, y
-    raise AssertionError("no big free region on the chart shown")
-
-
-@pytest.fixture
-def clinic(qtbot, qt_settings, people, clinic_dsn):  # noqa: F811 - the fixture imported above
-    """Anna's patient C-1 with a visit she signed (one site) and two drafts; Ben's context
-    (his window is the surviving room, Room 2). (people, the signed visit, its hash, the drafts,
-    Ben's context)"""
-    anna = open_server_context(people["practitioner"][1])
-    try:
-        records = anna.records
-        patient = records.create_patient(chart_number="C-1", family_name="Nguyen")
-        visit = records.start_session(patient.id)
-        view, x, y, muscle, side = spot(records.atlas, 7)
-        records.add_site(visit.id, view, x, y, muscle_id=muscle, side=side, grasp=3)
-        signed = records.sign_session(visit.id)
-        drafts = [records.start_session(patient.id) for _ in range(2)]
-    finally:
-        anna.close()
-    ben = open_server_context(people["practitioner2"][1])
-    try:
-        yield people, patient, signed, drafts, ben
-    finally:
-        ben.close()
-
-
-def _ben_window(qtbot, ben, patient_id: int, session_id: int):
-    ROOM.write("Room 2")  # read when the window is built
-    return show_window(qtbot, ben, patient_id=patient_id, session_id=session_id)
-
-
-def _kept(records, signed, room: KilledRoom) -> None:
-    """Every site the killed room was told was written is there, and the visit signed before
-    is as it was signed (its own hash, read again from its rows)."""
-    sites = {s.id for sid in room.said("held") for s in records.read.sites_for_session(sid)}
-    assert set(room.said("site")) <= sites, "acknowledged sites are missing"
-    now = records.read.session(signed.id)
-    assert now.signed_at == signed.signed_at and now.content_hash == signed.content_hash
-    assert content_hash(records.session_record(signed.id)) == signed.content_hash
 
 
 def test_a_room_killed_inside_its_heartbeat_frees_its_draft_for_the_waiting_room(
@@ -245,19 +64,13 @@ def test_a_room_killed_inside_its_heartbeat_frees_its_draft_for_the_waiting_room
     Ben's next look gets the draft, said as hers no longer."""
     people, patient, signed, drafts, ben = clinic
     draft = drafts[0]
-    anna = KilledRoom(people["practitioner"][1], "Room 1", "hold_heartbeat",
-                      f"hold:{draft.id}", f"sites:{draft.id}:3", "wait", "arm", "beat")
-    w = None
-    try:
-        anna.until("held")
-        for _ in range(3):
-            anna.until("site")
-        w = _ben_window(qtbot, ben, patient.id, draft.id)
+    with room_stopped(qtbot, clinic, "hold_heartbeat", draft.id, 3, "beat",
+                      shows=draft.id) as (anna, w):
         banner = w.live.banner
         login = people["practitioner"][0]
         assert not w.live.editable and login in banner.label.text()
         assert "Room 1" in banner.label.text()
-        renewed = _holds(clinic_dsn)
+        renewed = holds_now(clinic_dsn)
         anna.go_on()
         anna.until("inside")  # her heartbeat's UPDATE ran; its transaction is open
         ticks = Ticks()
@@ -269,10 +82,10 @@ def test_a_room_killed_inside_its_heartbeat_frees_its_draft_for_the_waiting_room
 
         anna.kill()
         killed = time.monotonic()
-        _backends_gone(clinic_dsn, [anna.backend])
+        backends_gone(clinic_dsn, [anna.backend])
         # Her renewal, uncommitted, is not kept, and her hold, its connection gone, holds
         # nothing: read before Ben's window asks again.
-        after = _holds(clinic_dsn)
+        after = holds_now(clinic_dsn)
         assert [row[:4] for row in after] == [row[:4] for row in renewed]
         assert [row[4:] for row in after] == [(False, False)]
         qtbot.waitUntil(lambda: w.live.editable, timeout=int(FREE_WITHIN_S * 1000))
@@ -281,16 +94,12 @@ def test_a_room_killed_inside_its_heartbeat_frees_its_draft_for_the_waiting_room
         assert banner.isHidden() and w.session_panel.editable
         said = w.statusBar().currentMessage()
         assert f"{login} no longer has this session open in Room 1" in said, said
-        _nothing_blocks(clinic_dsn)
-        assert _holds(clinic_dsn)[0][1:3] == (people["practitioner2"][0], "Room 2")
+        nothing_blocks(clinic_dsn)
+        assert holds_now(clinic_dsn)[0][1:3] == (people["practitioner2"][0], "Room 2")
         # Ben charts on it, after her sites
-        click_chart(qtbot, w, *_free_spot(w))
+        click_chart(qtbot, w, *free_spot(w))
         assert len(w.edits.sites) == 4, w.statusBar().currentMessage()
-    finally:
-        anna.kill()
-        if w is not None:
-            close_windows(qtbot, [w])
-    _kept(ben.records, signed, anna)
+    kept(ben.records, signed, anna)
     assert len(ben.records.read.sites_for_session(draft.id)) == 4
 
 
@@ -313,10 +122,10 @@ def test_a_room_killed_as_it_takes_a_draft_s_hold_leaves_it_free_for_the_room_op
     try:
         anna.until("held")
         anna.until("signed")
-        w = _ben_window(qtbot, ben, patient.id, signed.id)  # the visit signed: no hold
+        w = ben_window(qtbot, ben, patient.id, signed.id)  # the visit signed: no hold
         anna.go_on()
         anna.until("inside")  # her hold_session ran; its transaction is open
-        assert [row[:3] for row in _holds(clinic_dsn)] == []  # her first let go; none yet
+        assert [row[:3] for row in holds_now(clinic_dsn)] == []  # her first let go; none yet
         w.statusBar().clearMessage()
         start = time.monotonic()
         w.patients.select_session(second.id)
@@ -334,25 +143,25 @@ def test_a_room_killed_as_it_takes_a_draft_s_hold_leaves_it_free_for_the_room_op
 
         anna.kill()
         killed = time.monotonic()
-        _backends_gone(clinic_dsn, [anna.backend])
-        assert _holds(clinic_dsn) == []  # her hold, never committed, is not there
+        backends_gone(clinic_dsn, [anna.backend])
+        assert holds_now(clinic_dsn) == []  # her hold, never committed, is not there
         qtbot.waitUntil(lambda: w.live.editable, timeout=int(FREE_WITHIN_S * 1000))
         assert time.monotonic() - killed < FREE_WITHIN_S < HOLD_EXPIRY_S
         assert banner.isHidden() and w.session_panel.editable
         assert "busy on the clinic server" not in w.session_panel.status.text()
         said = w.statusBar().currentMessage()
         assert "no longer has this session open" not in said, said  # nobody had it
-        _nothing_blocks(clinic_dsn)
-        assert [row[:3] for row in _holds(clinic_dsn)] == [
+        nothing_blocks(clinic_dsn)
+        assert [row[:3] for row in holds_now(clinic_dsn)] == [
             (second.id, people["practitioner2"][0], "Room 2")]
-        click_chart(qtbot, w, *_free_spot(w))
+        click_chart(qtbot, w, *free_spot(w))
         assert len(w.edits.sites) == 1, w.statusBar().currentMessage()
     finally:
         anna.kill()
         if w is not None:
             close_windows(qtbot, [w])
     records = ben.records
-    _kept(records, signed, anna)
+    kept(records, signed, anna)
     now = records.read.session(first.id)  # signed by her room before it was killed
     assert now.is_signed and content_hash(records.session_record(first.id)) == now.content_hash
     assert len(records.read.sites_for_session(first.id)) == 2
@@ -366,32 +175,32 @@ def test_a_room_killed_as_it_opens_a_draft_another_room_holds_costs_that_room_on
     Killed: his next heartbeat renews it, still nothing said, and the hold is his."""
     people, patient, signed, drafts, ben = clinic
     draft = drafts[0]
-    w = _ben_window(qtbot, ben, patient.id, draft.id)
+    w = ben_window(qtbot, ben, patient.id, draft.id)
     anna = KilledRoom(people["practitioner"][1], "Room 1", "hold_session", "arm",
                       f"open:{draft.id}")
     try:
         banner, hold = w.live.banner, w.live.banner.hold
         assert w.live.editable
-        held = _holds(clinic_dsn)
+        held = holds_now(clinic_dsn)
         anna.until("inside")  # her hold_session found it Ben's, the row locked till COMMIT
         w.statusBar().clearMessage()
         start = time.monotonic()
         banner.beat()  # as the banner's timer makes it
         assert time.monotonic() - start < 0.5
         assert hold.missed == 1 and w.live.editable and w.statusBar().currentMessage() == ""
-        click_chart(qtbot, w, *_free_spot(w))  # his write does not wait on her
+        click_chart(qtbot, w, *free_spot(w))  # his write does not wait on her
         assert len(w.edits.sites) == 1, w.statusBar().currentMessage()
-        assert _holds(clinic_dsn) == held
+        assert holds_now(clinic_dsn) == held
 
         anna.kill()
-        _backends_gone(clinic_dsn, [anna.backend])
+        backends_gone(clinic_dsn, [anna.backend])
         w.statusBar().clearMessage()
         banner.beat()
         assert hold.missed == 0 and w.live.editable and w.statusBar().currentMessage() == ""
-        after = _holds(clinic_dsn)
+        after = holds_now(clinic_dsn)
         assert [row[:3] for row in after] == [row[:3] for row in held]
         assert after[0][3] > held[0][3] and after[0][4:] == (True, True)  # renewed, his
-        _nothing_blocks(clinic_dsn)
+        nothing_blocks(clinic_dsn)
     finally:
         anna.kill()
         close_windows(qtbot, [w])
@@ -411,15 +220,8 @@ def test_a_room_killed_inside_a_write_lets_the_notes_another_room_typed_be_saved
 
     people, patient, signed, drafts, ben = clinic
     hers, his = drafts
-    anna = KilledRoom(people["practitioner"][1], "Room 1", "COMMIT",
-                      f"hold:{hers.id}", f"sites:{hers.id}:2", "wait", "arm",
-                      f"sites:{hers.id}:1")
-    w = None
-    try:
-        anna.until("held")
-        for _ in range(2):
-            anna.until("site")
-        w = _ben_window(qtbot, ben, patient.id, his.id)
+    with room_stopped(qtbot, clinic, "COMMIT", hers.id, 2, f"sites:{hers.id}:1",
+                      shows=his.id) as (anna, w):
         assert w.live.editable
         anna.go_on()
         anna.until("inside")  # her third site and its audit entry written, not committed
@@ -436,21 +238,17 @@ def test_a_room_killed_inside_a_write_lets_the_notes_another_room_typed_be_saved
             in (None, "")
 
         anna.kill()
-        _backends_gone(clinic_dsn, [anna.backend])
+        backends_gone(clinic_dsn, [anna.backend])
         qtbot.waitUntil(lambda: _one(clinic_dsn, "SELECT notes FROM sessions WHERE id = %s",
                                      (his.id,)) == "Trigger points L4-L5", timeout=6000)
         qtbot.waitUntil(lambda: PENDING not in w.statusBar().currentMessage(), timeout=3000)
         assert panel.notes.toPlainText() == "Trigger points L4-L5"
-        _nothing_blocks(clinic_dsn)
+        nothing_blocks(clinic_dsn)
         # Her draft: free for his window at once (her hold ended with her connection).
         w.patients.select_session(hers.id)
         assert w.session_id == hers.id and w.live.editable and w.live.banner.isHidden()
-    finally:
-        anna.kill()
-        if w is not None:
-            close_windows(qtbot, [w])
     records = ben.records
-    _kept(records, signed, anna)
+    kept(records, signed, anna)
     assert {s.id for s in records.read.sites_for_session(hers.id)} == set(anna.said("site"))
     report = full_check(records)  # the server's chain and imsmap's check of it
     assert report.ok, report.text()
@@ -475,7 +273,7 @@ def test_a_killed_room_s_hold_read_as_alive_blocks_no_one_past_its_expiry(clinic
         anna.until("done")
     finally:
         anna.kill()
-    _backends_gone(clinic_dsn, [anna.backend])
+    backends_gone(clinic_dsn, [anna.backend])
     with connect(people["practitioner2"][1]) as newcomer, \
             connect(people["practitioner2"][1]) as room2, connect(clinic_dsn) as owner:
         assert holds.hold(newcomer, other.id, "Room 3").mine  # its connection's lock taken
@@ -485,12 +283,12 @@ def test_a_killed_room_s_hold_read_as_alive_blocks_no_one_past_its_expiry(clinic
         owner.commit()
         theirs = holds.look(room2, hers.id, "Room 2")  # read as alive: still hers
         assert theirs is not None and not theirs.mine and theirs.room == "Room 1"
-        before = _holds(clinic_dsn)[0]
+        before = holds_now(clinic_dsn)[0]
         assert before[:3] == (hers.id, people["practitioner"][0], "Room 1") and before[5]
         # The connection with her id renews its own hold, never hers.
         assert holds.heartbeat(newcomer, other.id, "Room 3")
         assert not holds.heartbeat(newcomer, hers.id, "Room 1")
-        assert _holds(clinic_dsn)[0][3] == before[3]
+        assert holds_now(clinic_dsn)[0][3] == before[3]
         # Her heartbeat as old as the hold's expiry: free, for the next room that asks.
         owner.execute("UPDATE session_holds SET heartbeat = heartbeat - hold_expiry()"
                       " - interval '1 second' WHERE session_id = %s", (hers.id,))
@@ -498,5 +296,5 @@ def test_a_killed_room_s_hold_read_as_alive_blocks_no_one_past_its_expiry(clinic
         got = holds.look(room2, hers.id, "Room 2")
         assert got is not None and got.mine
         assert holds.hold(newcomer, other.id, "Room 3").mine  # the newcomer's own, untouched
-    _nothing_blocks(clinic_dsn)
-    _kept(ben.records, signed, anna)
+    nothing_blocks(clinic_dsn)
+    kept(ben.records, signed, anna)

@@ -53,6 +53,16 @@ class RecordQueries:
         current = hold.current
         return current if current is not None and not current.mine else None
 
+    def held_here(self, session_id: int) -> int | None:
+        """This room believes it holds the session (its hold's last answer; no server call):
+        the server process of the connection it holds it on (0: not known), else None. Each
+        write to it checks that the server agrees (services.unit_of_work)."""
+        hold = self._holds
+        if not isinstance(hold, RoomHold) or hold.session_id != session_id \
+                or not hold.editable:
+            return None
+        return hold.held_pid or 0
+
     def hold_unknown(self, session_id: int | None) -> bool:
         """This room asked for the session's hold and has no answer yet (a lock another
         transaction held was in the way: RoomHold.busy): read-only here, as while another room

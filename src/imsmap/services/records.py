@@ -113,7 +113,7 @@ class Records:
         announces are published on the bus after COMMIT (services.unit_of_work)."""
         return unit_of_work(self.db, self.repo, self.bus, self.actor,
                             lambda: sql_time(self.db.write_clock() or self.clock()), self.room,
-                            self.file_holds)
+                            self.file_holds, self.read.held_here)
 
     def waiting_briefly(self) -> AbstractContextManager[None]:
         """The writes inside wait only briefly for another room's lock (store.db): a save

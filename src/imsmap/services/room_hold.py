@@ -83,6 +83,13 @@ class RoomHold:
         self.busy = False
         self.renewed_at = time.monotonic()  # when this room's hold was last taken or renewed
         self.missed = 0  # heartbeats in a row not renewed because a lock was in the way
+        # This room's hold ended with the connection it was held on (the room hung inside a
+        # write longer than the server allows, or its connection was lost), and another room
+        # has the session now: nobody took it over from this room (``ended``).
+        self.ended = False
+        self._held_on: object | None = None  # the connection this room's hold is on
+        self.held_pid: int | None = None  # that connection's server process
+        self._asked_on: object | None = None  # the connection of the last call
 
     @property
     def editable(self) -> bool:
@@ -95,7 +102,9 @@ class RoomHold:
         import psycopg
 
         try:
-            return fn(self.connector.connection(), *args, **kwargs)
+            conn = self.connector.connection()
+            self._asked_on = conn
+            return fn(conn, *args, **kwargs)
         except psycopg.Error as exc:
             if classify(exc) in RETRY_RECONNECT:
                 self.connector.drop()  # made again at the next call, or elsewhere
@@ -121,6 +130,8 @@ class RoomHold:
         self.current = None
         self.busy = False
         self.missed = 0
+        self.ended = False
+        self._held_on = None
         if previous is not None and previous != session_id:
             try:
                 self._call(holds.let_go, previous, self.room)  # briefly: see holds.let_go
@@ -136,12 +147,30 @@ class RoomHold:
         as it stands (renewed now when it is this room's); None (a lock in the way) keeps
         what this room knew, and says that it asked and was not answered (``busy``)."""
         asked = time.monotonic()
+        was_mine = self.editable or self._held_on is not None
         seen = self._call(ask, session_id, self.room)
         self.busy = seen is None
         if seen is not None:
-            self.current = seen
+            self._seen(seen, was_mine)
             if seen.mine:
                 self.renewed_at, self.missed = asked, 0
+
+    def _seen(self, seen: Hold, was_mine: bool) -> None:
+        """The hold as the server answered: this room's (on the connection asked), or another
+        room's, which got it when this room's hold ended with its connection (``ended``) if
+        this room held it on a connection that is no longer the one it asks on and the other
+        room did not take it over (a hold kept after a restart is taken over: the audit trail
+        says so)."""
+        self.current = seen
+        if seen.mine:
+            self._held_on, self.ended = self._asked_on, False
+            info = getattr(self._asked_on, "info", None)
+            self.held_pid = None if info is None else info.backend_pid
+            return
+        if was_mine and self._held_on is not None:
+            self.ended = self._held_on is not self._asked_on and not self._call(
+                holds.taken_over, seen.session_id, seen.since)
+        self._held_on = None
 
     def refresh(self) -> Hold | None:
         """Ask again (the hold moved, or it may be free now), without waiting for a lock: a
@@ -173,7 +202,7 @@ class RoomHold:
         else:  # no longer this room's: who holds it now (not known yet behind a lock)
             self.current = None
             self.missed = 0
-            self.refresh()
+            self.refresh()  # ``ended`` if it ended with the connection it was held on
         return self.current
 
     def unrenewed_s(self) -> float:
@@ -184,13 +213,14 @@ class RoomHold:
     def take_over(self) -> Hold | None:
         if self.session_id is None:
             return None
-        self.current = self._call(holds.take_over, self.session_id, self.room)
+        self._seen(self._call(holds.take_over, self.session_id, self.room), False)
         return self.current
 
     def release(self) -> None:
         if self.session_id is not None and self.editable:
             self._call(holds.release, self.session_id, self.room)
         self.current = None
+        self._held_on = None
 
     def close(self) -> None:
         """Let go of the session for good (the window closes): nothing is asked again. It
@@ -202,4 +232,5 @@ class RoomHold:
                 self._call(holds.let_go, self.session_id, self.room)
         finally:
             self.current = None
+            self._held_on = None
             self.session_id = None

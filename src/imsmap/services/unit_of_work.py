@@ -40,13 +40,18 @@ class UnitOfWork:
 
     def __init__(self, store: Repository, connection: sqlite3.Connection, actor: str,
                  stamp: Callable[[], str], room: str | None = None,
-                 file_holds: FileHolds | None = None):
+                 file_holds: FileHolds | None = None,
+                 held_here: Callable[[int], int | None] | None = None):
         self.store = store  # the rows (store.repository): where the SQL lives
         self.connection = connection  # for the store's own helpers (audit, import trail)
         self.actor = actor
         # On a clinic server, the room this window holds sessions in (services.room_hold): a
         # draft another room holds is not changed from here.
         self.room = room
+        # Whether this room believes it holds a draft (its RoomHold: services.queries), on
+        # which connection: the write then checks that the server agrees, and takes the hold
+        # again or refuses.
+        self.held_here = held_here
         # On a single-PC file, the drafts this window holds (store.file_holds): a draft
         # another window or command holds is not changed from here either. One this write
         # touches and nobody holds is held until the write ends (`let_go`).
@@ -83,6 +88,25 @@ class UnitOfWork:
                 "Records", "This draft was withdrawn by %1 on %2 (reason: %3) and is locked: "
                 "nothing more is written to it, and nothing was changed here."),
                 mark.created_by, f"{local_time(mark.created_at):%Y-%m-%d %H:%M}", mark.reason))
+        held_on = None if self.held_here is None else self.held_here(session_id)
+        if self.room is not None and held_on is not None:
+            # This room believes it holds the draft: the server must agree, inside this write.
+            # A hold that ended with this room's connection (it hung inside a write, or its
+            # connection was lost) is taken again when nobody else has it; when another room
+            # has it now, nothing is written: the room never writes a draft it no longer holds.
+            other = self.store.session_held_here(session_id, self.room)
+            if other is not None and other[2] == held_on:  # taken over from this connection
+                raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "%1 has this session open in %2, so nothing was changed here; "
+                    "it can be edited once it is free or taken over."), other[0], other[1]))
+            if other is not None:
+                raise ReadOnlyError(sentence("Records", QT_TRANSLATE_NOOP(
+                    "Records", "This room's hold on this session ended with its connection to "
+                    "the clinic server (imsmap stopped answering, or the connection was lost), "
+                    "and %1 has opened it in %2 since, so nothing was changed here. What was "
+                    "saved here before is kept; it can be edited here once it is free or "
+                    "taken over."), other[0], other[1]))
+            return session
         holder = self.held_elsewhere(session_id)
         if holder is not None:
             login, where, on_file = holder
@@ -151,12 +175,14 @@ def _word(value: Enum | str) -> str:
 @contextmanager
 def unit_of_work(db: Database, store: Repository, bus: ChangeBus, actor: str,
                  stamp: Callable[[], str], room: str | None = None,
-                 file_holds: FileHolds | None = None) -> Iterator[UnitOfWork]:
+                 file_holds: FileHolds | None = None,
+                 held_here: Callable[[int], int | None] | None = None
+                 ) -> Iterator[UnitOfWork]:
     """BEGIN IMMEDIATE ... COMMIT around the block, then publish what it announced."""
     work: UnitOfWork | None = None
     try:
         with db.transaction() as conn:
-            work = UnitOfWork(store, conn, actor, stamp, room, file_holds)
+            work = UnitOfWork(store, conn, actor, stamp, room, file_holds, held_here)
             yield work
     finally:
         if work is not None:

@@ -211,6 +211,24 @@ class Repository:
                                    (session_id, room)).fetchone()
         return None if row is None else (row[0], row[1])
 
+    def session_held_here(self, session_id: int, room: str) -> tuple[str, str, int] | None:
+        """On the server, for a draft this room believes it holds: None when the hold is this
+        connection's, taken again when it is nobody's (its connection ended: the room hung, or
+        its connection was lost, and no other room has it), else the (login, room) of the
+        other room that holds it now, and this connection's server process. Asked inside the
+        write's transaction: hold_session locks the hold's row until COMMIT, so no room takes
+        the draft between this and the write."""
+        if not row_versions.versioned(self.db.conn):
+            return None
+        mine = self.db.conn.execute(
+            "SELECT 1 FROM session_holds WHERE session_id = ? AND held_by = session_user"
+            " AND room = ? AND holder_pid = pg_backend_pid()", (session_id, room)).fetchone()
+        if mine is not None:  # every write's case: one look at the row, nothing written
+            return None
+        row = self.db.conn.execute("SELECT held_by, room, mine, pg_backend_pid()"
+                                   " FROM hold_session(?, ?)", (session_id, room)).fetchone()
+        return None if row is None or row[2] else (row[0], row[1], int(row[3]))
+
     # -- sessions --------------------------------------------------------------------------
     @reads
     def session(self, session_id: int) -> Session:

@@ -117,6 +117,9 @@ class HoldBanner(QFrame):
         self.wait_timer.setInterval(WAIT_S * 1000)
         self.wait_timer.timeout.connect(self.look_again)
         self.paused = False  # the connection is being made again: nothing is asked meanwhile
+        # The window's connection is found lost and not yet made again (it may not have said
+        # so yet: ui.server_link.Reconnection.cut_off); the window asks again once it is back.
+        self.cut_off: Callable[[], bool] = lambda: False
         self.hide()
 
     @property
@@ -147,11 +150,16 @@ class HoldBanner(QFrame):
         behind it. Behind a lock the room keeps what it knew; a room taken over learns it at
         the next notification or heartbeat (the take-over's own transaction has ended by
         then)."""
+        if self.paused or self.cut_off():
+            # A room that hung (or lost its connection) heard, once woken, of the holds that
+            # moved meanwhile: asked now, each look said "the clinic server cannot be reached"
+            # over what it was told of its save. Asked again when the connection is back.
+            return
         if self.hold.session_id is not None and session_id in (None, self.hold.session_id):
             self._ask(self.hold.refresh if self._editable else self.hold.look)
 
     def beat(self) -> None:
-        if not self.paused:
+        if not self.paused and not self.cut_off():
             self._ask(self.hold.beat)
             self._renewal()
 
@@ -187,7 +195,7 @@ class HoldBanner(QFrame):
                     seconds=int(stale), time=time_of_day(lapses, seconds=True)))
 
     def look_again(self) -> None:
-        if not self.paused:
+        if not self.paused and not self.cut_off():
             self.hold_moved(self.hold.session_id)
 
     def ask_take_over(self) -> None:

@@ -61,6 +61,7 @@ class LiveWindow(QObject):
         self.show_error = show_error
         self.banner = HoldBanner(room.hold, show_error, show_message=show_message)
         self.connection = Reconnection(room.link, self)
+        self.banner.cut_off = lambda: self.connection.cut_off
         # While the server cannot be reached: a mark in the status bar (the window adds it).
         self.status_label = self.connection.status_label
         self.rooms = LiveRooms(records.bus, room.feed, self,
@@ -72,6 +73,7 @@ class LiveWindow(QObject):
         self.banner.lost.connect(self._lost)
         self.banner.freed.connect(self._freed)
         self._closed = False
+        self._ended_hold: Hold | None = None  # lost with the connection, told once it is back
         self.connection.lost.connect(self._window_lost)
         self.connection.back.connect(self._window_back)
 
@@ -111,6 +113,16 @@ class LiveWindow(QObject):
         return self.banner.editable
 
     def _lost(self, hold: Hold) -> None:
+        if self.room.hold.ended:
+            # Nobody took it over: this room's hold ended with its connection (it hung inside
+            # a write, or the connection was lost) and the other room opened the free draft.
+            self._ended_hold = hold  # said last when the connection is back (`_window_back`)
+            self.show_error(self.tr(
+                "This room's hold on this session ended with its connection to the clinic "
+                "server (imsmap stopped answering, or the connection was lost), and {login} "
+                "has opened it in {room} since; it is read-only here now. What was saved here "
+                "before is kept.").format(login=hold.held_by, room=hold.room))
+            return
         self.show_error(self.tr("{login} took this session over in {room}; it is read-only here "
                                 "now.").format(login=hold.held_by, room=hold.room))
 
@@ -150,8 +162,17 @@ class LiveWindow(QObject):
         if self._closed:
             return
         self.banner.paused = False
+        self._ended_hold = None
         self.banner.hold_moved(None)  # the hold ended with the old connection: ask again
         self.everything.emit()  # read everything again: what other rooms did meanwhile
+        ended, self._ended_hold = self._ended_hold, None
+        if ended is not None:
+            # Another room has the draft now: said last. Said in `_lost` only, "Refreshed
+            # from the database" and "Connected ... again" took its place at once, and the
+            # room was never told why it reads only.
+            self._lost(ended)
+            self._ended_hold = None
+            return
         self.show_message(self.tr("Connected to the clinic server again; what changed "
                                   "meanwhile has been read."))
 

@@ -4158,6 +4158,10 @@ N° de permis %2</translation>
         <translation>Ce brouillon a été retiré par %1 le %2 (raison&#xa0;: %3) et est verrouillé&#xa0;: rien n&apos;y est plus écrit, et rien n&apos;a été modifié ici.</translation>
     </message>
     <message>
+        <source>This room&apos;s hold on this session ended with its connection to the clinic server (imsmap stopped answering, or the connection was lost), and %1 has opened it in %2 since, so nothing was changed here. What was saved here before is kept; it can be edited here once it is free or taken over.</source>
+        <translation>Cette salle ne tient plus cette séance&#xa0;: elle l&apos;a perdue avec sa connexion au serveur de la clinique (imsmap ne répondait plus, ou la connexion a été perdue), et %1 l&apos;a ouverte depuis dans %2, donc rien n&apos;a été modifié ici. Ce qui avait été enregistré ici est conservé; elle pourra être modifiée ici une fois libérée ou reprise.</translation>
+    </message>
+    <message>
         <source>%1 has this session open in another imsmap window (%2), so nothing was changed here; it can be edited once it is closed there.</source>
         <translation>%1 a cette séance ouverte dans une autre fenêtre d&apos;imsmap (%2), donc rien n&apos;a été modifié ici; elle pourra être modifiée une fois fermée là-bas.</translation>
     </message>

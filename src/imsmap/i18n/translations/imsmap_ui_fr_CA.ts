@@ -2019,6 +2019,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>{login} a repris cette séance dans {room}; elle est maintenant en lecture seule ici.</translation>
     </message>
     <message>
+        <source>This room&apos;s hold on this session ended with its connection to the clinic server (imsmap stopped answering, or the connection was lost), and {login} has opened it in {room} since; it is read-only here now. What was saved here before is kept.</source>
+        <translation>Cette salle ne tient plus cette séance&#xa0;: elle l&apos;a perdue avec sa connexion au serveur de la clinique (imsmap ne répondait plus, ou la connexion a été perdue), et {login} l&apos;a ouverte depuis dans {room}; elle est maintenant en lecture seule ici. Ce qui avait été enregistré ici est conservé.</translation>
+    </message>
+    <message>
         <source>{login} no longer has this session open in {room}; it can be edited here now.</source>
         <translation>{login} n&apos;a plus cette séance ouverte dans {room}; elle peut maintenant être modifiée ici.</translation>
     </message>

@@ -184,6 +184,17 @@ def release(conn: PgConnection, session_id: int, room: str) -> bool:
                                      (session_id, check_room(room))))[0])
 
 
+def taken_over(conn: PgConnection, session_id: int, since: datetime) -> bool:
+    """Was the hold that began at ``since`` (another room's, as this room learns of it) taken
+    over, not opened once free? hold_take_over stamps its audit entry in the transaction that
+    makes the hold, so the entry's time is the hold's since, in whole seconds."""
+    with conn.transaction():
+        return bool(one(conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM audit WHERE session_id = %s AND action = 'take_over'"
+            " AND at = floor(extract(epoch FROM %s::timestamptz))::bigint)",
+            (session_id, since)))[0])
+
+
 def holder(conn: PgConnection, session_id: int, room: str) -> Hold | None:
     """The session's hold as it stands (ended and lapsed ones included), or None; ``mine``
     when it is this connection's, for this login in ``room``."""
