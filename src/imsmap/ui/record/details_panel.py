@@ -198,10 +198,9 @@ class SessionDetailsPanel(QWidget):
         layout.addWidget(outcome)
         # The tolerance is saved on leaving its line, as a timer's save: behind another room's
         # lock it stays pending, tried again by this timer (ui.pending_save).
-        self._tolerance_timer = retry_timer(
-            self, 600, lambda t: self._save(t, tolerance=self.tolerance.text()), self.pending)
-        self.tolerance.editingFinished.connect(lambda: now_or_later(
-            self._tolerance_timer, lambda t: self._save(t, tolerance=self.tolerance.text())))
+        self._tolerance_timer = retry_timer(self, 600, self._save_tolerance, self.pending)
+        self.tolerance.editingFinished.connect(
+            lambda: now_or_later(self._tolerance_timer, self._save_tolerance))
         # The plan is saved shortly after typing stops, and when the field loses focus.
         self._plan_timer = QTimer(self, singleShot=True, interval=600)
         self._plan_timer.timeout.connect(
@@ -432,9 +431,12 @@ class SessionDetailsPanel(QWidget):
             saved = self._save(self._plan_timer if briefly else None,
                                plan=field_text(self.plan))
         if saved and self.tolerance.isEnabled() and "tolerance" in self._base:
-            saved = self._save(self._tolerance_timer if briefly else None,
-                               tolerance=self.tolerance.text())
+            saved = self._save_tolerance(self._tolerance_timer if briefly else None)
         return saved
+
+    def _save_tolerance(self, timer: QTimer | None = None) -> bool:
+        """Save the tolerance as its line shows it; ``timer``: the save is that timer's."""
+        return self._save(timer, tolerance=self.tolerance.text())
 
     def _add_finding(self) -> None:
         try:
