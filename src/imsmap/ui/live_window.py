@@ -113,18 +113,24 @@ class LiveWindow(QObject):
         return self.banner.editable
 
     def _lost(self, hold: Hold) -> None:
+        """Another room has this room's session now: said at once; if this room's hold ended
+        with its connection, kept to be said again, last, once the connection is back."""
+        if self.room.hold.ended:
+            self._ended_hold = hold
+        self._say_lost(hold)
+
+    def _say_lost(self, hold: Hold) -> None:
         if self.room.hold.ended:
             # Nobody took it over: this room's hold ended with its connection (it hung inside
             # a write, or the connection was lost) and the other room opened the free draft.
-            self._ended_hold = hold  # said last when the connection is back (`_window_back`)
             self.show_error(self.tr(
                 "This room's hold on this session ended with its connection to the clinic "
                 "server (imsmap stopped answering, or the connection was lost), and {login} "
                 "has opened it in {room} since; it is read-only here now. What was saved here "
                 "before is kept.").format(login=hold.held_by, room=hold.room))
-            return
-        self.show_error(self.tr("{login} took this session over in {room}; it is read-only here "
-                                "now.").format(login=hold.held_by, room=hold.room))
+        else:
+            self.show_error(self.tr("{login} took this session over in {room}; it is read-only "
+                                    "here now.").format(login=hold.held_by, room=hold.room))
 
     def _freed(self, hold: Hold) -> None:
         self.show_message(self.tr("{login} no longer has this session open in {room}; it can be "
@@ -162,19 +168,20 @@ class LiveWindow(QObject):
         if self._closed:
             return
         self.banner.paused = False
+        # Asked again below, the hold may be found to have ended with the old connection:
+        # `_lost` says so at once and keeps it in `_ended_hold`, to be said again last.
         self._ended_hold = None
         self.banner.hold_moved(None)  # the hold ended with the old connection: ask again
         self.everything.emit()  # read everything again: what other rooms did meanwhile
         ended, self._ended_hold = self._ended_hold, None
-        if ended is not None:
+        if ended is None:
+            self.show_message(self.tr("Connected to the clinic server again; what changed "
+                                      "meanwhile has been read."))
+        else:
             # Another room has the draft now: said last. Said in `_lost` only, "Refreshed
             # from the database" and "Connected ... again" took its place at once, and the
             # room was never told why it reads only.
-            self._lost(ended)
-            self._ended_hold = None
-            return
-        self.show_message(self.tr("Connected to the clinic server again; what changed "
-                                  "meanwhile has been read."))
+            self._say_lost(ended)
 
     @property
     def reconnecting(self) -> bool:
