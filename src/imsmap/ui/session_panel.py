@@ -6,21 +6,19 @@ scroll bar, the photos in view under the site): the details are compact (when an
 line, the buttons beside the session's state, the notes two lines at least and more where there is room),
 and the list takes the room that is left.
 
-No Save button: a spin box saves on change, a line on leaving it, the notes and the complaint a
-moment after the last keystroke (and on leaving them). A signed session is shown read-only, with
-its amendments: the newest, the others a click away (ui.record.amendment_list).
+The fields themselves are ui.session_form's. No Save button: a spin box saves on change, a line
+on leaving it, the notes and the complaint a moment after the last keystroke (and on leaving
+them). A signed session is shown read-only, with its amendments: the newest, the others a click
+away (ui.record.amendment_list).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
-    QCompleter,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -43,23 +41,23 @@ from imsmap.services.records import Records
 from imsmap.services.registration import registration_for
 from imsmap.services.signatures import Witness
 from imsmap.ui.conflict_notice import ConflictNotice
-from imsmap.ui.field_placeholders import Placeholders
 from imsmap.ui.key_hint import KeyHint
 from imsmap.ui.listening import listen
 from imsmap.ui.pending_save import kept_pending, later, now_or_later, retry_timer
 from imsmap.ui.plain_text import field_text
 from imsmap.ui.record.amendment_list import AmendmentList
 from imsmap.ui.record.amendment_words import amendments_in_words
-from imsmap.ui.session_fields import NotesEdit, PainBox, StartEdit, editor_time
+from imsmap.ui.session_fields import editor_time
+from imsmap.ui.session_form import SessionForm
 from imsmap.ui.session_state import READ_ONLY_BASE, SessionStatus
 from imsmap.ui.site_panel import SiteTable
 from imsmap.ui.undo import SiteEditor
-from imsmap.ui.wording import datetime_edit_format, numeric_datetime
-from imsmap.ui.wrapping_row import WrappingRow, hint_at_own_width, together
+from imsmap.ui.wording import numeric_datetime
+from imsmap.ui.wrapping_row import hint_at_own_width
 
 NOTES_DELAY_MS = 700
-NOTES_MOST_HEIGHT = 110  # px: the session's notes grow to this where there is room
-# Of the room left over, the notes take 1 part (up to their most) and the site list this many.
+# Of the room left over, the notes take 1 part (up to their most, ui.session_form) and the site
+# list this many.
 LIST_STRETCH = 3
 # The site list shows at least this many rows (a session charts 10-40 sites, checked there):
 # on a short screen the fields above it give way first, and past that the column scrolls.
@@ -105,112 +103,47 @@ class SessionPanel(QWidget):
         self.title.setFont(font)
         self.status = SessionStatus()
 
-        # When the session began; editable for a note written up after the treatment. A time in
-        # the future is refused by the service, and the field shows the stored time again.
-        self.started_at = StartEdit()
-        self.started_at.setDisplayFormat(datetime_edit_format())
-        self.started_at.setCalendarPopup(True)
-        self.started_at.setAccessibleName(self.tr("Session start time"))
-        # With no session open the field shows a dash: not Qt's default day (2000-01-01), nor
-        # the start of the session shown before (another patient's, when a new one is chosen).
-        self.started_at.setSpecialValueText("—")
+        # The session's fields (ui.session_form), saved here as they are edited.
+        self.form = form = SessionForm()
+        self.started_at = form.started_at
+        self.practitioner = form.practitioner
+        self.complaint = form.complaint
+        self.pain_before = form.pain_before
+        self.pain_after = form.pain_after
+        self.notes = form.notes
+        self.placeholders = form.placeholders
         self.started_at.editingFinished.connect(self._save_started_at)
-        self.practitioner = QLineEdit()
-        self.complaint = QLineEdit()
-        self.complaint.setAccessibleName(self.tr("Complaint"))
-        # An empty field's grey words: an example to type, or "not recorded" once signed.
-        self.placeholders = Placeholders()
-        self.placeholders.add(self.complaint,
-                              self.tr("e.g. low back pain radiating to the left leg"),
-                              self.tr("not recorded", "complaint"))
-        self.pain_before = PainBox()
-        self.pain_before.setAccessibleName(self.tr("Pain before the session, 0 to 10"))
-        self.pain_after = PainBox()
-        self.pain_after.setAccessibleName(self.tr("Pain after the session, 0 to 10"))
-        self.notes = NotesEdit()
-        self.notes.setTabChangesFocus(True)
-        self.placeholders.add(self.notes, self.tr("tolerance, adverse events, plan…"),
-                              self.tr("not recorded", "session notes"))
-        self.notes.setMaximumHeight(NOTES_MOST_HEIGHT)
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(NOTES_DELAY_MS)
-        self._notes_timer.timeout.connect(
-            lambda: self._save("notes", field_text(self.notes), self._notes_timer))
+        self._notes_timer.timeout.connect(lambda: self._save_notes(self._notes_timer))
         # The complaint too, a pause after the last key: saved only on leaving the line, what
         # was typed was lost to a crash or a killed program.
         self._complaint_timer = QTimer(self)
         self._complaint_timer.setSingleShot(True)
         self._complaint_timer.setInterval(NOTES_DELAY_MS)
         self._complaint_timer.timeout.connect(
-            lambda: self._save("complaint", self.complaint.text(), self._complaint_timer))
+            lambda: self._save_complaint(self._complaint_timer))
         self.complaint.textEdited.connect(lambda _t: self._complaint_timer.start())
         # The practitioner and the pain scores, saved as they change, as a timer's save: behind
         # a lock they stay pending, tried again by this one (ui.pending_save).
         self._fields_timer = retry_timer(self, NOTES_DELAY_MS, self._save_fields, self.pending)
         self._registration_owed: str | None = None  # a name saved, its number not yet
 
-        # The clinic's practitioners offered as you type; choosing one also records their
-        # registration number with the session.
-        self._practitioners = QStringListModel(self)
-        completer = QCompleter(self._practitioners, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.practitioner.setCompleter(completer)
-        # A short example (the longer one was cut at 1366 x 768: « nom, comme dans la liste
-        # des prati… »), the rest in the tooltip.
-        self.placeholders.add(self.practitioner, self.tr("name (clinic's list)"),
-                              self.tr("not recorded", "practitioner"))
-        self.practitioner.setToolTip(self.tr(
-            "The practitioner's name, as in the clinic's list of practitioners: type part of "
-            "it and choose it from the list, which records their registration number too"))
         self.practitioner.editingFinished.connect(
             lambda: now_or_later(self._fields_timer, self._save_practitioner))
         # Left, the complaint and the notes are saved as their timers' saves (ui.pending_save)
         self.complaint.editingFinished.connect(self._complaint_timer.stop)
         self.complaint.editingFinished.connect(
-            lambda: self._save("complaint", self.complaint.text(), self._complaint_timer))
+            lambda: self._save_complaint(self._complaint_timer))
         for box in (self.pain_before, self.pain_after):
             box.refused.connect(self._pain_refused)
-        self.pain_before.valueChanged.connect(lambda _v: now_or_later(
-            self._fields_timer, lambda t: self._save("pain_before", self.pain_before.pain(), t)))
-        self.pain_after.valueChanged.connect(lambda _v: now_or_later(
-            self._fields_timer, lambda t: self._save("pain_after", self.pain_after.pain(), t)))
+        self.pain_before.valueChanged.connect(
+            lambda _v: now_or_later(self._fields_timer, self._save_pain_before))
+        self.pain_after.valueChanged.connect(
+            lambda _v: now_or_later(self._fields_timer, self._save_pain_after))
         self.notes.textChanged.connect(self._notes_changed)
         self.notes.focusLost.connect(lambda: self.save_notes(briefly=True))
-
-        # These two rows go on to a second line where the column is narrow (ui.wrapping_row):
-        # a 1366 x 768 laptop at 125 %, a 1080p screen at 200 %. Each in a widget of its own,
-        # whose item in the form keeps the heights it was asked until the row changes: as
-        # layouts in the form they were worked out again at every pass of the panel (a tap
-        # adds a row to the site list below them).
-        pain_row = WrappingRow(pain_holder := QWidget())
-        pain_row.add(together(QLabel(self.tr("before")), self.pain_before))
-        pain_row.add_gap(8)
-        pain_row.add(together(QLabel(self.tr("after")), self.pain_after))
-
-        # When and by whom on one line: both are filled in when the session is started, and
-        # rarely changed while charting.
-        who_row = WrappingRow(who_holder := QWidget())
-        started_label = QLabel(self.tr("Started"))
-        started_label.setBuddy(self.started_at)
-        practitioner_label = QLabel(self.tr("Practitioner"))
-        practitioner_label.setBuddy(self.practitioner)
-        self.practitioner.setAccessibleName(self.tr("Practitioner"))
-        self.practitioner.setMinimumWidth(120)
-        who_row.add(together(started_label, self.started_at))
-        who_row.add_gap(8)
-        who = together(practitioner_label, self.practitioner)
-        who.setStretch(1, 1)
-        who_row.add(who, stretch=1)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setVerticalSpacing(4)
-        form.addRow(who_holder)
-        form.addRow(self.tr("Complaint"), self.complaint)
-        form.addRow(self.tr("Pain (0–10)"), pain_holder)
-        form.addRow(self.tr("Notes"), self.notes)
 
         self.sign_button = QPushButton(self.tr("Sign session…"))
         self.sign_button.setToolTip(self.tr("Lock this note; later corrections become amendments"))
@@ -338,21 +271,11 @@ ui.key_hint). Shown while the session can be
             self._signed_before = self.records.read.signed_before(session.id)
         self._base = {f: getattr(session, f) for f in EDITABLE_SESSION_FIELDS} if session else {}
         # offered as the session's practitioner is typed: no session (the field disabled), no list
-        self._practitioners.setStringList(
+        self.form.offer_practitioners(
             [p.name for p in clinic.practitioners(self.records)] if session is not None else [])
         self._loading = True
         try:
-            s = self.session
-            self.started_at.setDateTime(editor_time(s.started_at) if s
-                                        else self.started_at.minimumDateTime())
-            self.practitioner.setText(s.practitioner if s else "")
-            self.complaint.setText(s.complaint if s else "")
-            self.complaint.setCursorPosition(0)  # show the start of a long complaint
-            self.complaint.setToolTip(s.complaint if s else "")
-            self.practitioner.setCursorPosition(0)
-            self.pain_before.set_pain(s.pain_before if s else None)
-            self.pain_after.set_pain(s.pain_after if s else None)
-            self.notes.setPlainText(s.notes if s else "")
+            self.form.show_session(self.session)
         finally:
             self._loading = False
         self._update_state()
@@ -429,23 +352,8 @@ ui.key_hint). Shown while the session can be
         self._update_state()
 
     def _unsaved(self) -> list[str]:
-        """What the fields show that the session as last read does not hold: typed here and
-        not saved (the server was away, the typing pause not over yet...)."""
-        s = self.session
-        if s is None:
-            return []
-        typed = []
-        for edit, value in ((self.practitioner, s.practitioner), (self.complaint, s.complaint)):
-            if edit.text().strip() != (value or "").strip():
-                typed.append(edit.text().strip())
-        if field_text(self.notes).strip() != (s.notes or "").strip():
-            typed.append(field_text(self.notes).strip())
-        for label, box, value in ((self.tr("Pain before: {pain}"), self.pain_before,
-                                   s.pain_before),
-                                  (self.tr("Pain after: {pain}"), self.pain_after, s.pain_after)):
-            if box.pain() is not None and box.pain() != value:
-                typed.append(label.format(pain=box.pain()))
-        return [t for t in typed if t]
+        """What the fields show that the session as last read does not hold."""
+        return [] if self.session is None else self.form.typed_beside(self.session)
 
     def _set_aside_unsaved(self) -> bool:
         """This room may no longer edit the session (another room has it now, or it was
@@ -563,11 +471,23 @@ ui.key_hint). Shown while the session can be
         self._registration_owed = None
         return True
 
+    def _save_notes(self, timer: QTimer | None = None) -> bool:
+        return self._save("notes", field_text(self.notes), timer)
+
+    def _save_complaint(self, timer: QTimer | None = None) -> bool:
+        return self._save("complaint", self.complaint.text(), timer)
+
+    def _save_pain_before(self, timer: QTimer | None = None) -> bool:
+        return self._save("pain_before", self.pain_before.pain(), timer)
+
+    def _save_pain_after(self, timer: QTimer | None = None) -> bool:
+        return self._save("pain_after", self.pain_after.pain(), timer)
+
     def _save_fields(self, timer: QTimer | None) -> bool:
-        """The fields' timer: the practitioner and the pain scores tried again."""
-        return (self._save_practitioner(timer)
-                and self._save("pain_before", self.pain_before.pain(), timer)
-                and self._save("pain_after", self.pain_after.pain(), timer))
+        """The fields' timer: the practitioner and the pain scores tried again, as `flush`
+        saves them, up to the first that still waits."""
+        return (self._save_practitioner(timer) and self._save_pain_before(timer)
+                and self._save_pain_after(timer))
 
     def _notes_changed(self) -> None:
         if not self._loading and self.editable:
@@ -583,8 +503,7 @@ ui.key_hint). Shown while the session can be
         to the notes' timer (ui.pending_save)."""
         self._notes_timer.stop()
         if self.session is not None:
-            return self._save("notes", field_text(self.notes),
-                              self._notes_timer if briefly else None)
+            return self._save_notes(self._notes_timer if briefly else None)
         return True
 
     def flush(self, briefly: bool = False) -> bool:
@@ -598,12 +517,12 @@ ui.key_hint). Shown while the session can be
             self._set_aside_unsaved()
             return not self.conflict.holds_text()
         fields = self._fields_timer if briefly else None
+        complaint = self._complaint_timer if briefly else None
         saves = (lambda: self.save_notes(briefly),
                  lambda: self._save_practitioner(fields),
-                 lambda: self._save("complaint", self.complaint.text(),
-                                    self._complaint_timer if briefly else None),
-                 lambda: self._save("pain_before", self.pain_before.pain(), fields),
-                 lambda: self._save("pain_after", self.pain_after.pain(), fields))
+                 lambda: self._save_complaint(complaint),
+                 lambda: self._save_pain_before(fields),
+                 lambda: self._save_pain_after(fields))
         ok = True
         for save in saves:
             ok = save() and ok

@@ -4480,42 +4480,18 @@ droite</translation>
     </message>
 </context>
 <context>
-    <name>SessionPanel</name>
-    <message>
-        <source>No session open</source>
-        <translation>Aucune séance ouverte</translation>
-    </message>
+    <name>SessionForm</name>
     <message>
         <source>Session start time</source>
         <translation>Heure de début de la séance</translation>
     </message>
     <message>
-        <source>e.g. low back pain radiating to the left leg</source>
-        <translation>p. ex. lombalgie irradiant dans la jambe gauche</translation>
-    </message>
-    <message>
-        <source>tolerance, adverse events, plan…</source>
-        <translation>tolérance, événements indésirables, plan…</translation>
-    </message>
-    <message>
-        <source>before</source>
-        <translation>avant</translation>
-    </message>
-    <message>
-        <source>after</source>
-        <translation>après</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Début</translation>
-    </message>
-    <message>
-        <source>Practitioner</source>
-        <translation>Praticien</translation>
-    </message>
-    <message>
         <source>Complaint</source>
         <translation>Motif de consultation</translation>
+    </message>
+    <message>
+        <source>e.g. low back pain radiating to the left leg</source>
+        <translation>p. ex. lombalgie irradiant dans la jambe gauche</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -4529,6 +4505,10 @@ droite</translation>
     <message>
         <source>Pain after the session, 0 to 10</source>
         <translation>Douleur après la séance, de 0 à 10</translation>
+    </message>
+    <message>
+        <source>tolerance, adverse events, plan…</source>
+        <translation>tolérance, événements indésirables, plan…</translation>
     </message>
     <message>
         <source>not recorded</source>
@@ -4549,12 +4529,43 @@ droite</translation>
         <translation>Le nom du praticien, comme dans la liste des praticiens de la clinique&#xa0;: tapez-en une partie et choisissez-le dans la liste, ce qui consigne aussi son numéro de permis</translation>
     </message>
     <message>
+        <source>before</source>
+        <translation>avant</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>après</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
         <source>Pain (0–10)</source>
         <translation>Douleur (0–10)</translation>
     </message>
     <message>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Pain before: {pain}</source>
+        <translation>Douleur avant&#xa0;: {pain}</translation>
+    </message>
+    <message>
+        <source>Pain after: {pain}</source>
+        <translation>Douleur après&#xa0;: {pain}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPanel</name>
+    <message>
+        <source>No session open</source>
+        <translation>Aucune séance ouverte</translation>
     </message>
     <message>
         <source>Sign session…</source>
@@ -4592,14 +4603,6 @@ droite</translation>
     <message>
         <source>Amendment {when} by {who} – {reason}:</source>
         <translation>Addenda du {when} par {who} – {reason}&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Pain before: {pain}</source>
-        <translation>Douleur avant&#xa0;: {pain}</translation>
-    </message>
-    <message>
-        <source>Pain after: {pain}</source>
-        <translation>Douleur après&#xa0;: {pain}</translation>
     </message>
     <message>
         <source>Pain is scored from 0 to 10: {typed} was not recorded.</source>
