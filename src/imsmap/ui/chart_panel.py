@@ -36,6 +36,7 @@ from imsmap.ui.chart_view import (  # noqa: F401 - the view and its constants, a
     LegendSwatch,
 )
 from imsmap.ui.chart_words import describe_site
+from imsmap.ui.chooser_flow import ChooserFlow
 from imsmap.ui.grasp_legend import GraspLegend
 from imsmap.ui.idle_work import IdleWork
 from imsmap.ui.layer_button import LayerButton
@@ -43,7 +44,7 @@ from imsmap.ui.layer_row import LayerRow
 from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.lit_muscle_keys import lit_key, lit_point, lit_regions
 from imsmap.ui.muscle_search import TOUCH_HEIGHT, MuscleSearchBox, show_on
-from imsmap.ui.region_chooser import ChooserFlow, RegionChooser
+from imsmap.ui.region_chooser import RegionChooser
 from imsmap.ui.touch import FINGER_REACH_PX
 from imsmap.ui.undo import SiteEditor, apply_site_key
 from imsmap.ui.wording import layer_name, layer_short_name, layer_word, view_name, view_tab_name
@@ -476,7 +477,7 @@ class ChartPanel(QWidget):
         """A tap where no muscle lies: nothing is added, and the hint over the chart says why
         (the chooser's words for the same miss). A finger's tap beside a muscle (a thin one,
         bone or tendon under the fingertip's centre) offers the muscles within its reach
-        instead (region_chooser.ChooserFlow.beside); a mouse points where it means."""
+        instead (ui.chooser_flow.ChooserFlow.beside); a mouse points where it means."""
         if finger and self.chooser_flow is not None and self.chooser_flow.beside(
                 at, FINGER_REACH_PX / self.view.transform().m11()):
             return
@@ -539,7 +540,7 @@ class ChartPanel(QWidget):
             self.chooser_flow.after_click(region, x, y, new[0].id, reach=reach)
 
     def offer_choices_at(self, viewport_pos: QPoint) -> bool:
-        """Right-click or long press: which muscle (see region_chooser.ChooserFlow.at)."""
+        """Right-click or long press: which muscle (see ui.chooser_flow.ChooserFlow.at)."""
         if self.chooser_flow is None:
             return False  # before the window's step 2: nothing to choose into yet
         return self.chooser_flow.at(viewport_pos)
