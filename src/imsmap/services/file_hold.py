@@ -19,10 +19,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from imsmap.domain.models import Session
+from imsmap.store.amending_marks import AmendingMark, LostAmendment, left_behind
 from imsmap.store.file_holds import FileHolds, Holder, HoldsUnavailable
 from imsmap.store.postgres.holds import Hold
 
-__all__ = ["FileHolds", "FileRoomHold", "hold_of"]
+__all__ = ["AmendingMark", "FileHolds", "FileRoomHold", "LostAmendment", "hold_of",
+           "left_behind"]
 
 
 def hold_of(session_id: int, holder: Holder | None, holds: FileHolds) -> Hold:

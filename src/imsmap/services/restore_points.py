@@ -149,7 +149,13 @@ def listing(folder: Path) -> list[Choice]:
             found.append(Choice(path, stamp))
     for path, stamp in store_backup.own_backups(folder):
         found.append(Choice(path, stamp, backup_sets.identity_in(path) or ""))
-    return sorted(found, key=lambda c: (c.taken_at, c.path.name), reverse=True)
+    return sorted(found, key=_newness, reverse=True)
+
+
+def _newness(choice: Choice) -> tuple[datetime, int, str]:
+    """The order of restore points: when what they hold was written, then (two full backups of
+    one second) which was made after the other (store.packed.copy_number)."""
+    return choice.taken_at, packed.copy_number(choice.path.name), choice.path.name
 
 
 def offerable(folder: Path, current: Path) -> list[Path]:
@@ -203,7 +209,7 @@ def newest(folder: str | Path, current: str | Path | None = None) -> RestorePoin
         taken = point.taken_at or choice.taken_at
         return replace(point, passed_over=tuple(passed), mine=mine, choices=found,
                        others_newer=tuple(o for o in others if o.taken_at > taken))
-    others.sort(key=lambda c: (c.taken_at, c.path.name), reverse=True)
+    others.sort(key=_newness, reverse=True)
     if first_refusal is None:  # only other databases' backups
         other = others[0]
         if other.made_from:

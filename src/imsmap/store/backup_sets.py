@@ -66,7 +66,7 @@ from imsmap.store.backup import (
 from imsmap.store.db import BUSY_TIMEOUT_MS, Database, StoreError, user_error
 from imsmap.store.durable import fsync_dir
 from imsmap.store.leftovers import alive
-from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, journal_of
+from imsmap.store.packed import CHUNK, FULL_NAME, JOURNAL_NAME, copy_number, journal_of
 from imsmap.store.repository import Repository
 from imsmap.store.sqlite_reasons import reason as sqlite_reason
 
@@ -158,7 +158,7 @@ def sets(folder: Path) -> list[BackupSet]:
         stamp = _stamp(match) if match else None
         if stamp is not None and journal_of(folder / name).name in names:
             found.append(BackupSet(folder / name, journal_of(folder / name), stamp))
-    return sorted(found, key=lambda s: (s.stamp, s.full.name))
+    return sorted(found, key=lambda s: (s.stamp, copy_number(s.full.name), s.full.name))
 
 
 def starts(folder: Path) -> list[tuple[BackupSet, journal.Record | None]]:
@@ -472,18 +472,18 @@ def rotate(folder: Path, keep: int, identity: str | None) -> list[Path]:
     """Keep the newest `keep` restore points (this database's sets, sets without an owner and
     plain backups of earlier versions); delete the files of the others. Only files named like
     ours, in this folder; never a set of another database (another identity)."""
-    points: list[tuple[datetime, str, list[Path]]] = []
+    points: list[tuple[datetime, int, str, list[Path]]] = []
     for s, start in starts(folder):
         if start is not None and start.identity and start.identity != identity:
             continue  # another database's: its own rotation keeps or lets it go
-        points.append((s.stamp, s.full.name, [s.full, s.journal]))
+        points.append((s.stamp, copy_number(s.full.name), s.full.name, [s.full, s.journal]))
     for entry in os.scandir(folder):
         stamp = parse_backup_name(entry.name)
         if stamp is not None and entry.is_file(follow_symlinks=False):
-            points.append((stamp, entry.name, [Path(entry.path)]))
+            points.append((stamp, copy_number(entry.name), entry.name, [Path(entry.path)]))
     points.sort(reverse=True)
     deleted = []
-    for _when, _name, files in points[keep:]:
+    for _when, _copy, _name, files in points[keep:]:
         for path in files:
             if path.parent == folder and (FULL_NAME.match(path.name) or
                                           JOURNAL_NAME.match(path.name) or

@@ -82,7 +82,7 @@ def this_place() -> str:
     return f"{user}@{socket.gethostname() or '?'}"
 
 
-def _try_lock(fd: int) -> bool:
+def try_lock(fd: int) -> bool:
     """Lock ``fd`` without waiting; False when another open file holds the lock."""
     try:
         if sys.platform == "win32":
@@ -103,7 +103,7 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
-def _unlock(fd: int) -> None:
+def unlock(fd: int) -> None:
     if sys.platform == "win32":
         import msvcrt
 
@@ -201,7 +201,7 @@ class FileHolds:
         for _ in range(READ_TRIES):
             fd = self._open(session_id)
             try:
-                if not _try_lock(fd):
+                if not try_lock(fd):
                     return self._read_holder(fd)
                 if not self._same_file(fd, session_id):
                     os.close(fd)  # let go of by its holder and deleted meanwhile: again
@@ -270,7 +270,7 @@ class FileHolds:
                 os.unlink(self.path(session_id))
             else:  # Windows deletes no open file: emptied, a draft nobody holds
                 os.ftruncate(fd, 0)
-            _unlock(fd)
+            unlock(fd)
         except OSError as exc:  # the lock goes with the descriptor anyway
             log.warning("letting go of the hold on session %s: %s", session_id, exc)
         finally:

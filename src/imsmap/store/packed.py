@@ -20,6 +20,19 @@ from imsmap.store.sqlite_errors import Fault, fault_of
 CHUNK = 1 << 20
 FULL_NAME = re.compile(r"^imsmap-backup-(\d{8})-(\d{6})-full(?:-\d+)?\.sqlite3\.gz$")
 JOURNAL_NAME = re.compile(r"^imsmap-backup-(\d{8})-(\d{6})-full(?:-\d+)?\.journal$")
+# "-N" after the time and the words of a backup's name: the N-th made in that second
+_COPY = re.compile(r"^imsmap-backup-\d{8}-\d{6}(?:-[a-z][a-z-]*)?-(\d+)"
+                   r"\.(?:sqlite3\.gz|sqlite3|journal)$")
+
+
+def copy_number(name: str) -> int:
+    """Which backup of its second the file `name` is: 1, or N for "...-full-N" (a full backup
+    made in the same second as the one before it; "...-manual-N" a plain copy). Ordered by name
+    alone, "-full-2.sqlite3.gz" came before "-full.sqlite3.gz": the rotation let the later go
+    first, and the journal and the restore took the earlier for the newest (walk of 7
+    December)."""
+    match = _COPY.search(name)
+    return int(match.group(1)) if match else 1
 
 
 def journal_of(full: Path) -> Path:

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from imsmap.domain.errors import NotFoundError
 from imsmap.domain.models import Session
-from imsmap.services.file_hold import FileHolds, FileRoomHold
+from imsmap.services.file_hold import FileHolds, FileRoomHold, LostAmendment, left_behind
 from imsmap.services.records import Records
 from imsmap.services.room_hold import Hold
 from imsmap.ui.hold_banner import HoldBanner
+from imsmap.ui.wording import numeric_datetime
 
 
 class FileWindowHolds(QObject):
@@ -48,6 +50,9 @@ class FileWindowHolds(QObject):
         self.banner.freed.connect(self._freed)
         self._said_problem = False
         self._closed = False
+        self.lost_box: QMessageBox | None = None  # the amendments lost when a window ended
+        # once the window is on screen (store.amending_marks)
+        QTimer.singleShot(0, self, lambda: self.say_lost_amendments(holds))
 
     @classmethod
     def on_file(cls, records: Records, show_message: Callable[[str], None],
@@ -82,6 +87,37 @@ class FileWindowHolds(QObject):
             self.status_label.setToolTip(str(problem))
             self.status_label.show()
             self.show_error(problem)
+
+    def say_lost_amendments(self, holds: FileHolds) -> None:
+        """An amendment being written when its window ended (killed, crashed, the computer
+        switched off): said once, in a message that stays until it is read; nothing of it was
+        saved, the signed session is as it was."""
+        lost = left_behind(holds.db_path)
+        if not lost or self._closed:
+            return
+        parent = self.parent()
+        box = QMessageBox(parent if isinstance(parent, QWidget) else None)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Amendment not added"))
+        box.setText(self.tr("imsmap ended while an amendment was being written: it was not "
+                            "added."))
+        box.setInformativeText("\n".join(self._lost_line(a) for a in lost) + "\n\n" + self.tr(
+            "Nothing of what was typed in it was saved; the signed session is as it was. "
+            "Open the session and add the amendment again."))
+        box.setModal(False)
+        box.show()
+        self.lost_box = box
+
+    def _lost_line(self, lost: LostAmendment) -> str:
+        try:
+            session = self.records.read.session(lost.session_id)
+            chart = self.records.read.patient(session.patient_id).chart_number
+        except NotFoundError:  # not in these records (a backup restored since)
+            return "• " + self.tr("An amendment to a session no longer in these records, begun {since}").format(
+                since=numeric_datetime(lost.since))
+        return "• " + self.tr("Chart {chart}, session of {started}: the amendment begun {since}").format(
+            chart=chart, started=numeric_datetime(session.started_at),
+            since=numeric_datetime(lost.since))
 
     def _lost(self, hold: Hold) -> None:
         """The draft this window edited is another's now (its lock file was deleted under it,

@@ -4,6 +4,7 @@ gives what it uses."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Patient
 from imsmap.services import clinic
+from imsmap.services.file_hold import AmendingMark
 from imsmap.services.practitioner_list import by_login
 from imsmap.services.records import Records, content_hash
 from imsmap.services.registration import registration_for
@@ -229,7 +231,10 @@ class SessionActions:
         # Session > Add amendment…"): it opened on site 1 whichever was.
         selected = self.chart.selected_site_id() or self.session_panel.sites.selected_site_id()
         dialog = AmendDialog(self.records, s.id, self.parent, site_id=selected)
-        if dialog.exec() and dialog.amendment is not None:
+        holds = self.records.file_holds  # a file's: marked while written (store.amending_marks)
+        with AmendingMark(holds.db_path, s.id) if holds is not None else contextlib.nullcontext():
+            added = dialog.exec()
+        if added and dialog.amendment is not None:
             # Signing and a photo added by amendment say so in the status bar; an amendment
             # said nothing, the bar left empty (walk of 6 December).
             self.show_message(QCoreApplication.translate(

@@ -1621,6 +1621,26 @@ Problème&#xa0;: {problem}</translation>
         <translation>Brouillons non marqués</translation>
     </message>
     <message>
+        <source>Amendment not added</source>
+        <translation>Addenda non ajouté</translation>
+    </message>
+    <message>
+        <source>imsmap ended while an amendment was being written: it was not added.</source>
+        <translation>imsmap s&apos;est arrêté pendant la rédaction d&apos;un addenda&#xa0;: il n&apos;a pas été ajouté.</translation>
+    </message>
+    <message>
+        <source>Nothing of what was typed in it was saved; the signed session is as it was. Open the session and add the amendment again.</source>
+        <translation>Rien de ce qui y avait été tapé n&apos;a été enregistré; la séance signée est telle qu&apos;elle était. Ouvrez la séance et ajoutez l&apos;addenda de nouveau.</translation>
+    </message>
+    <message>
+        <source>An amendment to a session no longer in these records, begun {since}</source>
+        <translation>Un addenda à une séance qui n&apos;est plus dans ces dossiers, commencé le {since}</translation>
+    </message>
+    <message>
+        <source>Chart {chart}, session of {started}: the amendment begun {since}</source>
+        <translation>Dossier {chart}, séance du {started}&#xa0;: l&apos;addenda commencé le {since}</translation>
+    </message>
+    <message>
         <source>{login} has this session open in another imsmap window ({room}) now; it is read-only here.</source>
         <translation>{login} a maintenant cette séance ouverte dans une autre fenêtre d&apos;imsmap ({room}); elle est en lecture seule ici.</translation>
     </message>
