@@ -232,22 +232,29 @@ class ChartTabStrip(QWidget):
             bar.move(0, 0)
             return
         room = max(0, self.width() - 2 * self._button_width())
-        # The button's words where they cost no tab that "+6" leaves shown.
-        first, last, width = self._fit_with_more(edges, room, keep_current, short=False)
-        short = False
-        s_first, s_last, s_width = self._fit_with_more(edges, room, keep_current, short=True)
-        if s_last - s_first > last - first:
-            first, last, width, short = s_first, s_last, s_width, True
+
+        def whole(fit: tuple[int, int, int]) -> int:  # the tabs it shows whole
+            first, last, width = fit
+            cut = edges[last - 1][1] - edges[first][0] > room - width  # one tab, too wide
+            return last - first - cut
+
+        # The button's words where they cost no tab that "+6" leaves shown whole.
+        fit = self._fit_with_more(edges, room, keep_current, short=False)
+        brief = self._fit_with_more(edges, room, keep_current, short=True)
+        short = whole(brief) > whole(fit)
+        first, last, width = brief if short else fit
         self.first, self.last = first, last
         self.area.setFixedWidth(max(0, min(room - width, edges[last - 1][1] - edges[first][0])))
         bar.move(-edges[first][0], 0)
         self.before.setEnabled(first > 0)
         self.after.setEnabled(last < n)
         hidden = n - (last - first)
-        self.more.setText(self.more_text(hidden, short))
-        tip = self.tr("Every chart by name: %n not shown in the tabs", "", hidden)
-        self.more.setToolTip(tip)
-        self.more.setAccessibleName(tip)
+        text = self.more_text(hidden, short)
+        if text != self.more.text():
+            self.more.setText(text)
+            tip = self.tr("Every chart by name: %n not shown in the tabs", "", hidden)
+            self.more.setToolTip(tip)
+            self.more.setAccessibleName(tip)
         self.more.setFixedSize(width, hint.height())
 
     def _button_width(self) -> int:
