@@ -113,6 +113,7 @@ def test_a_chart_chosen_from_the_list_is_shown_with_its_tab(at_1366, lang, touch
     qtbot.waitUntil(strip.menu.isVisible)
     menu = strip.menu
     assert menu.activeAction() is menu.actions()[0] and menu.actions()[0].isChecked()
+    assert len(menu.actions()) == 11 and sum(a.isChecked() for a in menu.actions()) == 1
     for _ in range(plantar):
         qtbot.keyClick(menu, Qt.Key.Key_Down)
     assert menu.activeAction() is menu.actions()[plantar]

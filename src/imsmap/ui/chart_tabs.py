@@ -83,6 +83,8 @@ class ChartTabStrip(QWidget):
         self.more.setVisible(False)
         self.more.clicked.connect(self.show_menu)
         self.menu = QMenu(self)
+        self.group = QActionGroup(self.menu)  # one chart checked
+        self.group.setExclusive(True)
         self._widths: dict[tuple, int] = {}
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -154,15 +156,15 @@ class ChartTabStrip(QWidget):
 
     def fill_menu(self) -> None:
         """The menu: every chart in the tabs' order, named whole, the current one checked."""
+        for action in self.group.actions():
+            self.group.removeAction(action)
         self.menu.clear()
-        group = QActionGroup(self.menu)
-        group.setExclusive(True)
         current = self.tabs.currentIndex()
         for i in range(self.tabs.count()):
             action = self.menu.addAction(self.name(i))
             action.setCheckable(True)
             action.setChecked(i == current)
-            action.setActionGroup(group)
+            action.setActionGroup(self.group)
             action.triggered.connect(lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
             if i == current:
                 self.menu.setActiveAction(action)
