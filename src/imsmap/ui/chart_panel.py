@@ -89,9 +89,9 @@ class ChartPanel(QWidget):
         self.ahead: IdleWork | None = None  # build_ahead
 
         # A dozen charts: the tabs have a row of their own, and buttons beside it to show the
-        # tabs beyond it, whole (ui.chart_tabs).
+        # tabs beyond it, whole, and to list every chart by name (ui.chart_tabs).
         self.tabs = ChartTabBar()
-        self.tab_strip = ChartTabStrip(self.tabs)
+        self.tab_strip = ChartTabStrip(self.tabs, name=self.tab_title)
         for i, vid in enumerate(self._view_ids):
             self.tabs.addTab(view_tab_name(atlas, vid))
             self.tabs.setTabToolTip(i, _view_name(atlas, vid))
@@ -155,6 +155,13 @@ class ChartPanel(QWidget):
         """The whole name of the chart on tab `index` ("Vue antérieure"; the tab may say it
         shorter, "Antérieure")."""
         return _view_name(self.atlas, self._view_ids[index])
+
+    def tab_title(self, index: int) -> str:
+        """The whole name of the chart on tab `index` with the count its tab shows of the
+        session's sites on it ("Vue postérieure (2)"): the tab strip's list of every chart."""
+        tab = view_tab_name(self.atlas, self._view_ids[index])
+        text = self.tabs.tabText(index)
+        return self.view_title(index) + (text[len(tab):] if text.startswith(tab) else "")
 
     def view_id_at(self, index: int) -> str | None:
         """The view on tab `index`."""
@@ -261,13 +268,14 @@ class ChartPanel(QWidget):
         else:
             self.layer_label.setVisible(multi)
         # made anew, they came last of the window's Tab order: between the tabs and the chart
-        focus_order.chain(focus_order.with_parts([self.tabs, *self._layer_buttons, self.view]))
+        focus_order.chain(focus_order.with_parts([self.tabs, self.tab_strip.more,
+                                                  *self._layer_buttons, self.view]))
 
     def tab_stops(self) -> list[QWidget]:
         """Where Tab stops on the chart, as on the screen: the tabs (with their scroll
-        arrows), the layer buttons, the chart, the muscle search over its foot
-        (ui.focus_order)."""
-        return [self.tabs, *self._layer_buttons, self.view,
+        arrows), the button listing every chart, the layer buttons, the chart, the muscle
+        search over its foot (ui.focus_order)."""
+        return [self.tabs, self.tab_strip.more, *self._layer_buttons, self.view,
                 *([self.search] if self.search is not None else [])]
 
     def _layer_clicked(self, index: int) -> None:

@@ -36,6 +36,32 @@
     </message>
 </context>
 <context>
+    <name>ChartTabStrip</name>
+    <message numerus="yes">
+        <source>+%n</source>
+        <comment>chart tabs not shown (a button listing every chart)</comment>
+        <translation>
+            <numerusform>+%n</numerusform>
+            <numerusform>+%n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <comment>chart tabs not shown (a button listing every chart)</comment>
+        <translation>
+            <numerusform>%n more</numerusform>
+            <numerusform>%n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every chart by name: %n not shown in the tabs</source>
+        <translation>
+            <numerusform>Every chart by name: %n not shown in the tabs</numerusform>
+            <numerusform>Every chart by name: %n not shown in the tabs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClinicSetupWizard</name>
     <message numerus="yes">
         <source>set; the screen locks after %n minute(s) without use</source>

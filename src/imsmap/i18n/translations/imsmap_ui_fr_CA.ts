@@ -1076,6 +1076,29 @@
         <source>Show the chart tab after</source>
         <translation>Afficher l&apos;onglet de schéma suivant</translation>
     </message>
+    <message numerus="yes">
+        <source>+%n</source>
+        <comment>chart tabs not shown (a button listing every chart)</comment>
+        <translation>
+            <numerusform>+%n</numerusform>
+            <numerusform>+%n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <comment>chart tabs not shown (a button listing every chart)</comment>
+        <translation>
+            <numerusform>%n autre</numerusform>
+            <numerusform>%n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every chart by name: %n not shown in the tabs</source>
+        <translation>
+            <numerusform>Tous les schémas par leur nom : %n non affiché dans les onglets</numerusform>
+            <numerusform>Tous les schémas par leur nom : %n non affichés dans les onglets</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ChooserFlow</name>
