@@ -70,7 +70,8 @@ def _sizes(w) -> dict[str, int]:
         # handle touch-sized, walk at 1366 x 768 of 7 December)
         "last N spin box's arrows": min(min(r.width(), r.height())
                                         for r in _arrows(w.history_bar.last_n)),
-        "visits slider's handle": min(_handle(w.history_bar.slider).size().toTuple()),
+        "visits slider's handle": _handle(w.history_bar.slider).width(),
+        "visits slider": w.history_bar.slider.sizeHint().height(),  # the handle's room across
     }
 
 
@@ -93,7 +94,7 @@ def test_the_view_menus_toggle_makes_rows_tabs_and_buttons_finger_sized_at_once(
 
 def test_a_finger_steps_the_number_of_earlier_sessions_by_its_arrows(window, qtbot):
     """Touch-sized, "Last N"'s arrows side by side, a fingertip each: a press in either steps
-    it, and the window is no wider."""
+    it, and the window is no wider; the visits row no taller for its slider."""
     w = window
     width = w.width()
     w.menus.act_touch.trigger()
@@ -108,6 +109,10 @@ def test_a_finger_steps_the_number_of_earlier_sessions_by_its_arrows(window, qtb
     QTest.mouseClick(spin, Qt.MouseButton.LeftButton, pos=down.center())
     assert spin.value() == start - 1
     assert w.width() == width
+    # the slider's handle a fingertip wide, the slider no taller than the row's buttons (its
+    # ticks' room taken from the handle: 5 px more were 5 px off the chart at 1366 x 768)
+    bar = w.history_bar
+    assert bar.slider.height() <= bar.next.height(), (bar.slider.height(), bar.next.height())
     w.menus.act_touch.trigger()
 
 

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QProxyStyle,
+    QSlider,
     QStyle,
     QStyleFactory,
     QStyleOption,
     QStyleOptionMenuItem,
+    QStyleOptionSlider,
     QStyleOptionSpinBox,
     QStyleOptionTab,
     QTabBar,
@@ -47,6 +49,11 @@ DEFAULT_PX = 34
 # 14 x 8 px under a finger. Only where the row has the room: the session's column has not.
 FINGER_ARROWS = "fingerArrows"
 
+# What QSlider adds to its thickness for its ticks, each side that has them (its TickSpace):
+# a slider with its handle a fingertip across was 5 px taller than the visits row's buttons,
+# 5 px off the chart at 1366 x 768.
+SLIDER_TICK_SPACE = 5
+
 CT = QStyle.ContentsType
 PM = QStyle.PixelMetric
 CC = QStyle.ComplexControl
@@ -65,6 +72,18 @@ def finger_arrows(spin_box: QAbstractSpinBox) -> None:
 
 def _finger_arrows(widget: QWidget | None) -> bool:
     return widget is not None and bool(widget.property(FINGER_ARROWS))
+
+
+def _tick_sides(option: QStyleOption | None, widget: QWidget | None) -> int:
+    """On how many sides of a slider its ticks are (0-2)."""
+    if isinstance(option, QStyleOptionSlider):
+        ticks = option.tickPosition
+    elif isinstance(widget, QSlider):
+        ticks = widget.tickPosition()
+    else:
+        return 0
+    return sum(1 for side in (QSlider.TickPosition.TicksAbove, QSlider.TickPosition.TicksBelow)
+               if ticks.value & side.value)
 
 
 def finger_px(screen: QScreen | None) -> int:
@@ -93,7 +112,8 @@ def wanted() -> bool:
 class TouchStyle(QProxyStyle):
     """The application's style, with list and tree rows, tabs, buttons, check boxes, combo boxes
     and menu rows at least `finger` pixels tall, check boxes' boxes two thirds of that and the
-    tab bar's scroll arrows `finger` wide, a slider's handle `finger` square, and a spin box
+    tab bar's scroll arrows `finger` wide, a slider `finger` tall with its handle `finger` wide
+    (less the ticks' room across), and a spin box
     that asks for it (FINGER_ARROWS) `finger` tall with its arrows side by side, `finger` square.
     Nothing else is wider: every spin box's arrows side by side, or a taller line edit, made
     the session's column too wide for a 1366-pixel screen. Table rows keep the style's 30 px
@@ -111,8 +131,10 @@ class TouchStyle(QProxyStyle):
             return max(value, self.finger)
         if metric == PM.PM_TabBarTabHSpace:  # the arrows' room, from the tabs' side margins
             return min(value, TAB_MARGINS_PX)
-        if metric in (PM.PM_SliderThickness, PM.PM_SliderLength):  # the handle: 15 x 15 px
+        if metric == PM.PM_SliderLength:  # the handle along the groove: 15 px
             return max(value, self.finger)
+        if metric == PM.PM_SliderThickness:  # and across it, the slider a fingertip tall
+            return max(value, self.finger - SLIDER_TICK_SPACE * _tick_sides(option, widget))
         return value
 
     def sizeFromContents(self, kind, option, size, widget=None):  # noqa: N802 - Qt naming
