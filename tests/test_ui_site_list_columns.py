@@ -4,6 +4,7 @@ asks for (French walk of 7 December: « Oblique externe de l'abdom… » beside 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from tests.test_ui_french import french  # noqa: F401 - fixture
 from tests.test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
 
@@ -56,6 +57,8 @@ def test_in_french_the_muscle_is_whole_and_the_flags_header_gives_way(
     flags = table.horizontalHeaderItem(FLAGS)
     assert header.sectionSize(FLAGS) < header.sectionSizeHint(FLAGS)
     assert flags.toolTip() == "Indicateurs"  # the header cut, the whole word kept
+    # cut at its end, « Ind… », never its middle clipped on both sides (« dicateu »)
+    assert header.textElideMode() == Qt.TextElideMode.ElideRight
     # Wider again, the header is whole and says itself.
     _narrow_to(w, qtbot, others + table.sizeHintForColumn(MUSCLE) + 10)
     assert header.sectionSize(FLAGS) == header.sectionSizeHint(FLAGS)

@@ -6,15 +6,47 @@ with a touch screen, the explicit choice winning after."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QInputDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QStyle, QTabBar, QToolButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QStyleOptionSlider,
+    QStyleOptionSpinBox,
+    QTabBar,
+    QToolButton,
+)
 
 from imsmap.ui import touch_size
 from test_ui_support import make_window, qt_settings, window  # noqa: F401 - fixtures
 
 FINGER = 32  # the least a fingertip's row or button is (touch_size.MIN_PX)
+
+
+def _arrows(spin: QSpinBox) -> list:
+    """The spin box's up and down arrows where a press lands (the style's hit rectangles)."""
+    opt = QStyleOptionSpinBox()
+    opt.initFrom(spin)
+    opt.frame = spin.hasFrame()
+    opt.subControls = QStyle.SubControl.SC_SpinBoxUp | QStyle.SubControl.SC_SpinBoxDown
+    return [spin.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, opt, sub, spin)
+            for sub in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown)]
+
+
+def _handle(slider: QSlider):
+    """The slider's handle as the style places it."""
+    opt = QStyleOptionSlider()
+    opt.initFrom(slider)
+    opt.orientation = slider.orientation()
+    opt.minimum, opt.maximum = slider.minimum(), slider.maximum()
+    opt.sliderPosition = opt.sliderValue = slider.value()
+    opt.tickPosition = slider.tickPosition()
+    opt.subControls = QStyle.SubControl.SC_SliderHandle
+    return slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
+                                         QStyle.SubControl.SC_SliderHandle, slider)
 
 
 def _sizes(w) -> dict[str, int]:
@@ -34,6 +66,12 @@ def _sizes(w) -> dict[str, int]:
         "earlier sessions check box": w.history_bar.show_earlier.sizeHint().height(),
         "check box's box": QApplication.style().pixelMetric(
             QStyle.PixelMetric.PM_IndicatorHeight, None, w.history_bar.show_earlier),
+        # the earlier sessions' "Last N" and the visits slider (14 x 8 px arrows, a 15 px
+        # handle touch-sized, walk at 1366 x 768 of 7 December)
+        "last N spin box's arrows": min(min(r.width(), r.height())
+                                        for r in _arrows(w.history_bar.last_n)),
+        "visits slider's handle": _handle(w.history_bar.slider).width(),
+        "visits slider": w.history_bar.slider.sizeHint().height(),  # the handle's room across
     }
 
 
@@ -52,6 +90,30 @@ def test_the_view_menus_toggle_makes_rows_tabs_and_buttons_finger_sized_at_once(
     qtbot.wait(20)
     assert _sizes(w) == before
     assert QSettings().value("window/touch_sized") in (False, "false")
+
+
+def test_a_finger_steps_the_number_of_earlier_sessions_by_its_arrows(window, qtbot):
+    """Touch-sized, "Last N"'s arrows side by side, a fingertip each: a press in either steps
+    it, and the window is no wider; the visits row no taller for its slider."""
+    w = window
+    width = w.width()
+    w.menus.act_touch.trigger()
+    qtbot.wait(20)
+    spin = w.history_bar.last_n
+    up, down = _arrows(spin)
+    assert not up.intersects(down) and up.left() > down.left()  # [ 3 ][ - ][ + ]
+    start = spin.value()
+    QTest.mouseClick(spin, Qt.MouseButton.LeftButton, pos=up.center())
+    assert spin.value() == start + 1
+    QTest.mouseClick(spin, Qt.MouseButton.LeftButton, pos=down.center())
+    QTest.mouseClick(spin, Qt.MouseButton.LeftButton, pos=down.center())
+    assert spin.value() == start - 1
+    assert w.width() == width
+    # the slider's handle a fingertip wide, the slider no taller than the row's buttons (its
+    # ticks' room taken from the handle: 5 px more were 5 px off the chart at 1366 x 768)
+    bar = w.history_bar
+    assert bar.slider.height() <= bar.next.height(), (bar.slider.height(), bar.next.height())
+    w.menus.act_touch.trigger()
 
 
 def test_a_first_start_on_a_computer_with_a_touch_screen_is_touch_sized(make_window, session):

@@ -33,6 +33,7 @@ from imsmap.domain.local_time import local_date
 from imsmap.domain.models import Session
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.ui.overlay_legend import OverlayLegend
+from imsmap.ui.touch_size import finger_arrows
 from imsmap.ui.visits_row import VisitsRow
 from imsmap.ui.wording import numeric_date, numeric_datetime
 from imsmap.ui.wrapping_row import WrappingRow
@@ -159,6 +160,8 @@ class HistoryBar(QWidget):
         self.last_n.setRange(1, 99)
         self.last_n.setValue(3)
         self.last_n.setAccessibleName(self.tr("How many earlier sessions"))
+        # touch-sized, its arrows side by side, a fingertip each (14 x 8 px stacked)
+        finger_arrows(self.last_n)
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for d in (self.date_from, self.date_to):

@@ -116,6 +116,9 @@ class SiteTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MUSCLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FLAGS, QHeaderView.ResizeMode.Fixed)  # _fit_flags
+        # A header narrower than its word says its start and "…" (Qt's headers clip it
+        # centred: « Indicateurs » read « dicateu » at 1093 x 614 in French, walk of 7 December)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.itemSelectionChanged.connect(self._selection_changed)
         self.setToolTip(QCoreApplication.translate("ChartKeys", KEYS_HINT))
         if editor is not None:
