@@ -151,6 +151,28 @@ class PgServer:
         return name
 
 
+def copy_clinic(server: PgServer, template: str) -> str:
+    """A new database copied from `template`, a clinic's database set up by `imsmap server
+    init`, with what CREATE DATABASE does not copy given as init gives it (the grants on the
+    database and its search_path, as the server's restore does for its copy); its name."""
+    from psycopg import sql
+
+    from imsmap.store.postgres.connection import GROUPS, SCHEMA
+
+    name = f"clinic_{os.getpid()}_{next(_names)}"
+    ident = sql.Identifier
+    with server.admin() as conn:
+        strategy = sql.SQL(" STRATEGY FILE_COPY" if conn.info.server_version >= 150000 else "")
+        conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}{}").format(
+            ident(name), ident(template), strategy))
+        conn.execute(sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(ident(name)))
+        conn.execute(sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}").format(
+            ident(name), sql.SQL(", ").join(ident(g) for g in GROUPS.values())))
+        conn.execute(sql.SQL("ALTER DATABASE {} SET search_path TO {}, public").format(
+            ident(name), ident(SCHEMA)))
+    return name
+
+
 def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)

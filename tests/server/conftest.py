@@ -6,15 +6,27 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture
-def clinic_dsn(pg_server):
-    """A new database, set up by `imsmap server init`; the superuser's DSN for it."""
+@pytest.fixture(scope="session")
+def initialised_clinic(pg_server):
+    """A database set up by `imsmap server init`, made once a run: `clinic_dsn` copies it.
+    Running every migration for each of the ~180 tests that take a clinic was about 0.3-0.5 s
+    each on this machine, a copy a part of it; test_server_schema.py's
+    test_a_copied_clinic_is_the_clinic_server_init_sets_up checks that a copy is what an
+    init makes."""
     from imsmap.store.postgres import schema
 
     name = pg_server.new_database()
-    dsn = pg_server.dsn(name)
-    schema.init(dsn)
-    return dsn
+    schema.init(pg_server.dsn(name))
+    return name
+
+
+@pytest.fixture
+def clinic_dsn(pg_server, initialised_clinic):
+    """A new database, as `imsmap server init` sets it up (a copy of `initialised_clinic`);
+    the superuser's DSN for it."""
+    from pg_support import copy_clinic
+
+    return pg_server.dsn(copy_clinic(pg_server, initialised_clinic))
 
 
 @pytest.fixture

@@ -29,6 +29,8 @@ from imsmap.ui.window_settings import (
     PRACTITIONER,
     WINDOW_GEOMETRY,
     WINDOW_SPLITTER,
+    Setting,
+    write_together,
 )
 from imsmap.ui.wrapping_row import WRAP_BELOW, all_wrapped, forget_sizes, rewrap
 
@@ -97,15 +99,14 @@ def save_settings(window: QMainWindow, splitter: QSplitter, act_labels: QAction,
                   hide_names: bool, bar: HistoryBar, practitioner: str) -> None:
     """Everything `restore_layout` and `restore_settings` read, and the open session's
     practitioner (when it has one) for the next new session."""
-    WINDOW_GEOMETRY.write(window.saveGeometry())
-    WINDOW_SPLITTER.write(splitter.saveState())
-    CHART_LABELS.write(act_labels.isChecked())
-    HIDE_NAMES.write(hide_names)
-    OVERLAY_SHOW.write(bar.show_earlier.isChecked())
-    OVERLAY_HEAT.write(bar.heat.isChecked())
-    OVERLAY_LAST_N.write(bar.last_n.value())
+    values: list[tuple[Setting, object]] = [
+        (WINDOW_GEOMETRY, window.saveGeometry()), (WINDOW_SPLITTER, splitter.saveState()),
+        (CHART_LABELS, act_labels.isChecked()), (HIDE_NAMES, hide_names),
+        (OVERLAY_SHOW, bar.show_earlier.isChecked()), (OVERLAY_HEAT, bar.heat.isChecked()),
+        (OVERLAY_LAST_N, bar.last_n.value())]
     if practitioner:
-        PRACTITIONER.write(practitioner)
+        values.append((PRACTITIONER, practitioner))
+    write_together(values)  # one write of the settings file, not eight
 
 
 def first_size(window: QWidget) -> QSize:
