@@ -10,7 +10,7 @@ import pytest
 def initialised_clinic(pg_server):
     """A database set up by `imsmap server init`, made once a run: `clinic_dsn` copies it.
     Running every migration for each of the ~180 tests that take a clinic was about 0.3-0.5 s
-    each on this machine, a copy a part of it; test_server_schema.py's
+    each on this machine, a copy a part of it; test_server_clinic_copy.py's
     test_a_copied_clinic_is_the_clinic_server_init_sets_up checks that a copy is what an
     init makes."""
     from imsmap.store.postgres import schema
