@@ -16,7 +16,10 @@ from clinic_files import make_clinic
 
 from imsmap.cli import main
 from imsmap.services.context import open_server_context
+from imsmap.services.photo_amending import add_file_by_amendment
+from imsmap.services.photos import Photos
 from imsmap.store.postgres.connection import connect
+from photo_support import png_bytes, write
 from support import spot
 
 
@@ -157,5 +160,36 @@ def test_the_newest_server_backup_restored_says_nothing_is_missing(tmp_path, pg_
     assert main(["restore", "--dsn", clinic_dsn, str(dump), "--force"]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "Type yes" not in out and "lacks" not in out
+    (aside,) = _databases(pg_server) - before
+    _drop(pg_server, aside)
+
+
+def test_the_server_restore_names_each_photo_the_backup_lacks(tmp_path, pg_server, clinic_dsn,
+                                                              people, capsys):
+    """A photo added since the backup, by amendment to a signed session or to a draft: the
+    restore listed the amendment and the changed draft, not the photos (walk of 7 December).
+    The migrated clinic's own photos (one of them added by amendment) are in the backup and
+    are not said."""
+    dump = _backup_then_work(tmp_path, clinic_dsn, people["practitioner"][1], capsys)
+    context = open_server_context(people["practitioner"][1])
+    try:
+        photos = Photos(context.records)
+        with connect(clinic_dsn) as conn:
+            late, draft = (conn.execute(
+                "SELECT s.id FROM sessions s JOIN patients p ON p.id = s.patient_id"
+                " WHERE p.chart_number = %s AND s.status = %s", row).fetchone()[0]
+                for row in (("LATE-1", "signed"), ("B-2", "draft")))
+        add_file_by_amendment(photos, late, write(tmp_path / "bruise.png", png_bytes()),
+                              "Bruise the next morning")
+        photos.add_file(draft, write(tmp_path / "neck.png", png_bytes(20, 20)), "Neck")
+    finally:
+        context.close()
+    capsys.readouterr()
+    before = _databases(pg_server)
+    assert main(["restore", "--dsn", clinic_dsn, str(dump), "--force"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    said = out.split("2 photos: ")[1]
+    assert "B-2 2026-02-08" in said and ", added to the draft " in said, out
+    assert "LATE-1 2026-12-03 09:00, added by amendment " in said, out
     (aside,) = _databases(pg_server) - before
     _drop(pg_server, aside)

@@ -399,6 +399,10 @@ def _print_losses(losses, head_line: str) -> None:
                  [a.chart_number, _when(a.session_started_at), a.reason, _when(a.created_at),
                   a.created_by])
             for a in losses.amendments))
+    photos = len(losses.photos)
+    if photos:
+        head = translate("BackupCommand", "%n photo(s):", "", photos, PLURAL)
+        print("  " + head + " " + "; ".join(_photo_line(p) for p in losses.photos))
     # A plural's count is a plain name: lupdate leaves out a message counted by an expression
     # (len(...)), and a French command line printed these two in English.
     withdrawn, merges = len(losses.retractions), len(losses.merges)
@@ -437,6 +441,20 @@ def _print_losses(losses, head_line: str) -> None:
         head = translate("BackupCommand", "%n patient(s) whose details changed since the "
                          "backup (restored as they were):", "", changed_patients, PLURAL)
         print("  " + head + " " + ", ".join(losses.changed_patients))
+
+
+def _photo_line(photo) -> str:
+    """A photo the restored database lacks: its session, named as an amendment's is, and how
+    it came into the record."""
+    if photo.by_amendment:
+        said = translate("BackupCommand", "%1 %2, added by amendment %3 by %4")
+    elif photo.signed:
+        said = translate("BackupCommand", "%1 %2, added to the draft %3 by %4, then signed "
+                         "with it")
+    else:
+        said = translate("BackupCommand", "%1 %2, added to the draft %3 by %4")
+    return fill(said, [photo.chart_number, _when(photo.session_started_at),
+                       _when(photo.created_at), photo.created_by])
 
 
 def _restore_server(args: argparse.Namespace, dsn: str) -> int:

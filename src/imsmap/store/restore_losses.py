@@ -9,14 +9,16 @@ backup's checked copy (`imsmap restore` asks at a terminal), or after it, the re
 aside and the restored database. The clinic server's restore compares its two databases with
 the same queries and the same rules (`read_records` on each connection, then `compare`:
 store.postgres.restore.restore_losses). Records are matched on what every schema carries (a patient's
-chart number, a session's patient and start, an amendment's session and time), not on row ids,
-which two copies of a database may give to different records.
+chart number, a session's patient and start, an amendment's session and time, a photo's
+session, time, author and content hash), not on row ids, which two copies of a database may give
+to different records.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,19 @@ _MERGES = """
     JOIN patients k ON k.id = m.kept_id
 """
 
+# A clinical photo (schema 6) not removed, by its session, when and by whom it was added and its
+# content (the bytes' hash, which never changes); then whether an amendment added it (schema
+# 10's amendment_id: {by_amendment}, 0 before) and its session's state. A photo is part of the
+# record: a backup taken before a photo was added (to a draft, or by amendment to a signed
+# session) brings the session back without it, which must be said as a lost amendment is.
+_PHOTOS = """
+    SELECT p.chart_number, s.started_at, f.created_at, f.created_by, f.sha256,
+           {by_amendment}, s.status
+    FROM photos f JOIN sessions s ON s.id = f.session_id JOIN patients p ON p.id = s.patient_id
+    WHERE f.deleted_at IS NULL
+"""
+_BY_AMENDMENT = "CASE WHEN f.amendment_id IS NULL THEN 0 ELSE 1 END"
+
 
 @dataclass(frozen=True)
 class MissingSession:
@@ -106,6 +121,16 @@ class MissingMerge:
     reason: str
 
 
+@dataclass(frozen=True)
+class MissingPhoto:
+    chart_number: str
+    session_started_at: str
+    created_at: str  # when it was added (an amendment's photo: the amendment's time)
+    created_by: str
+    by_amendment: bool  # added by amendment to the signed session (else to its draft)
+    signed: bool  # its session is signed in the replaced database
+
+
 @dataclass
 class RestoreLosses:
     """Records in the replaced database that the restored one lacks. A session signed in the
@@ -126,19 +151,22 @@ class RestoreLosses:
     # patients in both whose details (names, birth date, sex, notes) changed in the replaced
     # file since the backup: restored, they read as they were then (chart numbers)
     changed_patients: list[str] = field(default_factory=list)
+    # photos (not removed) in the replaced file that the restored one lacks, each one: those
+    # of a session or amendment missing too, and those added to a draft since the backup
+    photos: list[MissingPhoto] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.patients or self.signed_sessions or self.draft_sessions
                     or self.amendments or self.changed_drafts or self.retractions
-                    or self.merges or self.changed_patients)
+                    or self.merges or self.changed_patients or self.photos)
 
 
 _Row = tuple[Any, ...]  # a row of values (SQLite's or the server's: text times, numbers)
 # What one database holds, as compared: chart numbers, sessions, amendments, drafts' state, its
 # schema version (times are compared only between databases of one schema), retractions,
-# merges, and each patient's details by chart number
+# merges, each patient's details by chart number, and the photos (none before schema 6)
 Records = tuple[set[str], dict[_Row, _Row], set[_Row], dict[_Row, _Row], int, set[_Row],
-                set[_Row], dict[str, _Row]]
+                set[_Row], dict[str, _Row], list[_Row]]
 
 
 def read_records(conn: Any, version: int, *, corrections: bool = False) -> Records:
@@ -156,7 +184,19 @@ def read_records(conn: Any, version: int, *, corrections: bool = False) -> Recor
     drafts = {row[:3]: row[3:] for row in rows(_DRAFT_STATE)}
     marks = set(rows(_RETRACTIONS)) if _has_table(conn, "retractions") else set()
     merges = set(rows(_MERGES)) if _has_table(conn, "patient_merges") else set()
-    return patients, sessions, amendments, drafts, version, marks, merges, details
+    photos = (rows(_PHOTOS.format(by_amendment=_BY_AMENDMENT if _has_column(
+        conn, "photos", "amendment_id") else "0")) if _has_table(conn, "photos") else [])
+    return patients, sessions, amendments, drafts, version, marks, merges, details, photos
+
+
+def _has_column(conn: Any, table: str, column: str) -> bool:
+    """``table`` has ``column`` (the photos' amendment_id: SQLite schema 10, the server's 9)."""
+    if isinstance(conn, sqlite3.Connection):
+        return conn.execute(f"SELECT 1 FROM pragma_table_info('{table}') WHERE name = ?",
+                            (column,)).fetchone() is not None
+    return bool(conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(%s)"
+        " AND attname = %s AND NOT attisdropped)", (table, column)).fetchone()[0])
 
 
 def _has_table(conn: Any, table: str) -> bool:
@@ -187,9 +227,9 @@ def restore_losses(replaced: Path, restored: Path) -> RestoreLosses:
 def compare(replaced: Records, restored: Records) -> RestoreLosses:
     """What the ``replaced`` database's records hold that the ``restored`` one's do not."""
     (old_patients, old_sessions, old_amendments, old_drafts, old_version, old_marks,
-     old_merges, old_details) = replaced
+     old_merges, old_details, old_photos) = replaced
     (new_patients, new_sessions, new_amendments, new_drafts, new_version, new_marks,
-     new_merges, new_details) = restored
+     new_merges, new_details, new_photos) = restored
     losses = RestoreLosses(patients=sorted(old_patients - new_patients))
     # Changed since the backup: different, and changed later in the replaced database (a
     # newer backup restored over older records brings their newer details: nothing lost).
@@ -219,7 +259,23 @@ def compare(replaced: Records, restored: Records) -> RestoreLosses:
         losses.retractions.append(MissingRetraction(*row))
     for row in sorted(old_merges - new_merges):
         losses.merges.append(MissingMerge(*row))
+    losses.photos = _missing_photos(old_photos, new_photos)
     return losses
+
+
+def _missing_photos(replaced: list[_Row], restored: list[_Row]) -> list[MissingPhoto]:
+    """Each photo of ``replaced`` the ``restored`` one lacks. Counted, not only matched: two
+    copies of one picture added to a session in one second are two photos."""
+    left = Counter(row[:5] for row in restored)
+    missing = []
+    for row in sorted(replaced, key=lambda r: tuple(str(v) for v in r)):
+        if left[row[:5]] > 0:
+            left[row[:5]] -= 1
+            continue
+        chart, started, created_at, created_by, _sha256, by_amendment, status = row
+        missing.append(MissingPhoto(chart, started, created_at, created_by,
+                                    bool(by_amendment), status == "signed"))
+    return missing
 
 
 def _later(changed: object, then: object) -> bool:

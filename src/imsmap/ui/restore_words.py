@@ -179,6 +179,8 @@ class RestoreWords(QObject):
                  chart=a.chart_number, started=_stamp(a.session_started_at),
                  written=_stamp(a.created_at), who=a.created_by)
               for a in losses.amendments]),
+            (self.tr("%n photo(s):", "", len(losses.photos)), "; ",
+             [self.photo_line(p) for p in losses.photos]),
             (self.tr("%n session(s) withdrawn or entered in error (they count again "
                      "restored):", "", len(losses.retractions)), "; ",
              [self.tr("chart {chart}, {started}, marked {written} by {who}").format(
@@ -204,6 +206,20 @@ class RestoreWords(QObject):
         return ["• " + bind_numbers(head) + " " + between.join(items)
                 for head, between, items in kinds
                 if items]
+
+    def photo_line(self, photo) -> str:
+        """A photo the backup lacks: its session, named as an amendment's is, and how it came
+        into the record (by amendment to the signed session, or to the session's draft)."""
+        values = {"chart": photo.chart_number, "started": _stamp(photo.session_started_at),
+                  "written": _stamp(photo.created_at), "who": photo.created_by}
+        if photo.by_amendment:
+            return self.tr("chart {chart}, {started}, added by amendment {written} by "
+                           "{who}").format(**values)
+        if photo.signed:
+            return self.tr("chart {chart}, {started}, added to the draft {written} by {who}, "
+                           "then signed with it").format(**values)
+        return self.tr("chart {chart}, {started}, added to the draft {written} by "
+                       "{who}").format(**values)
 
     def counts(self, patients: int, sessions: int) -> tuple[str, str]:
         """The counts of a restore's message, each number bound to its noun (no-break space)."""

@@ -25,6 +25,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n photo(s):</source>
+        <translation>
+            <numerusform>%n photo:</numerusform>
+            <numerusform>%n photos:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n session(s) withdrawn or entered in error (they count again restored):</source>
         <translation>
             <numerusform>%n session withdrawn or entered in error (it counts again restored):</numerusform>

@@ -325,6 +325,13 @@ Elle a été faite à partir de&#xa0;:
         <translation>%1 %2, %3 (écrit le %4 par %5)</translation>
     </message>
     <message numerus="yes">
+        <source>%n photo(s):</source>
+        <translation>
+            <numerusform>%n photo&#xa0;:</numerusform>
+            <numerusform>%n photos&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n session(s) withdrawn or entered in error (they count again restored):</source>
         <translation>
             <numerusform>%n séance retirée ou consignée par erreur (elle compte de nouveau une fois restaurée)&#xa0;:</numerusform>
@@ -377,6 +384,18 @@ Elle a été faite à partir de&#xa0;:
             <numerusform>%n patient dont les coordonnées ont changé depuis la sauvegarde (restauré tel qu&apos;il était)&#xa0;:</numerusform>
             <numerusform>%n patients dont les coordonnées ont changé depuis la sauvegarde (restaurés tels qu&apos;ils étaient)&#xa0;:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 %2, added by amendment %3 by %4</source>
+        <translation>%1 %2, ajoutée par addenda le %3 par %4</translation>
+    </message>
+    <message>
+        <source>%1 %2, added to the draft %3 by %4, then signed with it</source>
+        <translation>%1 %2, ajoutée au brouillon le %3 par %4, puis signée avec lui</translation>
+    </message>
+    <message>
+        <source>%1 %2, added to the draft %3 by %4</source>
+        <translation>%1 %2, ajoutée au brouillon le %3 par %4</translation>
     </message>
     <message>
         <source>The backup lacks these records of the %1: restoring it takes them out of the clinic&apos;s database (they stay only in the database it keeps aside on the server):</source>

@@ -3939,6 +3939,13 @@ Problème&#xa0;: {problem}</translation>
         <translation>dossier {chart}, {started}, rédigé le {written} par {who}</translation>
     </message>
     <message numerus="yes">
+        <source>%n photo(s):</source>
+        <translation>
+            <numerusform>%n photo&#xa0;:</numerusform>
+            <numerusform>%n photos&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n session(s) withdrawn or entered in error (they count again restored):</source>
         <translation>
             <numerusform>%n séance retirée ou consignée par erreur (elle compte de nouveau une fois restaurée)&#xa0;:</numerusform>
@@ -3973,6 +3980,18 @@ Problème&#xa0;: {problem}</translation>
             <numerusform>%n patient dont les coordonnées ont changé depuis la sauvegarde (il revient tel qu&apos;il était)&#xa0;:</numerusform>
             <numerusform>%n patients dont les coordonnées ont changé depuis la sauvegarde (ils reviennent tels qu&apos;ils étaient)&#xa0;:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>chart {chart}, {started}, added by amendment {written} by {who}</source>
+        <translation>dossier {chart}, {started}, ajoutée par addenda le {written} par {who}</translation>
+    </message>
+    <message>
+        <source>chart {chart}, {started}, added to the draft {written} by {who}, then signed with it</source>
+        <translation>dossier {chart}, {started}, ajoutée au brouillon le {written} par {who}, puis signée avec lui</translation>
+    </message>
+    <message>
+        <source>chart {chart}, {started}, added to the draft {written} by {who}</source>
+        <translation>dossier {chart}, {started}, ajoutée au brouillon le {written} par {who}</translation>
     </message>
     <message>
         <source>chart {chart}, {started}</source>
