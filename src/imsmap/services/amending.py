@@ -39,6 +39,22 @@ class Writes(Protocol):
 
     def write(self) -> AbstractContextManager[UnitOfWork]: ...
 
+# Amendments added meanwhile named in a refusal at most (the newest): all are shown with the
+# session; a sentence has 99 places (domain.text).
+MOST_NAMED = 20
+
+
+class AmendedMeanwhile(ConflictError):
+    """An amendment refused because another amendment came first (it corrected a value this
+    one started from, or was added after this one was begun). ``amendments``: how many the
+    session has as the refused write read them (None: not counted, no ``seen`` given)."""
+
+    def __init__(self, message: str, fields: tuple[str, ...] = (),
+                 amendments: int | None = None):
+        super().__init__(message, fields)
+        self.amendments = amendments
+
+
 # (site id, field, new value): what the amend dialog asks for
 Correction = tuple[int, str, Value]
 # (site id, field) -> the value the amend dialog showed before its own corrections
@@ -64,13 +80,17 @@ def _clean_value(field: str, value: object, seq: int) -> Value:
 
 
 def amend(records: Writes, session_id: int, reason: str, text: str,
-          corrections: Sequence[Correction] = (), expected: Expected | None = None
-          ) -> Amendment:
+          corrections: Sequence[Correction] = (), expected: Expected | None = None,
+          seen: int | None = None) -> Amendment:
     """Validate, then write the amendment with its corrections in one transaction.
     ``expected``: the value each corrected (site, field) had when the person was shown it (the
     amend dialog's); an amendment written meanwhile in another window or program that changed
     one of them refuses this one (ConflictError): its correction was chosen from a value that
-    is no longer the site's, and would override the other person's unseen."""
+    is no longer the site's, and would override the other person's unseen.
+    ``seen``: how many amendments the session had when the person began this one (the amend
+    dialog's); one added since in another window or program refuses this one (ConflictError
+    naming it), read here inside the write: a correction written without it in sight would
+    contradict it blind, two signed minutes apart (walk of 7 December)."""
     reason = v.text(reason, "reason",
                     label=QT_TRANSLATE_NOOP("Label", "The reason for the amendment"),
                     max_len=v.MAX_SHORT_TEXT, required=True)
@@ -82,6 +102,7 @@ def amend(records: Writes, session_id: int, reason: str, text: str,
         # waits, then reads the corrections this one wrote (its old values are then right).
         repo.lock_session(session_id)
         session = repo.session(session_id)
+        amendments = repo.amendments(session_id) if seen is not None else None
         if not session.is_signed:
             raise ValidationError(sentence("Records", QT_TRANSLATE_NOOP(
                 "Records", "Only a signed session is amended; edit the draft directly.")))
@@ -95,7 +116,8 @@ def amend(records: Writes, session_id: int, reason: str, text: str,
             earlier = site_corrections.for_sessions(work.connection, [session_id]).get(
                 session_id, [])
             now = {sid: current_values(site, earlier) for sid, site in sites.items()}
-            _check_expected(expected or {}, now, sites, earlier)
+            _check_expected(expected or {}, now, sites, earlier,
+                            None if amendments is None else len(amendments))
             for site_id, field, value in corrections:
                 site = sites.get(site_id)
                 if site is None:
@@ -118,6 +140,8 @@ def amend(records: Writes, session_id: int, reason: str, text: str,
                         site.seq, field)
                 planned.append((site_id, site.seq, field, values[field], new))
                 values[field] = new
+        if amendments is not None:
+            _check_unseen(amendments[seen:], len(amendments))
         at = work.at
         aid = repo.insert_amendment(session_id, at, records.actor, reason, text)
         recorded = []
@@ -134,7 +158,8 @@ def amend(records: Writes, session_id: int, reason: str, text: str,
 
 
 def _check_expected(expected: Expected, now: dict[int, dict[str, Value]],
-                    sites: Mapping[int, Site], earlier: Sequence[SiteCorrection]) -> None:
+                    sites: Mapping[int, Site], earlier: Sequence[SiteCorrection],
+                    amendments: int | None) -> None:
     """ConflictError naming the sites whose corrected field another amendment changed since
     the person was shown it, with who corrected it last and when."""
     changed = [(site_id, field) for (site_id, field), value in expected.items()
@@ -148,11 +173,26 @@ def _check_expected(expected: Expected, now: dict[int, dict[str, Value]],
     by = sentence("Conflicts", QT_TRANSLATE_NOOP("Conflicts", " (by %1 at %2)"),
                   last[0].created_by, f"{local_time(last[0].created_at):%Y-%m-%d %H:%M}") \
         if last and last[0].created_at is not None else ""
-    raise ConflictError(sentence("Records", QT_TRANSLATE_NOOP(
+    raise AmendedMeanwhile(sentence("Records", QT_TRANSLATE_NOOP(
         "Records", "An amendment in another window or program corrected %1%2 after you began "
         "this one, so this amendment was not added; nothing was overwritten. Its corrections "
         "now start from the values as they are: check them, then add the amendment again."),
-        names, by), tuple(field for _, field in changed))
+        names, by), tuple(field for _, field in changed), amendments)
+
+
+def _check_unseen(unseen: Sequence[Amendment], amendments: int) -> None:
+    """ConflictError naming the amendments added after the person began theirs (when, by whom,
+    why): nothing is added until they have been shown them."""
+    if not unseen:
+        return
+    which = joined("; ", [sentence("Records", QT_TRANSLATE_NOOP("Records", "by %1 at %2 – %3"),
+                                   a.created_by, f"{local_time(a.created_at):%Y-%m-%d %H:%M}",
+                                   a.reason) for a in unseen[-MOST_NAMED:]])
+    raise AmendedMeanwhile(sentence("Records", QT_TRANSLATE_NOOP(
+        "Records", "Another amendment was added to this session in another window or program "
+        "after you began this one (%1), so yours was not added yet. It is now shown with the "
+        "session: read it, then press Add amendment again to add yours as typed, or Cancel."),
+        which), amendments=amendments)
 
 
 def recorded_corrections(corrections: Sequence[SiteCorrection]) -> list[list[object]]:
@@ -161,5 +201,5 @@ def recorded_corrections(corrections: Sequence[SiteCorrection]) -> list[list[obj
     return [c.recorded() for c in corrections]
 
 
-__all__ = ["CORRECTIONS", "CRAMP", "GRASP", "IN_ERROR", "Correction", "amend",
+__all__ = ["CORRECTIONS", "AmendedMeanwhile", "CRAMP", "GRASP", "IN_ERROR", "Correction", "amend",
            "recorded_corrections"]

@@ -508,12 +508,14 @@ class Records:
 
     def amend_session(self, session_id: int, reason: str, text: str,
                       corrections: Sequence[Correction] = (),
-                      expected: amending.Expected | None = None) -> Amendment:
+                      expected: amending.Expected | None = None,
+                      seen: int | None = None) -> Amendment:
         """A dated amendment to a signed session, in words and with corrections of its sites
         ((site id, field, new value): services.amending); the original stays as it was.
         ``expected``: the values the corrections were chosen from (ConflictError when another
-        amendment changed one meanwhile)."""
-        return amending.amend(self, session_id, reason, text, corrections, expected)
+        amendment changed one meanwhile); ``seen``: how many amendments the session had when
+        this one was begun (ConflictError when another was added since)."""
+        return amending.amend(self, session_id, reason, text, corrections, expected, seen)
 
 
 def _new_uid() -> str:

@@ -227,10 +227,19 @@ class SessionActions:
         s = self.session_panel.session
         if s is None or not s.is_signed or self.records.read.readonly:
             return
+        # What another window or program amended since this one last looked is shown first
+        # (read again only if the file moved on: ui.rereading): a correction written without
+        # it in sight contradicted it blind (walk of 7 December). One added while the dialog
+        # is open is said there before this one is added (AmendDialog).
+        self.refresh()
+        now = self.session_panel.session
+        if now is None or now.id != s.id:  # the record moved on to another (merged...)
+            return
         # On the site selected, as the signed session's inspector says ("To correct one:
         # Session > Add amendment…"): it opened on site 1 whichever was.
         selected = self.chart.selected_site_id() or self.session_panel.sites.selected_site_id()
-        dialog = AmendDialog(self.records, s.id, self.parent, site_id=selected)
+        dialog = AmendDialog(self.records, s.id, self.parent, site_id=selected,
+                             reread=self.refresh)
         holds = self.records.file_holds  # a file's: marked while written (store.amending_marks)
         with AmendingMark(holds.db_path, s.id) if holds is not None else contextlib.nullcontext():
             added = dialog.exec()

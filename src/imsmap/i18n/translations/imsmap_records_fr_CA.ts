@@ -4169,6 +4169,14 @@ N° de permis %2</translation>
         <translation>Un addenda écrit dans une autre fenêtre ou un autre programme%2 a corrigé %1 après le début du vôtre; cet addenda n&apos;a donc pas été ajouté et rien n&apos;a été écrasé. Ses corrections partent maintenant des valeurs actuelles&#xa0;: vérifiez-les, puis ajoutez l&apos;addenda de nouveau.</translation>
     </message>
     <message>
+        <source>by %1 at %2 – %3</source>
+        <translation>par %1, le %2 – %3</translation>
+    </message>
+    <message>
+        <source>Another amendment was added to this session in another window or program after you began this one (%1), so yours was not added yet. It is now shown with the session: read it, then press Add amendment again to add yours as typed, or Cancel.</source>
+        <translation>Un autre addenda a été ajouté à cette séance dans une autre fenêtre ou un autre programme après le début du vôtre (%1); le vôtre n&apos;a donc pas encore été ajouté. Il est maintenant affiché avec la séance&#xa0;: lisez-le, puis appuyez de nouveau sur Ajouter l&apos;addenda pour ajouter le vôtre tel que saisi, ou sur Annuler.</translation>
+    </message>
+    <message>
         <source>This session was signed by %1 on %2 and is locked, so nothing was changed here; a correction is added as an amendment.</source>
         <translation>Cette séance a été signée par %1 le %2 et est verrouillée; rien n&apos;a donc été modifié ici. Une correction s&apos;ajoute par un addenda.</translation>
     </message>

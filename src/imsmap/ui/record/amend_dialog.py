@@ -4,7 +4,7 @@ signed record stays as it was; the figures count the sites as corrected."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -30,6 +30,7 @@ from imsmap.domain.corrections import CRAMP, GRASP, IN_ERROR, SiteCorrection, Va
 from imsmap.domain.errors import ConflictError, UserFacingError
 from imsmap.domain.models import Site
 from imsmap.services import clinic
+from imsmap.services.amending import AmendedMeanwhile
 from imsmap.services.records import Records
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.plain_text import field_text
@@ -72,13 +73,19 @@ class AmendDialog(QDialog):
     Words, corrections of sites, or both."""
 
     def __init__(self, records: Records, session_id: int, parent: QWidget | None = None,
-                 site_id: int | None = None):
+                 site_id: int | None = None, reread: Callable[[], object] = lambda: None):
         """``site_id``: the site selected in the window, which the corrections start on (the
-        inspector of a signed session says to select a site, then Add amendment)."""
+        inspector of a signed session says to select a site, then Add amendment). ``reread``:
+        the window reads the record again (an amendment another window or program added
+        while this dialog was open is then shown with the session behind it)."""
         super().__init__(parent)
         self.records = records
         self.session_id = session_id
+        self.reread = reread
         self.amendment = None
+        # The amendments the session has as the clinician begins this one: another added
+        # meanwhile refuses this one until they have been shown it (services.amending).
+        self.seen = len(records.read.amendments(session_id))
         self.setWindowTitle(self.tr("Amend signed session"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
@@ -309,8 +316,14 @@ class AmendDialog(QDialog):
         try:
             self.amendment = self.records.amend_session(
                 self.session_id, self.reason.text(), field_text(self.text), self.pending,
-                expected)
+                expected, seen=self.seen)
         except ConflictError as exc:
+            # Another amendment came first: the window shows it with the session, the
+            # corrections start from what it left, and Add amendment again adds this one as
+            # typed (nothing typed is lost), unless yet another arrives meanwhile.
+            if isinstance(exc, AmendedMeanwhile) and exc.amendments is not None:
+                self.seen = exc.amendments  # those the refusal named, and the ones before
+            self.reread()
             self._read_corrections_again()
             self._refuse(exc)
             return
