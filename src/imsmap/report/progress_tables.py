@@ -245,6 +245,10 @@ def comparison_paragraphs(records: Records, course: Course) -> list[Block]:
             (translate("ProgressTables", "Released (grasp → 0)"), released),
             (translate("ProgressTables", "Weaker grasp"), [(c, None) for c in cmp.better]),
             (translate("ProgressTables", "Stronger grasp"), [(c, None) for c in cmp.worse]),
+            # The same grade at both (the Compare view's "Unchanged"): left out, a muscle still
+            # grasping 3 at the latest visit as at the first was in no list, and the section
+            # read as if every muscle compared had released or weakened.
+            (translate("ProgressTables", "Unchanged grasp"), [(c, None) for c in cmp.unchanged]),
             (fill(only, [b, a]), [(c, None) for c in cmp.new]),
             (fill(only, [a, b]), dropped)):
         out.append(Paragraph(names(changes), 8.5, label=label, label_mm=44, after_mm=0.8))
