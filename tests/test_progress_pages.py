@@ -185,15 +185,23 @@ def test_the_root_grid_does_not_leave_its_last_rows_alone_on_a_page(qapp, record
     # broke before C7 and C8, alone on page 3. (Two visits of 12 sites, a week apart: a report
     # of one visit is two pages now, its plot and charts drawn lower to start the charts on
     # page 1, and a grid whose rest would end the report alone on a page is kept whole where
-    # the blocks above it can be drawn shorter: the grid of 6 sites no longer runs on.)
+    # the blocks above it can be drawn shorter: the grid of 6 sites no longer runs on. Since
+    # the comparison lists the muscles whose grasp did not change, 12 sites graded alike at
+    # both visits listed 8 of them and put the grid whole on page 3: 10 sites whose grade
+    # changes at the second visit are the case again.)
     rng = random.Random(3)
     points = interior_points(records.atlas)
+    first: dict[int, int] = {}
     for week in range(2):
         s = records.start_session(patient.id, started_at=datetime(2026, 3, 2 + 7 * week, 9, 0),
                                   practitioner="J. Physio", pain_before=8, pain_after=6)
-        for i in range(12):
+        for i in range(10):
             vid, region, x, y = points[i]
             g = max(0, min(3, round(3 + rng.choice((-1, 0, 0, 1)))))
+            if week:  # another grade than at the first visit
+                g = (first[i] + 1 + i) % 4
+                g = (g + 1) % 4 if g == first[i] else g
+            first.setdefault(i, g)
             records.add_site(s.id, vid, x + rng.uniform(-3, 3), y + rng.uniform(-3, 3),
                              muscle_id=region.muscle, side=region.side, layer=region.layer,
                              grasp=g, cramp=i == 0)

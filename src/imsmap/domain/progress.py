@@ -337,27 +337,37 @@ class SinceFirst:
     pain_before: int | None  # change in points (negative = less pain)
     pain_after: int | None
     pain_before_pct: float  # change in percent of the baseline; NaN when unknown
-    muscles_grasping: int
-    grasp_burden: int | None  # None when either visit graded nothing
+    # Both against the first session itself: None when either visit graded nothing (an
+    # ungraded visit's "0 muscles grasping" is not a count of muscles that did not grasp).
+    muscles_grasping: int | None
+    grasp_burden: int | None
 
 
 def changes_since_first(metrics: Sequence[SessionMetrics]) -> list[SinceFirst]:
-    """Each session's change since the first one (pain, muscles grasping, grasp burden)."""
+    """Each session's change since the first one (pain, muscles grasping, grasp burden).
+
+    Pain is compared with the first session that recorded it (its own baseline, which the
+    report says). The grasp figures are compared with the first session itself: taken from the
+    first *graded* one, a first visit needled without grades read "grasp burden 4 -> 4, 0"
+    under its own date, the latest visit compared with itself, and "muscles grasping 0 -> 3,
+    +3", three more muscles grasping, where nothing had been graded."""
 
     def baseline(values: list[Any]) -> Any:
         return next((v for v in values if v is not None and not _isnan(v)), None)
 
     pb0 = baseline([m.pain_before for m in metrics])
     pa0 = baseline([m.pain_after for m in metrics])
-    gb0 = baseline([m.grasp_burden for m in metrics])
-    g0 = metrics[0].muscles_grasping if metrics else 0
+    first = metrics[0] if metrics else None
+    gb0 = first.grasp_burden if first is not None else None
+    g0 = first.muscles_grasping if first is not None and first.graded else None
     out = []
     for m in metrics:
         d_pb = None if m.pain_before is None or pb0 is None else m.pain_before - pb0
         d_pa = None if m.pain_after is None or pa0 is None else m.pain_after - pa0
         pct = (100.0 * d_pb / pb0) if d_pb is not None and pb0 else math.nan
         d_gb = None if m.grasp_burden is None or gb0 is None else m.grasp_burden - gb0
-        out.append(SinceFirst(m.session_id, d_pb, d_pa, pct, m.muscles_grasping - g0, d_gb))
+        d_g = None if g0 is None or not m.graded else m.muscles_grasping - g0
+        out.append(SinceFirst(m.session_id, d_pb, d_pa, pct, d_g, d_gb))
     return out
 
 

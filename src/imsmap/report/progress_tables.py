@@ -174,7 +174,11 @@ def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
 
     pb0 = base([m.pain_before for m in metrics])
     pa0 = base([m.pain_after for m in metrics])
-    gb0 = base([m.grasp_burden for m in metrics])
+
+    def grasping(m: SessionMetrics) -> str:
+        """Muscles grasping at a visit; —: nothing graded there (not "0": none grasped)."""
+        return str(m.muscles_grasping) if m.graded else "—"
+
     pct = "" if math.isnan(since.pain_before_pct) else fill(
         translate("ProgressTables", " (%1%)", "a percentage after a change"),
         [_signed(since.pain_before_pct)])
@@ -184,10 +188,11 @@ def change_table(history: History, metrics: Sequence[SessionMetrics]) -> Table:
         [Cell(translate("ProgressTables", "Pain after treatment"), bold=True), _whole(pa0),
          _whole(last.pain_after), Cell(_signed(since.pain_after), bold=True)],
         [Cell(translate("ProgressTables", "Muscles grasping"), bold=True),
-         str(first.muscles_grasping), str(last.muscles_grasping),
-         Cell(_signed(since.muscles_grasping), bold=True)],
+         grasping(first), grasping(last), Cell(_signed(since.muscles_grasping), bold=True)],
+        # the first visit's own burden, under its own date (the first graded one's was shown
+        # there: "4 4 0" with visit 1 not graded, the latest visit compared with itself)
         [Cell(translate("ProgressTables", "Grasp burden (sum of grades)"), bold=True),
-         _whole(gb0), _whole(last.grasp_burden),
+         _whole(first.grasp_burden), _whole(last.grasp_burden),
          Cell(_signed(since.grasp_burden), bold=True)],
         [Cell(translate("ProgressTables", "Sites needled"), bold=True), str(first.sites),
          str(last.sites), Cell(_signed(last.sites - first.sites), bold=True)],
@@ -245,6 +250,10 @@ def comparison_paragraphs(records: Records, course: Course) -> list[Block]:
             (translate("ProgressTables", "Released (grasp → 0)"), released),
             (translate("ProgressTables", "Weaker grasp"), [(c, None) for c in cmp.better]),
             (translate("ProgressTables", "Stronger grasp"), [(c, None) for c in cmp.worse]),
+            # The same grade at both (the Compare view's "Unchanged"): left out, a muscle still
+            # grasping 3 at the latest visit as at the first was in no list, and the section
+            # read as if every muscle compared had released or weakened.
+            (translate("ProgressTables", "Unchanged grasp"), [(c, None) for c in cmp.unchanged]),
             (fill(only, [b, a]), [(c, None) for c in cmp.new]),
             (fill(only, [a, b]), dropped)):
         out.append(Paragraph(names(changes), 8.5, label=label, label_mm=44, after_mm=0.8))

@@ -3935,6 +3935,10 @@ N° de permis %2</translation>
         <translation>La douleur est comparée à la première séance où elle a été consignée; un changement négatif est une amélioration. —&#xa0;: non consigné lors de l&apos;une des deux visites, donc aucun changement n&apos;est donné.</translation>
     </message>
     <message>
+        <source>Unchanged grasp</source>
+        <translation>Préhension inchangée</translation>
+    </message>
+    <message>
         <source>Graded at one of the two</source>
         <translation>Cotés à une seule des deux</translation>
     </message>

@@ -10,7 +10,13 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QLocale, QObject
 
-from imsmap.domain.progress import Course, History, changes_since_first, drafts_not_drawn
+from imsmap.domain.progress import (
+    Course,
+    History,
+    SessionMetrics,
+    changes_since_first,
+    drafts_not_drawn,
+)
 from imsmap.ui.wording import short_date, target_label
 
 __all__ = ["ProgressSummary", "not_compared", "summary_text"]
@@ -18,6 +24,11 @@ __all__ = ["ProgressSummary", "not_compared", "summary_text"]
 
 def _fmt_burden(v: int | None) -> str:
     return "-" if v is None else str(v)
+
+
+def _fmt_grasping(m: SessionMetrics) -> str:
+    """Muscles grasping at a visit, "-" when it graded nothing (its 0 is no count)."""
+    return str(m.muscles_grasping) if m.graded else "-"
 
 
 def summary_text(course: Course, names=lambda mid: mid) -> str:
@@ -103,7 +114,7 @@ class ProgressSummary(QObject):
                     change=_sign(change.pain_before) + str(abs(change.pain_before)) + pct))
         parts.append(self.tr(
             "muscles grasping {first} \u2192 {last}").format(
-                first=first.muscles_grasping, last=last.muscles_grasping))
+                first=_fmt_grasping(first), last=_fmt_grasping(last)))
         # The grasp burden, not a mean grade: a mean over the few muscles still needled rose as
         # the others released ("mean grasp 0.4 -> 1.0" in a course where every muscle improved).
         parts.append(self.tr(
