@@ -370,3 +370,32 @@ def test_fhirs_document_says_what_the_amendment_added(records, signed, photos, t
              and e["resource"].get("description") == "Rash the patient sent"]
     data = doc["content"][0]["attachment"]["data"]
     assert base64.b64decode(data).decode() == "Photo 2 added: Rash."
+
+
+def test_a_photo_begun_before_another_rooms_amendment_is_refused_inside_its_write(
+        open_records_as, records, signed, photos, tmp_path):
+    """As any amendment (services.amending.check_unseen): ``seen``, the amendments the dialog
+    was shown, read again with the session's row held; one added since refuses the photo,
+    naming it, and nothing is written."""
+    from imsmap.services.amending import AmendedMeanwhile
+
+    seen = len(records.read.amendments(signed.id))  # the photo's dialog opens
+    other = open_records_as("test.physio").records
+    other.amend_session(signed.id, "Graded on the paper sheet", "Ben's words.")
+    before = _counts(records)
+    path = write(tmp_path / "b.jpg", phone_jpeg())
+    with pytest.raises(AmendedMeanwhile) as refused:
+        add_file_by_amendment(photos, signed.id, path, "Bruise next morning", seen=seen)
+    assert "Graded on the paper sheet" in str(refused.value)
+    assert "Add photo by amendment again" in str(refused.value)
+    assert refused.value.amendments == 1
+    assert _counts(records) == before  # no amendment, no photo, no audit entry
+    amendment, photo = add_file_by_amendment(photos, signed.id, path, "Bruise next morning",
+                                             seen=1)  # shown it: go on
+    assert [a.reason for a in records.read.amendments(signed.id)] == [
+        "Graded on the paper sheet", "Bruise next morning"]
+    assert photo.amendment_id == amendment.id
+    # Without `seen` (imsmap photo --amend, scripts), as before.
+    add_file_by_amendment(photos, signed.id, write(tmp_path / "c.png", png_bytes(320, 240)),
+                          "Scripted")
+    assert len(records.read.amendments(signed.id)) == 3

@@ -141,7 +141,7 @@ def amend(records: Writes, session_id: int, reason: str, text: str,
                 planned.append((site_id, site.seq, field, values[field], new))
                 values[field] = new
         if amendments is not None:
-            _check_unseen(amendments[seen:], len(amendments))
+            check_unseen(amendments[seen:], len(amendments))
         at = work.at
         aid = repo.insert_amendment(session_id, at, records.actor, reason, text)
         recorded = []
@@ -180,19 +180,26 @@ def _check_expected(expected: Expected, now: dict[int, dict[str, Value]],
         names, by), tuple(field for _, field in changed), amendments)
 
 
-def _check_unseen(unseen: Sequence[Amendment], amendments: int) -> None:
-    """ConflictError naming the amendments added after the person began theirs (when, by whom,
-    why): nothing is added until they have been shown them."""
+# The refusal of an amendment begun before another was added (check_unseen): %1 names the
+# others; the last sentence says how to go on in the dialog it was typed in.
+UNSEEN = QT_TRANSLATE_NOOP(
+    "Records", "Another amendment was added to this session in another window or program "
+    "after you began this one (%1), so yours was not added yet. It is now shown with the "
+    "session: read it, then press Add amendment again to add yours as typed, or Cancel.")
+
+
+def check_unseen(unseen: Sequence[Amendment], amendments: int, refusal: str = UNSEEN,
+                 context: str = "Records") -> None:
+    """AmendedMeanwhile naming the amendments added after the person began theirs (when, by
+    whom, why): nothing is added until they have been shown them. Called inside the write,
+    after the session's row is held (amend; services.photo_amending). ``refusal``: the sentence
+    (in ``context``) whose %1 names them."""
     if not unseen:
         return
     which = joined("; ", [sentence("Records", QT_TRANSLATE_NOOP("Records", "by %1 at %2 – %3"),
                                    a.created_by, f"{local_time(a.created_at):%Y-%m-%d %H:%M}",
                                    a.reason) for a in unseen[-MOST_NAMED:]])
-    raise AmendedMeanwhile(sentence("Records", QT_TRANSLATE_NOOP(
-        "Records", "Another amendment was added to this session in another window or program "
-        "after you began this one (%1), so yours was not added yet. It is now shown with the "
-        "session: read it, then press Add amendment again to add yours as typed, or Cancel."),
-        which), amendments=amendments)
+    raise AmendedMeanwhile(sentence(context, refusal, which), amendments=amendments)
 
 
 def recorded_corrections(corrections: Sequence[SiteCorrection]) -> list[list[object]]:
@@ -202,4 +209,4 @@ def recorded_corrections(corrections: Sequence[SiteCorrection]) -> list[list[obj
 
 
 __all__ = ["CORRECTIONS", "AmendedMeanwhile", "CRAMP", "GRASP", "IN_ERROR", "Correction", "amend",
-           "recorded_corrections"]
+           "check_unseen", "recorded_corrections"]

@@ -13,7 +13,10 @@ Refused with one sentence, nothing written: no reason; a draft (its photos are a
 a session marked entered in error (it belongs to no one's treatment here); a file that is not a
 photo imsmap reads or is too large (services.photo_files); a photo the session has already. On a
 clinic server the session's row is held until COMMIT, as for any amendment
-(services.amending): a second room amending at once waits, then writes after it.
+(services.amending): a second room amending at once waits, then writes after it. ``seen`` (the
+dialog's: how many amendments the session had when the person began adding the photo) refuses
+it, as any amendment, when another window or program added one since (AmendedMeanwhile naming
+it, read inside the write: services.amending.check_unseen).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from imsmap.domain.errors import ValidationError
 from imsmap.domain.models import Amendment
 from imsmap.domain.photos import Photo
 from imsmap.domain.text import QT_TRANSLATE_NOOP, sentence
+from imsmap.services.amending import check_unseen
 from imsmap.services.changes import Action, Change, Entity
 from imsmap.services.photos import PhotoFacts, Photos, caption_text
 
@@ -35,6 +39,14 @@ if TYPE_CHECKING:
 # What the amendment's audit entry records of the photo it adds: [photo number, sha256].
 ADDS_PHOTO = "adds_photo"
 
+# services.amending's refusal of an amendment begun before another, said of a photo (%1: the
+# others, who, when, why).
+UNSEEN = QT_TRANSLATE_NOOP(
+    "Photos", "Another amendment was added to this session in another window or program "
+    "after you began adding this photo (%1), so the photo was not added yet. It is now shown "
+    "with the session: read it, then press Add photo by amendment again to add the photo as "
+    "chosen, or Cancel.")
+
 
 def reason_text(reason: object) -> str:
     return v.text(reason, "reason",
@@ -43,10 +55,12 @@ def reason_text(reason: object) -> str:
 
 
 def add_file_by_amendment(photos: Photos, session_id: int, path: str | os.PathLike[str],
-                          reason: str, caption: str = "", site_id: int | None = None
-                          ) -> tuple[Amendment, Photo]:
+                          reason: str, caption: str = "", site_id: int | None = None,
+                          seen: int | None = None) -> tuple[Amendment, Photo]:
     """Read the photo at ``path`` (refused with a sentence if it is not one imsmap reads), then
-    add it to the signed session by an amendment giving ``reason``."""
+    add it to the signed session by an amendment giving ``reason``. ``seen``: how many
+    amendments the session had when the person began (AmendedMeanwhile when another came
+    since; without it, as before: scripts, `imsmap photo --amend`)."""
     reason = reason_text(reason)
     caption = caption_text(caption)
     _refuse(photos, photos.records.read.session(session_id))  # before reading the file
@@ -54,11 +68,11 @@ def add_file_by_amendment(photos: Photos, session_id: int, path: str | os.PathLi
 
     return add_by_amendment(photos, session_id,
                             read_photo_file(path, database=photos.database_file), reason,
-                            caption, site_id)
+                            caption, site_id, seen)
 
 
 def add_by_amendment(photos: Photos, session_id: int, photo: StoredPhoto, reason: str,
-                     caption: str = "", site_id: int | None = None
+                     caption: str = "", site_id: int | None = None, seen: int | None = None
                      ) -> tuple[Amendment, Photo]:
     reason = reason_text(reason)
     caption = caption_text(caption)
@@ -70,6 +84,9 @@ def add_by_amendment(photos: Photos, session_id: int, photo: StoredPhoto, reason
         _refuse(photos, session)
         photos.check_site(session_id, site_id)
         photos.check_room(session_id, photo)
+        if seen is not None:  # read with the row held: another amendment cannot slip in after
+            amendments = repo.amendments(session_id)
+            check_unseen(amendments[seen:], len(amendments), UNSEEN, "Photos")
         at, actor = work.at, work.actor
         aid = repo.insert_amendment(session_id, at, actor, reason, "")
         photo_id = photos.store.insert(

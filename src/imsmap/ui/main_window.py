@@ -202,7 +202,8 @@ class MainWindow(QMainWindow):
         self.site_editor.select = self.edits.select_site
         self.site_editor.say = self.edits.say_of_site  # taken back with the site's session
         self.photo_strip = PhotoStrip(records, self.show_message, self.show_error,
-                                      guard=self.privacy.guard)
+                                      guard=self.privacy.guard,
+                                      reread=lambda: self.refresh_all(force=False))
         self.session_panel.layout().addWidget(self.photo_strip)  # under the session's sites
         self.planning_actions = PlanningActions(records, self.edits, self.undo_stack, self,
                                                 self.show_message, self.show_error)

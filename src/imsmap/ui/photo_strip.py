@@ -78,11 +78,14 @@ class PhotoStrip(QWidget):
 
     def __init__(self, records: Records, say: Callable[[str], None],
                  on_error: Callable[[object], None], parent: QWidget | None = None,
-                 guard: Guard = unguarded):
+                 guard: Guard = unguarded, reread: Callable[[], object] = lambda: None):
         """``guard``: the window's privacy covers (ui.privacy_cover), for a viewer that keeps
-        a refused caption while the privacy screen is up."""
+        a refused caption while the privacy screen is up. ``reread``: the window reads again
+        what another window or program wrote (MainWindow.refresh_all), before a photo is
+        added by amendment."""
         super().__init__(parent)
         self.records = records
+        self.reread = reread
         self.guard = guard
         self.photos = Photos(records)
         self.say = say
@@ -354,7 +357,15 @@ class PhotoStrip(QWidget):
         `path` to the signed session; whether it was added."""
         if self.session_id is None:
             return False
-        dialog = PhotoAmendDialog(self.records, self.photos, self.session_id, path, self)
+        # As Add amendment… (ui.session_actions): what another window or program amended since
+        # this window last looked is shown first (read again only if the file moved on), and
+        # one added while the dialog is open is said there before the photo is added.
+        session_id = self.session_id
+        self.reread()
+        if self.session_id != session_id:  # the record moved on to another (merged...)
+            return False
+        dialog = PhotoAmendDialog(self.records, self.photos, session_id, path, self,
+                                  reread=self.reread)
         if not dialog.exec() or dialog.added is None:
             return False
         _amendment, photo = dialog.added

@@ -11,9 +11,10 @@ the merge as the other window writes them, not when the window is next clicked. 
 server's window hears the other rooms instead (ui.live_rooms). The active window is not asked
 on a timer: its user is working in it (a field being typed in, a marker dragged), and what
 another program wrote meanwhile comes to it when a write of its own is refused (the window's
-`show_error`), and before it signs or amends: Sign session… and Add amendment… ask first
-(ui.session_actions), and an amendment added while the amendment dialog is open refuses that
-dialog's until it has been shown (services.amending).
+`show_error`), and before it signs or amends: Sign session…, Add amendment… and Add photo… on a
+signed session ask first (ui.session_actions, ui.photo_strip), and an amendment added while
+the amendment dialog (or the photo's) is open refuses that dialog's until it has been shown
+(services.amending.check_unseen).
 
 Not an event filter on the window: a filter is still asked about the events a window gets while
 it is being destroyed, when its Python side may be gone already.

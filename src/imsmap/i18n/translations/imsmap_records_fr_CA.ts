@@ -3300,6 +3300,10 @@ Chaque ligne comparée avec le fichier; signatures conformes à leurs entrées d
         <translation>Une séance contient au plus %1 photos.</translation>
     </message>
     <message>
+        <source>Another amendment was added to this session in another window or program after you began adding this photo (%1), so the photo was not added yet. It is now shown with the session: read it, then press Add photo by amendment again to add the photo as chosen, or Cancel.</source>
+        <translation>Un autre addenda a été ajouté à cette séance dans une autre fenêtre ou un autre programme après le début de l&apos;ajout de cette photo (%1); la photo n&apos;a donc pas encore été ajoutée. Il est maintenant affiché avec la séance&#xa0;: lisez-le, puis appuyez de nouveau sur Ajouter la photo par addenda pour ajouter la photo telle que choisie, ou sur Annuler.</translation>
+    </message>
+    <message>
         <source>Session %1 is a withdrawn draft: it is locked and takes no photo; nothing was added.</source>
         <translation>La séance %1 est un brouillon retiré&#xa0;: elle est verrouillée et ne reçoit aucune photo; rien n&apos;a été ajouté.</translation>
     </message>

@@ -5,6 +5,7 @@ added (``photos_added_in_words``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from imsmap.domain.errors import UserFacingError
 from imsmap.domain.models import Amendment
 from imsmap.domain.photos import Photo
+from imsmap.services.amending import AmendedMeanwhile
 from imsmap.services.photo_amending import add_file_by_amendment
 from imsmap.services.photos import MAX_CAPTION, Photos
 from imsmap.services.records import Records
@@ -58,13 +60,19 @@ class PhotoAmendDialog(QDialog):
     """Add the photo at ``path`` to the signed session by an amendment: its reason, a caption."""
 
     def __init__(self, records: Records, photos: Photos, session_id: int, path: str,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, reread: Callable[[], object] = lambda: None):
+        """``reread``: the window reads the record again (an amendment another window or
+        program added while this dialog was open is then shown with the session behind it)."""
         super().__init__(parent)
         self.records = records
         self.photos = photos
         self.session_id = session_id
         self.path = path
+        self.reread = reread
         self.added: tuple[Amendment, Photo] | None = None
+        # The amendments the session has as the clinician begins this one: another added
+        # meanwhile refuses it until they have been shown it (services.amending.check_unseen).
+        self.seen = len(records.read.amendments(session_id))
         self.setWindowTitle(self.tr("Add photo to a signed session"))
         self.setMinimumWidth(520)
         s = records.read.session(session_id)
@@ -104,8 +112,14 @@ class PhotoAmendDialog(QDialog):
     def _save(self) -> None:
         try:
             self.added = add_file_by_amendment(self.photos, self.session_id, self.path,
-                                               self.reason.text(), self.caption.text())
+                                               self.reason.text(), self.caption.text(),
+                                               seen=self.seen)
         except UserFacingError as exc:  # no reason, not a photo, too large...: nothing added
+            if isinstance(exc, AmendedMeanwhile) and exc.amendments is not None:
+                # Another amendment came first: the window shows it with the session; the
+                # reason and caption stay, and the button again adds the photo after it.
+                self.seen = exc.amendments
+                self.reread()
             self.error.show_message(exc)
             layout = self.layout()
             self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
