@@ -165,6 +165,13 @@
             <numerusform>{date}: pain {before} → {after}, {grasping} of %n muscles grasping, {sites} sites</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{date}: pain {before} → {after}, %n muscle(s) needled, not graded, {sites} sites</source>
+        <translation>
+            <numerusform>{date}: pain {before} → {after}, %n muscle needled, not graded, {sites} sites</numerusform>
+            <numerusform>{date}: pain {before} → {after}, %n muscles needled, not graded, {sites} sites</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PatientMerging</name>

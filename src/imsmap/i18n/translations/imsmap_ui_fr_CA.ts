@@ -2450,6 +2450,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>muscles en préhension</translation>
     </message>
     <message>
+        <source>{grasping} (–: needled, not graded)</source>
+        <translation>{grasping} (–&#xa0;: puncturé, non coté)</translation>
+    </message>
+    <message>
         <source>grasp burden (sum of grades)</source>
         <translation>charge de préhension (somme des cotes)</translation>
     </message>
@@ -2457,6 +2461,13 @@ Problème&#xa0;: {problem}</translation>
         <source>draft</source>
         <comment>a visit not signed, under its date</comment>
         <translation>brouillon</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date}: pain {before} → {after}, %n muscle(s) needled, not graded, {sites} sites</source>
+        <translation>
+            <numerusform>{date}&#xa0;: douleur {before} → {after}, %n muscle puncturé, non coté, {sites} points</numerusform>
+            <numerusform>{date}&#xa0;: douleur {before} → {after}, %n muscles puncturés, non cotés, {sites} points</numerusform>
+        </translation>
     </message>
     <message>
         <source>{line}, grasp burden {burden}</source>
