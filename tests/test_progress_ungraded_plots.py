@@ -12,6 +12,7 @@ from tests.test_progress_pdf import text_of, write
 from tests.test_progress_ungraded_first import _course, _two_visits
 
 from imsmap.ui.progress.pain_plot import PainPlot
+from imsmap.ui.progress.summary import summary_text
 
 
 def test_report_shows_an_ungraded_visit_as_not_graded(qapp, records, patient, tmp_path):
@@ -51,3 +52,10 @@ def test_window_plot_of_graded_visits_keeps_its_key(qtbot, records, patient):
     assert "0 of 4 muscles grasping" in plot.toolTip().splitlines()[0]
     words = [text for _at, text in plot.layout_for(QRectF(0, 0, 900, 400)).counts_key]
     assert "muscles grasping" in words
+
+
+def test_summary_says_an_ungraded_latest_visit_is_not_graded(qapp, records, patient):
+    _two_visits(records, patient, (2, 1, 1, None), (None, None, None, None))
+    summary = summary_text(_course(records, patient))
+    assert "4 muscles needled, not graded." in summary and "0 of 4" not in summary, summary
+    assert "muscles grasping 3 \u2192 -" in summary

@@ -296,6 +296,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Latest ({session}): %n muscle(s) needled, not graded.</source>
+        <translation>
+            <numerusform>Latest ({session}): %n muscle needled, not graded.</numerusform>
+            <numerusform>Latest ({session}): %n muscles needled, not graded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Latest ({session}): {grasping} of %n muscle(s) grasped (strongest: {strongest}).</source>
         <translation>
             <numerusform>Latest ({session}): {grasping} of %n muscle grasped (strongest: {strongest}).</numerusform>

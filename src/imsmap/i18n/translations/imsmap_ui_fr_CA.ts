@@ -3315,6 +3315,13 @@ Problème&#xa0;: {problem}</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Latest ({session}): %n muscle(s) needled, not graded.</source>
+        <translation>
+            <numerusform>Dernière ({session})&#xa0;: %n muscle puncturé, non coté.</numerusform>
+            <numerusform>Dernière ({session})&#xa0;: %n muscles puncturés, non cotés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Latest ({session}): {grasping} of %n muscle(s) grasped (strongest: {strongest}).</source>
         <translation>
             <numerusform>Dernière ({session})&#xa0;: {grasping} sur %n muscle en préhension (les plus forts&#xa0;: {strongest}).</numerusform>
