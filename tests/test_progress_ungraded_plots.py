@@ -12,6 +12,7 @@ from tests.test_progress_pdf import text_of, write
 from tests.test_progress_ungraded_first import _course, _two_visits
 
 from imsmap.ui.progress.pain_plot import PainPlot
+from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.summary import summary_text
 
 
@@ -59,3 +60,14 @@ def test_summary_says_an_ungraded_latest_visit_is_not_graded(qapp, records, pati
     summary = summary_text(_course(records, patient))
     assert "4 muscles needled, not graded." in summary and "0 of 4" not in summary, summary
     assert "muscles grasping 3 \u2192 -" in summary
+
+
+def test_segments_figures_leave_an_ungraded_visit_blank(qtbot, records, patient):
+    _two_visits(records, patient, (None, None, None, None), (2, 1, 1, None))
+    segments = SegmentTrend()
+    qtbot.addWidget(segments)
+    course = _course(records, patient)
+    segments.set_course(course, records.atlas.catalogue, course.history.numbering)
+    first, second = segments.figures.item(0, 0), segments.figures.item(0, 1)
+    assert (first.text(), second.text()) == ("", "3")
+    assert first.toolTip().endswith(": needled, not graded.") and second.toolTip() == ""

@@ -4307,6 +4307,10 @@ droite</translation>
         <translation>Les muscles puncturés aux deux visites, en pourcentage de ceux puncturés à l&apos;une ou l&apos;autre (100&#xa0;% = les mêmes muscles). Les visites signées sont comparées&#xa0;: un brouillon, non signé, n’est comparé à rien, et la visite qui le suit est comparée à la visite signée précédente.</translation>
     </message>
     <message>
+        <source>{session}: needled, not graded.</source>
+        <translation>{session}&#xa0;: muscles puncturés, non cotés.</translation>
+    </message>
+    <message>
         <source>{session}: a draft, not signed; compared with nothing.</source>
         <translation>{session}&#xa0;: un brouillon non signé, qui n’est comparé à rien.</translation>
     </message>
