@@ -93,7 +93,9 @@ def sessions_table(course: Course, amended: Mapping[int, Sequence[Amendment]] | 
             Cell(str(history.number(s.id)), bold=True),
             Cell(f"{local_time(s.started_at):%Y-%m-%d %H:%M}", bold=True, small=charts.get(s.id, "")),
             _whole(m.pain_before), _whole(m.pain_after), str(m.sites),
-            fill(translate("ProgressTables", "%1 of %2"), [m.muscles_grasping, m.muscles_treated]),
+            # —: nothing graded that visit ("0 of 4" read as every muscle released)
+            fill(translate("ProgressTables", "%1 of %2"), [m.muscles_grasping, m.muscles_treated])
+            if m.graded else "—",
             _whole(m.grasp_burden), j, s.practitioner or "—",
             _status(s.is_signed, len(amended.get(s.id, ()))),
         ])

@@ -6,6 +6,10 @@ A draft chosen (today's previewed before signing, one left unsigned) is plotted,
 like a signed visit (domain.progress.earlier_visits: a comparison is made of signed visits): its
 points, bars and diamond hollow with a dotted outline, joined to no line (the lines join the
 signed visits), "draft" under its visit's label, and the key says so.
+
+A visit needled without grades has no bar of muscles grasping but "–" in its place, and the key
+says so: a bar of 0 (drawn as nothing) read as every muscle released (`SessionMetrics.graded`,
+as the report's tables tell it).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from imsmap.domain.progress import History, SessionMetrics
+from imsmap.domain.text import fill
 from imsmap.i18n.records import day_month, translate
 from imsmap.render.plot import (
     broken_polyline,
@@ -47,6 +52,7 @@ LEAST_TREND_SHARE = 0.6
 # under the sessions' table ended page 1 of some reports with 20-40 mm blank under it, the
 # change section's table going over with its heading
 MOST_TREND_MM = 100.0
+UNGRADED = "–"  # in place of the bar of muscles grasping of a visit that graded nothing
 
 
 class TrendBlock(Block):
@@ -148,8 +154,10 @@ class TrendBlock(Block):
         mid = ty + doc.line_height(label_font) / 2
         lx = self._legend_box(doc, painter, lx, mid, SITES_FILL,
                                translate("TrendPlot", "sites needled"))
-        lx = self._legend_box(doc, painter, lx, mid, GRASPING_FILL,
-                               translate("TrendPlot", "muscles grasping"))
+        grasping = translate("TrendPlot", "muscles grasping")
+        if not all(s.graded for s in m):
+            grasping = fill(translate("TrendPlot", "%1 (–: needled, not graded)"), [grasping])
+        lx = self._legend_box(doc, painter, lx, mid, GRASPING_FILL, grasping)
         lx = self._legend_diamond(doc, painter, lx, mid,
                                   translate("TrendPlot", "grasp burden (sum of grades)"))
         # Pain grid
@@ -193,6 +201,11 @@ class TrendBlock(Block):
         for i, s in enumerate(m):
             for value, colour, bx in ((s.sites, SITES_FILL, cx(i) - bar_w - doc.pt(0.4)),
                                       (s.muscles_grasping, GRASPING_FILL, cx(i) + doc.pt(0.4))):
+                if colour == GRASPING_FILL and not s.graded:  # no count: "–" in its place
+                    doc.draw_text(painter, QRectF(bx - bar_w, counts.bottom() - lh, 3 * bar_w,
+                                                  lh), UNGRADED, small, INK,
+                                  Qt.AlignmentFlag.AlignHCenter, wrap=False)
+                    continue
                 bar = QRectF(bx, cy(value), bar_w, counts.bottom() - cy(value))
                 if draft[i]:  # hollow: its outline in the bar's own grey, a darker one for light
                     painter.setPen(_draft_pen(doc, GRASPING_FILL if colour == SITES_FILL

@@ -6644,6 +6644,10 @@ N° de permis non consigné</translation>
         <translation>muscles en préhension</translation>
     </message>
     <message>
+        <source>%1 (–: needled, not graded)</source>
+        <translation>%1 (–&#xa0;: puncturé, non coté)</translation>
+    </message>
+    <message>
         <source>grasp burden (sum of grades)</source>
         <translation>charge de préhension (somme des cotes)</translation>
     </message>

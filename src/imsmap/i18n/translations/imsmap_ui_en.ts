@@ -165,6 +165,13 @@
             <numerusform>{date}: pain {before} → {after}, {grasping} of %n muscles grasping, {sites} sites</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{date}: pain {before} → {after}, %n muscle(s) needled, not graded, {sites} sites</source>
+        <translation>
+            <numerusform>{date}: pain {before} → {after}, %n muscle needled, not graded, {sites} sites</numerusform>
+            <numerusform>{date}: pain {before} → {after}, %n muscles needled, not graded, {sites} sites</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PatientMerging</name>
@@ -286,6 +293,13 @@
         <translation>
             <numerusform>{muscles} and %n more</numerusform>
             <numerusform>{muscles} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Latest ({session}): %n muscle(s) needled, not graded.</source>
+        <translation>
+            <numerusform>Latest ({session}): %n muscle needled, not graded.</numerusform>
+            <numerusform>Latest ({session}): %n muscles needled, not graded.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

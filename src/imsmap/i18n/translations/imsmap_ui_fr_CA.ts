@@ -2450,6 +2450,10 @@ Problème&#xa0;: {problem}</translation>
         <translation>muscles en préhension</translation>
     </message>
     <message>
+        <source>{grasping} (–: needled, not graded)</source>
+        <translation>{grasping} (–&#xa0;: puncturé, non coté)</translation>
+    </message>
+    <message>
         <source>grasp burden (sum of grades)</source>
         <translation>charge de préhension (somme des cotes)</translation>
     </message>
@@ -2457,6 +2461,13 @@ Problème&#xa0;: {problem}</translation>
         <source>draft</source>
         <comment>a visit not signed, under its date</comment>
         <translation>brouillon</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date}: pain {before} → {after}, %n muscle(s) needled, not graded, {sites} sites</source>
+        <translation>
+            <numerusform>{date}&#xa0;: douleur {before} → {after}, %n muscle puncturé, non coté, {sites} points</numerusform>
+            <numerusform>{date}&#xa0;: douleur {before} → {after}, %n muscles puncturés, non cotés, {sites} points</numerusform>
+        </translation>
     </message>
     <message>
         <source>{line}, grasp burden {burden}</source>
@@ -3301,6 +3312,13 @@ Problème&#xa0;: {problem}</translation>
         <translation>
             <numerusform>{muscles} et %n autre</numerusform>
             <numerusform>{muscles} et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Latest ({session}): %n muscle(s) needled, not graded.</source>
+        <translation>
+            <numerusform>Dernière ({session})&#xa0;: %n muscle puncturé, non coté.</numerusform>
+            <numerusform>Dernière ({session})&#xa0;: %n muscles puncturés, non cotés.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4287,6 +4305,10 @@ droite</translation>
     <message>
         <source>The muscles needled at both visits, in percent of those needled at either (100% = the same muscles). Signed visits are compared: a draft, not signed, is compared with nothing, and the visit after it with the signed visit before.</source>
         <translation>Les muscles puncturés aux deux visites, en pourcentage de ceux puncturés à l&apos;une ou l&apos;autre (100&#xa0;% = les mêmes muscles). Les visites signées sont comparées&#xa0;: un brouillon, non signé, n’est comparé à rien, et la visite qui le suit est comparée à la visite signée précédente.</translation>
+    </message>
+    <message>
+        <source>{session}: needled, not graded.</source>
+        <translation>{session}&#xa0;: muscles puncturés, non cotés.</translation>
     </message>
     <message>
         <source>{session}: a draft, not signed; compared with nothing.</source>

@@ -2,7 +2,9 @@
 library. Top: pain 0-10, before as a solid line with filled dots, after as a dashed line with
 open dots (told apart in grey by line style, not colour). Bottom: sites needled (light bars),
 muscles grasping (dark bars) and the grasp burden (each muscle's strongest grade added up:
-diamonds on the bars' scale, the left-hand one).
+diamonds on the bars' scale, the left-hand one). A visit needled without grades has no bar of
+muscles grasping but "–" in its place, and the key says so: its 0 is no count of muscles that
+released (`SessionMetrics.graded`, as the summary and the report's tables tell it).
 
 A draft chosen (today's before signing, one left unsigned, another room's) is plotted as the
 progress report's trend plot plots it (render.plot's rule): hollow with a dotted outline, joined
@@ -46,7 +48,8 @@ PAIN_MAX = 10
 class PlotLayout:
     """Where things go inside a rectangle: shared by painting and by tests."""
 
-    def __init__(self, rect: QRectF, n: int, count_max: int, drafts: bool = False):
+    def __init__(self, rect: QRectF, n: int, count_max: int, drafts: bool = False,
+                 ungraded: bool = False):
         self.rect = rect
         self.n = n
         # the scale reaches its top label, at or above the highest value drawn
@@ -59,7 +62,7 @@ class PlotLayout:
                                    rect.left() + 4, rect.right() - 4)
         top += KEY_ROW * key_rows(self.pain_key)
         inner_left = rect.left() + left
-        self.counts_key = key_places(counts_key_words(), inner_left, inner_left,
+        self.counts_key = key_places(counts_key_words(ungraded), inner_left, inner_left,
                                      rect.right() - 4)
         inner = QRectF(inner_left, rect.top() + top,
                        max(10.0, rect.width() - left - right),
@@ -93,6 +96,7 @@ KEY_MARK = 22.0  # an item's mark, before its words
 KEY_SPACE = 14.0  # between one item's words and the next item's mark
 DRAFT_MARK = "draft"  # a key's mark for a draft's points: a hollow, dotted ring
 PAIN_KEY_AT = 120.0  # the pain key's first item, after the title
+UNGRADED = "–"  # in place of the bar of muscles grasping of a visit that graded nothing
 
 
 def pain_key_words(drafts: bool) -> list[str]:
@@ -104,9 +108,12 @@ def pain_key_words(drafts: bool) -> list[str]:
     return words
 
 
-def counts_key_words() -> list[str]:
-    return [QCoreApplication.translate("PainPlot", "sites"),
-            QCoreApplication.translate("PainPlot", "muscles grasping"),
+def counts_key_words(ungraded: bool = False) -> list[str]:
+    grasping = QCoreApplication.translate("PainPlot", "muscles grasping")
+    if ungraded:
+        grasping = QCoreApplication.translate(
+            "PainPlot", "{grasping} (–: needled, not graded)").format(grasping=grasping)
+    return [QCoreApplication.translate("PainPlot", "sites"), grasping,
             QCoreApplication.translate("PainPlot", "grasp burden (sum of grades)")]
 
 
@@ -147,7 +154,8 @@ def _font(px: float, bold: bool = False) -> QFont:
 def _layout(metrics: Sequence[SessionMetrics], rect: QRectF) -> PlotLayout:
     count_max = max([m.sites for m in metrics] + [m.muscles_grasping for m in metrics]
                     + [m.grasp_burden or 0 for m in metrics] + [4])
-    return PlotLayout(rect, len(metrics), count_max, any(not m.signed for m in metrics))
+    return PlotLayout(rect, len(metrics), count_max, any(not m.signed for m in metrics),
+                      any(not m.graded for m in metrics))
 
 
 def paint_progress_plot(painter: QPainter, rect: QRectF,
@@ -239,6 +247,11 @@ def _paint_counts(painter: QPainter, lay: PlotLayout, metrics: Sequence[SessionM
         for value, colour, left in ((m.sites, SITES, x - bar_w - 1), (m.muscles_grasping,
                                                                         GRASPING, x + 1)):
             top = lay.count_y(value)
+            if colour == GRASPING and not m.graded:  # no count: "–" where its bar would be
+                painter.setPen(TEXT)
+                painter.drawText(QRectF(left - 6, top - 14, bar_w + 12, 13),
+                                 Qt.AlignmentFlag.AlignCenter, UNGRADED)
+                continue
             bar = QRectF(left, top, bar_w, r.bottom() - top)
             if not m.signed:  # hollow: its outline in the bar's own grey, a darker for light
                 painter.setPen(draft_pen(GRASPING if colour == SITES else AXIS, 1.4))
@@ -352,8 +365,13 @@ class PainPlot(QWidget):
     def _tooltip(self) -> str:
         lines = []
         for m in self._metrics:
-            line = self.tr("{date}: pain {before} \u2192 {after}, {grasping} of %n muscle(s) "
-                           "grasping, {sites} sites", "", m.muscles_treated).format(
+            if m.graded:
+                line = self.tr("{date}: pain {before} \u2192 {after}, {grasping} of %n "
+                               "muscle(s) grasping, {sites} sites", "", m.muscles_treated)
+            else:  # not "0 of 4 muscles grasping": nothing was graded
+                line = self.tr("{date}: pain {before} \u2192 {after}, %n muscle(s) needled, "
+                               "not graded, {sites} sites", "", m.muscles_treated)
+            line = line.format(
                 date=numeric_date(m.started_at),
                 before=m.pain_before if m.pain_before is not None else "-",
                 after=m.pain_after if m.pain_after is not None else "-",

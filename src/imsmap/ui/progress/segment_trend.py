@@ -242,13 +242,17 @@ class SegmentTrend(QWidget):
         self.figures.setHorizontalHeaderLabels(headers)
         for j, metric in enumerate(course.metrics):
             burden, common = metric.grasp_burden, overlap[j]
-            values = (str(metric.muscles_grasping),
+            # blank as its burden: nothing graded, its "0" read as every muscle released
+            values = (str(metric.muscles_grasping) if metric.graded else "",
                       "" if burden is None else str(burden),
                       "" if common is None
                       else self.tr("{value}%", "a percentage").format(value=common))
             for row, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if row == 0 and not metric.graded:
+                    item.setToolTip(self.tr("{session}: needled, not graded.").format(
+                        session=headers[j].replace(chr(10), " ")))
                 if row == 2 and not metric.signed:
                     item.setToolTip(self.tr("{session}: a draft, not signed; compared with "
                                             "nothing.").format(

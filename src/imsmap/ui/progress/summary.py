@@ -85,7 +85,11 @@ class ProgressSummary(QObject):
                 "{muscles} and %n more", "", len(grasped) - 4).format(
                     muscles=strongest)
         latest = f"#{history.number(last.session_id)}, {short_date(last.started_at)}"
-        if grasped:
+        if not last.graded:  # not "0 of 4 muscles grasped": nothing was graded
+            first_line = self.tr(
+                "Latest ({session}): %n muscle(s) needled, not graded.", "",
+                last.muscles_treated).format(session=latest)
+        elif grasped:
             first_line = self.tr(
                 "Latest ({session}): {grasping} of %n muscle(s) grasped "
                 "(strongest: {strongest}).", "", last.muscles_treated).format(
