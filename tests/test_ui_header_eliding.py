@@ -9,6 +9,9 @@ each line of a label is whole, or cut at its end with "…" and the whole words 
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent
@@ -31,6 +34,7 @@ from tests.test_ui_support import make_window, qt_settings, touch_sized  # noqa:
 from imsmap.ui.header_eliding import ElidingHeader, elide_headers
 
 ELLIPSIS = "…"
+ROOT = Path(__file__).resolve().parents[1]
 ROOMS = [(960, 540), (1093, 614)]
 
 
@@ -279,3 +283,36 @@ def test_no_header_of_the_french_dialogs_is_clipped(french, touch_sized, make_wi
         found += clipped_headers(dialog, f"{name} {dialog.width()} x {dialog.height()}")
         dialog.close()
     assert not found, "\n".join(sorted(set(found)))
+
+
+# -- every view the application makes ----------------------------------------------------------
+VIEWS = {"QTableWidget", "QTreeWidget", "QTableView", "QTreeView"}
+
+
+def _made_views(tree: ast.AST) -> int:
+    """How many tables and trees a module makes: each call of a view class, and each class
+    of its own built on one."""
+    def name(node: ast.AST) -> str:
+        return node.id if isinstance(node, ast.Name) else getattr(node, "attr", "")
+
+    made = 0
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and name(node.func) in VIEWS:
+            made += 1
+        elif isinstance(node, ast.ClassDef):
+            made += sum(name(base) in VIEWS for base in node.bases)
+    return made
+
+
+def test_every_table_and_tree_of_the_application_is_given_the_eliding_header():
+    """The walks above reach the window and three dialogs; a table added anywhere else is
+    given the header too (one call of elide_headers for each view a module makes)."""
+    missing = []
+    for path in sorted((ROOT / "src" / "imsmap").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        made = _made_views(tree)
+        given = sum(isinstance(node, ast.Call) and getattr(node.func, "id", "") == "elide_headers"
+                    for node in ast.walk(tree))
+        if given < made:
+            missing.append(f"{path.relative_to(ROOT)}: {made} views made, {given} given it")
+    assert not missing, "\n".join(missing)
