@@ -28,6 +28,7 @@ from imsmap.services.changes import Change, Entity
 from imsmap.services.history import PatientHistories
 from imsmap.services.records import Records
 from imsmap.ui import errors as ui_errors
+from imsmap.ui.header_eliding import elide_headers
 from imsmap.ui.listening import listen
 from imsmap.ui.name_eliding import NAME_ROLE, PatientRows
 from imsmap.ui.wording import long_date, numeric_datetime, numeric_datetime_writer
@@ -142,6 +143,7 @@ class PatientPanel(QWidget):
         bold.setBold(True)
         self.sessions_label.setFont(bold)
         self.sessions = QTreeWidget()
+        elide_headers(self.sessions)
         self.sessions.setRootIsDecorated(False)
         self.sessions.setAccessibleName(self.tr("Sessions"))
         self.sessions.setUniformRowHeights(True)

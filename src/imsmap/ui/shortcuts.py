@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from imsmap.ui.chart_keys import KEY_HELP
+from imsmap.ui.header_eliding import elide_headers
 
 # Keys the chart and the site list handle themselves (not window actions): ui.chart_keys's
 # KEY_HELP (T, E, Enter, Tab, Ctrl+F, ... were missing from a shorter list of this module's own),
@@ -64,6 +65,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Menus show these too. Keys on the chart act on the selected "
                                 "site.")))
         self.table = QTableWidget(sum(len(rows) + 1 for _, rows in sections), 2)
+        elide_headers(self.table)
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setTabKeyNavigation(False)  # Tab goes on to Close (ui.focus_order)
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])

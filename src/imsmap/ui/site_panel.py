@@ -32,6 +32,7 @@ from imsmap.ui import focus_order, wording
 from imsmap.ui.chart_keys import KEYS_HINT, SiteKeyAction, Step, handle_site_key, is_tab
 from imsmap.ui.chart_words import describe_site
 from imsmap.ui.field_placeholders import paint_empty_text
+from imsmap.ui.header_eliding import elide_headers
 from imsmap.ui.listening import follow_grasp_labels
 from imsmap.ui.record.amend_dialog import correction_words
 from imsmap.ui.site_inspector import SiteInspector
@@ -89,6 +90,7 @@ class SiteTable(QTableWidget):
     def __init__(self, atlas: Atlas, editor: SiteEditor | None = None,
                  parent: QWidget | None = None):
         super().__init__(0, len(COLUMNS), parent)
+        elide_headers(self)
         self.setAccessibleName(self.tr("Sites"))
         # Tab steps through the sites (site_key), then leaves the list: not from cell to cell
         self.setTabKeyNavigation(False)
@@ -116,9 +118,6 @@ class SiteTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MUSCLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FLAGS, QHeaderView.ResizeMode.Fixed)  # _fit_flags
-        # A header narrower than its word says its start and "…" (Qt's headers clip it
-        # centred: « Indicateurs » read « dicateu » at 1093 x 614 in French, walk of 7 December)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.itemSelectionChanged.connect(self._selection_changed)
         self.setToolTip(QCoreApplication.translate("ChartKeys", KEYS_HINT))
         if editor is not None:

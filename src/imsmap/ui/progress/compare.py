@@ -32,6 +32,7 @@ from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.render.chart_painter import ChartPainter
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.ui.chart_key_text import key_font, key_off_chart
+from imsmap.ui.header_eliding import elide_headers
 from imsmap.ui.progress.summary import not_compared
 from imsmap.ui.wording import grasp_text, in_window_language, short_date, target_label, view_name
 
@@ -224,6 +225,7 @@ class CompareView(QWidget):
         top.setColumnStretch(1, 1)
 
         self.tree = QTreeWidget()
+        elide_headers(self.tree)
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Muscle"), self.tr("Earlier"), self.tr("Later")])
         self.tree.setRootIsDecorated(True)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from imsmap.domain.local_time import local_date
 from imsmap.domain.progress import SIDES, Course, overlap_percents, root_matrix
+from imsmap.ui.header_eliding import elide_headers
 from imsmap.ui.progress.summary import not_compared
 from imsmap.ui.touch import hold_for_tips
 from imsmap.ui.wording import root_name
@@ -53,6 +54,7 @@ def shade_for(value: float, top: float) -> QColor:
 
 def _table(rows: int, columns: int, name: str) -> QTableWidget:
     table = QTableWidget(rows, columns)
+    elide_headers(table)
     table.setAccessibleName(name)
     table.setTabKeyNavigation(False)  # Tab leaves it (ui.focus_order): the arrows move in it
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -37,6 +37,7 @@ from imsmap.domain.progress import GraspMatrix, Target
 from imsmap.domain.vocabulary import GRASP_LABELS, GRASP_MAX
 from imsmap.render.plot import draft_pen
 from imsmap.render.style import LIGHT, ChartStyle
+from imsmap.ui.header_eliding import elide_headers
 from imsmap.ui.touch import hold_for_tips
 from imsmap.ui.wording import grasp_word, numeric_date, target_label
 
@@ -330,6 +331,7 @@ class TrendMatrix(QTableView):
 
     def __init__(self, parent=None, style: ChartStyle = LIGHT):
         super().__init__(parent)
+        elide_headers(self)
         self.trend_model = TrendModel(self, style)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.trend_model)
@@ -370,6 +372,7 @@ class TrendMatrix(QTableView):
         under it (Qt's frozen column example). It shares the model, the selection and the
         vertical scrolling; its header sorts as the grid's does."""
         frozen = QTableView(self)
+        elide_headers(frozen)
         frozen.setModel(self.proxy)
         frozen.setSelectionModel(self.selectionModel())
         frozen.setItemDelegateForColumn(COL_TREND, SparklineDelegate(frozen, style))

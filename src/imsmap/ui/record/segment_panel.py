@@ -33,6 +33,7 @@ from imsmap.domain.segments import (
 from imsmap.domain.vocabulary import GRASP_LABELS
 from imsmap.services.changes import Change
 from imsmap.services.records import Records
+from imsmap.ui.header_eliding import elide_headers
 from imsmap.ui.listening import follow_grasp_labels, listen
 from imsmap.ui.session_state import STATUS_STYLES
 from imsmap.ui.wording import SIDE_LETTERS, grasp_word, language
@@ -99,6 +100,7 @@ class SegmentPanel(QWidget):
         self.not_counted.hide()
         layout.addWidget(self.not_counted)
         self.table = QTableWidget(len(ROWS), len(self.COLUMNS))
+        elide_headers(self.table)
         self.table.setAccessibleName(self.tr("Segmental summary"))
         # Tab leaves the table (it went from cell to cell and round again: a keyboard user
         # could not leave it); the arrows move in it.

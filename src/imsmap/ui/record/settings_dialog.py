@@ -34,6 +34,7 @@ from imsmap.services import clinic
 from imsmap.services.records import Records
 from imsmap.ui import file_dialogs
 from imsmap.ui.dialogs import save_cancel_buttons
+from imsmap.ui.header_eliding import elide_headers
 from imsmap.ui.needle_text import BadPreset, presets_text, read_presets
 from imsmap.ui.record.language_box import LanguageBox
 from imsmap.ui.refusals import ErrorLine
@@ -117,6 +118,7 @@ class SettingsDialog(QDialog):
         people = QGroupBox(self.tr("Practitioners"))
         pl = QVBoxLayout(people)
         self.practitioners = QTableWidget(0, 3)
+        elide_headers(self.practitioners)
         self.practitioners.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Registration number"), self.tr("Login (optional)")])
         # Whose login is whose: a new session names the practitioner who signed in, and a

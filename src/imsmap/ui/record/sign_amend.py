@@ -24,6 +24,7 @@ from imsmap.services.audit_view import session_trail, trail_names
 from imsmap.services.practitioner_list import Practitioner, by_login, by_name
 from imsmap.services.records import Records, content_hash
 from imsmap.services.safety import SigningCheck, signing_atlas, signing_checks
+from imsmap.ui.header_eliding import elide_headers
 from imsmap.ui.record.amend_dialog import AmendDialog
 from imsmap.ui.record.audit_words import TrailWords
 from imsmap.ui.record.sign_registration import RegistrationEntry
@@ -254,6 +255,7 @@ class AuditDialog(QDialog):
         self.resize(860, 480)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(self.COLUMNS))
+        elide_headers(self.table)
         self.table.setTabKeyNavigation(False)  # Tab leaves it (ui.focus_order): the arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
