@@ -1273,6 +1273,10 @@
         <translation>Non puncturé dans la séance la plus récente</translation>
     </message>
     <message>
+        <source>Recorded in error in the later session</source>
+        <translation>Consigné par erreur dans la séance la plus récente</translation>
+    </message>
+    <message>
         <source>ungraded</source>
         <translation>non cotée</translation>
     </message>
@@ -1323,6 +1327,11 @@
     <message>
         <source>#{earlier} is after #{later}: choose the earlier visit under Earlier, the later under Later.</source>
         <translation>La visite #{earlier} est après la visite #{later}&#xa0;: choisissez la visite la plus ancienne sous Antérieure, la plus récente sous Ultérieure.</translation>
+    </message>
+    <message>
+        <source>recorded in error</source>
+        <comment>the later grade</comment>
+        <translation>consigné par erreur</translation>
     </message>
     <message>
         <source>{grade} at #{visit}</source>

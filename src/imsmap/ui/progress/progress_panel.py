@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.domain.comparison import recorded_in_error
 from imsmap.domain.progress import Course, History, Target, grasp_matrix
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.services import clinic
@@ -366,9 +367,17 @@ class ProgressPanel(QWidget):
         elif page is self.chart:
             self.chart.set_history(self.history, atlas)
         elif page is self.compare:
-            self.compare.set_course(course, atlas, names)
+            self.compare.set_course(course, atlas, names, self.in_error)
         elif page is self.segments:
             self.segments.set_course(course, atlas.catalogue, self.history.numbering)
+
+    def in_error(self, session_id: int) -> frozenset[Target]:
+        """The session's targets recorded in error by its amendments (the Compare view's and
+        the progress report's one rule); read only when a comparison has a muscle absent from
+        its later visit."""
+        read = self.records.read
+        return recorded_in_error(read.sites_for_session(session_id),
+                                 read.site_corrections([session_id]).get(session_id, []))
 
     def _target_chosen(self, target: Target) -> None:
         self.chart.set_highlight(frozenset({target.muscle_id}))
