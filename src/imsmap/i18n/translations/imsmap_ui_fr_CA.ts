@@ -3269,6 +3269,11 @@ Problème&#xa0;: {problem}</translation>
         <translation>douleur {pain}</translation>
     </message>
     <message>
+        <source>chart {number}</source>
+        <comment>a visit recorded under a duplicate record merged into this one</comment>
+        <translation>dossier {number}</translation>
+    </message>
+    <message>
         <source>draft, not signed</source>
         <translation>brouillon, non signée</translation>
     </message>
@@ -3285,6 +3290,13 @@ Problème&#xa0;: {problem}</translation>
         <translation>
             <numerusform>Addenda après la signature (%n addenda). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur); ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
             <numerusform>Addendas après la signature (%n addendas). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur); ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out, as not this patient&apos;s treatment: %n session(s) withdrawn or entered in error, started {dates}.</source>
+        <translation>
+            <numerusform>Laissée de côté, n&apos;étant pas un traitement de ce patient&#xa0;: %n séance retirée ou consignée par erreur, commencée le {dates}.</numerusform>
+            <numerusform>Laissées de côté, n&apos;étant pas un traitement de ce patient&#xa0;: %n séances retirées ou consignées par erreur, commencées les {dates}.</numerusform>
         </translation>
     </message>
 </context>
