@@ -5,7 +5,7 @@ line), and which visits came from a duplicate record merged into this one (the r
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 
@@ -15,7 +15,7 @@ from imsmap.ui.progress.progress_panel import ProgressPanel
 
 
 def _visit(records, patient_id, day, sign=True):
-    s = records.start_session(patient_id, started_at=datetime(2026, 10, day, 9, tzinfo=timezone.utc),
+    s = records.start_session(patient_id, started_at=datetime(2026, 10, day, 9, tzinfo=UTC),
                               pain_before=5)
     records.add_site(s.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R", grasp=2)
     if sign:
