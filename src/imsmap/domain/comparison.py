@@ -5,18 +5,22 @@ progress report's table of changes. Targets and grades as in `imsmap.domain.prog
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from imsmap.domain.corrections import IN_ERROR, SiteCorrection, current_values, effective_sites
+from imsmap.domain.models import Site
 from imsmap.domain.progress import (
     History,
     SessionTargets,
     Target,
+    target_of,
     target_sort_key,
     targets_at,
 )
 
-__all__ = ["Comparison", "TargetChange", "compare_sessions", "last_needled"]
+__all__ = ["Comparison", "TargetChange", "compare_sessions", "last_needled", "recorded_in_error"]
 
 
 @dataclass(frozen=True)
@@ -102,3 +106,21 @@ def last_needled(history: History, before_id: int | None = None, after_id: int |
         for target, grasp in targets_at(history, s.id, targets).items():
             out[target] = (s.id, grasp)
     return out
+
+
+def recorded_in_error(sites: Sequence[Site], corrections: Iterable[SiteCorrection]
+                      ) -> frozenset[Target]:
+    """The targets a session needled as signed (``sites``) that its amendments (``corrections``)
+    marked recorded in error, none of their sites left: the muscles the record does not say
+    were needled there, nor that they were not.
+
+    A comparison finds such a muscle absent from the later visit (it counts nowhere, rightly),
+    and the Compare view and the progress report had it "not needled in the later session"
+    (walk of 7 December): both say it was recorded in error there, from this."""
+    fixes = list(corrections)
+    erroneous = {target_of(s) for s in sites
+                 if not s.planned and current_values(s, fixes)[IN_ERROR]}
+    if not erroneous:
+        return frozenset()
+    kept = {target_of(s) for s in effective_sites(sites, fixes) if not s.planned}
+    return frozenset(erroneous - kept)

@@ -59,6 +59,7 @@ from imsmap.report.site_text import grasp_scale_text, sex_label
 from imsmap.report.trend_plot import LEAST_TREND_SHARE, TREND_MM, TrendBlock
 from imsmap.services import clinic as clinic_settings
 from imsmap.services.clinic import ClinicSettings
+from imsmap.services.merging import merged_charts
 from imsmap.services.records import Records
 
 # ReportError stays importable from here (callers catch it by this name).
@@ -228,8 +229,8 @@ def _blocks(records: Records, patient: Patient, history: History, settings: Clin
     blocks.append(Heading(translate("ProgressPdf", "Sessions"), note=translate(
         "ProgressPdf", "%n session(s), oldest first", "", count, PLURAL)))
     # A visit recorded under a record merged into this one says under which chart number.
-    charts = {s.id: fill(translate("ProgressPdf", "chart %1"), [records.read.patient(
-        s.patient_id).chart_number]) for s in history.sessions if s.patient_id != patient.id}
+    charts = {sid: fill(translate("ProgressPdf", "chart %1"), [number]) for sid, number in
+              merged_charts(records, history.sessions, patient.id).items()}
     blocks.append(sessions_table(course, amended, charts))
     # The photos taken at the visits: said here, listed at the end (the session PDF shows them).
     photos = photos_by_visit(records, history)

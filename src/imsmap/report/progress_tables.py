@@ -9,7 +9,12 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 
-from imsmap.domain.comparison import TargetChange, compare_sessions, last_needled
+from imsmap.domain.comparison import (
+    TargetChange,
+    compare_sessions,
+    last_needled,
+    recorded_in_error,
+)
 from imsmap.domain.local_time import local_date, local_time
 from imsmap.domain.models import Amendment
 from imsmap.domain.progress import (
@@ -218,7 +223,14 @@ def comparison_paragraphs(records: Records, course: Course) -> list[Block]:
     seen = last_needled(history, last, targets=targets)
     released: list[tuple[TargetChange, int | None]] = [(c, None) for c in cmp.resolved]
     dropped: list[tuple[TargetChange, int | None]] = []
+    # A muscle the last visit's amendment marked recorded in error is not "not needled" there:
+    # the record says neither (the window's Compare view says it in the same words).
+    erroneous = recorded_in_error(records.read.sites_for_session(last),
+                                  records.read.site_corrections([last]).get(last, []))
+    in_error = [(c, None) for c in cmp.not_repeated if c.target in erroneous]
     for c in cmp.not_repeated:
+        if c.target in erroneous:
+            continue
         sid, grasp = seen[c.target]
         then = TargetChange(c.target, c.before, grasp)
         at = history.number(sid) if sid != first else None
@@ -259,6 +271,9 @@ def comparison_paragraphs(records: Records, course: Course) -> list[Block]:
             (fill(only, [b, a]), [(c, None) for c in cmp.new]),
             (fill(only, [a, b]), dropped)):
         out.append(Paragraph(names(changes), 8.5, label=label, label_mm=44, after_mm=0.8))
+    if in_error:
+        out.append(Paragraph(names(in_error), 8.5, label=fill(translate(
+            "ProgressTables", "Recorded in error at visit %1"), [b]), label_mm=44, after_mm=0.8))
     # Needled at both visits but graded at one only: in none of the lists above, so a muscle
     # graded 3 at the first visit and left ungraded at the last vanished from the report.
     ungraded = [c for c in cmp.changed if c.delta is None]

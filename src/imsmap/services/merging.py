@@ -20,6 +20,7 @@ of a clinic server (the window refuses it for its own open draft before asking).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -198,3 +199,17 @@ def _refuse_drafts_held_elsewhere(records: Records, work: UnitOfWork,
             raise ReadOnlyError(sentence("Merging", QT_TRANSLATE_NOOP(
                 "Merging", "%1 has a draft of %2 open in %3; merge once it is signed or "
                 "closed. Nothing was changed."), holder[0], _name(p), holder[1]))
+
+
+def merged_charts(records: Records, sessions: Iterable[Session], patient_id: int) -> dict[int, str]:
+    """{session id: chart number} of the sessions recorded under a duplicate record merged into
+    ``patient_id``: the progress report's "chart DEMO-0099" on a visit and the Progress tab's
+    list of visits say it from this one rule."""
+    numbers: dict[int, str] = {}
+    out: dict[int, str] = {}
+    for s in sessions:
+        if s.patient_id != patient_id:
+            if s.patient_id not in numbers:
+                numbers[s.patient_id] = records.read.patient(s.patient_id).chart_number
+            out[s.id] = numbers[s.patient_id]
+    return out

@@ -3943,6 +3943,10 @@ N° de permis %2</translation>
         <translation>Préhension inchangée</translation>
     </message>
     <message>
+        <source>Recorded in error at visit %1</source>
+        <translation>Consigné par erreur à la visite %1</translation>
+    </message>
+    <message>
         <source>Graded at one of the two</source>
         <translation>Cotés à une seule des deux</translation>
     </message>

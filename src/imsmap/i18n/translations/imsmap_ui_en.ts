@@ -278,6 +278,13 @@
             <numerusform>Amended after signing (%n amendments). The grid and the charts count the sites as the amendments corrected them (a grade, a cramp, a site recorded in error); what an amendment says in words only is not counted: read the amendments on the Session &amp; sites tab or in the session&apos;s PDF.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Left out, as not this patient&apos;s treatment: %n session(s) withdrawn or entered in error, started {dates}.</source>
+        <translation>
+            <numerusform>Left out, as not this patient&apos;s treatment: %n session withdrawn or entered in error, started {dates}.</numerusform>
+            <numerusform>Left out, as not this patient&apos;s treatment: %n sessions withdrawn or entered in error, started {dates}.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ProgressSummary</name>

@@ -1273,6 +1273,10 @@
         <translation>Non puncturé dans la séance la plus récente</translation>
     </message>
     <message>
+        <source>Recorded in error in the later session</source>
+        <translation>Consigné par erreur dans la séance la plus récente</translation>
+    </message>
+    <message>
         <source>ungraded</source>
         <translation>non cotée</translation>
     </message>
@@ -1323,6 +1327,11 @@
     <message>
         <source>#{earlier} is after #{later}: choose the earlier visit under Earlier, the later under Later.</source>
         <translation>La visite #{earlier} est après la visite #{later}&#xa0;: choisissez la visite la plus ancienne sous Antérieure, la plus récente sous Ultérieure.</translation>
+    </message>
+    <message>
+        <source>recorded in error</source>
+        <comment>the later grade</comment>
+        <translation>consigné par erreur</translation>
     </message>
     <message>
         <source>{grade} at #{visit}</source>
@@ -3271,6 +3280,11 @@ Problème&#xa0;: {problem}</translation>
         <translation>douleur {pain}</translation>
     </message>
     <message>
+        <source>chart {number}</source>
+        <comment>a visit recorded under a duplicate record merged into this one</comment>
+        <translation>dossier {number}</translation>
+    </message>
+    <message>
         <source>draft, not signed</source>
         <translation>brouillon, non signée</translation>
     </message>
@@ -3287,6 +3301,13 @@ Problème&#xa0;: {problem}</translation>
         <translation>
             <numerusform>Addenda après la signature (%n addenda). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur); ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
             <numerusform>Addendas après la signature (%n addendas). La grille et les graphiques comptent les points tels que les addendas les ont corrigés (une cote, une crampe, un point consigné par erreur); ce qu&apos;un addenda dit seulement en mots n&apos;est pas compté&#xa0;: lisez les addendas dans l&apos;onglet Séance et points ou dans le PDF de la séance.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out, as not this patient&apos;s treatment: %n session(s) withdrawn or entered in error, started {dates}.</source>
+        <translation>
+            <numerusform>Laissée de côté, n&apos;étant pas un traitement de ce patient&#xa0;: %n séance retirée ou consignée par erreur, commencée le {dates}.</numerusform>
+            <numerusform>Laissées de côté, n&apos;étant pas un traitement de ce patient&#xa0;: %n séances retirées ou consignées par erreur, commencées les {dates}.</numerusform>
         </translation>
     </message>
 </context>

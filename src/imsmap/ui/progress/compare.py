@@ -179,6 +179,10 @@ _GROUPS = (
     ("new", QT_TRANSLATE_NOOP("CompareView", "New: needled only in the later session")),
     ("unchanged", QT_TRANSLATE_NOOP("CompareView", "Unchanged")),
     ("not_repeated", QT_TRANSLATE_NOOP("CompareView", "Not needled in the later session")),
+    # Marked recorded in error by the later session's amendment: the record says neither that
+    # it was needled nor that it was not (it read "Not needled"; the report's words, one rule:
+    # domain.comparison.recorded_in_error).
+    ("in_error", QT_TRANSLATE_NOOP("CompareView", "Recorded in error in the later session")),
 )
 
 
@@ -208,6 +212,10 @@ class CompareView(QWidget):
         self._catalogue = None
         self.comparison: Comparison | None = None
         self._between: dict[Target, tuple[int, int | None]] = {}
+        # A session's targets recorded in error (the panel reads them from the record), and the
+        # later visit's, for the comparison shown.
+        self._in_error_of: Callable[[int], frozenset[Target]] = lambda _sid: frozenset()
+        self._in_error: frozenset[Target] = frozenset()
         self.grasp_labels: Sequence[str] = GRASP_LABELS  # the clinic's words for the grades
 
         self.before = QComboBox()
@@ -275,9 +283,14 @@ class CompareView(QWidget):
 
     # -- data in ----------------------------------------------------------------------------
     def set_course(self, course: Course, atlas=None,
-                   names: Callable[[str], str] | None = None) -> None:
+                   names: Callable[[str], str] | None = None,
+                   in_error: Callable[[int], frozenset[Target]] | None = None) -> None:
         """Fill the choosers with the course's signed visits (the sessions chosen); by default
-        compare the last two. Its drafts are said apart."""
+        compare the last two. Its drafts are said apart. ``in_error``: a session's targets
+        recorded in error (domain.comparison.recorded_in_error), said as such, not as "not
+        needled"."""
+        if in_error is not None:
+            self._in_error_of = in_error
         self._course = course.signed_visits()
         self._drafts = not_compared(course.history)
         self.drafts.setText(self._drafts)
@@ -349,6 +362,7 @@ class CompareView(QWidget):
         # What the visits in between say of a muscle absent from the later one: released
         # there, or still grasping when last needled (the two visits alone said neither).
         seen = last_needled(history, b, a, targets)
+        self._in_error = self._in_error_of(b) if self.comparison.not_repeated else frozenset()
         self._between = {c.target: (history.number(seen[c.target][0]),
                                     seen[c.target][1])
                          for c in self.comparison.not_repeated
@@ -381,6 +395,8 @@ class CompareView(QWidget):
         regraded = tuple(x for x in c.changed if x.delta is None)
 
         def released(x: TargetChange) -> bool:
+            if x.target in self._in_error:
+                return False
             between = self._between.get(x.target)
             return (between is not None and between[1] == 0 and x.before is not None
                     and x.before >= 1)
@@ -389,9 +405,13 @@ class CompareView(QWidget):
                 "released_since": tuple(x for x in c.not_repeated if released(x)),
                 "better": c.better, "worse": c.worse,
                 "regraded": regraded, "new": c.new, "unchanged": c.unchanged,
-                "not_repeated": tuple(x for x in c.not_repeated if not released(x))}
+                "not_repeated": tuple(x for x in c.not_repeated
+                                      if not released(x) and x.target not in self._in_error),
+                "in_error": tuple(x for x in c.not_repeated if x.target in self._in_error)}
 
     def _later_text(self, key: str, ch: TargetChange) -> str:
+        if key == "in_error":
+            return self.tr("recorded in error", "the later grade")
         if key not in ("not_repeated", "released_since"):
             return _grade(ch.after, self.grasp_labels)
         between = self._between.get(ch.target)
@@ -421,8 +441,9 @@ class CompareView(QWidget):
                 between = self._between.get(ch.target)
                 later = between[1] if between is not None else ch.after
                 for col, g, present in ((1, ch.before, key != "new"),
-                                        (2, later, key not in ("not_repeated", "released_since")
-                                         or between is not None)):
+                                        (2, later, key not in ("not_repeated", "released_since",
+                                                               "in_error")
+                                         or (between is not None and key != "in_error"))):
                     if present:
                         row.setBackground(col, self.style.grasp_fill(g))
                         row.setForeground(col, self.style.grasp_text_colour(g))

@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from imsmap.domain.comparison import recorded_in_error
 from imsmap.domain.progress import Course, History, Target, grasp_matrix
 from imsmap.render.style import LIGHT, ChartStyle
 from imsmap.services import clinic
 from imsmap.services.changes import Change, Entity
 from imsmap.services.history import PatientHistories
+from imsmap.services.merging import merged_charts
 from imsmap.services.records import Records
 from imsmap.ui.listening import listen
 from imsmap.ui.progress.compare import CompareView
@@ -41,7 +43,7 @@ from imsmap.ui.progress.segment_trend import SegmentTrend
 from imsmap.ui.progress.summary import summary_text
 from imsmap.ui.progress.trend_matrix import TrendMatrix
 from imsmap.ui.progress.visit_chooser import VisitChooser
-from imsmap.ui.wording import language, short_date
+from imsmap.ui.wording import language, numeric_datetime, short_date
 from imsmap.ui.wrapping_row import WRAP_BELOW
 
 __all__ = ["DEFAULT_LAST_N", "ProgressPanel", "summary_text"]
@@ -269,6 +271,11 @@ class ProgressPanel(QWidget):
         self.chart.legend.update()
         amended = self.records.read.amendment_counts(self.patient_id) \
             if self.patient_id is not None else {}
+        # Visits recorded under a duplicate record merged into this one, by its chart number
+        # (the progress report's rule and words: "chart DEMO-0099").
+        charts = merged_charts(self.records, self.full.sessions, self.patient_id) \
+            if self.patient_id is not None else {}
+        self.chooser.set_left_out(self._left_out_text())
         self.sessions.blockSignals(True)
         self.sessions.clear()
         for i in range(len(self.full.ids) - 1, -1, -1):  # newest first
@@ -279,6 +286,9 @@ class ProgressPanel(QWidget):
             if s.pain_before is not None:
                 details.insert(0, self.tr("pain {pain}").format(pain=s.pain_before))
             lines = [f"#{i + 1}  {short_date(s.started_at)}", " \u00b7 ".join(details)]
+            if s.id in charts:
+                lines.append(self.tr("chart {number}", "a visit recorded under a duplicate "
+                                     "record merged into this one").format(number=charts[s.id]))
             # A third line for a visit whose figures a reader must not take as final: a draft,
             # or a visit corrected after signing (the grid and the charts count the sites as its
             # amendments corrected them; what an amendment says in words only, they cannot).
@@ -302,6 +312,17 @@ class ProgressPanel(QWidget):
                 item.setToolTip(tip)
             self.sessions.addItem(item)
         self.sessions.blockSignals(False)
+
+    def _left_out_text(self) -> str:
+        """The withdrawn and entered-in-error sessions the list leaves out, as the progress
+        report says them (History.retracted: Session.counts); "" with none."""
+        retracted = self.full.retracted
+        n = len(retracted)  # (a name: pyside6-lupdate skips a call with a call in it)
+        if not n:
+            return ""
+        return self.tr("Left out, as not this patient's treatment: %n session(s) withdrawn or "
+                       "entered in error, started {dates}.", "", n).format(dates=", ".join(
+                           numeric_datetime(s.started_at) for s in reversed(retracted)))
 
     # -- choosing sessions ---------------------------------------------------------------
     def chosen_ids(self) -> list[int]:
@@ -366,9 +387,17 @@ class ProgressPanel(QWidget):
         elif page is self.chart:
             self.chart.set_history(self.history, atlas)
         elif page is self.compare:
-            self.compare.set_course(course, atlas, names)
+            self.compare.set_course(course, atlas, names, self.in_error)
         elif page is self.segments:
             self.segments.set_course(course, atlas.catalogue, self.history.numbering)
+
+    def in_error(self, session_id: int) -> frozenset[Target]:
+        """The session's targets recorded in error by its amendments (the Compare view's and
+        the progress report's one rule); read only when a comparison has a muscle absent from
+        its later visit."""
+        read = self.records.read
+        return recorded_in_error(read.sites_for_session(session_id),
+                                 read.site_corrections([session_id]).get(session_id, []))
 
     def _target_chosen(self, target: Target) -> None:
         self.chart.set_highlight(frozenset({target.muscle_id}))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -52,10 +53,18 @@ class VisitChooser(QWidget):
             button.setAutoDefault(False)
         self.sessions = QListWidget(self)
         self.sessions.setAccessibleName(self.tr("Sessions shown"))
+        # The withdrawn and entered-in-error sessions the list leaves out, said under it (the
+        # progress report says them in one line; the list named none of them).
+        self.left_out = QLabel(self)
+        self.left_out.setObjectName("visitsLeftOut")
+        self.left_out.setWordWrap(True)
+        self.left_out.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.left_out.hide()
         self.pick.toggled.connect(self._pick_toggled)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 0)
         self.box.addWidget(self.sessions, 1)
+        self.box.addWidget(self.left_out)
         self.head: QLayout | None = None  # the label and the buttons, above the list
         self.narrow = False
         self._place()
@@ -94,8 +103,17 @@ class VisitChooser(QWidget):
             self.sessions.setMaximumSize(LIST_MOST_WIDTH, WIDGETSIZE_MAX)
         self.box.insertLayout(0, self.head)
         self.pick.setVisible(narrow)
-        self.sessions.setVisible(not narrow or self.pick.isChecked())
+        self._show_list(not narrow or self.pick.isChecked())
+
+    def set_left_out(self, text: str) -> None:
+        """Say the sessions the list leaves out ("": none)."""
+        self.left_out.setText(text)
+        self._show_list(not self.narrow or self.pick.isChecked())
+
+    def _show_list(self, shown: bool) -> None:
+        self.sessions.setVisible(shown)
+        self.left_out.setVisible(shown and bool(self.left_out.text()))
 
     def _pick_toggled(self, down: bool) -> None:
         if self.narrow:
-            self.sessions.setVisible(down)
+            self._show_list(down)
