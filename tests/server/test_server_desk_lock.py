@@ -8,6 +8,8 @@ lift it. On a real clinic server, through the real widgets."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -20,11 +22,14 @@ from test_ui_lock_dialogs import CTRL_SHIFT, cover_of, covered_share, readable
 from test_ui_support import qt_settings  # noqa: F401 - a fixture
 
 NAMES = ("Martin", "Claire", "A-1", "1961")
+# Each as a whole word: the lock screen says who is signed in where ("... on 127.0.0.1:51961"),
+# and a server port ending in 1961 read as the patient's birth year (CI, 8 December).
+SHOWN = re.compile("|".join(rf"(?<!\w){re.escape(s)}(?!\w)" for s in NAMES))
 TYPED = "Martin-Roy"
 
 
 def names_shown(top: QWidget) -> list[str]:
-    return [t for t in readable(top) for s in NAMES if s in t]
+    return [t for t in readable(top) if SHOWN.search(t)]
 
 
 def reception(open_window, people, qtbot) -> DeskWindow:  # noqa: F811 - fixtures
