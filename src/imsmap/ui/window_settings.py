@@ -43,11 +43,15 @@ class Setting(Generic[T]):
             value = raw
         return value if isinstance(value, self.kind) else self.default
 
+    def check(self, value: object) -> None:
+        """TypeError unless `value` is what this setting holds."""
+        if not isinstance(value, self.kind):
+            raise TypeError(f"The setting {self.key} holds {self.kind.__name__}, not {value!r}.")
+
     def write(self, value: T, into: QSettings | None = None) -> None:
         """Store `value`. Each QSettings writes its whole file when it goes (an fdatasync and
         a rename): several settings written together go `into` one (`write_together`)."""
-        if not isinstance(value, self.kind):
-            raise TypeError(f"The setting {self.key} holds {self.kind.__name__}, not {value!r}.")
+        self.check(value)
         (into if into is not None else QSettings()).setValue(self.key, value)
 
 
@@ -56,9 +60,7 @@ def write_together(values: list[tuple[Setting, object]]) -> None:
     one, eight syncs of the file to the disk (about 10 ms each here, more on a clinic PC's
     disk) where one does. Every value is checked before any is stored."""
     for setting, value in values:
-        if not isinstance(value, setting.kind):
-            raise TypeError(
-                f"The setting {setting.key} holds {setting.kind.__name__}, not {value!r}.")
+        setting.check(value)
     settings = QSettings()
     for setting, value in values:
         setting.write(value, settings)
