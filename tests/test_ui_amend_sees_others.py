@@ -30,7 +30,7 @@ OTHER = """
 """
 
 
-def _signed(records, session):
+def signed_and_amended(records, session):
     records.add_site(session.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
                      grasp=1)
     records.sign_session(session.id)
@@ -38,7 +38,7 @@ def _signed(records, session):
     return records.read.session(session.id)
 
 
-def _other_program_amends(db_path, session_id: int, reason: str) -> None:
+def other_program_amends(db_path, session_id: int, reason: str) -> None:
     assert python(OTHER, db_path, session_id, reason).wait(timeout=60) == 0
 
 
@@ -50,11 +50,11 @@ def _active(qtbot, w) -> None:
 
 def test_the_dialog_opens_on_what_another_program_amended(qtbot, make_window, records,
                                                          session, db_path):
-    signed = _signed(records, session)
+    signed = signed_and_amended(records, session)
     w = make_window(patient_id=signed.patient_id, session_id=signed.id)
     _active(qtbot, w)
     assert "Own first amendment" in w.session_panel.amendments.text()
-    _other_program_amends(db_path, signed.id, "Ben graded it on paper")
+    other_program_amends(db_path, signed.id, "Ben graded it on paper")
     qtbot.wait(50)
     seen: dict[str, object] = {}
 
@@ -75,7 +75,7 @@ def test_the_dialog_opens_on_what_another_program_amended(qtbot, make_window, re
 
 def test_one_added_while_the_dialog_is_open_is_said_before_this_one_is_added(
         qtbot, make_window, records, session, db_path):
-    signed = _signed(records, session)
+    signed = signed_and_amended(records, session)
     w = make_window(patient_id=signed.patient_id, session_id=signed.id)
     _active(qtbot, w)
     seen: dict[str, object] = {}
@@ -87,7 +87,7 @@ def test_one_added_while_the_dialog_is_open_is_said_before_this_one_is_added(
             return
         qtbot.keyClicks(dialog.reason, "Grade was 2, not 1")
         dialog.text.setPlainText("Rechecked the sheet.")
-        _other_program_amends(db_path, signed.id, "Ben graded it on paper")
+        other_program_amends(db_path, signed.id, "Ben graded it on paper")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         # Not added: the dialog names Ben's, the window behind now shows it, nothing typed lost.
         seen["error"] = dialog.error.text()
@@ -113,7 +113,7 @@ def test_one_added_while_the_dialog_is_open_is_said_before_this_one_is_added(
 
 
 def test_cancel_after_the_notice_adds_nothing(qtbot, make_window, records, session, db_path):
-    signed = _signed(records, session)
+    signed = signed_and_amended(records, session)
     w = make_window(patient_id=signed.patient_id, session_id=signed.id)
     _active(qtbot, w)
     said: dict[str, str] = {}
@@ -125,7 +125,7 @@ def test_cancel_after_the_notice_adds_nothing(qtbot, make_window, records, sessi
             return
         dialog.reason.setText("Grade was 2, not 1")
         dialog.text.setPlainText("Rechecked the sheet.")
-        _other_program_amends(db_path, signed.id, "Ben graded it on paper")
+        other_program_amends(db_path, signed.id, "Ben graded it on paper")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         said["error"] = dialog.error.text()
         dialog.reject()  # Cancel (its guard's question answered: throw away)
@@ -142,7 +142,7 @@ def test_a_second_connection_amending_first_refuses_the_write_begun_before_it(
     """The check is made inside the write (services.amending): whatever the window saw."""
     from imsmap.services.amending import AmendedMeanwhile  # (new: the others ran on the old code)
 
-    signed = _signed(records, session)
+    signed = signed_and_amended(records, session)
     other = open_context(db_path, actor="ben.physio", create=False)
     try:
         other.records.amend_session(signed.id, "Ben graded it on paper", "Written by Ben.")

@@ -17,22 +17,10 @@ from imsmap import i18n
 from imsmap.services.photos import Photos
 from imsmap.ui.record.photo_amend_dialog import PhotoAmendDialog
 from photo_support import phone_jpeg, write
-from test_signing_processes import imsmap_check, python
-from test_ui_amend_sees_others import OTHER
+from test_signing_processes import imsmap_check
+from test_ui_amend_sees_others import other_program_amends, signed_and_amended
 from test_ui_photos import _drop
 from test_ui_support import make_window, qt_settings  # noqa: F401 - fixtures
-
-
-def _signed(records, session):
-    records.add_site(session.id, "posterior", 600, 1000, muscle_id="gluteus_medius", side="R",
-                     grasp=1)
-    records.sign_session(session.id)
-    records.amend_session(session.id, "Own first amendment", "Words.")
-    return records.read.session(session.id)
-
-
-def _other_program_amends(db_path, session_id: int, reason: str) -> None:
-    assert python(OTHER, db_path, session_id, reason).wait(timeout=60) == 0
 
 
 def _open_on(qtbot, make_window, signed):
@@ -58,10 +46,10 @@ def _when_open(step) -> None:
 
 def test_the_photo_dialog_opens_on_what_another_program_amended(qtbot, make_window, records,
                                                                 session, db_path, tmp_path):
-    signed = _signed(records, session)
+    signed = signed_and_amended(records, session)
     w = _open_on(qtbot, make_window, signed)
     assert "Own first amendment" in w.session_panel.amendments.text()
-    _other_program_amends(db_path, signed.id, "Ben graded it on paper")
+    other_program_amends(db_path, signed.id, "Ben graded it on paper")
     qtbot.wait(50)
     seen: dict[str, object] = {}
 
@@ -79,7 +67,7 @@ def test_the_photo_dialog_opens_on_what_another_program_amended(qtbot, make_wind
 
 def test_one_added_while_the_photo_dialog_is_open_is_said_before_the_photo_is_added(
         qtbot, make_window, records, session, db_path, tmp_path):
-    signed = _signed(records, session)
+    signed = signed_and_amended(records, session)
     w = _open_on(qtbot, make_window, signed)
     photos = Photos(records)
     seen: dict[str, object] = {}
@@ -87,7 +75,7 @@ def test_one_added_while_the_photo_dialog_is_open_is_said_before_the_photo_is_ad
     def step(dialog) -> None:
         qtbot.keyClicks(dialog.reason, "Bruise at site 1 the next morning")
         qtbot.keyClicks(dialog.caption, "Bruise below site 1")
-        _other_program_amends(db_path, signed.id, "Ben graded it on paper")
+        other_program_amends(db_path, signed.id, "Ben graded it on paper")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         # Not added: the dialog names Ben's, the window behind shows it, nothing typed lost.
         seen["error"] = dialog.error.text()
@@ -119,13 +107,13 @@ def test_one_added_while_the_photo_dialog_is_open_is_said_before_the_photo_is_ad
 
 def test_cancel_after_the_notice_adds_no_photo(qtbot, make_window, records, session, db_path,
                                                tmp_path):
-    signed = _signed(records, session)
+    signed = signed_and_amended(records, session)
     w = _open_on(qtbot, make_window, signed)
     said: dict[str, str] = {}
 
     def step(dialog) -> None:
         dialog.reason.setText("Bruise at site 1 the next morning")
-        _other_program_amends(db_path, signed.id, "Ben graded it on paper")
+        other_program_amends(db_path, signed.id, "Ben graded it on paper")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         said["error"] = dialog.error.text()
         dialog.reject()
@@ -139,7 +127,7 @@ def test_cancel_after_the_notice_adds_no_photo(qtbot, make_window, records, sess
 
 
 def test_the_notice_is_french(qtbot, qapp, make_window, records, session, db_path, tmp_path):
-    signed = _signed(records, session)
+    signed = signed_and_amended(records, session)
     i18n.install(qapp, "fr_CA")
     said: dict[str, str] = {}
     try:
@@ -147,7 +135,7 @@ def test_the_notice_is_french(qtbot, qapp, make_window, records, session, db_pat
 
         def step(dialog) -> None:
             dialog.reason.setText("Ecchymose au site 1 le lendemain")
-            _other_program_amends(db_path, signed.id, "Cotation de Ben sur papier")
+            other_program_amends(db_path, signed.id, "Cotation de Ben sur papier")
             qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
             said["error"] = dialog.error.text()
             dialog.reject()
